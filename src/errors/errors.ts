@@ -1,0 +1,47 @@
+/**
+ * Typed errors. Every error the user can cause or meet carries one clear line (`message`) and, where we know one,
+ * a `hint`. The CLI prints exactly those two; a stack trace only with `--debug`.
+ */
+export class SchemaplanError extends Error {
+  constructor(
+    message: string,
+    readonly hint?: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = new.target.name;
+  }
+}
+
+/** An entity file cannot be loaded: syntax error, throws on import, missing module. */
+export class EntityLoadError extends SchemaplanError {}
+
+/** The entities load but do not form a valid schema for the dialect. */
+export class CompileError extends SchemaplanError {}
+
+/** The database URL is malformed or names an unknown dialect. */
+export class UrlError extends SchemaplanError {}
+
+/** The database cannot be reached or refuses us. */
+export class ConnectionError extends SchemaplanError {}
+
+/** A statement failed during apply; everything was rolled back. */
+export class ApplyError extends SchemaplanError {
+  constructor(
+    message: string,
+    readonly statement: string,
+    hint?: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, hint, options);
+  }
+}
+
+/** Apply ran but the database still differs from the desired model. */
+export class ConvergenceError extends SchemaplanError {}
+
+/** The user asked for something we refuse (e.g. apply without --yes and without a TTY). */
+export class UsageError extends SchemaplanError {}
+
+/** A model JSON file is not one we can read. */
+export class ModelFormatError extends SchemaplanError {}

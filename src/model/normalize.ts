@@ -1,0 +1,56 @@
+import { qualifiedKey } from './names';
+import type { Column, EnumType, Model, Table } from './types';
+
+const byName = <T extends { name: string }>(a: T, b: T): number => compareStrings(a.name, b.name);
+const byQualifiedName = <T extends { schema?: string; name: string }>(a: T, b: T): number =>
+  compareStrings(qualifiedKey(a), qualifiedKey(b));
+
+/** Code-unit order, independent of the machine's locale, so generated files are byte-identical everywhere. */
+export function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Drops keys whose value is `undefined` so that two equal models serialise to the same JSON. */
+function compact<T extends object>(value: T): T {
+  const out: Record<string, unknown> = {};
+  for (const [key, v] of Object.entries(value)) if (v !== undefined) out[key] = v;
+  return out as T;
+}
+
+function normalizeColumn(column: Column): Column {
+  return compact({ ...column, array: column.array || undefined });
+}
+
+function normalizeTable(table: Table): Table {
+  return compact({
+    ...table,
+    columns: table.columns.map(normalizeColumn),
+    primaryKey: table.primaryKey && compact({ ...table.primaryKey }),
+    foreignKeys: [...table.foreignKeys].map((fk) => compact({ ...fk })).sort(byName),
+    uniques: [...table.uniques].sort(byName),
+    checks: [...table.checks].sort(byName),
+    indexes: [...table.indexes].map((index) => compact({ ...index })).sort(byName),
+  });
+}
+
+function normalizeEnum(type: EnumType): EnumType {
+  return compact({ ...type });
+}
+
+/**
+ * The canonical form of a model: collections sorted by (qualified) name, absent optional fields removed.
+ * Every source (compile, introspect, JSON) passes its model through here, so equal schemas are equal data.
+ */
+export function normalizeModel(model: Model): Model {
+  return {
+    dialect: model.dialect,
+    extensions: [...new Set(model.extensions)].sort(compareStrings),
+    enums: model.enums.map(normalizeEnum).sort(byQualifiedName),
+    tables: model.tables.map(normalizeTable).sort(byQualifiedName),
+  };
+}
+
+/** Deterministic JSON (two-space indent, trailing newline) of a normalised model or model document. */
+export function toJson(value: unknown): string {
+  return `${JSON.stringify(value, null, 2)}\n`;
+}

@@ -1,0 +1,59 @@
+import type { Change } from '../diff/changes';
+import type { DialectName } from '../model';
+
+export type HazardCode =
+  | 'DATA_LOSS'
+  | 'NOT_NULL_VIOLATION'
+  | 'TABLE_REWRITE'
+  | 'ACCESS_EXCLUSIVE_LOCK'
+  | 'SQLITE_REBUILD'
+  | 'INDEX_BUILD';
+
+export interface Hazard {
+  readonly code: HazardCode;
+  readonly message: string;
+}
+
+/** One SQL statement of a plan, with the change it implements and what it risks. */
+export interface Statement {
+  readonly sql: string;
+  readonly hazards: readonly Hazard[];
+  /**
+   * False for statements that cannot run inside a transaction block. Apply runs the transactional statements in one
+   * transaction; a plan with non-transactional statements says so.
+   */
+  readonly transactional: boolean;
+}
+
+export interface PlannedStatement extends Statement {
+  /** Index into `Plan.changes` of the change this statement implements. */
+  readonly change: number;
+}
+
+export interface Diagnostic {
+  readonly severity: 'error' | 'warning' | 'info';
+  readonly code: string;
+  readonly message: string;
+  /** Where the problem is: a file (`schema/user.ts:12:3`) or an object (`table users`). */
+  readonly location?: string;
+  readonly hint?: string;
+}
+
+export interface PlanSummary {
+  readonly changes: number;
+  readonly statements: number;
+  /** Counts by change kind, e.g. `{ "table.create": 8, "enum.create": 4 }`. */
+  readonly byKind: Readonly<Record<string, number>>;
+  readonly hazards: number;
+  /** One line for humans: `+8 tables, +4 enums`, or `no changes`. */
+  readonly text: string;
+}
+
+export interface Plan {
+  readonly dialect: DialectName;
+  /** Changes in execution order. */
+  readonly changes: readonly Change[];
+  readonly statements: readonly PlannedStatement[];
+  readonly diagnostics: readonly Diagnostic[];
+  readonly summary: PlanSummary;
+}
