@@ -1,0 +1,88 @@
+import { DataSource, type DataSourceOptions, type EntityMetadata } from 'typeorm';
+import { ConnectionMetadataBuilder } from 'typeorm/connection/ConnectionMetadataBuilder';
+import { EntityMetadataValidator } from 'typeorm/metadata-builder/EntityMetadataValidator';
+import type { DialectName } from '../model';
+import { CompileError } from '../errors/errors';
+
+export interface MetadataOptions {
+  /** PostgreSQL: the extension TypeORM uses for uuid defaults (`uuid-ossp` -> uuid_generate_v4(), `pgcrypto`). */
+  readonly uuidExtension?: 'uuid-ossp' | 'pgcrypto';
+  /** PostgreSQL: the schema of entities that name none. */
+  readonly schema?: string;
+}
+
+export interface BuiltMetadata {
+  readonly dataSource: DataSource;
+  readonly entityMetadatas: readonly EntityMetadata[];
+  /** Columns declared `enum` that were compiled as `simple-enum` for SQLite, as `table.column`. */
+  readonly enumsAsSimpleEnum: readonly string[];
+}
+
+/**
+ * Builds TypeORM's own entity metadata for a dialect without connecting, so TypeORM's naming strategy and type
+ * normalisation decide every name and type. SQLite uses the `better-sqlite3` driver type with a stub driver module
+ * (nothing native is loaded).
+ *
+ * TypeORM rejects `type: 'enum'` on SQLite drivers; so that one set of entity files serves both dialects, an `enum`
+ * column is compiled for SQLite with TypeORM's `simple-enum` semantics (a varchar with an inline CHECK), exactly what
+ * TypeORM itself does for `simple-enum`. Entities meant to run on SQLite under TypeORM should declare `simple-enum`.
+ */
+export async function buildMetadata(
+  entities: readonly Function[],
+  dialect: DialectName,
+  options: MetadataOptions = {},
+): Promise<BuiltMetadata> {
+  const dataSource = new DataSource(dataSourceOptions(entities, dialect, options));
+  const builder = new ConnectionMetadataBuilder(dataSource);
+  let entityMetadatas: EntityMetadata[];
+  try {
+    entityMetadatas = await builder.buildEntityMetadatas([...entities]);
+  } catch (error) {
+    throw compileError(error);
+  }
+  const enumsAsSimpleEnum: string[] = [];
+  if (dialect === 'sqlite') {
+    for (const metadata of entityMetadatas) {
+      for (const column of metadata.columns) {
+        if (column.type === 'enum') {
+          column.type = 'simple-enum';
+          enumsAsSimpleEnum.push(`${metadata.tableName}.${column.databaseName}`);
+        }
+      }
+    }
+  }
+  try {
+    new EntityMetadataValidator().validateMany(
+      entityMetadatas.filter((metadata) => metadata.tableType !== 'view'),
+      dataSource.driver,
+    );
+  } catch (error) {
+    throw compileError(error);
+  }
+  Object.assign(dataSource, {
+    entityMetadatas,
+    entityMetadatasMap: new Map(entityMetadatas.map((metadata) => [metadata.target, metadata])),
+  });
+  return { dataSource, entityMetadatas, enumsAsSimpleEnum };
+}
+
+function dataSourceOptions(entities: readonly Function[], dialect: DialectName, options: MetadataOptions): DataSourceOptions {
+  if (dialect === 'postgres') {
+    return {
+      type: 'postgres',
+      entities: [...entities],
+      schema: options.schema,
+      uuidExtension: options.uuidExtension,
+    };
+  }
+  // The driver option receives the module TypeORM would load; metadata building never calls it.
+  return { type: 'better-sqlite3', database: ':memory:', entities: [...entities], driver: function stub() {} };
+}
+
+/** TypeORM's metadata errors are already one readable sentence; keep the first line. */
+function compileError(error: unknown): CompileError {
+  const message = error instanceof Error ? error.message.split('\n')[0]!.trim() : String(error);
+  return new CompileError(`invalid entities: ${message}`, 'Fix the entity declarations TypeORM complains about.', {
+    cause: error,
+  });
+}

@@ -1,0 +1,60 @@
+import path from 'node:path';
+import fg from 'fast-glob';
+import { EntityLoadError } from '../errors/errors';
+import { registerTypeScript } from './register-typescript';
+
+export interface LoadedEntities {
+  /** Every exported class (function) of the files; the metadata builder keeps those that are entities. */
+  readonly classes: readonly Function[];
+  readonly files: readonly string[];
+}
+
+/** Resolves entity globs (relative to `cwd`) to a sorted, de-duplicated list of absolute file paths. */
+export async function findEntityFiles(globs: readonly string[], cwd: string): Promise<string[]> {
+  const files = await fg([...globs], { cwd, absolute: true, onlyFiles: true, ignore: ['**/node_modules/**', '**/*.d.ts'] });
+  return [...new Set(files)].sort();
+}
+
+/**
+ * Loads the user's entity files (`.ts` transpiled on the fly, `.js` as is) and returns their exported classes.
+ * Every failure names the file: a syntax error with line and column, an import that throws, a missing module.
+ */
+export async function loadEntities(globs: readonly string[], cwd: string): Promise<LoadedEntities> {
+  const files = await findEntityFiles(globs, cwd);
+  if (files.length === 0) {
+    throw new EntityLoadError(
+      `no entity files match ${globs.join(', ')} (in ${cwd})`,
+      'Pass --entities with a glob that matches your TypeORM entity files, e.g. --entities "src/entities/**/*.ts".',
+    );
+  }
+  registerTypeScript();
+  const classes = new Set<Function>();
+  for (const file of files) {
+    for (const value of Object.values(requireEntityFile(file, cwd))) {
+      if (typeof value === 'function') classes.add(value);
+    }
+  }
+  return { classes: [...classes], files };
+}
+
+function requireEntityFile(file: string, cwd: string): Record<string, unknown> {
+  const shown = path.relative(cwd, file) || file;
+  try {
+    return require(file) as Record<string, unknown>;
+  } catch (error) {
+    if (error instanceof EntityLoadError) throw error;
+    const err = error as NodeJS.ErrnoException;
+    if (err?.code === 'MODULE_NOT_FOUND') {
+      const missing = /Cannot find module '([^']+)'/.exec(err.message)?.[1] ?? 'a module';
+      throw new EntityLoadError(
+        `${shown}: cannot find module '${missing}'`,
+        'Install the package or fix the import path.',
+        { cause: error },
+      );
+    }
+    const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    throw new EntityLoadError(`${shown}: loading the file threw: ${message}`, 'Fix the error in the entity file.', {
+      cause: error,
+    });
+  }
+}

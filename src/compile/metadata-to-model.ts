@@ -1,0 +1,193 @@
+import { Table as TypeormTable, TableForeignKey, type DataSource, type EntityMetadata } from 'typeorm';
+import type { TableColumn } from 'typeorm/schema-builder/table/TableColumn';
+import type { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
+import type {
+  Column,
+  DialectName,
+  EnumType,
+  ForeignKey,
+  Model,
+  ReferentialAction,
+  Table,
+} from '../model';
+import { normalizeModel, qualifiedKey } from '../model';
+import type { Diagnostic } from '../plan/types';
+import { CompileError } from '../errors/errors';
+
+/** Entity kinds that become tables. View entities are reported, not compiled (not managed yet). */
+const TABLE_TYPES = new Set(['regular', 'junction', 'closure', 'closure-junction', 'entity-child']);
+
+export interface CompiledModel {
+  readonly model: Model;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/**
+ * Converts TypeORM entity metadata into the canonical model, through TypeORM's own `Table.create` (the object its
+ * schema builder creates tables from), so every type, default and name is the one TypeORM would use.
+ */
+export function metadataToModel(
+  dataSource: DataSource,
+  metadatas: readonly EntityMetadata[],
+  dialect: DialectName,
+): CompiledModel {
+  const diagnostics: Diagnostic[] = [];
+  const enums = new Map<string, EnumType>();
+  const extensions = new Set<string>();
+  const defaultSchema = dialect === 'postgres' ? ((dataSource.options as { schema?: string }).schema ?? 'public') : undefined;
+  const schemaOf = (metadata: EntityMetadata): string | undefined =>
+    dialect === 'postgres' ? (metadata.schema ?? defaultSchema) : undefined;
+  const queryRunner = dialect === 'postgres' ? (dataSource.driver.createQueryRunner('master') as PostgresQueryRunner) : undefined;
+
+  const tables: Table[] = [];
+  const seen = new Map<string, string>();
+  for (const metadata of metadatas) {
+    if (!TABLE_TYPES.has(metadata.tableType)) {
+      diagnostics.push({
+        severity: 'warning',
+        code: 'VIEW_NOT_MANAGED',
+        message: `view entity ${metadata.targetName} (${metadata.tableName}) is not managed yet; it is left out of the plan`,
+        location: `entity ${metadata.targetName}`,
+      });
+      continue;
+    }
+    const schema = schemaOf(metadata);
+    const key = qualifiedKey({ schema, name: metadata.tableName });
+    const previous = seen.get(key);
+    if (previous) {
+      throw new CompileError(
+        `entities ${previous} and ${metadata.targetName} both map to table ${key}`,
+        'Give one of them a different @Entity() name.',
+      );
+    }
+    seen.set(key, metadata.targetName);
+
+    const typeormTable = TypeormTable.create(metadata, dataSource.driver);
+    const columns = typeormTable.columns.map((tc) => {
+      const column = toColumn(tc, dialect);
+      if (dialect !== 'postgres' || !queryRunner) return column;
+      return withPostgresDetails(column, tc, typeormTable, schema!, queryRunner, dataSource, enums, extensions);
+    });
+    const primaryColumns = metadata.primaryColumns.map((c) => c.databaseName);
+    tables.push({
+      schema,
+      name: metadata.tableName,
+      columns,
+      primaryKey:
+        primaryColumns.length === 0
+          ? undefined
+          : {
+              name:
+                metadata.primaryColumns[0]?.primaryKeyConstraintName ??
+                dataSource.namingStrategy.primaryKeyName(typeormTable, primaryColumns),
+              columns: primaryColumns,
+            },
+      foreignKeys: metadata.foreignKeys.map((fk): ForeignKey => {
+        const tfk = TableForeignKey.create(fk, dataSource.driver);
+        return {
+          name: tfk.name ?? dataSource.namingStrategy.foreignKeyName(typeormTable, tfk.columnNames),
+          columns: tfk.columnNames,
+          referencedSchema: schemaOf(fk.referencedEntityMetadata),
+          referencedTable: fk.referencedEntityMetadata.tableName,
+          referencedColumns: tfk.referencedColumnNames,
+          onDelete: action(tfk.onDelete),
+          onUpdate: action(tfk.onUpdate),
+        };
+      }),
+      uniques: typeormTable.uniques.map((u) => ({
+        name: u.name ?? dataSource.namingStrategy.uniqueConstraintName(typeormTable, u.columnNames),
+        columns: u.columnNames,
+      })),
+      checks: typeormTable.checks.map((c) => ({
+        name: c.name ?? dataSource.namingStrategy.checkConstraintName(typeormTable, c.expression!),
+        expression: c.expression!,
+      })),
+      indexes: typeormTable.indices.map((i) => ({
+        name: i.name ?? dataSource.namingStrategy.indexName(typeormTable, i.columnNames, i.where),
+        columns: i.columnNames,
+        unique: i.isUnique,
+        where: i.where ? i.where : undefined,
+      })),
+      comment: dialect === 'postgres' ? (metadata.comment ?? undefined) : undefined,
+    });
+  }
+  return {
+    model: normalizeModel({ dialect, extensions: [...extensions], enums: [...enums.values()], tables }),
+    diagnostics,
+  };
+}
+
+function toColumn(tc: TableColumn, dialect: DialectName): Column {
+  const isEnum = tc.type === 'enum' || tc.type === 'simple-enum' || (dialect === 'sqlite' && tc.enum !== undefined);
+  return {
+    name: tc.name,
+    type: tc.type,
+    length: tc.length ? Number(tc.length) : undefined,
+    precision: tc.precision ?? undefined,
+    scale: tc.scale ?? undefined,
+    array: tc.isArray || undefined,
+    enumValues: dialect === 'sqlite' && isEnum && tc.enum ? tc.enum.map(String) : undefined,
+    nullable: tc.isNullable,
+    default: tc.default === undefined || tc.default === null ? undefined : String(tc.default),
+    generated: generated(tc),
+    comment: tc.comment || undefined,
+  };
+}
+
+function generated(tc: TableColumn): Column['generated'] {
+  if (!tc.isGenerated) return undefined;
+  if (tc.generationStrategy === 'increment') return 'increment';
+  if (tc.generationStrategy === 'identity') {
+    return tc.generatedIdentity === 'ALWAYS' ? 'identity-always' : 'identity-by-default';
+  }
+  return undefined; // 'uuid' is a default (PostgreSQL) or generated by TypeORM in JavaScript (SQLite)
+}
+
+/** PostgreSQL: enum columns name their type (created once per name), uuid columns get TypeORM's generator default. */
+function withPostgresDetails(
+  column: Column,
+  tc: TableColumn,
+  table: TypeormTable,
+  schema: string,
+  queryRunner: PostgresQueryRunner,
+  dataSource: DataSource,
+  enums: Map<string, EnumType>,
+  extensions: Set<string>,
+): Column {
+  let result = column;
+  if (tc.type === 'enum' && tc.enum) {
+    const name = buildEnumName(queryRunner, table, tc);
+    const values = tc.enum.map(String);
+    const key = qualifiedKey({ schema, name });
+    const existing = enums.get(key);
+    if (existing && existing.values.join('\u0000') !== values.join('\u0000')) {
+      throw new CompileError(
+        `enum type ${key} is declared with different values on ${table.name}.${tc.name} (${values.join(', ')}) ` +
+          `and elsewhere (${existing.values.join(', ')})`,
+        'Columns sharing an enumName must use the same TypeScript enum.',
+      );
+    }
+    enums.set(key, { schema, name, values });
+    result = { ...result, type: 'enum', enum: { schema, name } };
+  }
+  if (tc.isGenerated && tc.generationStrategy === 'uuid' && tc.default === undefined) {
+    const extension = (dataSource.options as { uuidExtension?: string }).uuidExtension ?? 'uuid-ossp';
+    extensions.add(extension);
+    result = { ...result, default: (dataSource.driver as unknown as { uuidGenerator: string }).uuidGenerator };
+  }
+  return result;
+}
+
+/** TypeORM's own enum type naming (`enumName`, else `<table>_<column>_enum`), a protected query-runner method. */
+function buildEnumName(queryRunner: PostgresQueryRunner, table: TypeormTable, column: TableColumn): string {
+  const runner = queryRunner as unknown as {
+    buildEnumName(table: TypeormTable, column: TableColumn, withSchema: boolean, disableEscape: boolean): string;
+  };
+  return runner.buildEnumName(table, column, false, true);
+}
+
+function action(value: string | undefined): ReferentialAction {
+  const upper = (value ?? 'NO ACTION').toUpperCase();
+  if (upper === 'RESTRICT' || upper === 'CASCADE' || upper === 'SET NULL' || upper === 'SET DEFAULT') return upper;
+  return 'NO ACTION';
+}
