@@ -1,0 +1,106 @@
+import type { Model, QualifiedName, Table } from '../model';
+import { qualifiedKey, tableKey } from '../model';
+import type { Change } from './changes';
+import { deepEqual, pairByKey } from './compare-named';
+import { diffColumns } from './diff-columns';
+
+const ref = (table: Table): QualifiedName => ({ schema: table.schema, name: table.name });
+
+export function diffTables(from: Model, to: Model): Change[] {
+  const changes: Change[] = [];
+  const delta = pairByKey(from.tables, to.tables, tableKey);
+  for (const table of delta.added) {
+    // Foreign keys are separate changes, so that tables referencing each other can be created in any order.
+    changes.push({ kind: 'table.create', table: { ...table, foreignKeys: [] }, reason: `table ${tableKey(table)} is missing` });
+    for (const foreignKey of table.foreignKeys) {
+      changes.push({
+        kind: 'foreignKey.add',
+        table: ref(table),
+        foreignKey,
+        reason: `foreign key ${foreignKey.name} of new table ${tableKey(table)}`,
+      });
+    }
+  }
+  for (const table of delta.dropped) {
+    changes.push({ kind: 'table.drop', table, reason: `table ${tableKey(table)} is not in the target schema` });
+  }
+  for (const { from: a, to: b } of delta.kept) changes.push(...diffTable(a, b));
+  return changes;
+}
+
+function diffTable(from: Table, to: Table): Change[] {
+  const table = ref(to);
+  const name = tableKey(to);
+  const changes: Change[] = [...diffColumns(table, from.columns, to.columns)];
+
+  if (!deepEqual(from.primaryKey, to.primaryKey)) {
+    if (from.primaryKey) {
+      changes.push({ kind: 'primaryKey.drop', table, primaryKey: from.primaryKey, reason: `primary key of ${name} changes` });
+    }
+    if (to.primaryKey) {
+      changes.push({
+        kind: 'primaryKey.add',
+        table,
+        primaryKey: to.primaryKey,
+        reason: from.primaryKey ? `primary key of ${name} changes` : `table ${name} has no primary key`,
+      });
+    }
+  }
+
+  // Constraints and indexes are identified by name (TypeORM derives names from their definition); one whose
+  // definition changed under the same name is dropped and re-created.
+  const named = <T extends { name: string }>(
+    kind: string,
+    a: readonly T[],
+    b: readonly T[],
+    add: (item: T, reason: string) => Change,
+    drop: (item: T, reason: string) => Change,
+  ): void => {
+    const delta = pairByKey(a, b, (item) => item.name);
+    for (const item of delta.dropped) changes.push(drop(item, `${kind} ${item.name} on ${name} is not in the target schema`));
+    for (const item of delta.added) changes.push(add(item, `${kind} ${item.name} on ${name} is missing`));
+    for (const pair of delta.kept) {
+      if (deepEqual(pair.from, pair.to)) continue;
+      const reason = `${kind} ${pair.to.name} on ${name} has a different definition`;
+      changes.push(drop(pair.from, reason), add(pair.to, reason));
+    }
+  };
+  named(
+    'foreign key',
+    from.foreignKeys,
+    to.foreignKeys,
+    (foreignKey, reason) => ({ kind: 'foreignKey.add', table, foreignKey, reason }),
+    (foreignKey, reason) => ({ kind: 'foreignKey.drop', table, foreignKey, reason }),
+  );
+  named(
+    'unique constraint',
+    from.uniques,
+    to.uniques,
+    (unique, reason) => ({ kind: 'unique.add', table, unique, reason }),
+    (unique, reason) => ({ kind: 'unique.drop', table, unique, reason }),
+  );
+  named(
+    'check constraint',
+    from.checks,
+    to.checks,
+    (check, reason) => ({ kind: 'check.add', table, check, reason }),
+    (check, reason) => ({ kind: 'check.drop', table, check, reason }),
+  );
+  named(
+    'index',
+    from.indexes,
+    to.indexes,
+    (index, reason) => ({ kind: 'index.create', table, index, reason }),
+    (index, reason) => ({ kind: 'index.drop', table, index, reason }),
+  );
+  if (from.comment !== to.comment) {
+    changes.push({
+      kind: 'table.comment',
+      table,
+      from: from.comment,
+      to: to.comment,
+      reason: `comment of ${qualifiedKey(table)} differs`,
+    });
+  }
+  return changes;
+}

@@ -1,0 +1,27 @@
+import type { Model } from '../model';
+import type { Diagnostic } from '../plan/types';
+import type { Change } from './changes';
+import { diffEnums, diffExtensions } from './diff-enums';
+import { diffTables } from './diff-tables';
+
+export interface DiffResult {
+  /** Unordered (but deterministic); the plan orders them by dependency. */
+  readonly changes: readonly Change[];
+  /** Differences this version cannot turn into changes, as errors the user sees. */
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/**
+ * Compares two normalised models of the same dialect. Pure: no SQL, no dialect knowledge; the dialect has already
+ * made equal meanings equal data (`Dialect.normalize`).
+ */
+export function diffModels(from: Model, to: Model): DiffResult {
+  if (from.dialect !== to.dialect) {
+    throw new Error(`cannot diff a ${from.dialect} model against a ${to.dialect} model`);
+  }
+  const enums = diffEnums(from, to);
+  return {
+    changes: [...diffExtensions(from, to), ...enums.changes, ...diffTables(from, to)],
+    diagnostics: enums.diagnostics,
+  };
+}

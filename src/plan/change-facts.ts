@@ -1,0 +1,139 @@
+import type { Change } from '../diff/changes';
+import { assertNever } from '../diff/changes';
+import { qualifiedKey, type Column, type QualifiedName } from '../model';
+
+/** The table a change acts on (`undefined` for schema-level objects). */
+export function tableOf(change: Change): QualifiedName | undefined {
+  switch (change.kind) {
+    case 'extension.create':
+    case 'enum.create':
+    case 'enum.drop':
+    case 'enum.value.add':
+      return undefined;
+    case 'table.create':
+    case 'table.drop':
+      return change.table;
+    case 'table.rebuild':
+      return change.to;
+    case 'table.comment':
+    case 'column.add':
+    case 'column.drop':
+    case 'column.alter':
+    case 'primaryKey.add':
+    case 'primaryKey.drop':
+    case 'foreignKey.add':
+    case 'foreignKey.drop':
+    case 'unique.add':
+    case 'unique.drop':
+    case 'check.add':
+    case 'check.drop':
+    case 'index.create':
+    case 'index.drop':
+      return change.table;
+    default:
+      return assertNever(change);
+  }
+}
+
+/** The name of the object a change acts on, for ordering and display. */
+export function objectNameOf(change: Change): string {
+  switch (change.kind) {
+    case 'extension.create':
+      return change.name;
+    case 'enum.create':
+    case 'enum.drop':
+      return qualifiedKey(change.enum);
+    case 'enum.value.add':
+      return `${qualifiedKey(change.enum)}.${change.value}`;
+    case 'table.create':
+    case 'table.drop':
+      return qualifiedKey(change.table);
+    case 'table.rebuild':
+      return qualifiedKey(change.to);
+    case 'table.comment':
+      return qualifiedKey(change.table);
+    case 'column.add':
+    case 'column.drop':
+      return change.column.name;
+    case 'column.alter':
+      return change.to.name;
+    case 'primaryKey.add':
+    case 'primaryKey.drop':
+      return change.primaryKey.name ?? 'primary key';
+    case 'foreignKey.add':
+    case 'foreignKey.drop':
+      return change.foreignKey.name;
+    case 'unique.add':
+    case 'unique.drop':
+      return change.unique.name;
+    case 'check.add':
+    case 'check.drop':
+      return change.check.name;
+    case 'index.create':
+    case 'index.drop':
+      return change.index.name;
+    default:
+      return assertNever(change);
+  }
+}
+
+/** Enum types (qualified keys) whose existence a change needs before it runs. */
+export function enumsUsedBy(change: Change): string[] {
+  const ofColumns = (columns: readonly Column[]) =>
+    columns.flatMap((c) => (c.enum ? [qualifiedKey(c.enum)] : []));
+  switch (change.kind) {
+    case 'table.create':
+      return ofColumns(change.table.columns);
+    case 'table.rebuild':
+      return ofColumns(change.to.columns);
+    case 'column.add':
+      return ofColumns([change.column]);
+    case 'column.alter':
+      return ofColumns([change.to]);
+    default:
+      return [];
+  }
+}
+
+/** Enum types (qualified keys) that stop being used once a change has run. */
+export function enumsReleasedBy(change: Change): string[] {
+  const ofColumns = (columns: readonly Column[]) =>
+    columns.flatMap((c) => (c.enum ? [qualifiedKey(c.enum)] : []));
+  switch (change.kind) {
+    case 'table.drop':
+      return ofColumns(change.table.columns);
+    case 'table.rebuild':
+      return ofColumns(change.from.columns);
+    case 'column.drop':
+      return ofColumns([change.column]);
+    case 'column.alter':
+      return ofColumns([change.from]);
+    default:
+      return [];
+  }
+}
+
+/** Columns of its table a change reads or defines (for "column exists before constraint" ordering). */
+export function columnsOf(change: Change): readonly string[] {
+  switch (change.kind) {
+    case 'primaryKey.add':
+    case 'primaryKey.drop':
+      return change.primaryKey.columns;
+    case 'foreignKey.add':
+    case 'foreignKey.drop':
+      return change.foreignKey.columns;
+    case 'unique.add':
+    case 'unique.drop':
+      return change.unique.columns;
+    case 'index.create':
+    case 'index.drop':
+      return change.index.columns;
+    case 'column.add':
+    case 'column.drop':
+      return [change.column.name];
+    case 'column.alter':
+      return [change.to.name];
+    default:
+      return [];
+  }
+}

@@ -1,0 +1,102 @@
+import type { Change, ChangeKind } from '../diff/changes';
+import { qualifiedKey, referencedTableKey } from '../model';
+import { columnsOf, enumsReleasedBy, enumsUsedBy, objectNameOf, tableOf } from './change-facts';
+import { topologicalSort, type SortNode } from './graph';
+
+/**
+ * The reading order when nothing else decides: prerequisites first, additions before alterations, removals last.
+ * Dependencies (edges below) always win over this rank.
+ */
+const RANK: Record<ChangeKind, number> = {
+  'extension.create': 0,
+  'enum.create': 1,
+  'enum.value.add': 2,
+  'foreignKey.drop': 3,
+  'index.drop': 4,
+  'unique.drop': 4,
+  'check.drop': 4,
+  'primaryKey.drop': 5,
+  'table.create': 6,
+  'table.rebuild': 7,
+  'column.add': 7,
+  'column.alter': 8,
+  'table.comment': 9,
+  'primaryKey.add': 10,
+  'unique.add': 11,
+  'check.add': 11,
+  'index.create': 12,
+  'foreignKey.add': 13,
+  'column.drop': 14,
+  'table.drop': 15,
+  'enum.drop': 16,
+};
+
+const ADDS = new Set<ChangeKind>(['primaryKey.add', 'foreignKey.add', 'unique.add', 'check.add', 'index.create']);
+const DROPS = new Set<ChangeKind>(['primaryKey.drop', 'foreignKey.drop', 'unique.drop', 'check.drop', 'index.drop']);
+const KEY_ADDS = new Set<ChangeKind>(['primaryKey.add', 'unique.add', 'index.create']);
+const KEY_DROPS = new Set<ChangeKind>(['primaryKey.drop', 'unique.drop', 'index.drop']);
+
+const tableKeyOf = (change: Change): string => {
+  const table = tableOf(change);
+  return table ? qualifiedKey(table) : '';
+};
+
+/** Edges `[before, after]` between change indexes, from what each change creates, uses and removes. */
+export function dependencyEdges(changes: readonly Change[]): [number, number][] {
+  const edges: [number, number][] = [];
+  const indexed = changes.map((change, i) => ({ change, i, table: tableKeyOf(change) }));
+  const intersects = (a: readonly string[], b: readonly string[]) => a.some((x) => b.includes(x));
+
+  for (const a of indexed) {
+    for (const b of indexed) {
+      if (a.i === b.i) continue;
+      const x = a.change;
+      const y = b.change;
+      // Enum types exist before use, and are dropped after their last use is gone.
+      if ((x.kind === 'enum.create' || x.kind === 'enum.value.add') && enumsUsedBy(y).includes(qualifiedKey(x.enum))) {
+        edges.push([a.i, b.i]);
+      }
+      if (y.kind === 'enum.drop' && enumsReleasedBy(x).includes(qualifiedKey(y.enum))) edges.push([a.i, b.i]);
+      // Tables exist before foreign keys point at them or live on them.
+      if (x.kind === 'table.create' && y.kind === 'foreignKey.add') {
+        if (referencedTableKey(y.foreignKey) === a.table || b.table === a.table) edges.push([a.i, b.i]);
+      }
+      // Referencing foreign keys and tables go before the table they reference is dropped.
+      if (y.kind === 'table.drop') {
+        if (x.kind === 'foreignKey.drop' && referencedTableKey(x.foreignKey) === b.table) edges.push([a.i, b.i]);
+        if (x.kind === 'table.drop' && x.table.foreignKeys.some((fk) => referencedTableKey(fk) === b.table)) {
+          edges.push([a.i, b.i]);
+        }
+      }
+      // A foreign key needs the referenced key first; dropping that key needs the foreign key gone first.
+      if (y.kind === 'foreignKey.add' && KEY_ADDS.has(x.kind) && referencedTableKey(y.foreignKey) === a.table) {
+        edges.push([a.i, b.i]);
+      }
+      if (x.kind === 'foreignKey.drop' && (KEY_DROPS.has(y.kind) || y.kind === 'column.alter' || y.kind === 'column.drop')) {
+        if (referencedTableKey(x.foreignKey) === b.table) edges.push([a.i, b.i]);
+      }
+      if (a.table !== b.table || a.table === '') continue;
+      // Same table: columns exist before constraints use them; constraints go before their columns change or go.
+      if ((x.kind === 'column.add' || x.kind === 'column.alter') && ADDS.has(y.kind) && intersects(columnsOf(x), columnsOf(y))) {
+        edges.push([a.i, b.i]);
+      }
+      if (DROPS.has(x.kind) && (y.kind === 'column.drop' || y.kind === 'column.alter') && intersects(columnsOf(x), columnsOf(y))) {
+        edges.push([a.i, b.i]);
+      }
+      // The same name is freed before it is reused.
+      if (DROPS.has(x.kind) && ADDS.has(y.kind) && objectNameOf(x) === objectNameOf(y)) edges.push([a.i, b.i]);
+      if (x.kind === 'primaryKey.drop' && y.kind === 'primaryKey.add') edges.push([a.i, b.i]);
+    }
+  }
+  return edges;
+}
+
+/** Orders changes so every dependency runs first; ties follow RANK, then table, then object name. */
+export function orderChanges(changes: readonly Change[]): Change[] {
+  const nodes: SortNode[] = changes.map((change, id) => ({
+    id,
+    priority: [RANK[change.kind], tableKeyOf(change), objectNameOf(change)],
+    label: `${change.kind} ${tableKeyOf(change) ? `${tableKeyOf(change)} ` : ''}${objectNameOf(change)}`,
+  }));
+  return topologicalSort(nodes, dependencyEdges(changes)).map((id) => changes[id]!);
+}
