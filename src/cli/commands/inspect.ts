@@ -1,0 +1,51 @@
+import type { Argv } from 'yargs';
+import { compileFiles } from '../../compile/compile';
+import { parseDatabaseUrl } from '../../connect/url';
+import { dialectFor } from '../../dialects/registry';
+import { UsageError } from '../../errors/errors';
+import type { DialectName, Model } from '../../model';
+import { toJson } from '../../model';
+import { renderModelText } from '../../report/inspect-text';
+import { EXIT } from '../exit-codes';
+import type { CliIo } from '../io';
+import { resolveSources, withEntities, withUrl, type SourceArgs } from '../options';
+import { managedSchemas } from '../workflow';
+import { modelDdl } from '../../plan/ddl';
+
+export interface InspectArgs extends SourceArgs {
+  format: 'text' | 'json' | 'sql';
+  dialect?: DialectName;
+}
+
+export function inspectOptions<T>(yargs: Argv<T>) {
+  return withEntities(withUrl(yargs))
+    .option('format', { choices: ['text', 'json', 'sql'] as const, default: 'text' as const })
+    .option('dialect', {
+      choices: ['postgres', 'sqlite'] as const,
+      describe: 'with --entities: the dialect to compile for (default: the URL\'s)',
+    });
+}
+
+/** Prints the model of a database (`--url`) or of the entities (`--entities`). */
+export async function runInspect(args: InspectArgs, io: CliIo): Promise<number> {
+  if (args.url && args.entities?.length) {
+    throw new UsageError('inspect takes either --url or --entities, not both');
+  }
+  const sources = resolveSources(args, io);
+  let model: Model;
+  if (args.entities?.length || args.dialect) {
+    const dialect = args.dialect ?? parseDatabaseUrl(sources.url, io.cwd).dialect;
+    model = (await compileFiles(sources.entities, dialect, io.cwd)).model;
+  } else {
+    const target = parseDatabaseUrl(sources.url, io.cwd);
+    const session = await dialectFor(target.dialect).connect(target);
+    try {
+      model = await session.introspect({ schemas: managedSchemas({ dialect: target.dialect, extensions: [], enums: [], tables: [] }) });
+    } finally {
+      await session.close();
+    }
+  }
+  const text = args.format === 'json' ? toJson(model) : args.format === 'sql' ? modelDdl(model, dialectFor(model.dialect)) : renderModelText(model);
+  io.stdout.write(text);
+  return EXIT.ok;
+}

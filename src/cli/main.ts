@@ -1,0 +1,56 @@
+import 'reflect-metadata';
+import yargs from 'yargs/yargs';
+import { UsageError } from '../errors/errors';
+import { applyOptions, runApply, type ApplyArgs } from './commands/apply';
+import { generateOptions, runGenerate } from './commands/generate';
+import { inspectOptions, runInspect, type InspectArgs } from './commands/inspect';
+import { planOptions, runPlan, type PlanArgs } from './commands/plan';
+import { EXIT } from './exit-codes';
+import { processIo, type CliIo } from './io';
+import { reportError } from './report-error';
+
+/** Runs the CLI on `argv` (without `node schema`) and resolves to the exit code; never exits the process. */
+export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
+  let exitCode: number = EXIT.ok;
+  const debug = argv.includes('--debug');
+  const urls = [...argv.filter((a) => a.includes('://')), io.env.DATABASE_URL];
+  try {
+    await yargs([...argv])
+      .scriptName('schema')
+      .usage('$0 <command> [options]\n\nSchema-as-code for TypeORM: plan and apply database changes from your entities.')
+      .option('debug', { type: 'boolean', default: false, describe: 'print stack traces on errors' })
+      .option('color', { type: 'boolean', describe: 'colour output (default: on a TTY; --no-color, NO_COLOR to disable)' })
+      .command('plan', 'show the changes that bring the database in line with the entities', planOptions, async (args) => {
+        exitCode = await runPlan(args as unknown as PlanArgs, io);
+      })
+      .command('apply', 'apply the plan to the database, atomically, then verify', applyOptions, async (args) => {
+        exitCode = await runApply(args as unknown as ApplyArgs, io);
+      })
+      .command('inspect', 'print the model of a database or of the entities', inspectOptions, async (args) => {
+        exitCode = await runInspect(args as unknown as InspectArgs, io);
+      })
+      .command('generate', 'rewrite generated/ (model.json, schema.<dialect>.sql) from the entities', generateOptions, async (args) => {
+        exitCode = await runGenerate(args, io);
+      })
+      .demandCommand(1, 'name a command: plan, apply, inspect or generate')
+      .strict()
+      .exitProcess(false)
+      .fail((message, error) => {
+        throw error ?? new UsageError(message, 'Run `schema --help` for the commands and options.');
+      })
+      .help()
+      .version()
+      .wrap(Math.min(110, process.stdout.columns ?? 110))
+      .parseAsync();
+  } catch (error) {
+    return reportError(error, io, { debug, urls });
+  }
+  return exitCode;
+}
+
+/** Entry point of bin/schema.js. */
+export function run(): void {
+  void main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}

@@ -1,0 +1,36 @@
+import type { Argv } from 'yargs';
+import { DEFAULT_DATABASE_URL } from '../connect/url';
+import type { CliIo } from './io';
+import type { Sources } from './workflow';
+
+export const DEFAULT_ENTITIES = ['schema/**/*.ts'];
+
+export interface SourceArgs {
+  url?: string;
+  entities?: string[];
+}
+
+export function withUrl<T>(yargs: Argv<T>) {
+  return yargs.option('url', {
+    type: 'string',
+    describe: `database URL (default: $DATABASE_URL, else ${DEFAULT_DATABASE_URL})`,
+  });
+}
+
+export function withEntities<T>(yargs: Argv<T>) {
+  return yargs.option('entities', {
+    type: 'string',
+    array: true,
+    describe: `entity file globs (default: $SCHEMA_ENTITIES, else ${DEFAULT_ENTITIES.join(' ')})`,
+  });
+}
+
+/** Flags > environment > defaults. */
+export function resolveSources(args: SourceArgs, io: CliIo): Sources {
+  const envEntities = io.env.SCHEMA_ENTITIES?.split(',').map((s) => s.trim()).filter(Boolean);
+  return {
+    url: args.url ?? io.env.DATABASE_URL ?? DEFAULT_DATABASE_URL,
+    entities: args.entities?.length ? args.entities : envEntities?.length ? envEntities : DEFAULT_ENTITIES,
+    cwd: io.cwd,
+  };
+}

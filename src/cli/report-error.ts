@@ -1,0 +1,27 @@
+import { redactSecrets } from '../connect/url';
+import { SchemaplanError } from '../errors/errors';
+import { EXIT } from './exit-codes';
+import type { CliIo } from './io';
+
+/**
+ * Prints an error as one clear line and a hint (a stack trace only with --debug), with every password that could be
+ * in it masked, and returns the exit code.
+ */
+export function reportError(error: unknown, io: CliIo, options: { debug: boolean; urls: readonly (string | undefined)[] }): number {
+  const redact = (text: string) => options.urls.reduce<string>((out, url) => redactSecrets(out, url), text);
+  const known = error instanceof SchemaplanError;
+  const message = error instanceof Error ? error.message : String(error);
+  const firstLine = known ? message : `internal error: ${message.split('\n')[0]}`;
+  io.stderr.write(`error: ${redact(firstLine)}\n`);
+  const hint = known ? error.hint : 'This is a bug in schemaplan; run again with --debug and report the output.';
+  if (hint) io.stderr.write(`hint: ${redact(hint)}\n`);
+  if (options.debug && error instanceof Error) {
+    let current: unknown = error;
+    while (current instanceof Error) {
+      io.stderr.write(`${redact(current.stack ?? current.message)}\n`);
+      current = current.cause;
+      if (current) io.stderr.write('caused by: ');
+    }
+  }
+  return EXIT.error;
+}

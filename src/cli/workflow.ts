@@ -1,0 +1,60 @@
+import { compileFiles } from '../compile/compile';
+import { parseDatabaseUrl, type DatabaseTarget } from '../connect/url';
+import type { DatabaseSession, Dialect } from '../dialects/dialect';
+import { dialectFor } from '../dialects/registry';
+import type { Model } from '../model';
+import { createPlan } from '../plan/plan';
+import type { Diagnostic, Plan } from '../plan/types';
+
+export interface Sources {
+  readonly url: string;
+  readonly entities: readonly string[];
+  readonly cwd: string;
+}
+
+export interface PlannedTarget {
+  readonly target: DatabaseTarget;
+  readonly dialect: Dialect;
+  readonly session: DatabaseSession;
+  readonly desired: Model;
+  readonly plan: Plan;
+  readonly serverVersion: string;
+}
+
+/** PostgreSQL schemas the desired model lives in: only these are read, so other schemas are never touched. */
+export function managedSchemas(model: Model): string[] {
+  const schemas = new Set<string>(['public']);
+  for (const table of model.tables) if (table.schema) schemas.add(table.schema);
+  for (const type of model.enums) if (type.schema) schemas.add(type.schema);
+  return [...schemas].sort();
+}
+
+export async function compileDesired(sources: Pick<Sources, 'entities' | 'cwd'>, dialect: Dialect) {
+  return compileFiles(sources.entities, dialect.name, sources.cwd);
+}
+
+/** Compiles the entities, connects, introspects and plans. The caller closes `session`. */
+export async function planAgainstDatabase(sources: Sources): Promise<PlannedTarget> {
+  const target = parseDatabaseUrl(sources.url, sources.cwd);
+  const dialect = dialectFor(target.dialect);
+  const compiled = await compileDesired(sources, dialect);
+  const session = await dialect.connect(target);
+  try {
+    const serverVersion = await session.serverVersion();
+    const plan = await replan(session, dialect, compiled.model, compiled.diagnostics);
+    return { target, dialect, session, desired: compiled.model, plan, serverVersion };
+  } catch (error) {
+    await session.close();
+    throw error;
+  }
+}
+
+export async function replan(
+  session: DatabaseSession,
+  dialect: Dialect,
+  desired: Model,
+  diagnostics: readonly Diagnostic[] = [],
+): Promise<Plan> {
+  const current = await session.introspect({ schemas: managedSchemas(desired) });
+  return createPlan({ from: current, to: desired, dialect, diagnostics });
+}

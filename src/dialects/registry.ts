@@ -1,0 +1,10 @@
+import type { DialectName } from '../model';
+import type { Dialect } from './dialect';
+import { postgresDialect } from './postgres';
+import { sqliteDialect } from './sqlite';
+
+const DIALECTS: Record<DialectName, Dialect> = { postgres: postgresDialect, sqlite: sqliteDialect };
+
+export function dialectFor(name: DialectName): Dialect {
+  return DIALECTS[name];
+}

@@ -1,0 +1,35 @@
+import type { Model } from '../model';
+import { qualifiedKey } from '../model';
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+/** A readable summary of a model: `8 tables, 4 enums: deck_level (4 values), ...` then one line per table. */
+export function renderModelText(model: Model): string {
+  const enumsOf = (): string[] => {
+    if (model.dialect === 'postgres') return model.enums.map((e) => `${e.name} (${plural(e.values.length, 'value')})`);
+    const seen = new Map<string, number>();
+    for (const table of model.tables) {
+      for (const c of table.columns) if (c.enumValues) seen.set(`${table.name}.${c.name}`, c.enumValues.length);
+    }
+    return [...seen].map(([name, n]) => `${name} (${plural(n, 'value')})`);
+  };
+  const enums = enumsOf();
+  const enumWord = model.dialect === 'postgres' ? 'enum' : 'enum column';
+  const head =
+    `${plural(model.tables.length, 'table')}, ${plural(enums.length, enumWord)}` +
+    (enums.length ? `: ${enums.join(', ')}` : '') +
+    (model.extensions.length ? `; extensions: ${model.extensions.join(', ')}` : '');
+  const lines = [`${model.dialect}: ${head}`];
+  for (const table of model.tables) {
+    const parts = [
+      plural(table.columns.length, 'column'),
+      table.primaryKey ? `pk (${table.primaryKey.columns.join(', ')})` : 'no pk',
+      table.foreignKeys.length ? plural(table.foreignKeys.length, 'foreign key') : '',
+      table.uniques.length ? plural(table.uniques.length, 'unique') : '',
+      table.checks.length ? plural(table.checks.length, 'check') : '',
+      table.indexes.length ? plural(table.indexes.length, 'index', 'indexes') : '',
+    ].filter(Boolean);
+    lines.push(`  ${qualifiedKey(table)}: ${parts.join(', ')}`);
+  }
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,28 @@
+import type { Plan } from '../plan/types';
+
+/** Version of the JSON plan document; bump on any incompatible change. */
+export const PLAN_JSON_VERSION = 1;
+
+export interface PlanJsonContext {
+  /** Redacted target description, e.g. `postgres://app:***@db:5432/app`. */
+  readonly target?: string;
+  readonly serverVersion?: string;
+}
+
+/** The machine-readable plan (`--format json`), documented in the README. */
+export function renderJson(plan: Plan, context: PlanJsonContext = {}): string {
+  return `${JSON.stringify(
+    {
+      version: PLAN_JSON_VERSION,
+      dialect: plan.dialect,
+      target: context.target,
+      serverVersion: context.serverVersion,
+      summary: plan.summary,
+      changes: plan.changes,
+      statements: plan.statements,
+      diagnostics: plan.diagnostics,
+    },
+    null,
+    2,
+  )}\n`;
+}

@@ -1,0 +1,23 @@
+import type { Plan } from '../plan/types';
+
+/** One statement as a script line: trailing semicolon exactly once. */
+export function terminate(sql: string): string {
+  const trimmed = sql.trim();
+  return trimmed.endsWith(';') ? trimmed : `${trimmed};`;
+}
+
+/** The plan as a plain SQL script, each change introduced by a comment with its reason. */
+export function renderSql(plan: Plan): string {
+  const lines: string[] = [];
+  plan.changes.forEach((change, index) => {
+    const statements = plan.statements.filter((s) => s.change === index);
+    if (statements.length === 0) return;
+    lines.push(`-- ${change.kind}: ${change.reason.replace(/\s*\n\s*/g, ' ')}`);
+    for (const statement of statements) {
+      for (const hazard of statement.hazards) lines.push(`-- hazard ${hazard.code}: ${hazard.message}`);
+      lines.push(terminate(statement.sql));
+    }
+    lines.push('');
+  });
+  return lines.join('\n');
+}

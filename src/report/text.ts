@@ -1,0 +1,51 @@
+import type { Change } from '../diff/changes';
+import type { Diagnostic, Plan } from '../plan/types';
+import type { Paint } from './colors';
+import { terminate } from './sql';
+
+export interface TextContext {
+  readonly target?: string;
+  readonly serverVersion?: string;
+}
+
+function colourOf(change: Change, p: Paint): (text: string) => string {
+  if (change.kind.endsWith('.drop')) return p.red;
+  if (change.kind.endsWith('.add') || change.kind.endsWith('.create')) return p.green;
+  return p.yellow;
+}
+
+const SIGN = (change: Change): string =>
+  change.kind.endsWith('.drop') ? '-' : change.kind.endsWith('.add') || change.kind.endsWith('.create') ? '+' : '~';
+
+export function renderDiagnostics(diagnostics: readonly Diagnostic[], p: Paint): string[] {
+  return diagnostics.map((d) => {
+    const colour = d.severity === 'error' ? p.red : d.severity === 'warning' ? p.yellow : p.dim;
+    const where = d.location ? ` (${d.location})` : '';
+    const hint = d.hint ? `\n  hint: ${d.hint}` : '';
+    return colour(`${d.severity}: ${d.message}${where}${hint}`);
+  });
+}
+
+/** The human plan: header, one-line summary, then each change with its SQL and hazards. */
+export function renderText(plan: Plan, p: Paint, context: TextContext = {}): string {
+  const lines: string[] = [];
+  if (context.target) {
+    const version = context.serverVersion ? ` ${context.serverVersion}` : '';
+    lines.push(p.bold(`Plan for ${context.target}`) + p.dim(` (${plan.dialect}${version})`));
+  }
+  lines.push(plan.changes.length === 0 ? p.green('No changes: the database is in line with the schema.') : p.bold(plan.summary.text));
+  lines.push(...renderDiagnostics(plan.diagnostics, p));
+  plan.changes.forEach((change, index) => {
+    const colour = colourOf(change, p);
+    lines.push('', colour(`${SIGN(change)} ${change.kind}`) + p.dim(`  ${change.reason}`));
+    for (const statement of plan.statements.filter((s) => s.change === index)) {
+      for (const hazard of statement.hazards) lines.push(p.magenta(`  ! ${hazard.code}: ${hazard.message}`));
+      const note = statement.transactional ? '' : p.dim('  (runs outside the transaction)');
+      lines.push(...terminate(statement.sql).split('\n').map((line) => `    ${line}`), ...(note ? [note] : []));
+    }
+  });
+  if (plan.summary.hazards > 0) {
+    lines.push('', p.magenta(`${plan.summary.hazards} hazard(s): review them before applying.`));
+  }
+  return `${lines.join('\n')}\n`;
+}
