@@ -1,0 +1,91 @@
+import type { Change } from '../diff/changes';
+import type { Table } from '../model';
+import { DependencyCycleError, topologicalSort } from './graph';
+import { orderChanges } from './order';
+
+const table = (name: string, extra: Partial<Table> = {}): Table => ({
+  schema: 'public',
+  name,
+  columns: [{ name: 'id', type: 'integer', nullable: false }],
+  foreignKeys: [],
+  uniques: [],
+  checks: [],
+  indexes: [],
+  ...extra,
+});
+const fk = (name: string, to: string) => ({
+  name,
+  columns: ['ref'],
+  referencedSchema: 'public',
+  referencedTable: to,
+  referencedColumns: ['id'],
+  onDelete: 'NO ACTION' as const,
+  onUpdate: 'NO ACTION' as const,
+});
+const labels = (changes: Change[]) =>
+  changes.map((c) => ('table' in c && c.table ? `${c.kind} ${c.table.name}` : c.kind));
+
+describe('orderChanges', () => {
+  it('creates enums before the tables using them and tables before foreign keys pointing at them', () => {
+    const changes: Change[] = [
+      { kind: 'foreignKey.add', table: { schema: 'public', name: 'a' }, foreignKey: fk('FK_a_b', 'b'), reason: '' },
+      { kind: 'foreignKey.add', table: { schema: 'public', name: 'b' }, foreignKey: fk('FK_b_a', 'a'), reason: '' },
+      { kind: 'table.create', table: table('b'), reason: '' },
+      {
+        kind: 'table.create',
+        table: table('a', { columns: [{ name: 'e', type: 'enum', enum: { schema: 'public', name: 'e' }, nullable: false }] }),
+        reason: '',
+      },
+      { kind: 'enum.create', enum: { schema: 'public', name: 'e', values: ['x'] }, reason: '' },
+    ];
+    expect(labels(orderChanges(changes))).toEqual([
+      'enum.create',
+      'table.create a',
+      'table.create b',
+      'foreignKey.add a',
+      'foreignKey.add b',
+    ]);
+  });
+
+  it('drops a referencing table before the table it references, and enums after their last user', () => {
+    const changes: Change[] = [
+      { kind: 'enum.drop', enum: { schema: 'public', name: 'e', values: ['x'] }, reason: '' },
+      { kind: 'table.drop', table: table('parent'), reason: '' },
+      {
+        kind: 'table.drop',
+        table: table('child', {
+          columns: [{ name: 'e', type: 'enum', enum: { schema: 'public', name: 'e' }, nullable: false }],
+          foreignKeys: [fk('FK_child_parent', 'parent')],
+        }),
+        reason: '',
+      },
+    ];
+    expect(labels(orderChanges(changes))).toEqual(['table.drop child', 'table.drop parent', 'enum.drop']);
+  });
+
+  it('drops an index before dropping its column, and adds a column before indexing it', () => {
+    const t = { schema: 'public', name: 't' };
+    const changes: Change[] = [
+      { kind: 'column.drop', table: t, column: { name: 'old', type: 'integer', nullable: true }, reason: '' },
+      { kind: 'index.create', table: t, index: { name: 'IDX_new', columns: ['new'], unique: false }, reason: '' },
+      { kind: 'index.drop', table: t, index: { name: 'IDX_old', columns: ['old'], unique: false }, reason: '' },
+      { kind: 'column.add', table: t, column: { name: 'new', type: 'integer', nullable: true }, reason: '' },
+    ];
+    expect(orderChanges(changes).map((c) => c.kind)).toEqual(['index.drop', 'column.add', 'index.create', 'column.drop']);
+  });
+
+  it('is deterministic whatever the input order', () => {
+    const changes: Change[] = ['c', 'a', 'b'].map((name) => ({ kind: 'table.create', table: table(name), reason: '' }));
+    const once = labels(orderChanges(changes));
+    expect(labels(orderChanges([...changes].reverse()))).toEqual(once);
+    expect(once).toEqual(['table.create a', 'table.create b', 'table.create c']);
+  });
+});
+
+describe('topologicalSort', () => {
+  it('names the cycle it cannot order', () => {
+    const nodes = [0, 1, 2].map((id) => ({ id, priority: [id], label: `n${id}` }));
+    expect(() => topologicalSort(nodes, [[0, 1], [1, 2], [2, 1]])).toThrow(DependencyCycleError);
+    expect(() => topologicalSort(nodes, [[0, 1], [1, 2], [2, 1]])).toThrow(/n1\n {2}-> n2\n {2}-> n1/);
+  });
+});
