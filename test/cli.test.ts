@@ -1,0 +1,117 @@
+import { existsSync, writeFileSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { runCli } from './support/cli';
+import { DIALECTS, freshDatabase } from './support/databases';
+import { tempDir } from './support/temp';
+
+/** The CLI contract, through the real binary, without a TTY (as in CI). */
+describe.each(DIALECTS)('schema CLI on %s', (dialect) => {
+  it('plans the example schema, refuses to apply without --yes, applies with it, then has nothing to do', async () => {
+    const db = await freshDatabase(dialect, 'cli');
+    try {
+      const plan = runCli(['plan', '--url', db.url]);
+      expect(plan.stderr).toBe('');
+      expect(plan.status).toBe(0);
+      expect(plan.stdout).toContain(dialect === 'postgres' ? '+4 enums, +8 tables' : '+8 tables');
+      expect(plan.stdout).toMatch(/CREATE TABLE "users"/);
+
+      const pending = runCli(['plan', '--url', db.url, '--exit-code', '--format', 'json']);
+      expect(pending.status).toBe(2);
+      const json = JSON.parse(pending.stdout);
+      expect(json).toMatchObject({ version: 1, dialect, summary: { byKind: { 'table.create': 8 } } });
+      expect(json.changes.every((c: { kind?: string }) => typeof c.kind === 'string')).toBe(true);
+      expect(json.statements[0]).toEqual(expect.objectContaining({ sql: expect.any(String), hazards: expect.any(Array) }));
+
+      const sql = runCli(['plan', '--url', db.url, '--format', 'sql']);
+      expect(sql.status).toBe(0);
+      expect(sql.stdout).toMatch(/^-- /);
+      expect(sql.stdout).not.toMatch(/Plan for/);
+
+      const refused = runCli(['apply', '--url', db.url]);
+      expect(refused.status).toBe(1);
+      expect(refused.stderr).toMatch(/^error: refusing to apply without confirmation: stdin is not a terminal\nhint: Pass --yes/);
+
+      const dry = runCli(['apply', '--url', db.url, '--dry-run']);
+      expect(dry.status).toBe(0);
+      expect(dry.stdout).toContain('Dry run: nothing was applied.');
+
+      const applied = runCli(['apply', '--url', db.url, '--yes']);
+      expect(applied.stderr).toBe('');
+      expect(applied.status).toBe(0);
+      expect(applied.stdout).toContain('the database is in line with the schema');
+
+      const clean = runCli(['plan', '--url', db.url, '--exit-code']);
+      expect(clean.status).toBe(0);
+      expect(clean.stdout).toContain('No changes');
+
+      const inspect = runCli(['inspect', '--url', db.url]);
+      expect(inspect.status).toBe(0);
+      expect(inspect.stdout).toContain(
+        dialect === 'postgres'
+          ? '8 tables, 4 enums: card_difficulty (3 values), card_status (5 values), deck_level (4 values), review_rating (4 values)'
+          : '8 tables, 4 enum columns',
+      );
+    } finally {
+      await db.drop();
+    }
+  });
+});
+
+describe('schema CLI', () => {
+  it('defaults to sqlite:./dev.sqlite (and $DATABASE_URL overrides it)', () => {
+    const tmp = tempDir('cli-default');
+    try {
+      const viaEnv = runCli(['plan', '--entities', path.resolve('schema/**/*.ts')], {
+        cwd: tmp.dir,
+        env: { DATABASE_URL: 'sqlite:./from-env.sqlite' },
+      });
+      expect(viaEnv.status).toBe(0);
+      expect(existsSync(path.join(tmp.dir, 'from-env.sqlite'))).toBe(true);
+      const viaDefault = runCli(['plan', '--entities', path.resolve('schema/**/*.ts')], {
+        cwd: tmp.dir,
+        env: { DATABASE_URL: undefined },
+      });
+      expect(viaDefault.status).toBe(0);
+      expect(viaDefault.stdout).toContain('Plan for sqlite:dev.sqlite');
+    } finally {
+      tmp.remove();
+    }
+  });
+
+  it('reports an unreachable PostgreSQL server in one line and exits 1', () => {
+    const result = runCli(['plan', '--url', 'postgres://nobody:hunter2@127.0.0.1:1/x']);
+    expect(result.status).toBe(1);
+    expect(result.stdout).toBe('');
+    const lines = result.stderr.trimEnd().split('\n');
+    expect(lines[0]).toMatch(/^error: cannot connect to PostgreSQL at 127\.0\.0\.1:1/);
+    expect(lines.slice(1).every((line) => line.startsWith('hint: '))).toBe(true);
+    expect(result.stderr).not.toContain('hunter2');
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('reports a syntax error in an entity file as file:line:column in one line and exits 1', () => {
+    const tmp = tempDir('cli-syntax');
+    try {
+      mkdirSync(path.join(tmp.dir, 'schema'));
+      writeFileSync(
+        path.join(tmp.dir, 'schema', 'broken.ts'),
+        "import { Entity } from 'typeorm';\n@Entity()\nexport class Broken {\n  id: number = ;\n}\n",
+      );
+      const result = runCli(['plan', '--url', 'sqlite::memory:'], { cwd: tmp.dir });
+      expect(result.status).toBe(1);
+      expect(result.stderr).toMatch(/^error: .*schema\/broken\.ts:4:\d+: Expression expected\.\nhint: /);
+      expect(result.stderr).not.toMatch(/\n\s+at /);
+    } finally {
+      tmp.remove();
+    }
+  });
+
+  it('rejects an unknown flag and a malformed URL with exit 1', () => {
+    const unknown = runCli(['plan', '--frobnicate']);
+    expect(unknown.status).toBe(1);
+    expect(unknown.stderr).toMatch(/^error: Unknown argument: frobnicate/);
+    const malformed = runCli(['plan', '--url', 'mysql://root@localhost/db']);
+    expect(malformed.status).toBe(1);
+    expect(malformed.stderr).toMatch(/^error: unsupported database URL scheme "mysql:"/);
+  });
+});

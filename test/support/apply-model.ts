@@ -1,0 +1,29 @@
+import { parseDatabaseUrl } from '../../src/connect/url';
+import type { DatabaseSession } from '../../src/dialects/dialect';
+import { dialectFor } from '../../src/dialects/registry';
+import type { Model } from '../../src/model';
+import { createPlan } from '../../src/plan/plan';
+import type { Plan } from '../../src/plan/types';
+import { managedSchemas } from '../../src/cli/workflow';
+
+/** Opens a session on a test database URL. */
+export async function connect(url: string): Promise<DatabaseSession> {
+  const target = parseDatabaseUrl(url);
+  return dialectFor(target.dialect).connect(target);
+}
+
+/** Introspects and plans the database towards `desired`, exactly as `schema plan` does. */
+export async function planTowards(session: DatabaseSession, desired: Model): Promise<Plan> {
+  const current = await session.introspect({ schemas: managedSchemas(desired) });
+  return createPlan({ from: current, to: desired, dialect: dialectFor(desired.dialect) });
+}
+
+/** Plans, applies and returns the plan that was applied. */
+export async function applyTowards(session: DatabaseSession, desired: Model): Promise<Plan> {
+  const plan = await planTowards(session, desired);
+  if (plan.diagnostics.some((d) => d.severity === 'error')) {
+    throw new Error(`plan has errors: ${plan.diagnostics.map((d) => d.message).join('; ')}`);
+  }
+  await session.apply(plan.statements);
+  return plan;
+}

@@ -1,0 +1,43 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { DataSource } from 'typeorm';
+
+/**
+ * TypeORM as the oracle: what its own `synchronize()` builds, and what its schema builder (`log()`, the engine of
+ * `migration:generate`) still wants to change. SQLite goes through TypeORM's sql.js driver on a copy of the file.
+ */
+export type OracleTarget = { dialect: 'postgres'; url: string } | { dialect: 'sqlite'; file: string };
+
+async function open(target: OracleTarget, entities: readonly Function[], database?: Uint8Array): Promise<DataSource> {
+  const dataSource =
+    target.dialect === 'postgres'
+      ? new DataSource({ type: 'postgres', url: target.url, entities: [...entities], logging: false })
+      : new DataSource({ type: 'sqljs', database, entities: [...entities], logging: false });
+  await dataSource.initialize();
+  return dataSource;
+}
+
+/** Builds the schema with TypeORM's own `synchronize()`. */
+export async function synchronizeWithTypeorm(target: OracleTarget, entities: readonly Function[]): Promise<void> {
+  const dataSource = await open(target, entities);
+  try {
+    await dataSource.synchronize();
+    if (target.dialect === 'sqlite') {
+      const bytes = (dataSource.driver as unknown as { export(): Uint8Array }).export();
+      await writeFile(target.file, bytes);
+    }
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+/** The SQL TypeORM's schema builder would run to bring the database in line with the entities (empty: in sync). */
+export async function typeormPendingQueries(target: OracleTarget, entities: readonly Function[]): Promise<string[]> {
+  const bytes = target.dialect === 'sqlite' ? new Uint8Array(await readFile(target.file)) : undefined;
+  const dataSource = await open(target, entities, bytes);
+  try {
+    const sql = await dataSource.driver.createSchemaBuilder().log();
+    return sql.upQueries.map((q) => q.query);
+  } finally {
+    await dataSource.destroy();
+  }
+}
