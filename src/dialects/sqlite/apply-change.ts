@@ -1,0 +1,49 @@
+/** Applies a table-scoped change to a table value: how lower folds changes into a CREATE TABLE or a rebuild. */
+import type { Change } from '../../diff/changes';
+import { assertNever } from '../../diff/changes';
+import type { Table } from '../../model';
+
+const without = <T extends { name: string }>(items: readonly T[], name: string): T[] => items.filter((i) => i.name !== name);
+
+export function applyToTable(table: Table, change: Change): Table {
+  switch (change.kind) {
+    case 'column.add':
+      return { ...table, columns: [...without(table.columns, change.column.name), change.column] };
+    case 'column.drop':
+      return { ...table, columns: without(table.columns, change.column.name) };
+    case 'column.alter':
+      return { ...table, columns: table.columns.map((c) => (c.name === change.from.name ? change.to : c)) };
+    case 'primaryKey.add':
+      return { ...table, primaryKey: change.primaryKey };
+    case 'primaryKey.drop':
+      return { ...table, primaryKey: undefined };
+    case 'foreignKey.add':
+      return { ...table, foreignKeys: [...without(table.foreignKeys, change.foreignKey.name), change.foreignKey] };
+    case 'foreignKey.drop':
+      return { ...table, foreignKeys: without(table.foreignKeys, change.foreignKey.name) };
+    case 'unique.add':
+      return { ...table, uniques: [...without(table.uniques, change.unique.name), change.unique] };
+    case 'unique.drop':
+      return { ...table, uniques: without(table.uniques, change.unique.name) };
+    case 'check.add':
+      return { ...table, checks: [...without(table.checks, change.check.name), change.check] };
+    case 'check.drop':
+      return { ...table, checks: without(table.checks, change.check.name) };
+    case 'index.create':
+      return { ...table, indexes: [...without(table.indexes, change.index.name), change.index] };
+    case 'index.drop':
+      return { ...table, indexes: without(table.indexes, change.index.name) };
+    case 'table.comment':
+      return { ...table, comment: change.to };
+    case 'table.create':
+    case 'table.drop':
+    case 'table.rebuild':
+    case 'extension.create':
+    case 'enum.create':
+    case 'enum.drop':
+    case 'enum.value.add':
+      throw new Error(`internal error: ${change.kind} is not a change to one table's definition`);
+    default:
+      return assertNever(change);
+  }
+}

@@ -1,0 +1,212 @@
+/**
+ * Reads the managed schema of a SQLite database with four set-based queries, whatever the number of tables:
+ * `sqlite_master`, and `sqlite_master` joined with the table-valued pragmas for columns, foreign keys and indexes.
+ * What the pragmas do not report (constraint names, CHECKs, the inline enum CHECK, AUTOINCREMENT, index predicates)
+ * comes from parsing the stored CREATE statements.
+ */
+import { DefaultNamingStrategy } from 'typeorm/naming-strategy/DefaultNamingStrategy';
+import type { Check, Column, ForeignKey, Index, Model, Table, Unique } from '../../model';
+import { isManagedTable } from '../unmanaged';
+import { normalizeSqliteModel } from './normalize';
+import { parseCreateIndex, parseCreateTable, type ParsedIndex, type ParsedTable } from './parse-create-table';
+
+export type Row = Record<string, unknown>;
+export type QueryFn = (sql: string) => Promise<Row[]>;
+
+const USER_TABLES = `m.type = 'table' AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND m.sql NOT LIKE 'CREATE VIRTUAL%'`;
+
+export const INTROSPECTION_QUERIES = {
+  master: `SELECT m.type AS type, m.name AS name, m.tbl_name AS tbl, m.sql AS sql FROM sqlite_master m
+    WHERE m.type IN ('table', 'index') AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY m.type, m.name`,
+  columns: `SELECT m.name AS tbl, c.cid AS cid, c.name AS name, c.type AS type, c."notnull" AS not_null,
+    c.dflt_value AS dflt, c.pk AS pk, c.hidden AS hidden
+    FROM sqlite_master m JOIN pragma_table_xinfo(m.name) c WHERE ${USER_TABLES} ORDER BY m.name, c.cid`,
+  foreignKeys: `SELECT m.name AS tbl, f.id AS id, f.seq AS seq, f."table" AS parent, f."from" AS col, f."to" AS ref,
+    f.on_update AS on_update, f.on_delete AS on_delete
+    FROM sqlite_master m JOIN pragma_foreign_key_list(m.name) f WHERE ${USER_TABLES} ORDER BY m.name, f.id, f.seq`,
+  indexes: `SELECT m.name AS tbl, il.name AS idx, il."unique" AS uniq, il.origin AS origin, ii.seqno AS seqno,
+    ii.name AS col
+    FROM sqlite_master m JOIN pragma_index_list(m.name) il JOIN pragma_index_info(il.name) ii
+    WHERE ${USER_TABLES} ORDER BY m.name, il.name, ii.seqno`,
+} as const;
+
+const naming = new DefaultNamingStrategy();
+
+const str = (value: unknown): string => (value === null || value === undefined ? '' : String(value));
+const num = (value: unknown): number => Number(value ?? 0);
+const sameName = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
+const sameColumns = (a: readonly string[], b: readonly string[]): boolean =>
+  a.length === b.length && a.every((name, i) => sameName(name, b[i]!));
+
+function groupBy(rows: readonly Row[], key: (row: Row) => string): Map<string, Row[]> {
+  const groups = new Map<string, Row[]>();
+  for (const row of rows) {
+    const k = key(row);
+    const group = groups.get(k);
+    if (group) group.push(row);
+    else groups.set(k, [row]);
+  }
+  return groups;
+}
+
+/** Takes the first not yet used parsed constraint that matches, so two identical definitions get both names. */
+function takeName<T extends { name?: string }>(parsed: T[], matches: (item: T) => boolean): string | undefined {
+  const index = parsed.findIndex(matches);
+  if (index === -1) return undefined;
+  const [item] = parsed.splice(index, 1);
+  return item!.name;
+}
+
+interface TableRows {
+  readonly columns: readonly Row[];
+  readonly foreignKeys: readonly Row[];
+  readonly indexes: readonly Row[];
+}
+
+function buildTable(
+  name: string,
+  parsed: ParsedTable,
+  rows: TableRows,
+  indexSql: ReadonlyMap<string, ParsedIndex>,
+  primaryKeys: ReadonlyMap<string, readonly string[]>,
+): Table {
+  const parsedColumns = new Map(parsed.columns.map((c) => [c.name.toLowerCase(), c]));
+  const columns: Column[] = rows.columns
+    .filter((row) => num(row.hidden) !== 1) // hidden columns of virtual tables
+    .map((row) => {
+      const info = parsedColumns.get(str(row.name).toLowerCase());
+      return {
+        name: str(row.name),
+        type: str(row.type),
+        enumValues: info?.enumValues,
+        nullable: num(row.not_null) === 0,
+        default: row.dflt === null || row.dflt === undefined ? undefined : String(row.dflt),
+        generated: info?.autoincrement ? 'increment' : undefined,
+      };
+    });
+
+  const pkColumns = rows.columns
+    .filter((row) => num(row.pk) > 0)
+    .sort((a, b) => num(a.pk) - num(b.pk))
+    .map((row) => str(row.name));
+
+  const parsedFks = [...parsed.foreignKeys];
+  const foreignKeys: ForeignKey[] = [...groupBy(rows.foreignKeys, (row) => str(row.id)).values()].map((group) => {
+    const first = group[0]!;
+    const fkColumns = group.map((row) => str(row.col));
+    const referencedTable = str(first.parent);
+    const declared = group.map((row) => (row.ref === null || row.ref === undefined ? undefined : String(row.ref)));
+    const referencedColumns = declared.every((c) => c !== undefined)
+      ? (declared as string[])
+      : [...(primaryKeys.get(referencedTable.toLowerCase()) ?? declared.map(() => 'rowid'))];
+    const onDelete = str(first.on_delete);
+    const onUpdate = str(first.on_update);
+    const fkName = takeName(
+      parsedFks,
+      (fk) =>
+        sameName(fk.referencedTable, referencedTable) &&
+        sameColumns(fk.columns, fkColumns) &&
+        (fk.referencedColumns.length === 0 || sameColumns(fk.referencedColumns, referencedColumns)) &&
+        fk.onDelete === onDelete &&
+        fk.onUpdate === onUpdate,
+    );
+    return {
+      name: fkName ?? naming.foreignKeyName(name, fkColumns),
+      columns: fkColumns,
+      referencedTable,
+      referencedColumns,
+      onDelete: onDelete as ForeignKey['onDelete'],
+      onUpdate: onUpdate as ForeignKey['onUpdate'],
+    };
+  });
+
+  const parsedUniques = [...parsed.uniques];
+  const uniques: Unique[] = [];
+  const indexes: Index[] = [];
+  for (const [indexName, group] of groupBy(rows.indexes, (row) => str(row.idx))) {
+    const origin = str(group[0]!.origin);
+    if (origin === 'u') {
+      const uniqueColumns = group.map((row) => str(row.col));
+      const uniqueName = takeName(parsedUniques, (u) => sameColumns(u.columns, uniqueColumns));
+      uniques.push({ name: uniqueName ?? naming.uniqueConstraintName(name, uniqueColumns), columns: uniqueColumns });
+    } else if (origin === 'c') {
+      const definition = indexSql.get(indexName);
+      indexes.push({
+        name: indexName,
+        // An expression item has no column name: take its text from the CREATE INDEX statement.
+        columns: group.map((row, i) => (row.col === null ? (definition?.columns[i] ?? '') : str(row.col))),
+        unique: num(group[0]!.uniq) === 1,
+        where: definition?.where,
+      });
+    }
+    // origin 'pk': the primary key's own index
+  }
+
+  const checks: Check[] = parsed.checks.map((check) => ({
+    name: check.name ?? naming.checkConstraintName(name, check.expression),
+    expression: check.expression,
+  }));
+
+  return {
+    name,
+    columns,
+    primaryKey: pkColumns.length > 0 ? { name: parsed.primaryKey?.name, columns: pkColumns } : undefined,
+    foreignKeys,
+    uniques,
+    checks,
+    indexes,
+  };
+}
+
+function parseOrExplain<T>(kind: string, name: string, sql: string, parse: (sql: string) => T): T {
+  try {
+    return parse(sql);
+  } catch (error) {
+    throw new Error(`cannot read the definition of ${kind} "${name}": ${(error as Error).message}`, { cause: error });
+  }
+}
+
+/** Builds the (normalised) model from the rows of the four introspection queries. */
+export function buildSqliteModel(master: readonly Row[], columns: readonly Row[], fks: readonly Row[], indexes: readonly Row[]): Model {
+  const tableRows = master.filter((row) => row.type === 'table' && isManagedTable(str(row.name)) && row.sql !== null);
+  const parsedIndexes = new Map<string, ParsedIndex>();
+  for (const row of master) {
+    if (row.type === 'index' && typeof row.sql === 'string') {
+      parsedIndexes.set(str(row.name), parseOrExplain('index', str(row.name), row.sql, parseCreateIndex));
+    }
+  }
+  const columnsByTable = groupBy(columns, (row) => str(row.tbl));
+  const fksByTable = groupBy(fks, (row) => str(row.tbl));
+  const indexesByTable = groupBy(indexes, (row) => str(row.tbl));
+  const primaryKeys = new Map<string, string[]>();
+  for (const [table, rows] of columnsByTable) {
+    const pk = rows.filter((row) => num(row.pk) > 0).sort((a, b) => num(a.pk) - num(b.pk));
+    primaryKeys.set(table.toLowerCase(), pk.map((row) => str(row.name)));
+  }
+  const tables = tableRows
+    .filter((row) => !str(row.sql).startsWith('CREATE VIRTUAL'))
+    .map((row) => {
+      const name = str(row.name);
+      const parsed = parseOrExplain('table', name, str(row.sql), parseCreateTable);
+      return buildTable(
+        name,
+        parsed,
+        {
+          columns: columnsByTable.get(name) ?? [],
+          foreignKeys: fksByTable.get(name) ?? [],
+          indexes: indexesByTable.get(name) ?? [],
+        },
+        parsedIndexes,
+        primaryKeys,
+      );
+    });
+  return normalizeSqliteModel({ dialect: 'sqlite', extensions: [], enums: [], tables });
+}
+
+export async function introspectSqlite(query: QueryFn): Promise<Model> {
+  const master = await query(INTROSPECTION_QUERIES.master);
+  const columns = await query(INTROSPECTION_QUERIES.columns);
+  const fks = await query(INTROSPECTION_QUERIES.foreignKeys);
+  const indexes = await query(INTROSPECTION_QUERIES.indexes);
+  return buildSqliteModel(master, columns, fks, indexes);
+}

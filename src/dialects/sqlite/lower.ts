@@ -1,0 +1,106 @@
+/**
+ * Turns dialect-neutral changes into ones SQLite can execute:
+ * - the foreign keys (and any other table-scoped additions) of a table created in the same plan go into its
+ *   CREATE TABLE, since SQLite cannot add a constraint to an existing table;
+ * - changes to a table that is dropped are subsumed by the drop;
+ * - on an existing table, if any change needs a rebuild, all of that table's changes become ONE `table.rebuild`
+ *   from its current to its target definition (index changes included: the rebuild recreates the indexes);
+ * - comment changes disappear (SQLite has no comments).
+ */
+import type { Change } from '../../diff/changes';
+import type { RenderContext } from '../dialect';
+import { tableKey, type QualifiedName, type Table } from '../../model';
+import { applyToTable } from './apply-change';
+import { isCommentOnly, needsRebuild } from './alter-support';
+
+/** The table a table-scoped change acts on (not create/drop/rebuild, which carry whole tables). */
+function scopedTable(change: Change): QualifiedName | undefined {
+  switch (change.kind) {
+    case 'column.add':
+    case 'column.drop':
+    case 'column.alter':
+    case 'primaryKey.add':
+    case 'primaryKey.drop':
+    case 'foreignKey.add':
+    case 'foreignKey.drop':
+    case 'unique.add':
+    case 'unique.drop':
+    case 'check.add':
+    case 'check.drop':
+    case 'index.create':
+    case 'index.drop':
+    case 'table.comment':
+      return change.table;
+    default:
+      return undefined;
+  }
+}
+
+function findTable(tables: readonly Table[], key: string): Table | undefined {
+  return tables.find((table) => tableKey({ name: table.name }) === key);
+}
+
+export function lowerSqlite(changes: readonly Change[], context: RenderContext): Change[] {
+  const created = new Set<string>();
+  const dropped = new Set<string>();
+  const scoped = new Map<string, Change[]>();
+  for (const change of changes) {
+    switch (change.kind) {
+      case 'extension.create':
+      case 'enum.create':
+      case 'enum.drop':
+      case 'enum.value.add':
+        throw new Error(
+          `internal error: ${change.kind} cannot occur on SQLite (no extensions; an enum is a CHECK on its column)`,
+        );
+      case 'table.create':
+        created.add(tableKey({ name: change.table.name }));
+        break;
+      case 'table.drop':
+        dropped.add(tableKey({ name: change.table.name }));
+        break;
+      default: {
+        const table = scopedTable(change);
+        if (!table || isCommentOnly(change)) break;
+        const key = tableKey({ name: table.name });
+        scoped.set(key, [...(scoped.get(key) ?? []), change]);
+      }
+    }
+  }
+
+  const out: Change[] = [];
+  const emitted = new Set<string>();
+  for (const change of changes) {
+    if (change.kind === 'table.create') {
+      const key = tableKey({ name: change.table.name });
+      const table = (scoped.get(key) ?? []).reduce(applyToTable, change.table);
+      out.push({ ...change, table });
+      continue;
+    }
+    if (change.kind === 'table.drop' || change.kind === 'table.rebuild') {
+      out.push(change);
+      continue;
+    }
+    const table = scopedTable(change);
+    if (!table || isCommentOnly(change)) continue;
+    const key = tableKey({ name: table.name });
+    if (created.has(key) || dropped.has(key) || emitted.has(key)) continue;
+    emitted.add(key);
+    const group = scoped.get(key) ?? [];
+    if (!group.some(needsRebuild)) {
+      out.push(...group);
+      continue;
+    }
+    const from = findTable(context.from.tables, key);
+    if (!from) throw new Error(`internal error: table ${key} is altered but is not in the current schema`);
+    const to = findTable(context.to.tables, key) ?? group.reduce(applyToTable, from);
+    out.push({
+      kind: 'table.rebuild',
+      from,
+      to,
+      changes: group,
+      reason: `SQLite cannot alter ${key} in place, so it is rebuilt: ${group.map((c) => c.reason).join('; ')}`,
+    });
+  }
+  return out;
+}

@@ -1,0 +1,90 @@
+/**
+ * SQLite's canonical spelling of a model, applied to both sides before diffing (compiled from TypeORM and
+ * introspected), so that schemas SQLite treats the same are the same data. The canonical spelling is TypeORM's
+ * (what `Table.create` produces and what its schema builder reads back), so rendering a normalised model gives DDL
+ * TypeORM considers in sync.
+ */
+import type { Check, Column, ForeignKey, Index, Model, ReferentialAction, Table } from '../../model';
+import { normalizeModel } from '../../model';
+import { canonicalType } from './column-types';
+import { stripOuterParens } from './tokenize';
+
+/**
+ * A column default as SQLite stores it (`dflt_value` is the text inside `DEFAULT (...)`): redundant parentheses
+ * removed; `NULL` is no default; `TRUE`/`FALSE` are the integers SQLite reads them as (and TypeORM writes).
+ */
+export function normalizeDefault(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const text = stripOuterParens(value);
+  if (text === '' || /^null$/i.test(text)) return undefined;
+  if (/^true$/i.test(text)) return '1';
+  if (/^false$/i.test(text)) return '0';
+  return text;
+}
+
+function normalizeColumn(column: Column, table: Table): Column {
+  const pk = table.primaryKey?.columns ?? [];
+  const isSolePrimaryKey = pk.length === 1 && pk[0] === column.name;
+  const type = canonicalType(column, isSolePrimaryKey);
+  // An INTEGER PRIMARY KEY is the rowid: it can never hold NULL, whether or not NOT NULL is declared.
+  const rowid = isSolePrimaryKey && type.type === 'integer';
+  return {
+    name: column.name,
+    type: type.type,
+    length: type.length,
+    precision: type.precision,
+    scale: type.scale,
+    enumValues: column.enumValues ? [...column.enumValues] : undefined,
+    nullable: rowid ? false : column.nullable,
+    default: normalizeDefault(column.default),
+    generated: column.generated,
+    // SQLite has no comments, no arrays and no named enum types: they cannot differ.
+  };
+}
+
+const ACTIONS: readonly ReferentialAction[] = ['NO ACTION', 'RESTRICT', 'CASCADE', 'SET NULL', 'SET DEFAULT'];
+
+function normalizeAction(action: string): ReferentialAction {
+  const upper = action.trim().toUpperCase().replace(/\s+/g, ' ') as ReferentialAction;
+  return ACTIONS.includes(upper) ? upper : 'NO ACTION';
+}
+
+function normalizeForeignKey(fk: ForeignKey): ForeignKey {
+  return {
+    name: fk.name,
+    columns: [...fk.columns],
+    referencedTable: fk.referencedTable,
+    referencedColumns: [...fk.referencedColumns],
+    onDelete: normalizeAction(fk.onDelete),
+    onUpdate: normalizeAction(fk.onUpdate),
+  };
+}
+
+const normalizeCheck = (check: Check): Check => ({ name: check.name, expression: stripOuterParens(check.expression) });
+
+function normalizeIndex(index: Index): Index {
+  const where = index.where === undefined ? undefined : stripOuterParens(index.where);
+  return { name: index.name, columns: [...index.columns], unique: index.unique, where: where || undefined };
+}
+
+function normalizeTable(table: Table): Table {
+  return {
+    name: table.name,
+    columns: table.columns.map((column) => normalizeColumn(column, table)),
+    // A primary key's name is not stored by TypeORM on SQLite and cannot be referenced: only its columns matter.
+    primaryKey: table.primaryKey && table.primaryKey.columns.length > 0 ? { columns: [...table.primaryKey.columns] } : undefined,
+    foreignKeys: table.foreignKeys.map(normalizeForeignKey),
+    uniques: table.uniques.map((unique) => ({ name: unique.name, columns: [...unique.columns] })),
+    checks: table.checks.map(normalizeCheck),
+    indexes: table.indexes.map(normalizeIndex),
+  };
+}
+
+export function normalizeSqliteModel(model: Model): Model {
+  return normalizeModel({
+    dialect: 'sqlite',
+    extensions: model.extensions,
+    enums: model.enums,
+    tables: model.tables.map(normalizeTable),
+  });
+}

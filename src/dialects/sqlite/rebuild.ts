@@ -1,0 +1,59 @@
+/**
+ * The SQLite table rebuild (https://www.sqlite.org/lang_altertable.html#otheralter): create the new definition
+ * under a temporary name, copy the rows, drop the old table, rename, recreate the indexes. Safe only with foreign key
+ * enforcement off (the session's apply does that before BEGIN), otherwise DROP TABLE would run ON DELETE actions
+ * on child rows.
+ */
+import type { Column, Table } from '../../model';
+import type { Statement } from '../../plan/types';
+import { droppedColumnHazards, notNullHazards, rebuildHazard } from './hazards';
+import { quoteIdentifier as q, quoteLiteral } from './quote';
+import { createIndexSql, createTableSql } from './render-table';
+
+const statement = (sql: string, hazards: Statement['hazards'] = []): Statement => ({ sql, hazards, transactional: true });
+
+/** `temporary_<name>`, made unique against the tables that exist on either side. */
+export function temporaryName(table: string, taken: ReadonlySet<string>): string {
+  const lower = new Set([...taken].map((name) => name.toLowerCase()));
+  let name = `temporary_${table}`;
+  for (let i = 2; lower.has(name.toLowerCase()); i++) name = `temporary_${table}_${i}`;
+  return name;
+}
+
+/** The value copied into a column: the old value, or the new default where a nullable column becomes NOT NULL. */
+function copyExpression(from: Column, to: Column): string {
+  if (from.nullable && !to.nullable && to.default !== undefined) return `COALESCE(${q(from.name)}, ${to.default})`;
+  return q(from.name);
+}
+
+export function renderRebuild(from: Table, to: Table, taken: ReadonlySet<string>): Statement[] {
+  const temporary = temporaryName(to.name, taken);
+  const before = new Map(from.columns.map((c) => [c.name, c]));
+  const copied = to.columns.filter((column) => before.has(column.name));
+  const statements: Statement[] = [statement(createTableSql(to, temporary), [rebuildHazard(from)])];
+
+  // AUTOINCREMENT promises never to reuse an id, even of deleted rows: carry the table's high-water mark over.
+  const increments = (table: Table) => table.columns.some((c) => c.generated === 'increment');
+  if (increments(from) && increments(to)) {
+    statements.push(
+      statement(
+        `INSERT INTO "sqlite_sequence" ("name", "seq") SELECT ${quoteLiteral(temporary)}, "seq" FROM "sqlite_sequence" ` +
+          `WHERE "name" = ${quoteLiteral(from.name)}`,
+      ),
+    );
+  }
+  if (copied.length > 0) {
+    const targets = copied.map((column) => q(column.name)).join(', ');
+    const sources = copied.map((column) => copyExpression(before.get(column.name)!, column)).join(', ');
+    statements.push(
+      statement(`INSERT INTO ${q(temporary)}(${targets}) SELECT ${sources} FROM ${q(from.name)}`, notNullHazards(from, to)),
+    );
+  } else {
+    const hazards = notNullHazards(from, to);
+    if (hazards.length > 0) statements[0] = statement(statements[0]!.sql, [...statements[0]!.hazards, ...hazards]);
+  }
+  statements.push(statement(`DROP TABLE ${q(from.name)}`, droppedColumnHazards(from, to)));
+  statements.push(statement(`ALTER TABLE ${q(temporary)} RENAME TO ${q(to.name)}`));
+  for (const index of to.indexes) statements.push(statement(createIndexSql(to.name, index)));
+  return statements;
+}

@@ -1,0 +1,49 @@
+/**
+ * DDL for one table in TypeORM's exact format (AbstractSqliteQueryRunner.createTableSql / buildCreateColumnSql /
+ * createIndexSql): TypeORM reads `sqlite_master.sql` back with regular expressions (enum CHECKs, constraint names,
+ * AUTOINCREMENT), so any other spelling would make its schema builder see differences that are not there.
+ */
+import type { Column, ForeignKey, Index, Table } from '../../model';
+import { fullType } from './column-types';
+import { quoteIdentifier as q, quoteLiteral } from './quote';
+
+const list = (names: readonly string[]): string => names.map(q).join(', ');
+
+/** `"name" varchar(8) CHECK( "name" IN ('a','b') ) PRIMARY KEY AUTOINCREMENT NOT NULL DEFAULT ('en')` */
+export function columnSql(column: Column, inlinePrimaryKey: boolean): string {
+  let sql = `${q(column.name)} ${fullType(column)}`;
+  if (column.enumValues) sql += ` CHECK( ${q(column.name)} IN (${column.enumValues.map(quoteLiteral).join(',')}) )`;
+  if (inlinePrimaryKey) sql += ' PRIMARY KEY';
+  if (column.generated === 'increment') sql += ' AUTOINCREMENT';
+  if (!column.nullable) sql += ' NOT NULL';
+  if (column.default !== undefined) sql += ` DEFAULT (${column.default})`;
+  return sql;
+}
+
+export function foreignKeySql(fk: ForeignKey): string {
+  return (
+    `CONSTRAINT ${q(fk.name)} FOREIGN KEY (${list(fk.columns)}) REFERENCES ${q(fk.referencedTable)} ` +
+    `(${list(fk.referencedColumns)}) ON DELETE ${fk.onDelete} ON UPDATE ${fk.onUpdate}`
+  );
+}
+
+/** `CREATE TABLE` for `table`, optionally under another name (the temporary table of a rebuild). */
+export function createTableSql(table: Table, name: string = table.name): string {
+  const pk = table.primaryKey?.columns ?? [];
+  const inlinePk = pk.length === 1 ? pk[0] : undefined;
+  const parts = table.columns.map((column) => columnSql(column, column.name === inlinePk));
+  for (const unique of table.uniques) parts.push(`CONSTRAINT ${q(unique.name)} UNIQUE (${list(unique.columns)})`);
+  for (const check of table.checks) parts.push(`CONSTRAINT ${q(check.name)} CHECK (${check.expression})`);
+  for (const fk of table.foreignKeys) parts.push(foreignKeySql(fk));
+  if (pk.length > 1) parts.push(`PRIMARY KEY (${list(pk)})`);
+  return `CREATE TABLE ${q(name)} (${parts.join(', ')})`;
+}
+
+export function createIndexSql(table: string, index: Index): string {
+  const where = index.where === undefined ? '' : ` WHERE ${index.where}`;
+  return `CREATE ${index.unique ? 'UNIQUE ' : ''}INDEX ${q(index.name)} ON ${q(table)} (${list(index.columns)})${where}`;
+}
+
+export function dropIndexSql(index: Index): string {
+  return `DROP INDEX ${q(index.name)}`;
+}

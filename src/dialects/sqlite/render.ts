@@ -1,0 +1,61 @@
+/** SQL for one lowered change (see lower.ts: changes SQLite cannot ALTER must arrive as `table.rebuild`). */
+import type { Change } from '../../diff/changes';
+import { assertNever } from '../../diff/changes';
+import type { Statement } from '../../plan/types';
+import type { RenderContext } from '../dialect';
+import { canAddColumn, isCommentOnly } from './alter-support';
+import { tableDropHazard } from './hazards';
+import { quoteIdentifier as q } from './quote';
+import { renderRebuild } from './rebuild';
+import { columnSql, createIndexSql, createTableSql, dropIndexSql } from './render-table';
+
+const statement = (sql: string, hazards: Statement['hazards'] = []): Statement => ({ sql, hazards, transactional: true });
+
+const mustBeLowered = (change: Change): Error =>
+  new Error(`internal error: ${change.kind} on SQLite must be lowered into a table rebuild first (Dialect.lower)`);
+
+export function renderSqlite(change: Change, context: RenderContext): Statement[] {
+  switch (change.kind) {
+    case 'table.create':
+      return [
+        statement(createTableSql(change.table)),
+        ...change.table.indexes.map((index) => statement(createIndexSql(change.table.name, index))),
+      ];
+    case 'table.drop':
+      // Foreign key enforcement is off during apply, so this never runs ON DELETE actions on child rows.
+      return [statement(`DROP TABLE ${q(change.table.name)}`, [tableDropHazard(change.table)])];
+    case 'table.rebuild': {
+      const taken = new Set([...context.from.tables, ...context.to.tables].map((table) => table.name));
+      return renderRebuild(change.from, change.to, taken);
+    }
+    case 'table.comment':
+      return []; // SQLite has no comments; lower drops these changes
+    case 'column.add':
+      if (!canAddColumn(change.column)) throw mustBeLowered(change);
+      return [statement(`ALTER TABLE ${q(change.table.name)} ADD COLUMN ${columnSql(change.column, false)}`)];
+    case 'column.alter':
+      if (isCommentOnly(change)) return [];
+      throw mustBeLowered(change);
+    case 'column.drop':
+    case 'primaryKey.add':
+    case 'primaryKey.drop':
+    case 'foreignKey.add':
+    case 'foreignKey.drop':
+    case 'unique.add':
+    case 'unique.drop':
+    case 'check.add':
+    case 'check.drop':
+      throw mustBeLowered(change);
+    case 'index.create':
+      return [statement(createIndexSql(change.table.name, change.index))];
+    case 'index.drop':
+      return [statement(dropIndexSql(change.index))];
+    case 'extension.create':
+    case 'enum.create':
+    case 'enum.drop':
+    case 'enum.value.add':
+      throw new Error(`internal error: ${change.kind} cannot occur on SQLite`);
+    default:
+      return assertNever(change);
+  }
+}
