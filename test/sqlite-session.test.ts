@@ -172,13 +172,4 @@ describe('SQLite session', () => {
     expect((error as ConnectionError).message).toMatch(/^cannot open SQLite database sqlite:notes.txt: .*not a database/);
     expect((error as ConnectionError).message).not.toMatch(/\n/);
   });
-
-  (process.getuid?.() === 0 ? it.skip : it)('fails to connect when the file is read-only', async () => {
-    const { chmodSync } = await import('node:fs');
-    await rawSqlite(db.file, 'CREATE TABLE "a" ("id" integer)');
-    chmodSync(db.file, 0o444);
-    const error = await sqliteDialect.connect({ dialect: 'sqlite', filename: db.file, redacted: 'sqlite:test.sqlite' }).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(ConnectionError);
-    expect((error as ConnectionError).hint).toMatch(/permissions/);
-  });
 });

@@ -74,6 +74,19 @@ describe('orderChanges', () => {
     expect(orderChanges(changes).map((c) => c.kind)).toEqual(['index.drop', 'column.add', 'index.create', 'column.drop']);
   });
 
+  it('creates referenced tables first when foreign keys are inline (SQLite), unless they form a cycle', () => {
+    const withFk = (name: string, to: string) => table(name, { foreignKeys: [fk(`FK_${name}`, to)] });
+    const create = (t: Table): Change => ({ kind: 'table.create', table: t, reason: '' });
+    expect(labels(orderChanges([create(withFk('a_child', 'z_parent')), create(table('z_parent'))]))).toEqual([
+      'table.create z_parent',
+      'table.create a_child',
+    ]);
+    expect(labels(orderChanges([create(withFk('b', 'a')), create(withFk('a', 'b'))]))).toEqual([
+      'table.create a',
+      'table.create b',
+    ]);
+  });
+
   it('is deterministic whatever the input order', () => {
     const changes: Change[] = ['c', 'a', 'b'].map((name) => ({ kind: 'table.create', table: table(name), reason: '' }));
     const once = labels(orderChanges(changes));

@@ -1,7 +1,7 @@
 import type { Change, ChangeKind } from '../diff/changes';
 import { qualifiedKey, referencedTableKey } from '../model';
 import { columnsOf, enumsReleasedBy, enumsUsedBy, objectNameOf, tableOf } from './change-facts';
-import { topologicalSort, type SortNode } from './graph';
+import { DependencyCycleError, topologicalSort, type SortNode } from './graph';
 
 /**
  * The reading order when nothing else decides: prerequisites first, additions before alterations, removals last.
@@ -91,6 +91,26 @@ export function dependencyEdges(changes: readonly Change[]): [number, number][] 
   return edges;
 }
 
+/**
+ * Preferences that make a plan read naturally but are not required: a created table whose inline foreign keys
+ * (SQLite) point at another created table comes after it. Dropped when they would form a cycle.
+ */
+export function preferenceEdges(changes: readonly Change[]): [number, number][] {
+  const created = new Map<string, number>();
+  changes.forEach((change, i) => {
+    if (change.kind === 'table.create') created.set(qualifiedKey(change.table), i);
+  });
+  const edges: [number, number][] = [];
+  changes.forEach((change, i) => {
+    if (change.kind !== 'table.create') return;
+    for (const fk of change.table.foreignKeys) {
+      const parent = created.get(referencedTableKey(fk));
+      if (parent !== undefined && parent !== i) edges.push([parent, i]);
+    }
+  });
+  return edges;
+}
+
 /** Orders changes so every dependency runs first; ties follow RANK, then table, then object name. */
 export function orderChanges(changes: readonly Change[]): Change[] {
   const nodes: SortNode[] = changes.map((change, id) => ({
@@ -98,5 +118,11 @@ export function orderChanges(changes: readonly Change[]): Change[] {
     priority: [RANK[change.kind], tableKeyOf(change), objectNameOf(change)],
     label: `${change.kind} ${tableKeyOf(change) ? `${tableKeyOf(change)} ` : ''}${objectNameOf(change)}`,
   }));
-  return topologicalSort(nodes, dependencyEdges(changes)).map((id) => changes[id]!);
+  const required = dependencyEdges(changes);
+  try {
+    return topologicalSort(nodes, [...required, ...preferenceEdges(changes)]).map((id) => changes[id]!);
+  } catch (error) {
+    if (!(error instanceof DependencyCycleError)) throw error;
+    return topologicalSort(nodes, required).map((id) => changes[id]!);
+  }
 }
