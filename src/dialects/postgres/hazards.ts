@@ -1,0 +1,111 @@
+import type { Column, EnumType, Model, QualifiedName } from '../../model';
+import { qualifiedKey } from '../../model';
+import type { Hazard } from '../../plan/types';
+import { DEFAULT_SCHEMA } from './normalize';
+import { DEFAULT_PRECISION, INTEGER_TYPES, LENGTH_TYPES, PRECISION_TYPES } from './types';
+
+/** What a PostgreSQL statement risks, in words a reviewer acts on. */
+
+export const hazard = {
+  dataLoss: (message: string): Hazard => ({ code: 'DATA_LOSS', message }),
+  notNull: (message: string): Hazard => ({ code: 'NOT_NULL_VIOLATION', message }),
+  rewrite: (message: string): Hazard => ({ code: 'TABLE_REWRITE', message }),
+  lock: (message: string): Hazard => ({ code: 'ACCESS_EXCLUSIVE_LOCK', message }),
+  indexBuild: (message: string): Hazard => ({ code: 'INDEX_BUILD', message }),
+};
+
+/** True if the table already exists in the database the plan starts from (so it may hold rows). */
+export function tableExists(model: Model, table: QualifiedName): boolean {
+  const key = qualifiedKey({ schema: table.schema ?? DEFAULT_SCHEMA, name: table.name });
+  return model.tables.some((t) => qualifiedKey({ schema: t.schema ?? DEFAULT_SCHEMA, name: t.name }) === key);
+}
+
+function findEnum(model: Model, name: QualifiedName | undefined): EnumType | undefined {
+  if (!name) return undefined;
+  const key = qualifiedKey({ schema: name.schema ?? DEFAULT_SCHEMA, name: name.name });
+  return model.enums.find((e) => qualifiedKey({ schema: e.schema ?? DEFAULT_SCHEMA, name: e.name }) === key);
+}
+
+const INTEGER_RANK: Readonly<Record<string, number>> = { smallint: 1, integer: 2, bigint: 3 };
+/** Decimal digits an integer type can hold: `numeric(p,s)` with `p - s` at least this many takes every value. */
+const INTEGER_DIGITS: Readonly<Record<string, number>> = { smallint: 5, integer: 10, bigint: 19 };
+
+/** Every value of `from` converts to `to` without loss (it may still need a rewrite). */
+export function isWidening(from: Column, to: Column, context: { from: Model; to: Model }): boolean {
+  if (Boolean(from.array) !== Boolean(to.array)) return false;
+  if (from.type === to.type) {
+    if (from.type === 'enum') {
+      const before = findEnum(context.from, from.enum);
+      const after = findEnum(context.to, to.enum) ?? findEnum(context.from, to.enum);
+      return !!before && !!after && before.values.every((v) => after.values.includes(v));
+    }
+    if (LENGTH_TYPES.has(from.type)) {
+      if (to.length === undefined) return true;
+      return from.length !== undefined && to.length >= from.length;
+    }
+    if (from.type === 'numeric') {
+      if (to.precision === undefined) return true;
+      if (from.precision === undefined) return false;
+      const [fs, ts] = [from.scale ?? 0, to.scale ?? 0];
+      return ts >= fs && to.precision - ts >= from.precision - fs;
+    }
+    if (PRECISION_TYPES.has(from.type)) {
+      const fallback = DEFAULT_PRECISION[from.type] ?? 6;
+      return (to.precision ?? fallback) >= (from.precision ?? fallback);
+    }
+    return true;
+  }
+  if (INTEGER_TYPES.has(from.type)) {
+    if (INTEGER_TYPES.has(to.type)) return INTEGER_RANK[to.type]! >= INTEGER_RANK[from.type]!;
+    if (to.type === 'numeric') {
+      return to.precision === undefined || to.precision - (to.scale ?? 0) >= INTEGER_DIGITS[from.type]!;
+    }
+    if (to.type === 'double precision') return from.type !== 'bigint';
+    if (to.type === 'real') return from.type === 'smallint';
+  }
+  if (from.type === 'real' && to.type === 'double precision') return true;
+  if (to.type === 'text' || (to.type === 'character varying' && to.length === undefined)) return true;
+  if (from.type === 'json' && to.type === 'jsonb') return true;
+  if (from.type === 'timestamp without time zone' && to.type === 'timestamp with time zone') return true;
+  if (from.type === 'date' && to.type.startsWith('timestamp')) return true;
+  return false;
+}
+
+/** PostgreSQL changes the type without rewriting the table (binary-coercible, looser or equal modifier). */
+export function isRewriteFree(from: Column, to: Column): boolean {
+  if (Boolean(from.array) !== Boolean(to.array)) return false;
+  const textual = (c: Column) => c.type === 'text' || c.type === 'character varying';
+  if (textual(from) && textual(to)) {
+    if (to.type === 'text' || to.length === undefined) return true;
+    return from.type === 'character varying' && from.length !== undefined && to.length >= from.length;
+  }
+  if (from.type === 'numeric' && to.type === 'numeric') {
+    if (to.precision === undefined) return true;
+    return from.precision !== undefined && (from.scale ?? 0) === (to.scale ?? 0) && to.precision >= from.precision;
+  }
+  return false;
+}
+
+export function typeChangeHazards(
+  table: string,
+  from: Column,
+  to: Column,
+  fromType: string,
+  toType: string,
+  context: { from: Model; to: Model },
+): Hazard[] {
+  const hazards: Hazard[] = [
+    hazard.lock(`changing the type of ${table}.${to.name} holds an ACCESS EXCLUSIVE lock on ${table}: reads and writes wait`),
+  ];
+  if (!isRewriteFree(from, to)) {
+    hazards.push(hazard.rewrite(`${fromType} -> ${toType} rewrites every row of ${table} (and rebuilds its indexes)`));
+  }
+  if (!isWidening(from, to, context)) {
+    hazards.push(
+      hazard.dataLoss(
+        `${fromType} -> ${toType} narrows ${table}.${to.name}: values may be truncated or rounded, or fail to convert`,
+      ),
+    );
+  }
+  return hazards;
+}

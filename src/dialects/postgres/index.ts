@@ -1,0 +1,29 @@
+import type { Change } from '../../diff/changes';
+import type { Dialect } from '../dialect';
+import { normalizePostgresModel } from './normalize';
+import { quoteIdentifier, quoteLiteral } from './quote';
+import { renderPostgres } from './render';
+import { connectPostgres } from './session';
+
+export { canonicalizeExpression } from './expression';
+export { introspectPostgres } from './introspect';
+export { DEFAULT_SCHEMA, normalizePostgresModel } from './normalize';
+export { quoteIdentifier, quoteLiteral, quoteQualified } from './quote';
+export { renderPostgres } from './render';
+export { connectPostgres } from './session';
+
+/** PostgreSQL: named enum types, schemas, transactional DDL. */
+export const postgresDialect: Dialect = {
+  name: 'postgres',
+  capabilities: { transactionalDdl: true, enumTypes: true, schemas: true },
+  quoteIdentifier,
+  quoteLiteral,
+  normalize: normalizePostgresModel,
+  /** PostgreSQL can ALTER everything the change union describes: nothing to lower. */
+  lower: (changes: readonly Change[]) => [...changes],
+  render: renderPostgres,
+  connect: async (target) => {
+    if (target.dialect !== 'postgres') throw new Error(`internal error: ${target.dialect} target given to PostgreSQL`);
+    return connectPostgres(target);
+  },
+};

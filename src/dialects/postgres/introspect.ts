@@ -1,0 +1,190 @@
+import type {
+  Check,
+  Column,
+  EnumType,
+  ForeignKey,
+  Index,
+  Model,
+  PrimaryKey,
+  ReferentialAction,
+  Table,
+  Unique,
+} from '../../model';
+import { isManagedTable } from '../unmanaged';
+import { DEFAULT_SCHEMA, normalizePostgresModel } from './normalize';
+import { COLUMNS_SQL, CONSTRAINTS_SQL, ENUMS_SQL, EXTENSIONS_SQL, INDEXES_SQL, TABLES_SQL } from './queries';
+
+/** Runs one catalog query; the session counts it. */
+export type QueryFn = <Row>(sql: string, params: readonly unknown[]) => Promise<Row[]>;
+
+interface TableRow {
+  oid: string;
+  schema: string;
+  name: string;
+  comment: string | null;
+}
+interface ColumnRow {
+  table_oid: string;
+  name: string;
+  not_null: boolean;
+  identity: '' | 'a' | 'd';
+  typmod: number;
+  is_array: boolean;
+  type: string;
+  typtype: string;
+  type_schema: string;
+  type_name: string;
+  default: string | null;
+  comment: string | null;
+}
+interface ConstraintRow {
+  table_oid: string;
+  name: string;
+  type: 'p' | 'f' | 'u' | 'c';
+  columns: string[];
+  referenced_schema: string | null;
+  referenced_table: string | null;
+  referenced_columns: string[];
+  on_delete: string;
+  on_update: string;
+  definition: string | null;
+}
+interface IndexRow {
+  table_oid: string;
+  name: string;
+  is_unique: boolean;
+  columns: string[];
+  predicate: string | null;
+}
+interface EnumRow {
+  schema: string;
+  name: string;
+  values: string[];
+}
+
+const ACTIONS: Readonly<Record<string, ReferentialAction>> = {
+  a: 'NO ACTION',
+  r: 'RESTRICT',
+  c: 'CASCADE',
+  n: 'SET NULL',
+  d: 'SET DEFAULT',
+};
+
+/**
+ * Reads the managed schemas with six set-based catalog queries, whatever the number of tables, and returns the
+ * model in canonical (normalised) form.
+ */
+export async function introspectPostgres(query: QueryFn, schemas: readonly string[] = [DEFAULT_SCHEMA]): Promise<Model> {
+  const schemaList = [...schemas];
+  const tableRows = (await query<TableRow>(TABLES_SQL, [schemaList])).filter((row) => isManagedTable(row.name));
+  const oids = tableRows.map((row) => row.oid);
+  const [columnRows, constraintRows, indexRows, enumRows, extensionRows] = [
+    await query<ColumnRow>(COLUMNS_SQL, [oids]),
+    await query<ConstraintRow>(CONSTRAINTS_SQL, [oids]),
+    await query<IndexRow>(INDEXES_SQL, [oids]),
+    await query<EnumRow>(ENUMS_SQL, [schemaList]),
+    await query<{ name: string }>(EXTENSIONS_SQL, []),
+  ];
+
+  const columnsOf = groupBy(columnRows, (row) => row.table_oid);
+  const constraintsOf = groupBy(constraintRows, (row) => row.table_oid);
+  const indexesOf = groupBy(indexRows, (row) => row.table_oid);
+
+  const tables = tableRows.map((row): Table => {
+    const constraints = constraintsOf.get(row.oid) ?? [];
+    const primary = constraints.find((c) => c.type === 'p');
+    return {
+      schema: row.schema,
+      name: row.name,
+      columns: (columnsOf.get(row.oid) ?? []).map(toColumn),
+      primaryKey: primary ? ({ name: primary.name, columns: primary.columns } satisfies PrimaryKey) : undefined,
+      foreignKeys: constraints.filter((c) => c.type === 'f').map(toForeignKey),
+      uniques: constraints.filter((c) => c.type === 'u').map((c): Unique => ({ name: c.name, columns: c.columns })),
+      checks: constraints.filter((c) => c.type === 'c').map(toCheck),
+      indexes: (indexesOf.get(row.oid) ?? []).map(
+        (ix): Index => ({ name: ix.name, columns: ix.columns, unique: ix.is_unique, where: ix.predicate ?? undefined }),
+      ),
+      comment: row.comment ?? undefined,
+    };
+  });
+  const enums = enumRows.map((row): EnumType => ({ schema: row.schema, name: row.name, values: row.values }));
+  return normalizePostgresModel({
+    dialect: 'postgres',
+    extensions: extensionRows.map((row) => row.name),
+    enums,
+    tables,
+  });
+}
+
+function toColumn(row: ColumnRow): Column {
+  const isEnum = row.typtype === 'e';
+  return {
+    name: row.name,
+    type: isEnum ? 'enum' : row.type,
+    ...typeModifiers(row.type, row.typmod),
+    array: row.is_array || undefined,
+    enum: isEnum ? { schema: row.type_schema, name: row.type_name } : undefined,
+    nullable: !row.not_null,
+    default: row.default ?? undefined,
+    generated: row.identity === 'a' ? 'identity-always' : row.identity === 'd' ? 'identity-by-default' : undefined,
+    comment: row.comment ?? undefined,
+  };
+}
+
+/** Decodes `atttypmod` the way `format_type` does, for the types whose modifier the model carries. */
+export function typeModifiers(type: string, typmod: number): Pick<Column, 'length' | 'precision' | 'scale'> {
+  if (typmod < 0) return {};
+  switch (type) {
+    case 'character varying':
+    case 'character':
+      return { length: typmod - 4 };
+    case 'bit':
+    case 'bit varying':
+    case 'vector':
+    case 'halfvec':
+      return { length: typmod };
+    case 'numeric': {
+      const value = typmod - 4;
+      return { precision: (value >> 16) & 0xffff, scale: ((value & 0x7ff) ^ 1024) - 1024 };
+    }
+    case 'time without time zone':
+    case 'time with time zone':
+    case 'timestamp without time zone':
+    case 'timestamp with time zone':
+      return { precision: typmod };
+    case 'interval':
+      return (typmod & 0xffff) === 0xffff ? {} : { precision: typmod & 0xffff };
+    default:
+      return {};
+  }
+}
+
+function toForeignKey(row: ConstraintRow): ForeignKey {
+  return {
+    name: row.name,
+    columns: row.columns,
+    referencedSchema: row.referenced_schema ?? undefined,
+    referencedTable: row.referenced_table ?? '',
+    referencedColumns: row.referenced_columns,
+    onDelete: ACTIONS[row.on_delete] ?? 'NO ACTION',
+    onUpdate: ACTIONS[row.on_update] ?? 'NO ACTION',
+  };
+}
+
+/** `CHECK ((price > 0)) NOT VALID` -> `(price > 0)`; normalisation removes the remaining parentheses. */
+function toCheck(row: ConstraintRow): Check {
+  const definition = row.definition ?? '';
+  const match = /^CHECK\s*\(([\s\S]*)\)(?:\s+NO INHERIT)?(?:\s+NOT VALID)?\s*$/.exec(definition);
+  return { name: row.name, expression: match ? match[1]! : definition };
+}
+
+function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) {
+    const k = String(key(row));
+    const group = groups.get(k);
+    if (group) group.push(row);
+    else groups.set(k, [row]);
+  }
+  return groups;
+}

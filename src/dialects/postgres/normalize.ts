@@ -1,0 +1,154 @@
+import type { Check, Column, EnumType, ForeignKey, Index, Model, Table } from '../../model';
+import { normalizeModel } from '../../model';
+import { canonicalizeExpression, isNumberText, unquote } from './expression';
+import { quoteLiteral } from './quote';
+import {
+  DEFAULT_LENGTH,
+  DEFAULT_PRECISION,
+  INTEGER_TYPES,
+  JSON_TYPES,
+  LENGTH_TYPES,
+  NUMERIC_TYPES,
+  PRECISION_TYPES,
+  parseTypeName,
+} from './types';
+
+/** The schema unqualified names live in (the first entry of PostgreSQL's default `search_path`). */
+export const DEFAULT_SCHEMA = 'public';
+
+/** `nextval('users_id_seq'::regclass)`, possibly schema-qualified and quoted: the default of a serial column. */
+const SEQUENCE_DEFAULT = /^nextval\('(?:[^']|'')+'(?:::regclass)?\)$/i;
+
+/**
+ * The canonical PostgreSQL model: what a compiled model (TypeORM's `Table.create`) and an introspected one (the
+ * catalog) look like when they mean the same schema.
+ *
+ * - types: synonyms to the catalog's spelling (`int4` -> `integer`, `timestamptz` -> `timestamp with time zone`),
+ *   `serial` to `integer` + `generated: 'increment'`, modifiers that cannot apply or are the default dropped
+ *   (`timestamp(6)` is `timestamp`, `char(1)` is `char`, no length on `integer`), `numeric(p)` is `numeric(p,0)`;
+ * - defaults: literal casts removed (`'en'::character varying` -> `'en'`), numbers unquoted on numeric columns
+ *   (`'20'` -> `20`), booleans and JSON literals in one spelling, `CURRENT_TIMESTAMP` -> `now()`,
+ *   `CURRENT_DATE` -> `('now'::text)::date` (TypeORM's spelling), `NULL` -> no default, and a serial's
+ *   `nextval(...)` -> `generated: 'increment'`;
+ * - CHECK and index predicates: see `canonicalizeExpression`;
+ * - implied facts made explicit: the schema (`public`), NOT NULL on primary-key and generated columns.
+ *
+ * Idempotent; the result is valid SQL to render from.
+ */
+export function normalizePostgresModel(model: Model): Model {
+  return normalizeModel({
+    dialect: 'postgres',
+    extensions: model.extensions.filter((name) => name !== 'plpgsql'),
+    enums: model.enums.map(normalizeEnum),
+    tables: model.tables.map(normalizeTable),
+  });
+}
+
+function normalizeEnum(type: EnumType): EnumType {
+  return { ...type, schema: type.schema ?? DEFAULT_SCHEMA };
+}
+
+export function normalizeTable(table: Table): Table {
+  const primary = new Set(table.primaryKey?.columns ?? []);
+  return {
+    ...table,
+    schema: table.schema ?? DEFAULT_SCHEMA,
+    columns: table.columns.map((column) => normalizeColumn(column, primary.has(column.name))),
+    foreignKeys: table.foreignKeys.map(normalizeForeignKey),
+    checks: table.checks.map(normalizeCheck),
+    indexes: table.indexes.map(normalizeIndex),
+    comment: table.comment || undefined,
+  };
+}
+
+function normalizeForeignKey(fk: ForeignKey): ForeignKey {
+  return {
+    ...fk,
+    referencedSchema: fk.referencedSchema ?? DEFAULT_SCHEMA,
+    onDelete: fk.onDelete ?? 'NO ACTION',
+    onUpdate: fk.onUpdate ?? 'NO ACTION',
+  };
+}
+
+function normalizeCheck(check: Check): Check {
+  return { ...check, expression: canonicalizeExpression(check.expression) };
+}
+
+function normalizeIndex(index: Index): Index {
+  const where = index.where?.trim() ? canonicalizeExpression(index.where) : undefined;
+  return { ...index, where };
+}
+
+export function normalizeColumn(column: Column, inPrimaryKey: boolean): Column {
+  const parsed = parseTypeName(column.type);
+  const type = parsed.type;
+  const array = column.array || parsed.array || undefined;
+  let generated = column.generated ?? (parsed.serial ? 'increment' : undefined);
+  const [firstModifier, secondModifier] = parsed.modifiers;
+
+  let length = column.length ?? (LENGTH_TYPES.has(type) ? firstModifier : undefined);
+  if (!LENGTH_TYPES.has(type) || length === DEFAULT_LENGTH[type]) length = undefined;
+
+  let precision = column.precision ?? (PRECISION_TYPES.has(type) ? firstModifier : undefined);
+  if (!PRECISION_TYPES.has(type) || precision === DEFAULT_PRECISION[type]) precision = undefined;
+  let scale = column.scale ?? (type === 'numeric' ? secondModifier : undefined);
+  if (type !== 'numeric' || precision === undefined) scale = undefined;
+  else scale ??= 0;
+
+  let defaultValue = column.default?.trim() || undefined;
+  if (defaultValue !== undefined && SEQUENCE_DEFAULT.test(defaultValue) && INTEGER_TYPES.has(type) && !array) {
+    generated ??= 'increment';
+    defaultValue = undefined;
+  }
+  if (generated !== undefined) defaultValue = undefined;
+  if (defaultValue !== undefined) defaultValue = normalizeDefault(defaultValue, type, array ?? false);
+
+  return {
+    name: column.name,
+    type,
+    length,
+    precision,
+    scale,
+    array,
+    enum: type === 'enum' && column.enum ? { schema: column.enum.schema ?? DEFAULT_SCHEMA, name: column.enum.name } : undefined,
+    nullable: inPrimaryKey || generated !== undefined ? false : column.nullable,
+    default: defaultValue,
+    generated,
+    comment: column.comment || undefined,
+  };
+}
+
+/** A default expression in canonical spelling, or undefined for `NULL` (which is the same as no default). */
+export function normalizeDefault(expression: string, type: string, array: boolean): string | undefined {
+  const text = canonicalizeExpression(expression);
+  if (text === 'NULL') return undefined;
+  const literal = unquote(text);
+  if (literal === undefined || array) return text;
+  if (NUMERIC_TYPES.has(type) && isNumberText(literal.trim())) return literal.trim();
+  if (type === 'boolean' && /^(true|false)$/i.test(literal.trim())) return literal.trim().toLowerCase();
+  if (JSON_TYPES.has(type)) {
+    try {
+      return quoteLiteral(canonicalJson(JSON.parse(literal), type === 'jsonb'));
+    } catch {
+      return text;
+    }
+  }
+  return text;
+}
+
+/** Compact JSON; `jsonb` does not keep key order, so its keys are sorted. */
+function canonicalJson(value: unknown, sortKeys: boolean): string {
+  if (!sortKeys) return JSON.stringify(value);
+  const sort = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(sort);
+    if (v && typeof v === 'object') {
+      return Object.fromEntries(
+        Object.keys(v)
+          .sort()
+          .map((key) => [key, sort((v as Record<string, unknown>)[key])]),
+      );
+    }
+    return v;
+  };
+  return JSON.stringify(sort(value));
+}

@@ -1,0 +1,101 @@
+/**
+ * Catalog queries for introspection. Each reads one kind of object for ALL managed tables at once, so the number of
+ * queries is fixed whatever the size of the schema. `$1` is the array of schema names (tables, enums) or of table
+ * OIDs (everything hanging off a table).
+ */
+
+/** Ordinary and partitioned tables (not partitions, not members of an extension), with their comments. */
+export const TABLES_SQL = `
+SELECT c.oid::int8 AS oid, n.nspname AS schema, c.relname AS name, d.description AS comment
+FROM pg_catalog.pg_class c
+JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+LEFT JOIN pg_catalog.pg_description d
+  ON d.objoid = c.oid AND d.classoid = 'pg_catalog.pg_class'::regclass AND d.objsubid = 0
+WHERE c.relkind IN ('r', 'p')
+  AND NOT c.relispartition
+  AND n.nspname = ANY($1::text[])
+  AND NOT EXISTS (
+    SELECT 1 FROM pg_catalog.pg_depend e
+    WHERE e.classid = 'pg_catalog.pg_class'::regclass AND e.objid = c.oid AND e.deptype = 'e')
+ORDER BY n.nspname, c.relname`;
+
+/**
+ * Columns in ordinal order. For arrays the element type is reported with `is_array`; `typmod` applies to the element.
+ * Generated (computed) columns report their expression in pg_attrdef too: it is not a default, so it is left out.
+ */
+export const COLUMNS_SQL = `
+SELECT a.attrelid::int8 AS table_oid, a.attname AS name, a.attnotnull AS not_null, a.attidentity AS identity,
+  a.atttypmod AS typmod, (t.typcategory = 'A' AND t.typelem <> 0) AS is_array,
+  pg_catalog.format_type(et.oid, NULL) AS type, et.typtype AS typtype,
+  etn.nspname AS type_schema, et.typname AS type_name,
+  CASE WHEN a.attgenerated = '' THEN pg_catalog.pg_get_expr(ad.adbin, ad.adrelid) END AS default,
+  d.description AS comment
+FROM pg_catalog.pg_attribute a
+JOIN pg_catalog.pg_type t ON t.oid = a.atttypid
+JOIN pg_catalog.pg_type et
+  ON et.oid = CASE WHEN t.typcategory = 'A' AND t.typelem <> 0 THEN t.typelem ELSE t.oid END
+JOIN pg_catalog.pg_namespace etn ON etn.oid = et.typnamespace
+LEFT JOIN pg_catalog.pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
+LEFT JOIN pg_catalog.pg_description d
+  ON d.objoid = a.attrelid AND d.classoid = 'pg_catalog.pg_class'::regclass AND d.objsubid = a.attnum
+WHERE a.attrelid = ANY($1::oid[]) AND a.attnum > 0 AND NOT a.attisdropped
+ORDER BY a.attrelid, a.attnum`;
+
+/** Primary keys, foreign keys, uniques and checks, with their columns in key order. */
+export const CONSTRAINTS_SQL = `
+SELECT con.conrelid::int8 AS table_oid, con.conname AS name, con.contype AS type,
+  ARRAY(
+    SELECT a.attname FROM unnest(con.conkey) WITH ORDINALITY AS k(attnum, ord)
+    JOIN pg_catalog.pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.attnum
+    ORDER BY k.ord)::text[] AS columns,
+  fn.nspname AS referenced_schema, fc.relname AS referenced_table,
+  ARRAY(
+    SELECT a.attname FROM unnest(con.confkey) WITH ORDINALITY AS k(attnum, ord)
+    JOIN pg_catalog.pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.attnum
+    ORDER BY k.ord)::text[] AS referenced_columns,
+  con.confdeltype AS on_delete, con.confupdtype AS on_update,
+  CASE WHEN con.contype = 'c' THEN pg_catalog.pg_get_constraintdef(con.oid) END AS definition
+FROM pg_catalog.pg_constraint con
+LEFT JOIN pg_catalog.pg_class fc ON fc.oid = con.confrelid
+LEFT JOIN pg_catalog.pg_namespace fn ON fn.oid = fc.relnamespace
+WHERE con.conrelid = ANY($1::oid[]) AND con.contype IN ('p', 'f', 'u', 'c')
+ORDER BY con.conrelid, con.conname`;
+
+/**
+ * Indexes that do not back a constraint of their table (those are read as constraints). Key columns only (not
+ * INCLUDE); an expression key is reported as `(expression)`.
+ */
+export const INDEXES_SQL = `
+SELECT ix.indrelid::int8 AS table_oid, i.relname AS name, ix.indisunique AS is_unique,
+  ARRAY(
+    SELECT CASE WHEN k.attnum = 0
+      THEN '(' || pg_catalog.pg_get_indexdef(ix.indexrelid, k.ord::int, true) || ')'
+      ELSE a.attname::text END
+    FROM unnest(ix.indkey::int2[]) WITH ORDINALITY AS k(attnum, ord)
+    LEFT JOIN pg_catalog.pg_attribute a ON a.attrelid = ix.indrelid AND a.attnum = k.attnum
+    WHERE k.ord <= ix.indnkeyatts
+    ORDER BY k.ord)::text[] AS columns,
+  pg_catalog.pg_get_expr(ix.indpred, ix.indrelid) AS predicate
+FROM pg_catalog.pg_index ix
+JOIN pg_catalog.pg_class i ON i.oid = ix.indexrelid
+WHERE ix.indrelid = ANY($1::oid[])
+  AND NOT EXISTS (
+    SELECT 1 FROM pg_catalog.pg_constraint con
+    WHERE con.conindid = ix.indexrelid AND con.conrelid = ix.indrelid AND con.contype IN ('p', 'u', 'x'))
+ORDER BY ix.indrelid, i.relname`;
+
+/** Enum types of the managed schemas (not members of an extension), labels in their sort order. */
+export const ENUMS_SQL = `
+SELECT n.nspname AS schema, t.typname AS name,
+  ARRAY(SELECT e.enumlabel FROM pg_catalog.pg_enum e WHERE e.enumtypid = t.oid ORDER BY e.enumsortorder)::text[] AS values
+FROM pg_catalog.pg_type t
+JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
+WHERE t.typtype = 'e' AND n.nspname = ANY($1::text[])
+  AND NOT EXISTS (
+    SELECT 1 FROM pg_catalog.pg_depend e
+    WHERE e.classid = 'pg_catalog.pg_type'::regclass AND e.objid = t.oid AND e.deptype = 'e')
+ORDER BY n.nspname, t.typname`;
+
+/** Installed extensions; plpgsql is always there and never part of a schema. */
+export const EXTENSIONS_SQL = `
+SELECT extname AS name FROM pg_catalog.pg_extension WHERE extname <> 'plpgsql' ORDER BY extname`;

@@ -1,0 +1,214 @@
+import type { ChangeOf } from '../../diff/changes';
+import { SchemaplanError } from '../../errors/errors';
+import type { Column, QualifiedName } from '../../model';
+import type { Hazard, Statement } from '../../plan/types';
+import type { RenderContext } from '../dialect';
+import { hazard, tableExists, typeChangeHazards } from './hazards';
+import { DEFAULT_SCHEMA } from './normalize';
+import { isNumberText } from './expression';
+import { quoteIdentifier, quoteLiteral, quoteQualified } from './quote';
+import { renderBaseType, renderColumnType, serialTypeFor } from './types';
+
+export function statement(sql: string, hazards: readonly Hazard[] = []): Statement {
+  return { sql, hazards, transactional: true };
+}
+
+export function qualifiedTable(table: QualifiedName): QualifiedName {
+  return { schema: table.schema ?? DEFAULT_SCHEMA, name: table.name };
+}
+
+/**
+ * A default as DDL: numbers are written as quoted literals, the way TypeORM writes them (`DEFAULT '20'`), so the
+ * catalog stores what TypeORM's schema builder expects to read back (`'2.5'::real`, not `2.5`).
+ */
+export function renderDefault(column: Column): string {
+  const value = column.default!;
+  return isNumberText(value) ? quoteLiteral(value) : value;
+}
+
+function isIdentity(generated: Column['generated']): generated is 'identity-always' | 'identity-by-default' {
+  return generated === 'identity-always' || generated === 'identity-by-default';
+}
+
+function identityKind(generated: 'identity-always' | 'identity-by-default'): string {
+  return generated === 'identity-always' ? 'ALWAYS' : 'BY DEFAULT';
+}
+
+function serialType(column: Column, table: string): string {
+  const serial = column.array ? undefined : serialTypeFor(column.type);
+  if (!serial) {
+    throw new SchemaplanError(
+      `${table}.${column.name}: a sequence-generated column must be smallint, integer or bigint, not ${renderColumnType(column)}`,
+      'Use an integer type for generated columns.',
+    );
+  }
+  return serial;
+}
+
+/** `"id" SERIAL NOT NULL`, `"name" character varying(100) NOT NULL DEFAULT 'x'`: TypeORM's column syntax. */
+export function renderColumnDefinition(column: Column, table: string): string {
+  let sql = quoteIdentifier(column.name);
+  if (column.generated === 'increment') sql += ` ${serialType(column, table)}`;
+  else if (isIdentity(column.generated)) {
+    sql += ` ${renderColumnType(column)} GENERATED ${identityKind(column.generated)} AS IDENTITY`;
+  } else sql += ` ${renderColumnType(column)}`;
+  if (!column.nullable) sql += ' NOT NULL';
+  if (column.default !== undefined && column.generated === undefined) sql += ` DEFAULT ${renderDefault(column)}`;
+  return sql;
+}
+
+export function renderColumnComment(table: QualifiedName, column: string, comment: string | undefined): Statement {
+  const target = `${quoteQualified(qualifiedTable(table))}.${quoteIdentifier(column)}`;
+  return statement(`COMMENT ON COLUMN ${target} IS ${comment ? quoteLiteral(comment) : 'NULL'}`);
+}
+
+/** Volatile defaults are evaluated per existing row when the column is added: the table is rewritten. */
+const VOLATILE_DEFAULT = /\b(uuid_generate_v\d\w*|gen_random_uuid|random|nextval|clock_timestamp|timeofday)\s*\(/i;
+
+export function renderColumnAdd(change: ChangeOf<'column.add'>): Statement[] {
+  const { column } = change;
+  const table = qualifiedTable(change.table);
+  const name = quoteQualified(table);
+  const hazards: Hazard[] = [];
+  if (!column.nullable && column.default === undefined && column.generated === undefined) {
+    hazards.push(
+      hazard.notNull(`${name}.${column.name} is NOT NULL without a default: adding it fails if ${name} has rows`),
+    );
+  }
+  if (column.generated !== undefined || (column.default !== undefined && VOLATILE_DEFAULT.test(column.default))) {
+    hazards.push(hazard.rewrite(`filling ${column.name} computes a value for every existing row of ${name}`));
+    hazards.push(hazard.lock(`${name} is locked (ACCESS EXCLUSIVE) while it is rewritten`));
+  }
+  const statements = [statement(`ALTER TABLE ${name} ADD COLUMN ${renderColumnDefinition(column, name)}`, hazards)];
+  if (column.comment) statements.push(renderColumnComment(table, column.name, column.comment));
+  return statements;
+}
+
+/** `USING` expression converting the old values: through text for enums, wrapped/unwrapped for arrays. */
+function usingExpression(from: Column, to: Column): string {
+  const column = quoteIdentifier(to.name);
+  const target = renderColumnType(to);
+  const viaText = from.type === 'enum' || to.type === 'enum';
+  if (!from.array && to.array) {
+    const element = renderBaseType(to);
+    const value = viaText ? `${column}::text::${element}` : `${column}::${element}`;
+    return `CASE WHEN ${column} IS NULL THEN NULL ELSE ARRAY[${value}] END`;
+  }
+  if (from.array && !to.array) return viaText ? `${column}[1]::text::${target}` : `${column}[1]::${target}`;
+  if (viaText) return `${column}::${from.array ? 'text[]' : 'text'}::${target}`;
+  return `${column}::${target}`;
+}
+
+/** An anonymous block: the one way to act on a serial column's sequence, whose name only the catalog knows. */
+function doBlock(body: string): string {
+  return `DO ${quoteLiteral(body)}`;
+}
+
+function serialSequenceExpression(table: QualifiedName, column: string): string {
+  return `pg_get_serial_sequence(${quoteLiteral(quoteQualified(table))}, ${quoteLiteral(column)})`;
+}
+
+function restartSequenceAfterMax(table: QualifiedName, column: string, sequence: string): Statement {
+  return statement(
+    `SELECT setval(${sequence}, COALESCE(MAX(${quoteIdentifier(column)}), 0) + 1, false) FROM ${quoteQualified(table)}`,
+  );
+}
+
+/**
+ * One column's changes, in the order PostgreSQL accepts them: the old generator and default go first (they may not
+ * convert), then the type (in place, `USING`), NOT NULL before an identity is added, the new default and generator,
+ * then DROP NOT NULL and the comment.
+ */
+export function renderColumnAlter(change: ChangeOf<'column.alter'>, context: RenderContext): Statement[] {
+  const { from, to } = change;
+  const table = qualifiedTable(change.table);
+  const name = quoteQualified(table);
+  const alter = (action: string, hazards: readonly Hazard[] = []) =>
+    statement(`ALTER TABLE ${name} ALTER COLUMN ${quoteIdentifier(to.name)} ${action}`, hazards);
+  const fromType = renderColumnType(from);
+  const toType = renderColumnType(to);
+  const typeChanged = fromType !== toType;
+  const generatedChanged = from.generated !== to.generated;
+  const defaultChanged = from.default !== to.default;
+  const out: Statement[] = [];
+
+  if (generatedChanged && from.generated === 'increment') {
+    out.push(alter('DROP DEFAULT'));
+    out.push(
+      statement(
+        doBlock(
+          `DECLARE s text := ${serialSequenceExpression(table, from.name)}; ` +
+            `BEGIN IF s IS NOT NULL THEN EXECUTE ${quoteLiteral('DROP SEQUENCE ')} || s; END IF; END`,
+        ),
+      ),
+    );
+  } else if (generatedChanged && isIdentity(from.generated) && !isIdentity(to.generated)) {
+    out.push(alter('DROP IDENTITY'));
+  }
+
+  if (from.default !== undefined && from.generated === undefined && (defaultChanged || typeChanged)) {
+    out.push(alter('DROP DEFAULT'));
+  }
+
+  if (typeChanged) {
+    const hazards = typeChangeHazards(name, from, to, fromType, toType, context);
+    out.push(alter(`TYPE ${toType} USING ${usingExpression(from, to)}`, hazards));
+    if (from.generated === 'increment' && to.generated === 'increment') {
+      out.push(
+        statement(
+          doBlock(
+            `BEGIN EXECUTE ${quoteLiteral('ALTER SEQUENCE ')} || ${serialSequenceExpression(table, to.name)} || ` +
+              `${quoteLiteral(` AS ${renderBaseType(to)}`)}; END`,
+          ),
+        ),
+      );
+    }
+  }
+
+  if (from.nullable && !to.nullable) {
+    const existing = tableExists(context.from, table);
+    out.push(
+      alter(
+        'SET NOT NULL',
+        existing ? [hazard.notNull(`SET NOT NULL on ${name}.${to.name} fails if a row holds NULL there`)] : [],
+      ),
+    );
+  }
+
+  if (
+    to.default !== undefined &&
+    to.generated === undefined &&
+    (defaultChanged || typeChanged || from.generated !== undefined)
+  ) {
+    out.push(alter(`SET DEFAULT ${renderDefault(to)}`));
+  }
+
+  if (generatedChanged && to.generated === 'increment') {
+    const sequence = { schema: table.schema, name: `${table.name}_${to.name}_seq` };
+    const sequenceLiteral = quoteLiteral(quoteQualified(sequence));
+    out.push(
+      statement(
+        `CREATE SEQUENCE ${quoteQualified(sequence)} AS ${renderBaseType(to)} OWNED BY ${name}.${quoteIdentifier(to.name)}`,
+      ),
+    );
+    out.push(alter(`SET DEFAULT nextval(${sequenceLiteral}::regclass)`));
+    out.push(restartSequenceAfterMax(table, to.name, sequenceLiteral));
+  } else if (generatedChanged && isIdentity(to.generated)) {
+    if (isIdentity(from.generated)) out.push(alter(`SET GENERATED ${identityKind(to.generated)}`));
+    else {
+      out.push(alter(`ADD GENERATED ${identityKind(to.generated)} AS IDENTITY`));
+      out.push(restartSequenceAfterMax(table, to.name, serialSequenceExpression(table, to.name)));
+    }
+  }
+
+  if (!from.nullable && to.nullable) out.push(alter('DROP NOT NULL'));
+
+  if ((from.comment ?? '') !== (to.comment ?? '')) out.push(renderColumnComment(table, to.name, to.comment));
+
+  if (out.length === 0) {
+    throw new SchemaplanError(
+      `internal error: column.alter on ${name}.${to.name} changes nothing PostgreSQL can express (${change.fields.join(', ')})`,
+    );
+  }
+  return out;
+}

@@ -1,0 +1,75 @@
+import { SchemaplanError } from '../../errors/errors';
+import type { Check, ForeignKey, Index, PrimaryKey, QualifiedName, ReferentialAction, Table, Unique } from '../../model';
+import type { Hazard, Statement } from '../../plan/types';
+import { quoteIdentifier, quoteIndexKey, quoteLiteral, quoteQualified } from './quote';
+import { qualifiedTable, renderColumnComment, renderColumnDefinition, statement } from './render-column';
+
+const ACTIONS: ReadonlySet<ReferentialAction> = new Set(['NO ACTION', 'RESTRICT', 'CASCADE', 'SET NULL', 'SET DEFAULT']);
+
+function columnList(columns: readonly string[]): string {
+  return columns.map(quoteIdentifier).join(', ');
+}
+
+export function uniqueClause(unique: Unique): string {
+  return `CONSTRAINT ${quoteIdentifier(unique.name)} UNIQUE (${columnList(unique.columns)})`;
+}
+
+export function checkClause(check: Check): string {
+  return `CONSTRAINT ${quoteIdentifier(check.name)} CHECK (${check.expression})`;
+}
+
+export function primaryKeyClause(primaryKey: PrimaryKey): string {
+  const body = `PRIMARY KEY (${columnList(primaryKey.columns)})`;
+  return primaryKey.name === undefined ? body : `CONSTRAINT ${quoteIdentifier(primaryKey.name)} ${body}`;
+}
+
+function action(value: ReferentialAction): string {
+  if (!ACTIONS.has(value)) throw new SchemaplanError(`unknown referential action ${JSON.stringify(value)}`);
+  return value;
+}
+
+export function foreignKeyClause(fk: ForeignKey): string {
+  const referenced = quoteQualified(qualifiedTable({ schema: fk.referencedSchema, name: fk.referencedTable }));
+  return (
+    `CONSTRAINT ${quoteIdentifier(fk.name)} FOREIGN KEY (${columnList(fk.columns)}) ` +
+    `REFERENCES ${referenced} (${columnList(fk.referencedColumns)}) ` +
+    `ON DELETE ${action(fk.onDelete)} ON UPDATE ${action(fk.onUpdate)}`
+  );
+}
+
+export function renderCreateIndex(table: QualifiedName, index: Index, hazards: readonly Hazard[] = []): Statement {
+  const keys = index.columns.map(quoteIndexKey).join(', ');
+  const where = index.where ? ` WHERE ${index.where}` : '';
+  return statement(
+    `CREATE ${index.unique ? 'UNIQUE ' : ''}INDEX ${quoteIdentifier(index.name)} ON ${quoteQualified(qualifiedTable(table))} (${keys})${where}`,
+    hazards,
+  );
+}
+
+export function renderTableComment(table: QualifiedName, comment: string | undefined): Statement {
+  return statement(`COMMENT ON TABLE ${quoteQualified(qualifiedTable(table))} IS ${comment ? quoteLiteral(comment) : 'NULL'}`);
+}
+
+/**
+ * CREATE TABLE the way TypeORM's `createTable` writes it: columns, then UNIQUE and CHECK constraints, then the
+ * PRIMARY KEY; then its indexes and comments. Foreign keys are separate `foreignKey.add` changes, so tables that
+ * reference each other can be created in any order.
+ */
+export function renderCreateTable(table: Table): Statement[] {
+  const target = qualifiedTable(table);
+  const name = quoteQualified(target);
+  if (table.columns.length === 0) throw new SchemaplanError(`table ${name} has no columns`);
+  const parts = [
+    ...table.columns.map((column) => renderColumnDefinition(column, name)),
+    ...table.uniques.map(uniqueClause),
+    ...table.checks.map(checkClause),
+    ...(table.primaryKey ? [primaryKeyClause(table.primaryKey)] : []),
+  ];
+  const statements = [statement(`CREATE TABLE ${name} (${parts.join(', ')})`)];
+  for (const index of table.indexes) statements.push(renderCreateIndex(target, index));
+  if (table.comment) statements.push(renderTableComment(target, table.comment));
+  for (const column of table.columns) {
+    if (column.comment) statements.push(renderColumnComment(target, column.name, column.comment));
+  }
+  return statements;
+}

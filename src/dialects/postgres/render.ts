@@ -1,0 +1,137 @@
+import { assertNever, type Change } from '../../diff/changes';
+import { SchemaplanError } from '../../errors/errors';
+import type { QualifiedName } from '../../model';
+import type { Statement } from '../../plan/types';
+import type { RenderContext } from '../dialect';
+import { hazard, tableExists } from './hazards';
+import { canonicalizeExpression } from './expression';
+import { DEFAULT_SCHEMA, normalizeColumn, normalizeTable } from './normalize';
+import { quoteIdentifier, quoteLiteral, quoteQualified } from './quote';
+import { qualifiedTable, renderColumnAdd, renderColumnAlter, renderColumnComment, statement } from './render-column';
+import {
+  checkClause,
+  foreignKeyClause,
+  primaryKeyClause,
+  renderCreateIndex,
+  renderCreateTable,
+  renderTableComment,
+  uniqueClause,
+} from './render-table';
+
+function qualifiedEnum(name: QualifiedName): string {
+  return quoteQualified({ schema: name.schema ?? DEFAULT_SCHEMA, name: name.name });
+}
+
+function alterTable(table: QualifiedName, action: string): string {
+  return `ALTER TABLE ${quoteQualified(qualifiedTable(table))} ${action}`;
+}
+
+function dropConstraint(table: QualifiedName, name: string): Statement {
+  return statement(alterTable(table, `DROP CONSTRAINT ${quoteIdentifier(name)}`));
+}
+
+/** Building an index over an existing table reads all of it and blocks writes meanwhile. */
+function indexBuildHazards(context: RenderContext, table: QualifiedName, what: string) {
+  if (!tableExists(context.from, table)) return [];
+  return [hazard.indexBuild(`${what} builds an index over every row of ${quoteQualified(qualifiedTable(table))}, blocking writes meanwhile`)];
+}
+
+/** The objects a change carries in canonical spelling (`varchar` -> `character varying`...), whoever built it. */
+function canonical(change: Change): Change {
+  switch (change.kind) {
+    case 'table.create':
+    case 'table.drop':
+      return { ...change, table: normalizeTable(change.table) };
+    case 'column.add':
+    case 'column.drop':
+      return { ...change, column: normalizeColumn(change.column, false) };
+    case 'column.alter':
+      return { ...change, from: normalizeColumn(change.from, false), to: normalizeColumn(change.to, false) };
+    case 'check.add':
+      return { ...change, check: { ...change.check, expression: canonicalizeExpression(change.check.expression) } };
+    case 'index.create':
+      return { ...change, index: { ...change.index, where: change.index.where && canonicalizeExpression(change.index.where) } };
+    default:
+      return change;
+  }
+}
+
+/** SQL for one change. Every identifier and literal goes through quote.ts. */
+export function renderPostgres(input: Change, context: RenderContext): Statement[] {
+  const change = canonical(input);
+  switch (change.kind) {
+    case 'extension.create':
+      return [statement(`CREATE EXTENSION IF NOT EXISTS ${quoteIdentifier(change.name)}`)];
+    case 'enum.create':
+      return [
+        statement(
+          `CREATE TYPE ${qualifiedEnum(change.enum)} AS ENUM (${change.enum.values.map(quoteLiteral).join(', ')})`,
+        ),
+      ];
+    case 'enum.drop':
+      return [
+        statement(`DROP TYPE ${qualifiedEnum(change.enum)}`, [
+          hazard.dataLoss(`enum type ${qualifiedEnum(change.enum)} and its labels are dropped`),
+        ]),
+      ];
+    case 'enum.value.add': {
+      const position = change.before === undefined ? '' : ` BEFORE ${quoteLiteral(change.before)}`;
+      return [statement(`ALTER TYPE ${qualifiedEnum(change.enum)} ADD VALUE ${quoteLiteral(change.value)}${position}`)];
+    }
+    case 'table.create':
+      return renderCreateTable(change.table);
+    case 'table.drop': {
+      const name = quoteQualified(qualifiedTable(change.table));
+      return [statement(`DROP TABLE ${name}`, [hazard.dataLoss(`table ${name} and all its rows are dropped`)])];
+    }
+    case 'table.rebuild':
+      throw new SchemaplanError('internal error: table.rebuild is a SQLite change and cannot be rendered for PostgreSQL');
+    case 'table.comment':
+      return [renderTableComment(change.table, change.to)];
+    case 'column.add':
+      return renderColumnAdd(change);
+    case 'column.drop': {
+      const name = quoteQualified(qualifiedTable(change.table));
+      return [
+        statement(alterTable(change.table, `DROP COLUMN ${quoteIdentifier(change.column.name)}`), [
+          hazard.dataLoss(`column ${name}.${change.column.name} and its values are dropped`),
+        ]),
+      ];
+    }
+    case 'column.alter':
+      if (change.fields.length === 1 && change.fields[0] === 'comment') {
+        return [renderColumnComment(change.table, change.to.name, change.to.comment)];
+      }
+      return renderColumnAlter(change, context);
+    case 'primaryKey.add': {
+      const hazards = indexBuildHazards(context, change.table, `primary key ${change.primaryKey.name ?? ''}`.trim());
+      return [statement(alterTable(change.table, `ADD ${primaryKeyClause(change.primaryKey)}`), hazards)];
+    }
+    case 'primaryKey.drop':
+      return [dropConstraint(change.table, change.primaryKey.name ?? `${change.table.name}_pkey`)];
+    case 'foreignKey.add':
+      return [statement(alterTable(change.table, `ADD ${foreignKeyClause(change.foreignKey)}`))];
+    case 'foreignKey.drop':
+      return [dropConstraint(change.table, change.foreignKey.name)];
+    case 'unique.add': {
+      const hazards = indexBuildHazards(context, change.table, `unique constraint ${change.unique.name}`);
+      return [statement(alterTable(change.table, `ADD ${uniqueClause(change.unique)}`), hazards)];
+    }
+    case 'unique.drop':
+      return [dropConstraint(change.table, change.unique.name)];
+    case 'check.add':
+      return [statement(alterTable(change.table, `ADD ${checkClause(change.check)}`))];
+    case 'check.drop':
+      return [dropConstraint(change.table, change.check.name)];
+    case 'index.create':
+      return [
+        renderCreateIndex(change.table, change.index, indexBuildHazards(context, change.table, `index ${change.index.name}`)),
+      ];
+    case 'index.drop': {
+      const schema = change.table.schema ?? DEFAULT_SCHEMA;
+      return [statement(`DROP INDEX ${quoteQualified({ schema, name: change.index.name })}`)];
+    }
+    default:
+      return assertNever(change);
+  }
+}

@@ -1,0 +1,89 @@
+import 'reflect-metadata';
+import { DataSource } from 'typeorm';
+import { compileEntities } from '../src/compile/compile';
+import { parseDatabaseUrl } from '../src/connect/url';
+import type { DatabaseSession } from '../src/dialects/dialect';
+import { postgresDialect } from '../src/dialects/postgres';
+import { CardStatistics } from '../schema/card-statistics';
+import { Card } from '../schema/card';
+import { Deck } from '../schema/deck';
+import { RefreshToken } from '../schema/refresh-token';
+import { Review } from '../schema/review';
+import { UserDeckProgress } from '../schema/user-deck-progress';
+import { UserSettings } from '../schema/user-settings';
+import { User } from '../schema/user';
+import { createTestDatabase, type TestPostgresDatabase } from './support/postgres';
+
+/**
+ * TypeORM's own synchronize() is the reference: the database it builds from the example entities must introspect
+ * to exactly the model compiled from the same entities.
+ */
+const ENTITIES = [User, Deck, Card, CardStatistics, Review, RefreshToken, UserDeckProgress, UserSettings];
+
+let db: TestPostgresDatabase;
+let session: DatabaseSession | undefined;
+
+beforeAll(async () => {
+  db = await createTestDatabase('typeorm');
+  const dataSource = new DataSource({ type: 'postgres', url: db.url, entities: ENTITIES, synchronize: false, logging: false });
+  await dataSource.initialize();
+  try {
+    await dataSource.synchronize();
+  } finally {
+    await dataSource.destroy();
+  }
+  session = await postgresDialect.connect(parseDatabaseUrl(db.url));
+});
+
+afterAll(async () => {
+  await session?.close();
+  await db?.drop();
+});
+
+test('the database TypeORM synchronizes introspects equal to the compiled model', async () => {
+  const introspected = await session!.introspect();
+  const { model: compiled } = await compileEntities(ENTITIES, 'postgres');
+  expect(postgresDialect.normalize(introspected)).toEqual(postgresDialect.normalize(compiled));
+  expect(introspected.tables.map((t) => t.name)).toEqual([
+    'card_statistics',
+    'cards',
+    'decks',
+    'refresh_tokens',
+    'reviews',
+    'user_deck_progress',
+    'user_settings',
+    'users',
+  ]);
+});
+
+test('TypeORM considers a database built from the compiled model in sync', async () => {
+  const { model } = await compileEntities(ENTITIES, 'postgres');
+  const fresh = await createTestDatabase('typeorm_ours');
+  const ours = await postgresDialect.connect(parseDatabaseUrl(fresh.url));
+  try {
+    const context = { from: { ...model, extensions: [], enums: [], tables: [] }, to: postgresDialect.normalize(model) };
+    const target = context.to;
+    const changes = [
+      ...target.extensions.map((name) => ({ kind: 'extension.create' as const, name, reason: 't' })),
+      ...target.enums.map((e) => ({ kind: 'enum.create' as const, enum: e, reason: 't' })),
+      ...target.tables.map((table) => ({ kind: 'table.create' as const, table, reason: 't' })),
+      ...target.tables.flatMap((table) =>
+        table.foreignKeys.map((foreignKey) => ({ kind: 'foreignKey.add' as const, table, foreignKey, reason: 't' })),
+      ),
+    ];
+    await ours.apply(changes.flatMap((change) => postgresDialect.render(change, context)));
+    expect(await ours.introspect()).toEqual(target);
+
+    const dataSource = new DataSource({ type: 'postgres', url: fresh.url, entities: ENTITIES, logging: false });
+    await dataSource.initialize();
+    try {
+      const pending = await dataSource.driver.createSchemaBuilder().log();
+      expect(pending.upQueries.map((q) => q.query)).toEqual([]);
+    } finally {
+      await dataSource.destroy();
+    }
+  } finally {
+    await ours.close();
+    await fresh.drop();
+  }
+});
