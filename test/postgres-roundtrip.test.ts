@@ -132,7 +132,8 @@ const other: Table = {
   foreignKeys: [
     { name: 'FK_other_weird', columns: ['weirdId'], referencedTable: WEIRD, referencedColumns: ['id'], onDelete: 'NO ACTION', onUpdate: 'NO ACTION' },
   ],
-  uniques: [],
+  // Same columns as the primary key: PostgreSQL would silently drop it inside CREATE TABLE.
+  uniques: [{ name: 'UQ_other_id', columns: ['id'] }],
   checks: [],
   indexes: [],
 };

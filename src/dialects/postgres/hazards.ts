@@ -14,6 +14,11 @@ export const hazard = {
   indexBuild: (message: string): Hazard => ({ code: 'INDEX_BUILD', message }),
 };
 
+/** How messages name an object: `public.users` (no quotes; they are for people). */
+export function label(object: QualifiedName): string {
+  return qualifiedKey({ schema: object.schema ?? DEFAULT_SCHEMA, name: object.name });
+}
+
 /** True if the table already exists in the database the plan starts from (so it may hold rows). */
 export function tableExists(model: Model, table: QualifiedName): boolean {
   const key = qualifiedKey({ schema: table.schema ?? DEFAULT_SCHEMA, name: table.name });

@@ -41,7 +41,10 @@ LEFT JOIN pg_catalog.pg_description d
 WHERE a.attrelid = ANY($1::oid[]) AND a.attnum > 0 AND NOT a.attisdropped
 ORDER BY a.attrelid, a.attnum`;
 
-/** Primary keys, foreign keys, uniques and checks, with their columns in key order. */
+/**
+ * Primary keys, foreign keys, uniques and checks, with their columns in key order. Constraints with a parent are
+ * clones PostgreSQL maintains itself (a foreign key to a partitioned table has one per partition): left out.
+ */
 export const CONSTRAINTS_SQL = `
 SELECT con.conrelid::int8 AS table_oid, con.conname AS name, con.contype AS type,
   ARRAY(
@@ -58,7 +61,7 @@ SELECT con.conrelid::int8 AS table_oid, con.conname AS name, con.contype AS type
 FROM pg_catalog.pg_constraint con
 LEFT JOIN pg_catalog.pg_class fc ON fc.oid = con.confrelid
 LEFT JOIN pg_catalog.pg_namespace fn ON fn.oid = fc.relnamespace
-WHERE con.conrelid = ANY($1::oid[]) AND con.contype IN ('p', 'f', 'u', 'c')
+WHERE con.conrelid = ANY($1::oid[]) AND con.contype IN ('p', 'f', 'u', 'c') AND con.conparentid = 0
 ORDER BY con.conrelid, con.conname`;
 
 /**

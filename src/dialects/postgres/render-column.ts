@@ -3,7 +3,7 @@ import { SchemaplanError } from '../../errors/errors';
 import type { Column, QualifiedName } from '../../model';
 import type { Hazard, Statement } from '../../plan/types';
 import type { RenderContext } from '../dialect';
-import { hazard, tableExists, typeChangeHazards } from './hazards';
+import { hazard, label, tableExists, typeChangeHazards } from './hazards';
 import { DEFAULT_SCHEMA } from './normalize';
 import { isNumberText } from './expression';
 import { quoteIdentifier, quoteLiteral, quoteQualified } from './quote';
@@ -72,12 +72,12 @@ export function renderColumnAdd(change: ChangeOf<'column.add'>): Statement[] {
   const hazards: Hazard[] = [];
   if (!column.nullable && column.default === undefined && column.generated === undefined) {
     hazards.push(
-      hazard.notNull(`${name}.${column.name} is NOT NULL without a default: adding it fails if ${name} has rows`),
+      hazard.notNull(`${label(table)}.${column.name} is NOT NULL without a default: adding it fails if ${label(table)} has rows`),
     );
   }
   if (column.generated !== undefined || (column.default !== undefined && VOLATILE_DEFAULT.test(column.default))) {
-    hazards.push(hazard.rewrite(`filling ${column.name} computes a value for every existing row of ${name}`));
-    hazards.push(hazard.lock(`${name} is locked (ACCESS EXCLUSIVE) while it is rewritten`));
+    hazards.push(hazard.rewrite(`filling ${column.name} computes a value for every existing row of ${label(table)}`));
+    hazards.push(hazard.lock(`${label(table)} is locked (ACCESS EXCLUSIVE) while it is rewritten`));
   }
   const statements = [statement(`ALTER TABLE ${name} ADD COLUMN ${renderColumnDefinition(column, name)}`, hazards)];
   if (column.comment) statements.push(renderColumnComment(table, column.name, column.comment));
@@ -95,7 +95,10 @@ function usingExpression(from: Column, to: Column): string {
     return `CASE WHEN ${column} IS NULL THEN NULL ELSE ARRAY[${value}] END`;
   }
   if (from.array && !to.array) return viaText ? `${column}[1]::text::${target}` : `${column}[1]::${target}`;
-  if (viaText) return `${column}::${from.array ? 'text[]' : 'text'}::${target}`;
+  if (viaText) {
+    const text = from.array ? 'text[]' : 'text';
+    return target === text ? `${column}::${text}` : `${column}::${text}::${target}`;
+  }
   return `${column}::${target}`;
 }
 
@@ -151,7 +154,7 @@ export function renderColumnAlter(change: ChangeOf<'column.alter'>, context: Ren
   }
 
   if (typeChanged) {
-    const hazards = typeChangeHazards(name, from, to, fromType, toType, context);
+    const hazards = typeChangeHazards(label(table), from, to, fromType, toType, context);
     out.push(alter(`TYPE ${toType} USING ${usingExpression(from, to)}`, hazards));
     if (from.generated === 'increment' && to.generated === 'increment') {
       out.push(
@@ -170,7 +173,7 @@ export function renderColumnAlter(change: ChangeOf<'column.alter'>, context: Ren
     out.push(
       alter(
         'SET NOT NULL',
-        existing ? [hazard.notNull(`SET NOT NULL on ${name}.${to.name} fails if a row holds NULL there`)] : [],
+        existing ? [hazard.notNull(`SET NOT NULL on ${label(table)}.${to.name} fails if a row holds NULL there`)] : [],
       ),
     );
   }

@@ -58,14 +58,24 @@ export function renderTableComment(table: QualifiedName, comment: string | undef
 export function renderCreateTable(table: Table): Statement[] {
   const target = qualifiedTable(table);
   const name = quoteQualified(target);
-  if (table.columns.length === 0) throw new SchemaplanError(`table ${name} has no columns`);
+  // Inside CREATE TABLE, PostgreSQL silently drops a UNIQUE on the same columns as the primary key or as an
+  // earlier UNIQUE; those are added afterwards instead, so every declared constraint exists.
+  const keys = new Set(table.primaryKey ? [JSON.stringify(table.primaryKey.columns)] : []);
+  const inline: Unique[] = [];
+  const later: Unique[] = [];
+  for (const unique of table.uniques) {
+    const key = JSON.stringify(unique.columns);
+    (keys.has(key) ? later : inline).push(unique);
+    keys.add(key);
+  }
   const parts = [
     ...table.columns.map((column) => renderColumnDefinition(column, name)),
-    ...table.uniques.map(uniqueClause),
+    ...inline.map(uniqueClause),
     ...table.checks.map(checkClause),
     ...(table.primaryKey ? [primaryKeyClause(table.primaryKey)] : []),
   ];
   const statements = [statement(`CREATE TABLE ${name} (${parts.join(', ')})`)];
+  for (const unique of later) statements.push(statement(`ALTER TABLE ${name} ADD ${uniqueClause(unique)}`));
   for (const index of table.indexes) statements.push(renderCreateIndex(target, index));
   if (table.comment) statements.push(renderTableComment(target, table.comment));
   for (const column of table.columns) {

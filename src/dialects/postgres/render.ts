@@ -3,7 +3,7 @@ import { SchemaplanError } from '../../errors/errors';
 import type { QualifiedName } from '../../model';
 import type { Statement } from '../../plan/types';
 import type { RenderContext } from '../dialect';
-import { hazard, tableExists } from './hazards';
+import { hazard, label, tableExists } from './hazards';
 import { canonicalizeExpression } from './expression';
 import { DEFAULT_SCHEMA, normalizeColumn, normalizeTable } from './normalize';
 import { quoteIdentifier, quoteLiteral, quoteQualified } from './quote';
@@ -33,7 +33,7 @@ function dropConstraint(table: QualifiedName, name: string): Statement {
 /** Building an index over an existing table reads all of it and blocks writes meanwhile. */
 function indexBuildHazards(context: RenderContext, table: QualifiedName, what: string) {
   if (!tableExists(context.from, table)) return [];
-  return [hazard.indexBuild(`${what} builds an index over every row of ${quoteQualified(qualifiedTable(table))}, blocking writes meanwhile`)];
+  return [hazard.indexBuild(`${what} builds an index over every row of ${label(table)}, blocking writes meanwhile`)];
 }
 
 /** The objects a change carries in canonical spelling (`varchar` -> `character varying`...), whoever built it. */
@@ -71,7 +71,7 @@ export function renderPostgres(input: Change, context: RenderContext): Statement
     case 'enum.drop':
       return [
         statement(`DROP TYPE ${qualifiedEnum(change.enum)}`, [
-          hazard.dataLoss(`enum type ${qualifiedEnum(change.enum)} and its labels are dropped`),
+          hazard.dataLoss(`enum type ${label(change.enum)} and its labels are dropped`),
         ]),
       ];
     case 'enum.value.add': {
@@ -82,7 +82,7 @@ export function renderPostgres(input: Change, context: RenderContext): Statement
       return renderCreateTable(change.table);
     case 'table.drop': {
       const name = quoteQualified(qualifiedTable(change.table));
-      return [statement(`DROP TABLE ${name}`, [hazard.dataLoss(`table ${name} and all its rows are dropped`)])];
+      return [statement(`DROP TABLE ${name}`, [hazard.dataLoss(`table ${label(change.table)} and all its rows are dropped`)])];
     }
     case 'table.rebuild':
       throw new SchemaplanError('internal error: table.rebuild is a SQLite change and cannot be rendered for PostgreSQL');
@@ -91,10 +91,9 @@ export function renderPostgres(input: Change, context: RenderContext): Statement
     case 'column.add':
       return renderColumnAdd(change);
     case 'column.drop': {
-      const name = quoteQualified(qualifiedTable(change.table));
       return [
         statement(alterTable(change.table, `DROP COLUMN ${quoteIdentifier(change.column.name)}`), [
-          hazard.dataLoss(`column ${name}.${change.column.name} and its values are dropped`),
+          hazard.dataLoss(`column ${label(change.table)}.${change.column.name} and its values are dropped`),
         ]),
       ];
     }
