@@ -13,7 +13,7 @@ describe.each(DIALECTS)('schema CLI on %s', (dialect) => {
       expect(plan.stderr).toBe('');
       expect(plan.status).toBe(0);
       expect(plan.stdout).toContain(dialect === 'postgres' ? '+4 enums, +8 tables' : '+8 tables');
-      expect(plan.stdout).toMatch(/CREATE TABLE "users"/);
+      expect(plan.stdout).toMatch(/CREATE TABLE ("public"\.)?"users"/);
 
       const pending = runCli(['plan', '--url', db.url, '--exit-code', '--format', 'json']);
       expect(pending.status).toBe(2);
