@@ -36,6 +36,16 @@ test('extensions and enums', () => {
     `ALTER TYPE "public"."level" ADD VALUE 'c'`,
   ]);
   expect(hazardsOf({ kind: 'enum.drop', enum: existing.enums[0]!, reason })).toEqual([['DATA_LOSS']]);
+  // Transactional unless the desired schema uses the new label (PostgreSQL refuses that before COMMIT).
+  const add: Change = { kind: 'enum.value.add', enum: { schema: 'public', name: 'level' }, value: 'c', reason };
+  expect(render(add).map((s) => s.transactional)).toEqual([true]);
+  const using = (column: Partial<Column>): Model => ({
+    ...existing,
+    tables: [{ ...table, columns: [...table.columns, col({ type: 'enum', enum: { name: 'level' }, ...column })] }],
+  });
+  for (const model of [using({ default: `'c'` }), using({ array: true, default: `'{a,c}'` })]) {
+    expect(postgresDialect.render(add, { from: existing, to: model }).map((s) => s.transactional)).toEqual([false]);
+  }
 });
 
 test('tables: create (with indexes and comments, without foreign keys), drop, comment', () => {

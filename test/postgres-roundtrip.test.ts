@@ -527,6 +527,22 @@ describe('alterations on tables holding rows', () => {
     ]);
   });
 
+  test('a new enum label used as a default in the same plan is added outside the transaction', async () => {
+    const next = withTable(
+      {
+        ...current,
+        enums: current.enums.map((e) => (e.name === 'deck_level' ? { ...e, values: [...e.values, 'C2'] } : e)),
+      },
+      'items',
+      (t) => withColumn(t, 'status', (c) => ({ ...c, default: `'C2'` })),
+    );
+    const statements = await step(next, (from, to) => [
+      { kind: 'enum.value.add', enum: { schema: 'public', name: 'deck_level' }, value: 'C2', reason: 't' },
+      alter(from, to, 'status', ['default']),
+    ]);
+    expect(statements.map((s) => s.transactional)).toEqual([false, true, true]);
+  });
+
   test('tables and enums dropped', async () => {
     await raw.query(`CREATE TYPE unused AS ENUM ('x')`);
     current = await session.introspect();

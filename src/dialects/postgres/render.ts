@@ -1,10 +1,10 @@
 import { assertNever, type Change } from '../../diff/changes';
 import { SchemaplanError } from '../../errors/errors';
-import type { QualifiedName } from '../../model';
+import type { Model, QualifiedName } from '../../model';
 import type { Statement } from '../../plan/types';
 import type { RenderContext } from '../dialect';
 import { hazard, label, tableExists } from './hazards';
-import { canonicalizeExpression } from './expression';
+import { canonicalizeExpression, unquote } from './expression';
 import { DEFAULT_SCHEMA, normalizeColumn, normalizeTable } from './normalize';
 import { quoteIdentifier, quoteLiteral, quoteQualified } from './quote';
 import { qualifiedTable, renderColumnAdd, renderColumnAlter, renderColumnComment, statement } from './render-column';
@@ -56,6 +56,30 @@ function canonical(change: Change): Change {
   }
 }
 
+/** True if a default, CHECK or index predicate of `model` may mention `value` of enum type `name`. */
+function usesEnumValue(model: Model, name: QualifiedName, value: string): boolean {
+  const key = label(name);
+  const literal = quoteLiteral(value);
+  const inDefault = (text: string): boolean => {
+    if (text.includes(literal)) return true;
+    const array = unquote(text);
+    if (array === undefined || !array.startsWith('{')) return false;
+    return array
+      .slice(1, -1)
+      .split(',')
+      .some((element) => element.trim().replace(/^"(.*)"$/, '$1') === value);
+  };
+  return model.tables.some(
+    (table) =>
+      table.columns.some(
+        (column) =>
+          column.enum !== undefined && label(column.enum) === key && column.default !== undefined && inDefault(column.default),
+      ) ||
+      table.checks.some((check) => check.expression.includes(literal)) ||
+      table.indexes.some((index) => index.where?.includes(literal)),
+  );
+}
+
 /** SQL for one change. Every identifier and literal goes through quote.ts. */
 export function renderPostgres(input: Change, context: RenderContext): Statement[] {
   const change = canonical(input);
@@ -76,7 +100,10 @@ export function renderPostgres(input: Change, context: RenderContext): Statement
       ];
     case 'enum.value.add': {
       const position = change.before === undefined ? '' : ` BEFORE ${quoteLiteral(change.before)}`;
-      return [statement(`ALTER TYPE ${qualifiedEnum(change.enum)} ADD VALUE ${quoteLiteral(change.value)}${position}`)];
+      const sql = `ALTER TYPE ${qualifiedEnum(change.enum)} ADD VALUE ${quoteLiteral(change.value)}${position}`;
+      // A label added in a transaction cannot be used before that transaction commits (55P04). When the desired
+      // schema uses it (a default, a CHECK, an index predicate), the statement runs on its own, outside it.
+      return [{ ...statement(sql), transactional: !usesEnumValue(context.to, change.enum, change.value) }];
     }
     case 'table.create':
       return renderCreateTable(change.table);
