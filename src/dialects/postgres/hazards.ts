@@ -36,7 +36,7 @@ const INTEGER_RANK: Readonly<Record<string, number>> = { smallint: 1, integer: 2
 const INTEGER_DIGITS: Readonly<Record<string, number>> = { smallint: 5, integer: 10, bigint: 19 };
 
 /** Every value of `from` converts to `to` without loss (it may still need a rewrite). */
-export function isWidening(from: Column, to: Column, context: { from: Model; to: Model }): boolean {
+function isWidening(from: Column, to: Column, context: { from: Model; to: Model }): boolean {
   if (Boolean(from.array) !== Boolean(to.array)) return false;
   if (from.type === to.type) {
     if (from.type === 'enum') {
@@ -77,7 +77,7 @@ export function isWidening(from: Column, to: Column, context: { from: Model; to:
 }
 
 /** PostgreSQL changes the type without rewriting the table (binary-coercible, looser or equal modifier). */
-export function isRewriteFree(from: Column, to: Column): boolean {
+function isRewriteFree(from: Column, to: Column): boolean {
   if (Boolean(from.array) !== Boolean(to.array)) return false;
   const textual = (c: Column) => c.type === 'text' || c.type === 'character varying';
   if (textual(from) && textual(to)) {

@@ -132,7 +132,7 @@ function toColumn(row: ColumnRow): Column {
 }
 
 /** Decodes `atttypmod` the way `format_type` does, for the types whose modifier the model carries. */
-export function typeModifiers(type: string, typmod: number): Pick<Column, 'length' | 'precision' | 'scale'> {
+function typeModifiers(type: string, typmod: number): Pick<Column, 'length' | 'precision' | 'scale'> {
   if (typmod < 0) return {};
   switch (type) {
     case 'character varying':

@@ -49,6 +49,6 @@ export function quoteIndexKey(key: string): string {
   return quoteIdentifier(key);
 }
 
-export function isExpressionKey(key: string): boolean {
+function isExpressionKey(key: string): boolean {
   return key.length > 2 && key.startsWith('(') && key.endsWith(')');
 }

@@ -18,7 +18,7 @@ interface DatabaseErrorLike {
 }
 
 /** Where a connection string points, for messages: `db.example.com:5432` (never the password). */
-export function describeEndpoint(connectionString: string): { endpoint: string; user?: string; database?: string } {
+function describeEndpoint(connectionString: string): { endpoint: string; user?: string; database?: string } {
   try {
     const url = new URL(connectionString);
     const socket = url.searchParams.get('host');
@@ -76,8 +76,17 @@ export function connectionError(error: unknown, connectionString: string): Conne
   if (/password must be a string|SASL/i.test(raw)) {
     return make(`PostgreSQL at ${endpoint} requires a password for user "${user ?? '?'}"`, 'Put the password in the database URL: postgres://user:password@host/db.');
   }
-  if (/timeout/i.test(raw)) {
+  if (/timeout|timed out/i.test(raw)) {
     return make(`cannot connect to ${at}: connection timed out`, 'Check the host, the port and any firewall in between.');
+  }
+  if (/terminated unexpectedly/i.test(raw)) {
+    return make(
+      `cannot connect to ${at}: the connection closed before the server answered`,
+      'Check the host and port (is it PostgreSQL?), any firewall in between, and whether the server requires SSL (?sslmode=require).',
+    );
+  }
+  if (e.code === 'ENOENT') {
+    return make(`cannot connect to ${at}: no server socket there`, 'Is the server running? Check the socket directory given as host.');
   }
   return make(`cannot connect to ${at}: ${raw}`, 'Check the database URL.');
 }

@@ -65,7 +65,6 @@ export const NUMERIC_TYPES: ReadonlySet<string> = new Set([
   'real',
   'double precision',
 ]);
-export const TEXT_TYPES: ReadonlySet<string> = new Set(['text', 'character varying', 'character']);
 export const JSON_TYPES: ReadonlySet<string> = new Set(['json', 'jsonb']);
 /** Types whose modifier is a length: `character varying(n)`. */
 export const LENGTH_TYPES: ReadonlySet<string> = new Set([
@@ -139,11 +138,6 @@ export function parseTypeName(written: string): ParsedType {
   const serial = SERIALS[text];
   if (serial !== undefined) return { type: serial, array, serial: true, modifiers };
   return { type: SYNONYMS[text] ?? text, array, serial: false, modifiers };
-}
-
-/** The canonical base type name: `int4` -> `integer`. */
-export function canonicalTypeName(written: string): string {
-  return parseTypeName(written).type;
 }
 
 function withModifier(type: string, modifier: string): string {
