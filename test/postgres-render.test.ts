@@ -113,6 +113,10 @@ test('constraints and indexes', () => {
   expect(sqlOf({ kind: 'primaryKey.add', table: T, primaryKey: { columns: ['id'] }, reason })).toEqual([
     'ALTER TABLE "public"."users" ADD PRIMARY KEY ("id")',
   ]);
+  const nullableId: Model = { ...existing, tables: [{ ...table, columns: [col({ name: 'id', type: 'integer' })], primaryKey: undefined }] };
+  expect(hazardsOf({ kind: 'primaryKey.add', table: T, primaryKey: { columns: ['id'] }, reason }, nullableId)).toEqual([
+    ['INDEX_BUILD', 'NOT_NULL_VIOLATION'],
+  ]);
   expect(sqlOf({ kind: 'index.drop', table: T, index: { name: 'IDX', columns: ['id'], unique: false }, reason })).toEqual([
     'DROP INDEX "public"."IDX"',
   ]);

@@ -1,4 +1,4 @@
-import type { Column, EnumType, Model, QualifiedName } from '../../model';
+import type { Column, EnumType, Model, QualifiedName, Table } from '../../model';
 import { qualifiedKey } from '../../model';
 import type { Hazard } from '../../plan/types';
 import { DEFAULT_SCHEMA } from './normalize';
@@ -19,16 +19,20 @@ export function label(object: QualifiedName): string {
   return qualifiedKey({ schema: object.schema ?? DEFAULT_SCHEMA, name: object.name });
 }
 
+export function findTable(model: Model, table: QualifiedName): Table | undefined {
+  const key = label(table);
+  return model.tables.find((t) => label(t) === key);
+}
+
 /** True if the table already exists in the database the plan starts from (so it may hold rows). */
 export function tableExists(model: Model, table: QualifiedName): boolean {
-  const key = qualifiedKey({ schema: table.schema ?? DEFAULT_SCHEMA, name: table.name });
-  return model.tables.some((t) => qualifiedKey({ schema: t.schema ?? DEFAULT_SCHEMA, name: t.name }) === key);
+  return findTable(model, table) !== undefined;
 }
 
 function findEnum(model: Model, name: QualifiedName | undefined): EnumType | undefined {
   if (!name) return undefined;
-  const key = qualifiedKey({ schema: name.schema ?? DEFAULT_SCHEMA, name: name.name });
-  return model.enums.find((e) => qualifiedKey({ schema: e.schema ?? DEFAULT_SCHEMA, name: e.name }) === key);
+  const key = label(name);
+  return model.enums.find((e) => label(e) === key);
 }
 
 const INTEGER_RANK: Readonly<Record<string, number>> = { smallint: 1, integer: 2, bigint: 3 };

@@ -1,9 +1,9 @@
 import { assertNever, type Change } from '../../diff/changes';
 import { SchemaplanError } from '../../errors/errors';
 import type { Model, QualifiedName } from '../../model';
-import type { Statement } from '../../plan/types';
+import type { Hazard, Statement } from '../../plan/types';
 import type { RenderContext } from '../dialect';
-import { hazard, label, tableExists } from './hazards';
+import { findTable, hazard, label, tableExists } from './hazards';
 import { canonicalizeExpression, unquote } from './expression';
 import { DEFAULT_SCHEMA, normalizeColumn, normalizeTable } from './normalize';
 import { quoteIdentifier, quoteLiteral, quoteQualified } from './quote';
@@ -31,7 +31,7 @@ function dropConstraint(table: QualifiedName, name: string): Statement {
 }
 
 /** Building an index over an existing table reads all of it and blocks writes meanwhile. */
-function indexBuildHazards(context: RenderContext, table: QualifiedName, what: string) {
+function indexBuildHazards(context: RenderContext, table: QualifiedName, what: string): Hazard[] {
   if (!tableExists(context.from, table)) return [];
   return [hazard.indexBuild(`${what} builds an index over every row of ${label(table)}, blocking writes meanwhile`)];
 }
@@ -131,6 +131,13 @@ export function renderPostgres(input: Change, context: RenderContext): Statement
       return renderColumnAlter(change, context);
     case 'primaryKey.add': {
       const hazards = indexBuildHazards(context, change.table, `primary key ${change.primaryKey.name ?? ''}`.trim());
+      const current = findTable(context.from, change.table);
+      const nullable = change.primaryKey.columns.filter((name) => current?.columns.find((c) => c.name === name)?.nullable);
+      if (nullable.length > 0) {
+        hazards.push(
+          hazard.notNull(`the primary key makes ${nullable.join(', ')} NOT NULL: it fails if a row of ${label(change.table)} holds NULL there`),
+        );
+      }
       return [statement(alterTable(change.table, `ADD ${primaryKeyClause(change.primaryKey)}`), hazards)];
     }
     case 'primaryKey.drop':
