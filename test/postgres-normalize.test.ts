@@ -139,6 +139,8 @@ describe('expressions', () => {
     [`qty > -100`, `(qty > '-100'::integer)`],
     [`"isPublic" = true`, `("isPublic" = true)`],
     [`length(name) > 0`, `(length((name)::text) > 0)`],
+    ['current_schema()', 'CURRENT_SCHEMA'],
+    ['current_user', 'CURRENT_USER'],
   ])('%s == %s', (written, stored) => {
     expect(canonicalizeExpression(written)).toBe(canonicalizeExpression(stored));
   });

@@ -151,6 +151,7 @@ const SQL_VALUE_FUNCTIONS = new Set([
   'session_user',
   'user',
   'current_catalog',
+  'current_schema',
 ]);
 const WITH_PRECISION = new Set(['current_time', 'current_timestamp', 'localtime', 'localtimestamp']);
 /** `interval '1 day'`, `date '2020-01-01'`: a type name followed by a string is a typed literal. */
@@ -450,7 +451,7 @@ class Parser {
     if (word === 'true' || word === 'false') return { k: 'const', text: word };
     if (word === 'null') return { k: 'const', text: 'NULL' };
     if (word === 'not') return { k: 'not', e: this.expression(BP.not) };
-    if (SQL_VALUE_FUNCTIONS.has(word) && !this.isPunct('.')) {
+    if (SQL_VALUE_FUNCTIONS.has(word) && !this.isPunct('.') && (WITH_PRECISION.has(word) || !this.isPunct('('))) {
       if (WITH_PRECISION.has(word) && this.isPunct('(')) {
         this.position++;
         const precision = this.next();
@@ -535,12 +536,12 @@ class Parser {
   private typeName(): string {
     const first = this.next();
     if (first.k === 'qid' || (first.k === 'word' && this.isPunct('.'))) {
-      const printed = [printedNamePart(first)];
+      const printed = [printedTypePart(first)];
       while (this.isPunct('.')) {
         this.position++;
         const part = this.next();
         if (part.k !== 'word' && part.k !== 'qid') throw new Unsupported('type name');
-        printed.push(printedNamePart(part));
+        printed.push(printedTypePart(part));
       }
       return printed.join('.') + this.arrayBounds();
     }
@@ -598,8 +599,15 @@ function namePart(token: Token): string {
   return token.k === 'qid' ? token.text : foldCase(token.text);
 }
 
-function printedNamePart(token: Token): string {
+/** A type name part as written (quoted names may be keywords: `"user"`). */
+function printedTypePart(token: Token): string {
   return token.k === 'qid' ? quoteIdentifier(token.text) : foldCase(token.text);
+}
+
+/** A function name: PostgreSQL quotes keywords (`"current_schema"()`); a plain lower-case name needs no quotes. */
+function printedNamePart(token: Token): string {
+  if (token.k !== 'qid') return foldCase(token.text);
+  return /^[a-z_][a-z0-9_$]*$/.test(token.text) ? token.text : quoteIdentifier(token.text);
 }
 
 /** `int4` -> `integer`, `varchar(20)` -> `character varying(20)`, `timestamptz(3)` -> `timestamp(3) with time zone`. */
@@ -663,6 +671,8 @@ function simplify(node: Node, valueContext: boolean): Node {
           );
         case 'LOCALTIME':
           return nowCast(node.precision === undefined ? 'time without time zone' : `time(${node.precision}) without time zone`);
+        case 'CURRENT_SCHEMA':
+          return { k: 'func', name: 'current_schema', args: [], star: false };
         default:
           return node;
       }
