@@ -1,5 +1,5 @@
 import type { Model, QualifiedName, Table } from '../model';
-import { qualifiedKey, tableKey } from '../model';
+import { qualifiedKey, referencedTableKey, tableKey } from '../model';
 import type { Change } from './changes';
 import { deepEqual, pairByKey } from './compare-named';
 import { diffColumns } from './diff-columns';
@@ -21,11 +21,54 @@ export function diffTables(from: Model, to: Model): Change[] {
       });
     }
   }
+  for (const foreignKey of foreignKeysInDropCycles(delta.dropped)) {
+    changes.push({
+      kind: 'foreignKey.drop',
+      table: foreignKey.table,
+      foreignKey: foreignKey.foreignKey,
+      reason: `tables ${foreignKey.cycle} reference each other and are all dropped: this foreign key goes first`,
+    });
+  }
   for (const table of delta.dropped) {
     changes.push({ kind: 'table.drop', table, reason: `table ${tableKey(table)} is not in the target schema` });
   }
   for (const { from: a, to: b } of delta.kept) changes.push(...diffTable(a, b));
   return changes;
+}
+
+/**
+ * Dropped tables are dropped referencing-first; tables that reference each other in a cycle cannot be, so the
+ * foreign keys that close a cycle among dropped tables are dropped explicitly before any of those tables.
+ */
+function foreignKeysInDropCycles(
+  dropped: readonly Table[],
+): { table: QualifiedName; foreignKey: Table['foreignKeys'][number]; cycle: string }[] {
+  const byKey = new Map(dropped.map((t) => [tableKey(t), t]));
+  const references = (key: string): string[] =>
+    (byKey.get(key)?.foreignKeys ?? []).map(referencedTableKey).filter((k) => k !== key && byKey.has(k));
+  const reaches = (start: string, goal: string): boolean => {
+    const seen = new Set<string>();
+    const stack = [start];
+    while (stack.length > 0) {
+      const key = stack.pop()!;
+      if (key === goal) return true;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      stack.push(...references(key));
+    }
+    return false;
+  };
+  const result = [];
+  for (const table of dropped) {
+    const key = tableKey(table);
+    for (const foreignKey of table.foreignKeys) {
+      const target = referencedTableKey(foreignKey);
+      if (target !== key && byKey.has(target) && reaches(target, key)) {
+        result.push({ table: ref(table), foreignKey, cycle: `${key} and ${target}` });
+      }
+    }
+  }
+  return result;
 }
 
 function diffTable(from: Table, to: Table): Change[] {

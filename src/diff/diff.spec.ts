@@ -80,6 +80,29 @@ describe('diffModels', () => {
     expect(result.diagnostics).toEqual([expect.objectContaining({ severity: 'error', code: 'ENUM_VALUES_REMOVED_OR_REORDERED' })]);
   });
 
+  it('drops the foreign keys that close a reference cycle among dropped tables, and only those', () => {
+    const fk = (name: string, to: string) => ({
+      name,
+      columns: ['id'],
+      referencedSchema: 'public',
+      referencedTable: to,
+      referencedColumns: ['id'],
+      onDelete: 'NO ACTION' as const,
+      onUpdate: 'NO ACTION' as const,
+    });
+    const from = model([
+      table('a', { foreignKeys: [fk('FK_a_b', 'b')] }),
+      table('b', { foreignKeys: [fk('FK_b_a', 'a'), fk('FK_b_c', 'c')] }),
+      table('c'),
+      table('d', { foreignKeys: [fk('FK_d_d', 'd')] }),
+    ]);
+    const changes = diffModels(from, model([])).changes;
+    expect(changes.filter((c) => c.kind === 'foreignKey.drop').map((c) => c.kind === 'foreignKey.drop' && c.foreignKey.name)).toEqual([
+      'FK_a_b',
+      'FK_b_a',
+    ]);
+  });
+
   it('only ever adds extensions', () => {
     expect(kinds(model([], { extensions: ['uuid-ossp'] }), model([]))).toEqual([]);
     expect(kinds(model([]), model([], { extensions: ['uuid-ossp'] }))).toEqual(['extension.create']);

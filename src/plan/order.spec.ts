@@ -63,6 +63,17 @@ describe('orderChanges', () => {
     expect(labels(orderChanges(changes))).toEqual(['table.drop child', 'table.drop parent', 'enum.drop']);
   });
 
+  it('drops tables that reference each other once the diff has dropped the foreign key closing the cycle', () => {
+    const a = table('a', { foreignKeys: [fk('FK_a_b', 'b')] });
+    const b = table('b', { foreignKeys: [fk('FK_b_a', 'a')] });
+    const changes: Change[] = [
+      { kind: 'table.drop', table: a, reason: '' },
+      { kind: 'table.drop', table: b, reason: '' },
+      { kind: 'foreignKey.drop', table: { schema: 'public', name: 'a' }, foreignKey: fk('FK_a_b', 'b'), reason: '' },
+    ];
+    expect(labels(orderChanges(changes))).toEqual(['foreignKey.drop a', 'table.drop b', 'table.drop a']);
+  });
+
   it('drops an index before dropping its column, and adds a column before indexing it', () => {
     const t = { schema: 'public', name: 't' };
     const changes: Change[] = [

@@ -61,12 +61,9 @@ export function dependencyEdges(changes: readonly Change[]): [number, number][] 
       if (x.kind === 'table.create' && y.kind === 'foreignKey.add') {
         if (referencedTableKey(y.foreignKey) === a.table || b.table === a.table) edges.push([a.i, b.i]);
       }
-      // Referencing foreign keys and tables go before the table they reference is dropped.
-      if (y.kind === 'table.drop') {
-        if (x.kind === 'foreignKey.drop' && referencedTableKey(x.foreignKey) === b.table) edges.push([a.i, b.i]);
-        if (x.kind === 'table.drop' && x.table.foreignKeys.some((fk) => referencedTableKey(fk) === b.table)) {
-          edges.push([a.i, b.i]);
-        }
+      // Referencing foreign keys go before the table they reference is dropped.
+      if (y.kind === 'table.drop' && x.kind === 'foreignKey.drop' && referencedTableKey(x.foreignKey) === b.table) {
+        edges.push([a.i, b.i]);
       }
       // A foreign key needs the referenced key first; dropping that key needs the foreign key gone first.
       if (y.kind === 'foreignKey.add' && KEY_ADDS.has(x.kind) && referencedTableKey(y.foreignKey) === a.table) {
@@ -92,20 +89,35 @@ export function dependencyEdges(changes: readonly Change[]): [number, number][] 
 }
 
 /**
- * Preferences that make a plan read naturally but are not required: a created table whose inline foreign keys
- * (SQLite) point at another created table comes after it. Dropped when they would form a cycle.
+ * Orderings that hold whenever they can but give way when they would form a cycle:
+ * - a created table whose inline foreign keys (SQLite) point at another created table comes after it;
+ * - a dropped table that references another dropped table goes first. Where foreign keys are enforced during the
+ *   drop (PostgreSQL) the diff has already dropped the foreign keys that close a cycle, so this never gives way there;
+ *   SQLite applies with enforcement off, where the order does not matter.
  */
 export function preferenceEdges(changes: readonly Change[]): [number, number][] {
   const created = new Map<string, number>();
+  const dropped = new Map<string, number>();
+  const droppedForeignKeys = new Set<string>();
   changes.forEach((change, i) => {
     if (change.kind === 'table.create') created.set(qualifiedKey(change.table), i);
+    if (change.kind === 'table.drop') dropped.set(qualifiedKey(change.table), i);
+    if (change.kind === 'foreignKey.drop') droppedForeignKeys.add(`${qualifiedKey(change.table)}/${change.foreignKey.name}`);
   });
   const edges: [number, number][] = [];
   changes.forEach((change, i) => {
-    if (change.kind !== 'table.create') return;
-    for (const fk of change.table.foreignKeys) {
-      const parent = created.get(referencedTableKey(fk));
-      if (parent !== undefined && parent !== i) edges.push([parent, i]);
+    if (change.kind === 'table.create') {
+      for (const fk of change.table.foreignKeys) {
+        const parent = created.get(referencedTableKey(fk));
+        if (parent !== undefined && parent !== i) edges.push([parent, i]);
+      }
+    }
+    if (change.kind === 'table.drop') {
+      for (const fk of change.table.foreignKeys) {
+        const parent = dropped.get(referencedTableKey(fk));
+        if (parent === undefined || parent === i) continue;
+        if (!droppedForeignKeys.has(`${qualifiedKey(change.table)}/${fk.name}`)) edges.push([i, parent]);
+      }
     }
   });
   return edges;
@@ -116,7 +128,7 @@ export function orderChanges(changes: readonly Change[]): Change[] {
   const nodes: SortNode[] = changes.map((change, id) => ({
     id,
     priority: [RANK[change.kind], tableKeyOf(change), objectNameOf(change)],
-    label: `${change.kind} ${tableKeyOf(change) ? `${tableKeyOf(change)} ` : ''}${objectNameOf(change)}`,
+    label: [change.kind, tableKeyOf(change), objectNameOf(change)].filter((part, i, all) => part && all.indexOf(part) === i).join(' '),
   }));
   const required = dependencyEdges(changes);
   try {
