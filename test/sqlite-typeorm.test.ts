@@ -14,7 +14,7 @@ import { matchingParen, sourceText, splitTopLevel, tokenize } from '../src/diale
 import { sqliteDialect } from '../src/dialects/sqlite';
 import type { Change } from '../src/diff/changes';
 import type { Model, Table } from '../src/model';
-import { tableOf } from '../src/plan/change-facts';
+import { tableOf } from '../src/diff/change-facts';
 import { createSchema, emptyModel, openSession, planSqlite, rawSqlite, tempSqlite, type TempSqlite } from './support/sqlite';
 
 const SCHEMA_DIR = path.join(__dirname, '..', 'schema');

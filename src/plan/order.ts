@@ -1,6 +1,6 @@
 import type { Change, ChangeKind } from '../diff/changes';
 import { qualifiedKey, referencedTableKey } from '../model';
-import { columnsOf, enumsReleasedBy, enumsUsedBy, objectNameOf, tableOf } from './change-facts';
+import { columnsOf, enumsReleasedBy, enumsUsedBy, objectNameOf, tableOf } from '../diff/change-facts';
 import { DependencyCycleError, topologicalSort, type SortNode } from './graph';
 
 /**

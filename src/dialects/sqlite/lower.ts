@@ -7,34 +7,12 @@
  *   from its current to its target definition (index changes included: the rebuild recreates the indexes);
  * - comment changes disappear (SQLite has no comments).
  */
+import { tableOf } from '../../diff/change-facts';
 import type { Change } from '../../diff/changes';
 import type { RenderContext } from '../dialect';
-import { tableKey, type QualifiedName, type Table } from '../../model';
+import { tableKey, type Table } from '../../model';
 import { applyToTable } from './apply-change';
 import { isCommentOnly, needsRebuild } from './alter-support';
-
-/** The table a table-scoped change acts on (not create/drop/rebuild, which carry whole tables). */
-function scopedTable(change: Change): QualifiedName | undefined {
-  switch (change.kind) {
-    case 'column.add':
-    case 'column.drop':
-    case 'column.alter':
-    case 'primaryKey.add':
-    case 'primaryKey.drop':
-    case 'foreignKey.add':
-    case 'foreignKey.drop':
-    case 'unique.add':
-    case 'unique.drop':
-    case 'check.add':
-    case 'check.drop':
-    case 'index.create':
-    case 'index.drop':
-    case 'table.comment':
-      return change.table;
-    default:
-      return undefined;
-  }
-}
 
 function findTable(tables: readonly Table[], key: string): Table | undefined {
   return tables.find((table) => tableKey({ name: table.name }) === key);
@@ -60,7 +38,7 @@ export function lowerSqlite(changes: readonly Change[], context: RenderContext):
         dropped.add(tableKey({ name: change.table.name }));
         break;
       default: {
-        const table = scopedTable(change);
+        const table = tableOf(change);
         if (!table || isCommentOnly(change)) break;
         const key = tableKey({ name: table.name });
         scoped.set(key, [...(scoped.get(key) ?? []), change]);
@@ -81,7 +59,7 @@ export function lowerSqlite(changes: readonly Change[], context: RenderContext):
       out.push(change);
       continue;
     }
-    const table = scopedTable(change);
+    const table = tableOf(change);
     if (!table || isCommentOnly(change)) continue;
     const key = tableKey({ name: table.name });
     if (created.has(key) || dropped.has(key) || emitted.has(key)) continue;

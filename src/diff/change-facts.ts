@@ -1,5 +1,5 @@
-import type { Change } from '../diff/changes';
-import { assertNever } from '../diff/changes';
+import type { Change } from './changes';
+import { assertNever } from './changes';
 import { qualifiedKey, type Column, type QualifiedName } from '../model';
 
 /** The table a change acts on (`undefined` for schema-level objects). */
