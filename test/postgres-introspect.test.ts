@@ -1,30 +1,13 @@
-import { Client } from 'pg';
-import { parseDatabaseUrl } from '../src/connect/url';
-import type { DatabaseSession } from '../src/dialects/dialect';
 import { postgresDialect } from '../src/dialects/postgres';
-import { createTestDatabase, type TestPostgresDatabase } from './support/postgres';
+import { usePostgresTestDatabase } from './support/postgres';
 
-let db: TestPostgresDatabase;
-let session: DatabaseSession;
-let raw: Client;
 
-beforeAll(async () => {
-  db = await createTestDatabase('introspect');
-  session = await postgresDialect.connect(parseDatabaseUrl(db.url));
-  raw = new Client({ connectionString: db.url });
-  await raw.connect();
-});
-
-afterAll(async () => {
-  await raw?.end();
-  await session?.close();
-  await db?.drop();
-});
+const pg = usePostgresTestDatabase('introspect');
 
 async function countQueries(): Promise<number> {
-  const before = session.queryCount;
-  await session.introspect();
-  return session.queryCount - before;
+  const before = pg.session.queryCount;
+  await pg.session.introspect();
+  return pg.session.queryCount - before;
 }
 
 function createTables(from: number, to: number): string {
@@ -39,18 +22,18 @@ function createTables(from: number, to: number): string {
 }
 
 test('the number of catalog queries does not depend on the number of tables', async () => {
-  await raw.query(createTables(0, 3));
+  await pg.raw.query(createTables(0, 3));
   const small = await countQueries();
-  await raw.query(createTables(3, 60));
+  await pg.raw.query(createTables(3, 60));
   const large = await countQueries();
   expect(large).toBe(small);
   expect(small).toBeLessThanOrEqual(6);
-  expect((await session.introspect()).tables).toHaveLength(60);
-  await raw.query(`DROP TABLE ${Array.from({ length: 60 }, (_, i) => `t${i}`).join(', ')}`);
+  expect((await pg.session.introspect()).tables).toHaveLength(60);
+  await pg.raw.query(`DROP TABLE ${Array.from({ length: 60 }, (_, i) => `t${i}`).join(', ')}`);
 });
 
 test('reads schemas, unmanaged tables, expression indexes, and foreign keys across schemas', async () => {
-  await raw.query(`
+  await pg.raw.query(`
     CREATE SCHEMA app;
     CREATE TYPE app.color AS ENUM ('red', 'green');
     CREATE TYPE public.size AS ENUM ('s', 'm', 'l');
@@ -67,7 +50,7 @@ test('reads schemas, unmanaged tables, expression indexes, and foreign keys acro
     CREATE TABLE migrations (id serial PRIMARY KEY);
     CREATE TABLE typeorm_metadata (type varchar NOT NULL);
   `);
-  const publicOnly = await session.introspect();
+  const publicOnly = await pg.session.introspect();
   expect(publicOnly.tables.map((t) => t.name)).toEqual(['walls']);
   expect(publicOnly.enums).toEqual([{ schema: 'public', name: 'size', values: ['s', 'm', 'l'] }]);
   const walls = publicOnly.tables[0]!;
@@ -94,7 +77,7 @@ test('reads schemas, unmanaged tables, expression indexes, and foreign keys acro
     { name: 'walls_email', columns: ['(lower(email))', 'paint'], unique: true, where: '"email" IS NOT NULL' },
   ]);
 
-  const both = await session.introspect({ schemas: ['app', 'public'] });
+  const both = await pg.session.introspect({ schemas: ['app', 'public'] });
   expect(both.tables.map((t) => `${t.schema}.${t.name}`)).toEqual(['app.paints', 'public.walls']);
   expect(both.enums.map((e) => `${e.schema}.${e.name}`)).toEqual(['app.color', 'public.size']);
   expect(both.tables[0]!.columns[1]).toEqual({
@@ -107,13 +90,13 @@ test('reads schemas, unmanaged tables, expression indexes, and foreign keys acro
 });
 
 test('an expression index survives a render and re-introspection', async () => {
-  const before = await session.introspect();
+  const before = await pg.session.introspect();
   const walls = before.tables.find((t) => t.name === 'walls')!;
   const index = walls.indexes[0]!;
-  await session.apply([
+  await pg.session.apply([
     ...postgresDialect.render({ kind: 'index.drop', table: walls, index, reason: 't' }, { from: before, to: before }),
     ...postgresDialect.render({ kind: 'index.create', table: walls, index, reason: 't' }, { from: before, to: before }),
   ]);
   // INCLUDE columns are not part of the model, so the recreated index has none; everything the model says is equal.
-  expect(await session.introspect()).toEqual(before);
+  expect(await pg.session.introspect()).toEqual(before);
 });

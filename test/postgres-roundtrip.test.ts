@@ -1,11 +1,8 @@
-import { Client } from 'pg';
-import { parseDatabaseUrl } from '../src/connect/url';
 import type { Change, ColumnField } from '../src/diff/changes';
-import type { DatabaseSession } from '../src/dialects/dialect';
 import { postgresDialect } from '../src/dialects/postgres';
 import type { Column, Model, Table } from '../src/model';
 import type { Statement } from '../src/plan/types';
-import { createTestDatabase, type TestPostgresDatabase } from './support/postgres';
+import { usePostgresTestDatabase } from './support/postgres';
 
 /**
  * Model -> DDL -> real PostgreSQL -> catalog -> model must be the identity (after normalisation), for a model that
@@ -168,33 +165,19 @@ function render(changes: readonly Change[], from: Model, to: Model): Statement[]
   return changes.flatMap((change) => postgresDialect.render(change, context));
 }
 
-let db: TestPostgresDatabase;
-let session: DatabaseSession;
-let raw: Client;
 
 async function rows<T = Record<string, unknown>>(sql: string): Promise<T[]> {
-  return (await raw.query(sql)).rows as T[];
+  return (await pg.raw.query(sql)).rows as T[];
 }
 
-beforeAll(async () => {
-  db = await createTestDatabase('roundtrip');
-  session = await postgresDialect.connect(parseDatabaseUrl(db.url));
-  raw = new Client({ connectionString: db.url });
-  await raw.connect();
-});
-
-afterAll(async () => {
-  await raw?.end();
-  await session?.close();
-  await db?.drop();
-});
+const pg = usePostgresTestDatabase('roundtrip');
 
 describe('round trip', () => {
   test('a model using every feature introspects back equal to itself', async () => {
     const statements = render(creationChanges(MODEL), EMPTY, MODEL);
     expect(statements.every((s) => s.transactional && s.hazards.length === 0)).toBe(true);
-    await session.apply(statements);
-    const introspected = await session.introspect();
+    await pg.session.apply(statements);
+    const introspected = await pg.session.introspect();
     expect(introspected).toEqual(normalize(MODEL));
     // Normalisation is idempotent and the introspected model is already canonical.
     expect(normalize(introspected)).toEqual(introspected);
@@ -216,7 +199,7 @@ describe('round trip', () => {
   });
 
   test('the created database works: defaults, sequences, identities, FK actions', async () => {
-    await raw.query(`INSERT INTO users (email) VALUES ('a@example.com') `);
+    await pg.raw.query(`INSERT INTO users (email) VALUES ('a@example.com') `);
     const [user] = await rows<{ id: string; level: string; settings: unknown; rating: number; mood: string }>(
       'SELECT id, level, settings, rating, mood FROM users',
     );
@@ -224,14 +207,14 @@ describe('round trip', () => {
     expect(user!.level).toBe('A1');
     expect(user!.mood).toBe("it's");
     expect(user!.settings).toEqual({ theme: 'dark', a: [1, 2] });
-    await raw.query(`INSERT INTO decks ("ownerId") VALUES ('${user!.id}'), ('${user!.id}')`);
-    await raw.query(`INSERT INTO cards ("deckId", position, front) VALUES (1, 1, 'q'), (2, 1, 'q')`);
-    await expect(raw.query(`INSERT INTO cards ("deckId", position, front, seq) VALUES (1, 2, 'r', 5)`)).rejects.toThrow(
+    await pg.raw.query(`INSERT INTO decks ("ownerId") VALUES ('${user!.id}'), ('${user!.id}')`);
+    await pg.raw.query(`INSERT INTO cards ("deckId", position, front) VALUES (1, 1, 'q'), (2, 1, 'q')`);
+    await expect(pg.raw.query(`INSERT INTO cards ("deckId", position, front, seq) VALUES (1, 2, 'r', 5)`)).rejects.toThrow(
       /non-DEFAULT value into column "seq"/,
     );
-    await raw.query('DELETE FROM users');
+    await pg.raw.query('DELETE FROM users');
     expect(await rows('SELECT "ownerId" FROM decks ORDER BY id')).toEqual([{ ownerId: null }, { ownerId: null }]);
-    await raw.query('DELETE FROM decks WHERE id = 1');
+    await pg.raw.query('DELETE FROM decks WHERE id = 1');
     expect(await rows('SELECT "deckId" FROM cards')).toEqual([{ deckId: 2 }]);
   });
 });
@@ -274,8 +257,8 @@ describe('alterations on tables holding rows', () => {
     const from = normalize(current);
     const to = normalize(next);
     const statements = render(changes(from, to), from, to);
-    await session.apply(statements);
-    expect(await session.introspect()).toEqual(to);
+    await pg.session.apply(statements);
+    expect(await pg.session.introspect()).toEqual(to);
     current = next;
     return statements;
   }
@@ -290,7 +273,7 @@ describe('alterations on tables holding rows', () => {
   });
 
   beforeAll(async () => {
-    current = await session.introspect();
+    current = await pg.session.introspect();
     const items: Table = {
       schema: 'public',
       name: 'items',
@@ -314,7 +297,7 @@ describe('alterations on tables holding rows', () => {
       indexes: [],
     };
     await step({ ...current, tables: [...current.tables, items] }, () => [{ kind: 'table.create', table: items, reason: 'test' }]);
-    await raw.query(`
+    await pg.raw.query(`
       INSERT INTO items (code, qty, label, status, counter, seq2, kind, tag) VALUES
         ('a', '12', 'first', 'A1', 1, 10, 1, 'x'),
         ('b', '7', 'second', 'B1', 2, 20, NULL, 'y'),
@@ -374,7 +357,7 @@ describe('alterations on tables holding rows', () => {
     ]);
     const setNotNull = statements.find((s) => s.sql.endsWith('SET NOT NULL'))!;
     expect(setNotNull.hazards.map((h) => h.code)).toEqual(['NOT_NULL_VIOLATION']);
-    await raw.query(`INSERT INTO items (code, qty, label, counter, seq2) VALUES ('d', 1, 'x', 4, 40)`);
+    await pg.raw.query(`INSERT INTO items (code, qty, label, counter, seq2) VALUES ('d', 1, 'x', 4, 40)`);
     expect(await rows(`SELECT note, price, kind, status FROM items WHERE code = 'd'`)).toEqual([
       { note: 'none', price: null, kind: 7, status: 'B2' },
     ]);
@@ -394,7 +377,7 @@ describe('alterations on tables holding rows', () => {
       alter(from, to, 'counter', ['generated']),
       alter(from, to, 'seq2', ['generated']),
     ]);
-    await raw.query(`INSERT INTO items (code, qty, label) VALUES ('e', 5, 'y')`);
+    await pg.raw.query(`INSERT INTO items (code, qty, label) VALUES ('e', 5, 'y')`);
     const [inserted] = await rows<{ id: string; counter: number; seq2: number }>(`SELECT id, counter, seq2 FROM items WHERE code = 'e'`);
     expect(inserted).toEqual({ id: '5', counter: 5, seq2: 41 });
     const [sequence] = await rows<{ type: string }>(
@@ -409,7 +392,7 @@ describe('alterations on tables holding rows', () => {
       return u;
     });
     await step(next, (from, to) => [alter(from, to, 'counter', ['generated']), alter(from, to, 'seq2', ['generated'])]);
-    await raw.query(`INSERT INTO items (code, qty, label) VALUES ('f', 6, 'z')`);
+    await pg.raw.query(`INSERT INTO items (code, qty, label) VALUES ('f', 6, 'z')`);
     expect(await rows(`SELECT counter, seq2 FROM items WHERE code = 'f'`)).toEqual([{ counter: 6, seq2: 42 }]);
     // The serial's sequence is gone; the identity has its own (which PostgreSQL names the same way).
     expect(await rows(`SELECT relname FROM pg_class WHERE relkind = 'S' AND relname LIKE 'items_seq2%'`)).toEqual([
@@ -422,7 +405,7 @@ describe('alterations on tables holding rows', () => {
       return u;
     });
     await step(next, (from, to) => [alter(from, to, 'counter', ['generated']), alter(from, to, 'seq2', ['generated'])]);
-    await raw.query(`INSERT INTO items (code, qty, label, counter) VALUES ('g', 7, 'w', 100)`);
+    await pg.raw.query(`INSERT INTO items (code, qty, label, counter) VALUES ('g', 7, 'w', 100)`);
     expect(await rows(`SELECT counter, seq2 FROM items WHERE code = 'g'`)).toEqual([{ counter: 100, seq2: 43 }]);
 
     next = withTable(current, 'items', (t) => withColumn(t, 'seq2', (c) => ({ ...c, generated: undefined, default: '0' })));
@@ -474,9 +457,9 @@ describe('alterations on tables holding rows', () => {
   });
 
   test('constraints and indexes', async () => {
-    await raw.query(`CREATE TABLE plain (a integer NOT NULL, b integer NOT NULL)`);
-    await raw.query(`INSERT INTO plain VALUES (1, 1), (2, 1)`);
-    current = await session.introspect();
+    await pg.raw.query(`CREATE TABLE plain (a integer NOT NULL, b integer NOT NULL)`);
+    await pg.raw.query(`INSERT INTO plain VALUES (1, 1), (2, 1)`);
+    current = await pg.session.introspect();
     const uq = { name: 'UQ_items_code', columns: ['code'] };
     const chk = { name: 'CHK_items_qty', expression: 'qty > -100' };
     const idx = { name: 'IDX_items_status', columns: ['status', 'code'], unique: false, where: `status <> 'B2'` };
@@ -491,7 +474,7 @@ describe('alterations on tables holding rows', () => {
     ]);
     expect(statements.filter((s) => s.hazards.some((h) => h.code === 'INDEX_BUILD')).length).toBe(3);
 
-    await raw.query(`UPDATE items SET kind = NULL WHERE kind NOT IN (1, 2)`);
+    await pg.raw.query(`UPDATE items SET kind = NULL WHERE kind NOT IN (1, 2)`);
     next = withTable(current, 'items', (t) => ({ ...t, foreignKeys: [fk] }));
     await step(next, () => [{ kind: 'foreignKey.add', table: ITEMS, foreignKey: fk, reason: 't' }]);
 
@@ -516,7 +499,7 @@ describe('alterations on tables holding rows', () => {
       { kind: 'enum.value.add', enum: { schema: 'public', name: 'deck_level' }, value: 'A3', before: 'B1', reason: 't' },
       { kind: 'enum.value.add', enum: { schema: 'public', name: 'deck_level' }, value: 'C1', reason: 't' },
     ]);
-    await raw.query(`UPDATE items SET status = 'C1' WHERE code = 'a'`);
+    await pg.raw.query(`UPDATE items SET status = 'C1' WHERE code = 'a'`);
     expect(await rows(`SELECT code FROM items WHERE status > 'A2' ORDER BY status, code`)).toEqual([
       { code: 'b' },
       { code: 'd' },
@@ -544,8 +527,8 @@ describe('alterations on tables holding rows', () => {
   });
 
   test('tables and enums dropped', async () => {
-    await raw.query(`CREATE TYPE unused AS ENUM ('x')`);
-    current = await session.introspect();
+    await pg.raw.query(`CREATE TYPE unused AS ENUM ('x')`);
+    current = await pg.session.introspect();
     const plain = table(current, 'plain');
     const unused = current.enums.find((e) => e.name === 'unused')!;
     const next: Model = { ...current, enums: current.enums.filter((e) => e !== unused), tables: current.tables.filter((t) => t.name !== 'plain') };

@@ -1,28 +1,12 @@
-import { Client } from 'pg';
 import { parseDatabaseUrl } from '../src/connect/url';
-import type { DatabaseSession } from '../src/dialects/dialect';
 import { postgresDialect } from '../src/dialects/postgres';
 import { connectionError } from '../src/dialects/postgres/session';
 import { ApplyError, ConnectionError } from '../src/errors/errors';
 import type { Statement } from '../src/plan/types';
-import { adminUrl, createTestDatabase, type TestPostgresDatabase } from './support/postgres';
+import { adminUrl, usePostgresTestDatabase } from './support/postgres';
 
-let db: TestPostgresDatabase;
-let session: DatabaseSession;
-let raw: Client;
 
-beforeAll(async () => {
-  db = await createTestDatabase('session');
-  session = await postgresDialect.connect(parseDatabaseUrl(db.url));
-  raw = new Client({ connectionString: db.url });
-  await raw.connect();
-});
-
-afterAll(async () => {
-  await raw?.end();
-  await session?.close();
-  await db?.drop();
-});
+const pg = usePostgresTestDatabase('session');
 
 const sql = (text: string): Statement => ({ sql: text, hazards: [], transactional: true });
 
@@ -37,44 +21,44 @@ async function caught(promise: Promise<unknown>): Promise<unknown> {
 
 describe('apply', () => {
   test('is atomic: a failing third statement leaves the database exactly as before', async () => {
-    await raw.query(`CREATE TABLE accounts (id integer PRIMARY KEY, name text NOT NULL); INSERT INTO accounts VALUES (1, 'a'), (2, 'b')`);
-    const before = await session.introspect();
+    await pg.raw.query(`CREATE TABLE accounts (id integer PRIMARY KEY, name text NOT NULL); INSERT INTO accounts VALUES (1, 'a'), (2, 'b')`);
+    const before = await pg.session.introspect();
     const plan = [
       sql(`ALTER TABLE "public"."accounts" ADD COLUMN "email" text`),
       sql(`CREATE TABLE "public"."audit" ("id" integer NOT NULL)`),
       sql(`ALTER TABLE "public"."accounts" ALTER COLUMN "name" TYPE integer USING "name"::integer`),
       sql(`DROP TABLE "public"."accounts"`),
     ];
-    const error = await caught(session.apply(plan));
+    const error = await caught(pg.session.apply(plan));
     expect(error).toBeInstanceOf(ApplyError);
     expect((error as ApplyError).statement).toBe(plan[2]!.sql);
     expect((error as ApplyError).message).toBe('invalid input syntax for type integer: "a"');
     expect((error as ApplyError).hint).toMatch(/Statement 3 of 4 failed; nothing was applied/);
-    expect(await session.introspect()).toEqual(before);
-    expect((await raw.query('SELECT id, name FROM accounts ORDER BY id')).rows).toEqual([
+    expect(await pg.session.introspect()).toEqual(before);
+    expect((await pg.raw.query('SELECT id, name FROM accounts ORDER BY id')).rows).toEqual([
       { id: 1, name: 'a' },
       { id: 2, name: 'b' },
     ]);
-    // The session is usable afterwards.
-    await session.apply([sql(`ALTER TABLE "public"."accounts" ADD COLUMN "email" text`)]);
-    expect((await session.introspect()).tables[0]!.columns.map((c) => c.name)).toEqual(['id', 'name', 'email']);
+    // The pg.session is usable afterwards.
+    await pg.session.apply([sql(`ALTER TABLE "public"."accounts" ADD COLUMN "email" text`)]);
+    expect((await pg.session.introspect()).tables[0]!.columns.map((c) => c.name)).toEqual(['id', 'name', 'email']);
   });
 
   test("the error carries the database's detail", async () => {
-    const error = await caught(session.apply([sql(`INSERT INTO accounts (id, name) VALUES (1, 'dup')`)]));
+    const error = await caught(pg.session.apply([sql(`INSERT INTO accounts (id, name) VALUES (1, 'dup')`)]));
     expect((error as ApplyError).message).toBe(
       'duplicate key value violates unique constraint "accounts_pkey": Key (id)=(1) already exists.',
     );
   });
 
   test('an empty plan sends nothing', async () => {
-    const before = session.queryCount;
-    await session.apply([]);
-    expect(session.queryCount).toBe(before);
+    const before = pg.session.queryCount;
+    await pg.session.apply([]);
+    expect(pg.session.queryCount).toBe(before);
   });
 
   test('reports the server version', async () => {
-    expect(await session.serverVersion()).toMatch(/^\d+(\.\d+)?/);
+    expect(await pg.session.serverVersion()).toMatch(/^\d+(\.\d+)?/);
   });
 });
 

@@ -1,3 +1,6 @@
+import { parseDatabaseUrl } from '../../src/connect/url';
+import type { DatabaseSession } from '../../src/dialects/dialect';
+import { postgresDialect } from '../../src/dialects/postgres';
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
@@ -179,4 +182,31 @@ export async function createTestDatabase(prefix: string): Promise<TestPostgresDa
       await withAdmin((client) => client.query(`DROP DATABASE IF EXISTS ${quoteName(name)} WITH (FORCE)`));
     },
   };
+}
+
+/** A test file's own database, a product session on it, and a raw `pg` client for setup and checks. */
+export interface PostgresTestContext {
+  readonly db: TestPostgresDatabase;
+  readonly session: DatabaseSession;
+  readonly raw: Client;
+}
+
+/**
+ * Registers `beforeAll`/`afterAll` hooks that create and drop the test file's database; the returned object is
+ * filled in once `beforeAll` has run.
+ */
+export function usePostgresTestDatabase(prefix: string): PostgresTestContext {
+  const context = {} as { db: TestPostgresDatabase; session: PostgresTestContext['session']; raw: Client };
+  beforeAll(async () => {
+    context.db = await createTestDatabase(prefix);
+    context.session = await postgresDialect.connect(parseDatabaseUrl(context.db.url));
+    context.raw = new Client({ connectionString: context.db.url });
+    await context.raw.connect();
+  });
+  afterAll(async () => {
+    await context.raw?.end();
+    await context.session?.close();
+    await context.db?.drop();
+  });
+  return context;
 }
