@@ -24,8 +24,8 @@ describe.each(DIALECTS)('the example schema on %s', (dialectName) => {
 
   it('plans 8 tables (and 4 enum types on PostgreSQL) on an empty database, applies, and converges', async () => {
     const db = await freshDatabase(dialectName, 'pipeline');
-    const session = await connect(db.url);
     try {
+      const session = await connect(db.url);
       const plan = await applyTowards(session, desired);
       expect(plan.summary.byKind['table.create']).toBe(8);
       expect(plan.summary.byKind['enum.create'] ?? 0).toBe(dialectName === 'postgres' ? 4 : 0);
@@ -36,13 +36,12 @@ describe.each(DIALECTS)('the example schema on %s', (dialectName) => {
 
       // What the database holds now is exactly the compiled model, once both are in canonical form.
       const introspected = await session.introspect();
+      await session.close();
       expect(dialect.normalize(introspected)).toEqual(dialect.normalize(desired));
 
       // And TypeORM, given the same entities, finds nothing to change.
-      await session.close();
       expect(await typeormPendingQueries(db.oracle, entities)).toEqual([]);
     } finally {
-      await session.close().catch(() => undefined);
       await db.drop();
     }
   });

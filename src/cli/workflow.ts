@@ -29,15 +29,11 @@ export function managedSchemas(model: Model): string[] {
   return [...schemas].sort();
 }
 
-export async function compileDesired(sources: Pick<Sources, 'entities' | 'cwd'>, dialect: Dialect) {
-  return compileFiles(sources.entities, dialect.name, sources.cwd);
-}
-
 /** Compiles the entities, connects, introspects and plans. The caller closes `session`. */
 export async function planAgainstDatabase(sources: Sources): Promise<PlannedTarget> {
   const target = parseDatabaseUrl(sources.url, sources.cwd);
   const dialect = dialectFor(target.dialect);
-  const compiled = await compileDesired(sources, dialect);
+  const compiled = await compileFiles(sources.entities, dialect.name, sources.cwd);
   const session = await dialect.connect(target);
   try {
     const serverVersion = await session.serverVersion();

@@ -14,8 +14,12 @@ import { normalizeModel, qualifiedKey } from '../model';
 import type { Diagnostic } from '../plan/types';
 import { CompileError } from '../errors/errors';
 
-/** Entity kinds that become tables. View entities are reported, not compiled (not managed yet). */
-const TABLE_TYPES = new Set(['regular', 'junction', 'closure', 'closure-junction', 'entity-child']);
+/**
+ * Entity kinds that become tables. A single-table-inheritance child (`entity-child`) has no table of its own: its
+ * columns are in its parent's metadata, and TypeORM's schema builder skips it too. View entities are reported, not
+ * compiled (not managed yet).
+ */
+const TABLE_TYPES = new Set(['regular', 'junction', 'closure', 'closure-junction']);
 
 export interface CompiledModel {
   readonly model: Model;
@@ -42,6 +46,7 @@ export function metadataToModel(
   const tables: Table[] = [];
   const seen = new Map<string, string>();
   for (const metadata of metadatas) {
+    if (metadata.tableType === 'entity-child') continue;
     if (!TABLE_TYPES.has(metadata.tableType)) {
       diagnostics.push({
         severity: 'warning',

@@ -1,5 +1,4 @@
 import path from 'node:path';
-import type { DialectName } from '../model';
 import { UrlError } from '../errors/errors';
 
 export type DatabaseTarget =
@@ -107,8 +106,4 @@ function safeDecode(value: string): string {
   } catch {
     return value;
   }
-}
-
-export function dialectOfUrl(url: string): DialectName {
-  return parseDatabaseUrl(url).dialect;
 }

@@ -42,6 +42,3 @@ export class ConvergenceError extends SchemaplanError {}
 
 /** The user asked for something we refuse (e.g. apply without --yes and without a TTY). */
 export class UsageError extends SchemaplanError {}
-
-/** A model JSON file is not one we can read. */
-export class ModelFormatError extends SchemaplanError {}

@@ -8,14 +8,12 @@ export interface TextContext {
   readonly serverVersion?: string;
 }
 
-function colourOf(change: Change, p: Paint): (text: string) => string {
-  if (change.kind.endsWith('.drop')) return p.red;
-  if (change.kind.endsWith('.add') || change.kind.endsWith('.create')) return p.green;
-  return p.yellow;
+/** Additions green `+`, removals red `-`, everything else an alteration, yellow `~`. */
+function direction(change: Change, p: Paint): { sign: string; colour: (text: string) => string } {
+  if (change.kind.endsWith('.drop')) return { sign: '-', colour: p.red };
+  if (change.kind.endsWith('.add') || change.kind.endsWith('.create')) return { sign: '+', colour: p.green };
+  return { sign: '~', colour: p.yellow };
 }
-
-const SIGN = (change: Change): string =>
-  change.kind.endsWith('.drop') ? '-' : change.kind.endsWith('.add') || change.kind.endsWith('.create') ? '+' : '~';
 
 export function renderDiagnostics(diagnostics: readonly Diagnostic[], p: Paint): string[] {
   return diagnostics.map((d) => {
@@ -36,8 +34,8 @@ export function renderText(plan: Plan, p: Paint, context: TextContext = {}): str
   lines.push(plan.changes.length === 0 ? p.green('No changes: the database is in line with the schema.') : p.bold(plan.summary.text));
   lines.push(...renderDiagnostics(plan.diagnostics, p));
   plan.changes.forEach((change, index) => {
-    const colour = colourOf(change, p);
-    lines.push('', colour(`${SIGN(change)} ${change.kind}`) + p.dim(`  ${change.reason}`));
+    const { sign, colour } = direction(change, p);
+    lines.push('', colour(`${sign} ${change.kind}`) + p.dim(`  ${change.reason}`));
     for (const statement of plan.statements.filter((s) => s.change === index)) {
       for (const hazard of statement.hazards) lines.push(p.magenta(`  ! ${hazard.code}: ${hazard.message}`));
       const note = statement.transactional ? '' : p.dim('  (runs outside the transaction)');

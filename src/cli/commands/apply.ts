@@ -34,11 +34,8 @@ export async function runApply(args: ApplyArgs, io: CliIo): Promise<number> {
       io.stderr.write(`${renderDiagnostics(plan.diagnostics, p).join('\n')}\n`);
       return EXIT.error;
     }
-    if (plan.changes.length === 0) {
-      io.stdout.write(renderText(plan, p, context));
-      return EXIT.ok;
-    }
     io.stdout.write(renderText(plan, p, context));
+    if (plan.changes.length === 0) return EXIT.ok;
     if (args['dry-run']) {
       io.stdout.write(p.dim('Dry run: nothing was applied.\n'));
       return EXIT.ok;

@@ -9,7 +9,6 @@ import { renderModelText } from '../../report/inspect-text';
 import { EXIT } from '../exit-codes';
 import type { CliIo } from '../io';
 import { resolveSources, withEntities, withUrl, type SourceArgs } from '../options';
-import { managedSchemas } from '../workflow';
 import { modelDdl } from '../../plan/ddl';
 
 export interface InspectArgs extends SourceArgs {
@@ -40,7 +39,7 @@ export async function runInspect(args: InspectArgs, io: CliIo): Promise<number> 
     const target = parseDatabaseUrl(sources.url, io.cwd);
     const session = await dialectFor(target.dialect).connect(target);
     try {
-      model = await session.introspect({ schemas: managedSchemas({ dialect: target.dialect, extensions: [], enums: [], tables: [] }) });
+      model = await session.introspect();
     } finally {
       await session.close();
     }

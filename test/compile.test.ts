@@ -1,0 +1,25 @@
+import { compileEntities } from '../src/compile/compile';
+import { applyTowards, connect, planTowards } from './support/apply-model';
+import { DIALECTS, freshDatabase } from './support/databases';
+import { entityClasses } from './support/entities';
+import { typeormPendingQueries } from './support/typeorm-oracle';
+
+describe.each(DIALECTS)('compile on %s', (dialect) => {
+  it('compiles single-table inheritance into one table with every child column, which TypeORM agrees with', async () => {
+    const entities = await entityClasses('test/entities/single-table-inheritance');
+    const { model } = await compileEntities(entities, dialect);
+    expect(model.tables.map((t) => t.name)).toEqual(['contents']);
+    expect(model.tables[0]!.columns.map((c) => c.name).sort()).toEqual(['body', 'id', 'seconds', 'title', 'type']);
+
+    const db = await freshDatabase(dialect, 'sti');
+    try {
+      const session = await connect(db.url);
+      await applyTowards(session, model);
+      expect((await planTowards(session, model)).changes).toEqual([]);
+      await session.close();
+      expect(await typeormPendingQueries(db.oracle, entities)).toEqual([]);
+    } finally {
+      await db.drop();
+    }
+  });
+});
