@@ -1,20 +1,30 @@
-import type { DialectName } from '../model';
+import type { RenamesFile } from '../hints/renames-file';
+import type { DialectName, Renames } from '../model';
 import { buildMetadata, type MetadataOptions } from './build-metadata';
 import { loadEntities } from './load-entities';
 import { metadataToModel, type CompiledModel } from './metadata-to-model';
+import { resolveRenames } from './resolve-renames';
 
-export type CompileOptions = MetadataOptions;
+export interface CompileOptions extends MetadataOptions {
+  /** A parsed `schema/renames.json`, merged with the `@RenamedFrom` declarations of the entities. */
+  readonly renamesFile?: RenamesFile;
+}
 
-export interface CompileResult extends CompiledModel {
+export interface CompiledSchema extends CompiledModel {
+  /** Declared renames, in database names of this dialect. */
+  readonly renames: Renames;
+}
+
+export interface CompileResult extends CompiledSchema {
   readonly files: readonly string[];
 }
 
-/** Entity classes -> canonical model for one dialect. */
+/** Entity classes -> canonical model for one dialect, with the renames declared for it. */
 export async function compileEntities(
   entities: readonly Function[],
   dialect: DialectName,
   options: CompileOptions = {},
-): Promise<CompiledModel> {
+): Promise<CompiledSchema> {
   const built = await buildMetadata(entities, dialect, options);
   const compiled = metadataToModel(built.dataSource, built.entityMetadatas, dialect);
   const notes = built.enumsAsSimpleEnum.map((column) => ({
@@ -23,7 +33,16 @@ export async function compileEntities(
     message: `${column}: enum compiled as a CHECK constraint for SQLite (TypeORM's simple-enum semantics)`,
     location: `column ${column}`,
   }));
-  return { model: compiled.model, diagnostics: [...compiled.diagnostics, ...notes] };
+  const renames = resolveRenames(
+    {
+      dataSource: built.dataSource,
+      metadatas: built.entityMetadatas,
+      dialect,
+      defaultSchema: dialect === 'postgres' ? (options.schema ?? 'public') : undefined,
+    },
+    options.renamesFile,
+  );
+  return { model: compiled.model, diagnostics: [...compiled.diagnostics, ...notes], renames };
 }
 
 /** Entity files (globs relative to `cwd`) -> canonical model for one dialect. */
