@@ -1,5 +1,5 @@
 import type { Model } from '../model';
-import type { Diagnostic } from '../plan/types';
+import type { Decision, Diagnostic } from '../plan/types';
 import type { Change } from './changes';
 import { diffEnums, diffExtensions } from './diff-enums';
 import { diffTables } from './diff-tables';
@@ -9,6 +9,8 @@ export interface DiffResult {
   readonly changes: readonly Change[];
   /** Differences this version cannot turn into changes, as errors the user sees. */
   readonly diagnostics: readonly Diagnostic[];
+  /** Questions the diff cannot answer alone (a drop and an add that may be one rename). */
+  readonly decisions: readonly Decision[];
 }
 
 /**
@@ -23,5 +25,6 @@ export function diffModels(from: Model, to: Model): DiffResult {
   return {
     changes: [...diffExtensions(from, to), ...enums.changes, ...diffTables(from, to)],
     diagnostics: enums.diagnostics,
+    decisions: [],
   };
 }

@@ -31,6 +31,7 @@ export function createPlan({ from, to, dialect, diagnostics = [] }: PlanInput): 
     changes,
     statements,
     diagnostics: [...diagnostics, ...diff.diagnostics],
+    decisions: diff.decisions,
     summary: summarize(changes, statements),
   };
 }
