@@ -27,7 +27,7 @@ export async function loadEntities(globs: readonly string[], cwd: string): Promi
       'Pass --entities with a glob that matches your TypeORM entity files, e.g. --entities "src/entities/**/*.ts".',
     );
   }
-  registerTypeScript();
+  registerTypeScript(cwd);
   const classes = new Set<Function>();
   for (const file of files) {
     for (const value of Object.values(requireEntityFile(file, cwd))) {

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import Module from 'node:module';
 import ts from 'typescript';
 import { EntityLoadError } from '../errors/errors';
+import { TranspileCache } from './transpile-cache';
 
 type CompilingModule = NodeJS.Module & { _compile(code: string, filename: string): void };
 type Loader = (module: CompilingModule, filename: string) => void;
@@ -42,16 +43,22 @@ function describeDiagnostic(diagnostic: ts.Diagnostic, filename: string): string
   return `${filename}:${line + 1}:${character + 1}: ${message}`;
 }
 
+/** What the transpiled output depends on besides the file itself. */
+const CACHE_SALT = JSON.stringify({ typescript: ts.version, compilerOptions });
+
 /**
- * Lets `require()` load `.ts` files outside node_modules. Idempotent. Under Jest, whose module system transforms
- * files itself, this hook is never consulted; Jest's ts-jest transform also emits decorator metadata.
+ * Lets `require()` load `.ts` files outside node_modules, through the transpile cache of the project in `cwd`.
+ * Idempotent (the first call's cache wins). Under Jest, whose module system transforms files itself, this hook is
+ * never consulted; Jest's ts-jest transform also emits decorator metadata.
  */
-export function registerTypeScript(): void {
+export function registerTypeScript(cwd: string): void {
   if (registered) return;
   registered = true;
+  const cache = TranspileCache.forProject(cwd);
   const previous = extensions['.ts'];
   extensions['.ts'] = (module, filename) => {
     if (filename.includes('/node_modules/') && previous) return previous(module, filename);
-    module._compile(transpileTypeScript(readFileSync(filename, 'utf8'), filename), filename);
+    const source = readFileSync(filename, 'utf8');
+    module._compile(cache.get(CACHE_SALT, filename, source, () => transpileTypeScript(source, filename)), filename);
   };
 }

@@ -1,0 +1,45 @@
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+/**
+ * A content-addressed cache of transpiled entity files, so a second `schema plan` does not pay for TypeScript
+ * again. The key covers the compiler version and options, the file name (it appears in source maps and errors) and
+ * the source text; an entry is never invalidated, only superseded. Best effort: any I/O failure means "no cache".
+ *
+ * Location: `$SCHEMAPLAN_CACHE_DIR`, else `node_modules/.cache/schemaplan` of the project, else the temp directory.
+ */
+export class TranspileCache {
+  constructor(private readonly dir: string | undefined) {}
+
+  static forProject(cwd: string, env: NodeJS.ProcessEnv = process.env): TranspileCache {
+    if (env.SCHEMAPLAN_CACHE_DIR === '') return new TranspileCache(undefined);
+    if (env.SCHEMAPLAN_CACHE_DIR) return new TranspileCache(path.resolve(cwd, env.SCHEMAPLAN_CACHE_DIR));
+    const modules = path.join(cwd, 'node_modules');
+    const base = existsSync(modules) ? path.join(modules, '.cache') : path.join(os.tmpdir(), `schemaplan-${os.userInfo().uid}`);
+    return new TranspileCache(path.join(base, 'schemaplan', 'transpile'));
+  }
+
+  /** The cached output for this input, or the result of `transpile` (then stored). */
+  get(salt: string, filename: string, source: string, transpile: () => string): string {
+    if (!this.dir) return transpile();
+    const key = createHash('sha256').update(salt).update('\0').update(filename).update('\0').update(source).digest('hex');
+    const file = path.join(this.dir, key.slice(0, 2), `${key}.js`);
+    try {
+      return readFileSync(file, 'utf8');
+    } catch {
+      // not cached yet (or unreadable): transpile and store
+    }
+    const output = transpile();
+    try {
+      mkdirSync(path.dirname(file), { recursive: true });
+      const temporary = `${file}.${process.pid}.tmp`;
+      writeFileSync(temporary, output);
+      renameSync(temporary, file);
+    } catch {
+      // a read-only or full disk only costs the next run a transpile
+    }
+    return output;
+  }
+}

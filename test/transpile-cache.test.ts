@@ -1,0 +1,48 @@
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { REPO_ROOT, runCli } from './support/cli';
+import { tempDir } from './support/temp';
+
+/** Every file of a directory tree, relative paths. */
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.join(entry.parentPath, entry.name));
+}
+
+describe('transpile cache', () => {
+  it('stores each transpiled entity file once, reads it back on the next run, and misses when the source changes', () => {
+    const project = tempDir('transpile-cache');
+    try {
+      const schema = path.join(project.dir, 'schema');
+      const cache = path.join(project.dir, 'cache');
+      mkdirSync(schema);
+      copyFileSync(path.join(REPO_ROOT, 'fixtures/nullability-default/to/item.ts'), path.join(schema, 'item.ts'));
+      const plan = () =>
+        runCli(['plan', '--url', 'sqlite::memory:', '--format', 'sql', '--entities', 'schema/*.ts'], {
+          cwd: project.dir,
+          env: { SCHEMAPLAN_CACHE_DIR: cache, NODE_PATH: path.join(REPO_ROOT, 'node_modules') },
+        });
+
+      const first = plan();
+      expect(first.stderr).toBe('');
+      expect(first.stdout).toContain('CREATE TABLE "items"');
+      const entries = filesUnder(cache);
+      expect(entries).toHaveLength(1);
+
+      // The second run executes the cached output, not a fresh transpile: a marked entry shows through.
+      writeFileSync(entries[0]!, readFileSync(entries[0]!, 'utf8').replace("'items'", "'cached_items'"));
+      const second = plan();
+      expect(second.stdout).toContain('CREATE TABLE "cached_items"');
+      expect(filesUnder(cache)).toHaveLength(1);
+
+      // An edited source is a new key: transpiled again, the marked entry is not used.
+      writeFileSync(path.join(schema, 'item.ts'), `${readFileSync(path.join(schema, 'item.ts'), 'utf8')}\n// edited\n`);
+      const third = plan();
+      expect(third.stdout).toContain('CREATE TABLE "items"');
+      expect(filesUnder(cache)).toHaveLength(2);
+    } finally {
+      project.remove();
+    }
+  });
+});
