@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import yargs from 'yargs/yargs';
 import { UsageError } from '../errors/errors';
 import { applyOptions, runApply, type ApplyArgs } from './commands/apply';
+import { checkOptions, runCheck, type CheckArgs } from './commands/check';
 import { generateOptions, runGenerate } from './commands/generate';
 import { inspectOptions, runInspect, type InspectArgs } from './commands/inspect';
 import { planOptions, runPlan, type PlanArgs } from './commands/plan';
@@ -32,7 +33,10 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
       .command('generate', 'rewrite generated/ (model.json, schema.<dialect>.sql) from the entities', generateOptions, async (args) => {
         exitCode = await runGenerate(args, io);
       })
-      .demandCommand(1, 'name a command: plan, apply, inspect or generate')
+      .command('check', 'exit 2 when generated/ is stale for the entities (no database needed)', checkOptions, async (args) => {
+        exitCode = await runCheck(args as unknown as CheckArgs, io);
+      })
+      .demandCommand(1, 'name a command: plan, apply, inspect, generate or check')
       .strict()
       .exitProcess(false)
       .fail((message, error) => {

@@ -42,3 +42,6 @@ export class ConvergenceError extends SchemaplanError {}
 
 /** The user asked for something we refuse (e.g. apply without --yes and without a TTY). */
 export class UsageError extends SchemaplanError {}
+
+/** A schema source (a model JSON file, a SQL file) is unreadable or malformed. */
+export class SourceError extends SchemaplanError {}

@@ -8,11 +8,22 @@ import { modelDdl } from '../plan/ddl';
 export const GENERATED_DIR = 'generated';
 const DIALECTS: readonly DialectName[] = ['postgres', 'sqlite'];
 
+export const MODEL_FILE = path.join(GENERATED_DIR, 'model.json');
+
 /**
  * What `generated/` must contain for the entities: `model.json` (the canonical model per dialect) and the full DDL
  * per dialect. Keys are paths relative to `cwd`; content is deterministic.
  */
 export async function generatedFiles(entities: readonly string[], cwd: string): Promise<Map<string, string>> {
+  return (await generate(entities, cwd)).files;
+}
+
+export interface Generated {
+  readonly files: Map<string, string>;
+  readonly document: ModelDocument;
+}
+
+export async function generate(entities: readonly string[], cwd: string): Promise<Generated> {
   const files = new Map<string, string>();
   const models: { [D in DialectName]?: ModelDocument['models'][D] } = {};
   for (const dialect of DIALECTS) {
@@ -21,8 +32,8 @@ export async function generatedFiles(entities: readonly string[], cwd: string): 
     files.set(path.join(GENERATED_DIR, `schema.${dialect}.sql`), ddlFile(modelDdl(model, dialectFor(dialect)), entities));
   }
   const document: ModelDocument = { format: 'schemaplan.model', version: 1, models };
-  files.set(path.join(GENERATED_DIR, 'model.json'), toJson(document));
-  return files;
+  files.set(MODEL_FILE, toJson(document));
+  return { files, document };
 }
 
 function ddlFile(ddl: string, entities: readonly string[]): string {
