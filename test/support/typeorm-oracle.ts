@@ -7,11 +7,17 @@ import { DataSource } from 'typeorm';
  */
 export type OracleTarget = { dialect: 'postgres'; url: string } | { dialect: 'sqlite'; file: string };
 
-async function open(target: OracleTarget, entities: readonly Function[], database?: Uint8Array): Promise<DataSource> {
+async function open(
+  target: OracleTarget,
+  entities: readonly Function[],
+  database?: Uint8Array,
+  migrations: readonly Function[] = [],
+): Promise<DataSource> {
+  const common = { entities: [...entities], migrations: [...migrations], logging: false } as const;
   const dataSource =
     target.dialect === 'postgres'
-      ? new DataSource({ type: 'postgres', url: target.url, entities: [...entities], logging: false })
-      : new DataSource({ type: 'sqljs', database, entities: [...entities], logging: false });
+      ? new DataSource({ type: 'postgres', url: target.url, ...common })
+      : new DataSource({ type: 'sqljs', database, ...common });
   await dataSource.initialize();
   return dataSource;
 }
@@ -37,6 +43,25 @@ export async function typeormPendingQueries(target: OracleTarget, entities: read
   try {
     const sql = await dataSource.driver.createSchemaBuilder().log();
     return sql.upQueries.map((q) => q.query);
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+/** Runs TypeORM's own migration runner (`run`: all pending; `undo`: the last one) with the given migration classes. */
+export async function runTypeormMigrations(
+  target: OracleTarget,
+  migrations: readonly Function[],
+  action: 'run' | 'undo',
+): Promise<void> {
+  const bytes = target.dialect === 'sqlite' ? new Uint8Array(await readFile(target.file).catch(() => Buffer.alloc(0))) : undefined;
+  const dataSource = await open(target, [], bytes?.length ? bytes : undefined, migrations);
+  try {
+    if (action === 'run') await dataSource.runMigrations();
+    else await dataSource.undoLastMigration();
+    if (target.dialect === 'sqlite') {
+      await writeFile(target.file, (dataSource.driver as unknown as { export(): Uint8Array }).export());
+    }
   } finally {
     await dataSource.destroy();
   }
