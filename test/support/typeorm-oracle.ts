@@ -13,7 +13,7 @@ async function open(
   database?: Uint8Array,
   migrations: readonly Function[] = [],
 ): Promise<DataSource> {
-  const common = { entities: [...entities], migrations: [...migrations], logging: false } as const;
+  const common = { entities: [...entities], migrations: [...migrations], logging: false };
   const dataSource =
     target.dialect === 'postgres'
       ? new DataSource({ type: 'postgres', url: target.url, ...common })
