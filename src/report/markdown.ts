@@ -1,0 +1,75 @@
+import { tableOf } from '../diff/change-facts';
+import { qualifiedKey } from '../model';
+import type { Plan } from '../plan/types';
+import { terminate } from './sql';
+
+export interface MarkdownContext {
+  /** Redacted target, e.g. `postgres://app:***@db/app`. */
+  readonly target?: string;
+  readonly serverVersion?: string;
+  /** Plans with more statements than this fold their SQL into a `<details>` block. */
+  readonly foldAfter?: number;
+}
+
+/** Text inside a Markdown table cell: pipes escaped, one line. */
+const cell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ');
+
+/** A fence longer than any backtick run in the content, so SQL holding backticks cannot end the block early. */
+function fenced(language: string, content: string): string {
+  const longest = Math.max(2, ...[...content.matchAll(/`+/g)].map((m) => m[0].length));
+  const fence = '`'.repeat(longest + 1);
+  return `${fence}${language}\n${content}\n${fence}`;
+}
+
+/**
+ * The plan as a PR comment: title and summary line, decisions and errors first, a hazards table, then the SQL per
+ * table in fenced blocks (folded into `<details>` for long plans).
+ */
+export function renderMarkdown(plan: Plan, context: MarkdownContext = {}): string {
+  const out: string[] = [];
+  const where = context.target ? ` for \`${context.target.replace(/`/g, '')}\`` : '';
+  const version = context.serverVersion ? ` (${plan.dialect} ${context.serverVersion})` : ` (${plan.dialect})`;
+  out.push(`### Schema plan${where}${version}`, '');
+  out.push(plan.changes.length === 0 ? '**No changes**: the database is in line with the schema.' : `**${plan.summary.text}**`);
+
+  if (plan.decisions.length > 0) {
+    out.push('', '#### Decisions needed', '');
+    for (const d of plan.decisions) {
+      const entry = JSON.stringify(d.entry.value);
+      out.push(`- ${d.question} Answer in \`schema/renames.json\` under \`${d.entry.section}\`: \`${entry}\`` + (d.decorator ? ` or with \`${d.decorator}\`` : ''));
+    }
+  }
+  const problems = plan.diagnostics.filter((d) => d.severity !== 'info');
+  if (problems.length > 0) {
+    out.push('', '#### Diagnostics', '');
+    for (const d of problems) out.push(`- **${d.severity}** ${d.message}${d.hint ? ` _(${d.hint})_` : ''}`);
+  }
+
+  const hazards = plan.statements.flatMap((s) => s.hazards.map((h) => ({ hazard: h, change: plan.changes[s.change]! })));
+  if (hazards.length > 0) {
+    out.push('', '#### Hazards', '', '| hazard | change | detail |', '| --- | --- | --- |');
+    for (const { hazard, change } of hazards) {
+      out.push(`| \`${hazard.code}\` | ${cell(change.kind)} | ${cell(hazard.message)} |`);
+    }
+  }
+
+  if (plan.statements.length > 0) {
+    const groups = new Map<string, string[]>();
+    plan.changes.forEach((change, index) => {
+      const table = tableOf(change);
+      const key = table ? `table ${qualifiedKey(table)}` : 'schema';
+      const statements = plan.statements.filter((s) => s.change === index);
+      if (statements.length === 0) return;
+      const lines = groups.get(key) ?? [];
+      lines.push(`-- ${change.kind}: ${change.reason.replace(/\s*\n\s*/g, ' ')}`);
+      for (const s of statements) lines.push(`${terminate(s.sql)}${s.transactional ? '' : ' -- runs outside the transaction'}`);
+      groups.set(key, lines);
+    });
+    const sql: string[] = [];
+    for (const [key, lines] of groups) sql.push('', `**${key}**`, '', fenced('sql', lines.join('\n')));
+    const fold = plan.statements.length > (context.foldAfter ?? 20);
+    if (fold) out.push('', `<details><summary>SQL (${plan.statements.length} statements)</summary>`, ...sql, '', '</details>');
+    else out.push('', '#### SQL', ...sql);
+  }
+  return `${out.join('\n')}\n`;
+}

@@ -1,0 +1,49 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { compileEntities } from '../src/compile/compile';
+import { dialectFor } from '../src/dialects/registry';
+import { createPlan } from '../src/plan/plan';
+import type { Plan } from '../src/plan/types';
+import { renderMarkdown } from '../src/report/markdown';
+import { REPO_ROOT } from './support/cli';
+import { entityClasses } from './support/entities';
+
+async function fixturePlan(name: string): Promise<Plan> {
+  const from = (await compileEntities(await entityClasses(`fixtures/${name}/from`), 'postgres')).model;
+  const to = (await compileEntities(await entityClasses(`fixtures/${name}/to`), 'postgres')).model;
+  return createPlan({ from, to, dialect: dialectFor('postgres') });
+}
+
+function golden(name: string, actual: string): void {
+  const file = path.join(REPO_ROOT, 'test', 'golden', name);
+  if (process.env.UPDATE_GOLDEN === '1') writeFileSync(file, actual);
+  expect(actual).toBe(readFileSync(file, 'utf8'));
+}
+
+describe('markdown plan (PR comment)', () => {
+  it('has the summary, a hazards table and the SQL per table in fenced blocks', async () => {
+    const plan = await fixturePlan('drop-column-and-table');
+    const markdown = renderMarkdown(plan, { target: 'postgres://app:***@db:5432/app', serverVersion: '15.4' });
+    expect(markdown.split('\n').slice(0, 3)).toEqual([
+      '### Schema plan for `postgres://app:***@db:5432/app` (postgres 15.4)',
+      '',
+      `**${plan.summary.text}**`,
+    ]);
+    expect(markdown).toContain('| hazard | change | detail |\n| --- | --- | --- |\n| `DATA_LOSS` |');
+    expect(markdown).toMatch(/\*\*table public\.\w+\*\*\n\n```sql\n-- /);
+    golden('drop-column-and-table.postgres.md', markdown);
+  });
+
+  it('folds long plans into <details>, and no SQL can close its fence early', async () => {
+    const plan = await fixturePlan('add-column-index');
+    const tricky: Plan = {
+      ...plan,
+      statements: plan.statements.map((s, i) => (i === 0 ? { ...s, sql: `${s.sql} /* \`\`\` */` } : s)),
+    };
+    const markdown = renderMarkdown(tricky, { foldAfter: 1 });
+    expect(markdown).toContain(`<details><summary>SQL (${plan.statements.length} statements)</summary>`);
+    expect(markdown.trimEnd().endsWith('</details>')).toBe(true);
+    expect(markdown).toContain('````sql\n');
+    expect(renderMarkdown({ ...plan, changes: [], statements: [] })).toContain('**No changes**: the database is in line with the schema.');
+  });
+});
