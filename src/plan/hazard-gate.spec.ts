@@ -1,0 +1,36 @@
+import { blockedHazards, parseAllowedHazards } from './hazard-gate';
+import type { Plan } from './types';
+
+const plan: Pick<Plan, 'statements'> = {
+  statements: [
+    { sql: 'a', transactional: true, change: 0, hazards: [{ code: 'TABLE_REWRITE', message: 'rewrites t' }] },
+    { sql: 'b', transactional: true, change: 1, hazards: [{ code: 'DATA_LOSS', message: 'drops t.c' }] },
+    { sql: 'c', transactional: true, change: 2, hazards: [] },
+  ],
+};
+
+describe('hazard gate', () => {
+  it('blocks every hazard not allowed and names the flag that allows them', () => {
+    expect(blockedHazards(plan, new Set())).toEqual({
+      codes: ['DATA_LOSS', 'TABLE_REWRITE'],
+      messages: ['TABLE_REWRITE: rewrites t', 'DATA_LOSS: drops t.c'],
+      flag: '--allow-hazards DATA_LOSS,TABLE_REWRITE',
+    });
+    expect(blockedHazards(plan, new Set(['TABLE_REWRITE']))?.flag).toBe('--allow-hazards DATA_LOSS,TABLE_REWRITE');
+    expect(blockedHazards(plan, new Set(['TABLE_REWRITE']))?.codes).toEqual(['DATA_LOSS']);
+  });
+
+  it('lets the plan through when everything present is allowed', () => {
+    expect(blockedHazards(plan, new Set(['DATA_LOSS', 'TABLE_REWRITE']))).toBeUndefined();
+    expect(blockedHazards(plan, 'all')).toBeUndefined();
+    expect(blockedHazards({ statements: [] }, new Set())).toBeUndefined();
+  });
+
+  it('parses comma-separated, repeated, lower-case codes and reports unknown ones', () => {
+    expect(parseAllowedHazards(['data_loss,TABLE_REWRITE', 'INDEX_BUILD'], false)).toEqual(
+      new Set(['DATA_LOSS', 'TABLE_REWRITE', 'INDEX_BUILD']),
+    );
+    expect(parseAllowedHazards(['DATA_LOSS,OOPS'], false)).toEqual({ unknown: ['OOPS'] });
+    expect(parseAllowedHazards([], true)).toBe('all');
+  });
+});
