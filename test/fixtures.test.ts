@@ -45,9 +45,10 @@ function commonColumns(from: Model, to: Model): { table: string; columns: string
   return from.tables.flatMap((t) => {
     const target = to.tables.find((u) => u.name === t.name && u.schema === t.schema);
     if (!target) return [];
+    // A generated column's values derive from the others (and change with its expression): those are compared.
     const columns = t.columns
-      .map((c) => c.name)
-      .filter((c) => target.columns.some((u) => u.name === c));
+      .filter((c) => !c.computed && target.columns.some((u) => u.name === c.name && !u.computed))
+      .map((c) => c.name);
     return columns.length > 0 ? [{ table: t.name, columns }] : [];
   });
 }

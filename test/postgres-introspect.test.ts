@@ -15,7 +15,8 @@ function createTables(from: number, to: number): string {
   for (let i = from; i < to; i++) {
     statements.push(
       `CREATE TABLE t${i} (id serial PRIMARY KEY, name varchar(20) UNIQUE, parent integer REFERENCES t${i}(id), ` +
-        `CHECK (id > 0)); CREATE INDEX t${i}_name ON t${i} (lower(name)); COMMENT ON TABLE t${i} IS 'table ${i}'`,
+        `CHECK (id > 0)); CREATE INDEX t${i}_name ON t${i} (lower(name)); COMMENT ON TABLE t${i} IS 'table ${i}'; ` +
+        `CREATE VIEW v${i} AS SELECT id FROM t${i}`,
     );
   }
   return statements.join(';\n');
@@ -27,9 +28,11 @@ test('the number of catalog queries does not depend on the number of tables', as
   await pg.raw.query(createTables(3, 60));
   const large = await countQueries();
   expect(large).toBe(small);
-  expect(small).toBeLessThanOrEqual(6);
-  expect((await pg.session.introspect()).tables).toHaveLength(60);
-  await pg.raw.query(`DROP TABLE ${Array.from({ length: 60 }, (_, i) => `t${i}`).join(', ')}`);
+  expect(small).toBeLessThanOrEqual(7);
+  const model = await pg.session.introspect();
+  expect(model.tables).toHaveLength(60);
+  expect(model.views).toHaveLength(60);
+  await pg.raw.query(`DROP TABLE ${Array.from({ length: 60 }, (_, i) => `t${i}`).join(', ')} CASCADE`);
 });
 
 test('reads schemas, unmanaged tables, expression indexes, and foreign keys across schemas', async () => {
@@ -99,4 +102,55 @@ test('an expression index survives a render and re-introspection', async () => {
   ]);
   // INCLUDE columns are not part of the model, so the recreated index has none; everything the model says is equal.
   expect(await pg.session.introspect()).toEqual(before);
+});
+
+test('reads views and generated columns, their expressions as TypeORM recorded them, and what views read', async () => {
+  await pg.raw.query(`
+    DROP TABLE typeorm_metadata;
+    CREATE SCHEMA shop;
+    CREATE TABLE shop.items (id integer PRIMARY KEY, price integer NOT NULL,
+      total integer GENERATED ALWAYS AS (price * 2) STORED, tax integer GENERATED ALWAYS AS (price / 10) STORED);
+    CREATE VIEW shop.cheap AS SELECT id FROM shop.items WHERE price < 10;
+    CREATE MATERIALIZED VIEW shop.cheap_count AS SELECT count(*) AS n FROM shop.cheap, public.walls;
+  `);
+  const countQueries = async () => {
+    const before = pg.session.queryCount;
+    const model = await pg.session.introspect({ schemas: ['public', 'shop'] });
+    return { model, queries: pg.session.queryCount - before };
+  };
+  const catalog = await countQueries();
+  expect(catalog.model.views).toEqual([
+    { schema: 'shop', name: 'cheap', expression: expect.stringContaining('FROM shop.items'), dependsOn: [{ schema: 'shop', name: 'items' }] },
+    {
+      schema: 'shop',
+      name: 'cheap_count',
+      expression: expect.stringContaining('count(*)'),
+      materialized: true,
+      dependsOn: [
+        { schema: 'public', name: 'walls' },
+        { schema: 'shop', name: 'cheap' },
+      ],
+    },
+  ]);
+  const items = catalog.model.tables.find((t) => t.name === 'items')!;
+  expect(items.columns[2]).toEqual({ name: 'total', type: 'integer', nullable: true, computed: { expression: '(price * 2)', stored: true } });
+
+  // TypeORM's records win over the catalog's text: they are what TypeORM compares entities with.
+  await pg.raw.query(`
+    CREATE TABLE typeorm_metadata ("type" varchar NOT NULL, "database" varchar, "schema" varchar, "table" varchar,
+      "name" varchar, "value" text);
+    INSERT INTO typeorm_metadata VALUES
+      ('VIEW', NULL, 'shop', NULL, 'cheap', '  SELECT "id" FROM "shop"."items" WHERE "price" < 10 '),
+      ('GENERATED_COLUMN', current_database(), 'shop', 'items', 'total', '"price" * 2'),
+      ('GENERATED_COLUMN', 'another_database', 'shop', 'items', 'tax', '"price" / 10');
+  `);
+  const recorded = await countQueries();
+  expect(recorded.queries).toBe(catalog.queries);
+  expect(recorded.model.views![0]!.expression).toBe('SELECT "id" FROM "shop"."items" WHERE "price" < 10');
+  expect(recorded.model.views![1]).toEqual(catalog.model.views![1]);
+  const recordedItems = recorded.model.tables.find((t) => t.name === 'items')!;
+  expect(recordedItems.columns[2]!.computed).toEqual({ expression: '"price" * 2', stored: true });
+  // A record of another database is not this column's (TypeORM filters on the database too).
+  expect(recordedItems.columns[3]!.computed).toEqual({ expression: '(price / 10)', stored: true });
+  await pg.raw.query('DROP SCHEMA shop CASCADE');
 });

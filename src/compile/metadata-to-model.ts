@@ -4,20 +4,21 @@ import type { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryR
 import type {
   Column,
   DialectName,
+  QualifiedName,
   EnumType,
   ForeignKey,
   Model,
   ReferentialAction,
   Table,
+  View,
 } from '../model';
-import { normalizeModel, qualifiedKey } from '../model';
+import { normalizeModel, qualifiedKey, relationsNamedIn } from '../model';
 import type { Diagnostic } from '../plan/types';
 import { CompileError } from '../errors/errors';
 
 /**
  * Entity kinds that become tables. A single-table-inheritance child (`entity-child`) has no table of its own: its
- * columns are in its parent's metadata, and TypeORM's schema builder skips it too. View entities are reported, not
- * compiled (not managed yet).
+ * columns are in its parent's metadata, and TypeORM's schema builder skips it too. View entities become views.
  */
 const TABLE_TYPES = new Set(['regular', 'junction', 'closure', 'closure-junction']);
 
@@ -44,32 +45,33 @@ export function metadataToModel(
   const queryRunner = dialect === 'postgres' ? (dataSource.driver.createQueryRunner('master') as PostgresQueryRunner) : undefined;
 
   const tables: Table[] = [];
+  const views: (View & { declaredDependencies: readonly QualifiedName[] })[] = [];
   const seen = new Map<string, string>();
-  for (const metadata of metadatas) {
-    if (metadata.tableType === 'entity-child') continue;
-    if (!TABLE_TYPES.has(metadata.tableType)) {
-      diagnostics.push({
-        severity: 'warning',
-        code: 'VIEW_NOT_MANAGED',
-        message: `view entity ${metadata.targetName} (${metadata.tableName}) is not managed yet; it is left out of the plan`,
-        location: `entity ${metadata.targetName}`,
-      });
-      continue;
-    }
-    const schema = schemaOf(metadata);
+  const claim = (metadata: EntityMetadata, schema: string | undefined): void => {
     const key = qualifiedKey({ schema, name: metadata.tableName });
     const previous = seen.get(key);
     if (previous) {
       throw new CompileError(
-        `entities ${previous} and ${metadata.targetName} both map to table ${key}`,
-        'Give one of them a different @Entity() name.',
+        `entities ${previous} and ${metadata.targetName} both map to ${key}`,
+        'Give one of them a different @Entity() or @ViewEntity() name.',
       );
     }
     seen.set(key, metadata.targetName);
+  };
+  for (const metadata of metadatas) {
+    if (metadata.tableType === 'entity-child') continue;
+    if (metadata.tableType === 'view') {
+      claim(metadata, schemaOf(metadata));
+      views.push(toView(metadata, schemaOf(metadata), dataSource, dialect, diagnostics, metadatas, schemaOf));
+      continue;
+    }
+    if (!TABLE_TYPES.has(metadata.tableType)) continue;
+    const schema = schemaOf(metadata);
+    claim(metadata, schema);
 
     const typeormTable = TypeormTable.create(metadata, dataSource.driver);
     const columns = typeormTable.columns.map((tc) => {
-      const column = toColumn(tc, dialect);
+      const column = withComputed(toColumn(tc, dialect), tc, dialect, `${metadata.tableName}.${tc.name}`, diagnostics);
       if (dialect !== 'postgres' || !queryRunner) return column;
       return withPostgresDetails(column, tc, typeormTable, schema!, queryRunner, dataSource, enums, extensions);
     });
@@ -116,10 +118,89 @@ export function metadataToModel(
       comment: dialect === 'postgres' ? (metadata.comment ?? undefined) : undefined,
     });
   }
+  // What each view reads: the relations its expression names, and those TypeORM's `dependsOn` declares.
+  const relations = [...tables, ...views].map((r): QualifiedName => ({ schema: r.schema, name: r.name }));
+  const withDependencies = views.map(({ declaredDependencies, ...view }): View => {
+    const named = relationsNamedIn(view.expression, relations, [view.schema, defaultSchema], view);
+    return { ...view, dependsOn: [...named, ...declaredDependencies] };
+  });
   return {
-    model: normalizeModel({ dialect, extensions: [...extensions], enums: [...enums.values()], tables }),
+    model: normalizeModel({ dialect, extensions: [...extensions], enums: [...enums.values()], tables, views: withDependencies }),
     diagnostics,
   };
+}
+
+/** A view entity as TypeORM's schema builder records it: the expression trimmed, or the query builder's SQL. */
+function toView(
+  metadata: EntityMetadata,
+  schema: string | undefined,
+  dataSource: DataSource,
+  dialect: DialectName,
+  diagnostics: Diagnostic[],
+  metadatas: readonly EntityMetadata[],
+  schemaOf: (metadata: EntityMetadata) => string | undefined,
+): View & { declaredDependencies: readonly QualifiedName[] } {
+  const declared = metadata.expression;
+  let expression: string;
+  try {
+    expression = typeof declared === 'string' ? declared.trim() : (declared?.(dataSource).getQuery() ?? '');
+  } catch (error) {
+    throw new CompileError(
+      `view entity ${metadata.targetName}: its expression cannot be built: ${(error as Error).message}`,
+      'A function expression must return a query builder built from the data source it is given.',
+      { cause: error },
+    );
+  }
+  if (!expression) {
+    throw new CompileError(`view entity ${metadata.targetName} has no expression`, 'Give @ViewEntity() an expression.');
+  }
+  const materialized = Boolean(metadata.tableMetadataArgs.materialized);
+  if (materialized && dialect !== 'postgres') {
+    diagnostics.push({
+      severity: 'warning',
+      code: 'MATERIALIZED_VIEW_AS_VIEW',
+      message: `view entity ${metadata.targetName}: SQLite has no materialized views; it is an ordinary view there, as TypeORM makes it`,
+      location: `entity ${metadata.targetName}`,
+    });
+  }
+  // `dependsOn` names entities (classes) or view names; TypeORM only uses it to order views.
+  const declaredDependencies = [...(metadata.dependsOn ?? [])].flatMap((dependency): QualifiedName[] => {
+    const target = metadatas.find((m) => m.target === dependency || m.name === dependency || m.tableName === dependency);
+    return target ? [{ schema: schemaOf(target), name: target.tableName }] : [];
+  });
+  return {
+    schema,
+    name: metadata.tableName,
+    expression,
+    materialized: dialect === 'postgres' && materialized ? true : undefined,
+    dependsOn: [],
+    declaredDependencies,
+  };
+}
+
+/**
+ * A generated column (`generatedType` + `asExpression`), as TypeORM creates and records it: STORED only on
+ * PostgreSQL (TypeORM makes a VIRTUAL one a plain column there), STORED or VIRTUAL on SQLite.
+ */
+function withComputed(
+  column: Column,
+  tc: TableColumn,
+  dialect: DialectName,
+  where: string,
+  diagnostics: Diagnostic[],
+): Column {
+  if (!tc.asExpression || !tc.generatedType) return column;
+  if (dialect === 'postgres' && tc.generatedType !== 'STORED') {
+    diagnostics.push({
+      severity: 'warning',
+      code: 'VIRTUAL_COLUMN_ON_POSTGRES',
+      message: `${where}: PostgreSQL has no VIRTUAL generated columns; TypeORM creates an ordinary column, and so does schemaplan`,
+      location: `column ${where}`,
+      hint: "Use generatedType: 'STORED'.",
+    });
+    return column;
+  }
+  return { ...column, default: undefined, computed: { expression: tc.asExpression, stored: tc.generatedType === 'STORED' } };
 }
 
 function toColumn(tc: TableColumn, dialect: DialectName): Column {

@@ -9,6 +9,9 @@ export function tableOf(change: Change): QualifiedName | undefined {
     case 'enum.create':
     case 'enum.drop':
     case 'enum.value.add':
+    case 'view.create':
+    case 'view.drop':
+    case 'typeormMetadata.create':
       return undefined;
     case 'table.create':
     case 'table.drop':
@@ -72,6 +75,11 @@ export function objectNameOf(change: Change): string {
     case 'index.create':
     case 'index.drop':
       return change.index.name;
+    case 'view.create':
+    case 'view.drop':
+      return qualifiedKey(change.view);
+    case 'typeormMetadata.create':
+      return 'typeorm_metadata';
     default:
       return assertNever(change);
   }

@@ -8,10 +8,11 @@ import type {
   QualifiedName,
   Table,
   Unique,
+  View,
 } from '../model';
 
 /** Which attributes of a column differ; a `column.alter` carries the full before/after column too. */
-export type ColumnField = 'type' | 'nullable' | 'default' | 'generated' | 'comment' | 'enumValues';
+export type ColumnField = 'type' | 'nullable' | 'default' | 'generated' | 'comment' | 'enumValues' | 'computed';
 
 interface Base {
   /** Why the change exists, in words a reviewer understands; emitted as a SQL comment too. */
@@ -56,7 +57,15 @@ export type Change =
   | (Base & { readonly kind: 'check.add'; readonly table: QualifiedName; readonly check: Check })
   | (Base & { readonly kind: 'check.drop'; readonly table: QualifiedName; readonly check: Check })
   | (Base & { readonly kind: 'index.create'; readonly table: QualifiedName; readonly index: Index })
-  | (Base & { readonly kind: 'index.drop'; readonly table: QualifiedName; readonly index: Index });
+  | (Base & { readonly kind: 'index.drop'; readonly table: QualifiedName; readonly index: Index })
+  /** A view replaced (new expression) is a `view.drop` then a `view.create`, as TypeORM does it. */
+  | (Base & { readonly kind: 'view.create'; readonly view: View })
+  | (Base & { readonly kind: 'view.drop'; readonly view: View })
+  /**
+   * TypeORM's `typeorm_metadata` table (`CREATE TABLE IF NOT EXISTS`), where it records view and generated-column
+   * expressions: planned before the changes that write those records.
+   */
+  | (Base & { readonly kind: 'typeormMetadata.create' });
 
 export type ChangeKind = Change['kind'];
 export type ChangeOf<K extends ChangeKind> = Extract<Change, { kind: K }>;

@@ -14,6 +14,7 @@ export function columnFieldsThatDiffer(from: Column, to: Column): ColumnField[] 
   if (from.default !== to.default) fields.push('default');
   if (from.generated !== to.generated) fields.push('generated');
   if (from.comment !== to.comment) fields.push('comment');
+  if (!deepEqual(from.computed, to.computed)) fields.push('computed');
   return fields;
 }
 
@@ -36,13 +37,18 @@ export function diffColumns(table: QualifiedName, from: readonly Column[], to: r
   for (const pair of delta.kept) {
     const fields = columnFieldsThatDiffer(pair.from, pair.to);
     if (fields.length === 0) continue;
+    // A generated column's values derive from its expression: replacing the column loses nothing.
+    const derived =
+      pair.from.computed && pair.to.computed && (fields.includes('computed') || fields.includes('type'))
+        ? ' (a generated column: its values are computed from its expression, so replacing it loses nothing)'
+        : '';
     changes.push({
       kind: 'column.alter',
       table,
       from: pair.from,
       to: pair.to,
       fields,
-      reason: `column ${describe(table, pair.to)} differs in ${fields.join(', ')}`,
+      reason: `column ${describe(table, pair.to)} differs in ${fields.join(', ')}${derived}`,
     });
   }
   return changes;

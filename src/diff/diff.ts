@@ -3,6 +3,7 @@ import type { Decision, Diagnostic } from '../plan/types';
 import type { Change } from './changes';
 import { diffEnums, diffExtensions } from './diff-enums';
 import { diffTables } from './diff-tables';
+import { diffViews } from './diff-views';
 
 export interface DiffResult {
   /** Unordered (but deterministic); the plan orders them by dependency. */
@@ -23,7 +24,7 @@ export function diffModels(from: Model, to: Model): DiffResult {
   }
   const enums = diffEnums(from, to);
   return {
-    changes: [...diffExtensions(from, to), ...enums.changes, ...diffTables(from, to)],
+    changes: [...diffExtensions(from, to), ...enums.changes, ...diffTables(from, to), ...diffViews(from, to)],
     diagnostics: enums.diagnostics,
     decisions: [],
   };

@@ -3,3 +3,4 @@ export * from './names';
 export * from './normalize';
 export * from './empty';
 export * from './renames';
+export * from './view-dependencies';

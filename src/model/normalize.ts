@@ -1,5 +1,5 @@
 import { qualifiedKey } from './names';
-import type { Column, EnumType, Model, Table } from './types';
+import type { Column, EnumType, Model, Table, View } from './types';
 
 const byName = <T extends { name: string }>(a: T, b: T): number => compareStrings(a.name, b.name);
 const byQualifiedName = <T extends { schema?: string; name: string }>(a: T, b: T): number =>
@@ -33,6 +33,16 @@ function normalizeTable(table: Table): Table {
   });
 }
 
+function normalizeView(view: View): View {
+  return compact({
+    ...view,
+    materialized: view.materialized || undefined,
+    dependsOn: [...new Map(view.dependsOn.map((d) => [qualifiedKey(d), compact({ ...d })])).entries()]
+      .sort(([a], [b]) => compareStrings(a, b))
+      .map(([, d]) => d),
+  });
+}
+
 function normalizeEnum(type: EnumType): EnumType {
   return compact({ ...type });
 }
@@ -42,12 +52,14 @@ function normalizeEnum(type: EnumType): EnumType {
  * Every source (compile, introspect, JSON) passes its model through here, so equal schemas are equal data.
  */
 export function normalizeModel(model: Model): Model {
-  return {
+  return compact({
     dialect: model.dialect,
     extensions: [...new Set(model.extensions)].sort(compareStrings),
     enums: model.enums.map(normalizeEnum).sort(byQualifiedName),
     tables: model.tables.map(normalizeTable).sort(byQualifiedName),
-  };
+    // Absent rather than empty, so models (and generated files) without views read as before views existed.
+    views: model.views?.length ? model.views.map(normalizeView).sort(byQualifiedName) : undefined,
+  });
 }
 
 /** Deterministic JSON (two-space indent, trailing newline) of a normalised model or model document. */

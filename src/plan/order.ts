@@ -2,15 +2,18 @@ import type { Change, ChangeKind } from '../diff/changes';
 import { qualifiedKey, referencedTableKey } from '../model';
 import { columnsOf, enumsReleasedBy, enumsUsedBy, objectNameOf, tableOf } from '../diff/change-facts';
 import { DependencyCycleError, topologicalSort, type SortNode } from './graph';
+import { viewEdges } from './view-order';
 
 /**
  * The reading order when nothing else decides: prerequisites first, additions before alterations, removals last.
  * Dependencies (edges below) always win over this rank.
  */
 const RANK: Record<ChangeKind, number> = {
+  'typeormMetadata.create': 0,
   'extension.create': 0,
   'enum.create': 1,
   'enum.value.add': 2,
+  'view.drop': 3,
   'foreignKey.drop': 3,
   'index.drop': 4,
   'unique.drop': 4,
@@ -26,6 +29,7 @@ const RANK: Record<ChangeKind, number> = {
   'check.add': 11,
   'index.create': 12,
   'foreignKey.add': 13,
+  'view.create': 13.5,
   'column.drop': 14,
   'table.drop': 15,
   'enum.drop': 16,
@@ -85,7 +89,7 @@ export function dependencyEdges(changes: readonly Change[]): [number, number][] 
       if (x.kind === 'primaryKey.drop' && y.kind === 'primaryKey.add') edges.push([a.i, b.i]);
     }
   }
-  return edges;
+  return [...edges, ...viewEdges(changes)];
 }
 
 /**

@@ -24,6 +24,9 @@ const WORDS: Record<ChangeKind, [string, string, string]> = {
   'check.drop': ['-', 'check', 'checks'],
   'index.create': ['+', 'index', 'indexes'],
   'index.drop': ['-', 'index', 'indexes'],
+  'view.create': ['+', 'view', 'views'],
+  'view.drop': ['-', 'view', 'views'],
+  'typeormMetadata.create': ['+', 'typeorm_metadata table', 'typeorm_metadata tables'],
 };
 
 /** Counts what a plan does, looking through SQLite rebuilds to the changes they carry. */

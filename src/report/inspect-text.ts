@@ -18,7 +18,8 @@ export function renderModelText(model: Model): string {
   const head =
     `${plural(model.tables.length, 'table')}, ${plural(enums.length, enumWord)}` +
     (enums.length ? `: ${enums.join(', ')}` : '') +
-    (model.extensions.length ? `; extensions: ${model.extensions.join(', ')}` : '');
+    (model.extensions.length ? `; extensions: ${model.extensions.join(', ')}` : '') +
+    (model.views?.length ? `; ${plural(model.views.length, 'view')}` : '');
   const lines = [`${model.dialect}: ${head}`];
   for (const table of model.tables) {
     const parts = [
@@ -29,7 +30,13 @@ export function renderModelText(model: Model): string {
       table.checks.length ? plural(table.checks.length, 'check') : '',
       table.indexes.length ? plural(table.indexes.length, 'index', 'indexes') : '',
     ].filter(Boolean);
+    const computed = table.columns.filter((c) => c.computed).length;
+    if (computed) parts.splice(1, 0, plural(computed, 'generated column'));
     lines.push(`  ${qualifiedKey(table)}: ${parts.join(', ')}`);
+  }
+  for (const view of model.views ?? []) {
+    const reads = view.dependsOn.length ? `, reads ${view.dependsOn.map(qualifiedKey).join(', ')}` : '';
+    lines.push(`  ${qualifiedKey(view)}: ${view.materialized ? 'materialized view' : 'view'}${reads}`);
   }
   return `${lines.join('\n')}\n`;
 }

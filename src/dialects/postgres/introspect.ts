@@ -9,10 +9,14 @@ import type {
   ReferentialAction,
   Table,
   Unique,
+  View,
 } from '../../model';
+import { qualifiedKey } from '../../model';
+import { TYPEORM_METADATA_TABLE } from '../typeorm-metadata';
 import { isManagedTable } from '../unmanaged';
 import { DEFAULT_SCHEMA, normalizePostgresModel } from './normalize';
-import { COLUMNS_SQL, CONSTRAINTS_SQL, ENUMS_SQL, EXTENSIONS_SQL, INDEXES_SQL, TABLES_SQL } from './queries';
+import { quoteQualified } from './quote';
+import { COLUMNS_SQL, CONSTRAINTS_SQL, ENUMS_SQL, EXTENSIONS_SQL, INDEXES_SQL, TABLES_SQL, viewsSql } from './queries';
 
 /** Runs one catalog query; the session counts it. */
 export type QueryFn = <Row>(sql: string, params: readonly unknown[]) => Promise<Row[]>;
@@ -35,7 +39,18 @@ interface ColumnRow {
   type_schema: string;
   type_name: string;
   default: string | null;
+  generation: string | null;
   comment: string | null;
+}
+interface ViewRow {
+  kind: 'view' | 'column';
+  schema: string;
+  name: string;
+  table_name: string | null;
+  materialized: boolean;
+  definition: string | null;
+  recorded: string | null;
+  depends_on: { schema: string; name: string }[];
 }
 interface ConstraintRow {
   table_oid: string;
@@ -71,20 +86,31 @@ const ACTIONS: Readonly<Record<string, ReferentialAction>> = {
 };
 
 /**
- * Reads the managed schemas with six set-based catalog queries, whatever the number of tables, and returns the
- * model in canonical (normalised) form.
+ * Reads the managed schemas with seven set-based catalog queries, whatever the number of tables, and returns the
+ * model in canonical (normalised) form. TypeORM's records of view and generated-column expressions (in
+ * `typeorm_metadata` of the default schema, where TypeORM keeps it) are read by the views query, when the table exists.
  */
 export async function introspectPostgres(query: QueryFn, schemas: readonly string[] = [DEFAULT_SCHEMA]): Promise<Model> {
   const schemaList = [...schemas];
-  const tableRows = (await query<TableRow>(TABLES_SQL, [schemaList])).filter((row) => isManagedTable(row.name));
+  const allTableRows = await query<TableRow>(TABLES_SQL, [schemaList]);
+  const tableRows = allTableRows.filter((row) => isManagedTable(row.name));
+  const metadataTable = allTableRows.some((row) => row.schema === DEFAULT_SCHEMA && row.name === TYPEORM_METADATA_TABLE)
+    ? quoteQualified({ schema: DEFAULT_SCHEMA, name: TYPEORM_METADATA_TABLE })
+    : undefined;
   const oids = tableRows.map((row) => row.oid);
-  const [columnRows, constraintRows, indexRows, enumRows, extensionRows] = [
+  const [columnRows, constraintRows, indexRows, enumRows, extensionRows, viewRows] = [
     await query<ColumnRow>(COLUMNS_SQL, [oids]),
     await query<ConstraintRow>(CONSTRAINTS_SQL, [oids]),
     await query<IndexRow>(INDEXES_SQL, [oids]),
     await query<EnumRow>(ENUMS_SQL, [schemaList]),
     await query<{ name: string }>(EXTENSIONS_SQL, []),
+    await query<ViewRow>(viewsSql(metadataTable), [schemaList]),
   ];
+  const recordedColumns = new Map(
+    viewRows
+      .filter((row) => row.kind === 'column' && row.recorded !== null)
+      .map((row) => [`${row.schema}.${row.table_name}.${row.name}`, row.recorded!]),
+  );
 
   const columnsOf = groupBy(columnRows, (row) => row.table_oid);
   const constraintsOf = groupBy(constraintRows, (row) => row.table_oid);
@@ -96,7 +122,9 @@ export async function introspectPostgres(query: QueryFn, schemas: readonly strin
     return {
       schema: row.schema,
       name: row.name,
-      columns: (columnsOf.get(row.oid) ?? []).map(toColumn),
+      columns: (columnsOf.get(row.oid) ?? []).map((c) =>
+        toColumn(c, recordedColumns.get(`${row.schema}.${row.name}.${c.name}`)),
+      ),
       primaryKey: primary ? ({ name: primary.name, columns: primary.columns } satisfies PrimaryKey) : undefined,
       foreignKeys: constraints.filter((c) => c.type === 'f').map(toForeignKey),
       uniques: constraints.filter((c) => c.type === 'u').map((c): Unique => ({ name: c.name, columns: c.columns })),
@@ -108,15 +136,29 @@ export async function introspectPostgres(query: QueryFn, schemas: readonly strin
     };
   });
   const enums = enumRows.map((row): EnumType => ({ schema: row.schema, name: row.name, values: row.values }));
+  // A view's expression is what TypeORM recorded (what it compares), else the catalog's; it depends on what its
+  // rewrite rule depends on, among the relations read here.
+  const viewList = viewRows.filter((row) => row.kind === 'view');
+  const relations = new Set([...tableRows, ...viewList].map((row) => qualifiedKey(row)));
+  const views = viewList.map(
+    (row): View => ({
+      schema: row.schema,
+      name: row.name,
+      expression: (row.recorded ?? row.definition ?? '').trim(),
+      materialized: row.materialized || undefined,
+      dependsOn: row.depends_on.filter((d) => relations.has(qualifiedKey(d))),
+    }),
+  );
   return normalizePostgresModel({
     dialect: 'postgres',
     extensions: extensionRows.map((row) => row.name),
     enums,
     tables,
+    views,
   });
 }
 
-function toColumn(row: ColumnRow): Column {
+function toColumn(row: ColumnRow, recordedExpression: string | undefined): Column {
   const isEnum = row.typtype === 'e';
   return {
     name: row.name,
@@ -127,6 +169,7 @@ function toColumn(row: ColumnRow): Column {
     nullable: !row.not_null,
     default: row.default ?? undefined,
     generated: row.identity === 'a' ? 'identity-always' : row.identity === 'd' ? 'identity-by-default' : undefined,
+    computed: row.generation === null ? undefined : { expression: recordedExpression ?? row.generation, stored: true },
     comment: row.comment ?? undefined,
   };
 }

@@ -1,4 +1,4 @@
-import type { Check, Column, EnumType, ForeignKey, Index, Model, Table } from '../../model';
+import type { Check, Column, EnumType, ForeignKey, Index, Model, Table, View } from '../../model';
 import { normalizeModel } from '../../model';
 import { canonicalizeExpression, isNumberText, unquote } from './expression';
 import { quoteLiteral } from './quote';
@@ -41,7 +41,18 @@ export function normalizePostgresModel(model: Model): Model {
     extensions: model.extensions.filter((name) => name !== 'plpgsql'),
     enums: model.enums.map(normalizeEnum),
     tables: model.tables.map(normalizeTable),
+    views: model.views?.map(normalizeView),
   });
+}
+
+/** Views: the schema made explicit, for the view and for what it reads; TypeORM compares expressions trimmed. */
+function normalizeView(view: View): View {
+  return {
+    ...view,
+    schema: view.schema ?? DEFAULT_SCHEMA,
+    expression: view.expression.trim(),
+    dependsOn: view.dependsOn.map((d) => ({ schema: d.schema ?? DEFAULT_SCHEMA, name: d.name })),
+  };
 }
 
 function normalizeEnum(type: EnumType): EnumType {
@@ -100,7 +111,10 @@ export function normalizeColumn(column: Column, inPrimaryKey: boolean): Column {
     generated ??= 'increment';
     defaultValue = undefined;
   }
-  if (generated !== undefined) defaultValue = undefined;
+  // A generated column has its expression instead of a default; TypeORM compares the expression trimmed.
+  const computed = column.computed && { expression: column.computed.expression.trim(), stored: true };
+  if (computed) generated = undefined;
+  if (generated !== undefined || computed) defaultValue = undefined;
   if (defaultValue !== undefined) defaultValue = normalizeDefault(defaultValue, type, array ?? false);
 
   return {
@@ -114,6 +128,7 @@ export function normalizeColumn(column: Column, inPrimaryKey: boolean): Column {
     nullable: inPrimaryKey || generated !== undefined ? false : column.nullable,
     default: defaultValue,
     generated,
+    computed,
     comment: column.comment || undefined,
   };
 }

@@ -21,7 +21,8 @@ ORDER BY n.nspname, c.relname`;
 
 /**
  * Columns in ordinal order. For arrays the element type is reported with `is_array`; `typmod` applies to the element.
- * Generated (computed) columns report their expression in pg_attrdef too: it is not a default, so it is left out.
+ * Generated (computed) columns report their expression in pg_attrdef too: it is not a default, so it goes to
+ * `generation` instead.
  */
 export const COLUMNS_SQL = `
 SELECT a.attrelid::int8 AS table_oid, a.attname AS name, a.attnotnull AS not_null, a.attidentity AS identity,
@@ -29,6 +30,7 @@ SELECT a.attrelid::int8 AS table_oid, a.attname AS name, a.attnotnull AS not_nul
   pg_catalog.format_type(et.oid, NULL) AS type, et.typtype AS typtype,
   etn.nspname AS type_schema, et.typname AS type_name,
   CASE WHEN a.attgenerated = '' THEN pg_catalog.pg_get_expr(ad.adbin, ad.adrelid) END AS default,
+  CASE WHEN a.attgenerated <> '' THEN pg_catalog.pg_get_expr(ad.adbin, ad.adrelid) END AS generation,
   d.description AS comment
 FROM pg_catalog.pg_attribute a
 JOIN pg_catalog.pg_type t ON t.oid = a.atttypid
@@ -102,3 +104,44 @@ ORDER BY n.nspname, t.typname`;
 /** Installed extensions; plpgsql is always there and never part of a schema. */
 export const EXTENSIONS_SQL = `
 SELECT extname AS name FROM pg_catalog.pg_extension WHERE extname <> 'plpgsql' ORDER BY extname`;
+
+/**
+ * Views and materialized views of the managed schemas (not members of an extension), with the catalog's definition
+ * and the relations their rewrite rule depends on. When TypeORM's `typeorm_metadata` table exists (`metadataTable`,
+ * quoted), the same query also returns the expression TypeORM recorded for each view, and its generated-column
+ * records (kind `column`) for the current database. The records are read through `to_jsonb`, so a table of another
+ * shape yields no values rather than an error.
+ */
+export function viewsSql(metadataTable?: string): string {
+  const record = (condition: string) =>
+    metadataTable === undefined
+      ? 'NULL::text'
+      : `(SELECT m.r->>'value' FROM (SELECT to_jsonb(t) AS r FROM ${metadataTable} t) m WHERE ${condition} LIMIT 1)`;
+  const views = `
+SELECT 'view' AS kind, n.nspname AS schema, c.relname AS name, NULL::text AS table_name, c.relkind = 'm' AS materialized,
+  pg_catalog.pg_get_viewdef(c.oid) AS definition,
+  ${record(`m.r->>'type' = CASE WHEN c.relkind = 'm' THEN 'MATERIALIZED_VIEW' ELSE 'VIEW' END
+    AND m.r->>'schema' = n.nspname AND m.r->>'name' = c.relname`)} AS recorded,
+  COALESCE((
+    SELECT jsonb_agg(DISTINCT jsonb_build_object('schema', rn.nspname, 'name', rc.relname))
+    FROM pg_catalog.pg_rewrite rw
+    JOIN pg_catalog.pg_depend dep
+      ON dep.classid = 'pg_catalog.pg_rewrite'::regclass AND dep.objid = rw.oid
+      AND dep.refclassid = 'pg_catalog.pg_class'::regclass AND dep.refobjid <> c.oid
+    JOIN pg_catalog.pg_class rc ON rc.oid = dep.refobjid
+    JOIN pg_catalog.pg_namespace rn ON rn.oid = rc.relnamespace
+    WHERE rw.ev_class = c.oid), '[]'::jsonb) AS depends_on
+FROM pg_catalog.pg_class c
+JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+WHERE c.relkind IN ('v', 'm') AND n.nspname = ANY($1::text[])
+  AND NOT EXISTS (
+    SELECT 1 FROM pg_catalog.pg_depend e
+    WHERE e.classid = 'pg_catalog.pg_class'::regclass AND e.objid = c.oid AND e.deptype = 'e')`;
+  if (metadataTable === undefined) return `${views}\nORDER BY 1, 2, 3`;
+  return `${views}
+UNION ALL
+SELECT 'column', m.r->>'schema', m.r->>'name', m.r->>'table', false, NULL, m.r->>'value', '[]'::jsonb
+FROM (SELECT to_jsonb(t) AS r FROM ${metadataTable} t) m
+WHERE m.r->>'type' = 'GENERATED_COLUMN' AND m.r->>'database' = current_database()
+ORDER BY 1, 2, 3`;
+}

@@ -52,8 +52,11 @@ export function renderColumnDefinition(column: Column, table: string): string {
   else if (isIdentity(column.generated)) {
     sql += ` ${renderColumnType(column)} GENERATED ${identityKind(column.generated)} AS IDENTITY`;
   } else sql += ` ${renderColumnType(column)}`;
+  if (column.computed) sql += ` GENERATED ALWAYS AS (${column.computed.expression}) STORED`;
   if (!column.nullable) sql += ' NOT NULL';
-  if (column.default !== undefined && column.generated === undefined) sql += ` DEFAULT ${renderDefault(column)}`;
+  if (column.default !== undefined && column.generated === undefined && !column.computed) {
+    sql += ` DEFAULT ${renderDefault(column)}`;
+  }
   return sql;
 }
 
@@ -70,17 +73,56 @@ export function renderColumnAdd(change: ChangeOf<'column.add'>): Statement[] {
   const table = qualifiedTable(change.table);
   const name = quoteQualified(table);
   const hazards: Hazard[] = [];
-  if (!column.nullable && column.default === undefined && column.generated === undefined) {
+  if (!column.nullable && column.default === undefined && column.generated === undefined && !column.computed) {
     hazards.push(
       hazard.notNull(`${label(table)}.${column.name} is NOT NULL without a default: adding it fails if ${label(table)} has rows`),
     );
   }
-  if (column.generated !== undefined || (column.default !== undefined && VOLATILE_DEFAULT.test(column.default))) {
+  if (
+    column.generated !== undefined ||
+    column.computed !== undefined ||
+    (column.default !== undefined && VOLATILE_DEFAULT.test(column.default))
+  ) {
     hazards.push(hazard.rewrite(`filling ${column.name} computes a value for every existing row of ${label(table)}`));
     hazards.push(hazard.lock(`${label(table)} is locked (ACCESS EXCLUSIVE) while it is rewritten`));
   }
   const statements = [statement(`ALTER TABLE ${name} ADD COLUMN ${renderColumnDefinition(column, name)}`, hazards)];
   if (column.comment) statements.push(renderColumnComment(table, column.name, column.comment));
+  return statements;
+}
+
+/**
+ * Column changes involving a generated (computed) column, which PostgreSQL 15 cannot alter in place except to turn
+ * it into an ordinary column (`DROP EXPRESSION`, values kept). A new or changed expression, or a new type, means
+ * dropping the column and adding it again: its values are computed again from the other columns, so nothing is lost
+ * unless the column held ordinary values before. `undefined`: not such a change (see `renderColumnAlter`).
+ */
+export function renderComputedColumnAlter(change: ChangeOf<'column.alter'>, context: RenderContext): Statement[] | undefined {
+  const { from, to } = change;
+  if (!from.computed && !to.computed) return undefined;
+  const table = qualifiedTable(change.table);
+  const name = quoteQualified(table);
+  if (from.computed && !to.computed) {
+    const rest = change.fields.filter((field) => field !== 'computed');
+    const plain = { ...from, computed: undefined };
+    const dropExpression = statement(`ALTER TABLE ${name} ALTER COLUMN ${quoteIdentifier(to.name)} DROP EXPRESSION`);
+    if (rest.length === 0) return [dropExpression];
+    return [dropExpression, ...renderColumnAlter({ ...change, from: plain, fields: rest }, context)];
+  }
+  if (from.computed && to.computed && !change.fields.includes('computed') && !change.fields.includes('type')) {
+    return undefined; // nullability or comment: altered in place
+  }
+  const hazards: Hazard[] = from.computed
+    ? [
+        hazard.rewrite(`adding ${to.name} again computes its value for every row of ${label(table)}`),
+        hazard.lock(`${label(table)} is locked (ACCESS EXCLUSIVE) while it is rewritten`),
+      ]
+    : [hazard.dataLoss(`the values of ${label(table)}.${to.name} are replaced by ones computed from its expression`)];
+  const statements = [
+    statement(`ALTER TABLE ${name} DROP COLUMN ${quoteIdentifier(from.name)}`, hazards),
+    statement(`ALTER TABLE ${name} ADD COLUMN ${renderColumnDefinition(to, name)}`),
+  ];
+  if (to.comment) statements.push(renderColumnComment(table, to.name, to.comment));
   return statements;
 }
 

@@ -7,7 +7,16 @@ import { findTable, hazard, label, tableExists } from './hazards';
 import { canonicalizeExpression, unquote } from './expression';
 import { DEFAULT_SCHEMA, normalizeColumn, normalizeTable } from './normalize';
 import { quoteIdentifier, quoteLiteral, quoteQualified } from './quote';
-import { qualifiedTable, renderColumnAdd, renderColumnAlter, renderColumnComment, statement } from './render-column';
+import {
+  qualifiedTable,
+  renderColumnAdd,
+  renderColumnAlter,
+  renderColumnComment,
+  renderComputedColumnAlter,
+  statement,
+} from './render-column';
+import { metadataRecordsOf } from '../../diff/typeorm-metadata-facts';
+import { createMetadataTableSql, metadataRecordSql, TYPEORM_METADATA_TABLE, type MetadataSqlDialect } from '../typeorm-metadata';
 import {
   checkClause,
   foreignKeyClause,
@@ -80,9 +89,36 @@ function usesEnumValue(model: Model, name: QualifiedName, value: string): boolea
   );
 }
 
-/** SQL for one change. Every identifier and literal goes through quote.ts. */
+/**
+ * TypeORM's metadata table where TypeORM looks for it with its default options: `typeorm_metadata` in the default
+ * schema. Generated-column records carry the database name, which TypeORM filters on.
+ */
+const METADATA: MetadataSqlDialect = {
+  quoteIdentifier,
+  quoteLiteral,
+  table: quoteQualified({ schema: DEFAULT_SCHEMA, name: TYPEORM_METADATA_TABLE }),
+  types: ['character varying', 'text'],
+  schemaOf: (object) => object.schema ?? DEFAULT_SCHEMA,
+  columnDatabase: 'current_database()',
+};
+
+function viewName(view: QualifiedName & { materialized?: boolean }): string {
+  return `${view.materialized ? 'MATERIALIZED ' : ''}VIEW ${quoteQualified({ schema: view.schema ?? DEFAULT_SCHEMA, name: view.name })}`;
+}
+
+/**
+ * SQL for one change, then the `typeorm_metadata` records it adds or removes. Every identifier and literal goes
+ * through quote.ts.
+ */
 export function renderPostgres(input: Change, context: RenderContext): Statement[] {
   const change = canonical(input);
+  const records = metadataRecordSql(METADATA, metadataRecordsOf(change)).map((sql) => statement(sql));
+  const statements = renderChange(change, context);
+  // TypeORM removes a view's record before dropping it, and records a new one after creating it.
+  return change.kind === 'view.drop' ? [...records, ...statements] : [...statements, ...records];
+}
+
+function renderChange(change: Change, context: RenderContext): Statement[] {
   switch (change.kind) {
     case 'extension.create':
       return [statement(`CREATE EXTENSION IF NOT EXISTS ${quoteIdentifier(change.name)}`)];
@@ -128,7 +164,7 @@ export function renderPostgres(input: Change, context: RenderContext): Statement
       if (change.fields.length === 1 && change.fields[0] === 'comment') {
         return [renderColumnComment(change.table, change.to.name, change.to.comment)];
       }
-      return renderColumnAlter(change, context);
+      return renderComputedColumnAlter(change, context) ?? renderColumnAlter(change, context);
     case 'primaryKey.add': {
       const hazards = indexBuildHazards(context, change.table, `primary key ${change.primaryKey.name ?? ''}`.trim());
       const current = findTable(context.from, change.table);
@@ -164,6 +200,12 @@ export function renderPostgres(input: Change, context: RenderContext): Statement
       const schema = change.table.schema ?? DEFAULT_SCHEMA;
       return [statement(`DROP INDEX ${quoteQualified({ schema, name: change.index.name })}`)];
     }
+    case 'view.create':
+      return [statement(`CREATE ${viewName(change.view)} AS ${change.view.expression}`)];
+    case 'view.drop':
+      return [statement(`DROP ${viewName(change.view)}`)];
+    case 'typeormMetadata.create':
+      return [statement(createMetadataTableSql(METADATA))];
     default:
       return assertNever(change);
   }

@@ -32,11 +32,13 @@ export function isConstantDefault(expression: string): boolean {
 
 /**
  * `ALTER TABLE ... ADD COLUMN` works for a column that is not generated (AUTOINCREMENT means PRIMARY KEY), that is
- * nullable or has a default, and whose default is constant. Primary key, unique and foreign key membership arrive as
+ * nullable or has a default, and whose default is constant; or for a VIRTUAL generated column. Primary key, unique and foreign key membership arrive as
  * their own changes, which rebuild the table anyway.
  */
 export function canAddColumn(column: Column): boolean {
   if (column.generated !== undefined) return false;
+  // SQLite adds a VIRTUAL generated column in place ("cannot add a STORED column").
+  if (column.computed) return !column.computed.stored;
   if (column.default !== undefined && !isConstantDefault(column.default)) return false;
   return column.nullable || column.default !== undefined;
 }
@@ -76,6 +78,9 @@ export function needsRebuild(change: Change): boolean {
     case 'enum.create':
     case 'enum.drop':
     case 'enum.value.add':
+    case 'view.create':
+    case 'view.drop':
+    case 'typeormMetadata.create':
       return false;
     default:
       return assertNever(change);

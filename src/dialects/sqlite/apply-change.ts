@@ -42,6 +42,9 @@ export function applyToTable(table: Table, change: Change): Table {
     case 'enum.create':
     case 'enum.drop':
     case 'enum.value.add':
+    case 'view.create':
+    case 'view.drop':
+    case 'typeormMetadata.create':
       throw new Error(`internal error: ${change.kind} is not a change to one table's definition`);
     default:
       return assertNever(change);

@@ -26,7 +26,7 @@ export function notNullHazards(from: Table, to: Table): Hazard[] {
   const before = new Map(from.columns.map((c) => [c.name, c]));
   const hazards: Hazard[] = [];
   for (const column of to.columns) {
-    if (column.nullable || column.default !== undefined || column.generated !== undefined) continue;
+    if (column.nullable || column.default !== undefined || column.generated !== undefined || column.computed) continue;
     const old = before.get(column.name);
     if (!old) {
       hazards.push({

@@ -1,9 +1,16 @@
 import type { Dialect } from '../dialect';
+import { tableOf } from '../../diff/change-facts';
+import type { Change } from '../../diff/changes';
+import { withViewUpkeep } from '../view-upkeep';
 import { lowerSqlite } from './lower';
 import { normalizeSqliteModel } from './normalize';
 import { quoteIdentifier, quoteLiteral } from './quote';
 import { renderSqlite } from './render';
 import { connectSqlite } from './session';
+
+function breaksViews(change: Change): string | undefined {
+  return change.kind === 'table.rebuild' || change.kind === 'table.drop' ? tableOf(change)?.name : undefined;
+}
 
 export const sqliteDialect: Dialect = {
   name: 'sqlite',
@@ -11,7 +18,8 @@ export const sqliteDialect: Dialect = {
   quoteIdentifier,
   quoteLiteral,
   normalize: normalizeSqliteModel,
-  lower: lowerSqlite,
+  /** Then the views that read a rebuilt table are recreated around it (renaming the new table fails otherwise). */
+  lower: (changes, context) => withViewUpkeep(lowerSqlite(changes, context), context, breaksViews),
   render: renderSqlite,
   connect: connectSqlite,
 };

@@ -1,14 +1,25 @@
 /**
  * Reads the managed schema of a SQLite database with four set-based queries, whatever the number of tables:
- * `sqlite_master`, and `sqlite_master` joined with the table-valued pragmas for columns, foreign keys and indexes.
- * What the pragmas do not report (constraint names, CHECKs, the inline enum CHECK, AUTOINCREMENT, index predicates)
- * comes from parsing the stored CREATE statements.
+ * `sqlite_master`, and `sqlite_master` joined with the table-valued pragmas for columns, foreign keys and indexes;
+ * plus one read of TypeORM's `typeorm_metadata` when it exists (the view and generated-column expressions TypeORM
+ * recorded, which is what it compares). What the pragmas do not report (constraint names, CHECKs, the inline enum
+ * CHECK, AUTOINCREMENT, index predicates, generation expressions, view queries) comes from parsing the stored CREATE
+ * statements.
  */
 import { DefaultNamingStrategy } from 'typeorm/naming-strategy/DefaultNamingStrategy';
-import type { Check, Column, ForeignKey, Index, Model, Table, Unique } from '../../model';
+import type { Check, Column, ForeignKey, Index, Model, Table, Unique, View } from '../../model';
+import { relationsNamedIn } from '../../model';
+import { TYPEORM_METADATA_TABLE } from '../typeorm-metadata';
 import { isManagedTable } from '../unmanaged';
 import { normalizeSqliteModel } from './normalize';
-import { parseCreateIndex, parseCreateTable, type ParsedIndex, type ParsedTable } from './parse-create-table';
+import {
+  parseCreateIndex,
+  parseCreateTable,
+  parseCreateView,
+  type ParsedIndex,
+  type ParsedTable,
+} from './parse-create-table';
+import { quoteIdentifier } from './quote';
 
 export type Row = Record<string, unknown>;
 export type QueryFn = (sql: string) => Promise<Row[]>;
@@ -17,7 +28,7 @@ const USER_TABLES = `m.type = 'table' AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\
 
 export const INTROSPECTION_QUERIES = {
   master: `SELECT m.type AS type, m.name AS name, m.tbl_name AS tbl, m.sql AS sql FROM sqlite_master m
-    WHERE m.type IN ('table', 'index') AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY m.type, m.name`,
+    WHERE m.type IN ('table', 'index', 'view') AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY m.type, m.name`,
   columns: `SELECT m.name AS tbl, c.cid AS cid, c.name AS name, c.type AS type, c."notnull" AS not_null,
     c.dflt_value AS dflt, c.pk AS pk, c.hidden AS hidden
     FROM sqlite_master m JOIN pragma_table_xinfo(m.name) c WHERE ${USER_TABLES} ORDER BY m.name, c.cid`,
@@ -28,6 +39,8 @@ export const INTROSPECTION_QUERIES = {
     ii.name AS col
     FROM sqlite_master m JOIN pragma_index_list(m.name) il JOIN pragma_index_info(il.name) ii
     WHERE ${USER_TABLES} ORDER BY m.name, il.name, ii.seqno`,
+  /** Only when the table exists. */
+  typeormMetadata: `SELECT * FROM ${quoteIdentifier(TYPEORM_METADATA_TABLE)}`,
 } as const;
 
 const naming = new DefaultNamingStrategy();
@@ -69,12 +82,16 @@ function buildTable(
   rows: TableRows,
   indexSql: ReadonlyMap<string, ParsedIndex>,
   primaryKeys: ReadonlyMap<string, readonly string[]>,
+  recorded: ReadonlyMap<string, string>,
 ): Table {
   const parsedColumns = new Map(parsed.columns.map((c) => [c.name.toLowerCase(), c]));
   const columns: Column[] = rows.columns
     .filter((row) => num(row.hidden) !== 1) // hidden columns of virtual tables
     .map((row) => {
       const info = parsedColumns.get(str(row.name).toLowerCase());
+      // hidden: 2 = VIRTUAL, 3 = STORED generated column; its expression as TypeORM recorded it, else as declared.
+      const hidden = num(row.hidden);
+      const expression = recorded.get(`${name}\u0000${str(row.name)}`) ?? info?.computed?.expression;
       return {
         name: str(row.name),
         type: str(row.type),
@@ -82,6 +99,7 @@ function buildTable(
         nullable: num(row.not_null) === 0,
         default: row.dflt === null || row.dflt === undefined ? undefined : String(row.dflt),
         generated: info?.autoincrement ? 'increment' : undefined,
+        computed: (hidden === 2 || hidden === 3) && expression !== undefined ? { expression, stored: hidden === 3 } : undefined,
       };
     });
 
@@ -166,8 +184,22 @@ function parseOrExplain<T>(kind: string, name: string, sql: string, parse: (sql:
   }
 }
 
-/** Builds the (normalised) model from the rows of the four introspection queries. */
-export function buildSqliteModel(master: readonly Row[], columns: readonly Row[], fks: readonly Row[], indexes: readonly Row[]): Model {
+/** Builds the (normalised) model from the rows of the introspection queries. */
+export function buildSqliteModel(
+  master: readonly Row[],
+  columns: readonly Row[],
+  fks: readonly Row[],
+  indexes: readonly Row[],
+  metadata: readonly Row[] = [],
+): Model {
+  const recordedColumns = new Map(
+    metadata
+      .filter((row) => row.type === 'GENERATED_COLUMN' && typeof row.value === 'string')
+      .map((row) => [`${str(row.table)}\u0000${str(row.name)}`, str(row.value)]),
+  );
+  const recordedViews = new Map(
+    metadata.filter((row) => row.type === 'VIEW' && typeof row.value === 'string').map((row) => [str(row.name), str(row.value)]),
+  );
   const tableRows = master.filter((row) => row.type === 'table' && isManagedTable(str(row.name)) && row.sql !== null);
   const parsedIndexes = new Map<string, ParsedIndex>();
   for (const row of master) {
@@ -198,9 +230,17 @@ export function buildSqliteModel(master: readonly Row[], columns: readonly Row[]
         },
         parsedIndexes,
         primaryKeys,
+        recordedColumns,
       );
     });
-  return normalizeSqliteModel({ dialect: 'sqlite', extensions: [], enums: [], tables });
+  const viewRows = master.filter((row) => row.type === 'view' && typeof row.sql === 'string');
+  const relations = [...tables, ...viewRows.map((row) => ({ name: str(row.name) }))];
+  const views = viewRows.map((row): View => {
+    const name = str(row.name);
+    const expression = recordedViews.get(name) ?? parseOrExplain('view', name, str(row.sql), parseCreateView).expression;
+    return { name, expression, dependsOn: relationsNamedIn(expression, relations, [undefined], { name }) };
+  });
+  return normalizeSqliteModel({ dialect: 'sqlite', extensions: [], enums: [], tables, views });
 }
 
 export async function introspectSqlite(query: QueryFn): Promise<Model> {
@@ -208,5 +248,7 @@ export async function introspectSqlite(query: QueryFn): Promise<Model> {
   const columns = await query(INTROSPECTION_QUERIES.columns);
   const fks = await query(INTROSPECTION_QUERIES.foreignKeys);
   const indexes = await query(INTROSPECTION_QUERIES.indexes);
-  return buildSqliteModel(master, columns, fks, indexes);
+  const hasMetadata = master.some((row) => row.type === 'table' && row.name === TYPEORM_METADATA_TABLE);
+  const metadata = hasMetadata ? await query(INTROSPECTION_QUERIES.typeormMetadata) : [];
+  return buildSqliteModel(master, columns, fks, indexes, metadata);
 }

@@ -55,7 +55,7 @@ export function lowerSqlite(changes: readonly Change[], context: RenderContext):
       out.push({ ...change, table });
       continue;
     }
-    if (change.kind === 'table.drop' || change.kind === 'table.rebuild') {
+    if (change.kind === 'table.drop' || change.kind === 'table.rebuild' || change.kind === 'view.create' || change.kind === 'view.drop') {
       out.push(change);
       continue;
     }

@@ -4,7 +4,7 @@
  * (what `Table.create` produces and what its schema builder reads back), so rendering a normalised model gives DDL
  * TypeORM considers in sync.
  */
-import type { Check, Column, ForeignKey, Index, Model, ReferentialAction, Table } from '../../model';
+import type { Check, Column, ForeignKey, Index, Model, ReferentialAction, Table, View } from '../../model';
 import { normalizeModel } from '../../model';
 import { canonicalType } from './column-types';
 import { stripOuterParens } from './tokenize';
@@ -36,8 +36,10 @@ function normalizeColumn(column: Column, table: Table): Column {
     scale: type.scale,
     enumValues: column.enumValues ? [...column.enumValues] : undefined,
     nullable: rowid ? false : column.nullable,
-    default: normalizeDefault(column.default),
-    generated: column.generated,
+    // A generated column has its expression (compared exactly, as TypeORM does on SQLite) instead of a default.
+    default: column.computed ? undefined : normalizeDefault(column.default),
+    generated: column.computed ? undefined : column.generated,
+    computed: column.computed && { expression: column.computed.expression, stored: column.computed.stored },
     // SQLite has no comments, no arrays and no named enum types: they cannot differ.
   };
 }
@@ -80,11 +82,21 @@ function normalizeTable(table: Table): Table {
   };
 }
 
+/** Views: no schemas, no materialized views; TypeORM compares expressions trimmed. */
+function normalizeView(view: View): View {
+  return {
+    name: view.name,
+    expression: view.expression.trim(),
+    dependsOn: view.dependsOn.map((d) => ({ name: d.name })),
+  };
+}
+
 export function normalizeSqliteModel(model: Model): Model {
   return normalizeModel({
     dialect: 'sqlite',
     extensions: model.extensions,
     enums: model.enums,
     tables: model.tables.map(normalizeTable),
+    views: model.views?.map(normalizeView),
   });
 }

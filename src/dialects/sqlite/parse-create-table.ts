@@ -30,6 +30,8 @@ export interface ParsedColumn {
   readonly autoincrement: boolean;
   /** Values of the column's unnamed `CHECK ("col" IN ('a', 'b'))`, TypeORM's inline enum. */
   readonly enumValues?: readonly string[];
+  /** `[GENERATED ALWAYS] AS (expression) [STORED|VIRTUAL]`: the expression's text (VIRTUAL when not stated). */
+  readonly computed?: { readonly expression: string; readonly stored: boolean };
 }
 
 export interface ParsedTable {
@@ -252,6 +254,7 @@ export function parseCreateTable(sql: string): ParsedTable {
     const type = sourceText(sql, tokens, typeFrom, item.pos);
     let autoincrement = false;
     let enumValues: string[] | undefined;
+    let computed: ParsedColumn['computed'];
     while (!item.done()) {
       let constraintName: string | undefined;
       if (item.keyword('CONSTRAINT')) constraintName = item.name();
@@ -285,13 +288,15 @@ export function parseCreateTable(sql: string): ParsedTable {
       } else if (item.keyword('GENERATED')) {
         item.expectKeyword('ALWAYS');
       } else if (item.keyword('AS')) {
-        item.parenthesized();
-        if (!item.keyword('STORED')) item.keyword('VIRTUAL');
+        const [a, b] = item.parenthesized();
+        const stored = item.keyword('STORED');
+        if (!stored) item.keyword('VIRTUAL');
+        computed = { expression: sourceText(sql, tokens, a, b), stored };
       } else {
         item.skip();
       }
     }
-    columns.push({ name: columnName, type, autoincrement, enumValues });
+    columns.push({ name: columnName, type, autoincrement, enumValues, computed });
   }
 
   // Table options after the body: WITHOUT ROWID, STRICT.
@@ -320,4 +325,21 @@ export function parseCreateIndex(sql: string): ParsedIndex {
     where = sourceText(sql, tokens, cursor.pos, end);
   }
   return { name, table, unique, columns, where };
+}
+
+/** `CREATE [TEMP] VIEW [IF NOT EXISTS] name [(columns)] AS select`: the name and the select's text. */
+export function parseCreateView(sql: string): { readonly name: string; readonly expression: string } {
+  const tokens = tokenize(sql);
+  const cursor = new Cursor(sql, tokens, 0, tokens.length);
+  cursor.expectKeyword('CREATE');
+  if (!cursor.keyword('TEMP')) cursor.keyword('TEMPORARY');
+  cursor.expectKeyword('VIEW');
+  if (isKeyword(cursor.peek, 'IF')) cursor.pos += 3; // IF NOT EXISTS
+  const name = cursor.qualifiedName();
+  if (isPunct(cursor.peek, '(')) cursor.parenthesized();
+  cursor.expectKeyword('AS');
+  if (cursor.done()) throw cursor.error('expected a select');
+  let end = tokens.length;
+  if (isPunct(tokens[end - 1], ';')) end--;
+  return { name, expression: sourceText(sql, tokens, cursor.pos, end) };
 }

@@ -29,7 +29,8 @@ function copyExpression(from: Column, to: Column): string {
 export function renderRebuild(from: Table, to: Table, taken: ReadonlySet<string>): Statement[] {
   const temporary = temporaryName(to.name, taken);
   const before = new Map(from.columns.map((c) => [c.name, c]));
-  const copied = to.columns.filter((column) => before.has(column.name));
+  // A generated column cannot be written: it is computed again in the new table.
+  const copied = to.columns.filter((column) => before.has(column.name) && !column.computed);
   const statements: Statement[] = [statement(createTableSql(to, temporary), [rebuildHazard(from)])];
 
   // AUTOINCREMENT promises never to reuse an id, even of deleted rows: carry the table's high-water mark over.

@@ -9,14 +9,18 @@ import { quoteIdentifier as q, quoteLiteral } from './quote';
 
 const list = (names: readonly string[]): string => names.map(q).join(', ');
 
-/** `"name" varchar(8) CHECK( "name" IN ('a','b') ) PRIMARY KEY AUTOINCREMENT NOT NULL DEFAULT ('en')` */
+/**
+ * `"name" varchar(8) CHECK( "name" IN ('a','b') ) PRIMARY KEY AUTOINCREMENT NOT NULL DEFAULT ('en')`;
+ * a generated column ends with `AS (expression) STORED|VIRTUAL` instead of a default.
+ */
 export function columnSql(column: Column, inlinePrimaryKey: boolean): string {
   let sql = `${q(column.name)} ${fullType(column)}`;
   if (column.enumValues) sql += ` CHECK( ${q(column.name)} IN (${column.enumValues.map(quoteLiteral).join(',')}) )`;
   if (inlinePrimaryKey) sql += ' PRIMARY KEY';
   if (column.generated === 'increment') sql += ' AUTOINCREMENT';
   if (!column.nullable) sql += ' NOT NULL';
-  if (column.default !== undefined) sql += ` DEFAULT (${column.default})`;
+  if (column.computed) sql += ` AS (${column.computed.expression}) ${column.computed.stored ? 'STORED' : 'VIRTUAL'}`;
+  else if (column.default !== undefined) sql += ` DEFAULT (${column.default})`;
   return sql;
 }
 

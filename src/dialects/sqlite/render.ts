@@ -8,13 +8,34 @@ import { tableDropHazard } from './hazards';
 import { quoteIdentifier as q } from './quote';
 import { renderRebuild } from './rebuild';
 import { columnSql, createIndexSql, createTableSql, dropIndexSql } from './render-table';
+import { metadataRecordsOf } from '../../diff/typeorm-metadata-facts';
+import { createMetadataTableSql, metadataRecordSql, TYPEORM_METADATA_TABLE, type MetadataSqlDialect } from '../typeorm-metadata';
+import { quoteLiteral } from './quote';
+
+/** TypeORM's metadata table on SQLite: no schema, no database recorded. */
+const METADATA: MetadataSqlDialect = {
+  quoteIdentifier: q,
+  quoteLiteral,
+  table: q(TYPEORM_METADATA_TABLE),
+  types: ['varchar', 'text'],
+  schemaOf: () => undefined,
+  columnDatabase: 'NULL',
+};
 
 const statement = (sql: string, hazards: Statement['hazards'] = []): Statement => ({ sql, hazards, transactional: true });
 
 const mustBeLowered = (change: Change): Error =>
   new Error(`internal error: ${change.kind} on SQLite must be lowered into a table rebuild first (Dialect.lower)`);
 
+/** SQL for one lowered change, then the `typeorm_metadata` records it adds or removes. */
 export function renderSqlite(change: Change, context: RenderContext): Statement[] {
+  const records = metadataRecordSql(METADATA, metadataRecordsOf(change)).map((sql) => statement(sql));
+  const statements = renderChange(change, context);
+  // TypeORM removes a view's record before dropping it, and records a new one after creating it.
+  return change.kind === 'view.drop' ? [...records, ...statements] : [...statements, ...records];
+}
+
+function renderChange(change: Change, context: RenderContext): Statement[] {
   switch (change.kind) {
     case 'table.create':
       return [
@@ -50,6 +71,12 @@ export function renderSqlite(change: Change, context: RenderContext): Statement[
       return [statement(createIndexSql(change.table.name, change.index))];
     case 'index.drop':
       return [statement(dropIndexSql(change.index))];
+    case 'view.create':
+      return [statement(`CREATE VIEW ${q(change.view.name)} AS ${change.view.expression}`)];
+    case 'view.drop':
+      return [statement(`DROP VIEW ${q(change.view.name)}`)];
+    case 'typeormMetadata.create':
+      return [statement(createMetadataTableSql(METADATA))];
     case 'extension.create':
     case 'enum.create':
     case 'enum.drop':
