@@ -84,13 +84,26 @@ export function renderColumnAdd(change: ChangeOf<'column.add'>): Statement[] {
   return statements;
 }
 
+/**
+ * The type a `USING` expression casts to: the target without its length or precision. An explicit cast to
+ * `character varying(n)` silently truncates longer values; casting to the unmodified type leaves the modifier to
+ * the column's assignment coercion, which rejects a value that does not fit (numerics are rounded either way).
+ * `character` and `bit` without a length mean length 1, so their unmodified forms are `bpchar` and `bit varying`.
+ */
+function castType(column: Column): string {
+  const unmodified = { ...column, length: undefined, precision: undefined, scale: undefined };
+  if (column.type === 'character') unmodified.type = 'bpchar';
+  if (column.type === 'bit') unmodified.type = 'bit varying';
+  return renderColumnType(unmodified);
+}
+
 /** `USING` expression converting the old values: through text for enums, wrapped/unwrapped for arrays. */
 function usingExpression(from: Column, to: Column): string {
   const column = quoteIdentifier(to.name);
-  const target = renderColumnType(to);
+  const target = castType(to);
   const viaText = from.type === 'enum' || to.type === 'enum';
   if (!from.array && to.array) {
-    const element = renderBaseType(to);
+    const element = castType({ ...to, array: false });
     const value = viaText ? `${column}::text::${element}` : `${column}::${element}`;
     return `CASE WHEN ${column} IS NULL THEN NULL ELSE ARRAY[${value}] END`;
   }
