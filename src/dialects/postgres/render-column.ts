@@ -162,7 +162,10 @@ export function renderColumnAlter(change: ChangeOf<'column.alter'>, context: Ren
     out.push(alter('DROP IDENTITY'));
   }
 
-  if (from.default !== undefined && from.generated === undefined && (defaultChanged || typeChanged)) {
+  const setsDefault =
+    to.default !== undefined && to.generated === undefined && (defaultChanged || typeChanged || from.generated !== undefined);
+  // The old default goes when it is not simply replaced by SET DEFAULT below (it may not convert to the new type).
+  if (from.default !== undefined && from.generated === undefined && (typeChanged || (defaultChanged && !setsDefault))) {
     out.push(alter('DROP DEFAULT'));
   }
 
@@ -181,22 +184,23 @@ export function renderColumnAlter(change: ChangeOf<'column.alter'>, context: Ren
     }
   }
 
+  if (setsDefault) out.push(alter(`SET DEFAULT ${renderDefault(to)}`));
+
   if (from.nullable && !to.nullable) {
     const existing = tableExists(context.from, table);
-    out.push(
-      alter(
-        'SET NOT NULL',
-        existing ? [hazard.notNull(`SET NOT NULL on ${label(table)}.${to.name} fails if a row holds NULL there`)] : [],
-      ),
-    );
-  }
-
-  if (
-    to.default !== undefined &&
-    to.generated === undefined &&
-    (defaultChanged || typeChanged || from.generated !== undefined)
-  ) {
-    out.push(alter(`SET DEFAULT ${renderDefault(to)}`));
+    const fill = to.default !== undefined && to.generated === undefined;
+    if (fill && existing) {
+      // Like the SQLite rebuild's COALESCE: rows holding NULL take the column's default, so SET NOT NULL holds.
+      const column = quoteIdentifier(to.name);
+      out.push(
+        statement(`UPDATE ${name} SET ${column} = DEFAULT WHERE ${column} IS NULL`, [
+          hazard.rewrite(`rows of ${label(table)} holding NULL in ${to.name} are updated to its default before SET NOT NULL`),
+        ]),
+      );
+    }
+    const hazards =
+      existing && !fill ? [hazard.notNull(`SET NOT NULL on ${label(table)}.${to.name} fails if a row holds NULL there`)] : [];
+    out.push(alter('SET NOT NULL', hazards));
   }
 
   if (generatedChanged && to.generated === 'increment') {
