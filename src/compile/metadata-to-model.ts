@@ -175,6 +175,8 @@ function withPostgresDetails(
     enums.set(key, { schema, name, values });
     result = { ...result, type: 'enum', enum: { schema, name } };
   }
+  // A default written as `uuid_generate_v4()` needs uuid-ossp as much as TypeORM's own uuid generation does.
+  if (result.default !== undefined && /\buuid_generate_v\d\w*\s*\(/i.test(result.default)) extensions.add('uuid-ossp');
   if (tc.isGenerated && tc.generationStrategy === 'uuid' && tc.default === undefined) {
     const extension = (dataSource.options as { uuidExtension?: string }).uuidExtension ?? 'uuid-ossp';
     extensions.add(extension);
