@@ -40,3 +40,18 @@ describe('compile on postgres', () => {
     }
   });
 });
+
+describe('compile on sqlite', () => {
+  it('an identity column is the plain column TypeORM declares on SQLite: after apply, nothing is left to plan', async () => {
+    const { model } = await compileEntities(await entityClasses('fixtures/postgres-identity/to'), 'sqlite');
+    const db = await freshDatabase('sqlite', 'identity');
+    try {
+      const session = await connect(db.url);
+      await applyTowards(session, model);
+      expect((await planTowards(session, model)).changes).toEqual([]);
+      await session.close();
+    } finally {
+      await db.drop();
+    }
+  });
+});

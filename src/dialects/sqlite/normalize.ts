@@ -37,7 +37,9 @@ function normalizeColumn(column: Column, table: Table): Column {
     enumValues: column.enumValues ? [...column.enumValues] : undefined,
     nullable: rowid ? false : column.nullable,
     default: normalizeDefault(column.default),
-    generated: column.generated,
+    // SQLite has no identity columns: TypeORM declares one as a plain column (an INTEGER PRIMARY KEY still numbers
+    // new rows itself, as the rowid). Only AUTOINCREMENT is stored.
+    generated: column.generated === 'increment' ? 'increment' : undefined,
     // SQLite has no comments, no arrays and no named enum types: they cannot differ.
   };
 }
