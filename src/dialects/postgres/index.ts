@@ -1,5 +1,5 @@
-import type { Change } from '../../diff/changes';
 import type { Dialect } from '../dialect';
+import { lowerPostgres } from './lower';
 import { normalizePostgresModel } from './normalize';
 import { quoteIdentifier, quoteLiteral } from './quote';
 import { renderPostgres } from './render';
@@ -19,8 +19,8 @@ export const postgresDialect: Dialect = {
   quoteIdentifier,
   quoteLiteral,
   normalize: normalizePostgresModel,
-  /** PostgreSQL can ALTER everything the change union describes: nothing to lower. */
-  lower: (changes: readonly Change[]) => [...changes],
+  /** PostgreSQL can ALTER everything the change union describes; foreign keys on a dropped key go around it. */
+  lower: lowerPostgres,
   render: renderPostgres,
   connect: async (target) => {
     if (target.dialect !== 'postgres') throw new Error(`internal error: ${target.dialect} target given to PostgreSQL`);
