@@ -3,6 +3,7 @@ import type { TableColumn } from 'typeorm/schema-builder/table/TableColumn';
 import type { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
 import type {
   Column,
+  Deferrable,
   DialectName,
   EnumType,
   ForeignKey,
@@ -97,6 +98,7 @@ export function metadataToModel(
           referencedColumns: tfk.referencedColumnNames,
           onDelete: action(tfk.onDelete),
           onUpdate: action(tfk.onUpdate),
+          deferrable: deferrable(tfk.deferrable),
         };
       }),
       uniques: typeormTable.uniques.map((u) => ({
@@ -191,6 +193,11 @@ function buildEnumName(queryRunner: PostgresQueryRunner, table: TypeormTable, co
     buildEnumName(table: TypeormTable, column: TableColumn, withSchema: boolean, disableEscape: boolean): string;
   };
   return runner.buildEnumName(table, column, false, true);
+}
+
+function deferrable(value: string | undefined): Deferrable | undefined {
+  const upper = value?.trim().toUpperCase().replace(/\s+/g, ' ');
+  return upper === 'INITIALLY IMMEDIATE' || upper === 'INITIALLY DEFERRED' ? upper : undefined;
 }
 
 function action(value: string | undefined): ReferentialAction {

@@ -87,7 +87,11 @@ export interface ForeignKey {
   readonly referencedColumns: readonly string[];
   readonly onDelete: ReferentialAction;
   readonly onUpdate: ReferentialAction;
+  /** `DEFERRABLE INITIALLY ...`; absent when the constraint is not deferrable. */
+  readonly deferrable?: Deferrable;
 }
+
+export type Deferrable = 'INITIALLY IMMEDIATE' | 'INITIALLY DEFERRED';
 
 export interface Unique {
   readonly name: string;

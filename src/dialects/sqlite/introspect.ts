@@ -50,11 +50,14 @@ function groupBy(rows: readonly Row[], key: (row: Row) => string): Map<string, R
 }
 
 /** Takes the first not yet used parsed constraint that matches, so two identical definitions get both names. */
-function takeName<T extends { name?: string }>(parsed: T[], matches: (item: T) => boolean): string | undefined {
+/** Removes and returns the first parsed item that matches (each parsed item names one catalog object). */
+function take<T>(parsed: T[], matches: (item: T) => boolean): T | undefined {
   const index = parsed.findIndex(matches);
-  if (index === -1) return undefined;
-  const [item] = parsed.splice(index, 1);
-  return item!.name;
+  return index === -1 ? undefined : parsed.splice(index, 1)[0];
+}
+
+function takeName<T extends { name?: string }>(parsed: T[], matches: (item: T) => boolean): string | undefined {
+  return take(parsed, matches)?.name;
 }
 
 interface TableRows {
@@ -101,7 +104,7 @@ function buildTable(
       : [...(primaryKeys.get(referencedTable.toLowerCase()) ?? declared.map(() => 'rowid'))];
     const onDelete = str(first.on_delete);
     const onUpdate = str(first.on_update);
-    const fkName = takeName(
+    const parsedFk = take(
       parsedFks,
       (fk) =>
         sameName(fk.referencedTable, referencedTable) &&
@@ -111,12 +114,13 @@ function buildTable(
         fk.onUpdate === onUpdate,
     );
     return {
-      name: fkName ?? naming.foreignKeyName(name, fkColumns),
+      name: parsedFk?.name ?? naming.foreignKeyName(name, fkColumns),
       columns: fkColumns,
       referencedTable,
       referencedColumns,
       onDelete: onDelete as ForeignKey['onDelete'],
       onUpdate: onUpdate as ForeignKey['onUpdate'],
+      deferrable: parsedFk?.deferrable,
     };
   });
 

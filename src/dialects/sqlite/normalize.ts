@@ -59,6 +59,9 @@ function normalizeForeignKey(fk: ForeignKey): ForeignKey {
     referencedColumns: [...fk.referencedColumns],
     onDelete: normalizeAction(fk.onDelete),
     onUpdate: normalizeAction(fk.onUpdate),
+    // SQLite defers a foreign key check only when it is DEFERRABLE INITIALLY DEFERRED; DEFERRABLE INITIALLY
+    // IMMEDIATE behaves exactly as not deferrable (SQLite has no SET CONSTRAINTS).
+    deferrable: fk.deferrable === 'INITIALLY DEFERRED' ? fk.deferrable : undefined,
   };
 }
 
