@@ -1,6 +1,6 @@
 /**
  * Reads the managed schema of a SQLite database with four set-based queries, whatever the number of tables:
- * `sqlite_master`, and `sqlite_master` joined with the table-valued pragmas for columns, foreign keys and indexes.
+ * `sqlite_master` (tables, indexes, and triggers, which are not managed but kept through rebuilds), and `sqlite_master` joined with the table-valued pragmas for columns, foreign keys and indexes.
  * What the pragmas do not report (constraint names, CHECKs, the inline enum CHECK, AUTOINCREMENT, index predicates)
  * comes from parsing the stored CREATE statements.
  */
@@ -17,7 +17,7 @@ const USER_TABLES = `m.type = 'table' AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\
 
 export const INTROSPECTION_QUERIES = {
   master: `SELECT m.type AS type, m.name AS name, m.tbl_name AS tbl, m.sql AS sql FROM sqlite_master m
-    WHERE m.type IN ('table', 'index') AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY m.type, m.name`,
+    WHERE m.type IN ('table', 'index', 'trigger') AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY m.type, m.name`,
   columns: `SELECT m.name AS tbl, c.cid AS cid, c.name AS name, c.type AS type, c."notnull" AS not_null,
     c.dflt_value AS dflt, c.pk AS pk, c.hidden AS hidden
     FROM sqlite_master m JOIN pragma_table_xinfo(m.name) c WHERE ${USER_TABLES} ORDER BY m.name, c.cid`,
@@ -182,6 +182,10 @@ export function buildSqliteModel(master: readonly Row[], columns: readonly Row[]
   const columnsByTable = groupBy(columns, (row) => str(row.tbl));
   const fksByTable = groupBy(fks, (row) => str(row.tbl));
   const indexesByTable = groupBy(indexes, (row) => str(row.tbl));
+  const triggersByTable = groupBy(
+    master.filter((row) => row.type === 'trigger' && typeof row.sql === 'string'),
+    (row) => str(row.tbl).toLowerCase(),
+  );
   const primaryKeys = new Map<string, string[]>();
   for (const [table, rows] of columnsByTable) {
     const pk = rows.filter((row) => num(row.pk) > 0).sort((a, b) => num(a.pk) - num(b.pk));
@@ -192,7 +196,8 @@ export function buildSqliteModel(master: readonly Row[], columns: readonly Row[]
     .map((row) => {
       const name = str(row.name);
       const parsed = parseOrExplain('table', name, str(row.sql), parseCreateTable);
-      return buildTable(
+      const triggers = (triggersByTable.get(name.toLowerCase()) ?? []).map((t) => ({ name: str(t.name), sql: str(t.sql) }));
+      const table = buildTable(
         name,
         parsed,
         {
@@ -203,6 +208,7 @@ export function buildSqliteModel(master: readonly Row[], columns: readonly Row[]
         parsedIndexes,
         primaryKeys,
       );
+      return triggers.length > 0 ? { ...table, triggers } : table;
     });
   return normalizeSqliteModel({ dialect: 'sqlite', extensions: [], enums: [], tables });
 }

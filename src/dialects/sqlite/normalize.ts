@@ -82,6 +82,7 @@ function normalizeTable(table: Table): Table {
     uniques: table.uniques.map((unique) => ({ name: unique.name, columns: [...unique.columns] })),
     checks: table.checks.map(normalizeCheck),
     indexes: table.indexes.map(normalizeIndex),
+    triggers: table.triggers, // not managed: carried as stored, so a rebuild recreates them
   };
 }
 
