@@ -23,3 +23,35 @@ describe.each(DIALECTS)('compile on %s', (dialect) => {
     }
   });
 });
+
+describe('compile on postgres', () => {
+  it('requires uuid-ossp for a default that calls uuid_generate_v4() itself, so the plan applies on a fresh database', async () => {
+    const { model } = await compileEntities(await entityClasses('test/entities/uuid-default'), 'postgres');
+    expect(model.extensions).toEqual(['uuid-ossp']);
+    const db = await freshDatabase('postgres', 'uuid-default');
+    try {
+      const session = await connect(db.url);
+      const plan = await applyTowards(session, model);
+      expect(plan.statements[0]!.sql).toBe('CREATE EXTENSION IF NOT EXISTS "uuid-ossp"');
+      expect((await planTowards(session, model)).changes).toEqual([]);
+      await session.close();
+    } finally {
+      await db.drop();
+    }
+  });
+});
+
+describe('compile on sqlite', () => {
+  it('an identity column is the plain column TypeORM declares on SQLite: after apply, nothing is left to plan', async () => {
+    const { model } = await compileEntities(await entityClasses('fixtures/postgres-identity/to'), 'sqlite');
+    const db = await freshDatabase('sqlite', 'identity');
+    try {
+      const session = await connect(db.url);
+      await applyTowards(session, model);
+      expect((await planTowards(session, model)).changes).toEqual([]);
+      await session.close();
+    } finally {
+      await db.drop();
+    }
+  });
+});

@@ -309,13 +309,24 @@ describe('alterations on tables holding rows', () => {
       r.map(({ code, qty, status, label }) => ({ code, qty, status, label })),
     );
 
+  test('narrowing a varchar below a stored value fails and changes nothing (no silent truncation)', async () => {
+    const narrowed = withTable(current, 'items', (t) => withColumn(t, 'label', (c) => ({ ...c, type: 'varchar', length: 3 })));
+    const from = normalize(current);
+    const to = normalize(narrowed);
+    const statements = render([alter(from, to, 'label', ['type'])], from, to);
+    expect(statements[0]!.hazards.map((h) => h.code)).toContain('DATA_LOSS');
+    await expect(pg.session.apply(statements)).rejects.toThrow(/^value too long for type character varying\(3\)$/);
+    expect(await pg.session.introspect()).toEqual(from);
+    expect((await itemRows()).map((r) => r.label)).toEqual(['first', 'second', 'third']);
+  });
+
   test('type changes convert values in place', async () => {
     const next = withTable(current, 'items', (t) => {
       let u = withColumn(t, 'qty', (c) => ({ ...c, type: 'integer', length: undefined }));
       u = withColumn(u, 'code', (c) => ({ ...c, length: 50 }));
       u = withColumn(u, 'status', (c) => ({ ...c, type: 'enum', enum: { schema: 'public', name: 'deck_level' } }));
       u = withColumn(u, 'price', (c) => ({ ...c, precision: 10, scale: 3 }));
-      u = withColumn(u, 'label', (c) => ({ ...c, type: 'varchar', length: 3 }));
+      u = withColumn(u, 'label', (c) => ({ ...c, type: 'varchar', length: 6 }));
       return u;
     });
     const statements = await step(next, (from, to) => [
@@ -326,9 +337,9 @@ describe('alterations on tables holding rows', () => {
       alter(from, to, 'label', ['type']),
     ]);
     expect(await itemRows()).toEqual([
-      { code: 'a', qty: 12, status: 'A1', label: 'fir' },
-      { code: 'b', qty: 7, status: 'B1', label: 'sec' },
-      { code: 'c', qty: -3, status: 'A2', label: 'thi' },
+      { code: 'a', qty: 12, status: 'A1', label: 'first' },
+      { code: 'b', qty: 7, status: 'B1', label: 'second' },
+      { code: 'c', qty: -3, status: 'A2', label: 'third' },
     ]);
     expect(statements.every((s) => !/DROP COLUMN|ADD COLUMN/.test(s.sql))).toBe(true);
     const hazardsOf = (needle: string) =>
@@ -523,7 +534,10 @@ describe('alterations on tables holding rows', () => {
       { kind: 'enum.value.add', enum: { schema: 'public', name: 'deck_level' }, value: 'C2', reason: 't' },
       alter(from, to, 'status', ['default']),
     ]);
-    expect(statements.map((s) => s.transactional)).toEqual([false, true, true]);
+    expect(statements.map((s) => [s.sql.replace(/^.* ALTER COLUMN "status" /, ''), s.transactional])).toEqual([
+      [`ALTER TYPE "public"."deck_level" ADD VALUE 'C2'`, false],
+      [`SET DEFAULT 'C2'`, true], // replaces the old default: no DROP DEFAULT first
+    ]);
   });
 
   test('tables and enums dropped', async () => {

@@ -39,7 +39,8 @@ describe('SQLite DDL parser', () => {
         f decimal(5, 2) DEFAULT -1 /* block */ GENERATED ALWAYS AS (e || 'x') STORED,
         UNIQUE ("c""d" COLLATE NOCASE DESC, e),
         CHECK (f > 0 AND (e <> ',')),
-        FOREIGN KEY (e, f) REFERENCES "other"(x, y) MATCH SIMPLE ON UPDATE CASCADE
+        FOREIGN KEY (e, f) REFERENCES "other"(x, y) MATCH SIMPLE ON UPDATE CASCADE DEFERRABLE,
+        FOREIGN KEY (f) REFERENCES other (y) NOT DEFERRABLE INITIALLY DEFERRED
       ) WITHOUT ROWID, STRICT`,
     );
     expect(parsed.name).toBe('Weird "t"');
@@ -60,8 +61,9 @@ describe('SQLite DDL parser', () => {
       { name: undefined, expression: "f > 0 AND (e <> ',')" },
     ]);
     expect(parsed.foreignKeys).toEqual([
-      { name: 'fk_e', columns: ['e'], referencedTable: 'other', referencedColumns: [], onDelete: 'SET NULL', onUpdate: 'NO ACTION' },
-      { name: undefined, columns: ['e', 'f'], referencedTable: 'other', referencedColumns: ['x', 'y'], onDelete: 'NO ACTION', onUpdate: 'CASCADE' },
+      { name: 'fk_e', columns: ['e'], referencedTable: 'other', referencedColumns: [], onDelete: 'SET NULL', onUpdate: 'NO ACTION', deferrable: 'INITIALLY DEFERRED' },
+      { name: undefined, columns: ['e', 'f'], referencedTable: 'other', referencedColumns: ['x', 'y'], onDelete: 'NO ACTION', onUpdate: 'CASCADE', deferrable: 'INITIALLY IMMEDIATE' },
+      { name: undefined, columns: ['f'], referencedTable: 'other', referencedColumns: ['y'], onDelete: 'NO ACTION', onUpdate: 'NO ACTION', deferrable: undefined },
     ]);
     expect(parsed.withoutRowid).toBe(true);
   });

@@ -272,6 +272,63 @@ describe('SQLite table rebuild keeps every row of the table and of its children'
     expect(await rawSqlite(db.file, 'PRAGMA integrity_check')).toEqual([{ integrity_check: 'ok' }]);
   });
 
+  it("recreates the rebuilt table's triggers, keeps other tables' triggers that name it working, and keeps the cascade children", async () => {
+    const before = model(groups, parent, child('id'));
+    const after = model(groups, withColumn(parent, 'name', { type: 'text', length: undefined }), child('id'));
+    await createSchema(db.file, before);
+    await rawSqlite(db.file, PARENT_ROWS + childRows('id'));
+    // Triggers are the user's, created by hand: one on the rebuilt table, one on its (ON DELETE CASCADE) child
+    // that names it in its body.
+    const triggers = `
+      CREATE TRIGGER "parents_touch" AFTER UPDATE OF "name" ON "parents"
+      BEGIN UPDATE "children" SET "value" = "value" || '*' WHERE "parentRef" = NEW."id"; END;
+      CREATE TRIGGER children_count AFTER INSERT ON children
+      BEGIN UPDATE parents SET qty = coalesce(qty, 0) + 1 WHERE id = NEW.parentRef; END;`;
+    await rawSqlite(db.file, triggers);
+    const triggerSql = `SELECT name, tbl_name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name`;
+    const triggersBefore = await rawSqlite(db.file, triggerSql);
+    expect(triggersBefore).toHaveLength(2);
+    const childrenBefore = await rawSqlite(db.file, 'SELECT * FROM children ORDER BY id');
+
+    const session = await openSession(db.file);
+    try {
+      const current = await session.introspect();
+      expect(current.tables.find((t) => t.name === 'parents')?.triggers?.map((t) => t.name)).toEqual(['parents_touch']);
+      const plan = planSqlite(current, after);
+      expect(plan.changes.map((c) => c.kind)).toEqual(['table.rebuild']);
+      const sql = plan.statements.map((s) => s.sql);
+      expect(sql.slice(-5)).toEqual([
+        'PRAGMA legacy_alter_table = ON',
+        'ALTER TABLE "temporary_parents" RENAME TO "parents"',
+        'PRAGMA legacy_alter_table = OFF',
+        'CREATE INDEX "IDX_parents_name" ON "parents" ("name")',
+        triggersBefore.find((t) => t.name === 'parents_touch')!.sql,
+      ]);
+      await session.apply(plan.statements);
+      expect(planSqlite(await session.introspect(), after).changes).toEqual([]);
+    } finally {
+      await session.close();
+    }
+
+    expect(await rawSqlite(db.file, triggerSql)).toEqual(triggersBefore);
+    expect(await rawSqlite(db.file, 'SELECT * FROM children ORDER BY id')).toEqual(childrenBefore);
+    expect(await rawSqlite(db.file, 'PRAGMA legacy_alter_table')).toEqual([{ legacy_alter_table: 0 }]);
+    // Both triggers still fire, on the new table.
+    await rawSqlite(db.file, `UPDATE parents SET name = 'Alpha 2' WHERE id = 1`);
+    expect(await rawSqlite(db.file, 'SELECT value FROM children WHERE parentRef = 1 ORDER BY id')).toEqual([
+      { value: 'c1*' },
+      { value: 'c2*' },
+    ]);
+    await rawSqlite(db.file, `INSERT INTO children (parentRef, value) VALUES (3, 'c5')`);
+    expect(await rawSqlite(db.file, 'SELECT qty FROM parents WHERE id = 3')).toEqual([{ qty: 1 }]);
+  });
+
+  it('renames in the default mode when no other trigger names the rebuilt table', () => {
+    const before = model(groups, parent, child('id'));
+    const after = model(groups, withColumn(parent, 'name', { type: 'text', length: undefined }), child('id'));
+    expect(planSqlite(before, after).statements.some((s) => s.sql.includes('legacy_alter_table'))).toBe(false);
+  });
+
   it('keeps the AUTOINCREMENT high-water mark: ids of deleted rows are never reused', async () => {
     const before = model(groups, parent, child('id'));
     const after = model(groups, withColumn(parent, 'name', { type: 'text', length: undefined }), child('id'));

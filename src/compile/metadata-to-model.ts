@@ -3,6 +3,7 @@ import type { TableColumn } from 'typeorm/schema-builder/table/TableColumn';
 import type { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
 import type {
   Column,
+  Deferrable,
   DialectName,
   QualifiedName,
   EnumType,
@@ -99,6 +100,7 @@ export function metadataToModel(
           referencedColumns: tfk.referencedColumnNames,
           onDelete: action(tfk.onDelete),
           onUpdate: action(tfk.onUpdate),
+          deferrable: deferrable(tfk.deferrable),
         };
       }),
       uniques: typeormTable.uniques.map((u) => ({
@@ -256,6 +258,8 @@ function withPostgresDetails(
     enums.set(key, { schema, name, values });
     result = { ...result, type: 'enum', enum: { schema, name } };
   }
+  // A default written as `uuid_generate_v4()` needs uuid-ossp as much as TypeORM's own uuid generation does.
+  if (result.default !== undefined && /\buuid_generate_v\d\w*\s*\(/i.test(result.default)) extensions.add('uuid-ossp');
   if (tc.isGenerated && tc.generationStrategy === 'uuid' && tc.default === undefined) {
     const extension = (dataSource.options as { uuidExtension?: string }).uuidExtension ?? 'uuid-ossp';
     extensions.add(extension);
@@ -270,6 +274,11 @@ function buildEnumName(queryRunner: PostgresQueryRunner, table: TypeormTable, co
     buildEnumName(table: TypeormTable, column: TableColumn, withSchema: boolean, disableEscape: boolean): string;
   };
   return runner.buildEnumName(table, column, false, true);
+}
+
+function deferrable(value: string | undefined): Deferrable | undefined {
+  const upper = value?.trim().toUpperCase().replace(/\s+/g, ' ');
+  return upper === 'INITIALLY IMMEDIATE' || upper === 'INITIALLY DEFERRED' ? upper : undefined;
 }
 
 function action(value: string | undefined): ReferentialAction {

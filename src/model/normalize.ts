@@ -30,6 +30,7 @@ function normalizeTable(table: Table): Table {
     uniques: [...table.uniques].sort(byName),
     checks: [...table.checks].sort(byName),
     indexes: [...table.indexes].map((index) => compact({ ...index })).sort(byName),
+    triggers: table.triggers && table.triggers.length > 0 ? [...table.triggers].sort(byName) : undefined,
   });
 }
 

@@ -62,6 +62,17 @@ export interface Table {
   readonly checks: readonly Check[];
   readonly indexes: readonly Index[];
   readonly comment?: string;
+  /**
+   * SQLite: the user's triggers on this table, as stored, read so that a table rebuild (which drops the table and
+   * its triggers) recreates them. Not managed: never compiled from entities, never diffed. Absent when none.
+   */
+  readonly triggers?: readonly Trigger[];
+}
+
+export interface Trigger {
+  readonly name: string;
+  /** The `CREATE TRIGGER` statement exactly as the database stores it. */
+  readonly sql: string;
 }
 
 export interface Column {
@@ -118,7 +129,11 @@ export interface ForeignKey {
   readonly referencedColumns: readonly string[];
   readonly onDelete: ReferentialAction;
   readonly onUpdate: ReferentialAction;
+  /** `DEFERRABLE INITIALLY ...`; absent when the constraint is not deferrable. */
+  readonly deferrable?: Deferrable;
 }
+
+export type Deferrable = 'INITIALLY IMMEDIATE' | 'INITIALLY DEFERRED';
 
 export interface Unique {
   readonly name: string;

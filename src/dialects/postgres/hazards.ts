@@ -41,6 +41,8 @@ const INTEGER_DIGITS: Readonly<Record<string, number>> = { smallint: 5, integer:
 
 /** Every value of `from` converts to `to` without loss (it may still need a rewrite). */
 function isWidening(from: Column, to: Column, context: { from: Model; to: Model }): boolean {
+  // A value becomes an array of one element: lossless when the element type widens. The reverse keeps one element.
+  if (!from.array && to.array) return isWidening(from, { ...to, array: undefined }, context);
   if (Boolean(from.array) !== Boolean(to.array)) return false;
   if (from.type === to.type) {
     if (from.type === 'enum') {

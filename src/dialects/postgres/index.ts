@@ -19,7 +19,7 @@ export const postgresDialect: Dialect = {
   quoteIdentifier,
   quoteLiteral,
   normalize: normalizePostgresModel,
-  /** Nothing to lower but the views that must be recreated around changes to what they read. */
+  /** PostgreSQL ALTERs everything; views are recreated around changes to what they read, foreign keys around a dropped key. */
   lower: lowerPostgres,
   render: renderPostgres,
   connect: async (target) => {

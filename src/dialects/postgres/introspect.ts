@@ -62,6 +62,8 @@ interface ConstraintRow {
   referenced_columns: string[];
   on_delete: string;
   on_update: string;
+  deferrable: boolean;
+  deferred: boolean;
   definition: string | null;
 }
 interface IndexRow {
@@ -211,6 +213,7 @@ function toForeignKey(row: ConstraintRow): ForeignKey {
     referencedColumns: row.referenced_columns,
     onDelete: ACTIONS[row.on_delete] ?? 'NO ACTION',
     onUpdate: ACTIONS[row.on_update] ?? 'NO ACTION',
+    deferrable: row.deferrable ? (row.deferred ? 'INITIALLY DEFERRED' : 'INITIALLY IMMEDIATE') : undefined,
   };
 }
 

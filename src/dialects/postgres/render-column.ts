@@ -126,13 +126,26 @@ export function renderComputedColumnAlter(change: ChangeOf<'column.alter'>, cont
   return statements;
 }
 
+/**
+ * The type a `USING` expression casts to: the target without its length or precision. An explicit cast to
+ * `character varying(n)` silently truncates longer values; casting to the unmodified type leaves the modifier to
+ * the column's assignment coercion, which rejects a value that does not fit (numerics are rounded either way).
+ * `character` and `bit` without a length mean length 1, so their unmodified forms are `bpchar` and `bit varying`.
+ */
+function castType(column: Column): string {
+  const unmodified = { ...column, length: undefined, precision: undefined, scale: undefined };
+  if (column.type === 'character') unmodified.type = 'bpchar';
+  if (column.type === 'bit') unmodified.type = 'bit varying';
+  return renderColumnType(unmodified);
+}
+
 /** `USING` expression converting the old values: through text for enums, wrapped/unwrapped for arrays. */
 function usingExpression(from: Column, to: Column): string {
   const column = quoteIdentifier(to.name);
-  const target = renderColumnType(to);
+  const target = castType(to);
   const viaText = from.type === 'enum' || to.type === 'enum';
   if (!from.array && to.array) {
-    const element = renderBaseType(to);
+    const element = castType({ ...to, array: false });
     const value = viaText ? `${column}::text::${element}` : `${column}::${element}`;
     return `CASE WHEN ${column} IS NULL THEN NULL ELSE ARRAY[${value}] END`;
   }
@@ -191,7 +204,10 @@ export function renderColumnAlter(change: ChangeOf<'column.alter'>, context: Ren
     out.push(alter('DROP IDENTITY'));
   }
 
-  if (from.default !== undefined && from.generated === undefined && (defaultChanged || typeChanged)) {
+  const setsDefault =
+    to.default !== undefined && to.generated === undefined && (defaultChanged || typeChanged || from.generated !== undefined);
+  // The old default goes when it is not simply replaced by SET DEFAULT below (it may not convert to the new type).
+  if (from.default !== undefined && from.generated === undefined && (typeChanged || (defaultChanged && !setsDefault))) {
     out.push(alter('DROP DEFAULT'));
   }
 
@@ -210,22 +226,23 @@ export function renderColumnAlter(change: ChangeOf<'column.alter'>, context: Ren
     }
   }
 
+  if (setsDefault) out.push(alter(`SET DEFAULT ${renderDefault(to)}`));
+
   if (from.nullable && !to.nullable) {
     const existing = tableExists(context.from, table);
-    out.push(
-      alter(
-        'SET NOT NULL',
-        existing ? [hazard.notNull(`SET NOT NULL on ${label(table)}.${to.name} fails if a row holds NULL there`)] : [],
-      ),
-    );
-  }
-
-  if (
-    to.default !== undefined &&
-    to.generated === undefined &&
-    (defaultChanged || typeChanged || from.generated !== undefined)
-  ) {
-    out.push(alter(`SET DEFAULT ${renderDefault(to)}`));
+    const fill = to.default !== undefined && to.generated === undefined;
+    if (fill && existing) {
+      // Like the SQLite rebuild's COALESCE: rows holding NULL take the column's default, so SET NOT NULL holds.
+      const column = quoteIdentifier(to.name);
+      out.push(
+        statement(`UPDATE ${name} SET ${column} = DEFAULT WHERE ${column} IS NULL`, [
+          hazard.rewrite(`rows of ${label(table)} holding NULL in ${to.name} are updated to its default before SET NOT NULL`),
+        ]),
+      );
+    }
+    const hazards =
+      existing && !fill ? [hazard.notNull(`SET NOT NULL on ${label(table)}.${to.name} fails if a row holds NULL there`)] : [];
+    out.push(alter('SET NOT NULL', hazards));
   }
 
   if (generatedChanged && to.generated === 'increment') {

@@ -33,7 +33,8 @@ export function foreignKeyClause(fk: ForeignKey): string {
   return (
     `CONSTRAINT ${quoteIdentifier(fk.name)} FOREIGN KEY (${columnList(fk.columns)}) ` +
     `REFERENCES ${referenced} (${columnList(fk.referencedColumns)}) ` +
-    `ON DELETE ${action(fk.onDelete)} ON UPDATE ${action(fk.onUpdate)}`
+    `ON DELETE ${action(fk.onDelete)} ON UPDATE ${action(fk.onUpdate)}` +
+    (fk.deferrable ? ` DEFERRABLE ${fk.deferrable}` : '')
   );
 }
 

@@ -1,10 +1,10 @@
 /**
  * Reads the managed schema of a SQLite database with four set-based queries, whatever the number of tables:
- * `sqlite_master`, and `sqlite_master` joined with the table-valued pragmas for columns, foreign keys and indexes;
- * plus one read of TypeORM's `typeorm_metadata` when it exists (the view and generated-column expressions TypeORM
- * recorded, which is what it compares). What the pragmas do not report (constraint names, CHECKs, the inline enum
- * CHECK, AUTOINCREMENT, index predicates, generation expressions, view queries) comes from parsing the stored CREATE
- * statements.
+ * `sqlite_master` (tables, indexes, views, and triggers, which are not managed but kept through rebuilds), and
+ * `sqlite_master` joined with the table-valued pragmas for columns, foreign keys and indexes; plus one read of
+ * TypeORM's `typeorm_metadata` when it exists (the view and generated-column expressions TypeORM recorded, which is
+ * what it compares). What the pragmas do not report (constraint names, CHECKs, the inline enum CHECK, AUTOINCREMENT,
+ * index predicates, generation expressions, view queries) comes from parsing the stored CREATE statements.
  */
 import { DefaultNamingStrategy } from 'typeorm/naming-strategy/DefaultNamingStrategy';
 import type { Check, Column, ForeignKey, Index, Model, Table, Unique, View } from '../../model';
@@ -28,7 +28,7 @@ const USER_TABLES = `m.type = 'table' AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\
 
 export const INTROSPECTION_QUERIES = {
   master: `SELECT m.type AS type, m.name AS name, m.tbl_name AS tbl, m.sql AS sql FROM sqlite_master m
-    WHERE m.type IN ('table', 'index', 'view') AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY m.type, m.name`,
+    WHERE m.type IN ('table', 'index', 'view', 'trigger') AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY m.type, m.name`,
   columns: `SELECT m.name AS tbl, c.cid AS cid, c.name AS name, c.type AS type, c."notnull" AS not_null,
     c.dflt_value AS dflt, c.pk AS pk, c.hidden AS hidden
     FROM sqlite_master m JOIN pragma_table_xinfo(m.name) c WHERE ${USER_TABLES} ORDER BY m.name, c.cid`,
@@ -63,11 +63,14 @@ function groupBy(rows: readonly Row[], key: (row: Row) => string): Map<string, R
 }
 
 /** Takes the first not yet used parsed constraint that matches, so two identical definitions get both names. */
-function takeName<T extends { name?: string }>(parsed: T[], matches: (item: T) => boolean): string | undefined {
+/** Removes and returns the first parsed item that matches (each parsed item names one catalog object). */
+function take<T>(parsed: T[], matches: (item: T) => boolean): T | undefined {
   const index = parsed.findIndex(matches);
-  if (index === -1) return undefined;
-  const [item] = parsed.splice(index, 1);
-  return item!.name;
+  return index === -1 ? undefined : parsed.splice(index, 1)[0];
+}
+
+function takeName<T extends { name?: string }>(parsed: T[], matches: (item: T) => boolean): string | undefined {
+  return take(parsed, matches)?.name;
 }
 
 interface TableRows {
@@ -119,7 +122,7 @@ function buildTable(
       : [...(primaryKeys.get(referencedTable.toLowerCase()) ?? declared.map(() => 'rowid'))];
     const onDelete = str(first.on_delete);
     const onUpdate = str(first.on_update);
-    const fkName = takeName(
+    const parsedFk = take(
       parsedFks,
       (fk) =>
         sameName(fk.referencedTable, referencedTable) &&
@@ -129,12 +132,13 @@ function buildTable(
         fk.onUpdate === onUpdate,
     );
     return {
-      name: fkName ?? naming.foreignKeyName(name, fkColumns),
+      name: parsedFk?.name ?? naming.foreignKeyName(name, fkColumns),
       columns: fkColumns,
       referencedTable,
       referencedColumns,
       onDelete: onDelete as ForeignKey['onDelete'],
       onUpdate: onUpdate as ForeignKey['onUpdate'],
+      deferrable: parsedFk?.deferrable,
     };
   });
 
@@ -210,6 +214,10 @@ export function buildSqliteModel(
   const columnsByTable = groupBy(columns, (row) => str(row.tbl));
   const fksByTable = groupBy(fks, (row) => str(row.tbl));
   const indexesByTable = groupBy(indexes, (row) => str(row.tbl));
+  const triggersByTable = groupBy(
+    master.filter((row) => row.type === 'trigger' && typeof row.sql === 'string'),
+    (row) => str(row.tbl).toLowerCase(),
+  );
   const primaryKeys = new Map<string, string[]>();
   for (const [table, rows] of columnsByTable) {
     const pk = rows.filter((row) => num(row.pk) > 0).sort((a, b) => num(a.pk) - num(b.pk));
@@ -220,7 +228,8 @@ export function buildSqliteModel(
     .map((row) => {
       const name = str(row.name);
       const parsed = parseOrExplain('table', name, str(row.sql), parseCreateTable);
-      return buildTable(
+      const triggers = (triggersByTable.get(name.toLowerCase()) ?? []).map((t) => ({ name: str(t.name), sql: str(t.sql) }));
+      const table = buildTable(
         name,
         parsed,
         {
@@ -232,6 +241,7 @@ export function buildSqliteModel(
         primaryKeys,
         recordedColumns,
       );
+      return triggers.length > 0 ? { ...table, triggers } : table;
     });
   const viewRows = master.filter((row) => row.type === 'view' && typeof row.sql === 'string');
   const relations = [...tables, ...viewRows.map((row) => ({ name: str(row.name) }))];

@@ -77,7 +77,7 @@ export function lowerSqlite(changes: readonly Change[], context: RenderContext):
       from,
       to,
       changes: group,
-      reason: `SQLite cannot alter ${key} in place, so it is rebuilt: ${group.map((c) => c.reason).join('; ')}`,
+      reason: `SQLite cannot alter ${key} in place, so it is rebuilt: ${[...new Set(group.map((c) => c.reason))].join('; ')}`,
     });
   }
   return out;

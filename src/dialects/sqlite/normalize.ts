@@ -38,7 +38,9 @@ function normalizeColumn(column: Column, table: Table): Column {
     nullable: rowid ? false : column.nullable,
     // A generated column has its expression (compared exactly, as TypeORM does on SQLite) instead of a default.
     default: column.computed ? undefined : normalizeDefault(column.default),
-    generated: column.computed ? undefined : column.generated,
+    // SQLite has no identity columns: TypeORM declares one as a plain column (an INTEGER PRIMARY KEY still numbers
+    // new rows itself, as the rowid). Only AUTOINCREMENT is stored.
+    generated: !column.computed && column.generated === 'increment' ? 'increment' : undefined,
     computed: column.computed && { expression: column.computed.expression, stored: column.computed.stored },
     // SQLite has no comments, no arrays and no named enum types: they cannot differ.
   };
@@ -59,6 +61,9 @@ function normalizeForeignKey(fk: ForeignKey): ForeignKey {
     referencedColumns: [...fk.referencedColumns],
     onDelete: normalizeAction(fk.onDelete),
     onUpdate: normalizeAction(fk.onUpdate),
+    // SQLite defers a foreign key check only when it is DEFERRABLE INITIALLY DEFERRED; DEFERRABLE INITIALLY
+    // IMMEDIATE behaves exactly as not deferrable (SQLite has no SET CONSTRAINTS).
+    deferrable: fk.deferrable === 'INITIALLY DEFERRED' ? fk.deferrable : undefined,
   };
 }
 
@@ -79,6 +84,7 @@ function normalizeTable(table: Table): Table {
     uniques: table.uniques.map((unique) => ({ name: unique.name, columns: [...unique.columns] })),
     checks: table.checks.map(normalizeCheck),
     indexes: table.indexes.map(normalizeIndex),
+    triggers: table.triggers, // not managed: carried as stored, so a rebuild recreates them
   };
 }
 

@@ -21,6 +21,8 @@ export interface ParsedForeignKey {
   /** Upper case, `NO ACTION` when not declared. */
   readonly onDelete: string;
   readonly onUpdate: string;
+  /** `DEFERRABLE` (initially immediate unless `INITIALLY DEFERRED`); absent for `NOT DEFERRABLE` or none. */
+  readonly deferrable?: 'INITIALLY IMMEDIATE' | 'INITIALLY DEFERRED';
 }
 
 export interface ParsedColumn {
@@ -160,6 +162,8 @@ function referencesClause(cursor: Cursor): Omit<ParsedForeignKey, 'name' | 'colu
   const referencedTable = cursor.name();
   const referencedColumns = isPunct(cursor.peek, '(') ? nameList(cursor) : [];
   const actions = { DELETE: 'NO ACTION', UPDATE: 'NO ACTION' };
+  let deferrable = false;
+  let initiallyDeferred = false;
   for (;;) {
     if (isKeyword(cursor.peek, 'ON') && (isKeyword(cursor.at(1), 'DELETE') || isKeyword(cursor.at(1), 'UPDATE'))) {
       const event = cursor.at(1)!.value.toUpperCase() as keyof typeof actions;
@@ -172,12 +176,15 @@ function referencesClause(cursor: Cursor): Omit<ParsedForeignKey, 'name' | 'colu
       cursor.pos++;
     } else if (isKeyword(cursor.peek, 'NOT') && isKeyword(cursor.at(1), 'DEFERRABLE')) {
       cursor.pos += 2;
+      deferrable = false;
     } else if (cursor.keyword('DEFERRABLE')) {
-      // INITIALLY DEFERRED | IMMEDIATE handled below
+      deferrable = true; // INITIALLY DEFERRED | IMMEDIATE handled below
     } else if (cursor.keyword('INITIALLY')) {
+      initiallyDeferred = isKeyword(cursor.peek, 'DEFERRED');
       cursor.pos++;
     } else {
-      return { referencedTable, referencedColumns, onDelete: actions.DELETE, onUpdate: actions.UPDATE };
+      const deferral = deferrable ? (initiallyDeferred ? 'INITIALLY DEFERRED' : 'INITIALLY IMMEDIATE') : undefined;
+      return { referencedTable, referencedColumns, onDelete: actions.DELETE, onUpdate: actions.UPDATE, deferrable: deferral };
     }
   }
 }

@@ -1,14 +1,15 @@
 /**
  * The SQLite table rebuild (https://www.sqlite.org/lang_altertable.html#otheralter): create the new definition
- * under a temporary name, copy the rows, drop the old table, rename, recreate the indexes. Safe only with foreign key
- * enforcement off (the session's apply does that before BEGIN), otherwise DROP TABLE would run ON DELETE actions
- * on child rows.
+ * under a temporary name, copy the rows, drop the old table, rename, recreate the indexes and the table's triggers
+ * (not managed, but the user's: DROP TABLE drops them). Safe only with foreign key enforcement off (the session's
+ * apply does that before BEGIN), otherwise DROP TABLE would run ON DELETE actions on child rows.
  */
 import type { Column, Table } from '../../model';
 import type { Statement } from '../../plan/types';
 import { droppedColumnHazards, notNullHazards, rebuildHazard } from './hazards';
 import { quoteIdentifier as q, quoteLiteral } from './quote';
 import { createIndexSql, createTableSql } from './render-table';
+import { tokenize } from './tokenize';
 
 const statement = (sql: string, hazards: Statement['hazards'] = []): Statement => ({ sql, hazards, transactional: true });
 
@@ -26,7 +27,29 @@ function copyExpression(from: Column, to: Column): string {
   return q(from.name);
 }
 
-export function renderRebuild(from: Table, to: Table, taken: ReadonlySet<string>): Statement[] {
+/** True if the statement names `table` (an unreadable one is assumed to). */
+function mentions(sql: string, table: string): boolean {
+  try {
+    const name = table.toLowerCase();
+    return tokenize(sql).some((t) => (t.kind === 'identifier' || t.kind === 'word') && t.value.toLowerCase() === name);
+  } catch {
+    return true;
+  }
+}
+
+/**
+ * Triggers on other tables that name the rebuilt table. Once the old table is dropped, SQLite's RENAME re-checks
+ * every trigger of the schema and fails on those ("error in trigger ...: no such table"); in legacy mode it renames
+ * without checking or rewriting them, and they then name the new table, which is what they meant.
+ */
+function namedByOtherTriggers(table: string, tables: readonly Table[]): boolean {
+  return tables.some(
+    (other) => other.name.toLowerCase() !== table.toLowerCase() && (other.triggers ?? []).some((t) => mentions(t.sql, table)),
+  );
+}
+
+/** `tables`: every table of the database as it is (for the triggers of other tables). */
+export function renderRebuild(from: Table, to: Table, taken: ReadonlySet<string>, tables: readonly Table[] = []): Statement[] {
   const temporary = temporaryName(to.name, taken);
   const before = new Map(from.columns.map((c) => [c.name, c]));
   // A generated column cannot be written: it is computed again in the new table.
@@ -54,7 +77,11 @@ export function renderRebuild(from: Table, to: Table, taken: ReadonlySet<string>
     if (hazards.length > 0) statements[0] = statement(statements[0]!.sql, [...statements[0]!.hazards, ...hazards]);
   }
   statements.push(statement(`DROP TABLE ${q(from.name)}`, droppedColumnHazards(from, to)));
+  const legacy = namedByOtherTriggers(from.name, tables);
+  if (legacy) statements.push(statement('PRAGMA legacy_alter_table = ON'));
   statements.push(statement(`ALTER TABLE ${q(temporary)} RENAME TO ${q(to.name)}`));
+  if (legacy) statements.push(statement('PRAGMA legacy_alter_table = OFF'));
   for (const index of to.indexes) statements.push(statement(createIndexSql(to.name, index)));
+  for (const trigger of from.triggers ?? []) statements.push(statement(trigger.sql));
   return statements;
 }

@@ -27,7 +27,8 @@ export function columnSql(column: Column, inlinePrimaryKey: boolean): string {
 export function foreignKeySql(fk: ForeignKey): string {
   return (
     `CONSTRAINT ${q(fk.name)} FOREIGN KEY (${list(fk.columns)}) REFERENCES ${q(fk.referencedTable)} ` +
-    `(${list(fk.referencedColumns)}) ON DELETE ${fk.onDelete} ON UPDATE ${fk.onUpdate}`
+    `(${list(fk.referencedColumns)}) ON DELETE ${fk.onDelete} ON UPDATE ${fk.onUpdate}` +
+    (fk.deferrable ? ` DEFERRABLE ${fk.deferrable}` : '')
   );
 }
 

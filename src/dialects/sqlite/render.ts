@@ -47,7 +47,7 @@ function renderChange(change: Change, context: RenderContext): Statement[] {
       return [statement(`DROP TABLE ${q(change.table.name)}`, [tableDropHazard(change.table)])];
     case 'table.rebuild': {
       const taken = new Set([...context.from.tables, ...context.to.tables].map((table) => table.name));
-      return renderRebuild(change.from, change.to, taken);
+      return renderRebuild(change.from, change.to, taken, context.from.tables);
     }
     case 'table.comment':
       return []; // SQLite has no comments; lower drops these changes

@@ -149,6 +149,7 @@ export class SqliteSession implements DatabaseSession {
         }
       } catch (error) {
         await this.run('ROLLBACK').catch(() => undefined); // SQLite may already have rolled back
+        await this.run('PRAGMA legacy_alter_table = OFF'); // a rebuild may have failed between ON and OFF
         throw error;
       }
     } finally {
