@@ -112,6 +112,8 @@ export function metadataToModel(
         columns: i.columnNames,
         unique: i.isUnique,
         where: i.where ? i.where : undefined,
+        // TypeORM builds a spatial index on PostgreSQL `USING GiST`; SQLite has one index method.
+        method: dialect === 'postgres' && i.isSpatial ? 'gist' : undefined,
       })),
       comment: dialect === 'postgres' ? (metadata.comment ?? undefined) : undefined,
     });

@@ -1,5 +1,6 @@
+import { indexKeys, withIndexKeys } from './index-keys';
 import { qualifiedKey } from './names';
-import type { Column, EnumType, Model, Table } from './types';
+import type { Column, EnumType, Index, Model, Table } from './types';
 
 const byName = <T extends { name: string }>(a: T, b: T): number => compareStrings(a.name, b.name);
 const byQualifiedName = <T extends { schema?: string; name: string }>(a: T, b: T): number =>
@@ -29,8 +30,12 @@ function normalizeTable(table: Table): Table {
     foreignKeys: [...table.foreignKeys].map((fk) => compact({ ...fk })).sort(byName),
     uniques: [...table.uniques].sort(byName),
     checks: [...table.checks].sort(byName),
-    indexes: [...table.indexes].map((index) => compact({ ...index })).sort(byName),
+    indexes: [...table.indexes].map(normalizeIndex).sort(byName),
   });
+}
+
+function normalizeIndex(index: Index): Index {
+  return compact(withIndexKeys({ ...index, method: index.method || undefined }, indexKeys(index)));
 }
 
 function normalizeEnum(type: EnumType): EnumType {

@@ -100,12 +100,23 @@ export interface Check {
   readonly expression: string;
 }
 
+/**
+ * One key of an index: a column (a name, always quoted when rendered) or an expression (SQL text in the dialect's
+ * own spelling, as its catalog prints it; rendered inside parentheses, never taken for a name or vice versa).
+ */
+export type IndexKey = { readonly column: string } | { readonly expression: string };
+
 export interface Index {
   readonly name: string;
+  /** The columns of the column keys, in key order (all the keys when none is an expression). */
   readonly columns: readonly string[];
+  /** Every key in order; present only when at least one key is an expression (see `indexKeys`). */
+  readonly keys?: readonly IndexKey[];
   readonly unique: boolean;
   /** Partial index predicate, without the `WHERE` keyword. */
   readonly where?: string;
+  /** PostgreSQL access method, lower case (`gin`, `gist`, `hash`, `brin`, `spgist`); absent means `btree`. */
+  readonly method?: string;
 }
 
 /** The file format of `generated/model.json`: one model per dialect, compiled from the same entities. */

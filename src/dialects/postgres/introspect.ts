@@ -4,12 +4,14 @@ import type {
   EnumType,
   ForeignKey,
   Index,
+  IndexKey,
   Model,
   PrimaryKey,
   ReferentialAction,
   Table,
   Unique,
 } from '../../model';
+import { withIndexKeys } from '../../model';
 import { isManagedTable } from '../unmanaged';
 import { DEFAULT_SCHEMA, normalizePostgresModel } from './normalize';
 import { COLUMNS_SQL, CONSTRAINTS_SQL, ENUMS_SQL, EXTENSIONS_SQL, INDEXES_SQL, TABLES_SQL } from './queries';
@@ -53,7 +55,9 @@ interface IndexRow {
   table_oid: string;
   name: string;
   is_unique: boolean;
-  columns: string[];
+  method: string;
+  key_columns: (string | null)[];
+  key_expressions: (string | null)[];
   predicate: string | null;
 }
 interface EnumRow {
@@ -101,9 +105,7 @@ export async function introspectPostgres(query: QueryFn, schemas: readonly strin
       foreignKeys: constraints.filter((c) => c.type === 'f').map(toForeignKey),
       uniques: constraints.filter((c) => c.type === 'u').map((c): Unique => ({ name: c.name, columns: c.columns })),
       checks: constraints.filter((c) => c.type === 'c').map(toCheck),
-      indexes: (indexesOf.get(row.oid) ?? []).map(
-        (ix): Index => ({ name: ix.name, columns: ix.columns, unique: ix.is_unique, where: ix.predicate ?? undefined }),
-      ),
+      indexes: (indexesOf.get(row.oid) ?? []).map(toIndex),
       comment: row.comment ?? undefined,
     };
   });
@@ -176,6 +178,14 @@ function toCheck(row: ConstraintRow): Check {
   const definition = row.definition ?? '';
   const match = /^CHECK\s*\(([\s\S]*)\)(?:\s+NO INHERIT)?(?:\s+NOT VALID)?\s*$/.exec(definition);
   return { name: row.name, expression: match ? match[1]! : definition };
+}
+
+function toIndex(row: IndexRow): Index {
+  const keys = row.key_columns.map((column, i): IndexKey =>
+    column === null ? { expression: row.key_expressions[i] ?? '' } : { column },
+  );
+  const index: Index = { name: row.name, columns: [], unique: row.is_unique, where: row.predicate ?? undefined, method: row.method };
+  return withIndexKeys(index, keys);
 }
 
 function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {

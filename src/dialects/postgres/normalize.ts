@@ -1,5 +1,6 @@
 import type { Check, Column, EnumType, ForeignKey, Index, Model, Table } from '../../model';
-import { normalizeModel } from '../../model';
+import { indexKeys, isExpressionKey, normalizeModel, withIndexKeys } from '../../model';
+import { stripEnclosingParens } from '../index-expression';
 import { canonicalizeExpression, isNumberText, unquote } from './expression';
 import { quoteLiteral } from './quote';
 import {
@@ -74,9 +75,15 @@ function normalizeCheck(check: Check): Check {
   return { ...check, expression: canonicalizeExpression(check.expression) };
 }
 
+/**
+ * Index predicates in canonical spelling; expression keys only without enclosing parentheses (an index expression
+ * is not canonicalised: `(id)::text` indexes text, not `id`); the method in lower case, `btree` (the default) absent.
+ */
 function normalizeIndex(index: Index): Index {
   const where = index.where?.trim() ? canonicalizeExpression(index.where) : undefined;
-  return { ...index, where };
+  const keys = indexKeys(index).map((key) => (isExpressionKey(key) ? { expression: stripEnclosingParens(key.expression) } : key));
+  const method = index.method?.trim().toLowerCase();
+  return withIndexKeys({ ...index, where, method: method === 'btree' || !method ? undefined : method }, keys);
 }
 
 export function normalizeColumn(column: Column, inPrimaryKey: boolean): Column {

@@ -65,22 +65,27 @@ WHERE con.conrelid = ANY($1::oid[]) AND con.contype IN ('p', 'f', 'u', 'c') AND 
 ORDER BY con.conrelid, con.conname`;
 
 /**
- * Indexes that do not back a constraint of their table (those are read as constraints). Key columns only (not
- * INCLUDE); an expression key is reported as `(expression)`.
+ * Indexes that do not back a constraint of their table (those are read as constraints), with their access method.
+ * Key columns only (not INCLUDE), in key order: `key_columns` has the column name of a column key and NULL for an
+ * expression key, whose text (as `pg_get_indexdef` prints that one key) is at the same position of `key_expressions`.
  */
 export const INDEXES_SQL = `
-SELECT ix.indrelid::int8 AS table_oid, i.relname AS name, ix.indisunique AS is_unique,
+SELECT ix.indrelid::int8 AS table_oid, i.relname AS name, ix.indisunique AS is_unique, am.amname AS method,
   ARRAY(
-    SELECT CASE WHEN k.attnum = 0
-      THEN '(' || pg_catalog.pg_get_indexdef(ix.indexrelid, k.ord::int, true) || ')'
-      ELSE a.attname::text END
+    SELECT a.attname::text
     FROM unnest(ix.indkey::int2[]) WITH ORDINALITY AS k(attnum, ord)
-    LEFT JOIN pg_catalog.pg_attribute a ON a.attrelid = ix.indrelid AND a.attnum = k.attnum
+    LEFT JOIN pg_catalog.pg_attribute a ON a.attrelid = ix.indrelid AND a.attnum = k.attnum AND k.attnum <> 0
     WHERE k.ord <= ix.indnkeyatts
-    ORDER BY k.ord)::text[] AS columns,
+    ORDER BY k.ord)::text[] AS key_columns,
+  ARRAY(
+    SELECT CASE WHEN k.attnum = 0 THEN pg_catalog.pg_get_indexdef(ix.indexrelid, k.ord::int, true) END
+    FROM unnest(ix.indkey::int2[]) WITH ORDINALITY AS k(attnum, ord)
+    WHERE k.ord <= ix.indnkeyatts
+    ORDER BY k.ord)::text[] AS key_expressions,
   pg_catalog.pg_get_expr(ix.indpred, ix.indrelid) AS predicate
 FROM pg_catalog.pg_index ix
 JOIN pg_catalog.pg_class i ON i.oid = ix.indexrelid
+JOIN pg_catalog.pg_am am ON am.oid = i.relam
 WHERE ix.indrelid = ANY($1::oid[])
   AND NOT EXISTS (
     SELECT 1 FROM pg_catalog.pg_constraint con

@@ -12,11 +12,11 @@ import {
   checkClause,
   foreignKeyClause,
   primaryKeyClause,
-  renderCreateIndex,
   renderCreateTable,
   renderTableComment,
   uniqueClause,
 } from './render-table';
+import { renderCreateIndex, renderDropIndex } from './render-index';
 
 function qualifiedEnum(name: QualifiedName): string {
   return quoteQualified({ schema: name.schema ?? DEFAULT_SCHEMA, name: name.name });
@@ -156,14 +156,14 @@ export function renderPostgres(input: Change, context: RenderContext): Statement
       return [statement(alterTable(change.table, `ADD ${checkClause(change.check)}`))];
     case 'check.drop':
       return [dropConstraint(change.table, change.check.name)];
-    case 'index.create':
-      return [
-        renderCreateIndex(change.table, change.index, indexBuildHazards(context, change.table, `index ${change.index.name}`)),
-      ];
-    case 'index.drop': {
-      const schema = change.table.schema ?? DEFAULT_SCHEMA;
-      return [statement(`DROP INDEX ${quoteQualified({ schema, name: change.index.name })}`)];
+    case 'index.create': {
+      // CONCURRENTLY builds without blocking writes (and outside the transaction), so it carries no INDEX_BUILD hazard.
+      if (context.concurrently) return [renderCreateIndex(change.table, change.index, [], true)];
+      const hazards = indexBuildHazards(context, change.table, `index ${change.index.name}`);
+      return [renderCreateIndex(change.table, change.index, hazards)];
     }
+    case 'index.drop':
+      return [renderDropIndex(change.table, change.index, context.concurrently)];
     default:
       return assertNever(change);
   }

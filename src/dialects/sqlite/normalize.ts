@@ -5,7 +5,7 @@
  * TypeORM considers in sync.
  */
 import type { Check, Column, ForeignKey, Index, Model, ReferentialAction, Table } from '../../model';
-import { normalizeModel } from '../../model';
+import { indexKeys, isExpressionKey, normalizeModel, withIndexKeys } from '../../model';
 import { canonicalType } from './column-types';
 import { stripOuterParens } from './tokenize';
 
@@ -62,9 +62,11 @@ function normalizeForeignKey(fk: ForeignKey): ForeignKey {
 
 const normalizeCheck = (check: Check): Check => ({ name: check.name, expression: stripOuterParens(check.expression) });
 
+/** SQLite has one index method; expression keys without enclosing parentheses. */
 function normalizeIndex(index: Index): Index {
   const where = index.where === undefined ? undefined : stripOuterParens(index.where);
-  return { name: index.name, columns: [...index.columns], unique: index.unique, where: where || undefined };
+  const keys = indexKeys(index).map((key) => (isExpressionKey(key) ? { expression: stripOuterParens(key.expression) } : key));
+  return withIndexKeys({ name: index.name, columns: [], unique: index.unique, where: where || undefined }, keys);
 }
 
 function normalizeTable(table: Table): Table {
