@@ -9,7 +9,7 @@ import type { DialectName } from '../model';
  * comment that could swallow the rest of the statement. Anything else is refused rather than emitted.
  */
 export function enclosedExpression(expression: string, dialect: DialectName): string {
-  const problem = whyNotEnclosable(expression, dialect === 'sqlite' ? SQLITE_QUOTES : POSTGRES_QUOTES);
+  const problem = whyNotEnclosable(expression, dialect);
   if (problem !== undefined) {
     throw new SchemaplanError(
       `index expression ${JSON.stringify(expression)} is not a single SQL expression: ${problem}`,
@@ -24,7 +24,8 @@ const POSTGRES_QUOTES: Quotes = { "'": "'", '"': '"' };
 /** SQLite also quotes names as `name` and [name]. */
 const SQLITE_QUOTES: Quotes = { ...POSTGRES_QUOTES, '`': '`', '[': ']' };
 
-function whyNotEnclosable(text: string, quotes: Quotes): string | undefined {
+function whyNotEnclosable(text: string, dialect: DialectName): string | undefined {
+  const quotes = dialect === 'sqlite' ? SQLITE_QUOTES : POSTGRES_QUOTES;
   if (text.trim() === '') return 'it is empty';
   if (text.includes('\u0000')) return 'it contains a NUL byte';
   let depth = 0;
@@ -32,8 +33,8 @@ function whyNotEnclosable(text: string, quotes: Quotes): string | undefined {
     const c = text[i]!;
     const closer = quotes[c];
     if (closer !== undefined) {
-      // E'...' strings (PostgreSQL) take backslash escapes; every other quote only escapes itself by doubling.
-      const backslashes = c === "'" && /[eE]/.test(text[i - 1] ?? '') && !/\w/.test(text[i - 2] ?? '');
+      // PostgreSQL's E'...' strings take backslash escapes; every other quote only escapes itself by doubling.
+      const backslashes = dialect === 'postgres' && c === "'" && /[eE]/.test(text[i - 1] ?? '') && !/\w/.test(text[i - 2] ?? '');
       let j = i + 1;
       for (; j < text.length; j++) {
         if (backslashes && text[j] === '\\') j++;
