@@ -23,6 +23,8 @@ interface Base {
  * (`assertNever` in the default branch), so adding a kind is a compile error everywhere it must be handled.
  */
 export type Change =
+  /** PostgreSQL: a schema the target's tables or enums live in does not exist (`CREATE SCHEMA IF NOT EXISTS`). */
+  | (Base & { readonly kind: 'schema.create'; readonly name: string })
   | (Base & { readonly kind: 'extension.create'; readonly name: string })
   | (Base & { readonly kind: 'enum.create'; readonly enum: EnumType })
   | (Base & { readonly kind: 'enum.drop'; readonly enum: EnumType })

@@ -49,6 +49,7 @@ function normalizeEnum(type: EnumType): EnumType {
 export function normalizeModel(model: Model): Model {
   return {
     dialect: model.dialect,
+    ...(model.schemas ? { schemas: [...new Set(model.schemas)].sort(compareStrings) } : {}),
     extensions: [...new Set(model.extensions)].sort(compareStrings),
     enums: model.enums.map(normalizeEnum).sort(byQualifiedName),
     tables: model.tables.map(normalizeTable).sort(byQualifiedName),

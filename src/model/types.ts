@@ -17,6 +17,11 @@ export type ReferentialAction = 'NO ACTION' | 'RESTRICT' | 'CASCADE' | 'SET NULL
 
 export interface Model {
   readonly dialect: DialectName;
+  /**
+   * PostgreSQL schemas (namespaces): those the model's tables and enums live in, plus `public`; introspected, also
+   * every schema read that exists, so a plan knows which ones to create. Absent on SQLite.
+   */
+  readonly schemas?: readonly string[];
   /** PostgreSQL extensions the schema needs (e.g. `uuid-ossp` for `uuid_generate_v4()`); always empty on SQLite. */
   readonly extensions: readonly string[];
   /** PostgreSQL enum types; always empty on SQLite, where an enum is a CHECK carried by the column (`Column.enumValues`). */

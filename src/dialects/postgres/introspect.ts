@@ -20,6 +20,7 @@ import { COLUMNS_SQL, CONSTRAINTS_SQL, ENUMS_SQL, EXTENSIONS_SQL, INDEXES_SQL, T
 export type QueryFn = <Row>(sql: string, params: readonly unknown[]) => Promise<Row[]>;
 
 interface TableRow {
+  /** NULL (with `name`) for a schema without tables. */
   oid: string;
   schema: string;
   name: string;
@@ -75,12 +76,13 @@ const ACTIONS: Readonly<Record<string, ReferentialAction>> = {
 };
 
 /**
- * Reads the managed schemas with six set-based catalog queries, whatever the number of tables, and returns the
+ * Reads the managed schemas (those that exist) with six set-based catalog queries, whatever the number of tables, and returns the
  * model in canonical (normalised) form.
  */
 export async function introspectPostgres(query: QueryFn, schemas: readonly string[] = [DEFAULT_SCHEMA]): Promise<Model> {
   const schemaList = [...schemas];
-  const tableRows = (await query<TableRow>(TABLES_SQL, [schemaList])).filter((row) => isManagedTable(row.name));
+  const schemaRows = await query<TableRow>(TABLES_SQL, [schemaList]);
+  const tableRows = schemaRows.filter((row) => row.oid !== null && isManagedTable(row.name));
   const oids = tableRows.map((row) => row.oid);
   const [columnRows, constraintRows, indexRows, enumRows, extensionRows] = [
     await query<ColumnRow>(COLUMNS_SQL, [oids]),
@@ -112,6 +114,7 @@ export async function introspectPostgres(query: QueryFn, schemas: readonly strin
   const enums = enumRows.map((row): EnumType => ({ schema: row.schema, name: row.name, values: row.values }));
   return normalizePostgresModel({
     dialect: 'postgres',
+    schemas: [...new Set(schemaRows.map((row) => row.schema))],
     extensions: extensionRows.map((row) => row.name),
     enums,
     tables,

@@ -32,16 +32,20 @@ const SEQUENCE_DEFAULT = /^nextval\('(?:[^']|'')+'(?:::regclass)?\)$/i;
  *   `CURRENT_DATE` -> `('now'::text)::date` (TypeORM's spelling), `NULL` -> no default, and a serial's
  *   `nextval(...)` -> `generated: 'increment'`;
  * - CHECK and index predicates: see `canonicalizeExpression`;
- * - implied facts made explicit: the schema (`public`), NOT NULL on primary-key and generated columns.
+ * - implied facts made explicit: the schema (`public`), NOT NULL on primary-key and generated columns, the schemas
+ *   the model's objects live in (and `public`).
  *
  * Idempotent; the result is valid SQL to render from.
  */
 export function normalizePostgresModel(model: Model): Model {
+  const enums = model.enums.map(normalizeEnum);
+  const tables = model.tables.map(normalizeTable);
   return normalizeModel({
     dialect: 'postgres',
+    schemas: [...(model.schemas ?? []), DEFAULT_SCHEMA, ...tables.map((t) => t.schema!), ...enums.map((e) => e.schema!)],
     extensions: model.extensions.filter((name) => name !== 'plpgsql'),
-    enums: model.enums.map(normalizeEnum),
-    tables: model.tables.map(normalizeTable),
+    enums,
+    tables,
   });
 }
 

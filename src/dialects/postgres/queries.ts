@@ -4,19 +4,23 @@
  * OIDs (everything hanging off a table).
  */
 
-/** Ordinary and partitioned tables (not partitions, not members of an extension), with their comments. */
+/**
+ * The schemas read that exist, each with its ordinary and partitioned tables (not partitions, not members of an
+ * extension) and their comments; a schema without tables is one row with a NULL table.
+ */
 export const TABLES_SQL = `
 SELECT c.oid::int8 AS oid, n.nspname AS schema, c.relname AS name, d.description AS comment
-FROM pg_catalog.pg_class c
-JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-LEFT JOIN pg_catalog.pg_description d
-  ON d.objoid = c.oid AND d.classoid = 'pg_catalog.pg_class'::regclass AND d.objsubid = 0
-WHERE c.relkind IN ('r', 'p')
+FROM pg_catalog.pg_namespace n
+LEFT JOIN pg_catalog.pg_class c
+  ON c.relnamespace = n.oid
+  AND c.relkind IN ('r', 'p')
   AND NOT c.relispartition
-  AND n.nspname = ANY($1::text[])
   AND NOT EXISTS (
     SELECT 1 FROM pg_catalog.pg_depend e
     WHERE e.classid = 'pg_catalog.pg_class'::regclass AND e.objid = c.oid AND e.deptype = 'e')
+LEFT JOIN pg_catalog.pg_description d
+  ON d.objoid = c.oid AND d.classoid = 'pg_catalog.pg_class'::regclass AND d.objsubid = 0
+WHERE n.nspname = ANY($1::text[])
 ORDER BY n.nspname, c.relname`;
 
 /**

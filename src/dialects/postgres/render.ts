@@ -84,6 +84,8 @@ function usesEnumValue(model: Model, name: QualifiedName, value: string): boolea
 export function renderPostgres(input: Change, context: RenderContext): Statement[] {
   const change = canonical(input);
   switch (change.kind) {
+    case 'schema.create':
+      return [statement(`CREATE SCHEMA IF NOT EXISTS ${quoteIdentifier(change.name)}`)];
     case 'extension.create':
       return [statement(`CREATE EXTENSION IF NOT EXISTS ${quoteIdentifier(change.name)}`)];
     case 'enum.create':

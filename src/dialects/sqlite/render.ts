@@ -50,6 +50,7 @@ export function renderSqlite(change: Change, context: RenderContext): Statement[
       return [statement(createIndexSql(change.table.name, change.index))];
     case 'index.drop':
       return [statement(dropIndexSql(change.index))];
+    case 'schema.create':
     case 'extension.create':
     case 'enum.create':
     case 'enum.drop':
