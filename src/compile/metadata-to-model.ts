@@ -138,6 +138,7 @@ function toColumn(tc: TableColumn, dialect: DialectName): Column {
     default: tc.default === undefined || tc.default === null ? undefined : String(tc.default),
     generated: generated(tc),
     comment: tc.comment || undefined,
+    collation: dialect === 'postgres' ? tc.collation || undefined : undefined,
   };
 }
 

@@ -11,7 +11,7 @@ import type {
 } from '../model';
 
 /** Which attributes of a column differ; a `column.alter` carries the full before/after column too. */
-export type ColumnField = 'type' | 'nullable' | 'default' | 'generated' | 'comment' | 'enumValues';
+export type ColumnField = 'type' | 'nullable' | 'default' | 'generated' | 'comment' | 'enumValues' | 'collation';
 
 interface Base {
   /** Why the change exists, in words a reviewer understands; emitted as a SQL comment too. */

@@ -14,6 +14,7 @@ export function columnFieldsThatDiffer(from: Column, to: Column): ColumnField[] 
   if (from.default !== to.default) fields.push('default');
   if (from.generated !== to.generated) fields.push('generated');
   if (from.comment !== to.comment) fields.push('comment');
+  if (from.collation !== to.collation) fields.push('collation');
   return fields;
 }
 

@@ -39,6 +39,7 @@ interface ColumnRow {
   type_name: string;
   default: string | null;
   comment: string | null;
+  collation: string | null;
 }
 interface ConstraintRow {
   table_oid: string;
@@ -133,6 +134,7 @@ function toColumn(row: ColumnRow): Column {
     default: row.default ?? undefined,
     generated: row.identity === 'a' ? 'identity-always' : row.identity === 'd' ? 'identity-by-default' : undefined,
     comment: row.comment ?? undefined,
+    collation: row.collation ?? undefined,
   };
 }
 

@@ -1,6 +1,7 @@
 import type { Check, Column, EnumType, ForeignKey, Index, Model, Table } from '../../model';
 import { indexKeys, isExpressionKey, normalizeModel, withIndexKeys } from '../../model';
 import { stripEnclosingParens } from '../index-expression';
+import { trimFractionZeros } from '../number-literal';
 import { canonicalizeExpression, isNumberText, unquote } from './expression';
 import { quoteLiteral } from './quote';
 import {
@@ -126,6 +127,8 @@ export function normalizeColumn(column: Column, inPrimaryKey: boolean): Column {
     default: defaultValue,
     generated,
     comment: column.comment || undefined,
+    // `default` is the type's default collation, which is what no collation means.
+    collation: column.collation && column.collation !== 'default' ? column.collation : undefined,
   };
 }
 
@@ -134,8 +137,10 @@ export function normalizeDefault(expression: string, type: string, array: boolea
   const text = canonicalizeExpression(expression);
   if (text === 'NULL') return undefined;
   const literal = unquote(text);
+  // A number on a numeric column is its value: `'1.50'`, `1.50` and `1.5` alike.
+  if (literal === undefined && !array && NUMERIC_TYPES.has(type) && isNumberText(text)) return trimFractionZeros(text);
   if (literal === undefined || array) return text;
-  if (NUMERIC_TYPES.has(type) && isNumberText(literal.trim())) return literal.trim();
+  if (NUMERIC_TYPES.has(type) && isNumberText(literal.trim())) return trimFractionZeros(literal.trim());
   if (type === 'boolean' && /^(true|false)$/i.test(literal.trim())) return literal.trim().toLowerCase();
   if (JSON_TYPES.has(type)) {
     try {

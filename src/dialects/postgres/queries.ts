@@ -33,9 +33,11 @@ SELECT a.attrelid::int8 AS table_oid, a.attname AS name, a.attnotnull AS not_nul
   pg_catalog.format_type(et.oid, NULL) AS type, et.typtype AS typtype,
   etn.nspname AS type_schema, et.typname AS type_name,
   CASE WHEN a.attgenerated = '' THEN pg_catalog.pg_get_expr(ad.adbin, ad.adrelid) END AS default,
-  d.description AS comment
+  d.description AS comment,
+  CASE WHEN a.attcollation <> t.typcollation THEN co.collname END AS collation
 FROM pg_catalog.pg_attribute a
 JOIN pg_catalog.pg_type t ON t.oid = a.atttypid
+LEFT JOIN pg_catalog.pg_collation co ON co.oid = a.attcollation
 JOIN pg_catalog.pg_type et
   ON et.oid = CASE WHEN t.typcategory = 'A' AND t.typelem <> 0 THEN t.typelem ELSE t.oid END
 JOIN pg_catalog.pg_namespace etn ON etn.oid = et.typnamespace
