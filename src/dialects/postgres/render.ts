@@ -1,6 +1,7 @@
 import { assertNever, type Change } from '../../diff/changes';
 import { SchemaplanError } from '../../errors/errors';
 import type { Model, QualifiedName } from '../../model';
+import { indexKeys, isExpressionKey } from '../../model';
 import type { Hazard, Statement } from '../../plan/types';
 import type { RenderContext } from '../dialect';
 import { findTable, hazard, label, tableExists } from './hazards';
@@ -56,7 +57,7 @@ function canonical(change: Change): Change {
   }
 }
 
-/** True if a default, CHECK or index predicate of `model` may mention `value` of enum type `name`. */
+/** True if a default, CHECK, index predicate or index expression of `model` may mention `value` of enum type `name`. */
 function usesEnumValue(model: Model, name: QualifiedName, value: string): boolean {
   const key = label(name);
   const literal = quoteLiteral(value);
@@ -76,7 +77,11 @@ function usesEnumValue(model: Model, name: QualifiedName, value: string): boolea
           column.enum !== undefined && label(column.enum) === key && column.default !== undefined && inDefault(column.default),
       ) ||
       table.checks.some((check) => check.expression.includes(literal)) ||
-      table.indexes.some((index) => index.where?.includes(literal)),
+      table.indexes.some(
+        (index) =>
+          index.where?.includes(literal) ||
+          indexKeys(index).some((key) => isExpressionKey(key) && key.expression.includes(literal)),
+      ),
   );
 }
 
