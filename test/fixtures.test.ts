@@ -6,6 +6,7 @@ import type { DialectName, Model } from '../src/model';
 import { renderSql } from '../src/report/sql';
 import { applyTowards, connect, planTowards } from './support/apply-model';
 import { REPO_ROOT } from './support/cli';
+import { managedSchemas } from '../src/cli/workflow';
 import { DIALECTS, freshDatabase, type TestDatabase } from './support/databases';
 import { entityClasses } from './support/entities';
 import { rawQuery, tableRows } from './support/raw-query';
@@ -41,7 +42,7 @@ async function buildFrom(name: string, dialect: DialectName, db: TestDatabase): 
 }
 
 /** Tables and columns present on both sides: their rows must survive the plan unchanged unless `rows.<dialect>.json` says how they convert. */
-function commonColumns(from: Model, to: Model): { table: string; columns: string[] }[] {
+function commonColumns(from: Model, to: Model): { table: string; schema?: string; columns: string[] }[] {
   return from.tables.flatMap((t) => {
     const target = to.tables.find((u) => u.name === t.name && u.schema === t.schema);
     if (!target) return [];
@@ -49,7 +50,7 @@ function commonColumns(from: Model, to: Model): { table: string; columns: string
     const columns = t.columns
       .filter((c) => !c.computed && target.columns.some((u) => u.name === c.name && !u.computed))
       .map((c) => c.name);
-    return columns.length > 0 ? [{ table: t.name, columns }] : [];
+    return columns.length > 0 ? [{ table: t.name, schema: t.schema, columns }] : [];
   });
 }
 
@@ -66,19 +67,22 @@ describe.each(CASES)('fixture %s', (name) => {
         const seed = file(name, 'seed.sql');
         if (existsSync(seed)) await rawQuery(db, readFileSync(seed, 'utf8'));
 
+        // The schemas the target lives in are read, as `schema plan` does.
+        const schemas = managedSchemas(to);
         let session = await connect(db.url);
-        const from = dialect.normalize(await session.introspect());
+        const from = dialect.normalize(await session.introspect({ schemas }));
         await session.close();
         // Rows whose values the plan converts (a type change, a mapped enum value) are checked against a reviewed file.
         const convertedFile = file(name, `rows.${dialectName}.json`);
         const converted: Record<string, Record<string, unknown>[]> = existsSync(convertedFile)
           ? JSON.parse(readFileSync(convertedFile, 'utf8'))
           : {};
-        const common = commonColumns(from, to).map(({ table, columns }) => ({
+        const common = commonColumns(from, to).map(({ table, schema, columns }) => ({
           table,
+          schema,
           columns: columns.filter((c) => !(converted[table]?.[0] && c in converted[table]![0]!)),
         }));
-        const before = await Promise.all(common.map((c) => tableRows(db, c.table, c.columns)));
+        const before = await Promise.all(common.map((c) => tableRows(db, c.table, c.columns, c.schema)));
         expect(before.flat().length).toBeGreaterThan(0);
 
         session = await connect(db.url);
@@ -92,11 +96,11 @@ describe.each(CASES)('fixture %s', (name) => {
 
         await session.apply(plan.statements);
         expect((await planTowards(session, to)).changes).toEqual([]);
-        expect(dialect.normalize(await session.introspect())).toEqual(dialect.normalize(to));
+        expect(dialect.normalize(await session.introspect({ schemas }))).toEqual(dialect.normalize(to));
         await session.close();
 
         // Every row of every kept column is still there with its values.
-        const after = await Promise.all(common.map((c) => tableRows(db, c.table, c.columns)));
+        const after = await Promise.all(common.map((c) => tableRows(db, c.table, c.columns, c.schema)));
         expect(after).toEqual(before);
         for (const [table, rows] of Object.entries(converted)) {
           expect(await tableRows(db, table, Object.keys(rows[0]!))).toEqual(rows);
@@ -125,6 +129,10 @@ describe.each(CASES)('fixture %s', (name) => {
       const to = (await compileEntities(toClasses, dialectName)).model;
       const db = await freshDatabase(dialectName, `fx-sync-${name}`);
       try {
+        // TypeORM does not create schemas: its users create them first.
+        if (dialectName === 'postgres') {
+          for (const schema of managedSchemas(to)) await rawQuery(db, `CREATE SCHEMA IF NOT EXISTS "${schema}"`);
+        }
         await synchronizeWithTypeorm(db.oracle, toClasses);
         const session = await connect(db.url);
         try {

@@ -77,7 +77,13 @@ test('reads schemas, unmanaged tables, expression indexes, and foreign keys acro
   ]);
   expect(walls.checks).toEqual([{ name: 'positive', expression: '"id" > 0' }]);
   expect(walls.indexes).toEqual([
-    { name: 'walls_email', columns: ['(lower(email))', 'paint'], unique: true, where: '"email" IS NOT NULL' },
+    {
+      name: 'walls_email',
+      columns: ['paint'],
+      keys: [{ expression: 'lower(email)' }, { column: 'paint' }],
+      unique: true,
+      where: '"email" IS NOT NULL',
+    },
   ]);
 
   const both = await pg.session.introspect({ schemas: ['app', 'public'] });

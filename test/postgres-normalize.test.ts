@@ -181,6 +181,7 @@ test('normalize fills the schema and is idempotent', () => {
   });
   expect(model).toEqual({
     dialect: 'postgres',
+    schemas: ['public'],
     extensions: ['uuid-ossp'],
     enums: [{ schema: 'public', name: 'e', values: ['a'] }],
     tables: [

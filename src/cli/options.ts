@@ -8,6 +8,7 @@ export const DEFAULT_ENTITIES = ['schema/**/*.ts'];
 export interface SourceArgs {
   url?: string;
   entities?: string[];
+  concurrently?: boolean;
 }
 
 export function withUrl<T>(yargs: Argv<T>) {
@@ -25,6 +26,17 @@ export function withEntities<T>(yargs: Argv<T>) {
   });
 }
 
+export function withConcurrently<T>(yargs: Argv<T>) {
+  return yargs.option('concurrently', {
+    type: 'boolean',
+    describe:
+      'PostgreSQL: build and drop indexes of existing tables with CONCURRENTLY, outside the transaction ' +
+      '(default: $SCHEMA_CONCURRENTLY=1, else off)',
+  });
+}
+
+const TRUE = /^(1|true|yes|on)$/i;
+
 /** Flags > environment > defaults. */
 export function resolveSources(args: SourceArgs, io: CliIo): Sources {
   const envEntities = io.env.SCHEMA_ENTITIES?.split(',').map((s) => s.trim()).filter(Boolean);
@@ -32,5 +44,6 @@ export function resolveSources(args: SourceArgs, io: CliIo): Sources {
     url: args.url ?? io.env.DATABASE_URL ?? DEFAULT_DATABASE_URL,
     entities: args.entities?.length ? args.entities : envEntities?.length ? envEntities : DEFAULT_ENTITIES,
     cwd: io.cwd,
+    concurrently: args.concurrently ?? TRUE.test(io.env.SCHEMA_CONCURRENTLY ?? ''),
   };
 }

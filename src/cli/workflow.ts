@@ -10,6 +10,8 @@ export interface Sources {
   readonly url: string;
   readonly entities: readonly string[];
   readonly cwd: string;
+  /** PostgreSQL: indexes of existing tables are built and dropped CONCURRENTLY. */
+  readonly concurrently?: boolean;
 }
 
 export interface PlannedTarget {
@@ -37,7 +39,15 @@ export async function planAgainstDatabase(sources: Sources): Promise<PlannedTarg
   const session = await dialect.connect(target);
   try {
     const serverVersion = await session.serverVersion();
-    const plan = await replan(session, dialect, compiled.model, compiled.diagnostics);
+    const diagnostics = [...compiled.diagnostics];
+    if (sources.concurrently && dialect.name !== 'postgres') {
+      diagnostics.push({
+        severity: 'info',
+        code: 'CONCURRENTLY_IGNORED',
+        message: `--concurrently has no effect on ${dialect.name}: indexes are built in the transaction`,
+      });
+    }
+    const plan = await replan(session, dialect, compiled.model, diagnostics, { concurrently: sources.concurrently });
     return { target, dialect, session, desired: compiled.model, plan, serverVersion };
   } catch (error) {
     await session.close();
@@ -50,7 +60,8 @@ export async function replan(
   dialect: Dialect,
   desired: Model,
   diagnostics: readonly Diagnostic[] = [],
+  options: { readonly concurrently?: boolean } = {},
 ): Promise<Plan> {
   const current = await session.introspect({ schemas: managedSchemas(desired) });
-  return createPlan({ from: current, to: desired, dialect, diagnostics });
+  return createPlan({ from: current, to: desired, dialect, diagnostics, concurrently: options.concurrently });
 }

@@ -116,6 +116,8 @@ export function metadataToModel(
         columns: i.columnNames,
         unique: i.isUnique,
         where: i.where ? i.where : undefined,
+        // TypeORM builds a spatial index on PostgreSQL `USING GiST`; SQLite has one index method.
+        method: dialect === 'postgres' && i.isSpatial ? 'gist' : undefined,
       })),
       comment: dialect === 'postgres' ? (metadata.comment ?? undefined) : undefined,
     });
@@ -219,6 +221,7 @@ function toColumn(tc: TableColumn, dialect: DialectName): Column {
     default: tc.default === undefined || tc.default === null ? undefined : String(tc.default),
     generated: generated(tc),
     comment: tc.comment || undefined,
+    collation: dialect === 'postgres' ? tc.collation || undefined : undefined,
   };
 }
 

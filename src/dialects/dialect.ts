@@ -7,6 +7,11 @@ import type { Statement } from '../plan/types';
 export interface RenderContext {
   readonly from: Model;
   readonly to: Model;
+  /**
+   * PostgreSQL: build and drop the indexes of existing tables with CONCURRENTLY (outside the transaction, without
+   * blocking writes). Indexes of tables the plan creates are built with the table.
+   */
+  readonly concurrently?: boolean;
 }
 
 export interface Capabilities {

@@ -5,6 +5,7 @@ import { qualifiedKey, type Column, type QualifiedName } from '../model';
 /** The table a change acts on (`undefined` for schema-level objects). */
 export function tableOf(change: Change): QualifiedName | undefined {
   switch (change.kind) {
+    case 'schema.create':
     case 'extension.create':
     case 'enum.create':
     case 'enum.drop':
@@ -41,6 +42,7 @@ export function tableOf(change: Change): QualifiedName | undefined {
 /** The name of the object a change acts on, for ordering and display. */
 export function objectNameOf(change: Change): string {
   switch (change.kind) {
+    case 'schema.create':
     case 'extension.create':
       return change.name;
     case 'enum.create':

@@ -12,7 +12,15 @@ import type {
 } from '../model';
 
 /** Which attributes of a column differ; a `column.alter` carries the full before/after column too. */
-export type ColumnField = 'type' | 'nullable' | 'default' | 'generated' | 'comment' | 'enumValues' | 'computed';
+export type ColumnField =
+  | 'type'
+  | 'nullable'
+  | 'default'
+  | 'generated'
+  | 'comment'
+  | 'enumValues'
+  | 'computed'
+  | 'collation';
 
 interface Base {
   /** Why the change exists, in words a reviewer understands; emitted as a SQL comment too. */
@@ -24,6 +32,8 @@ interface Base {
  * (`assertNever` in the default branch), so adding a kind is a compile error everywhere it must be handled.
  */
 export type Change =
+  /** PostgreSQL: a schema the target's tables or enums live in does not exist (`CREATE SCHEMA IF NOT EXISTS`). */
+  | (Base & { readonly kind: 'schema.create'; readonly name: string })
   | (Base & { readonly kind: 'extension.create'; readonly name: string })
   | (Base & { readonly kind: 'enum.create'; readonly enum: EnumType })
   | (Base & { readonly kind: 'enum.drop'; readonly enum: EnumType })

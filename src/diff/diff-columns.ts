@@ -15,6 +15,7 @@ export function columnFieldsThatDiffer(from: Column, to: Column): ColumnField[] 
   if (from.generated !== to.generated) fields.push('generated');
   if (from.comment !== to.comment) fields.push('comment');
   if (!deepEqual(from.computed, to.computed)) fields.push('computed');
+  if (from.collation !== to.collation) fields.push('collation');
   return fields;
 }
 

@@ -2,6 +2,7 @@ import type { Model } from '../model';
 import type { Decision, Diagnostic } from '../plan/types';
 import type { Change } from './changes';
 import { diffEnums, diffExtensions } from './diff-enums';
+import { diffSchemas } from './diff-schemas';
 import { diffTables } from './diff-tables';
 import { diffViews } from './diff-views';
 
@@ -24,7 +25,13 @@ export function diffModels(from: Model, to: Model): DiffResult {
   }
   const enums = diffEnums(from, to);
   return {
-    changes: [...diffExtensions(from, to), ...enums.changes, ...diffTables(from, to), ...diffViews(from, to)],
+    changes: [
+      ...diffSchemas(from, to),
+      ...diffExtensions(from, to),
+      ...enums.changes,
+      ...diffTables(from, to),
+      ...diffViews(from, to),
+    ],
     diagnostics: enums.diagnostics,
     decisions: [],
   };

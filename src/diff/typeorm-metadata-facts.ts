@@ -67,6 +67,7 @@ export function metadataRecordsOf(change: Change): MetadataRecords {
       return columnDelta(change.table, change.column, undefined);
     case 'column.alter':
       return columnDelta(change.table, change.from, change.to);
+    case 'schema.create':
     case 'extension.create':
     case 'enum.create':
     case 'enum.drop':

@@ -4,3 +4,4 @@ export * from './normalize';
 export * from './empty';
 export * from './renames';
 export * from './view-dependencies';
+export * from './index-keys';

@@ -1,5 +1,6 @@
+import { indexKeys, withIndexKeys } from './index-keys';
 import { qualifiedKey } from './names';
-import type { Column, EnumType, Model, Table, View } from './types';
+import type { Column, EnumType, Index, Model, Table, View } from './types';
 
 const byName = <T extends { name: string }>(a: T, b: T): number => compareStrings(a.name, b.name);
 const byQualifiedName = <T extends { schema?: string; name: string }>(a: T, b: T): number =>
@@ -29,7 +30,7 @@ function normalizeTable(table: Table): Table {
     foreignKeys: [...table.foreignKeys].map((fk) => compact({ ...fk })).sort(byName),
     uniques: [...table.uniques].sort(byName),
     checks: [...table.checks].sort(byName),
-    indexes: [...table.indexes].map((index) => compact({ ...index })).sort(byName),
+    indexes: [...table.indexes].map(normalizeIndex).sort(byName),
     triggers: table.triggers && table.triggers.length > 0 ? [...table.triggers].sort(byName) : undefined,
   });
 }
@@ -44,6 +45,10 @@ function normalizeView(view: View): View {
   });
 }
 
+function normalizeIndex(index: Index): Index {
+  return compact(withIndexKeys({ ...index, method: index.method || undefined }, indexKeys(index)));
+}
+
 function normalizeEnum(type: EnumType): EnumType {
   return compact({ ...type });
 }
@@ -55,6 +60,7 @@ function normalizeEnum(type: EnumType): EnumType {
 export function normalizeModel(model: Model): Model {
   return compact({
     dialect: model.dialect,
+    ...(model.schemas ? { schemas: [...new Set(model.schemas)].sort(compareStrings) } : {}),
     extensions: [...new Set(model.extensions)].sort(compareStrings),
     enums: model.enums.map(normalizeEnum).sort(byQualifiedName),
     tables: model.tables.map(normalizeTable).sort(byQualifiedName),

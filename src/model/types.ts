@@ -17,6 +17,11 @@ export type ReferentialAction = 'NO ACTION' | 'RESTRICT' | 'CASCADE' | 'SET NULL
 
 export interface Model {
   readonly dialect: DialectName;
+  /**
+   * PostgreSQL schemas (namespaces): those the model's tables and enums live in, plus `public`; introspected, also
+   * every schema read that exists, so a plan knows which ones to create. Absent on SQLite.
+   */
+  readonly schemas?: readonly string[];
   /** PostgreSQL extensions the schema needs (e.g. `uuid-ossp` for `uuid_generate_v4()`); always empty on SQLite. */
   readonly extensions: readonly string[];
   /** PostgreSQL enum types; always empty on SQLite, where an enum is a CHECK carried by the column (`Column.enumValues`). */
@@ -103,6 +108,8 @@ export interface Column {
    */
   readonly computed?: ComputedColumn;
   readonly comment?: string;
+  /** PostgreSQL: the column's collation (`C`), when it is not its type's default (the database's). */
+  readonly collation?: string;
 }
 
 export interface ComputedColumn {
@@ -146,12 +153,23 @@ export interface Check {
   readonly expression: string;
 }
 
+/**
+ * One key of an index: a column (a name, always quoted when rendered) or an expression (SQL text in the dialect's
+ * own spelling, as its catalog prints it; rendered inside parentheses, never taken for a name or vice versa).
+ */
+export type IndexKey = { readonly column: string } | { readonly expression: string };
+
 export interface Index {
   readonly name: string;
+  /** The columns of the column keys, in key order (all the keys when none is an expression). */
   readonly columns: readonly string[];
+  /** Every key in order; present only when at least one key is an expression (see `indexKeys`). */
+  readonly keys?: readonly IndexKey[];
   readonly unique: boolean;
   /** Partial index predicate, without the `WHERE` keyword. */
   readonly where?: string;
+  /** PostgreSQL access method, lower case (`gin`, `gist`, `hash`, `brin`, `spgist`); absent means `btree`. */
+  readonly method?: string;
 }
 
 /** The file format of `generated/model.json`: one model per dialect, compiled from the same entities. */

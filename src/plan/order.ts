@@ -10,6 +10,7 @@ import { viewEdges } from './view-order';
  */
 const RANK: Record<ChangeKind, number> = {
   'typeormMetadata.create': 0,
+  'schema.create': 0,
   'extension.create': 0,
   'enum.create': 1,
   'enum.value.add': 2,
@@ -45,6 +46,13 @@ const tableKeyOf = (change: Change): string => {
   return table ? qualifiedKey(table) : '';
 };
 
+/** The schema a change creates its object in, if it creates a table or an enum type. */
+function schemaCreatedIn(change: Change): string | undefined {
+  if (change.kind === 'table.create') return change.table.schema;
+  if (change.kind === 'enum.create') return change.enum.schema;
+  return undefined;
+}
+
 /** Edges `[before, after]` between change indexes, from what each change creates, uses and removes. */
 export function dependencyEdges(changes: readonly Change[]): [number, number][] {
   const edges: [number, number][] = [];
@@ -56,6 +64,8 @@ export function dependencyEdges(changes: readonly Change[]): [number, number][] 
       if (a.i === b.i) continue;
       const x = a.change;
       const y = b.change;
+      // Schemas exist before the tables and enum types created in them.
+      if (x.kind === 'schema.create' && schemaCreatedIn(y) === x.name) edges.push([a.i, b.i]);
       // Enum types exist before use, and are dropped after their last use is gone.
       if ((x.kind === 'enum.create' || x.kind === 'enum.value.add') && enumsUsedBy(y).includes(qualifiedKey(x.enum))) {
         edges.push([a.i, b.i]);

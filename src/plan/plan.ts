@@ -13,14 +13,16 @@ export interface PlanInput {
   readonly dialect: Dialect;
   /** Diagnostics from producing the models (compile warnings...), carried into the plan. */
   readonly diagnostics?: readonly Diagnostic[];
+  /** PostgreSQL: build and drop indexes of existing tables with CONCURRENTLY (see `RenderContext.concurrently`). */
+  readonly concurrently?: boolean;
 }
 
 /** from x to -> ordered changes -> statements. Pure: no I/O. */
-export function createPlan({ from, to, dialect, diagnostics = [] }: PlanInput): Plan {
+export function createPlan({ from, to, dialect, diagnostics = [], concurrently = false }: PlanInput): Plan {
   if (from.dialect !== dialect.name || to.dialect !== dialect.name) {
     throw new Error(`plan for ${dialect.name} given ${from.dialect} -> ${to.dialect} models`);
   }
-  const context = { from: dialect.normalize(from), to: dialect.normalize(to) };
+  const context = { from: dialect.normalize(from), to: dialect.normalize(to), concurrently };
   const diff = diffModels(context.from, context.to);
   const changes = orderChanges(dialect.lower(diff.changes, context));
   const statements: PlannedStatement[] = changes.flatMap((change, index) =>

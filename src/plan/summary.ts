@@ -3,6 +3,7 @@ import type { PlanSummary, PlannedStatement } from './types';
 
 /** How each kind reads in a one-line summary: sign and noun (singular, plural). */
 const WORDS: Record<ChangeKind, [string, string, string]> = {
+  'schema.create': ['+', 'schema', 'schemas'],
   'extension.create': ['+', 'extension', 'extensions'],
   'enum.create': ['+', 'enum', 'enums'],
   'enum.drop': ['-', 'enum', 'enums'],

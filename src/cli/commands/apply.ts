@@ -5,7 +5,7 @@ import { paint } from '../../report/colors';
 import { renderDiagnostics, renderText } from '../../report/text';
 import { EXIT } from '../exit-codes';
 import { colourEnabled, type CliIo } from '../io';
-import { resolveSources, withEntities, withUrl, type SourceArgs } from '../options';
+import { resolveSources, withConcurrently, withEntities, withUrl, type SourceArgs } from '../options';
 import { planAgainstDatabase, replan } from '../workflow';
 
 export interface ApplyArgs extends SourceArgs {
@@ -15,7 +15,7 @@ export interface ApplyArgs extends SourceArgs {
 }
 
 export function applyOptions<T>(yargs: Argv<T>) {
-  return withEntities(withUrl(yargs))
+  return withConcurrently(withEntities(withUrl(yargs)))
     .option('yes', { alias: 'y', type: 'boolean', default: false, describe: 'apply without asking (required without a TTY)' })
     .option('dry-run', { type: 'boolean', default: false, describe: 'print the plan, change nothing' });
 }

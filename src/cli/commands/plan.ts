@@ -7,7 +7,7 @@ import { renderSql } from '../../report/sql';
 import { renderText } from '../../report/text';
 import { EXIT } from '../exit-codes';
 import { colourEnabled, type CliIo } from '../io';
-import { resolveSources, withEntities, withUrl, type SourceArgs } from '../options';
+import { resolveSources, withConcurrently, withEntities, withUrl, type SourceArgs } from '../options';
 import { planAgainstDatabase, type PlannedTarget } from '../workflow';
 
 export type PlanFormat = 'text' | 'json' | 'sql';
@@ -19,7 +19,7 @@ export interface PlanArgs extends SourceArgs {
 }
 
 export function planOptions<T>(yargs: Argv<T>) {
-  return withEntities(withUrl(yargs))
+  return withConcurrently(withEntities(withUrl(yargs)))
     .option('format', { choices: ['text', 'json', 'sql'] as const, default: 'text' as const, describe: 'output format' })
     .option('exit-code', {
       type: 'boolean',

@@ -4,6 +4,7 @@ import type {
   EnumType,
   ForeignKey,
   Index,
+  IndexKey,
   Model,
   PrimaryKey,
   ReferentialAction,
@@ -11,7 +12,7 @@ import type {
   Unique,
   View,
 } from '../../model';
-import { qualifiedKey } from '../../model';
+import { qualifiedKey, withIndexKeys } from '../../model';
 import { TYPEORM_METADATA_TABLE } from '../typeorm-metadata';
 import { isManagedTable } from '../unmanaged';
 import { DEFAULT_SCHEMA, normalizePostgresModel } from './normalize';
@@ -22,6 +23,7 @@ import { COLUMNS_SQL, CONSTRAINTS_SQL, ENUMS_SQL, EXTENSIONS_SQL, INDEXES_SQL, T
 export type QueryFn = <Row>(sql: string, params: readonly unknown[]) => Promise<Row[]>;
 
 interface TableRow {
+  /** NULL (with `name`) for a schema without tables. */
   oid: string;
   schema: string;
   name: string;
@@ -41,6 +43,7 @@ interface ColumnRow {
   default: string | null;
   generation: string | null;
   comment: string | null;
+  collation: string | null;
 }
 interface ViewRow {
   kind: 'view' | 'column';
@@ -70,7 +73,9 @@ interface IndexRow {
   table_oid: string;
   name: string;
   is_unique: boolean;
-  columns: string[];
+  method: string;
+  key_columns: (string | null)[];
+  key_expressions: (string | null)[];
   predicate: string | null;
 }
 interface EnumRow {
@@ -88,15 +93,18 @@ const ACTIONS: Readonly<Record<string, ReferentialAction>> = {
 };
 
 /**
- * Reads the managed schemas with seven set-based catalog queries, whatever the number of tables, and returns the
- * model in canonical (normalised) form. TypeORM's records of view and generated-column expressions (in
- * `typeorm_metadata` of the default schema, where TypeORM keeps it) are read by the views query, when the table exists.
+ * Reads the managed schemas (those that exist) with seven set-based catalog queries, whatever the number of tables,
+ * and returns the model in canonical (normalised) form. TypeORM's records of view and generated-column expressions
+ * (in `typeorm_metadata` of the default schema, where TypeORM keeps it) are read by the views query, when the table
+ * exists.
  */
 export async function introspectPostgres(query: QueryFn, schemas: readonly string[] = [DEFAULT_SCHEMA]): Promise<Model> {
   const schemaList = [...schemas];
-  const allTableRows = await query<TableRow>(TABLES_SQL, [schemaList]);
-  const tableRows = allTableRows.filter((row) => isManagedTable(row.name));
-  const metadataTable = allTableRows.some((row) => row.schema === DEFAULT_SCHEMA && row.name === TYPEORM_METADATA_TABLE)
+  const schemaRows = await query<TableRow>(TABLES_SQL, [schemaList]);
+  const tableRows = schemaRows.filter((row) => row.oid !== null && isManagedTable(row.name));
+  const metadataTable = schemaRows.some(
+    (row) => row.oid !== null && row.schema === DEFAULT_SCHEMA && row.name === TYPEORM_METADATA_TABLE,
+  )
     ? quoteQualified({ schema: DEFAULT_SCHEMA, name: TYPEORM_METADATA_TABLE })
     : undefined;
   const oids = tableRows.map((row) => row.oid);
@@ -131,9 +139,7 @@ export async function introspectPostgres(query: QueryFn, schemas: readonly strin
       foreignKeys: constraints.filter((c) => c.type === 'f').map(toForeignKey),
       uniques: constraints.filter((c) => c.type === 'u').map((c): Unique => ({ name: c.name, columns: c.columns })),
       checks: constraints.filter((c) => c.type === 'c').map(toCheck),
-      indexes: (indexesOf.get(row.oid) ?? []).map(
-        (ix): Index => ({ name: ix.name, columns: ix.columns, unique: ix.is_unique, where: ix.predicate ?? undefined }),
-      ),
+      indexes: (indexesOf.get(row.oid) ?? []).map(toIndex),
       comment: row.comment ?? undefined,
     };
   });
@@ -153,6 +159,7 @@ export async function introspectPostgres(query: QueryFn, schemas: readonly strin
   );
   return normalizePostgresModel({
     dialect: 'postgres',
+    schemas: [...new Set(schemaRows.map((row) => row.schema))],
     extensions: extensionRows.map((row) => row.name),
     enums,
     tables,
@@ -173,6 +180,7 @@ function toColumn(row: ColumnRow, recordedExpression: string | undefined): Colum
     generated: row.identity === 'a' ? 'identity-always' : row.identity === 'd' ? 'identity-by-default' : undefined,
     computed: row.generation === null ? undefined : { expression: recordedExpression ?? row.generation, stored: true },
     comment: row.comment ?? undefined,
+    collation: row.collation ?? undefined,
   };
 }
 
@@ -222,6 +230,14 @@ function toCheck(row: ConstraintRow): Check {
   const definition = row.definition ?? '';
   const match = /^CHECK\s*\(([\s\S]*)\)(?:\s+NO INHERIT)?(?:\s+NOT VALID)?\s*$/.exec(definition);
   return { name: row.name, expression: match ? match[1]! : definition };
+}
+
+function toIndex(row: IndexRow): Index {
+  const keys = row.key_columns.map((column, i): IndexKey =>
+    column === null ? { expression: row.key_expressions[i] ?? '' } : { column },
+  );
+  const index: Index = { name: row.name, columns: [], unique: row.is_unique, where: row.predicate ?? undefined, method: row.method };
+  return withIndexKeys(index, keys);
 }
 
 function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {

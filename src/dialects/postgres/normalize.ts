@@ -1,5 +1,7 @@
 import type { Check, Column, EnumType, ForeignKey, Index, Model, Table, View } from '../../model';
-import { normalizeModel } from '../../model';
+import { indexKeys, isExpressionKey, normalizeModel, withIndexKeys } from '../../model';
+import { stripEnclosingParens } from '../index-expression';
+import { trimFractionZeros } from '../number-literal';
 import { canonicalizeExpression, isNumberText, unquote } from './expression';
 import { quoteLiteral } from './quote';
 import {
@@ -31,17 +33,28 @@ const SEQUENCE_DEFAULT = /^nextval\('(?:[^']|'')+'(?:::regclass)?\)$/i;
  *   `CURRENT_DATE` -> `('now'::text)::date` (TypeORM's spelling), `NULL` -> no default, and a serial's
  *   `nextval(...)` -> `generated: 'increment'`;
  * - CHECK and index predicates: see `canonicalizeExpression`;
- * - implied facts made explicit: the schema (`public`), NOT NULL on primary-key and generated columns.
+ * - implied facts made explicit: the schema (`public`), NOT NULL on primary-key and generated columns, the schemas
+ *   the model's objects live in (and `public`).
  *
  * Idempotent; the result is valid SQL to render from.
  */
 export function normalizePostgresModel(model: Model): Model {
+  const enums = model.enums.map(normalizeEnum);
+  const tables = model.tables.map(normalizeTable);
+  const views = model.views?.map(normalizeView);
   return normalizeModel({
     dialect: 'postgres',
+    schemas: [
+      ...(model.schemas ?? []),
+      DEFAULT_SCHEMA,
+      ...tables.map((t) => t.schema!),
+      ...enums.map((e) => e.schema!),
+      ...(views ?? []).map((v) => v.schema!),
+    ],
     extensions: model.extensions.filter((name) => name !== 'plpgsql'),
-    enums: model.enums.map(normalizeEnum),
-    tables: model.tables.map(normalizeTable),
-    views: model.views?.map(normalizeView),
+    enums,
+    tables,
+    views,
   });
 }
 
@@ -85,9 +98,15 @@ function normalizeCheck(check: Check): Check {
   return { ...check, expression: canonicalizeExpression(check.expression) };
 }
 
+/**
+ * Index predicates in canonical spelling; expression keys only without enclosing parentheses (an index expression
+ * is not canonicalised: `(id)::text` indexes text, not `id`); the method in lower case, `btree` (the default) absent.
+ */
 function normalizeIndex(index: Index): Index {
   const where = index.where?.trim() ? canonicalizeExpression(index.where) : undefined;
-  return { ...index, where };
+  const keys = indexKeys(index).map((key) => (isExpressionKey(key) ? { expression: stripEnclosingParens(key.expression) } : key));
+  const method = index.method?.trim().toLowerCase();
+  return withIndexKeys({ ...index, where, method: method === 'btree' || !method ? undefined : method }, keys);
 }
 
 export function normalizeColumn(column: Column, inPrimaryKey: boolean): Column {
@@ -130,6 +149,8 @@ export function normalizeColumn(column: Column, inPrimaryKey: boolean): Column {
     generated,
     computed,
     comment: column.comment || undefined,
+    // `default` is the type's default collation, which is what no collation means.
+    collation: column.collation && column.collation !== 'default' ? column.collation : undefined,
   };
 }
 
@@ -138,8 +159,10 @@ export function normalizeDefault(expression: string, type: string, array: boolea
   const text = canonicalizeExpression(expression);
   if (text === 'NULL') return undefined;
   const literal = unquote(text);
+  // A number on a numeric column is its value: `'1.50'`, `1.50` and `1.5` alike.
+  if (literal === undefined && !array && NUMERIC_TYPES.has(type) && isNumberText(text)) return trimFractionZeros(text);
   if (literal === undefined || array) return text;
-  if (NUMERIC_TYPES.has(type) && isNumberText(literal.trim())) return literal.trim();
+  if (NUMERIC_TYPES.has(type) && isNumberText(literal.trim())) return trimFractionZeros(literal.trim());
   if (type === 'boolean' && /^(true|false)$/i.test(literal.trim())) return literal.trim().toLowerCase();
   if (JSON_TYPES.has(type)) {
     try {

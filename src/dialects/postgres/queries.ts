@@ -4,19 +4,23 @@
  * OIDs (everything hanging off a table).
  */
 
-/** Ordinary and partitioned tables (not partitions, not members of an extension), with their comments. */
+/**
+ * The schemas read that exist, each with its ordinary and partitioned tables (not partitions, not members of an
+ * extension) and their comments; a schema without tables is one row with a NULL table.
+ */
 export const TABLES_SQL = `
 SELECT c.oid::int8 AS oid, n.nspname AS schema, c.relname AS name, d.description AS comment
-FROM pg_catalog.pg_class c
-JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-LEFT JOIN pg_catalog.pg_description d
-  ON d.objoid = c.oid AND d.classoid = 'pg_catalog.pg_class'::regclass AND d.objsubid = 0
-WHERE c.relkind IN ('r', 'p')
+FROM pg_catalog.pg_namespace n
+LEFT JOIN pg_catalog.pg_class c
+  ON c.relnamespace = n.oid
+  AND c.relkind IN ('r', 'p')
   AND NOT c.relispartition
-  AND n.nspname = ANY($1::text[])
   AND NOT EXISTS (
     SELECT 1 FROM pg_catalog.pg_depend e
     WHERE e.classid = 'pg_catalog.pg_class'::regclass AND e.objid = c.oid AND e.deptype = 'e')
+LEFT JOIN pg_catalog.pg_description d
+  ON d.objoid = c.oid AND d.classoid = 'pg_catalog.pg_class'::regclass AND d.objsubid = 0
+WHERE n.nspname = ANY($1::text[])
 ORDER BY n.nspname, c.relname`;
 
 /**
@@ -31,9 +35,11 @@ SELECT a.attrelid::int8 AS table_oid, a.attname AS name, a.attnotnull AS not_nul
   etn.nspname AS type_schema, et.typname AS type_name,
   CASE WHEN a.attgenerated = '' THEN pg_catalog.pg_get_expr(ad.adbin, ad.adrelid) END AS default,
   CASE WHEN a.attgenerated <> '' THEN pg_catalog.pg_get_expr(ad.adbin, ad.adrelid) END AS generation,
-  d.description AS comment
+  d.description AS comment,
+  CASE WHEN a.attcollation <> t.typcollation THEN co.collname END AS collation
 FROM pg_catalog.pg_attribute a
 JOIN pg_catalog.pg_type t ON t.oid = a.atttypid
+LEFT JOIN pg_catalog.pg_collation co ON co.oid = a.attcollation
 JOIN pg_catalog.pg_type et
   ON et.oid = CASE WHEN t.typcategory = 'A' AND t.typelem <> 0 THEN t.typelem ELSE t.oid END
 JOIN pg_catalog.pg_namespace etn ON etn.oid = et.typnamespace
@@ -68,22 +74,27 @@ WHERE con.conrelid = ANY($1::oid[]) AND con.contype IN ('p', 'f', 'u', 'c') AND 
 ORDER BY con.conrelid, con.conname`;
 
 /**
- * Indexes that do not back a constraint of their table (those are read as constraints). Key columns only (not
- * INCLUDE); an expression key is reported as `(expression)`.
+ * Indexes that do not back a constraint of their table (those are read as constraints), with their access method.
+ * Key columns only (not INCLUDE), in key order: `key_columns` has the column name of a column key and NULL for an
+ * expression key, whose text (as `pg_get_indexdef` prints that one key) is at the same position of `key_expressions`.
  */
 export const INDEXES_SQL = `
-SELECT ix.indrelid::int8 AS table_oid, i.relname AS name, ix.indisunique AS is_unique,
+SELECT ix.indrelid::int8 AS table_oid, i.relname AS name, ix.indisunique AS is_unique, am.amname AS method,
   ARRAY(
-    SELECT CASE WHEN k.attnum = 0
-      THEN '(' || pg_catalog.pg_get_indexdef(ix.indexrelid, k.ord::int, true) || ')'
-      ELSE a.attname::text END
+    SELECT a.attname::text
     FROM unnest(ix.indkey::int2[]) WITH ORDINALITY AS k(attnum, ord)
-    LEFT JOIN pg_catalog.pg_attribute a ON a.attrelid = ix.indrelid AND a.attnum = k.attnum
+    LEFT JOIN pg_catalog.pg_attribute a ON a.attrelid = ix.indrelid AND a.attnum = k.attnum AND k.attnum <> 0
     WHERE k.ord <= ix.indnkeyatts
-    ORDER BY k.ord)::text[] AS columns,
+    ORDER BY k.ord)::text[] AS key_columns,
+  ARRAY(
+    SELECT CASE WHEN k.attnum = 0 THEN pg_catalog.pg_get_indexdef(ix.indexrelid, k.ord::int, true) END
+    FROM unnest(ix.indkey::int2[]) WITH ORDINALITY AS k(attnum, ord)
+    WHERE k.ord <= ix.indnkeyatts
+    ORDER BY k.ord)::text[] AS key_expressions,
   pg_catalog.pg_get_expr(ix.indpred, ix.indrelid) AS predicate
 FROM pg_catalog.pg_index ix
 JOIN pg_catalog.pg_class i ON i.oid = ix.indexrelid
+JOIN pg_catalog.pg_am am ON am.oid = i.relam
 WHERE ix.indrelid = ANY($1::oid[])
   AND NOT EXISTS (
     SELECT 1 FROM pg_catalog.pg_constraint con

@@ -36,19 +36,3 @@ export function quoteQualified(object: { readonly schema?: string; readonly name
     ? quoteIdentifier(object.name)
     : `${quoteIdentifier(object.schema)}.${quoteIdentifier(object.name)}`;
 }
-
-/**
- * An index key: a column name, quoted, or an expression key as introspection reports it, already wrapped in
- * parentheses (`(lower(email))`), which is SQL and is emitted as is.
- */
-export function quoteIndexKey(key: string): string {
-  if (isExpressionKey(key)) {
-    rejectNul(key, 'index expression');
-    return key;
-  }
-  return quoteIdentifier(key);
-}
-
-function isExpressionKey(key: string): boolean {
-  return key.length > 2 && key.startsWith('(') && key.endsWith(')');
-}

@@ -26,6 +26,11 @@ function renderDefault(column: Column): string {
   return isNumberText(value) ? quoteLiteral(value) : value;
 }
 
+/** ` COLLATE "C"`, or nothing for the type's default collation. */
+function collateClause(column: Column): string {
+  return column.collation ? ` COLLATE ${quoteIdentifier(column.collation)}` : '';
+}
+
 function isIdentity(generated: Column['generated']): generated is 'identity-always' | 'identity-by-default' {
   return generated === 'identity-always' || generated === 'identity-by-default';
 }
@@ -51,7 +56,7 @@ export function renderColumnDefinition(column: Column, table: string): string {
   if (column.generated === 'increment') sql += ` ${serialType(column, table)}`;
   else if (isIdentity(column.generated)) {
     sql += ` ${renderColumnType(column)} GENERATED ${identityKind(column.generated)} AS IDENTITY`;
-  } else sql += ` ${renderColumnType(column)}`;
+  } else sql += ` ${renderColumnType(column)}${collateClause(column)}`;
   if (column.computed) sql += ` GENERATED ALWAYS AS (${column.computed.expression}) STORED`;
   if (!column.nullable) sql += ' NOT NULL';
   if (column.default !== undefined && column.generated === undefined && !column.computed) {
@@ -213,7 +218,7 @@ export function renderColumnAlter(change: ChangeOf<'column.alter'>, context: Ren
 
   if (typeChanged) {
     const hazards = typeChangeHazards(label(table), from, to, fromType, toType, context);
-    out.push(alter(`TYPE ${toType} USING ${usingExpression(from, to)}`, hazards));
+    out.push(alter(`TYPE ${toType}${collateClause(to)} USING ${usingExpression(from, to)}`, hazards));
     if (from.generated === 'increment' && to.generated === 'increment') {
       out.push(
         statement(
@@ -226,6 +231,10 @@ export function renderColumnAlter(change: ChangeOf<'column.alter'>, context: Ren
     }
   }
 
+  if (!typeChanged && from.collation !== to.collation) {
+    // Same type, other collation: no rewrite, but the column's indexes are rebuilt.
+    out.push(alter(`TYPE ${toType} COLLATE ${quoteIdentifier(to.collation ?? 'default')}`));
+  }
   if (setsDefault) out.push(alter(`SET DEFAULT ${renderDefault(to)}`));
 
   if (from.nullable && !to.nullable) {

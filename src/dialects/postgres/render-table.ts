@@ -1,7 +1,8 @@
 import { SchemaplanError } from '../../errors/errors';
-import type { Check, ForeignKey, Index, PrimaryKey, QualifiedName, ReferentialAction, Table, Unique } from '../../model';
-import type { Hazard, Statement } from '../../plan/types';
-import { quoteIdentifier, quoteIndexKey, quoteLiteral, quoteQualified } from './quote';
+import type { Check, ForeignKey, PrimaryKey, QualifiedName, ReferentialAction, Table, Unique } from '../../model';
+import type { Statement } from '../../plan/types';
+import { quoteIdentifier, quoteLiteral, quoteQualified } from './quote';
+import { renderCreateIndex } from './render-index';
 import { qualifiedTable, renderColumnComment, renderColumnDefinition, statement } from './render-column';
 
 const ACTIONS: ReadonlySet<ReferentialAction> = new Set(['NO ACTION', 'RESTRICT', 'CASCADE', 'SET NULL', 'SET DEFAULT']);
@@ -35,15 +36,6 @@ export function foreignKeyClause(fk: ForeignKey): string {
     `REFERENCES ${referenced} (${columnList(fk.referencedColumns)}) ` +
     `ON DELETE ${action(fk.onDelete)} ON UPDATE ${action(fk.onUpdate)}` +
     (fk.deferrable ? ` DEFERRABLE ${fk.deferrable}` : '')
-  );
-}
-
-export function renderCreateIndex(table: QualifiedName, index: Index, hazards: readonly Hazard[] = []): Statement {
-  const keys = index.columns.map(quoteIndexKey).join(', ');
-  const where = index.where ? ` WHERE ${index.where}` : '';
-  return statement(
-    `CREATE ${index.unique ? 'UNIQUE ' : ''}INDEX ${quoteIdentifier(index.name)} ON ${quoteQualified(qualifiedTable(table))} (${keys})${where}`,
-    hazards,
   );
 }
 

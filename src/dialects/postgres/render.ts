@@ -1,6 +1,7 @@
 import { assertNever, type Change } from '../../diff/changes';
 import { SchemaplanError } from '../../errors/errors';
 import type { Model, QualifiedName } from '../../model';
+import { indexKeys, isExpressionKey } from '../../model';
 import type { Hazard, Statement } from '../../plan/types';
 import type { RenderContext } from '../dialect';
 import { findTable, hazard, label, tableExists } from './hazards';
@@ -21,11 +22,11 @@ import {
   checkClause,
   foreignKeyClause,
   primaryKeyClause,
-  renderCreateIndex,
   renderCreateTable,
   renderTableComment,
   uniqueClause,
 } from './render-table';
+import { renderCreateIndex, renderDropIndex } from './render-index';
 
 function qualifiedEnum(name: QualifiedName): string {
   return quoteQualified({ schema: name.schema ?? DEFAULT_SCHEMA, name: name.name });
@@ -65,7 +66,7 @@ function canonical(change: Change): Change {
   }
 }
 
-/** True if a default, CHECK or index predicate of `model` may mention `value` of enum type `name`. */
+/** True if a default, CHECK, index predicate or index expression of `model` may mention `value` of enum type `name`. */
 function usesEnumValue(model: Model, name: QualifiedName, value: string): boolean {
   const key = label(name);
   const literal = quoteLiteral(value);
@@ -85,7 +86,11 @@ function usesEnumValue(model: Model, name: QualifiedName, value: string): boolea
           column.enum !== undefined && label(column.enum) === key && column.default !== undefined && inDefault(column.default),
       ) ||
       table.checks.some((check) => check.expression.includes(literal)) ||
-      table.indexes.some((index) => index.where?.includes(literal)),
+      table.indexes.some(
+        (index) =>
+          index.where?.includes(literal) ||
+          indexKeys(index).some((key) => isExpressionKey(key) && key.expression.includes(literal)),
+      ),
   );
 }
 
@@ -120,6 +125,8 @@ export function renderPostgres(input: Change, context: RenderContext): Statement
 
 function renderChange(change: Change, context: RenderContext): Statement[] {
   switch (change.kind) {
+    case 'schema.create':
+      return [statement(`CREATE SCHEMA IF NOT EXISTS ${quoteIdentifier(change.name)}`)];
     case 'extension.create':
       return [statement(`CREATE EXTENSION IF NOT EXISTS ${quoteIdentifier(change.name)}`)];
     case 'enum.create':
@@ -192,13 +199,11 @@ function renderChange(change: Change, context: RenderContext): Statement[] {
       return [statement(alterTable(change.table, `ADD ${checkClause(change.check)}`))];
     case 'check.drop':
       return [dropConstraint(change.table, change.check.name)];
-    case 'index.create':
-      return [
-        renderCreateIndex(change.table, change.index, indexBuildHazards(context, change.table, `index ${change.index.name}`)),
-      ];
-    case 'index.drop': {
-      const schema = change.table.schema ?? DEFAULT_SCHEMA;
-      return [statement(`DROP INDEX ${quoteQualified({ schema, name: change.index.name })}`)];
+    case 'index.create': {
+      // CONCURRENTLY builds without blocking writes (and outside the transaction), so it carries no INDEX_BUILD hazard.
+      if (context.concurrently) return [renderCreateIndex(change.table, change.index, [], true)];
+      const hazards = indexBuildHazards(context, change.table, `index ${change.index.name}`);
+      return [renderCreateIndex(change.table, change.index, hazards)];
     }
     case 'view.create':
       return [statement(`CREATE ${viewName(change.view)} AS ${change.view.expression}`)];
@@ -206,6 +211,8 @@ function renderChange(change: Change, context: RenderContext): Statement[] {
       return [statement(`DROP ${viewName(change.view)}`)];
     case 'typeormMetadata.create':
       return [statement(createMetadataTableSql(METADATA))];
+    case 'index.drop':
+      return [renderDropIndex(change.table, change.index, context.concurrently)];
     default:
       return assertNever(change);
   }

@@ -74,6 +74,7 @@ export function needsRebuild(change: Change): boolean {
     case 'table.create':
     case 'table.drop':
     case 'table.rebuild':
+    case 'schema.create':
     case 'extension.create':
     case 'enum.create':
     case 'enum.drop':

@@ -38,6 +38,7 @@ export function applyToTable(table: Table, change: Change): Table {
     case 'table.create':
     case 'table.drop':
     case 'table.rebuild':
+    case 'schema.create':
     case 'extension.create':
     case 'enum.create':
     case 'enum.drop':

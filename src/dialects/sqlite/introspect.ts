@@ -7,8 +7,8 @@
  * index predicates, generation expressions, view queries) comes from parsing the stored CREATE statements.
  */
 import { DefaultNamingStrategy } from 'typeorm/naming-strategy/DefaultNamingStrategy';
-import type { Check, Column, ForeignKey, Index, Model, Table, Unique, View } from '../../model';
-import { relationsNamedIn } from '../../model';
+import type { Check, Column, ForeignKey, Index, IndexKey, Model, Table, Unique, View } from '../../model';
+import { relationsNamedIn, withIndexKeys } from '../../model';
 import { TYPEORM_METADATA_TABLE } from '../typeorm-metadata';
 import { isManagedTable } from '../unmanaged';
 import { normalizeSqliteModel } from './normalize';
@@ -153,13 +153,11 @@ function buildTable(
       uniques.push({ name: uniqueName ?? naming.uniqueConstraintName(name, uniqueColumns), columns: uniqueColumns });
     } else if (origin === 'c') {
       const definition = indexSql.get(indexName);
-      indexes.push({
-        name: indexName,
-        // An expression item has no column name: take its text from the CREATE INDEX statement.
-        columns: group.map((row, i) => (row.col === null ? (definition?.columns[i] ?? '') : str(row.col))),
-        unique: num(group[0]!.uniq) === 1,
-        where: definition?.where,
-      });
+      // An expression key has no column name: its text comes from the CREATE INDEX statement.
+      const keys = group.map((row, i): IndexKey =>
+        row.col === null ? { expression: definition?.columns[i] ?? '' } : { column: str(row.col) },
+      );
+      indexes.push(withIndexKeys({ name: indexName, columns: [], unique: num(group[0]!.uniq) === 1, where: definition?.where }, keys));
     }
     // origin 'pk': the primary key's own index
   }

@@ -24,12 +24,13 @@ export function lowerSqlite(changes: readonly Change[], context: RenderContext):
   const scoped = new Map<string, Change[]>();
   for (const change of changes) {
     switch (change.kind) {
+      case 'schema.create':
       case 'extension.create':
       case 'enum.create':
       case 'enum.drop':
       case 'enum.value.add':
         throw new Error(
-          `internal error: ${change.kind} cannot occur on SQLite (no extensions; an enum is a CHECK on its column)`,
+          `internal error: ${change.kind} cannot occur on SQLite (no schemas, no extensions; an enum is a CHECK on its column)`,
         );
       case 'table.create':
         created.add(tableKey({ name: change.table.name }));

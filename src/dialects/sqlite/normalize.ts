@@ -5,13 +5,15 @@
  * TypeORM considers in sync.
  */
 import type { Check, Column, ForeignKey, Index, Model, ReferentialAction, Table, View } from '../../model';
-import { normalizeModel } from '../../model';
+import { indexKeys, isExpressionKey, normalizeModel, withIndexKeys } from '../../model';
 import { canonicalType } from './column-types';
+import { trimFractionZeros } from '../number-literal';
 import { stripOuterParens } from './tokenize';
 
 /**
  * A column default as SQLite stores it (`dflt_value` is the text inside `DEFAULT (...)`): redundant parentheses
- * removed; `NULL` is no default; `TRUE`/`FALSE` are the integers SQLite reads them as (and TypeORM writes).
+ * removed; `NULL` is no default; `TRUE`/`FALSE` are the integers SQLite reads them as (and TypeORM writes); no
+ * trailing zeros in a number's fraction.
  */
 export function normalizeDefault(value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
@@ -19,7 +21,8 @@ export function normalizeDefault(value: string | undefined): string | undefined 
   if (text === '' || /^null$/i.test(text)) return undefined;
   if (/^true$/i.test(text)) return '1';
   if (/^false$/i.test(text)) return '0';
-  return text;
+  // `1.50` and `1.5` are the same REAL before any column affinity applies.
+  return trimFractionZeros(text);
 }
 
 function normalizeColumn(column: Column, table: Table): Column {
@@ -69,9 +72,11 @@ function normalizeForeignKey(fk: ForeignKey): ForeignKey {
 
 const normalizeCheck = (check: Check): Check => ({ name: check.name, expression: stripOuterParens(check.expression) });
 
+/** SQLite has one index method; expression keys without enclosing parentheses. */
 function normalizeIndex(index: Index): Index {
   const where = index.where === undefined ? undefined : stripOuterParens(index.where);
-  return { name: index.name, columns: [...index.columns], unique: index.unique, where: where || undefined };
+  const keys = indexKeys(index).map((key) => (isExpressionKey(key) ? { expression: stripOuterParens(key.expression) } : key));
+  return withIndexKeys({ name: index.name, columns: [], unique: index.unique, where: where || undefined }, keys);
 }
 
 function normalizeTable(table: Table): Table {

@@ -4,6 +4,8 @@
  * AUTOINCREMENT), so any other spelling would make its schema builder see differences that are not there.
  */
 import type { Column, ForeignKey, Index, Table } from '../../model';
+import { indexKeys, isExpressionKey } from '../../model';
+import { enclosedExpression } from '../index-expression';
 import { fullType } from './column-types';
 import { quoteIdentifier as q, quoteLiteral } from './quote';
 
@@ -44,9 +46,13 @@ export function createTableSql(table: Table, name: string = table.name): string 
   return `CREATE TABLE ${q(name)} (${parts.join(', ')})`;
 }
 
+/** Column keys are quoted names (even `(x)`); an expression key is SQL inside its own parentheses. */
 export function createIndexSql(table: string, index: Index): string {
   const where = index.where === undefined ? '' : ` WHERE ${index.where}`;
-  return `CREATE ${index.unique ? 'UNIQUE ' : ''}INDEX ${q(index.name)} ON ${q(table)} (${list(index.columns)})${where}`;
+  const keys = indexKeys(index)
+    .map((key) => (isExpressionKey(key) ? enclosedExpression(key.expression, 'sqlite') : q(key.column)))
+    .join(', ');
+  return `CREATE ${index.unique ? 'UNIQUE ' : ''}INDEX ${q(index.name)} ON ${q(table)} (${keys})${where}`;
 }
 
 export function dropIndexSql(index: Index): string {

@@ -77,6 +77,7 @@ function renderChange(change: Change, context: RenderContext): Statement[] {
       return [statement(`DROP VIEW ${q(change.view.name)}`)];
     case 'typeormMetadata.create':
       return [statement(createMetadataTableSql(METADATA))];
+    case 'schema.create':
     case 'extension.create':
     case 'enum.create':
     case 'enum.drop':
