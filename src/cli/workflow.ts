@@ -2,8 +2,8 @@ import { compileFiles } from '../compile/compile';
 import { parseDatabaseUrl, type DatabaseTarget } from '../connect/url';
 import type { DatabaseSession, Dialect } from '../dialects/dialect';
 import { dialectFor } from '../dialects/registry';
-import type { Model } from '../model';
-import { createPlan } from '../plan/plan';
+import type { Model, Renames } from '../model';
+import { createPlan, planProbes } from '../plan/plan';
 import type { Diagnostic, Plan } from '../plan/types';
 
 export interface Sources {
@@ -37,7 +37,7 @@ export async function planAgainstDatabase(sources: Sources): Promise<PlannedTarg
   const session = await dialect.connect(target);
   try {
     const serverVersion = await session.serverVersion();
-    const plan = await replan(session, dialect, compiled.model, compiled.diagnostics);
+    const plan = await replan(session, dialect, compiled.model, compiled.diagnostics, compiled.renames);
     return { target, dialect, session, desired: compiled.model, plan, serverVersion };
   } catch (error) {
     await session.close();
@@ -50,7 +50,12 @@ export async function replan(
   dialect: Dialect,
   desired: Model,
   diagnostics: readonly Diagnostic[] = [],
+  renames?: Renames,
 ): Promise<Plan> {
   const current = await session.introspect({ schemas: managedSchemas(desired) });
-  return createPlan({ from: current, to: desired, dialect, diagnostics });
+  const input = { from: current, to: desired, dialect, diagnostics, renames };
+  // Changes whose safety depends on rows (an enum label removed) are measured first: one query per such column.
+  const probes = planProbes(input);
+  const measurements = probes.length > 0 ? await session.measure(probes) : [];
+  return createPlan({ ...input, measurements });
 }

@@ -1,12 +1,14 @@
 import type { DatabaseTarget } from '../connect/url';
 import type { Change } from '../diff/changes';
 import type { DialectName, Model } from '../model';
-import type { Statement } from '../plan/types';
+import type { Measurement, Probe, Statement } from '../plan/types';
 
 /** Everything a plan needs to know about both ends when rendering a change (e.g. which columns use an enum). */
 export interface RenderContext {
   readonly from: Model;
   readonly to: Model;
+  /** Live-data counts the plan was made with; absent when planned without a database (see `Probe`). */
+  readonly measurements?: readonly Measurement[];
 }
 
 export interface Capabilities {
@@ -39,6 +41,8 @@ export interface DatabaseSession {
    * Throws `ApplyError` naming the failing statement.
    */
   apply(statements: readonly Statement[]): Promise<void>;
+  /** Answers each probe with one set-based query (see `Probe`); results in probe order. */
+  measure(probes: readonly Probe[]): Promise<Measurement[]>;
   /** Number of queries sent so far (benchmarks and tests assert it stays fixed). */
   readonly queryCount: number;
   close(): Promise<void>;

@@ -9,6 +9,9 @@ export function tableOf(change: Change): QualifiedName | undefined {
     case 'enum.create':
     case 'enum.drop':
     case 'enum.value.add':
+    case 'enum.rename':
+    case 'enum.value.rename':
+    case 'enum.recreate':
       return undefined;
     case 'table.create':
     case 'table.drop':
@@ -45,6 +48,12 @@ export function objectNameOf(change: Change): string {
       return qualifiedKey(change.enum);
     case 'enum.value.add':
       return `${qualifiedKey(change.enum)}.${change.value}`;
+    case 'enum.rename':
+      return qualifiedKey(change.to);
+    case 'enum.value.rename':
+      return `${qualifiedKey(change.enum)}.${change.to}`;
+    case 'enum.recreate':
+      return qualifiedKey(change.to);
     case 'table.create':
     case 'table.drop':
       return qualifiedKey(change.table);

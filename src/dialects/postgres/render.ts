@@ -3,6 +3,7 @@ import { SchemaplanError } from '../../errors/errors';
 import type { Model, QualifiedName } from '../../model';
 import type { Hazard, Statement } from '../../plan/types';
 import type { RenderContext } from '../dialect';
+import { renderEnumRecreate, renderEnumRename, renderEnumValueRename } from './render-enum';
 import { findTable, hazard, label, tableExists } from './hazards';
 import { canonicalizeExpression, unquote } from './expression';
 import { DEFAULT_SCHEMA, normalizeColumn, normalizeTable } from './normalize';
@@ -105,6 +106,12 @@ export function renderPostgres(input: Change, context: RenderContext): Statement
       // schema uses it (a default, a CHECK, an index predicate), the statement runs on its own, outside it.
       return [{ ...statement(sql), transactional: !usesEnumValue(context.to, change.enum, change.value) }];
     }
+    case 'enum.rename':
+      return renderEnumRename(change);
+    case 'enum.value.rename':
+      return renderEnumValueRename(change);
+    case 'enum.recreate':
+      return renderEnumRecreate(change, context);
     case 'table.create':
       return renderCreateTable(change.table);
     case 'table.drop': {

@@ -76,6 +76,9 @@ export function needsRebuild(change: Change): boolean {
     case 'enum.create':
     case 'enum.drop':
     case 'enum.value.add':
+    case 'enum.rename':
+    case 'enum.value.rename':
+    case 'enum.recreate':
       return false;
     default:
       return assertNever(change);

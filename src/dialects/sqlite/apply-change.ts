@@ -42,6 +42,9 @@ export function applyToTable(table: Table, change: Change): Table {
     case 'enum.create':
     case 'enum.drop':
     case 'enum.value.add':
+    case 'enum.rename':
+    case 'enum.value.rename':
+    case 'enum.recreate':
       throw new Error(`internal error: ${change.kind} is not a change to one table's definition`);
     default:
       return assertNever(change);
