@@ -51,6 +51,15 @@ class DeckRenamed {
   @Column({ type: 'simple-enum', enum: Renamed, enumName: 'deck_level' }) level: Renamed;
 }
 
+/** A second column on the enum, dropped by the target while the enum loses a label. */
+@Entity('decks')
+class DeckTwoColumns {
+  @PrimaryGeneratedColumn() id: number;
+  @Column({ type: 'varchar', length: 50 }) title: string;
+  @Column({ type: 'simple-enum', enum: Before, enumName: 'deck_level' }) level: Before;
+  @Column({ type: 'simple-enum', enum: Before, enumName: 'deck_level', default: Before.A0 }) previous: Before;
+}
+
 /** The same labels under another type name (PostgreSQL). */
 @Entity('decks')
 class DeckRetyped {
@@ -136,6 +145,30 @@ describe.each(DIALECTS)('enum changes on %s', (dialectName) => {
           message: "label 'A0' is removed: this fails if a row of decks.level holds it (not counted: planned without a database)",
         },
       ]);
+    } finally {
+      await session.close();
+      await db.drop();
+    }
+  });
+
+  it('drops a column that stops using the enum before the enum loses a label, keeping the other rows', async () => {
+    const db = await freshDatabase(dialectName, 'enum-drop-column');
+    const session = await connect(db.url);
+    try {
+      await applyTowards(session, await compile(DeckTwoColumns, dialectName));
+      await rawQuery(db, `INSERT INTO "decks" ("title", "level", "previous") VALUES ('a', 'B1', 'A0'), ('b', 'A1', 'A0')`);
+      const to = await compile(DeckAfter, dialectName);
+      const plan = await planTowards(session, to);
+      expect(plan.diagnostics).toEqual([]);
+      if (dialectName === 'postgres') {
+        expect(plan.changes.map((c) => c.kind)).toEqual(['column.drop', 'enum.recreate']);
+      }
+      await session.apply(plan.statements);
+      expect(await rawQuery(db, 'SELECT "title", "level" FROM "decks" ORDER BY "id"')).toEqual([
+        { title: 'a', level: 'B1' },
+        { title: 'b', level: 'A1' },
+      ]);
+      expect((await planTowards(session, to)).changes).toEqual([]);
     } finally {
       await session.close();
       await db.drop();
