@@ -60,26 +60,26 @@ function enumProvidedBy(change: Change): string | undefined {
   }
 }
 
-/** `[true]` when enum change `x` must run before `y` (renames before what names the result, swaps around tables). */
-function enumEdges(x: Change, y: Change): true[] {
+/** Whether `x` must run before `y` because of an enum rename or swap (renames first, swaps between table changes). */
+function enumMustPrecede(x: Change, y: Change): boolean {
   const renamed = (c: Change) => (c.kind === 'enum.rename' ? qualifiedKey(c.to) : undefined);
   const onType = (c: Change) =>
     c.kind === 'enum.value.add' || c.kind === 'enum.value.rename' ? qualifiedKey(c.enum) : c.kind === 'enum.recreate' ? qualifiedKey(c.from) : undefined;
   // A type is renamed before its labels change; a label is renamed before labels are added next to it or the type is swapped.
-  if (renamed(x) !== undefined && renamed(x) === onType(y)) return [true];
-  if (x.kind === 'enum.value.rename' && (y.kind === 'enum.value.add' || y.kind === 'enum.recreate') && onType(x) === onType(y)) return [true];
+  if (renamed(x) !== undefined && renamed(x) === onType(y)) return true;
+  if (x.kind === 'enum.value.rename' && (y.kind === 'enum.value.add' || y.kind === 'enum.recreate') && onType(x) === onType(y)) return true;
   // A name is freed (dropped, renamed away) before it is taken.
-  if (x.kind === 'enum.drop' && renamed(y) === qualifiedKey(x.enum)) return [true];
-  if (x.kind === 'enum.rename' && y.kind === 'enum.create' && qualifiedKey(x.from) === qualifiedKey(y.enum)) return [true];
+  if (x.kind === 'enum.drop' && renamed(y) === qualifiedKey(x.enum)) return true;
+  if (x.kind === 'enum.rename' && y.kind === 'enum.create' && qualifiedKey(x.from) === qualifiedKey(y.enum)) return true;
   // A swap comes after the columns that stop using the type, and after constraints on converted tables are dropped;
   // the constraints that come back are added after it.
   if (y.kind === 'enum.recreate') {
     const key = qualifiedKey(y.from);
-    if (enumsReleasedBy(x).includes(key) && !enumsUsedBy(x).includes(key)) return [true];
-    if (DROPS.has(x.kind) && swappedTables(y).includes(tableKeyOf(x))) return [true];
+    if (enumsReleasedBy(x).includes(key) && !enumsUsedBy(x).includes(key)) return true;
+    if (DROPS.has(x.kind) && swappedTables(y).includes(tableKeyOf(x))) return true;
   }
-  if (x.kind === 'enum.recreate' && ADDS.has(y.kind) && swappedTables(x).includes(tableKeyOf(y))) return [true];
-  return [];
+  if (x.kind === 'enum.recreate' && ADDS.has(y.kind) && swappedTables(x).includes(tableKeyOf(y))) return true;
+  return false;
 }
 
 const swappedTables = (change: ChangeOf<'enum.recreate'>): string[] => change.columns.map((c) => qualifiedKey(c.table));
@@ -99,7 +99,7 @@ export function dependencyEdges(changes: readonly Change[]): [number, number][] 
       const provided = enumProvidedBy(x);
       if (provided !== undefined && enumsUsedBy(y).includes(provided)) edges.push([a.i, b.i]);
       if (y.kind === 'enum.drop' && enumsReleasedBy(x).includes(qualifiedKey(y.enum))) edges.push([a.i, b.i]);
-      enumEdges(x, y).forEach(() => edges.push([a.i, b.i]));
+      if (enumMustPrecede(x, y)) edges.push([a.i, b.i]);
       // Tables exist before foreign keys point at them or live on them.
       if (x.kind === 'table.create' && y.kind === 'foreignKey.add') {
         if (referencedTableKey(y.foreignKey) === a.table || b.table === a.table) edges.push([a.i, b.i]);
