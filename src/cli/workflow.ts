@@ -2,8 +2,8 @@ import { compileFiles } from '../compile/compile';
 import { parseDatabaseUrl, type DatabaseTarget } from '../connect/url';
 import type { DatabaseSession, Dialect } from '../dialects/dialect';
 import { dialectFor } from '../dialects/registry';
-import type { Model } from '../model';
-import { createPlan } from '../plan/plan';
+import type { Model, Renames } from '../model';
+import { createPlan, planProbes } from '../plan/plan';
 import type { Diagnostic, Plan } from '../plan/types';
 
 export interface Sources {
@@ -47,7 +47,10 @@ export async function planAgainstDatabase(sources: Sources): Promise<PlannedTarg
         message: `--concurrently has no effect on ${dialect.name}: indexes are built in the transaction`,
       });
     }
-    const plan = await replan(session, dialect, compiled.model, diagnostics, { concurrently: sources.concurrently });
+    const plan = await replan(session, dialect, compiled.model, diagnostics, {
+      concurrently: sources.concurrently,
+      renames: compiled.renames,
+    });
     return { target, dialect, session, desired: compiled.model, plan, serverVersion };
   } catch (error) {
     await session.close();
@@ -60,8 +63,12 @@ export async function replan(
   dialect: Dialect,
   desired: Model,
   diagnostics: readonly Diagnostic[] = [],
-  options: { readonly concurrently?: boolean } = {},
+  options: { readonly concurrently?: boolean; readonly renames?: Renames } = {},
 ): Promise<Plan> {
   const current = await session.introspect({ schemas: managedSchemas(desired) });
-  return createPlan({ from: current, to: desired, dialect, diagnostics, concurrently: options.concurrently });
+  const input = { from: current, to: desired, dialect, diagnostics, renames: options.renames, concurrently: options.concurrently };
+  // Changes whose safety depends on rows (an enum label removed) are measured first: one query per such column.
+  const probes = planProbes(input);
+  const measurements = probes.length > 0 ? await session.measure(probes) : [];
+  return createPlan({ ...input, measurements });
 }

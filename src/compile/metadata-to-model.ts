@@ -216,7 +216,8 @@ function toColumn(tc: TableColumn, dialect: DialectName): Column {
     precision: tc.precision ?? undefined,
     scale: tc.scale ?? undefined,
     array: tc.isArray || undefined,
-    enumValues: dialect === 'sqlite' && isEnum && tc.enum ? tc.enum.map(String) : undefined,
+    // TypeORM writes no CHECK for an enum array on SQLite (it stores the column as plain text there).
+    enumValues: dialect === 'sqlite' && isEnum && tc.enum && !tc.isArray ? tc.enum.map(String) : undefined,
     nullable: tc.isNullable,
     default: tc.default === undefined || tc.default === null ? undefined : String(tc.default),
     generated: generated(tc),

@@ -67,7 +67,8 @@ export function resolveRenames(context: Context, file: RenamesFile | undefined):
       enums.push({ from: parseName(context, e.from, to.schema), to, rename: e.rename, source });
     }
     for (const e of file.enumValues) {
-      values.push({ enum: parseName(context, e.enum, context.defaultSchema), from: e.from, to: e.to, rename: e.rename, source });
+      const type = enumNamedByColumn(context, e.enum) ?? parseName(context, e.enum, context.defaultSchema);
+      values.push({ enum: type, from: e.from, to: e.to, rename: e.rename, source });
     }
   }
 
@@ -116,6 +117,23 @@ function enumName(context: Context, metadata: EntityMetadata, column: ColumnMeta
     false,
     true,
   );
+}
+
+/**
+ * On SQLite an enum has no name in the database, so a renames file may name it by a column that uses it
+ * (`"enum": "cards.level"`, as the plan's decisions do): the enum of that column. `undefined` for any other name.
+ */
+function enumNamedByColumn(context: Context, text: string): QualifiedName | undefined {
+  if (context.dialect !== 'sqlite') return undefined;
+  const dot = text.lastIndexOf('.');
+  if (dot < 0) return undefined;
+  const [tableName, columnName] = [text.slice(0, dot), text.slice(dot + 1)];
+  for (const metadata of context.metadatas) {
+    if (metadata.tableType === 'entity-child' || metadata.tableType === 'view' || metadata.tableName !== tableName) continue;
+    const column = metadata.columns.find((c) => c.databaseName === columnName && c.enum);
+    if (column) return { schema: undefined, name: enumName(context, metadata, column) };
+  }
+  return undefined;
 }
 
 function enumColumns(context: Context, type: QualifiedName): EnumValueRename['columns'] {

@@ -1,7 +1,7 @@
 import type { DatabaseTarget } from '../connect/url';
 import type { Change } from '../diff/changes';
 import type { DialectName, Model } from '../model';
-import type { Statement } from '../plan/types';
+import type { Measurement, Probe, Statement } from '../plan/types';
 
 /** Everything a plan needs to know about both ends when rendering a change (e.g. which columns use an enum). */
 export interface RenderContext {
@@ -12,6 +12,8 @@ export interface RenderContext {
    * blocking writes). Indexes of tables the plan creates are built with the table.
    */
   readonly concurrently?: boolean;
+  /** Live-data counts the plan was made with; absent when planned without a database (see `Probe`). */
+  readonly measurements?: readonly Measurement[];
 }
 
 export interface Capabilities {
@@ -44,6 +46,8 @@ export interface DatabaseSession {
    * Throws `ApplyError` naming the failing statement.
    */
   apply(statements: readonly Statement[]): Promise<void>;
+  /** Answers each probe with one set-based query (see `Probe`); results in probe order. */
+  measure(probes: readonly Probe[]): Promise<Measurement[]>;
   /** Number of queries sent so far (benchmarks and tests assert it stays fixed). */
   readonly queryCount: number;
   close(): Promise<void>;

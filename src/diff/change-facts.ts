@@ -13,6 +13,9 @@ export function tableOf(change: Change): QualifiedName | undefined {
     case 'view.create':
     case 'view.drop':
     case 'typeormMetadata.create':
+    case 'enum.rename':
+    case 'enum.value.rename':
+    case 'enum.recreate':
       return undefined;
     case 'table.create':
     case 'table.drop':
@@ -50,6 +53,12 @@ export function objectNameOf(change: Change): string {
       return qualifiedKey(change.enum);
     case 'enum.value.add':
       return `${qualifiedKey(change.enum)}.${change.value}`;
+    case 'enum.rename':
+      return qualifiedKey(change.to);
+    case 'enum.value.rename':
+      return `${qualifiedKey(change.enum)}.${change.to}`;
+    case 'enum.recreate':
+      return qualifiedKey(change.to);
     case 'table.create':
     case 'table.drop':
       return qualifiedKey(change.table);

@@ -22,6 +22,21 @@ export type ColumnField =
   | 'computed'
   | 'collation';
 
+/** Rows holding label `from` are converted to label `to`, which the enum keeps (declared; see `Renames.enumValues`). */
+export interface EnumValueMapping {
+  readonly from: string;
+  readonly to: string;
+  /** Where it was declared, for the plan's words (`@RenamedFrom on Card.level`, `schema/renames.json`). */
+  readonly source: string;
+}
+
+/** A column converted by an enum type swap: its current and target definitions (defaults are re-set from `to`). */
+export interface EnumSwapColumn {
+  readonly table: QualifiedName;
+  readonly from: Column;
+  readonly to: Column;
+}
+
 interface Base {
   /** Why the change exists, in words a reviewer understands; emitted as a SQL comment too. */
   readonly reason: string;
@@ -37,6 +52,22 @@ export type Change =
   | (Base & { readonly kind: 'extension.create'; readonly name: string })
   | (Base & { readonly kind: 'enum.create'; readonly enum: EnumType })
   | (Base & { readonly kind: 'enum.drop'; readonly enum: EnumType })
+  /** PostgreSQL: `ALTER TYPE ... RENAME TO` (declared in `Renames.enums`); columns follow the type. */
+  | (Base & { readonly kind: 'enum.rename'; readonly from: QualifiedName; readonly to: QualifiedName })
+  /** PostgreSQL: `ALTER TYPE ... RENAME VALUE` (declared); rows, defaults and constraints follow the label. */
+  | (Base & { readonly kind: 'enum.value.rename'; readonly enum: QualifiedName; readonly from: string; readonly to: string })
+  /**
+   * PostgreSQL: labels removed or reordered, which `ALTER TYPE` cannot do. The type is swapped as TypeORM does it:
+   * the old type is renamed aside, the new one created, every column converted (`USING`, through text, with the
+   * declared `mappings`), and the old type dropped. `from` is the type as it is when the swap runs (after renames).
+   */
+  | (Base & {
+      readonly kind: 'enum.recreate';
+      readonly from: EnumType;
+      readonly to: EnumType;
+      readonly columns: readonly EnumSwapColumn[];
+      readonly mappings: readonly EnumValueMapping[];
+    })
   | (Base & {
       readonly kind: 'enum.value.add';
       readonly enum: QualifiedName;
@@ -57,6 +88,8 @@ export type Change =
       readonly from: Column;
       readonly to: Column;
       readonly fields: readonly ColumnField[];
+      /** SQLite `enumValues`: labels the copied rows change (a declared rename or mapping). */
+      readonly valueMap?: readonly EnumValueMapping[];
     })
   | (Base & { readonly kind: 'primaryKey.add'; readonly table: QualifiedName; readonly primaryKey: PrimaryKey })
   | (Base & { readonly kind: 'primaryKey.drop'; readonly table: QualifiedName; readonly primaryKey: PrimaryKey })

@@ -1,5 +1,5 @@
-import type { Column, Model, Table } from '../model';
-import { normalizeModel } from '../model';
+import type { Column, Model, Renames, Table } from '../model';
+import { NO_RENAMES, normalizeModel } from '../model';
 import { diffModels } from './diff';
 
 const col = (name: string, extra: Partial<Column> = {}): Column => ({ name, type: 'integer', nullable: false, ...extra });
@@ -72,12 +72,100 @@ describe('diffModels', () => {
     ]);
   });
 
-  it('refuses, as an error diagnostic, to plan enum value removal it cannot do yet', () => {
-    const from = model([], { enums: [{ schema: 'public', name: 'level', values: ['A1', 'B1'] }] });
-    const to = model([], { enums: [{ schema: 'public', name: 'level', values: ['B1'] }] });
-    const result = diffModels(from, to);
-    expect(result.changes).toEqual([]);
-    expect(result.diagnostics).toEqual([expect.objectContaining({ severity: 'error', code: 'ENUM_VALUES_REMOVED_OR_REORDERED' })]);
+  describe('enums', () => {
+    const level = (values: string[], name = 'level') => ({ schema: 'public', name, values });
+    const decks = (extra: Partial<Column> = {}, tableExtra: Partial<Table> = {}) =>
+      table('decks', {
+        columns: [col('id'), col('level', { type: 'enum', enum: { schema: 'public', name: 'level' }, ...extra })],
+        ...tableExtra,
+      });
+    const declared = (from: string, to: string, rename = true): Renames => ({
+      ...NO_RENAMES,
+      enumValues: [
+        { enum: { schema: 'public', name: 'level' }, from, to, rename, source: 'test', columns: [{ table: { schema: 'public', name: 'decks' }, column: 'level' }] },
+      ],
+    });
+
+    it('swaps the type when labels are removed or reordered, converting every column that keeps it', () => {
+      const from = model([decks({ default: "'B1'" })], { enums: [level(['A1', 'B1', 'C1'])] });
+      const to = model([decks({ default: "'B1'" })], { enums: [level(['B1', 'A1'])] });
+      const result = diffModels(from, to);
+      expect(result.diagnostics).toEqual([]);
+      expect(result.changes).toEqual([
+        expect.objectContaining({
+          kind: 'enum.recreate',
+          from: level(['A1', 'B1', 'C1']),
+          to: level(['B1', 'A1']),
+          mappings: [],
+          columns: [expect.objectContaining({ table: { schema: 'public', name: 'decks' }, from: expect.objectContaining({ name: 'level' }) })],
+        }),
+      ]);
+    });
+
+    it('drops and recreates the checks and partial indexes that mention a swapped column', () => {
+      const check = { name: 'CHK_level', expression: `"level" <> 'A1'` };
+      const index = { name: 'IDX_b1', columns: ['id'], unique: false, where: `level = 'B1'` };
+      const other = { name: 'IDX_id', columns: ['id'], unique: false, where: 'id > 0' };
+      const tables = decks({}, { checks: [check], indexes: [index, other] });
+      const result = diffModels(model([tables], { enums: [level(['A1', 'B1'])] }), model([tables], { enums: [level(['B1', 'A1'])] }));
+      expect(result.changes.map((c) => `${c.kind} ${c.kind === 'enum.recreate' ? '' : c.kind.startsWith('check') ? 'CHK_level' : (c as { index: { name: string } }).index.name}`.trim())).toEqual([
+        'enum.recreate',
+        'check.drop CHK_level',
+        'check.add CHK_level',
+        'index.drop IDX_b1',
+        'index.create IDX_b1',
+      ]);
+    });
+
+    it('renames a label in place when declared, and maps rows onto a kept label when that is declared', () => {
+      const from = model([decks({ default: "'A0'" })], { enums: [level(['A0', 'B1'])] });
+      const renamed = diffModels(from, model([decks({ default: "'A1'" })], { enums: [level(['A1', 'B1'])] }), declared('A0', 'A1'));
+      expect(renamed.changes).toEqual([expect.objectContaining({ kind: 'enum.value.rename', from: 'A0', to: 'A1' })]);
+      expect(renamed.decisions).toEqual([]);
+
+      const mapped = diffModels(
+        model([decks()], { enums: [level(['A0', 'A1', 'B1'])] }),
+        model([decks()], { enums: [level(['A1', 'B1'])] }),
+        declared('A0', 'A1'),
+      );
+      expect(mapped.changes).toEqual([
+        expect.objectContaining({ kind: 'enum.recreate', mappings: [{ from: 'A0', to: 'A1', source: 'test' }] }),
+      ]);
+    });
+
+    it('asks whether a label removed and one added at the same position is a rename, unless declared', () => {
+      const from = model([decks()], { enums: [level(['A0', 'B1'])] });
+      const to = model([decks()], { enums: [level(['A1', 'B1'])] });
+      expect(diffModels(from, to).decisions).toEqual([
+        {
+          code: 'RENAME_OR_DROP',
+          object: 'enumValue',
+          from: "public.level 'A0'",
+          to: "public.level 'A1'",
+          question: "Is label 'A1' of enum public.level renamed from 'A0'?",
+          entry: { section: 'enumValues', value: { enum: 'public.level', from: 'A0', to: 'A1' } },
+          decorator: '@RenamedFrom({ values: { "A0": "A1" } }) on the property of decks.level',
+        },
+      ]);
+      expect(diffModels(from, to, declared('A0', 'A1', false)).decisions).toEqual([]);
+    });
+
+    it('renames a type when declared, and otherwise asks about a dropped and an added type with the same labels', () => {
+      const to = model([decks()], { enums: [level(['A1', 'B1'])] });
+      const fromTables = model(
+        [table('decks', { columns: [col('id'), col('level', { type: 'enum', enum: { schema: 'public', name: 'old_level' } })] })],
+        { enums: [level(['A1', 'B1'], 'old_level')] },
+      );
+      const asked = diffModels(fromTables, to);
+      expect(asked.decisions).toEqual([expect.objectContaining({ object: 'enum', from: 'public.old_level', to: 'public.level' })]);
+      const renames: Renames = {
+        ...NO_RENAMES,
+        enums: [{ from: { schema: 'public', name: 'old_level' }, to: { schema: 'public', name: 'level' }, rename: true, source: 'test' }],
+      };
+      const renamed = diffModels(fromTables, to, renames);
+      expect(renamed.changes).toEqual([expect.objectContaining({ kind: 'enum.rename' })]);
+      expect(renamed.decisions).toEqual([]);
+    });
   });
 
   it('drops the foreign keys that close a reference cycle among dropped tables, and only those', () => {

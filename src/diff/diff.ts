@@ -1,7 +1,7 @@
-import type { Model } from '../model';
+import { NO_RENAMES, type Model, type Renames } from '../model';
 import type { Decision, Diagnostic } from '../plan/types';
 import type { Change } from './changes';
-import { diffEnums, diffExtensions } from './diff-enums';
+import { diffEnums, diffExtensions, finishEnumColumns } from './diff-enums';
 import { diffSchemas } from './diff-schemas';
 import { diffTables } from './diff-tables';
 import { diffViews } from './diff-views';
@@ -19,20 +19,22 @@ export interface DiffResult {
  * Compares two normalised models of the same dialect. Pure: no SQL, no dialect knowledge; the dialect has already
  * made equal meanings equal data (`Dialect.normalize`).
  */
-export function diffModels(from: Model, to: Model): DiffResult {
+export function diffModels(from: Model, to: Model, renames: Renames = NO_RENAMES): DiffResult {
   if (from.dialect !== to.dialect) {
     throw new Error(`cannot diff a ${from.dialect} model against a ${to.dialect} model`);
   }
-  const enums = diffEnums(from, to);
+  // Declared enum renames run first; the tables are compared as they read after them.
+  const enums = diffEnums(from, to, renames);
+  const tables = finishEnumColumns(diffTables(enums.from, to), enums, to, renames);
   return {
     changes: [
       ...diffSchemas(from, to),
       ...diffExtensions(from, to),
       ...enums.changes,
-      ...diffTables(from, to),
+      ...tables.changes,
       ...diffViews(from, to),
     ],
     diagnostics: enums.diagnostics,
-    decisions: [],
+    decisions: [...enums.decisions, ...tables.decisions],
   };
 }

@@ -72,6 +72,9 @@ export function metadataRecordsOf(change: Change): MetadataRecords {
     case 'enum.create':
     case 'enum.drop':
     case 'enum.value.add':
+    case 'enum.rename':
+    case 'enum.value.rename':
+    case 'enum.recreate':
     case 'table.comment':
     case 'primaryKey.add':
     case 'primaryKey.drop':

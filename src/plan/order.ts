@@ -1,4 +1,4 @@
-import type { Change, ChangeKind } from '../diff/changes';
+import type { Change, ChangeKind, ChangeOf } from '../diff/changes';
 import { qualifiedKey, referencedTableKey } from '../model';
 import { columnsOf, enumsReleasedBy, enumsUsedBy, objectNameOf, tableOf } from '../diff/change-facts';
 import { DependencyCycleError, topologicalSort, type SortNode } from './graph';
@@ -12,7 +12,9 @@ const RANK: Record<ChangeKind, number> = {
   'typeormMetadata.create': 0,
   'schema.create': 0,
   'extension.create': 0,
+  'enum.rename': 1,
   'enum.create': 1,
+  'enum.value.rename': 2,
   'enum.value.add': 2,
   'view.drop': 3,
   'foreignKey.drop': 3,
@@ -23,6 +25,7 @@ const RANK: Record<ChangeKind, number> = {
   'table.create': 6,
   'table.rebuild': 7,
   'column.add': 7,
+  'enum.recreate': 8,
   'column.alter': 8,
   'table.comment': 9,
   'primaryKey.add': 10,
@@ -53,6 +56,46 @@ function schemaCreatedIn(change: Change): string | undefined {
   return undefined;
 }
 
+/** The enum type (qualified key) a change creates or changes, so that columns using it come after. */
+function enumProvidedBy(change: Change): string | undefined {
+  switch (change.kind) {
+    case 'enum.create':
+      return qualifiedKey(change.enum);
+    case 'enum.value.add':
+    case 'enum.value.rename':
+      return qualifiedKey(change.enum);
+    case 'enum.rename':
+    case 'enum.recreate':
+      return qualifiedKey(change.to);
+    default:
+      return undefined;
+  }
+}
+
+/** Whether `x` must run before `y` because of an enum rename or swap (renames first, swaps between table changes). */
+function enumMustPrecede(x: Change, y: Change): boolean {
+  const renamed = (c: Change) => (c.kind === 'enum.rename' ? qualifiedKey(c.to) : undefined);
+  const onType = (c: Change) =>
+    c.kind === 'enum.value.add' || c.kind === 'enum.value.rename' ? qualifiedKey(c.enum) : c.kind === 'enum.recreate' ? qualifiedKey(c.from) : undefined;
+  // A type is renamed before its labels change; a label is renamed before labels are added next to it or the type is swapped.
+  if (renamed(x) !== undefined && renamed(x) === onType(y)) return true;
+  if (x.kind === 'enum.value.rename' && (y.kind === 'enum.value.add' || y.kind === 'enum.recreate') && onType(x) === onType(y)) return true;
+  // A name is freed (dropped, renamed away) before it is taken.
+  if (x.kind === 'enum.drop' && renamed(y) === qualifiedKey(x.enum)) return true;
+  if (x.kind === 'enum.rename' && y.kind === 'enum.create' && qualifiedKey(x.from) === qualifiedKey(y.enum)) return true;
+  // A swap comes after the columns that stop using the type, and after constraints on converted tables are dropped;
+  // the constraints that come back are added after it.
+  if (y.kind === 'enum.recreate') {
+    const key = qualifiedKey(y.from);
+    if (enumsReleasedBy(x).includes(key) && !enumsUsedBy(x).includes(key)) return true;
+    if (DROPS.has(x.kind) && swappedTables(y).includes(tableKeyOf(x))) return true;
+  }
+  if (x.kind === 'enum.recreate' && ADDS.has(y.kind) && swappedTables(x).includes(tableKeyOf(y))) return true;
+  return false;
+}
+
+const swappedTables = (change: ChangeOf<'enum.recreate'>): string[] => change.columns.map((c) => qualifiedKey(c.table));
+
 /** Edges `[before, after]` between change indexes, from what each change creates, uses and removes. */
 export function dependencyEdges(changes: readonly Change[]): [number, number][] {
   const edges: [number, number][] = [];
@@ -66,11 +109,11 @@ export function dependencyEdges(changes: readonly Change[]): [number, number][] 
       const y = b.change;
       // Schemas exist before the tables and enum types created in them.
       if (x.kind === 'schema.create' && schemaCreatedIn(y) === x.name) edges.push([a.i, b.i]);
-      // Enum types exist before use, and are dropped after their last use is gone.
-      if ((x.kind === 'enum.create' || x.kind === 'enum.value.add') && enumsUsedBy(y).includes(qualifiedKey(x.enum))) {
-        edges.push([a.i, b.i]);
-      }
+      // Enum types exist (under their new name, with their labels) before use, and are dropped after their last use.
+      const provided = enumProvidedBy(x);
+      if (provided !== undefined && enumsUsedBy(y).includes(provided)) edges.push([a.i, b.i]);
       if (y.kind === 'enum.drop' && enumsReleasedBy(x).includes(qualifiedKey(y.enum))) edges.push([a.i, b.i]);
+      if (enumMustPrecede(x, y)) edges.push([a.i, b.i]);
       // Tables exist before foreign keys point at them or live on them.
       if (x.kind === 'table.create' && y.kind === 'foreignKey.add') {
         if (referencedTableKey(y.foreignKey) === a.table || b.table === a.table) edges.push([a.i, b.i]);

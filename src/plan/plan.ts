@@ -1,9 +1,10 @@
 import type { Dialect } from '../dialects/dialect';
 import { diffModels } from '../diff/diff';
-import type { Model } from '../model';
+import { NO_RENAMES, type Model, type Renames } from '../model';
+import { enumRemovalDiagnostics, probesFor } from './measure';
 import { orderChanges } from './order';
 import { summarize } from './summary';
-import type { Diagnostic, Plan, PlannedStatement } from './types';
+import type { Diagnostic, Measurement, Plan, PlannedStatement, Probe } from './types';
 
 export interface PlanInput {
   /** The current state (usually the live database). */
@@ -13,17 +14,35 @@ export interface PlanInput {
   readonly dialect: Dialect;
   /** Diagnostics from producing the models (compile warnings...), carried into the plan. */
   readonly diagnostics?: readonly Diagnostic[];
+  /** Declared renames (compiled with the desired model). */
+  readonly renames?: Renames;
+  /**
+   * The answers to `planProbes` from the live database (`DatabaseSession.measure`); absent when planning without one,
+   * where the plan names what it could not count in hazards instead of refusing.
+   */
+  readonly measurements?: readonly Measurement[];
   /** PostgreSQL: build and drop indexes of existing tables with CONCURRENTLY (see `RenderContext.concurrently`). */
   readonly concurrently?: boolean;
 }
 
-/** from x to -> ordered changes -> statements. Pure: no I/O. */
-export function createPlan({ from, to, dialect, diagnostics = [], concurrently = false }: PlanInput): Plan {
+function diffInput({ from, to, dialect, renames = NO_RENAMES }: PlanInput) {
   if (from.dialect !== dialect.name || to.dialect !== dialect.name) {
     throw new Error(`plan for ${dialect.name} given ${from.dialect} -> ${to.dialect} models`);
   }
-  const context = { from: dialect.normalize(from), to: dialect.normalize(to), concurrently };
-  const diff = diffModels(context.from, context.to);
+  const context = { from: dialect.normalize(from), to: dialect.normalize(to) };
+  return { context, diff: diffModels(context.from, context.to, renames) };
+}
+
+/** What the plan for `input` needs to know about live data before it is made (see `Probe`). Pure. */
+export function planProbes(input: PlanInput): Probe[] {
+  return probesFor(diffInput(input).diff.changes);
+}
+
+/** from x to -> ordered changes -> statements. Pure: no I/O. */
+export function createPlan(input: PlanInput): Plan {
+  const { dialect, diagnostics = [], measurements, concurrently = false } = input;
+  const { context: models, diff } = diffInput(input);
+  const context = { ...models, measurements, concurrently };
   const changes = orderChanges(dialect.lower(diff.changes, context));
   const statements: PlannedStatement[] = changes.flatMap((change, index) =>
     dialect.render(change, context).map((statement) => ({ ...statement, change: index })),
@@ -32,7 +51,7 @@ export function createPlan({ from, to, dialect, diagnostics = [], concurrently =
     dialect: dialect.name,
     changes,
     statements,
-    diagnostics: [...diagnostics, ...diff.diagnostics],
+    diagnostics: [...diagnostics, ...diff.diagnostics, ...enumRemovalDiagnostics(diff.changes, measurements)],
     decisions: diff.decisions,
     summary: summarize(changes, statements),
   };

@@ -1,5 +1,5 @@
 import type { Change } from '../diff/changes';
-import type { DialectName } from '../model';
+import type { DialectName, QualifiedName } from '../model';
 
 export type HazardCode =
   | 'DATA_LOSS'
@@ -7,7 +7,9 @@ export type HazardCode =
   | 'TABLE_REWRITE'
   | 'ACCESS_EXCLUSIVE_LOCK'
   | 'SQLITE_REBUILD'
-  | 'INDEX_BUILD';
+  | 'INDEX_BUILD'
+  /** An enum label is removed: rows holding it are mapped as declared, or (not measured) would make the plan fail. */
+  | 'ENUM_VALUE_REMOVED';
 
 export interface Hazard {
   readonly code: HazardCode;
@@ -57,6 +59,31 @@ export interface Decision {
   readonly entry: { readonly section: 'tables' | 'columns' | 'enums' | 'enumValues'; readonly value: Readonly<Record<string, string>> };
   /** The same answer as a decorator, when one applies: `@RenamedFrom('name') on User.fullName`. */
   readonly decorator?: string;
+}
+
+/**
+ * Live-data measurement. Some changes are only safe, or only plannable, depending on what rows hold (an enum label
+ * removed while rows still hold it). Planning stays pure: `probesFor` lists what the changes need to know, the
+ * session answers all of them with set-based queries (`DatabaseSession.measure`, one query per probe, never one per
+ * table of the schema), and `createPlan` takes the answers as `measurements`. Without a database (model vs model)
+ * there are no measurements, and the plan says what it could not count in a hazard instead of refusing.
+ *
+ * To add a kind (NULL counts before SET NOT NULL, non-null counts before a column drop): add a variant here, emit it
+ * from `probesFor`, answer it in each session's `measure`, and read it through `measuredCount`.
+ */
+export type Probe = {
+  /** Rows of `table.column` (current names) holding each of `values`; an array column counts rows containing it. */
+  readonly kind: 'enumValueRows';
+  readonly table: QualifiedName;
+  readonly column: string;
+  readonly array: boolean;
+  readonly values: readonly string[];
+};
+
+export interface Measurement {
+  readonly probe: Probe;
+  /** Counts by what the probe asks about (`enumValueRows`: by label; labels no row holds may be absent, meaning 0). */
+  readonly counts: Readonly<Record<string, number>>;
 }
 
 export interface PlanSummary {

@@ -15,6 +15,7 @@ export function renderSql(plan: Plan): string {
     lines.push(`-- ${change.kind}: ${change.reason.replace(/\s*\n\s*/g, ' ')}`);
     for (const statement of statements) {
       for (const hazard of statement.hazards) lines.push(`-- hazard ${hazard.code}: ${hazard.message}`);
+      if (!statement.transactional) lines.push('-- runs outside the transaction (commits on its own)');
       lines.push(terminate(statement.sql));
     }
     lines.push('');

@@ -21,7 +21,7 @@ export function qualifiedTable(table: QualifiedName): QualifiedName {
  * A default as DDL: numbers are written as quoted literals, the way TypeORM writes them (`DEFAULT '20'`), so the
  * catalog stores what TypeORM's schema builder expects to read back (`'2.5'::real`, not `2.5`).
  */
-function renderDefault(column: Column): string {
+export function renderDefault(column: Column): string {
   const value = column.default!;
   return isNumberText(value) ? quoteLiteral(value) : value;
 }

@@ -4,6 +4,7 @@ import type { Model, QualifiedName } from '../../model';
 import { indexKeys, isExpressionKey } from '../../model';
 import type { Hazard, Statement } from '../../plan/types';
 import type { RenderContext } from '../dialect';
+import { renderEnumRecreate, renderEnumRename, renderEnumValueRename } from './render-enum';
 import { findTable, hazard, label, tableExists } from './hazards';
 import { canonicalizeExpression, unquote } from './expression';
 import { DEFAULT_SCHEMA, normalizeColumn, normalizeTable } from './normalize';
@@ -148,6 +149,12 @@ function renderChange(change: Change, context: RenderContext): Statement[] {
       // schema uses it (a default, a CHECK, an index predicate), the statement runs on its own, outside it.
       return [{ ...statement(sql), transactional: !usesEnumValue(context.to, change.enum, change.value) }];
     }
+    case 'enum.rename':
+      return renderEnumRename(change);
+    case 'enum.value.rename':
+      return renderEnumValueRename(change);
+    case 'enum.recreate':
+      return renderEnumRecreate(change, context);
     case 'table.create':
       return renderCreateTable(change.table);
     case 'table.drop': {

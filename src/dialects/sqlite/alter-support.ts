@@ -82,6 +82,9 @@ export function needsRebuild(change: Change): boolean {
     case 'view.create':
     case 'view.drop':
     case 'typeormMetadata.create':
+    case 'enum.rename':
+    case 'enum.value.rename':
+    case 'enum.recreate':
       return false;
     default:
       return assertNever(change);

@@ -46,6 +46,9 @@ export function applyToTable(table: Table, change: Change): Table {
     case 'view.create':
     case 'view.drop':
     case 'typeormMetadata.create':
+    case 'enum.rename':
+    case 'enum.value.rename':
+    case 'enum.recreate':
       throw new Error(`internal error: ${change.kind} is not a change to one table's definition`);
     default:
       return assertNever(change);

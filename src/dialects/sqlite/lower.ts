@@ -29,6 +29,9 @@ export function lowerSqlite(changes: readonly Change[], context: RenderContext):
       case 'enum.create':
       case 'enum.drop':
       case 'enum.value.add':
+    case 'enum.rename':
+    case 'enum.value.rename':
+    case 'enum.recreate':
         throw new Error(
           `internal error: ${change.kind} cannot occur on SQLite (no schemas, no extensions; an enum is a CHECK on its column)`,
         );

@@ -4,6 +4,7 @@
  * (not managed, but the user's: DROP TABLE drops them). Safe only with foreign key enforcement off (the session's
  * apply does that before BEGIN), otherwise DROP TABLE would run ON DELETE actions on child rows.
  */
+import type { EnumValueMapping } from '../../diff/changes';
 import type { Column, Table } from '../../model';
 import type { Statement } from '../../plan/types';
 import { droppedColumnHazards, notNullHazards, rebuildHazard } from './hazards';
@@ -21,10 +22,18 @@ export function temporaryName(table: string, taken: ReadonlySet<string>): string
   return name;
 }
 
-/** The value copied into a column: the old value, or the new default where a nullable column becomes NOT NULL. */
-function copyExpression(from: Column, to: Column): string {
-  if (from.nullable && !to.nullable && to.default !== undefined) return `COALESCE(${q(from.name)}, ${to.default})`;
-  return q(from.name);
+/**
+ * The value copied into a column: the old value, its enum label renamed or mapped as declared, or the new default
+ * where a nullable column becomes NOT NULL.
+ */
+function copyExpression(from: Column, to: Column, mappings: readonly EnumValueMapping[] = []): string {
+  let value = q(from.name);
+  if (mappings.length > 0) {
+    const whens = mappings.map((m) => `WHEN ${quoteLiteral(m.from)} THEN ${quoteLiteral(m.to)}`).join(' ');
+    value = `CASE ${value} ${whens} ELSE ${value} END`;
+  }
+  if (from.nullable && !to.nullable && to.default !== undefined) return `COALESCE(${value}, ${to.default})`;
+  return value;
 }
 
 /** True if the statement names `table` (an unreadable one is assumed to). */
@@ -48,8 +57,17 @@ function namedByOtherTriggers(table: string, tables: readonly Table[]): boolean 
   );
 }
 
-/** `tables`: every table of the database as it is (for the triggers of other tables). */
-export function renderRebuild(from: Table, to: Table, taken: ReadonlySet<string>, tables: readonly Table[] = []): Statement[] {
+
+export interface RebuildOptions {
+  /** Declared label renames and mappings per target column, applied as rows are copied. */
+  readonly valueMaps?: ReadonlyMap<string, readonly EnumValueMapping[]>;
+  /** Hazards of the copy beyond the NOT NULL ones (enum labels removed). */
+  readonly copyHazards?: Statement['hazards'];
+  /** Every table of the database as it is (for the triggers of other tables). */
+  readonly tables?: readonly Table[];
+}
+
+export function renderRebuild(from: Table, to: Table, taken: ReadonlySet<string>, options: RebuildOptions = {}): Statement[] {
   const temporary = temporaryName(to.name, taken);
   const before = new Map(from.columns.map((c) => [c.name, c]));
   // A generated column cannot be written: it is computed again in the new table.
@@ -68,16 +86,21 @@ export function renderRebuild(from: Table, to: Table, taken: ReadonlySet<string>
   }
   if (copied.length > 0) {
     const targets = copied.map((column) => q(column.name)).join(', ');
-    const sources = copied.map((column) => copyExpression(before.get(column.name)!, column)).join(', ');
+    const sources = copied
+      .map((column) => copyExpression(before.get(column.name)!, column, options.valueMaps?.get(column.name)))
+      .join(', ');
     statements.push(
-      statement(`INSERT INTO ${q(temporary)}(${targets}) SELECT ${sources} FROM ${q(from.name)}`, notNullHazards(from, to)),
+      statement(`INSERT INTO ${q(temporary)}(${targets}) SELECT ${sources} FROM ${q(from.name)}`, [
+        ...notNullHazards(from, to),
+        ...(options.copyHazards ?? []),
+      ]),
     );
   } else {
     const hazards = notNullHazards(from, to);
     if (hazards.length > 0) statements[0] = statement(statements[0]!.sql, [...statements[0]!.hazards, ...hazards]);
   }
   statements.push(statement(`DROP TABLE ${q(from.name)}`, droppedColumnHazards(from, to)));
-  const legacy = namedByOtherTriggers(from.name, tables);
+  const legacy = namedByOtherTriggers(from.name, options.tables ?? []);
   if (legacy) statements.push(statement('PRAGMA legacy_alter_table = ON'));
   statements.push(statement(`ALTER TABLE ${q(temporary)} RENAME TO ${q(to.name)}`));
   if (legacy) statements.push(statement('PRAGMA legacy_alter_table = OFF'));

@@ -1,6 +1,7 @@
 /** SQL for one lowered change (see lower.ts: changes SQLite cannot ALTER must arrive as `table.rebuild`). */
 import type { Change } from '../../diff/changes';
 import { assertNever } from '../../diff/changes';
+import { enumColumnRemovals, enumRemovalHazards } from '../../plan/measure';
 import type { Statement } from '../../plan/types';
 import type { RenderContext } from '../dialect';
 import { canAddColumn, isCommentOnly } from './alter-support';
@@ -47,7 +48,11 @@ function renderChange(change: Change, context: RenderContext): Statement[] {
       return [statement(`DROP TABLE ${q(change.table.name)}`, [tableDropHazard(change.table)])];
     case 'table.rebuild': {
       const taken = new Set([...context.from.tables, ...context.to.tables].map((table) => table.name));
-      return renderRebuild(change.from, change.to, taken, context.from.tables);
+      const valueMaps = new Map(
+        change.changes.flatMap((c) => (c.kind === 'column.alter' && c.valueMap ? [[c.to.name, c.valueMap] as const] : [])),
+      );
+      const copyHazards = enumColumnRemovals(change).flatMap((removal) => enumRemovalHazards(removal, context.measurements));
+      return renderRebuild(change.from, change.to, taken, { valueMaps, copyHazards, tables: context.from.tables });
     }
     case 'table.comment':
       return []; // SQLite has no comments; lower drops these changes
@@ -82,6 +87,9 @@ function renderChange(change: Change, context: RenderContext): Statement[] {
     case 'enum.create':
     case 'enum.drop':
     case 'enum.value.add':
+    case 'enum.rename':
+    case 'enum.value.rename':
+    case 'enum.recreate':
       throw new Error(`internal error: ${change.kind} cannot occur on SQLite`);
     default:
       return assertNever(change);

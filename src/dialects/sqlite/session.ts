@@ -10,10 +10,10 @@ import sqlite3 from 'sqlite3';
 import type { DatabaseTarget } from '../../connect/url';
 import { ApplyError, ConnectionError } from '../../errors/errors';
 import type { Model } from '../../model';
-import type { Statement } from '../../plan/types';
+import type { Measurement, Probe, Statement } from '../../plan/types';
 import type { DatabaseSession } from '../dialect';
 import { introspectSqlite, type Row } from './introspect';
-import { quoteIdentifier } from './quote';
+import { quoteIdentifier, quoteLiteral } from './quote';
 
 type SqliteTarget = Extract<DatabaseTarget, { dialect: 'sqlite' }>;
 
@@ -112,6 +112,20 @@ export class SqliteSession implements DatabaseSession {
 
   introspect(): Promise<Model> {
     return introspectSqlite((sql) => this.query(sql));
+  }
+
+  /** One aggregate query per probe (see `Probe`). */
+  async measure(probes: readonly Probe[]): Promise<Measurement[]> {
+    const results: Measurement[] = [];
+    for (const probe of probes) {
+      const column = quoteIdentifier(probe.column);
+      const rows = await this.query(
+        `SELECT ${column} AS value, count(*) AS n FROM ${quoteIdentifier(probe.table.name)} ` +
+          `WHERE ${column} IN (${probe.values.map(quoteLiteral).join(', ')}) GROUP BY ${column}`,
+      );
+      results.push({ probe, counts: Object.fromEntries(rows.map((row) => [String(row.value), Number(row.n)])) });
+    }
+    return results;
   }
 
   async apply(statements: readonly Statement[]): Promise<void> {
