@@ -1,7 +1,8 @@
-import type { Model } from '../model';
+import { NO_RENAMES, type Model, type Renames } from '../model';
 import type { Decision, Diagnostic } from '../plan/types';
 import type { Change } from './changes';
 import { diffEnums, diffExtensions } from './diff-enums';
+import { applyDeclaredRenames, findLookAlikes, withholdLookAlikes, type EntityNames } from './diff-renames';
 import { diffTables } from './diff-tables';
 
 export interface DiffResult {
@@ -11,20 +12,37 @@ export interface DiffResult {
   readonly diagnostics: readonly Diagnostic[];
   /** Questions the diff cannot answer alone (a drop and an add that may be one rename). */
   readonly decisions: readonly Decision[];
+  /**
+   * The current model with the declared renames applied: the state the changes other than renames start from, which
+   * lowering and rendering see as the current schema.
+   */
+  readonly from: Model;
+}
+
+export interface DiffOptions {
+  /** Declared renames (`@RenamedFrom`, `schema/renames.json`), in database names of the models' dialect. */
+  readonly renames?: Renames;
+  /** Entity class and property names, so a question's decorator hint names them. */
+  readonly entityNames?: EntityNames;
 }
 
 /**
  * Compares two normalised models of the same dialect. Pure: no SQL, no dialect knowledge; the dialect has already
  * made equal meanings equal data (`Dialect.normalize`).
  */
-export function diffModels(from: Model, to: Model): DiffResult {
+export function diffModels(from: Model, to: Model, options: DiffOptions = {}): DiffResult {
   if (from.dialect !== to.dialect) {
     throw new Error(`cannot diff a ${from.dialect} model against a ${to.dialect} model`);
   }
+  const renames = options.renames ?? NO_RENAMES;
   const enums = diffEnums(from, to);
+  const declared = applyDeclaredRenames(from, to, renames);
+  const lookAlikes = findLookAlikes(declared.from, to, renames, options.entityNames);
+  const tables = diffTables(declared.from, to, { pairByDefinition: declared.touched });
   return {
-    changes: [...diffExtensions(from, to), ...enums.changes, ...diffTables(from, to)],
+    changes: [...diffExtensions(from, to), ...enums.changes, ...declared.changes, ...withholdLookAlikes(tables, lookAlikes)],
     diagnostics: enums.diagnostics,
-    decisions: [],
+    decisions: lookAlikes.decisions,
+    from: declared.from,
   };
 }

@@ -2,7 +2,7 @@ import { parseDatabaseUrl } from '../../src/connect/url';
 import type { DatabaseSession } from '../../src/dialects/dialect';
 import { dialectFor } from '../../src/dialects/registry';
 import type { Model } from '../../src/model';
-import { createPlan } from '../../src/plan/plan';
+import { createPlan, type PlanInput } from '../../src/plan/plan';
 import type { Plan } from '../../src/plan/types';
 import { managedSchemas } from '../../src/cli/workflow';
 
@@ -13,9 +13,13 @@ export async function connect(url: string): Promise<DatabaseSession> {
 }
 
 /** Introspects and plans the database towards `desired`, exactly as `schema plan` does. */
-export async function planTowards(session: DatabaseSession, desired: Model): Promise<Plan> {
+export async function planTowards(
+  session: DatabaseSession,
+  desired: Model,
+  declared: Pick<PlanInput, 'renames' | 'entityNames'> = {},
+): Promise<Plan> {
   const current = await session.introspect({ schemas: managedSchemas(desired) });
-  return createPlan({ from: current, to: desired, dialect: dialectFor(desired.dialect) });
+  return createPlan({ from: current, to: desired, dialect: dialectFor(desired.dialect), ...declared });
 }
 
 /** Plans, applies and returns the plan that was applied. */

@@ -8,6 +8,7 @@ import { canonicalizeExpression, unquote } from './expression';
 import { DEFAULT_SCHEMA, normalizeColumn, normalizeTable } from './normalize';
 import { quoteIdentifier, quoteLiteral, quoteQualified } from './quote';
 import { qualifiedTable, renderColumnAdd, renderColumnAlter, renderColumnComment, statement } from './render-column';
+import { renderColumnRename, renderConstraintRename, renderIndexRename, renderTableRename } from './render-rename';
 import {
   checkClause,
   foreignKeyClause,
@@ -105,6 +106,14 @@ export function renderPostgres(input: Change, context: RenderContext): Statement
       // schema uses it (a default, a CHECK, an index predicate), the statement runs on its own, outside it.
       return [{ ...statement(sql), transactional: !usesEnumValue(context.to, change.enum, change.value) }];
     }
+    case 'table.rename':
+      return renderTableRename(change);
+    case 'column.rename':
+      return renderColumnRename(change);
+    case 'constraint.rename':
+      return renderConstraintRename(change);
+    case 'index.rename':
+      return renderIndexRename(change);
     case 'table.create':
       return renderCreateTable(change.table);
     case 'table.drop': {
