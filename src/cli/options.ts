@@ -1,5 +1,6 @@
 import type { Argv } from 'yargs';
 import { DEFAULT_DATABASE_URL } from '../connect/url';
+import { DEFAULT_RENAMES_FILE } from '../hints/renames-file';
 import type { CliIo } from './io';
 import type { Sources } from './workflow';
 
@@ -8,6 +9,7 @@ export const DEFAULT_ENTITIES = ['schema/**/*.ts'];
 export interface SourceArgs {
   url?: string;
   entities?: string[];
+  renames?: string;
 }
 
 export function withUrl<T>(yargs: Argv<T>) {
@@ -25,12 +27,24 @@ export function withEntities<T>(yargs: Argv<T>) {
   });
 }
 
-/** Flags > environment > defaults. */
+export function withRenames<T>(yargs: Argv<T>) {
+  return yargs.option('renames', {
+    type: 'string',
+    describe: `declared renames file (default: $SCHEMA_RENAMES, else ${DEFAULT_RENAMES_FILE} if it exists)`,
+  });
+}
+
+/** Flags > environment > defaults. A renames file named by flag or environment must exist; the default may not. */
 export function resolveSources(args: SourceArgs, io: CliIo): Sources {
   const envEntities = io.env.SCHEMA_ENTITIES?.split(',').map((s) => s.trim()).filter(Boolean);
   return {
     url: args.url ?? io.env.DATABASE_URL ?? DEFAULT_DATABASE_URL,
     entities: args.entities?.length ? args.entities : envEntities?.length ? envEntities : DEFAULT_ENTITIES,
     cwd: io.cwd,
+    renames: args.renames
+      ? { file: args.renames, required: true }
+      : io.env.SCHEMA_RENAMES
+        ? { file: io.env.SCHEMA_RENAMES, required: true }
+        : { file: DEFAULT_RENAMES_FILE, required: false },
   };
 }

@@ -2,7 +2,9 @@ import { compileFiles } from '../compile/compile';
 import { parseDatabaseUrl, type DatabaseTarget } from '../connect/url';
 import type { DatabaseSession, Dialect } from '../dialects/dialect';
 import { dialectFor } from '../dialects/registry';
-import type { Model } from '../model';
+import type { EntityNames } from '../diff/diff-renames';
+import { readRenamesFile } from '../hints/renames-file';
+import type { Model, Renames } from '../model';
 import { createPlan } from '../plan/plan';
 import type { Diagnostic, Plan } from '../plan/types';
 
@@ -10,6 +12,14 @@ export interface Sources {
   readonly url: string;
   readonly entities: readonly string[];
   readonly cwd: string;
+  /** The renames file (relative to `cwd`); `required`: named explicitly, so it must exist. */
+  readonly renames?: { readonly file: string; readonly required: boolean };
+}
+
+/** What the user declared besides the entities' shapes: renames, and the entity names hints refer to. */
+export interface Declared {
+  readonly renames: Renames;
+  readonly entityNames: EntityNames;
 }
 
 export interface PlannedTarget {
@@ -17,6 +27,10 @@ export interface PlannedTarget {
   readonly dialect: Dialect;
   readonly session: DatabaseSession;
   readonly desired: Model;
+  readonly declared: Declared;
+  /** The renames file hints point at (as the user named it, or the default). */
+  readonly renamesFile: string;
+  readonly diagnostics: readonly Diagnostic[];
   readonly plan: Plan;
   readonly serverVersion: string;
 }
@@ -29,16 +43,29 @@ export function managedSchemas(model: Model): string[] {
   return [...schemas].sort();
 }
 
-/** Compiles the entities, connects, introspects and plans. The caller closes `session`. */
+/** Compiles the entities (with the declared renames), connects, introspects and plans. The caller closes `session`. */
 export async function planAgainstDatabase(sources: Sources): Promise<PlannedTarget> {
   const target = parseDatabaseUrl(sources.url, sources.cwd);
   const dialect = dialectFor(target.dialect);
-  const compiled = await compileFiles(sources.entities, dialect.name, sources.cwd);
+  const renames = sources.renames;
+  const renamesFile = renames ? readRenamesFile(renames.file, sources.cwd, renames.required) : undefined;
+  const compiled = await compileFiles(sources.entities, dialect.name, sources.cwd, { renamesFile });
+  const declared = { renames: compiled.renames, entityNames: compiled.entityNames };
   const session = await dialect.connect(target);
   try {
     const serverVersion = await session.serverVersion();
-    const plan = await replan(session, dialect, compiled.model, compiled.diagnostics);
-    return { target, dialect, session, desired: compiled.model, plan, serverVersion };
+    const plan = await replan(session, dialect, compiled.model, compiled.diagnostics, declared);
+    return {
+      target,
+      dialect,
+      session,
+      desired: compiled.model,
+      declared,
+      renamesFile: renames?.file ?? 'schema/renames.json',
+      diagnostics: compiled.diagnostics,
+      plan,
+      serverVersion,
+    };
   } catch (error) {
     await session.close();
     throw error;
@@ -50,7 +77,8 @@ export async function replan(
   dialect: Dialect,
   desired: Model,
   diagnostics: readonly Diagnostic[] = [],
+  declared?: Declared,
 ): Promise<Plan> {
   const current = await session.introspect({ schemas: managedSchemas(desired) });
-  return createPlan({ from: current, to: desired, dialect, diagnostics });
+  return createPlan({ from: current, to: desired, dialect, diagnostics, ...declared });
 }
