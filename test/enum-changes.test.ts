@@ -107,7 +107,7 @@ describe.each(DIALECTS)('enum changes on %s', (dialectName) => {
       // The hint's renames.json entry answers it.
       const file = parseRenames({ enumValues: [{ enum: entryEnum, from: 'A0', to: 'B1' }] }, 'schema/renames.json');
       const { renames } = await compileEntities([DeckAfter], dialectName, { renamesFile: file });
-      const mapped = await planTowards(session, to, renames);
+      const mapped = await planTowards(session, to, { renames });
       expect(mapped.diagnostics).toEqual([]);
       expect(mapped.statements.flatMap((s) => s.hazards).filter((h) => h.code === 'ENUM_VALUE_REMOVED')).toEqual([
         { code: 'ENUM_VALUE_REMOVED', message: "label 'A0' is removed: 3 rows of decks.level holding 'A0' become 'B1' (declared by schema/renames.json)" },
@@ -116,7 +116,7 @@ describe.each(DIALECTS)('enum changes on %s', (dialectName) => {
       expect(await rawQuery(db, 'SELECT "title", "level" FROM "decks" ORDER BY "id"')).toEqual(
         ['a', 'b', 'c', 'd'].map((title) => ({ title, level: 'B1' })),
       );
-      expect((await planTowards(session, to, renames)).changes).toEqual([]);
+      expect((await planTowards(session, to, { renames })).changes).toEqual([]);
     } finally {
       await session.close();
       await db.drop();

@@ -1,12 +1,13 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { compileEntities } from '../src/compile/compile';
+import { compileEntities, type CompiledSchema } from '../src/compile/compile';
+import { readRenamesFile } from '../src/hints/renames-file';
+import { managedSchemas } from '../src/cli/workflow';
 import { dialectFor } from '../src/dialects/registry';
-import type { DialectName, Model } from '../src/model';
+import type { DialectName, Model, Renames } from '../src/model';
 import { renderSql } from '../src/report/sql';
 import { applyTowards, connect, planTowards } from './support/apply-model';
 import { REPO_ROOT } from './support/cli';
-import { managedSchemas } from '../src/cli/workflow';
 import { DIALECTS, freshDatabase, type TestDatabase } from './support/databases';
 import { entityClasses } from './support/entities';
 import { rawQuery, tableRows } from './support/raw-query';
@@ -41,16 +42,42 @@ async function buildFrom(name: string, dialect: DialectName, db: TestDatabase): 
   }
 }
 
-/** Tables and columns present on both sides: their rows must survive the plan unchanged unless `rows.<dialect>.json` says how they convert. */
-function commonColumns(from: Model, to: Model): { table: string; schema?: string; columns: string[] }[] {
+/** The target entities with the fixture's `renames.json` (if any) and their `@RenamedFrom` declarations. */
+async function compileTarget(name: string, dialect: DialectName, classes: readonly Function[]): Promise<CompiledSchema> {
+  const renamesFile = readRenamesFile(file(name, 'renames.json'), REPO_ROOT, false);
+  return compileEntities(classes, dialect, { renamesFile });
+}
+
+interface Kept {
+  /** The table and columns as they are named before the plan... */
+  readonly before: { readonly table: string; readonly schema?: string; readonly columns: string[] };
+  /** ...and after it (a declared rename changes the names, never the rows). */
+  readonly after: { readonly table: string; readonly schema?: string; readonly columns: string[] };
+}
+
+/**
+ * Tables and columns present on both sides, followed through declared renames: their rows must survive the plan
+ * unchanged unless `rows.<dialect>.json` says how they convert.
+ */
+function commonColumns(from: Model, to: Model, renames: Renames): Kept[] {
+  const same = (a: { schema?: string; name: string }, b: { schema?: string; name: string }) => a.name === b.name && a.schema === b.schema;
   return from.tables.flatMap((t) => {
-    const target = to.tables.find((u) => u.name === t.name && u.schema === t.schema);
+    const renamed = renames.tables.find((r) => r.rename && same(r.from, t))?.to ?? t;
+    const target = to.tables.find((u) => same(u, renamed));
     if (!target) return [];
     // A generated column's values derive from the others (and change with its expression): those are compared.
-    const columns = t.columns
-      .filter((c) => !c.computed && target.columns.some((u) => u.name === c.name && !u.computed))
-      .map((c) => c.name);
-    return columns.length > 0 ? [{ table: t.name, schema: t.schema, columns }] : [];
+    const pairs = t.columns.flatMap((c) => {
+      if (c.computed) return [];
+      const next = renames.columns.find((r) => r.rename && same(r.table, target) && r.from === c.name)?.to ?? c.name;
+      return target.columns.some((u) => u.name === next && !u.computed) ? [[c.name, next] as const] : [];
+    });
+    if (pairs.length === 0) return [];
+    return [
+      {
+        before: { table: t.name, schema: t.schema, columns: pairs.map((p) => p[0]) },
+        after: { table: target.name, schema: target.schema, columns: pairs.map((p) => p[1]) },
+      },
+    ];
   });
 }
 
@@ -58,7 +85,9 @@ describe.each(CASES)('fixture %s', (name) => {
   describe.each(dialectsOf(name))('on %s', (dialectName) => {
     it('plans the golden SQL, keeps every row it does not declare lost, converges, and TypeORM agrees', async () => {
       const toClasses = await entityClasses(`fixtures/${name}/to`);
-      const { model: to, renames } = await compileEntities(toClasses, dialectName);
+      const compiled = await compileTarget(name, dialectName, toClasses);
+      const to = compiled.model;
+      const declared = { renames: compiled.renames, entityNames: compiled.entityNames };
       const dialect = dialectFor(dialectName);
 
       const db = await freshDatabase(dialectName, `fx-${name}`);
@@ -68,9 +97,9 @@ describe.each(CASES)('fixture %s', (name) => {
         const seed = existsSync(ownSeed) ? ownSeed : file(name, 'seed.sql');
         if (existsSync(seed)) await rawQuery(db, readFileSync(seed, 'utf8'));
 
+        let session = await connect(db.url);
         // The schemas the target lives in are read, as `schema plan` does.
         const schemas = managedSchemas(to);
-        let session = await connect(db.url);
         const from = dialect.normalize(await session.introspect({ schemas }));
         await session.close();
         // Rows whose values the plan converts (a type change, a mapped enum value) are checked against a reviewed file.
@@ -78,16 +107,23 @@ describe.each(CASES)('fixture %s', (name) => {
         const converted: Record<string, Record<string, unknown>[]> = existsSync(convertedFile)
           ? JSON.parse(readFileSync(convertedFile, 'utf8'))
           : {};
-        const common = commonColumns(from, to).map(({ table, schema, columns }) => ({
-          table,
-          schema,
-          columns: columns.filter((c) => !(converted[table]?.[0] && c in converted[table]![0]!)),
-        })).filter((c) => c.columns.length > 0);
-        const before = await Promise.all(common.map((c) => tableRows(db, c.table, c.columns, c.schema)));
+        const common = commonColumns(from, to, compiled.renames).map(({ before, after }) => {
+          const keep = after.columns.map((c) => !(converted[after.table]?.[0] && c in converted[after.table]![0]!));
+          return {
+            before: { ...before, columns: before.columns.filter((_, i) => keep[i]) },
+            after: { ...after, columns: after.columns.filter((_, i) => keep[i]) },
+          };
+        }).filter((c) => c.before.columns.length > 0);
+        // Rows as value lists in column order: a renamed column holds the values its old name held.
+        const values = (columns: readonly string[]) => (rows: unknown[]) =>
+          rows.map((row) => columns.map((c) => (row as Record<string, unknown>)[c]));
+        const before = await Promise.all(
+          common.map(async (c) => values(c.before.columns)(await tableRows(db, c.before.table, c.before.columns, c.before.schema))),
+        );
         expect(before.flat().length).toBeGreaterThan(0);
 
         session = await connect(db.url);
-        const plan = await planTowards(session, to, renames);
+        const plan = await planTowards(session, to, declared);
         expect(plan.diagnostics).toEqual([]);
         expect(plan.decisions).toEqual([]);
         expect(plan.changes.length).toBeGreaterThan(0);
@@ -97,12 +133,15 @@ describe.each(CASES)('fixture %s', (name) => {
         expect(sql).toBe(readFileSync(golden, 'utf8'));
 
         await session.apply(plan.statements);
-        expect((await planTowards(session, to, renames)).changes).toEqual([]);
+        // Planning again is empty: the declared renames are inert once applied (the decorators stay in the code).
+        expect((await planTowards(session, to, declared)).changes).toEqual([]);
         expect(dialect.normalize(await session.introspect({ schemas }))).toEqual(dialect.normalize(to));
         await session.close();
 
         // Every row of every kept column is still there with its values.
-        const after = await Promise.all(common.map((c) => tableRows(db, c.table, c.columns, c.schema)));
+        const after = await Promise.all(
+          common.map(async (c) => values(c.after.columns)(await tableRows(db, c.after.table, c.after.columns, c.after.schema))),
+        );
         expect(after).toEqual(before);
         for (const [table, rows] of Object.entries(converted)) {
           expect(await tableRows(db, table, Object.keys(rows[0]!))).toEqual(rows);
@@ -128,7 +167,8 @@ describe.each(CASES)('fixture %s', (name) => {
 
     it("plans nothing against the database TypeORM's synchronize() builds from the target entities", async () => {
       const toClasses = await entityClasses(`fixtures/${name}/to`);
-      const to = (await compileEntities(toClasses, dialectName)).model;
+      const compiled = await compileTarget(name, dialectName, toClasses);
+      const to = compiled.model;
       const db = await freshDatabase(dialectName, `fx-sync-${name}`);
       try {
         // TypeORM does not create schemas: its users create them first.
@@ -138,8 +178,9 @@ describe.each(CASES)('fixture %s', (name) => {
         await synchronizeWithTypeorm(db.oracle, toClasses);
         const session = await connect(db.url);
         try {
-          const plan = await planTowards(session, to);
+          const plan = await planTowards(session, to, { renames: compiled.renames, entityNames: compiled.entityNames });
           expect(plan.diagnostics).toEqual([]);
+          expect(plan.decisions).toEqual([]);
           expect(plan.changes).toEqual([]);
         } finally {
           await session.close();

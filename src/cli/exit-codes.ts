@@ -6,4 +6,6 @@ export const EXIT = {
   error: 1,
   /** `plan --exit-code`: changes are pending. */
   changes: 2,
+  /** `plan` or `apply`: a question only the user can answer (rename or drop?) is open; nothing was applied. */
+  decisions: 3,
 } as const;

@@ -11,21 +11,52 @@ export interface CliIo {
   confirm(question: string): Promise<boolean>;
 }
 
+/**
+ * Reads answers line by line from stdin, one reader for the whole run: answers typed (or pasted) ahead of their
+ * questions are kept for them rather than lost with a closed interface. Between questions stdin is paused, so it
+ * does not keep the process alive. End of input answers `undefined`.
+ */
+function stdinLines(): () => Promise<string | undefined> {
+  let rl: readline.Interface | undefined;
+  let ended = false;
+  const lines: string[] = [];
+  const waiting: ((line: string | undefined) => void)[] = [];
+  return () => {
+    if (!rl) {
+      rl = readline.createInterface({ input: process.stdin, terminal: false });
+      rl.on('line', (line) => (waiting.length > 0 ? waiting.shift()!(line) : lines.push(line)));
+      rl.on('close', () => {
+        ended = true;
+        while (waiting.length > 0) waiting.shift()!(undefined);
+      });
+    }
+    if (lines.length > 0) return Promise.resolve(lines.shift());
+    if (ended) return Promise.resolve(undefined);
+    const reader = rl;
+    reader.resume();
+    return new Promise((resolve) =>
+      waiting.push((line) => {
+        reader.pause();
+        resolve(line);
+      }),
+    );
+  };
+}
+
 export function processIo(): CliIo {
+  const nextLine = stdinLines();
   return {
     stdout: process.stdout,
     stderr: process.stderr,
     stdinIsTTY: Boolean(process.stdin.isTTY),
     env: process.env,
     cwd: process.cwd(),
-    confirm: (question) =>
-      new Promise((resolve) => {
-        const rl = readline.createInterface({ input: process.stdin, output: process.stderr });
-        rl.question(`${question} [y/N] `, (answer) => {
-          rl.close();
-          resolve(/^y(es)?$/i.test(answer.trim()));
-        });
-      }),
+    confirm: async (question) => {
+      process.stderr.write(`${question} [y/N] `);
+      const answer = await nextLine();
+      if (answer === undefined) process.stderr.write('\n');
+      return /^y(es)?$/i.test((answer ?? '').trim());
+    },
   };
 }
 

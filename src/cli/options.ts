@@ -1,5 +1,6 @@
 import type { Argv } from 'yargs';
 import { DEFAULT_DATABASE_URL } from '../connect/url';
+import { DEFAULT_RENAMES_FILE } from '../hints/renames-file';
 import type { CliIo } from './io';
 import type { Sources } from './workflow';
 
@@ -9,6 +10,7 @@ export interface SourceArgs {
   url?: string;
   entities?: string[];
   concurrently?: boolean;
+  renames?: string;
 }
 
 export function withUrl<T>(yargs: Argv<T>) {
@@ -37,7 +39,14 @@ export function withConcurrently<T>(yargs: Argv<T>) {
 
 const TRUE = /^(1|true|yes|on)$/i;
 
-/** Flags > environment > defaults. */
+export function withRenames<T>(yargs: Argv<T>) {
+  return yargs.option('renames', {
+    type: 'string',
+    describe: `declared renames file (default: $SCHEMA_RENAMES, else ${DEFAULT_RENAMES_FILE} if it exists)`,
+  });
+}
+
+/** Flags > environment > defaults. A renames file named by flag or environment must exist; the default may not. */
 export function resolveSources(args: SourceArgs, io: CliIo): Sources {
   const envEntities = io.env.SCHEMA_ENTITIES?.split(',').map((s) => s.trim()).filter(Boolean);
   return {
@@ -45,5 +54,10 @@ export function resolveSources(args: SourceArgs, io: CliIo): Sources {
     entities: args.entities?.length ? args.entities : envEntities?.length ? envEntities : DEFAULT_ENTITIES,
     cwd: io.cwd,
     concurrently: args.concurrently ?? TRUE.test(io.env.SCHEMA_CONCURRENTLY ?? ''),
+    renames: args.renames
+      ? { file: args.renames, required: true }
+      : io.env.SCHEMA_RENAMES
+        ? { file: io.env.SCHEMA_RENAMES, required: true }
+        : { file: DEFAULT_RENAMES_FILE, required: false },
   };
 }

@@ -2,6 +2,8 @@ import { compileFiles } from '../compile/compile';
 import { parseDatabaseUrl, type DatabaseTarget } from '../connect/url';
 import type { DatabaseSession, Dialect } from '../dialects/dialect';
 import { dialectFor } from '../dialects/registry';
+import type { EntityNames } from '../diff/diff-renames';
+import { readRenamesFile } from '../hints/renames-file';
 import type { Model, Renames } from '../model';
 import { createPlan, planProbes } from '../plan/plan';
 import type { Diagnostic, Plan } from '../plan/types';
@@ -12,6 +14,20 @@ export interface Sources {
   readonly cwd: string;
   /** PostgreSQL: indexes of existing tables are built and dropped CONCURRENTLY. */
   readonly concurrently?: boolean;
+  /** The renames file (relative to `cwd`); `required`: named explicitly, so it must exist. */
+  readonly renames?: { readonly file: string; readonly required: boolean };
+}
+
+/** What the user declared besides the entities' shapes: renames, and the entity names hints refer to. */
+export interface Declared {
+  readonly renames: Renames;
+  readonly entityNames: EntityNames;
+}
+
+/** How the plan is made, beyond what is compared. */
+export interface PlanOptions {
+  /** PostgreSQL: indexes of existing tables are built and dropped CONCURRENTLY. */
+  readonly concurrently?: boolean;
 }
 
 export interface PlannedTarget {
@@ -19,6 +35,11 @@ export interface PlannedTarget {
   readonly dialect: Dialect;
   readonly session: DatabaseSession;
   readonly desired: Model;
+  readonly declared: Declared;
+  readonly options: PlanOptions;
+  /** The renames file hints point at (as the user named it, or the default). */
+  readonly renamesFile: string;
+  readonly diagnostics: readonly Diagnostic[];
   readonly plan: Plan;
   readonly serverVersion: string;
 }
@@ -31,11 +52,14 @@ export function managedSchemas(model: Model): string[] {
   return [...schemas].sort();
 }
 
-/** Compiles the entities, connects, introspects and plans. The caller closes `session`. */
+/** Compiles the entities (with the declared renames), connects, introspects and plans. The caller closes `session`. */
 export async function planAgainstDatabase(sources: Sources): Promise<PlannedTarget> {
   const target = parseDatabaseUrl(sources.url, sources.cwd);
   const dialect = dialectFor(target.dialect);
-  const compiled = await compileFiles(sources.entities, dialect.name, sources.cwd);
+  const renames = sources.renames;
+  const renamesFile = renames ? readRenamesFile(renames.file, sources.cwd, renames.required) : undefined;
+  const compiled = await compileFiles(sources.entities, dialect.name, sources.cwd, { renamesFile });
+  const declared = { renames: compiled.renames, entityNames: compiled.entityNames };
   const session = await dialect.connect(target);
   try {
     const serverVersion = await session.serverVersion();
@@ -47,11 +71,20 @@ export async function planAgainstDatabase(sources: Sources): Promise<PlannedTarg
         message: `--concurrently has no effect on ${dialect.name}: indexes are built in the transaction`,
       });
     }
-    const plan = await replan(session, dialect, compiled.model, diagnostics, {
-      concurrently: sources.concurrently,
-      renames: compiled.renames,
-    });
-    return { target, dialect, session, desired: compiled.model, plan, serverVersion };
+    const options = { concurrently: sources.concurrently };
+    const plan = await replan(session, dialect, compiled.model, diagnostics, declared, options);
+    return {
+      target,
+      dialect,
+      session,
+      desired: compiled.model,
+      declared,
+      options,
+      renamesFile: renames?.file ?? 'schema/renames.json',
+      diagnostics,
+      plan,
+      serverVersion,
+    };
   } catch (error) {
     await session.close();
     throw error;
@@ -63,10 +96,11 @@ export async function replan(
   dialect: Dialect,
   desired: Model,
   diagnostics: readonly Diagnostic[] = [],
-  options: { readonly concurrently?: boolean; readonly renames?: Renames } = {},
+  declared?: Declared,
+  options: PlanOptions = {},
 ): Promise<Plan> {
   const current = await session.introspect({ schemas: managedSchemas(desired) });
-  const input = { from: current, to: desired, dialect, diagnostics, renames: options.renames, concurrently: options.concurrently };
+  const input = { from: current, to: desired, dialect, diagnostics, ...declared, ...options };
   // Changes whose safety depends on rows (an enum label removed) are measured first: one query per such column.
   const probes = planProbes(input);
   const measurements = probes.length > 0 ? await session.measure(probes) : [];

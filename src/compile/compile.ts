@@ -1,5 +1,8 @@
 import type { RenamesFile } from '../hints/renames-file';
+import type { EntityMetadata } from 'typeorm';
+import type { EntityNames } from '../diff/diff-renames';
 import type { DialectName, Renames } from '../model';
+import { qualifiedKey } from '../model';
 import { buildMetadata, type MetadataOptions } from './build-metadata';
 import { loadEntities } from './load-entities';
 import { metadataToModel, type CompiledModel } from './metadata-to-model';
@@ -13,6 +16,8 @@ export interface CompileOptions extends MetadataOptions {
 export interface CompiledSchema extends CompiledModel {
   /** Declared renames, in database names of this dialect. */
   readonly renames: Renames;
+  /** Entity class and property names of the tables and columns, for hints that name them. */
+  readonly entityNames: EntityNames;
 }
 
 export interface CompileResult extends CompiledSchema {
@@ -42,7 +47,20 @@ export async function compileEntities(
     },
     options.renamesFile,
   );
-  return { model: compiled.model, diagnostics: [...compiled.diagnostics, ...notes], renames };
+  const entityNames = namesOf(built.entityMetadatas, dialect === 'postgres' ? (options.schema ?? 'public') : undefined);
+  return { model: compiled.model, diagnostics: [...compiled.diagnostics, ...notes], renames, entityNames };
+}
+
+function namesOf(metadatas: readonly EntityMetadata[], defaultSchema: string | undefined): EntityNames {
+  const tables: Record<string, string> = {};
+  const columns: Record<string, string> = {};
+  for (const metadata of metadatas) {
+    if (metadata.tableType === 'entity-child' || metadata.tableType === 'view') continue;
+    const key = qualifiedKey({ schema: defaultSchema && (metadata.schema ?? defaultSchema), name: metadata.tableName });
+    tables[key] = metadata.targetName;
+    for (const column of metadata.columns) columns[`${key}.${column.databaseName}`] ??= `${metadata.targetName}.${column.propertyPath}`;
+  }
+  return { tables, columns };
 }
 
 /** Entity files (globs relative to `cwd`) -> canonical model for one dialect. */

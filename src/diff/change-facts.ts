@@ -21,8 +21,12 @@ export function tableOf(change: Change): QualifiedName | undefined {
     case 'table.drop':
       return change.table;
     case 'table.rebuild':
+    case 'table.rename':
       return change.to;
     case 'table.comment':
+    case 'column.rename':
+    case 'constraint.rename':
+    case 'index.rename':
     case 'column.add':
     case 'column.drop':
     case 'column.alter':
@@ -63,7 +67,13 @@ export function objectNameOf(change: Change): string {
     case 'table.drop':
       return qualifiedKey(change.table);
     case 'table.rebuild':
+    case 'table.rename':
       return qualifiedKey(change.to);
+    case 'column.rename':
+    case 'constraint.rename':
+      return change.to;
+    case 'index.rename':
+      return change.to.name;
     case 'table.comment':
       return qualifiedKey(change.table);
     case 'column.add':
@@ -152,6 +162,10 @@ export function columnsOf(change: Change): readonly string[] {
       return [change.column.name];
     case 'column.alter':
       return [change.to.name];
+    case 'column.rename':
+      return [change.to];
+    case 'index.rename':
+      return change.to.columns;
     default:
       return [];
   }

@@ -37,6 +37,9 @@ export interface EnumSwapColumn {
   readonly to: Column;
 }
 
+/** The named constraints of a table (a primary key is named too, on PostgreSQL). */
+export type ConstraintType = 'primaryKey' | 'foreignKey' | 'unique' | 'check';
+
 interface Base {
   /** Why the change exists, in words a reviewer understands; emitted as a SQL comment too. */
   readonly reason: string;
@@ -75,11 +78,24 @@ export type Change =
       /** The existing label the new one goes before; absent means "at the end". */
       readonly before?: string;
     })
+  /**
+   * A declared table rename. `table` is the table as it is before the rename; changes after it name the table by `to`.
+   * Foreign keys of other tables follow the table (both dialects rewrite them).
+   */
+  | (Base & { readonly kind: 'table.rename'; readonly from: QualifiedName; readonly to: QualifiedName; readonly table: Table })
   | (Base & { readonly kind: 'table.create'; readonly table: Table })
   | (Base & { readonly kind: 'table.drop'; readonly table: Table })
   /** SQLite: a table recreated because SQLite cannot ALTER what changed; `changes` are the ones it replaces. */
   | (Base & { readonly kind: 'table.rebuild'; readonly from: Table; readonly to: Table; readonly changes: readonly Change[] })
   | (Base & { readonly kind: 'table.comment'; readonly table: QualifiedName; readonly from?: string; readonly to?: string })
+  /** A declared column rename, in the table named by its target name; `column` is the column before the rename. */
+  | (Base & {
+      readonly kind: 'column.rename';
+      readonly table: QualifiedName;
+      readonly from: string;
+      readonly to: string;
+      readonly column: Column;
+    })
   | (Base & { readonly kind: 'column.add'; readonly table: QualifiedName; readonly column: Column })
   | (Base & { readonly kind: 'column.drop'; readonly table: QualifiedName; readonly column: Column })
   | (Base & {
@@ -99,6 +115,19 @@ export type Change =
   | (Base & { readonly kind: 'unique.drop'; readonly table: QualifiedName; readonly unique: Unique })
   | (Base & { readonly kind: 'check.add'; readonly table: QualifiedName; readonly check: Check })
   | (Base & { readonly kind: 'check.drop'; readonly table: QualifiedName; readonly check: Check })
+  /**
+   * A constraint that keeps its definition under another name (TypeORM derives `PK_`, `FK_`, `UQ_`, `CHK_` names from
+   * the table and column names, so they change when those are renamed).
+   */
+  | (Base & {
+      readonly kind: 'constraint.rename';
+      readonly table: QualifiedName;
+      readonly constraint: ConstraintType;
+      readonly from: string;
+      readonly to: string;
+    })
+  /** An index that keeps its definition under another name (`IDX_` names, like constraint names, follow renames). */
+  | (Base & { readonly kind: 'index.rename'; readonly table: QualifiedName; readonly from: Index; readonly to: Index })
   | (Base & { readonly kind: 'index.create'; readonly table: QualifiedName; readonly index: Index })
   | (Base & { readonly kind: 'index.drop'; readonly table: QualifiedName; readonly index: Index })
   /** A view replaced (new expression) is a `view.drop` then a `view.create`, as TypeORM does it. */

@@ -6,7 +6,16 @@ import { diffColumns } from './diff-columns';
 
 const ref = (table: Table): QualifiedName => ({ schema: table.schema, name: table.name });
 
-export function diffTables(from: Model, to: Model): Change[] {
+export interface DiffTablesOptions {
+  /**
+   * Keys of tables (target names) whose constraints and indexes are paired by definition rather than by name: a
+   * dropped and an added one with the same definition under another name is a rename. TypeORM derives those names
+   * from the table and column names, so they change when the table or one of its columns is renamed.
+   */
+  readonly pairByDefinition?: ReadonlySet<string>;
+}
+
+export function diffTables(from: Model, to: Model, options: DiffTablesOptions = {}): Change[] {
   const changes: Change[] = [];
   const delta = pairByKey(from.tables, to.tables, tableKey);
   for (const table of delta.added) {
@@ -32,7 +41,7 @@ export function diffTables(from: Model, to: Model): Change[] {
   for (const table of delta.dropped) {
     changes.push({ kind: 'table.drop', table, reason: `table ${tableKey(table)} is not in the target schema` });
   }
-  for (const { from: a, to: b } of delta.kept) changes.push(...diffTable(a, b));
+  for (const { from: a, to: b } of delta.kept) changes.push(...diffTable(a, b, options.pairByDefinition?.has(tableKey(b)) ?? false));
   return changes;
 }
 
@@ -71,12 +80,30 @@ function foreignKeysInDropCycles(
   return result;
 }
 
-function diffTable(from: Table, to: Table): Change[] {
+function diffTable(from: Table, to: Table, pairByDefinition: boolean): Change[] {
   const table = ref(to);
   const name = tableKey(to);
   const changes: Change[] = [...diffColumns(table, from.columns, to.columns)];
+  const renamedReason = (kind: string, a: string, b: string) =>
+    `${kind} ${a} on ${name} is renamed to ${b}: same definition, its name follows the renamed table or column`;
 
-  if (!deepEqual(from.primaryKey, to.primaryKey)) {
+  const [pkFrom, pkTo] = [from.primaryKey, to.primaryKey];
+  if (
+    pairByDefinition &&
+    pkFrom?.name !== undefined &&
+    pkTo?.name !== undefined &&
+    pkFrom.name !== pkTo.name &&
+    deepEqual(pkFrom.columns, pkTo.columns)
+  ) {
+    changes.push({
+      kind: 'constraint.rename',
+      table,
+      constraint: 'primaryKey',
+      from: pkFrom.name,
+      to: pkTo.name,
+      reason: renamedReason('primary key', pkFrom.name, pkTo.name),
+    });
+  } else if (!deepEqual(from.primaryKey, to.primaryKey)) {
     if (from.primaryKey) {
       changes.push({ kind: 'primaryKey.drop', table, primaryKey: from.primaryKey, reason: `primary key of ${name} changes` });
     }
@@ -98,10 +125,22 @@ function diffTable(from: Table, to: Table): Change[] {
     b: readonly T[],
     add: (item: T, reason: string) => Change,
     drop: (item: T, reason: string) => Change,
+    rename: (from: T, to: T, reason: string) => Change,
   ): void => {
     const delta = pairByKey(a, b, (item) => item.name);
-    for (const item of delta.dropped) changes.push(drop(item, `${kind} ${item.name} on ${name} is not in the target schema`));
-    for (const item of delta.added) changes.push(add(item, `${kind} ${item.name} on ${name} is missing`));
+    const renamed = new Set<T>();
+    if (pairByDefinition) {
+      for (const item of delta.dropped) {
+        const same = delta.added.find((other) => !renamed.has(other) && deepEqual({ ...item, name: '' }, { ...other, name: '' }));
+        if (!same) continue;
+        renamed.add(item).add(same);
+        changes.push(rename(item, same, renamedReason(kind, item.name, same.name)));
+      }
+    }
+    for (const item of delta.dropped) {
+      if (!renamed.has(item)) changes.push(drop(item, `${kind} ${item.name} on ${name} is not in the target schema`));
+    }
+    for (const item of delta.added) if (!renamed.has(item)) changes.push(add(item, `${kind} ${item.name} on ${name} is missing`));
     for (const pair of delta.kept) {
       if (deepEqual(pair.from, pair.to)) continue;
       const reason = `${kind} ${pair.to.name} on ${name} has a different definition`;
@@ -114,6 +153,7 @@ function diffTable(from: Table, to: Table): Change[] {
     to.foreignKeys,
     (foreignKey, reason) => ({ kind: 'foreignKey.add', table, foreignKey, reason }),
     (foreignKey, reason) => ({ kind: 'foreignKey.drop', table, foreignKey, reason }),
+    (a, b, reason) => ({ kind: 'constraint.rename', table, constraint: 'foreignKey', from: a.name, to: b.name, reason }),
   );
   named(
     'unique constraint',
@@ -121,6 +161,7 @@ function diffTable(from: Table, to: Table): Change[] {
     to.uniques,
     (unique, reason) => ({ kind: 'unique.add', table, unique, reason }),
     (unique, reason) => ({ kind: 'unique.drop', table, unique, reason }),
+    (a, b, reason) => ({ kind: 'constraint.rename', table, constraint: 'unique', from: a.name, to: b.name, reason }),
   );
   named(
     'check constraint',
@@ -128,6 +169,7 @@ function diffTable(from: Table, to: Table): Change[] {
     to.checks,
     (check, reason) => ({ kind: 'check.add', table, check, reason }),
     (check, reason) => ({ kind: 'check.drop', table, check, reason }),
+    (a, b, reason) => ({ kind: 'constraint.rename', table, constraint: 'check', from: a.name, to: b.name, reason }),
   );
   named(
     'index',
@@ -135,6 +177,7 @@ function diffTable(from: Table, to: Table): Change[] {
     to.indexes,
     (index, reason) => ({ kind: 'index.create', table, index, reason }),
     (index, reason) => ({ kind: 'index.drop', table, index, reason }),
+    (a, b, reason) => ({ kind: 'index.rename', table, from: a, to: b, reason }),
   );
   if (from.comment !== to.comment) {
     changes.push({

@@ -2,6 +2,7 @@ import { NO_RENAMES, type Model, type Renames } from '../model';
 import type { Decision, Diagnostic } from '../plan/types';
 import type { Change } from './changes';
 import { diffEnums, diffExtensions, finishEnumColumns } from './diff-enums';
+import { applyDeclaredRenames, findLookAlikes, withholdLookAlikes, type EntityNames } from './diff-renames';
 import { diffSchemas } from './diff-schemas';
 import { diffTables } from './diff-tables';
 import { diffViews } from './diff-views';
@@ -13,28 +14,47 @@ export interface DiffResult {
   readonly diagnostics: readonly Diagnostic[];
   /** Questions the diff cannot answer alone (a drop and an add that may be one rename). */
   readonly decisions: readonly Decision[];
+  /**
+   * The current model with the declared renames applied: the state the changes other than renames start from, which
+   * lowering and rendering see as the current schema.
+   */
+  readonly from: Model;
+}
+
+export interface DiffOptions {
+  /** Declared renames (`@RenamedFrom`, `schema/renames.json`), in database names of the models' dialect. */
+  readonly renames?: Renames;
+  /** Entity class and property names, so a question's decorator hint names them. */
+  readonly entityNames?: EntityNames;
 }
 
 /**
  * Compares two normalised models of the same dialect. Pure: no SQL, no dialect knowledge; the dialect has already
  * made equal meanings equal data (`Dialect.normalize`).
  */
-export function diffModels(from: Model, to: Model, renames: Renames = NO_RENAMES): DiffResult {
+export function diffModels(from: Model, to: Model, options: DiffOptions = {}): DiffResult {
   if (from.dialect !== to.dialect) {
     throw new Error(`cannot diff a ${from.dialect} model against a ${to.dialect} model`);
   }
-  // Declared enum renames run first; the tables are compared as they read after them.
+  const renames = options.renames ?? NO_RENAMES;
+  // Declared renames run first (enum types and labels, then tables and columns); the tables are compared as they
+  // read after them. Undeclared look-alikes are withheld as decisions.
   const enums = diffEnums(from, to, renames);
-  const tables = finishEnumColumns(diffTables(enums.from, to), enums, to, renames);
+  const declared = applyDeclaredRenames(enums.from, to, renames);
+  const lookAlikes = findLookAlikes(declared.from, to, renames, options.entityNames);
+  const tableChanges = withholdLookAlikes(diffTables(declared.from, to, { pairByDefinition: declared.touched }), lookAlikes);
+  const tables = finishEnumColumns(tableChanges, enums, to, renames);
   return {
     changes: [
       ...diffSchemas(from, to),
       ...diffExtensions(from, to),
       ...enums.changes,
+      ...declared.changes,
       ...tables.changes,
       ...diffViews(from, to),
     ],
     diagnostics: enums.diagnostics,
-    decisions: [...enums.decisions, ...tables.decisions],
+    decisions: [...enums.decisions, ...lookAlikes.decisions, ...tables.decisions],
+    from: declared.from,
   };
 }

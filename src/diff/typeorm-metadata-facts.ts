@@ -61,6 +61,19 @@ export function metadataRecordsOf(change: Change): MetadataRecords {
       return { ...NONE, deleteColumns: recordsOf(change.table, change.table.columns) };
     case 'table.rebuild':
       return tableDelta(change.from, change.to);
+    case 'table.rename':
+      // TypeORM's records name the table: they follow the rename.
+      return {
+        ...NONE,
+        deleteColumns: recordsOf(change.from, change.table.columns),
+        insertColumns: recordsOf(change.to, change.table.columns),
+      };
+    case 'column.rename':
+      return {
+        ...NONE,
+        deleteColumns: recordsOf(change.table, [change.column]),
+        insertColumns: recordsOf(change.table, [{ ...change.column, name: change.to }]),
+      };
     case 'column.add':
       return columnDelta(change.table, undefined, change.column);
     case 'column.drop':
@@ -87,6 +100,8 @@ export function metadataRecordsOf(change: Change): MetadataRecords {
     case 'index.create':
     case 'index.drop':
     case 'typeormMetadata.create':
+    case 'constraint.rename':
+    case 'index.rename':
       return NONE;
     default:
       return assertNever(change);

@@ -112,4 +112,24 @@ describe('topologicalSort', () => {
     expect(() => topologicalSort(nodes, [[0, 1], [1, 2], [2, 1]])).toThrow(DependencyCycleError);
     expect(() => topologicalSort(nodes, [[0, 1], [1, 2], [2, 1]])).toThrow(/n1\n {2}-> n2\n {2}-> n1/);
   });
+
+  it('renames a table or column before anything uses the new name, and frees a name before a rename reuses it', () => {
+    const at = (name: string) => ({ schema: 'public', name });
+    const people = table('people');
+    const index = (name: string) => ({ name, columns: ['id'], unique: false });
+    const changes: Change[] = [
+      { kind: 'index.rename', table: at('members'), from: index('IDX_old'), to: index('IDX_new'), reason: '' },
+      { kind: 'index.drop', table: at('members'), index: index('IDX_new'), reason: '' },
+      { kind: 'foreignKey.add', table: at('pets'), foreignKey: { ...fk('FK_pets', 'members'), referencedColumns: ['member_id'] }, reason: '' },
+      { kind: 'column.rename', table: at('members'), from: 'id', to: 'member_id', column: people.columns[0]!, reason: '' },
+      { kind: 'table.rename', from: at('people'), to: at('members'), table: people, reason: '' },
+    ];
+    expect(orderChanges(changes).map((c) => c.kind)).toEqual([
+      'table.rename',
+      'column.rename',
+      'index.drop',
+      'index.rename',
+      'foreignKey.add',
+    ]);
+  });
 });

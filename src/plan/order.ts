@@ -17,6 +17,11 @@ const RANK: Record<ChangeKind, number> = {
   'enum.value.rename': 2,
   'enum.value.add': 2,
   'view.drop': 3,
+  // Renames first: every other change names the renamed objects by their new names.
+  'table.rename': 2.1,
+  'column.rename': 2.2,
+  'constraint.rename': 2.3,
+  'index.rename': 2.3,
   'foreignKey.drop': 3,
   'index.drop': 4,
   'unique.drop': 4,
@@ -41,6 +46,7 @@ const RANK: Record<ChangeKind, number> = {
 
 const ADDS = new Set<ChangeKind>(['primaryKey.add', 'foreignKey.add', 'unique.add', 'check.add', 'index.create']);
 const DROPS = new Set<ChangeKind>(['primaryKey.drop', 'foreignKey.drop', 'unique.drop', 'check.drop', 'index.drop']);
+const RENAMES = new Set<ChangeKind>(['constraint.rename', 'index.rename']);
 const KEY_ADDS = new Set<ChangeKind>(['primaryKey.add', 'unique.add', 'index.create']);
 const KEY_DROPS = new Set<ChangeKind>(['primaryKey.drop', 'unique.drop', 'index.drop']);
 
@@ -128,6 +134,20 @@ export function dependencyEdges(changes: readonly Change[]): [number, number][] 
       }
       if (x.kind === 'foreignKey.drop' && (KEY_DROPS.has(y.kind) || y.kind === 'column.alter' || y.kind === 'column.drop')) {
         if (referencedTableKey(x.foreignKey) === b.table) edges.push([a.i, b.i]);
+      }
+      // A renamed table or column is renamed before anything uses its new name: every change on that table, and
+      // foreign keys of other tables pointing at it.
+      if (x.kind === 'table.rename' || x.kind === 'column.rename') {
+        const onTable = a.table === b.table && y.kind !== 'table.rename' && !(x.kind === 'column.rename' && y.kind === 'column.rename');
+        const referencing =
+          y.kind === 'foreignKey.add' &&
+          referencedTableKey(y.foreignKey) === a.table &&
+          (x.kind === 'table.rename' || y.foreignKey.referencedColumns.includes(x.to));
+        if (onTable || referencing) edges.push([a.i, b.i]);
+      }
+      // A name is freed before a rename reuses it.
+      if (DROPS.has(x.kind) && RENAMES.has(y.kind) && a.table === b.table && objectNameOf(x) === objectNameOf(y)) {
+        edges.push([a.i, b.i]);
       }
       if (a.table !== b.table || a.table === '') continue;
       // Same table: columns exist before constraints use them; constraints go before their columns change or go.

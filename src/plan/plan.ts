@@ -1,6 +1,7 @@
 import type { Dialect } from '../dialects/dialect';
 import { diffModels } from '../diff/diff';
-import { NO_RENAMES, type Model, type Renames } from '../model';
+import type { EntityNames } from '../diff/diff-renames';
+import type { Model, Renames } from '../model';
 import { enumRemovalDiagnostics, probesFor } from './measure';
 import { orderChanges } from './order';
 import { summarize } from './summary';
@@ -14,8 +15,10 @@ export interface PlanInput {
   readonly dialect: Dialect;
   /** Diagnostics from producing the models (compile warnings...), carried into the plan. */
   readonly diagnostics?: readonly Diagnostic[];
-  /** Declared renames (compiled with the desired model). */
+  /** Declared renames of the desired schema (compiled with it); pending ones become renames in the plan. */
   readonly renames?: Renames;
+  /** Entity class and property names of the desired schema, for the hints of decisions. */
+  readonly entityNames?: EntityNames;
   /**
    * The answers to `planProbes` from the live database (`DatabaseSession.measure`); absent when planning without one,
    * where the plan names what it could not count in hazards instead of refusing.
@@ -25,12 +28,14 @@ export interface PlanInput {
   readonly concurrently?: boolean;
 }
 
-function diffInput({ from, to, dialect, renames = NO_RENAMES }: PlanInput) {
+function diffInput({ from, to, dialect, renames, entityNames }: PlanInput) {
   if (from.dialect !== dialect.name || to.dialect !== dialect.name) {
     throw new Error(`plan for ${dialect.name} given ${from.dialect} -> ${to.dialect} models`);
   }
-  const context = { from: dialect.normalize(from), to: dialect.normalize(to) };
-  return { context, diff: diffModels(context.from, context.to, renames) };
+  const normalized = { from: dialect.normalize(from), to: dialect.normalize(to) };
+  const diff = diffModels(normalized.from, normalized.to, { renames, entityNames });
+  // Lowering and rendering start from the current schema as it reads after the renames, which run first.
+  return { context: { from: diff.from, to: normalized.to }, diff };
 }
 
 /** What the plan for `input` needs to know about live data before it is made (see `Probe`). Pure. */

@@ -21,6 +21,7 @@ export function renderJson(plan: Plan, context: PlanJsonContext = {}): string {
       changes: plan.changes,
       statements: plan.statements,
       diagnostics: plan.diagnostics,
+      decisions: plan.decisions,
     },
     null,
     2,

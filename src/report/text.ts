@@ -1,11 +1,14 @@
 import type { Change } from '../diff/changes';
 import type { Diagnostic, Plan } from '../plan/types';
 import type { Paint } from './colors';
+import { renderDecisions } from './decisions';
 import { terminate } from './sql';
 
 export interface TextContext {
   readonly target?: string;
   readonly serverVersion?: string;
+  /** The renames file the hints of open questions point at (default `schema/renames.json`). */
+  readonly renamesFile?: string;
 }
 
 /** Additions green `+`, removals red `-`, everything else an alteration, yellow `~`. */
@@ -31,7 +34,9 @@ export function renderText(plan: Plan, p: Paint, context: TextContext = {}): str
     const version = context.serverVersion ? ` ${context.serverVersion}` : '';
     lines.push(p.bold(`Plan for ${context.target}`) + p.dim(` (${plan.dialect}${version})`));
   }
-  lines.push(plan.changes.length === 0 ? p.green('No changes: the database is in line with the schema.') : p.bold(plan.summary.text));
+  if (plan.changes.length > 0) lines.push(p.bold(plan.summary.text));
+  else if (plan.decisions.length > 0) lines.push(p.bold('No changes besides the open questions below.'));
+  else lines.push(p.green('No changes: the database is in line with the schema.'));
   lines.push(...renderDiagnostics(plan.diagnostics, p));
   plan.changes.forEach((change, index) => {
     const { sign, colour } = direction(change, p);
@@ -45,5 +50,6 @@ export function renderText(plan: Plan, p: Paint, context: TextContext = {}): str
   if (plan.summary.hazards > 0) {
     lines.push('', p.magenta(`${plan.summary.hazards} hazard(s): review them before applying.`));
   }
+  lines.push(...renderDecisions(plan.decisions, context.renamesFile ?? 'schema/renames.json', p));
   return `${lines.join('\n')}\n`;
 }

@@ -1,8 +1,8 @@
 import { parseDatabaseUrl } from '../../src/connect/url';
 import type { DatabaseSession } from '../../src/dialects/dialect';
 import { dialectFor } from '../../src/dialects/registry';
-import type { Model, Renames } from '../../src/model';
-import { createPlan, planProbes } from '../../src/plan/plan';
+import type { Model } from '../../src/model';
+import { createPlan, planProbes, type PlanInput } from '../../src/plan/plan';
 import type { Plan } from '../../src/plan/types';
 import { managedSchemas } from '../../src/cli/workflow';
 
@@ -13,16 +13,24 @@ export async function connect(url: string): Promise<DatabaseSession> {
 }
 
 /** Introspects and plans the database towards `desired`, exactly as `schema plan` does. */
-export async function planTowards(session: DatabaseSession, desired: Model, renames?: Renames): Promise<Plan> {
+export async function planTowards(
+  session: DatabaseSession,
+  desired: Model,
+  declared: Pick<PlanInput, 'renames' | 'entityNames'> = {},
+): Promise<Plan> {
   const current = await session.introspect({ schemas: managedSchemas(desired) });
-  const input = { from: current, to: desired, dialect: dialectFor(desired.dialect), renames };
+  const input = { from: current, to: desired, dialect: dialectFor(desired.dialect), ...declared };
   const probes = planProbes(input);
   return createPlan({ ...input, measurements: probes.length > 0 ? await session.measure(probes) : [] });
 }
 
 /** Plans, applies and returns the plan that was applied. */
-export async function applyTowards(session: DatabaseSession, desired: Model, renames?: Renames): Promise<Plan> {
-  const plan = await planTowards(session, desired, renames);
+export async function applyTowards(
+  session: DatabaseSession,
+  desired: Model,
+  declared: Pick<PlanInput, 'renames' | 'entityNames'> = {},
+): Promise<Plan> {
+  const plan = await planTowards(session, desired, declared);
   if (plan.diagnostics.some((d) => d.severity === 'error')) {
     throw new Error(`plan has errors: ${plan.diagnostics.map((d) => d.message).join('; ')}`);
   }

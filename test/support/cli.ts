@@ -30,3 +30,29 @@ export function runCli(
   if (result.error) throw result.error;
   return { status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }
+
+const shellQuote = (text: string): string => `'${text.replace(/'/g, `'\\''`)}'`;
+
+/**
+ * Runs the real binary on a pseudo-terminal (util-linux `script`), so stdin and stdout are TTYs as for a person at a
+ * terminal; `input` is what that person types (answers may be typed ahead). stdout and stderr arrive merged, as on a
+ * terminal, in `stdout`.
+ */
+export function runCliOnTty(
+  args: readonly string[],
+  input: string,
+  options: { cwd?: string; env?: Record<string, string | undefined> } = {},
+): CliResult {
+  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, CI: undefined, ...options.env };
+  for (const key of Object.keys(env)) if (env[key] === undefined) delete env[key];
+  const command = [process.execPath, BIN, ...args].map(shellQuote).join(' ');
+  const result = spawnSync('script', ['-qec', command, '/dev/null'], {
+    cwd: options.cwd ?? REPO_ROOT,
+    env: env as NodeJS.ProcessEnv,
+    encoding: 'utf8',
+    input,
+    timeout: 120_000,
+  });
+  if (result.error) throw result.error;
+  return { status: result.status ?? -1, stdout: result.stdout.replace(/\r\n/g, '\n'), stderr: result.stderr };
+}

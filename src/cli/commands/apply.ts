@@ -5,7 +5,8 @@ import { paint } from '../../report/colors';
 import { renderDiagnostics, renderText } from '../../report/text';
 import { EXIT } from '../exit-codes';
 import { colourEnabled, type CliIo } from '../io';
-import { resolveSources, withConcurrently, withEntities, withUrl, type SourceArgs } from '../options';
+import { askDecisions, canAsk } from '../decisions';
+import { resolveSources, withEntities, withConcurrently, withRenames, withUrl, type SourceArgs } from '../options';
 import { planAgainstDatabase, replan } from '../workflow';
 
 export interface ApplyArgs extends SourceArgs {
@@ -15,26 +16,35 @@ export interface ApplyArgs extends SourceArgs {
 }
 
 export function applyOptions<T>(yargs: Argv<T>) {
-  return withConcurrently(withEntities(withUrl(yargs)))
+  return withConcurrently(withRenames(withEntities(withUrl(yargs))))
     .option('yes', { alias: 'y', type: 'boolean', default: false, describe: 'apply without asking (required without a TTY)' })
     .option('dry-run', { type: 'boolean', default: false, describe: 'print the plan, change nothing' });
 }
 
 /**
- * Plans, shows the plan, asks (or requires --yes without a TTY), applies it atomically, then re-plans and fails if
- * anything is left to do.
+ * Plans, asks the plan's open questions on a terminal (anywhere else it refuses with exit 3 before touching
+ * anything), shows the plan, asks (or requires --yes without a TTY), applies it atomically, then re-plans and fails
+ * if anything is left to do.
  */
 export async function runApply(args: ApplyArgs, io: CliIo): Promise<number> {
-  const planned = await planAgainstDatabase(resolveSources(args, io));
+  let planned = await planAgainstDatabase(resolveSources(args, io));
   const p = paint(colourEnabled(io, args.color));
-  const context = { target: planned.target.redacted, serverVersion: planned.serverVersion };
+  const context = { target: planned.target.redacted, serverVersion: planned.serverVersion, renamesFile: planned.renamesFile };
   try {
-    const { plan } = planned;
-    if (hasErrors(plan)) {
-      io.stderr.write(`${renderDiagnostics(plan.diagnostics, p).join('\n')}\n`);
+    if (hasErrors(planned.plan)) {
+      io.stderr.write(`${renderDiagnostics(planned.plan.diagnostics, p).join('\n')}\n`);
       return EXIT.error;
     }
+    if (planned.plan.decisions.length > 0 && canAsk(io)) planned = await askDecisions(planned, io);
+    const { plan } = planned;
     io.stdout.write(renderText(plan, p, context));
+    if (plan.decisions.length > 0) {
+      io.stderr.write(
+        `error: ${plan.decisions.length} open question(s) must be answered before apply; nothing was applied\n` +
+          `hint: Declare the answers in ${planned.renamesFile} or with @RenamedFrom (see above), or run on a terminal to answer them.\n`,
+      );
+      return EXIT.decisions;
+    }
     if (plan.changes.length === 0) return EXIT.ok;
     if (args['dry-run']) {
       io.stdout.write(p.dim('Dry run: nothing was applied.\n'));
@@ -50,7 +60,7 @@ export async function runApply(args: ApplyArgs, io: CliIo): Promise<number> {
       }
     }
     await planned.session.apply(plan.statements);
-    const after = await replan(planned.session, planned.dialect, planned.desired);
+    const after = await replan(planned.session, planned.dialect, planned.desired, [], planned.declared, planned.options);
     if (after.changes.length > 0) {
       throw new ConvergenceError(
         `applied, but the database still differs: ${after.summary.text}`,

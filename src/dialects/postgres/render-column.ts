@@ -163,11 +163,11 @@ function usingExpression(from: Column, to: Column): string {
 }
 
 /** An anonymous block: the one way to act on a serial column's sequence, whose name only the catalog knows. */
-function doBlock(body: string): string {
+export function doBlock(body: string): string {
   return `DO ${quoteLiteral(body)}`;
 }
 
-function serialSequenceExpression(table: QualifiedName, column: string): string {
+export function serialSequenceExpression(table: QualifiedName, column: string): string {
   return `pg_get_serial_sequence(${quoteLiteral(quoteQualified(table))}, ${quoteLiteral(column)})`;
 }
 

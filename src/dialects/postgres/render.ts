@@ -17,6 +17,7 @@ import {
   renderComputedColumnAlter,
   statement,
 } from './render-column';
+import { renderColumnRename, renderConstraintRename, renderIndexRename, renderTableRename } from './render-rename';
 import { metadataRecordsOf } from '../../diff/typeorm-metadata-facts';
 import { createMetadataTableSql, metadataRecordSql, TYPEORM_METADATA_TABLE, type MetadataSqlDialect } from '../typeorm-metadata';
 import {
@@ -155,6 +156,14 @@ function renderChange(change: Change, context: RenderContext): Statement[] {
       return renderEnumValueRename(change);
     case 'enum.recreate':
       return renderEnumRecreate(change, context);
+    case 'table.rename':
+      return renderTableRename(change);
+    case 'column.rename':
+      return renderColumnRename(change);
+    case 'constraint.rename':
+      return renderConstraintRename(change);
+    case 'index.rename':
+      return renderIndexRename(change);
     case 'table.create':
       return renderCreateTable(change.table);
     case 'table.drop': {

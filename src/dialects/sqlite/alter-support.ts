@@ -67,7 +67,11 @@ export function needsRebuild(change: Change): boolean {
     case 'unique.drop':
     case 'check.add':
     case 'check.drop':
+    case 'constraint.rename': // constraint names live in the CREATE TABLE text
       return true;
+    case 'table.rename':
+    case 'column.rename':
+    case 'index.rename':
     case 'index.create':
     case 'index.drop':
     case 'table.comment':

@@ -35,6 +35,27 @@ export function applyToTable(table: Table, change: Change): Table {
       return { ...table, indexes: without(table.indexes, change.index.name) };
     case 'table.comment':
       return { ...table, comment: change.to };
+    case 'column.rename':
+      return { ...table, columns: table.columns.map((c) => (c.name === change.from ? { ...c, name: change.to } : c)) };
+    case 'index.rename':
+      return { ...table, indexes: [...without(table.indexes, change.from.name), change.to] };
+    case 'constraint.rename': {
+      const rename = <T extends { name: string }>(items: readonly T[]): T[] =>
+        items.map((item) => (item.name === change.from ? { ...item, name: change.to } : item));
+      switch (change.constraint) {
+        case 'primaryKey':
+          return { ...table, primaryKey: table.primaryKey && { ...table.primaryKey, name: change.to } };
+        case 'foreignKey':
+          return { ...table, foreignKeys: rename(table.foreignKeys) };
+        case 'unique':
+          return { ...table, uniques: rename(table.uniques) };
+        case 'check':
+          return { ...table, checks: rename(table.checks) };
+        default:
+          return assertNever(change.constraint);
+      }
+    }
+    case 'table.rename':
     case 'table.create':
     case 'table.drop':
     case 'table.rebuild':

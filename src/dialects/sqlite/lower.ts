@@ -5,7 +5,10 @@
  * - changes to a table that is dropped are subsumed by the drop;
  * - on an existing table, if any change needs a rebuild, all of that table's changes become ONE `table.rebuild`
  *   from its current to its target definition (index changes included: the rebuild recreates the indexes);
- * - comment changes disappear (SQLite has no comments).
+ * - comment changes disappear (SQLite has no comments);
+ * - table and column renames stay ALTERs of their own (SQLite rewrites references to the old name everywhere); a
+ *   rebuild of the same table starts from the renamed table (`context.from` is the current schema after renames), and
+ *   renamed constraints (named inside CREATE TABLE) are part of it.
  */
 import { tableOf } from '../../diff/change-facts';
 import type { Change } from '../../diff/changes';
@@ -41,6 +44,9 @@ export function lowerSqlite(changes: readonly Change[], context: RenderContext):
       case 'table.drop':
         dropped.add(tableKey({ name: change.table.name }));
         break;
+      case 'table.rename':
+      case 'column.rename':
+        break; // run on their own, before the table's other changes (a rebuild starts from the renamed table)
       default: {
         const table = tableOf(change);
         if (!table || isCommentOnly(change)) break;
@@ -59,7 +65,14 @@ export function lowerSqlite(changes: readonly Change[], context: RenderContext):
       out.push({ ...change, table });
       continue;
     }
-    if (change.kind === 'table.drop' || change.kind === 'table.rebuild' || change.kind === 'view.create' || change.kind === 'view.drop') {
+    if (
+      change.kind === 'table.drop' ||
+      change.kind === 'table.rebuild' ||
+      change.kind === 'view.create' ||
+      change.kind === 'view.drop' ||
+      change.kind === 'table.rename' ||
+      change.kind === 'column.rename'
+    ) {
       out.push(change);
       continue;
     }

@@ -43,6 +43,15 @@ function renderChange(change: Change, context: RenderContext): Statement[] {
         statement(createTableSql(change.table)),
         ...change.table.indexes.map((index) => statement(createIndexSql(change.table.name, index))),
       ];
+    case 'table.rename':
+      // SQLite (3.26+, legacy_alter_table off) rewrites the foreign keys of other tables that reference it.
+      return [statement(`ALTER TABLE ${q(change.from.name)} RENAME TO ${q(change.to.name)}`)];
+    case 'column.rename':
+      // Rewrites indexes, CHECKs and foreign keys (here and in other tables) that mention the column (SQLite 3.25+).
+      return [statement(`ALTER TABLE ${q(change.table.name)} RENAME COLUMN ${q(change.from)} TO ${q(change.to)}`)];
+    case 'index.rename':
+      // SQLite cannot rename an index: it is dropped and created again under its new name.
+      return [statement(dropIndexSql(change.from)), statement(createIndexSql(change.table.name, change.to))];
     case 'table.drop':
       // Foreign key enforcement is off during apply, so this never runs ON DELETE actions on child rows.
       return [statement(`DROP TABLE ${q(change.table.name)}`, [tableDropHazard(change.table)])];
@@ -71,6 +80,7 @@ function renderChange(change: Change, context: RenderContext): Statement[] {
     case 'unique.drop':
     case 'check.add':
     case 'check.drop':
+    case 'constraint.rename':
       throw mustBeLowered(change);
     case 'index.create':
       return [statement(createIndexSql(change.table.name, change.index))];

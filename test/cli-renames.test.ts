@@ -1,0 +1,164 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { REPO_ROOT, runCli, runCliOnTty } from './support/cli';
+import { DIALECTS, freshDatabase, type TestDatabase } from './support/databases';
+import { rawQuery, tableRows } from './support/raw-query';
+import { tempDir } from './support/temp';
+
+/**
+ * Renames at the CLI, through the real binary: the database starts as fixtures/rename-table/from with rows; the
+ * target (test/entities/renames-undeclared) renames the table writers to authors and the column books.title to
+ * heading without declaring either, so schemaplan must ask rather than drop.
+ */
+const FROM = ['--entities', 'fixtures/rename-table/from/*.ts'];
+const TO = ['--entities', 'test/entities/renames-undeclared/*.ts'];
+
+async function startingDatabase(dialect: (typeof DIALECTS)[number], name: string): Promise<TestDatabase> {
+  const db = await freshDatabase(dialect, name);
+  const built = runCli(['apply', '--url', db.url, ...FROM, '--yes']);
+  expect(built.stderr).toBe('');
+  await rawQuery(
+    db,
+    `INSERT INTO "writers" ("name", "email") VALUES ('Ursula', 'ursula@example.com');
+     INSERT INTO "writers" ("name", "email", "mentorId") VALUES ('Octavia', 'octavia@example.com', 1);
+     INSERT INTO "books" ("title", "writerId") VALUES ('The Dispossessed', 1);
+     INSERT INTO "books" ("title", "writerId") VALUES ('Kindred', 2);`,
+  );
+  return db;
+}
+
+const WRITERS = [
+  { id: 1, name: 'Ursula', email: 'ursula@example.com', mentorId: null },
+  { id: 2, name: 'Octavia', email: 'octavia@example.com', mentorId: 1 },
+];
+const BOOKS = [
+  { id: 1, text: 'The Dispossessed', writerId: 1 },
+  { id: 2, text: 'Kindred', writerId: 2 },
+];
+
+async function expectRenamed(db: TestDatabase): Promise<void> {
+  expect(await tableRows(db, 'authors', ['id', 'name', 'email', 'mentorId'])).toEqual(WRITERS);
+  expect(await tableRows(db, 'books', ['id', 'heading', 'writerId'])).toEqual(
+    BOOKS.map(({ id, text, writerId }) => ({ id, heading: text, writerId })),
+  );
+  // The foreign key of books follows the renamed table: deleting an author cascades to its books.
+  await rawQuery(db, db.dialect === 'sqlite' ? 'PRAGMA foreign_keys = ON; DELETE FROM "authors" WHERE "id" = 2' : 'DELETE FROM "authors" WHERE "id" = 2');
+  expect(await tableRows(db, 'books', ['id'])).toEqual([{ id: 1 }]);
+}
+
+describe.each(DIALECTS)('renames at the CLI on %s', (dialect) => {
+  const table = (name: string) => (dialect === 'postgres' ? `public.${name}` : name);
+
+  it('without a terminal, asks nothing, prints each question with its answers, exits 3 and applies nothing', async () => {
+    const db = await startingDatabase(dialect, 'cli-ren-ask');
+    try {
+      const plan = runCli(['plan', '--url', db.url, ...TO]);
+      expect(plan.stderr).toBe('');
+      expect(plan.status).toBe(3);
+      expect(plan.stdout).toContain('No changes besides the open questions below.');
+      expect(plan.stdout).toContain(
+        `? Is table ${table('authors')} renamed from ${table('writers')}?\n` +
+          `  yes: in schema/renames.json, "tables": [{ "from": "${table('writers')}", "to": "${table('authors')}" }]\n` +
+          `       or @RenamedFrom('writers') on class Author\n` +
+          `  no:  in schema/renames.json, "tables": [{ "from": "${table('writers')}", "to": "${table('authors')}", "rename": false }]\n`,
+      );
+      expect(plan.stdout).toContain(
+        `? Is column ${table('books')}.heading renamed from ${table('books')}.title?\n` +
+          `  yes: in schema/renames.json, "columns": [{ "table": "${table('books')}", "from": "title", "to": "heading" }]\n` +
+          `       or @RenamedFrom('title') on Book.heading\n`,
+      );
+      expect(plan.stdout).not.toMatch(/DROP|CREATE TABLE/);
+
+      const json = runCli(['plan', '--url', db.url, ...TO, '--format', 'json', '--exit-code']);
+      expect(json.status).toBe(3);
+      expect(JSON.parse(json.stdout).decisions).toEqual([
+        expect.objectContaining({ code: 'RENAME_OR_DROP', object: 'table', from: table('writers'), to: table('authors') }),
+        expect.objectContaining({ object: 'column', entry: { section: 'columns', value: { table: table('books'), from: 'title', to: 'heading' } } }),
+      ]);
+      expect(json.stderr).toContain(`? Is table ${table('authors')} renamed from ${table('writers')}?`);
+
+      const apply = runCli(['apply', '--url', db.url, ...TO, '--yes']);
+      expect(apply.status).toBe(3);
+      expect(apply.stderr).toMatch(/^error: 2 open question\(s\) must be answered before apply; nothing was applied\nhint: /);
+      expect(await tableRows(db, 'writers', ['id', 'name', 'email', 'mentorId'])).toEqual(WRITERS);
+      expect(await tableRows(db, 'books', ['id', 'title', 'writerId'])).toEqual(
+        BOOKS.map(({ id, text, writerId }) => ({ id, title: text, writerId })),
+      );
+      // On a terminal, but in CI: still no questions.
+      const ci = runCliOnTty(['plan', '--url', db.url, ...TO], '', { env: { CI: 'true' } });
+      expect(ci.status).toBe(3);
+      expect(ci.stdout).not.toContain('[y/N]');
+    } finally {
+      await db.drop();
+    }
+  });
+
+  it('applies the renames a renames file declares (--renames, then $SCHEMA_RENAMES), keeping every row; then they are inert', async () => {
+    const db = await startingDatabase(dialect, 'cli-ren-file');
+    const tmp = tempDir('cli-renames');
+    try {
+      const file = path.join(tmp.dir, 'renames.json');
+      writeFileSync(
+        file,
+        JSON.stringify({ tables: [{ from: 'writers', to: 'authors' }], columns: [{ table: 'books', from: 'title', to: 'heading' }] }),
+      );
+      const plan = runCli(['plan', '--url', db.url, ...TO, '--renames', file, '--exit-code']);
+      const shown = path.relative(REPO_ROOT, file);
+      expect(plan.stderr).toBe('');
+      expect(plan.status).toBe(2);
+      expect(plan.stdout).toContain(`~ table.rename  table ${table('writers')} is renamed to ${table('authors')} (declared by ${shown})`);
+      expect(plan.stdout).toContain(`~ column.rename  column ${table('books')}.title is renamed to heading (declared by ${shown})`);
+
+      const missing = runCli(['plan', '--url', db.url, ...TO], { env: { SCHEMA_RENAMES: path.join(tmp.dir, 'nope.json') } });
+      expect(missing.status).toBe(1);
+      expect(missing.stderr).toMatch(/^error: .*nope\.json: no such renames file/);
+
+      const applied = runCli(['apply', '--url', db.url, ...TO, '--yes'], { env: { SCHEMA_RENAMES: file } });
+      expect(applied.stderr).toBe('');
+      expect(applied.status).toBe(0);
+      const again = runCli(['plan', '--url', db.url, ...TO, '--renames', file, '--exit-code']);
+      expect(again.status).toBe(0);
+      expect(again.stdout).toContain('No changes');
+      await expectRenamed(db);
+    } finally {
+      tmp.remove();
+      await db.drop();
+    }
+  });
+
+  it('on a terminal, asks each question, plans with the answers, prints the entries that keep them, and applies', async () => {
+    const db = await startingDatabase(dialect, 'cli-ren-tty');
+    try {
+      // yes (table), yes (column), yes (apply).
+      const result = runCliOnTty(['apply', '--url', db.url, ...TO], 'y\ny\ny\n');
+      expect(result.stdout).toContain(
+        `Is table ${table('authors')} renamed from ${table('writers')}? (no: ${table('writers')} is dropped and ${table('authors')} created) [y/N]`,
+      );
+      expect(result.stdout).toContain(`Is column ${table('books')}.heading renamed from ${table('books')}.title?`);
+      expect(result.stdout).toContain(
+        'These answers count for this run only. To keep them, add to schema/renames.json (or declare yes with @RenamedFrom):\n' +
+          `{\n  "tables": [\n    { "from": "${table('writers')}", "to": "${table('authors')}" }\n  ],\n` +
+          `  "columns": [\n    { "table": "${table('books')}", "from": "title", "to": "heading" }\n  ]\n}\n`,
+      );
+      expect(result.stdout).toContain('(declared by your answer on the terminal)');
+      expect(result.stdout).toContain('the database is in line with the schema');
+      expect(result.status).toBe(0);
+      await expectRenamed(db);
+    } finally {
+      await db.drop();
+    }
+  });
+
+  it('on a terminal, a "no" plans the drop and the add', async () => {
+    const db = await startingDatabase(dialect, 'cli-ren-no');
+    try {
+      const result = runCliOnTty(['plan', '--url', db.url, ...TO, '--exit-code'], 'n\nn\n');
+      expect(result.status).toBe(2);
+      expect(result.stdout).toContain('"rename": false');
+      expect(result.stdout).toMatch(/DROP TABLE ("public"\.)?"writers"/);
+      expect(result.stdout).not.toContain('table.rename');
+    } finally {
+      await db.drop();
+    }
+  });
+});
