@@ -1,5 +1,6 @@
 import { quoteIdentifier } from './quote';
 import { LENGTH_TYPES, NUMERIC_TYPES, PRECISION_TYPES, parseTypeName, renderBaseType } from './types';
+import { stripEnclosingParens } from '../index-expression';
 
 /**
  * Canonical spelling of PostgreSQL expressions (column defaults, CHECK bodies, partial-index predicates), so that
@@ -859,26 +860,5 @@ function fallback(sql: string): string {
       i++;
     }
   }
-  while (out.startsWith('(') && out.endsWith(')') && closesAtEnd(out)) out = out.slice(1, -1).trim();
-  return out;
-}
-
-/** True if the parenthesis opening `text` is the one closing it. */
-function closesAtEnd(text: string): boolean {
-  let depth = 0;
-  let quote: string | undefined;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quote) {
-      if (c === quote) quote = undefined;
-      continue;
-    }
-    if (c === "'" || c === '"') quote = c;
-    else if (c === '(') depth++;
-    else if (c === ')') {
-      depth--;
-      if (depth === 0 && i < text.length - 1) return false;
-    }
-  }
-  return depth === 0;
+  return stripEnclosingParens(out);
 }
