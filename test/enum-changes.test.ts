@@ -5,6 +5,7 @@ import { dialectFor } from '../src/dialects/registry';
 import { parseRenames } from '../src/hints/renames-file';
 import { NO_RENAMES, type DialectName, type Renames } from '../src/model';
 import { createPlan, planProbes } from '../src/plan/plan';
+import { withAnswers } from '../src/cli/decisions';
 import { applyTowards, connect, planTowards } from './support/apply-model';
 import { DIALECTS, freshDatabase } from './support/databases';
 import { rawQuery } from './support/raw-query';
@@ -204,6 +205,14 @@ describe.each(DIALECTS)('enum changes on %s', (dialectName) => {
     );
     const no = (await compileEntities([DeckRenamed], dialectName, { renamesFile: answer(false) })).renames;
     expect(createPlan({ from, to, dialect, renames: no }).decisions).toEqual([]);
+
+    // The same answers given at the terminal settle the question the same way.
+    const answered = (rename: boolean) => withAnswers(NO_RENAMES, [{ decision: plan.decisions[0]!, rename }], to);
+    expect(answered(true).enumValues.map((e) => e.columns)).toEqual(yes.enumValues.map((e) => e.columns));
+    const byTerminal = createPlan({ from, to, dialect, renames: answered(true) });
+    expect(byTerminal.decisions).toEqual([]);
+    expect(byTerminal.statements.map((s) => s.sql)).toEqual(renamed.statements.map((s) => s.sql));
+    expect(createPlan({ from, to, dialect, renames: answered(false) }).decisions).toEqual([]);
   });
 
   if (dialectName === 'postgres') {
@@ -229,6 +238,9 @@ describe.each(DIALECTS)('enum changes on %s', (dialectName) => {
       const plan = createPlan({ from, to, dialect, renames });
       expect(plan.decisions).toEqual([]);
       expect(plan.statements.map((s) => s.sql)).toEqual([`ALTER TYPE "public"."level" RENAME TO "deck_level"`]);
+      const question = createPlan({ from, to, dialect }).decisions[0]!;
+      const answered = createPlan({ from, to, dialect, renames: withAnswers(NO_RENAMES, [{ decision: question, rename: true }], to) });
+      expect(answered.statements.map((s) => s.sql)).toEqual([`ALTER TYPE "public"."level" RENAME TO "deck_level"`]);
     });
   }
 });

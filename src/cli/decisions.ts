@@ -3,7 +3,8 @@
  * with the answers (for this run only; the renames file entries that keep them are printed). Anywhere else they are
  * printed with the declarations that answer them, and the command exits 3 without applying anything.
  */
-import type { DialectName, QualifiedName, Renames } from '../model';
+import { assertNever } from '../diff/changes';
+import { qualifiedKey, type DialectName, type EnumValueRename, type Model, type QualifiedName, type Renames } from '../model';
 import type { Decision } from '../plan/types';
 import { renamesFileFor } from '../report/decisions';
 import type { CliIo } from './io';
@@ -19,26 +20,65 @@ interface Answer {
   readonly rename: boolean;
 }
 
-/** A table key of a decision (`public.users` on PostgreSQL, where model tables are always schema-qualified). */
-function tableName(key: string, dialect: DialectName): QualifiedName {
+/** A qualified key of a decision (`public.users` on PostgreSQL, where model objects are always schema-qualified). */
+function parseKey(key: string, dialect: DialectName): QualifiedName {
   const dot = key.indexOf('.');
   return dialect === 'postgres' && dot > 0 ? { schema: key.slice(0, dot), name: key.slice(dot + 1) } : { name: key };
 }
 
-/** The declared renames plus the user's answers (answers count only for pairs nothing else declared). */
-export function withAnswers(renames: Renames, answers: readonly Answer[], dialect: DialectName): Renames {
+/**
+ * The columns an enum label answer applies to: on PostgreSQL every column of the desired model using the type; on
+ * SQLite, where an enum has no name, the question names the one column (`decks.level`).
+ */
+function enumColumns(desired: Model, key: string): EnumValueRename['columns'] {
+  if (desired.dialect === 'sqlite') {
+    const dot = key.lastIndexOf('.');
+    return [{ table: { name: key.slice(0, dot) }, column: key.slice(dot + 1) }];
+  }
+  return desired.tables.flatMap((table) =>
+    table.columns
+      .filter((c) => c.enum && qualifiedKey(c.enum) === key)
+      .map((c) => ({ table: { schema: table.schema, name: table.name }, column: c.name })),
+  );
+}
+
+/** The declared renames plus the user's answers, in the same terms a renames file would give. */
+export function withAnswers(renames: Renames, answers: readonly Answer[], desired: Model): Renames {
   const source = 'your answer on the terminal';
-  const tables = [...renames.tables];
-  const columns = [...renames.columns];
+  const dialect = desired.dialect;
+  const result = {
+    tables: [...renames.tables],
+    columns: [...renames.columns],
+    enums: [...renames.enums],
+    enumValues: [...renames.enumValues],
+  };
   for (const { decision, rename } of answers) {
     const value = decision.entry.value;
-    if (decision.entry.section === 'tables') {
-      tables.push({ from: tableName(value.from!, dialect), to: tableName(value.to!, dialect), rename, source });
-    } else if (decision.entry.section === 'columns') {
-      columns.push({ table: tableName(value.table!, dialect), from: value.from!, to: value.to!, rename, source });
+    switch (decision.entry.section) {
+      case 'tables':
+        result.tables.push({ from: parseKey(value.from!, dialect), to: parseKey(value.to!, dialect), rename, source });
+        break;
+      case 'columns':
+        result.columns.push({ table: parseKey(value.table!, dialect), from: value.from!, to: value.to!, rename, source });
+        break;
+      case 'enums':
+        result.enums.push({ from: parseKey(value.from!, dialect), to: parseKey(value.to!, dialect), rename, source });
+        break;
+      case 'enumValues':
+        result.enumValues.push({
+          enum: parseKey(value.enum!, dialect),
+          from: value.from!,
+          to: value.to!,
+          rename,
+          source,
+          columns: enumColumns(desired, value.enum!),
+        });
+        break;
+      default:
+        return assertNever(decision.entry.section);
     }
   }
-  return { ...renames, tables, columns };
+  return result;
 }
 
 /** Asks every open question, re-plans with the answers until none is left, and tells how to keep the answers. */
@@ -56,7 +96,7 @@ export async function askDecisions(planned: PlannedTarget, io: CliIo): Promise<P
       const prompt = `${decision.question} (no: ${decision.from} is dropped and ${decision.to} created)`;
       answers.push({ decision, rename: await io.confirm(prompt) });
     }
-    const declared = { ...planned.declared, renames: withAnswers(planned.declared.renames, answers, planned.dialect.name) };
+    const declared = { ...planned.declared, renames: withAnswers(planned.declared.renames, answers, planned.desired) };
     const plan = await replan(planned.session, planned.dialect, planned.desired, planned.diagnostics, declared, planned.options);
     current = { ...current, declared, plan };
   }
