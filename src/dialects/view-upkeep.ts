@@ -9,8 +9,8 @@ import { writesMetadata } from '../diff/typeorm-metadata-facts';
 import { qualifiedKey, type View } from '../model';
 import type { RenderContext } from './dialect';
 
-/** The key of the relation (table) a change breaks for the views that read it, if it does. */
-export type BreaksViews = (change: Change) => string | undefined;
+/** The keys of the relations (tables) a change breaks for the views that read them. */
+export type BreaksViews = (change: Change) => readonly string[];
 
 export function withViewUpkeep(changes: readonly Change[], context: RenderContext, breaks: BreaksViews): Change[] {
   const out = [...changes];
@@ -18,8 +18,7 @@ export function withViewUpkeep(changes: readonly Change[], context: RenderContex
   const dropped = new Set<string>();
   const created = new Set<string>();
   for (const change of changes) {
-    const key = breaks(change);
-    if (key !== undefined && !broken.has(key)) broken.set(key, `${key}, which changes`);
+    for (const key of breaks(change)) if (!broken.has(key)) broken.set(key, `${key}, which changes`);
     if (change.kind === 'view.drop') {
       dropped.add(qualifiedKey(change.view));
       broken.set(qualifiedKey(change.view), `${qualifiedKey(change.view)}, which is dropped`);

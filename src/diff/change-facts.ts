@@ -47,6 +47,16 @@ export function tableOf(change: Change): QualifiedName | undefined {
 }
 
 /** The name of the object a change acts on, for ordering and display. */
+/**
+ * Every table whose rows or columns a change touches: its table, and for an enum type swap each table with a column
+ * it converts.
+ */
+export function tablesTouchedBy(change: Change): QualifiedName[] {
+  if (change.kind === 'enum.recreate') return change.columns.map((c) => c.table);
+  const table = tableOf(change);
+  return table ? [table] : [];
+}
+
 export function objectNameOf(change: Change): string {
   switch (change.kind) {
     case 'schema.create':

@@ -1,11 +1,12 @@
-import { tableOf } from '../diff/change-facts';
+import { tablesTouchedBy } from '../diff/change-facts';
 import type { Change } from '../diff/changes';
 import { writesMetadata } from '../diff/typeorm-metadata-facts';
 import { qualifiedKey } from '../model';
 
 /**
  * Ordering edges `[before, after]` for views and TypeORM's metadata table:
- * - a view is created after every change to the tables it reads (except their drop) and after the views it reads
+ * - a view is created after every change to the tables it reads (except their drop; an enum swap converting their
+ *   columns counts) and after the views it reads
  *   are created;
  * - a view is dropped before anything changes on the tables it reads, and before the views it reads are dropped;
  * - a view's name is freed (drop) before it is created again;
@@ -19,17 +20,16 @@ export function viewEdges(changes: readonly Change[]): [number, number][] {
     changes.forEach((y, j) => {
       if (i === j) return;
       if (x.kind === 'typeormMetadata.create' && writesMetadata(y)) edges.push([i, j]);
-      const table = tableOf(y);
-      const tableKey = table ? qualifiedKey(table) : undefined;
+      const tables = tablesTouchedBy(y).map(qualifiedKey);
       if (x.kind === 'view.create') {
         const deps = reads(x);
-        if (tableKey !== undefined && y.kind !== 'table.drop' && deps.includes(tableKey)) edges.push([j, i]);
+        if (y.kind !== 'table.drop' && tables.some((t) => deps.includes(t))) edges.push([j, i]);
         if (y.kind === 'view.create' && deps.includes(qualifiedKey(y.view))) edges.push([j, i]);
         if (y.kind === 'view.drop' && qualifiedKey(y.view) === qualifiedKey(x.view)) edges.push([j, i]);
       }
       if (x.kind === 'view.drop') {
         const deps = reads(x);
-        if (tableKey !== undefined && deps.includes(tableKey)) edges.push([i, j]);
+        if (tables.some((t) => deps.includes(t))) edges.push([i, j]);
         if (y.kind === 'view.drop' && deps.includes(qualifiedKey(y.view))) edges.push([i, j]);
       }
     });

@@ -11,7 +11,7 @@
  * plan order (foreign key drops before key drops on the referenced table, key adds before foreign key adds) does the
  * rest.
  */
-import { tableOf } from '../../diff/change-facts';
+import { tablesTouchedBy } from '../../diff/change-facts';
 import type { Change } from '../../diff/changes';
 import { qualifiedKey, referencedTableKey, type ForeignKey, type QualifiedName } from '../../model';
 import type { RenderContext } from '../dialect';
@@ -64,14 +64,15 @@ function foreignKeysAroundDroppedKeys(changes: readonly Change[], context: Rende
   return [...changes, ...extra];
 }
 
-function breaksViews(change: Change): string | undefined {
-  const table = tableOf(change);
-  if (!table) return undefined;
+/** Tables whose columns a change drops or converts: PostgreSQL refuses that while a view reads them. */
+function breaksViews(change: Change): string[] {
   const breaking =
     change.kind === 'table.drop' ||
     change.kind === 'column.drop' ||
+    change.kind === 'enum.recreate' ||
     (change.kind === 'column.alter' && (change.fields.includes('type') || change.fields.includes('computed')));
-  return breaking ? qualifiedKey({ schema: table.schema ?? DEFAULT_SCHEMA, name: table.name }) : undefined;
+  if (!breaking) return [];
+  return tablesTouchedBy(change).map((table) => qualifiedKey({ schema: table.schema ?? DEFAULT_SCHEMA, name: table.name }));
 }
 
 export function lowerPostgres(changes: readonly Change[], context: RenderContext): Change[] {

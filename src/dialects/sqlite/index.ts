@@ -8,8 +8,9 @@ import { quoteIdentifier, quoteLiteral } from './quote';
 import { renderSqlite } from './render';
 import { connectSqlite } from './session';
 
-function breaksViews(change: Change): string | undefined {
-  return change.kind === 'table.rebuild' || change.kind === 'table.drop' ? tableOf(change)?.name : undefined;
+function breaksViews(change: Change): string[] {
+  const table = change.kind === 'table.rebuild' || change.kind === 'table.drop' ? tableOf(change) : undefined;
+  return table ? [table.name] : [];
 }
 
 export const sqliteDialect: Dialect = {
