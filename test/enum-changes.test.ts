@@ -6,6 +6,7 @@ import { parseRenames } from '../src/hints/renames-file';
 import { NO_RENAMES, type DialectName, type Renames } from '../src/model';
 import { createPlan, planProbes } from '../src/plan/plan';
 import { withAnswers } from '../src/cli/decisions';
+import { RenamedFrom } from '../src';
 import { applyTowards, connect, planTowards } from './support/apply-model';
 import { DIALECTS, freshDatabase } from './support/databases';
 import { rawQuery } from './support/raw-query';
@@ -69,6 +70,16 @@ class DeckRetyped {
   @Column({ type: 'simple-enum', enum: Before, enumName: 'level' }) level: Before;
 }
 
+/** The table and its enum column renamed (declared) while the enum loses 'A0'. */
+@Entity('card_decks')
+@RenamedFrom('decks')
+class CardDeckAfter {
+  @PrimaryGeneratedColumn() id: number;
+  @Column({ type: 'varchar', length: 50 }) title: string;
+  @RenamedFrom('level')
+  @Column({ type: 'simple-enum', enum: After, enumName: 'deck_level' }) tier: After;
+}
+
 const compile = async (entity: Function, dialect: DialectName) => (await compileEntities([entity], dialect)).model;
 
 describe.each(DIALECTS)('enum changes on %s', (dialectName) => {
@@ -118,6 +129,36 @@ describe.each(DIALECTS)('enum changes on %s', (dialectName) => {
         ['a', 'b', 'c', 'd'].map((title) => ({ title, level: 'B1' })),
       );
       expect((await planTowards(session, to, { renames })).changes).toEqual([]);
+    } finally {
+      await session.close();
+      await db.drop();
+    }
+  });
+
+  it('counts the rows of a table and column the same plan renames first, under their current names', async () => {
+    const db = await freshDatabase(dialectName, 'enum-renamed');
+    const session = await connect(db.url);
+    try {
+      await applyTowards(session, await compile(DeckBefore, dialectName));
+      await rawQuery(db, `INSERT INTO "decks" ("title", "level") VALUES ('a', 'A0'), ('b', 'A1')`);
+      const { model: to, renames } = await compileEntities([CardDeckAfter], dialectName);
+      const plan = await planTowards(session, to, { renames });
+      expect(plan.diagnostics.map((d) => [d.code, d.message])).toEqual([
+        ['ENUM_VALUE_IN_USE', expect.stringContaining("1 row of card_decks.tier holds 'A0'")],
+      ]);
+
+      // With a mapping declared, the renamed table's rows are converted under their new names and nothing is lost.
+      const enumName = dialectName === 'postgres' ? 'public.deck_level' : 'card_decks.tier';
+      const file = parseRenames({ enumValues: [{ enum: enumName, from: 'A0', to: 'A1' }] }, 'schema/renames.json');
+      const mapped = (await compileEntities([CardDeckAfter], dialectName, { renamesFile: file })).renames;
+      const applied = await planTowards(session, to, { renames: mapped });
+      expect(applied.diagnostics).toEqual([]);
+      await session.apply(applied.statements);
+      expect(await rawQuery(db, 'SELECT "title", "tier" FROM "card_decks" ORDER BY "id"')).toEqual([
+        { title: 'a', tier: 'A1' },
+        { title: 'b', tier: 'A1' },
+      ]);
+      expect((await planTowards(session, to, { renames: mapped })).changes).toEqual([]);
     } finally {
       await session.close();
       await db.drop();

@@ -37,12 +37,13 @@ export function diffModels(from: Model, to: Model, options: DiffOptions = {}): D
     throw new Error(`cannot diff a ${from.dialect} model against a ${to.dialect} model`);
   }
   const renames = options.renames ?? NO_RENAMES;
-  // Declared renames run first (enum types and labels, then tables and columns); the tables are compared as they
-  // read after them. Undeclared look-alikes are withheld as decisions.
-  const enums = diffEnums(from, to, renames);
-  const declared = applyDeclaredRenames(enums.from, to, renames);
-  const lookAlikes = findLookAlikes(declared.from, to, renames, options.entityNames);
-  const tableChanges = withholdLookAlikes(diffTables(declared.from, to, { pairByDefinition: declared.touched }), lookAlikes);
+  // Declared renames run first (tables and columns, then enum types and labels), so every later change, an enum
+  // type swap converting columns included, names objects as they are once renamed. Undeclared look-alikes are
+  // withheld as decisions.
+  const declared = applyDeclaredRenames(from, to, renames);
+  const enums = diffEnums(declared.from, to, renames);
+  const lookAlikes = findLookAlikes(enums.from, to, renames, options.entityNames);
+  const tableChanges = withholdLookAlikes(diffTables(enums.from, to, { pairByDefinition: declared.touched }), lookAlikes);
   const tables = finishEnumColumns(tableChanges, enums, to, renames);
   return {
     changes: [
@@ -55,6 +56,6 @@ export function diffModels(from: Model, to: Model, options: DiffOptions = {}): D
     ],
     diagnostics: enums.diagnostics,
     decisions: [...enums.decisions, ...lookAlikes.decisions, ...tables.decisions],
-    from: declared.from,
+    from: enums.from,
   };
 }

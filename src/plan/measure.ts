@@ -64,15 +64,30 @@ export function enumColumnRemovals(change: Change): EnumColumnRemoval[] {
   return [];
 }
 
-/** One probe per column that loses labels: how many rows hold each of them. */
+/**
+ * One probe per column that loses labels: how many rows hold each of them. Probes name the column as the database
+ * has it now, before the renames the plan runs first.
+ */
 export function probesFor(changes: readonly Change[]): Probe[] {
-  return changes.flatMap(enumColumnRemovals).map((removal) => ({
-    kind: 'enumValueRows' as const,
-    table: removal.table,
-    column: removal.column,
-    array: removal.array,
-    values: removal.removed,
-  }));
+  const tableNames = new Map<string, QualifiedName>();
+  const columnNames = new Map<string, string>();
+  for (const change of changes) {
+    if (change.kind === 'table.rename') tableNames.set(qualifiedKey(change.to), change.from);
+    if (change.kind === 'column.rename') columnNames.set(probeKey(change.table, change.to), change.from);
+  }
+  return changes.flatMap(enumColumnRemovals).map((removal): Probe => {
+    const table = tableNames.get(qualifiedKey(removal.table)) ?? removal.table;
+    const column = columnNames.get(probeKey(removal.table, removal.column)) ?? removal.column;
+    const renamed = table !== removal.table || column !== removal.column;
+    return {
+      kind: 'enumValueRows',
+      table,
+      column,
+      array: removal.array,
+      values: removal.removed,
+      ...(renamed ? { planned: { table: removal.table, column: removal.column } } : {}),
+    };
+  });
 }
 
 const probeKey = (table: QualifiedName, column: string): string => `${qualifiedKey(table)}\u0000${column}`;
@@ -87,7 +102,10 @@ export function measuredCount(
 ): number | undefined {
   if (!measurements) return undefined;
   const key = probeKey(table, column);
-  const found = measurements.find((m) => m.probe.kind === kind && probeKey(m.probe.table, m.probe.column) === key);
+  const found = measurements.find((m) => {
+    const named = m.probe.planned ?? m.probe;
+    return m.probe.kind === kind && probeKey(named.table, named.column) === key;
+  });
   if (!found) return undefined;
   return found.counts[what] ?? 0;
 }

@@ -78,6 +78,8 @@ export type Probe = {
   readonly column: string;
   readonly array: boolean;
   readonly values: readonly string[];
+  /** The names the plan uses, when it renames the table or column before the change that needs the count. */
+  readonly planned?: { readonly table: QualifiedName; readonly column: string };
 };
 
 export interface Measurement {
