@@ -27,6 +27,11 @@ describe.each(DIALECTS)('schema CLI on %s', (dialect) => {
       expect(sql.stdout).toMatch(/^-- /);
       expect(sql.stdout).not.toMatch(/Plan for/);
 
+      const markdown = runCli(['plan', '--url', db.url, '--format', 'markdown', '--exit-code']);
+      expect(markdown.status).toBe(2);
+      expect(markdown.stdout).toMatch(/^### Schema plan for `.*` \((postgres|sqlite)/);
+      expect(markdown.stdout).toContain('```sql\n');
+
       const refused = runCli(['apply', '--url', db.url]);
       expect(refused.status).toBe(1);
       expect(refused.stderr).toMatch(/^error: refusing to apply without confirmation: stdin is not a terminal\nhint: Pass --yes/);

@@ -3,6 +3,7 @@ import { hasErrors } from '../../plan/plan';
 import type { Plan } from '../../plan/types';
 import { paint } from '../../report/colors';
 import { renderJson } from '../../report/json';
+import { renderMarkdown } from '../../report/markdown';
 import { renderSql } from '../../report/sql';
 import { renderText } from '../../report/text';
 import { EXIT } from '../exit-codes';
@@ -12,7 +13,7 @@ import { askDecisions, canAsk } from '../decisions';
 import { resolveSources, withEntities, withConcurrently, withRenames, withUrl, type SourceArgs } from '../options';
 import { planAgainstDatabase, type PlannedTarget } from '../workflow';
 
-export type PlanFormat = 'text' | 'json' | 'sql';
+export type PlanFormat = 'text' | 'json' | 'sql' | 'markdown';
 
 export interface PlanArgs extends SourceArgs {
   format: PlanFormat;
@@ -22,7 +23,7 @@ export interface PlanArgs extends SourceArgs {
 
 export function planOptions<T>(yargs: Argv<T>) {
   return withConcurrently(withRenames(withEntities(withUrl(yargs))))
-    .option('format', { choices: ['text', 'json', 'sql'] as const, default: 'text' as const, describe: 'output format' })
+    .option('format', { choices: ['text', 'json', 'sql', 'markdown'] as const, default: 'text' as const, describe: 'output format' })
     .option('exit-code', {
       type: 'boolean',
       default: false,
@@ -41,6 +42,8 @@ export function renderPlan(
       return renderJson(planned.plan, context);
     case 'sql':
       return renderSql(planned.plan);
+    case 'markdown':
+      return renderMarkdown(planned.plan, context);
     case 'text':
       return renderText(planned.plan, paint(colour), context);
   }
