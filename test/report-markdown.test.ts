@@ -1,24 +1,6 @@
-import { readFileSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
-import { compileEntities } from '../src/compile/compile';
-import { dialectFor } from '../src/dialects/registry';
-import { createPlan } from '../src/plan/plan';
 import type { Plan } from '../src/plan/types';
 import { renderMarkdown } from '../src/report/markdown';
-import { REPO_ROOT } from './support/cli';
-import { entityClasses } from './support/entities';
-
-async function fixturePlan(name: string): Promise<Plan> {
-  const from = (await compileEntities(await entityClasses(`fixtures/${name}/from`), 'postgres')).model;
-  const to = (await compileEntities(await entityClasses(`fixtures/${name}/to`), 'postgres')).model;
-  return createPlan({ from, to, dialect: dialectFor('postgres') });
-}
-
-function golden(name: string, actual: string): void {
-  const file = path.join(REPO_ROOT, 'test', 'golden', name);
-  if (process.env.UPDATE_GOLDEN === '1') writeFileSync(file, actual);
-  expect(actual).toBe(readFileSync(file, 'utf8'));
-}
+import { expectGolden as golden, fixturePlan } from './support/fixture-plan';
 
 describe('markdown plan (PR comment)', () => {
   it('has the summary, a hazards table and the SQL per table in fenced blocks', async () => {

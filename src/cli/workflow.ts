@@ -34,6 +34,8 @@ export interface PlannedTarget {
   readonly target: DatabaseTarget;
   readonly dialect: Dialect;
   readonly session: DatabaseSession;
+  /** The database's schema as introspected for `plan` (before any apply). */
+  readonly current: Model;
   readonly desired: Model;
   readonly declared: Declared;
   readonly options: PlanOptions;
@@ -72,11 +74,12 @@ export async function planAgainstDatabase(sources: Sources): Promise<PlannedTarg
       });
     }
     const options = { concurrently: sources.concurrently };
-    const plan = await replan(session, dialect, compiled.model, diagnostics, declared, options);
+    const { plan, current } = await planFrom(session, dialect, compiled.model, diagnostics, declared, options);
     return {
       target,
       dialect,
       session,
+      current,
       desired: compiled.model,
       declared,
       options,
@@ -91,6 +94,7 @@ export async function planAgainstDatabase(sources: Sources): Promise<PlannedTarg
   }
 }
 
+/** Introspects the database and plans it towards `desired`, measuring the live data the changes depend on. */
 export async function replan(
   session: DatabaseSession,
   dialect: Dialect,
@@ -99,10 +103,21 @@ export async function replan(
   declared?: Declared,
   options: PlanOptions = {},
 ): Promise<Plan> {
+  return (await planFrom(session, dialect, desired, diagnostics, declared, options)).plan;
+}
+
+async function planFrom(
+  session: DatabaseSession,
+  dialect: Dialect,
+  desired: Model,
+  diagnostics: readonly Diagnostic[],
+  declared: Declared | undefined,
+  options: PlanOptions,
+): Promise<{ plan: Plan; current: Model }> {
   const current = await session.introspect({ schemas: managedSchemas(desired) });
   const input = { from: current, to: desired, dialect, diagnostics, ...declared, ...options };
   // Changes whose safety depends on rows (an enum label removed) are measured first: one query per such column.
   const probes = planProbes(input);
   const measurements = probes.length > 0 ? await session.measure(probes) : [];
-  return createPlan({ ...input, measurements });
+  return { plan: createPlan({ ...input, measurements }), current };
 }

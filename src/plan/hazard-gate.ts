@@ -7,6 +7,7 @@ export const HAZARD_CODES: readonly HazardCode[] = [
   'ACCESS_EXCLUSIVE_LOCK',
   'SQLITE_REBUILD',
   'INDEX_BUILD',
+  'ENUM_VALUE_REMOVED',
 ];
 
 /** Which hazards the user allowed: a list of codes (`--allow-hazards DATA_LOSS,TABLE_REWRITE`) or all of them. */

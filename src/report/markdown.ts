@@ -1,6 +1,5 @@
-import { tableOf } from '../diff/change-facts';
-import { qualifiedKey } from '../model';
 import type { Plan } from '../plan/types';
+import { groupChanges } from './group-changes';
 import { terminate } from './sql';
 
 export interface MarkdownContext {
@@ -15,7 +14,7 @@ export interface MarkdownContext {
 const cell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ');
 
 /** A fence longer than any backtick run in the content, so SQL holding backticks cannot end the block early. */
-function fenced(language: string, content: string): string {
+export function fenced(language: string, content: string): string {
   const longest = Math.max(2, ...[...content.matchAll(/`+/g)].map((m) => m[0].length));
   const fence = '`'.repeat(longest + 1);
   return `${fence}${language}\n${content}\n${fence}`;
@@ -54,19 +53,14 @@ export function renderMarkdown(plan: Plan, context: MarkdownContext = {}): strin
   }
 
   if (plan.statements.length > 0) {
-    const groups = new Map<string, string[]>();
-    plan.changes.forEach((change, index) => {
-      const table = tableOf(change);
-      const key = table ? `table ${qualifiedKey(table)}` : 'schema';
-      const statements = plan.statements.filter((s) => s.change === index);
-      if (statements.length === 0) return;
-      const lines = groups.get(key) ?? [];
-      lines.push(`-- ${change.kind}: ${change.reason.replace(/\s*\n\s*/g, ' ')}`);
-      for (const s of statements) lines.push(`${terminate(s.sql)}${s.transactional ? '' : ' -- runs outside the transaction'}`);
-      groups.set(key, lines);
-    });
     const sql: string[] = [];
-    for (const [key, lines] of groups) sql.push('', `**${key}**`, '', fenced('sql', lines.join('\n')));
+    for (const group of groupChanges(plan)) {
+      const lines = group.changes.flatMap(({ change, statements }) => [
+        `-- ${change.kind}: ${change.reason.replace(/\s*\n\s*/g, ' ')}`,
+        ...statements.map((s) => `${terminate(s.sql)}${s.transactional ? '' : ' -- runs outside the transaction'}`),
+      ]);
+      sql.push('', `**${group.title}**`, '', fenced('sql', lines.join('\n')));
+    }
     const fold = plan.statements.length > (context.foldAfter ?? 20);
     if (fold) out.push('', `<details><summary>SQL (${plan.statements.length} statements)</summary>`, ...sql, '', '</details>');
     else out.push('', '#### SQL', ...sql);

@@ -1,7 +1,9 @@
 import type { Change } from '../diff/changes';
-import type { Diagnostic, Plan } from '../plan/types';
+import { blockedHazards, HAZARD_CODES } from '../plan/hazard-gate';
+import type { Diagnostic, Hazard, Plan } from '../plan/types';
 import type { Paint } from './colors';
 import { renderDecisions } from './decisions';
+import { groupChanges } from './group-changes';
 import { terminate } from './sql';
 
 export interface TextContext {
@@ -12,7 +14,7 @@ export interface TextContext {
 }
 
 /** Additions green `+`, removals red `-`, everything else an alteration, yellow `~`. */
-function direction(change: Change, p: Paint): { sign: string; colour: (text: string) => string } {
+export function direction(change: Change, p: Paint): { sign: string; colour: (text: string) => string } {
   if (change.kind.endsWith('.drop')) return { sign: '-', colour: p.red };
   if (change.kind.endsWith('.add') || change.kind.endsWith('.create')) return { sign: '+', colour: p.green };
   return { sign: '~', colour: p.yellow };
@@ -27,28 +29,65 @@ export function renderDiagnostics(diagnostics: readonly Diagnostic[], p: Paint):
   });
 }
 
-/** The human plan: header, one-line summary, then each change with its SQL and hazards. */
+const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
+
+/** `7 statements, 2 hazards (DATA_LOSS x2)`: the size of the plan at a glance. */
+function sizeLine(plan: Plan): string {
+  const hazards = plan.statements.flatMap((s) => s.hazards);
+  const byCode = HAZARD_CODES.map((code) => [code, hazards.filter((h) => h.code === code).length] as const)
+    .filter(([, n]) => n > 0)
+    .map(([code, n]) => (n === 1 ? code : `${code} x${n}`));
+  const parts = [plural(plan.statements.length, 'statement')];
+  if (hazards.length > 0) parts.push(`${plural(hazards.length, 'hazard')} (${byCode.join(', ')})`);
+  return parts.join(', ');
+}
+
+function hazardLine(hazard: Hazard, p: Paint): string {
+  return `    ${p.magenta(`! ${hazard.code}`)} ${hazard.message}`;
+}
+
+const oneLine = (text: string): string => text.replace(/\s*\n\s*/g, ' ');
+
+/** `~ column.alter  column users.bio differs in type`; a SQLite rebuild lists the changes it carries beneath it. */
+function changeLines(change: Change, p: Paint, indent: string): string[] {
+  const { sign, colour } = direction(change, p);
+  if (change.kind !== 'table.rebuild') return [`${indent}${colour(`${sign} ${change.kind}`)}  ${p.dim(oneLine(change.reason))}`];
+  const reason = `SQLite cannot alter ${change.to.name} in place, so it is rebuilt with:`;
+  return [`${indent}${colour(`${sign} ${change.kind}`)}  ${p.dim(reason)}`, ...change.changes.flatMap((c) => changeLines(c, p, `${indent}  `))];
+}
+
+/**
+ * The human plan: a header naming the target, a one-line summary, then the changes grouped by the table (or enum,
+ * view, schema) they act on, each with its SQL numbered in execution order and its hazards inline; additions green,
+ * drops red, alterations yellow. Ends with what apply will need (hazard flags) and any open questions.
+ */
 export function renderText(plan: Plan, p: Paint, context: TextContext = {}): string {
   const lines: string[] = [];
   if (context.target) {
     const version = context.serverVersion ? ` ${context.serverVersion}` : '';
     lines.push(p.bold(`Plan for ${context.target}`) + p.dim(` (${plan.dialect}${version})`));
   }
-  if (plan.changes.length > 0) lines.push(p.bold(plan.summary.text));
+  if (plan.changes.length > 0) lines.push(p.bold(plan.summary.text) + p.dim(`  (${sizeLine(plan)})`));
   else if (plan.decisions.length > 0) lines.push(p.bold('No changes besides the open questions below.'));
   else lines.push(p.green('No changes: the database is in line with the schema.'));
   lines.push(...renderDiagnostics(plan.diagnostics, p));
-  plan.changes.forEach((change, index) => {
-    const { sign, colour } = direction(change, p);
-    lines.push('', colour(`${sign} ${change.kind}`) + p.dim(`  ${change.reason}`));
-    for (const statement of plan.statements.filter((s) => s.change === index)) {
-      for (const hazard of statement.hazards) lines.push(p.magenta(`  ! ${hazard.code}: ${hazard.message}`));
-      const note = statement.transactional ? '' : p.dim('  (runs outside the transaction)');
-      lines.push(...terminate(statement.sql).split('\n').map((line) => `    ${line}`), ...(note ? [note] : []));
+  for (const group of groupChanges(plan)) {
+    lines.push('', p.bold(group.title));
+    for (const { change, statements } of group.changes) {
+      const { colour } = direction(change, p);
+      lines.push(...changeLines(change, p, '  '));
+      for (const statement of statements) {
+        lines.push(...statement.hazards.map((hazard) => hazardLine(hazard, p)));
+        const [first = '', ...rest] = terminate(statement.sql).split('\n');
+        const step = `[${statement.step}]`;
+        lines.push(`    ${p.dim(step)} ${colour(first)}`, ...rest.map((line) => `    ${' '.repeat(step.length)} ${colour(line)}`));
+        if (!statement.transactional) lines.push(`    ${' '.repeat(step.length)} ${p.dim('(runs outside the transaction)')}`);
+      }
     }
-  });
-  if (plan.summary.hazards > 0) {
-    lines.push('', p.magenta(`${plan.summary.hazards} hazard(s): review them before applying.`));
+  }
+  const blocked = blockedHazards(plan, new Set());
+  if (blocked) {
+    lines.push('', p.magenta(`Review the hazards above; apply refuses them unless allowed: ${blocked.flag} (or --allow-all-hazards).`));
   }
   lines.push(...renderDecisions(plan.decisions, context.renamesFile ?? 'schema/renames.json', p));
   return `${lines.join('\n')}\n`;

@@ -1,9 +1,11 @@
 import type { Argv } from 'yargs';
+import { UsageError } from '../../errors/errors';
 import { hasErrors } from '../../plan/plan';
 import type { Plan } from '../../plan/types';
 import { paint } from '../../report/colors';
 import { renderJson } from '../../report/json';
-import { renderMarkdown } from '../../report/markdown';
+import { renderDdlDiff } from '../../report/ddl-diff';
+import { fenced, renderMarkdown } from '../../report/markdown';
 import { renderSql } from '../../report/sql';
 import { renderText } from '../../report/text';
 import { EXIT } from '../exit-codes';
@@ -12,12 +14,16 @@ import { renderDecisions } from '../../report/decisions';
 import { askDecisions, canAsk } from '../decisions';
 import { resolveSources, withEntities, withConcurrently, withRenames, withUrl, type SourceArgs } from '../options';
 import { planAgainstDatabase, type PlannedTarget } from '../workflow';
+import { DEFAULT_MIGRATIONS_DIR, writeMigration } from '../write-migration';
 
 export type PlanFormat = 'text' | 'json' | 'sql' | 'markdown';
 
 export interface PlanArgs extends SourceArgs {
   format: PlanFormat;
   'exit-code': boolean;
+  diff: boolean;
+  migration?: string;
+  'migrations-dir'?: string;
   color?: boolean;
 }
 
@@ -28,7 +34,31 @@ export function planOptions<T>(yargs: Argv<T>) {
       type: 'boolean',
       default: false,
       describe: 'exit 2 when changes are pending, 0 when the database is in line',
+    })
+    .option('diff', {
+      type: 'boolean',
+      default: false,
+      describe: 'also show a unified diff of the schema DDL, current vs desired (text and markdown formats)',
+    })
+    .option('migration', {
+      alias: 'm',
+      type: 'string',
+      describe: `also write the plan as a TypeORM migration and a SQL script named after this description (into ${DEFAULT_MIGRATIONS_DIR})`,
+    })
+    .option('migrations-dir', { type: 'string', describe: `where --migration writes (default ${DEFAULT_MIGRATIONS_DIR})` })
+    .check((args) => {
+      if (args.diff && (args.format === 'json' || args.format === 'sql')) throw new UsageError(`--diff has no place in --format ${args.format}`, 'Use --diff with the text or markdown format.');
+      if (args.migration !== undefined && !args.migration.trim()) throw new UsageError('--migration needs a description', 'For example: schema plan -m "add deck level".');
+      return true;
     });
+}
+
+/** The DDL diff for `--diff`, as the format shows it (a fenced, collapsible block in markdown). */
+function ddlDiffFor(planned: PlannedTarget, format: PlanFormat, colour: boolean): string {
+  const diff = renderDdlDiff(planned.current, planned.desired, planned.dialect, paint(format === 'text' && colour));
+  if (!diff) return format === 'markdown' ? '' : '\nSchema DDL: no differences.\n';
+  if (format === 'markdown') return `\n<details><summary>Schema DDL diff (current vs desired)</summary>\n\n${fenced('diff', diff)}\n\n</details>\n`;
+  return `\n${diff}\n`;
 }
 
 export function renderPlan(
@@ -56,17 +86,39 @@ export function planExitCode(plan: Plan, exitCodeFlag: boolean): number {
   return exitCodeFlag && plan.changes.length > 0 ? EXIT.changes : EXIT.ok;
 }
 
+/** `--migration`: written only for a plan that can be applied as it stands (no errors, no open questions, changes). */
+function writeMigrationFor(planned: PlannedTarget, args: PlanArgs, io: CliIo, code: number): number {
+  if (code === EXIT.error || code === EXIT.decisions) {
+    io.stderr.write('No migration written: the plan above cannot be applied as it stands.\n');
+    return code;
+  }
+  if (planned.plan.changes.length === 0) {
+    io.stderr.write('No migration written: there are no changes.\n');
+    return code;
+  }
+  const written = writeMigration(planned, {
+    description: args.migration!,
+    dir: args['migrations-dir'] ?? DEFAULT_MIGRATIONS_DIR,
+    cwd: io.cwd,
+  });
+  io.stderr.write(`Wrote ${written.join(' and ')}\n`);
+  return code;
+}
+
 export async function runPlan(args: PlanArgs, io: CliIo): Promise<number> {
   let planned = await planAgainstDatabase(resolveSources(args, io));
   try {
     if (planned.plan.decisions.length > 0 && !hasErrors(planned.plan) && canAsk(io)) planned = await askDecisions(planned, io);
     const colour = colourEnabled(io, args.color);
     io.stdout.write(renderPlan(planned, args.format, colour));
+    if (args.diff) io.stdout.write(ddlDiffFor(planned, args.format, colour));
     // The text plan lists open questions itself; JSON carries them as data and SQL cannot: say them on stderr too.
     if (args.format !== 'text' && planned.plan.decisions.length > 0) {
       io.stderr.write(`${renderDecisions(planned.plan.decisions, planned.renamesFile, paint(false)).join('\n').trimStart()}\n`);
     }
-    return planExitCode(planned.plan, args['exit-code']);
+    const code = planExitCode(planned.plan, args['exit-code']);
+    if (args.migration !== undefined) return writeMigrationFor(planned, args, io, code);
+    return code;
   } finally {
     await planned.session.close();
   }
