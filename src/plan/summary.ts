@@ -37,6 +37,9 @@ const WORDS: Record<ChangeKind, [string, string, string]> = {
   'typeormMetadata.create': ['+', 'typeorm_metadata table', 'typeorm_metadata tables'],
 };
 
+/** Every change kind, in summary order (the JSON schema in docs/plan.schema.json lists the same). */
+export const CHANGE_KINDS = Object.keys(WORDS) as ChangeKind[];
+
 /** Counts what a plan does, looking through SQLite rebuilds to the changes they carry. */
 export function summarize(changes: readonly Change[], statements: readonly PlannedStatement[]): PlanSummary {
   const byKind: Record<string, number> = {};
