@@ -104,3 +104,35 @@ test('schema plan/apply --concurrently (and SCHEMA_CONCURRENTLY=1) report and ru
     await db.drop();
   }
 });
+
+test('an index left invalid by a failed concurrent build is planned again (dropped and built), then converges', async () => {
+  const db = await startingDatabase('conc-invalid');
+  try {
+    const to = await modelOf(`${CASE}/to`);
+    // A duplicate slug makes the concurrent build of the unique IDX_articles_slug fail, leaving it invalid.
+    await rawQuery(db, `INSERT INTO "articles" ("title", "slug", "authorId") VALUES ('c', 'a', 3)`);
+    const session = await connect(db.url);
+    try {
+      const plan = (async () => {
+        const current = await session.introspect({ schemas: managedSchemas(to) });
+        return createPlan({ from: current, to, dialect: dialectFor('postgres'), concurrently: true });
+      });
+      await expect(session.apply((await plan()).statements)).rejects.toThrow(/could not create unique index "IDX_articles_slug"/);
+      const invalid = () => rawQuery(db, `SELECT indexrelid::regclass::text AS name FROM pg_index WHERE NOT indisvalid`);
+      expect(await invalid()).toEqual([{ name: '"IDX_articles_slug"' }]);
+
+      await rawQuery(db, `DELETE FROM "articles" WHERE "title" = 'c'`);
+      const again = await plan();
+      const rebuilt = again.changes.filter((c) => (c.kind === 'index.drop' || c.kind === 'index.create') && c.index.name === 'IDX_articles_slug');
+      expect(rebuilt.map((c) => c.kind)).toEqual(['index.drop', 'index.create']);
+      expect(rebuilt[0]!.reason).toContain('is invalid (left by a failed concurrent build)');
+      await session.apply(again.statements);
+      expect(await invalid()).toEqual([]);
+      expect((await planTowards(session, to)).changes).toEqual([]);
+    } finally {
+      await session.close();
+    }
+  } finally {
+    await db.drop();
+  }
+});

@@ -143,7 +143,10 @@ function diffTable(from: Table, to: Table, pairByDefinition: boolean): Change[] 
     for (const item of delta.added) if (!renamed.has(item)) changes.push(add(item, `${kind} ${item.name} on ${name} is missing`));
     for (const pair of delta.kept) {
       if (deepEqual(pair.from, pair.to)) continue;
-      const reason = `${kind} ${pair.to.name} on ${name} has a different definition`;
+      const reason =
+        'invalid' in pair.from && pair.from.invalid
+          ? `${kind} ${pair.to.name} on ${name} is invalid (left by a failed concurrent build): it is built again`
+          : `${kind} ${pair.to.name} on ${name} has a different definition`;
       changes.push(drop(pair.from, reason), add(pair.to, reason));
     }
   };

@@ -170,6 +170,11 @@ export interface Index {
   readonly where?: string;
   /** PostgreSQL access method, lower case (`gin`, `gist`, `hash`, `brin`, `spgist`); absent means `btree`. */
   readonly method?: string;
+  /**
+   * PostgreSQL: the index exists but is not valid (left behind by a failed `CREATE INDEX CONCURRENTLY`); it serves no
+   * queries and enforces nothing, so a plan drops and builds it again. Only introspection sets it.
+   */
+  readonly invalid?: true;
 }
 
 /** The file format of `generated/model.json`: one model per dialect, compiled from the same entities. */

@@ -74,6 +74,7 @@ interface IndexRow {
   name: string;
   is_unique: boolean;
   method: string;
+  invalid: boolean;
   key_columns: (string | null)[];
   key_expressions: (string | null)[];
   predicate: string | null;
@@ -236,7 +237,14 @@ function toIndex(row: IndexRow): Index {
   const keys = row.key_columns.map((column, i): IndexKey =>
     column === null ? { expression: row.key_expressions[i] ?? '' } : { column },
   );
-  const index: Index = { name: row.name, columns: [], unique: row.is_unique, where: row.predicate ?? undefined, method: row.method };
+  const index: Index = {
+    name: row.name,
+    columns: [],
+    unique: row.is_unique,
+    where: row.predicate ?? undefined,
+    method: row.method,
+    ...(row.invalid ? { invalid: true as const } : {}),
+  };
   return withIndexKeys(index, keys);
 }
 

@@ -80,6 +80,7 @@ ORDER BY con.conrelid, con.conname`;
  */
 export const INDEXES_SQL = `
 SELECT ix.indrelid::int8 AS table_oid, i.relname AS name, ix.indisunique AS is_unique, am.amname AS method,
+  NOT ix.indisvalid AS invalid,
   ARRAY(
     SELECT a.attname::text
     FROM unnest(ix.indkey::int2[]) WITH ORDINALITY AS k(attnum, ord)
