@@ -1,3 +1,4 @@
+import { componentIds } from './strongly-connected';
 import type { Model, QualifiedName, Table } from '../model';
 import { qualifiedKey, referencedTableKey, tableKey } from '../model';
 import type { Change } from './changes';
@@ -55,24 +56,14 @@ function foreignKeysInDropCycles(
   const byKey = new Map(dropped.map((t) => [tableKey(t), t]));
   const references = (key: string): string[] =>
     (byKey.get(key)?.foreignKeys ?? []).map(referencedTableKey).filter((k) => k !== key && byKey.has(k));
-  const reaches = (start: string, goal: string): boolean => {
-    const seen = new Set<string>();
-    const stack = [start];
-    while (stack.length > 0) {
-      const key = stack.pop()!;
-      if (key === goal) return true;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      stack.push(...references(key));
-    }
-    return false;
-  };
+  // An edge table -> target closes a cycle exactly when both lie in one strongly connected component.
+  const component = componentIds([...byKey.keys()], references);
   const result = [];
   for (const table of dropped) {
     const key = tableKey(table);
     for (const foreignKey of table.foreignKeys) {
       const target = referencedTableKey(foreignKey);
-      if (target !== key && byKey.has(target) && reaches(target, key)) {
+      if (target !== key && byKey.has(target) && component.get(target) === component.get(key)) {
         result.push({ table: ref(table), foreignKey, cycle: `${key} and ${target}` });
       }
     }

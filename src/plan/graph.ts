@@ -28,6 +28,46 @@ function comparePriority(a: readonly (number | string)[], b: readonly (number | 
   return 0;
 }
 
+/** A binary heap: the smallest item by `compare` comes out first; push and pop in O(log n). */
+class MinHeap<T> {
+  private readonly items: T[] = [];
+  constructor(private readonly compare: (a: T, b: T) => number) {}
+
+  get size(): number {
+    return this.items.length;
+  }
+
+  push(item: T): void {
+    const items = this.items;
+    items.push(item);
+    let i = items.length - 1;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (this.compare(items[i]!, items[parent]!) >= 0) break;
+      [items[i], items[parent]] = [items[parent]!, items[i]!];
+      i = parent;
+    }
+  }
+
+  pop(): T | undefined {
+    const items = this.items;
+    const top = items[0];
+    const last = items.pop();
+    if (items.length === 0 || last === undefined) return top;
+    items[0] = last;
+    let i = 0;
+    for (;;) {
+      const [l, r] = [2 * i + 1, 2 * i + 2];
+      let smallest = i;
+      if (l < items.length && this.compare(items[l]!, items[smallest]!) < 0) smallest = l;
+      if (r < items.length && this.compare(items[r]!, items[smallest]!) < 0) smallest = r;
+      if (smallest === i) return top;
+      [items[i], items[smallest]] = [items[smallest]!, items[i]!];
+      i = smallest;
+    }
+  }
+}
+
 /** `edges` are `[before, after]` pairs of node ids. Throws `DependencyCycleError` naming the cycle. */
 export function topologicalSort(nodes: readonly SortNode[], edges: readonly (readonly [number, number])[]): number[] {
   const byId = new Map(nodes.map((n) => [n.id, n]));
@@ -38,11 +78,11 @@ export function topologicalSort(nodes: readonly SortNode[], edges: readonly (rea
     successors.get(before)!.add(after);
     indegree.set(after, indegree.get(after)! + 1);
   }
-  const ready = nodes.filter((n) => indegree.get(n.id) === 0);
+  const ready = new MinHeap<SortNode>((a, b) => comparePriority(a.priority, b.priority) || a.id - b.id);
+  for (const n of nodes) if (indegree.get(n.id) === 0) ready.push(n);
   const order: number[] = [];
-  while (ready.length > 0) {
-    ready.sort((a, b) => comparePriority(a.priority, b.priority) || a.id - b.id);
-    const next = ready.shift()!;
+  while (ready.size > 0) {
+    const next = ready.pop()!;
     order.push(next.id);
     for (const succ of successors.get(next.id)!) {
       const remaining = indegree.get(succ)! - 1;

@@ -102,66 +102,121 @@ function enumMustPrecede(x: Change, y: Change): boolean {
 
 const swappedTables = (change: ChangeOf<'enum.recreate'>): string[] => change.columns.map((c) => qualifiedKey(c.table));
 
+export interface Indexed {
+  readonly change: Change;
+  readonly i: number;
+  readonly table: string;
+}
+
+/** Whether `a` must run before `b`, from what each creates, uses and removes. Pure; see `candidatePairs`. */
+export function mustPrecede(a: Indexed, b: Indexed): boolean {
+  const x = a.change;
+  const y = b.change;
+  const intersects = (p: readonly string[], q: readonly string[]) => p.some((v) => q.includes(v));
+  // Schemas exist before the tables and enum types created in them.
+  if (x.kind === 'schema.create' && schemaCreatedIn(y) === x.name) return true;
+  // Enum types exist (under their new name, with their labels) before use, and are dropped after their last use.
+  const provided = enumProvidedBy(x);
+  if (provided !== undefined && enumsUsedBy(y).includes(provided)) return true;
+  if (y.kind === 'enum.drop' && enumsReleasedBy(x).includes(qualifiedKey(y.enum))) return true;
+  if (enumMustPrecede(x, y)) return true;
+  // Tables exist before foreign keys point at them or live on them.
+  if (x.kind === 'table.create' && y.kind === 'foreignKey.add') {
+    if (referencedTableKey(y.foreignKey) === a.table || b.table === a.table) return true;
+  }
+  // Referencing foreign keys go before the table they reference is dropped.
+  if (y.kind === 'table.drop' && x.kind === 'foreignKey.drop' && referencedTableKey(x.foreignKey) === b.table) return true;
+  // A foreign key needs the referenced key first; dropping that key needs the foreign key gone first.
+  if (y.kind === 'foreignKey.add' && KEY_ADDS.has(x.kind) && referencedTableKey(y.foreignKey) === a.table) return true;
+  if (x.kind === 'foreignKey.drop' && (KEY_DROPS.has(y.kind) || y.kind === 'column.alter' || y.kind === 'column.drop')) {
+    if (referencedTableKey(x.foreignKey) === b.table) return true;
+  }
+  // A renamed table or column is renamed before anything uses its new name: every change on that table, and
+  // foreign keys of other tables pointing at it.
+  if (x.kind === 'table.rename' || x.kind === 'column.rename') {
+    const onTable = a.table === b.table && y.kind !== 'table.rename' && !(x.kind === 'column.rename' && y.kind === 'column.rename');
+    const referencing =
+      y.kind === 'foreignKey.add' &&
+      referencedTableKey(y.foreignKey) === a.table &&
+      (x.kind === 'table.rename' || y.foreignKey.referencedColumns.includes(x.to));
+    if (onTable || referencing) return true;
+  }
+  // A name is freed before a rename reuses it.
+  if (DROPS.has(x.kind) && RENAMES.has(y.kind) && a.table === b.table && objectNameOf(x) === objectNameOf(y)) return true;
+  if (a.table !== b.table || a.table === '') return false;
+  // Same table: columns exist before constraints use them; constraints go before their columns change or go.
+  if ((x.kind === 'column.add' || x.kind === 'column.alter') && ADDS.has(y.kind) && intersects(columnsOf(x), columnsOf(y))) return true;
+  if (DROPS.has(x.kind) && (y.kind === 'column.drop' || y.kind === 'column.alter') && intersects(columnsOf(x), columnsOf(y))) {
+    return true;
+  }
+  // The same name is freed before it is reused.
+  if (DROPS.has(x.kind) && ADDS.has(y.kind) && objectNameOf(x) === objectNameOf(y)) return true;
+  return x.kind === 'primaryKey.drop' && y.kind === 'primaryKey.add';
+}
+
+/** Enum types (qualified keys) a change creates, changes, uses or releases. */
+function enumKeysOf(change: Change): string[] {
+  const keys = [...enumsUsedBy(change), ...enumsReleasedBy(change)];
+  const provided = enumProvidedBy(change);
+  if (provided !== undefined) keys.push(provided);
+  if (change.kind === 'enum.drop') keys.push(qualifiedKey(change.enum));
+  if (change.kind === 'enum.rename' || change.kind === 'enum.recreate') keys.push(qualifiedKey(change.from));
+  return keys;
+}
+
+const isEnumKind = (change: Change): boolean => change.kind.startsWith('enum.');
+
+/**
+ * The unordered pairs `mustPrecede` can relate, found through indexes instead of comparing every pair, so ordering
+ * stays near-linear on big plans: changes of one table; a foreign key change with the changes of the table it
+ * references; an enum change with the changes using its type (and, for a swap, the changes of the converted tables);
+ * a created schema with what is created in it. Every edge `mustPrecede` can give lies in one of these.
+ */
+export function candidatePairs(indexed: readonly Indexed[]): [Indexed, Indexed][] {
+  const push = <K>(map: Map<K, Indexed[]>, key: K, item: Indexed) => {
+    const list = map.get(key);
+    if (list) list.push(item);
+    else map.set(key, [item]);
+  };
+  const byTable = new Map<string, Indexed[]>();
+  const byEnum = new Map<string, Indexed[]>();
+  const bySchema = new Map<string, Indexed[]>();
+  for (const item of indexed) {
+    if (item.table) push(byTable, item.table, item);
+    for (const key of new Set(enumKeysOf(item.change))) push(byEnum, key, item);
+    const schema = schemaCreatedIn(item.change);
+    if (schema !== undefined) push(bySchema, schema, item);
+  }
+  const pairs = new Map<string, [Indexed, Indexed]>();
+  const add = (a: Indexed, b: Indexed) => {
+    if (a.i === b.i) return;
+    const [p, q] = a.i < b.i ? [a, b] : [b, a];
+    pairs.set(`${p.i},${q.i}`, [p, q]);
+  };
+  for (const list of byTable.values()) for (const a of list) for (const b of list) if (a.i < b.i) add(a, b);
+  for (const a of indexed) {
+    const x = a.change;
+    if (x.kind === 'foreignKey.add' || x.kind === 'foreignKey.drop') {
+      for (const b of byTable.get(referencedTableKey(x.foreignKey)) ?? []) add(a, b);
+    }
+    if (isEnumKind(x)) {
+      for (const key of new Set(enumKeysOf(x))) for (const b of byEnum.get(key) ?? []) add(a, b);
+      if (x.kind === 'enum.recreate') for (const table of swappedTables(x)) for (const b of byTable.get(table) ?? []) add(a, b);
+    }
+    if (x.kind === 'schema.create') for (const b of bySchema.get(x.name) ?? []) add(a, b);
+  }
+  return [...pairs.values()];
+}
+
 /** Edges `[before, after]` between change indexes, from what each change creates, uses and removes. */
 export function dependencyEdges(changes: readonly Change[]): [number, number][] {
+  const indexed = changes.map((change, i): Indexed => ({ change, i, table: tableKeyOf(change) }));
   const edges: [number, number][] = [];
-  const indexed = changes.map((change, i) => ({ change, i, table: tableKeyOf(change) }));
-  const intersects = (a: readonly string[], b: readonly string[]) => a.some((x) => b.includes(x));
-
-  for (const a of indexed) {
-    for (const b of indexed) {
-      if (a.i === b.i) continue;
-      const x = a.change;
-      const y = b.change;
-      // Schemas exist before the tables and enum types created in them.
-      if (x.kind === 'schema.create' && schemaCreatedIn(y) === x.name) edges.push([a.i, b.i]);
-      // Enum types exist (under their new name, with their labels) before use, and are dropped after their last use.
-      const provided = enumProvidedBy(x);
-      if (provided !== undefined && enumsUsedBy(y).includes(provided)) edges.push([a.i, b.i]);
-      if (y.kind === 'enum.drop' && enumsReleasedBy(x).includes(qualifiedKey(y.enum))) edges.push([a.i, b.i]);
-      if (enumMustPrecede(x, y)) edges.push([a.i, b.i]);
-      // Tables exist before foreign keys point at them or live on them.
-      if (x.kind === 'table.create' && y.kind === 'foreignKey.add') {
-        if (referencedTableKey(y.foreignKey) === a.table || b.table === a.table) edges.push([a.i, b.i]);
-      }
-      // Referencing foreign keys go before the table they reference is dropped.
-      if (y.kind === 'table.drop' && x.kind === 'foreignKey.drop' && referencedTableKey(x.foreignKey) === b.table) {
-        edges.push([a.i, b.i]);
-      }
-      // A foreign key needs the referenced key first; dropping that key needs the foreign key gone first.
-      if (y.kind === 'foreignKey.add' && KEY_ADDS.has(x.kind) && referencedTableKey(y.foreignKey) === a.table) {
-        edges.push([a.i, b.i]);
-      }
-      if (x.kind === 'foreignKey.drop' && (KEY_DROPS.has(y.kind) || y.kind === 'column.alter' || y.kind === 'column.drop')) {
-        if (referencedTableKey(x.foreignKey) === b.table) edges.push([a.i, b.i]);
-      }
-      // A renamed table or column is renamed before anything uses its new name: every change on that table, and
-      // foreign keys of other tables pointing at it.
-      if (x.kind === 'table.rename' || x.kind === 'column.rename') {
-        const onTable = a.table === b.table && y.kind !== 'table.rename' && !(x.kind === 'column.rename' && y.kind === 'column.rename');
-        const referencing =
-          y.kind === 'foreignKey.add' &&
-          referencedTableKey(y.foreignKey) === a.table &&
-          (x.kind === 'table.rename' || y.foreignKey.referencedColumns.includes(x.to));
-        if (onTable || referencing) edges.push([a.i, b.i]);
-      }
-      // A name is freed before a rename reuses it.
-      if (DROPS.has(x.kind) && RENAMES.has(y.kind) && a.table === b.table && objectNameOf(x) === objectNameOf(y)) {
-        edges.push([a.i, b.i]);
-      }
-      if (a.table !== b.table || a.table === '') continue;
-      // Same table: columns exist before constraints use them; constraints go before their columns change or go.
-      if ((x.kind === 'column.add' || x.kind === 'column.alter') && ADDS.has(y.kind) && intersects(columnsOf(x), columnsOf(y))) {
-        edges.push([a.i, b.i]);
-      }
-      if (DROPS.has(x.kind) && (y.kind === 'column.drop' || y.kind === 'column.alter') && intersects(columnsOf(x), columnsOf(y))) {
-        edges.push([a.i, b.i]);
-      }
-      // The same name is freed before it is reused.
-      if (DROPS.has(x.kind) && ADDS.has(y.kind) && objectNameOf(x) === objectNameOf(y)) edges.push([a.i, b.i]);
-      if (x.kind === 'primaryKey.drop' && y.kind === 'primaryKey.add') edges.push([a.i, b.i]);
-    }
+  for (const [a, b] of candidatePairs(indexed)) {
+    if (mustPrecede(a, b)) edges.push([a.i, b.i]);
+    if (mustPrecede(b, a)) edges.push([b.i, a.i]);
   }
+  edges.sort((p, q) => p[0] - q[0] || p[1] - q[1]);
   return [...edges, ...viewEdges(changes)];
 }
 

@@ -17,6 +17,8 @@ export function viewEdges(changes: readonly Change[]): [number, number][] {
   const reads = (change: Change): string[] =>
     change.kind === 'view.create' || change.kind === 'view.drop' ? change.view.dependsOn.map(qualifiedKey) : [];
   changes.forEach((x, i) => {
+    // Only views and the metadata table order anything here: the inner loop runs for those few changes alone.
+    if (x.kind !== 'view.create' && x.kind !== 'view.drop' && x.kind !== 'typeormMetadata.create') return;
     changes.forEach((y, j) => {
       if (i === j) return;
       if (x.kind === 'typeormMetadata.create' && writesMetadata(y)) edges.push([i, j]);
