@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { REPO_ROOT, runCli, type CliResult } from './support/cli';
 import { DIALECTS, freshDatabase, type TestDatabase } from './support/databases';
@@ -79,6 +79,34 @@ describe.each(DIALECTS)('a project configured by schema.config.json on %s', (dia
   });
 });
 
+describe('managed PostgreSQL schemas', () => {
+  it('reads and plans the configured schemas besides the entities\' ones; a qualified exclusion keeps one table', async () => {
+    const db = await freshDatabase('postgres', 'cfg-schemas');
+    const dir = project('cfg-schemas');
+    try {
+      await rawQuery(db, 'CREATE SCHEMA "audit"; CREATE TABLE "audit"."old_events" ("id" integer); CREATE TABLE "audit"."keep_me" ("id" integer)');
+      const base = { url: db.url, entities: 'src/entity/*.ts' };
+      dir.write('schema.config.json', JSON.stringify({ ...base, schemas: ['audit', 'reports'], exclude: ['audit.keep_me'] }));
+      dir.write('unmanaged.json', JSON.stringify(base));
+
+      // Not configured, the audit schema is not read at all.
+      const unmanaged = ok(cli(dir.dir, ['plan', '--config', 'unmanaged.json']));
+      expect(unmanaged.stdout).not.toContain('audit');
+
+      const plan = ok(cli(dir.dir, ['plan']));
+      expect(plan.stdout).toContain('DROP TABLE "audit"."old_events"');
+      expect(plan.stdout).toContain('CREATE SCHEMA IF NOT EXISTS "reports"');
+      expect(plan.stdout).not.toContain('keep_me');
+      ok(cli(dir.dir, ['apply', '--yes']));
+      expect(ok(cli(dir.dir, ['plan', '--exit-code'])).stdout).toContain('No changes');
+      expect(await rawQuery(db, `SELECT table_name FROM information_schema.tables WHERE table_schema = 'audit'`)).toEqual([{ table_name: 'keep_me' }]);
+    } finally {
+      dir.remove();
+      await db.drop();
+    }
+  });
+});
+
 describe('precedence: flags > environment > config file > defaults', () => {
   it('chooses the URL, the entities and the config file by precedence', () => {
     const dir = project('cfg-precedence');
@@ -102,6 +130,14 @@ describe('precedence: flags > environment > config file > defaults', () => {
       expect(header(cli(dir.dir, ['plan', '--config', 'flag.json'], { SCHEMA_CONFIG: 'env.json' }))).toMatch(
         /^Plan for sqlite:from-flag-config\.sqlite/,
       );
+
+      // A TypeScript config file, loaded like the entity files.
+      rmSync(path.join(dir.dir, 'schema.config.json'));
+      dir.write(
+        'schema.config.ts',
+        "const entities: string[] = ['other/*.ts'];\nexport default { url: 'sqlite:./from-ts-config.sqlite', entities };\n",
+      );
+      expect(header(cli(dir.dir, ['plan']))).toMatch(/^Plan for sqlite:from-ts-config\.sqlite .* \| \+1 table$/);
     } finally {
       dir.remove();
     }
