@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadEntities } from '../src/compile/load-entities';
 import { runCli } from './support/cli';
@@ -95,4 +95,22 @@ describe.each(DIALECTS)('plan for review on %s', (dialect) => {
       await db.drop();
     }
   });
+});
+
+test('-m follows the configured migrations dir and file name template; --migrations-dir wins over the config', async () => {
+  const db = await freshDatabase('sqlite', 'plan-migration-config');
+  const tmp = tempDir('plan-migration-config');
+  try {
+    writeFileSync(path.join(tmp.dir, 'schema.config.json'), JSON.stringify({ migrations: { dir: 'db/migrations', template: '{epoch}-{slug}' } }));
+    const plan = (args: string[]) => runCli(['plan', '--url', db.url, '--entities', entities('from'), ...args], { cwd: tmp.dir });
+    const configured = plan(['-m', 'add decks']);
+    expect(configured.status).toBe(0);
+    expect(configured.stderr).toMatch(/^Wrote db\/migrations\/\d{13}-add_decks\.ts and db\/migrations\/\d{13}-add_decks\.sql\n$/);
+    const flagged = plan(['-m', 'add decks', '--migrations-dir', 'elsewhere']);
+    expect(flagged.stderr).toMatch(/^Wrote elsewhere\/\d{13}-add_decks\.ts and /);
+    expect(readdirSync(path.join(tmp.dir, 'elsewhere'))).toHaveLength(2);
+  } finally {
+    tmp.remove();
+    await db.drop();
+  }
 });

@@ -9,6 +9,8 @@ export interface CliIo {
   readonly cwd: string;
   /** Asks a yes/no question on the terminal; only called when `stdinIsTTY`. */
   confirm(question: string): Promise<boolean>;
+  /** Called with a URL resolved from a file (config, data source) that may carry a password, so errors mask it. */
+  noteSecret?(url: string): void;
 }
 
 /**

@@ -8,6 +8,7 @@ import { inspectOptions, runInspect, type InspectArgs } from './commands/inspect
 import { planOptions, runPlan, type PlanArgs } from './commands/plan';
 import { EXIT } from './exit-codes';
 import { processIo, type CliIo } from './io';
+import { withConfig } from './options';
 import { reportError } from './report-error';
 
 /** Runs the CLI on `argv` (without `node schema`) and resolves to the exit code; never exits the process. */
@@ -15,26 +16,27 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
   let exitCode: number = EXIT.ok;
   const debug = argv.includes('--debug');
   const urls = [...argv.filter((a) => a.includes('://')), io.env.DATABASE_URL];
+  const run: CliIo = { ...io, noteSecret: (url) => urls.push(url) };
   try {
-    await yargs([...argv])
+    await withConfig(yargs([...argv]))
       .scriptName('schema')
       .usage('$0 <command> [options]\n\nSchema-as-code for TypeORM: plan and apply database changes from your entities.')
       .option('debug', { type: 'boolean', default: false, describe: 'print stack traces on errors' })
       .option('color', { type: 'boolean', describe: 'colour output (default: on a TTY; --no-color, NO_COLOR to disable)' })
       .command('plan', 'show the changes that bring the database in line with the entities', planOptions, async (args) => {
-        exitCode = await runPlan(args as unknown as PlanArgs, io);
+        exitCode = await runPlan(args as unknown as PlanArgs, run);
       })
       .command('apply', 'apply the plan to the database, atomically, then verify', applyOptions, async (args) => {
-        exitCode = await runApply(args as unknown as ApplyArgs, io);
+        exitCode = await runApply(args as unknown as ApplyArgs, run);
       })
       .command('inspect', 'print the model of a database or of the entities', inspectOptions, async (args) => {
-        exitCode = await runInspect(args as unknown as InspectArgs, io);
+        exitCode = await runInspect(args as unknown as InspectArgs, run);
       })
       .command('generate', 'rewrite generated/ (model.json, schema.<dialect>.sql) from the entities', generateOptions, async (args) => {
-        exitCode = await runGenerate(args, io);
+        exitCode = await runGenerate(args, run);
       })
       .command('check', 'exit 2 when generated/ is stale for the entities (no database needed)', checkOptions, async (args) => {
-        exitCode = await runCheck(args as unknown as CheckArgs, io);
+        exitCode = await runCheck(args as unknown as CheckArgs, run);
       })
       .demandCommand(1, 'name a command: plan, apply, inspect, generate or check')
       .strict()
@@ -47,7 +49,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
       .wrap(Math.min(110, process.stdout.columns ?? 110))
       .parseAsync();
   } catch (error) {
-    return reportError(error, io, { debug, urls });
+    return reportError(error, run, { debug, urls });
   }
   return exitCode;
 }

@@ -1,22 +1,24 @@
 import type { Argv } from 'yargs';
 import { DEFAULT_DATABASE_URL } from '../connect/url';
+import { DEFAULT_ENTITIES, resolveSources as resolveFrom, type Sources } from '../config/sources';
 import { DEFAULT_RENAMES_FILE } from '../hints/renames-file';
 import type { CliIo } from './io';
-import type { Sources } from './workflow';
 
-export const DEFAULT_ENTITIES = ['schema/**/*.ts'];
+export { DEFAULT_ENTITIES };
 
 export interface SourceArgs {
   url?: string;
   entities?: string[];
   concurrently?: boolean;
   renames?: string;
+  config?: string;
+  'data-source'?: string;
 }
 
 export function withUrl<T>(yargs: Argv<T>) {
   return yargs.option('url', {
     type: 'string',
-    describe: `database URL (default: $DATABASE_URL, else ${DEFAULT_DATABASE_URL})`,
+    describe: `database URL (default: $DATABASE_URL, else the config file's "url", else the data source's, else ${DEFAULT_DATABASE_URL})`,
   });
 }
 
@@ -24,7 +26,7 @@ export function withEntities<T>(yargs: Argv<T>) {
   return yargs.option('entities', {
     type: 'string',
     array: true,
-    describe: `entity file globs (default: $SCHEMA_ENTITIES, else ${DEFAULT_ENTITIES.join(' ')})`,
+    describe: `entity file globs (default: $SCHEMA_ENTITIES, else the config file's, else the data source's, else ${DEFAULT_ENTITIES.join(' ')})`,
   });
 }
 
@@ -33,31 +35,47 @@ export function withConcurrently<T>(yargs: Argv<T>) {
     type: 'boolean',
     describe:
       'PostgreSQL: build and drop indexes of existing tables with CONCURRENTLY, outside the transaction ' +
-      '(default: $SCHEMA_CONCURRENTLY=1, else off)',
+      '(default: $SCHEMA_CONCURRENTLY=1, else the config file\'s "concurrently", else off)',
   });
 }
-
-const TRUE = /^(1|true|yes|on)$/i;
 
 export function withRenames<T>(yargs: Argv<T>) {
   return yargs.option('renames', {
     type: 'string',
-    describe: `declared renames file (default: $SCHEMA_RENAMES, else ${DEFAULT_RENAMES_FILE} if it exists)`,
+    describe: `declared renames file (default: $SCHEMA_RENAMES, else the config file's, else ${DEFAULT_RENAMES_FILE} if it exists)`,
   });
 }
 
-/** Flags > environment > defaults. A renames file named by flag or environment must exist; the default may not. */
-export function resolveSources(args: SourceArgs, io: CliIo): Sources {
-  const envEntities = io.env.SCHEMA_ENTITIES?.split(',').map((s) => s.trim()).filter(Boolean);
-  return {
-    url: args.url ?? io.env.DATABASE_URL ?? DEFAULT_DATABASE_URL,
-    entities: args.entities?.length ? args.entities : envEntities?.length ? envEntities : DEFAULT_ENTITIES,
-    cwd: io.cwd,
-    concurrently: args.concurrently ?? TRUE.test(io.env.SCHEMA_CONCURRENTLY ?? ''),
-    renames: args.renames
-      ? { file: args.renames, required: true }
-      : io.env.SCHEMA_RENAMES
-        ? { file: io.env.SCHEMA_RENAMES, required: true }
-        : { file: DEFAULT_RENAMES_FILE, required: false },
-  };
+/** Options every command takes: where the settings come from. */
+export function withConfig<T>(yargs: Argv<T>) {
+  return yargs
+    .option('config', {
+      type: 'string',
+      describe: 'config file (default: $SCHEMA_CONFIG, else schema.config.json, .ts or .js if present)',
+    })
+    .option('data-source', {
+      type: 'string',
+      describe: 'TypeORM DataSource file: entities, naming strategy and connection (default: $SCHEMA_DATA_SOURCE, else the config file\'s "dataSource")',
+    });
+}
+
+/**
+ * Flags > environment > config file > data source > defaults (see `resolveSources` in src/config/sources.ts). The
+ * resolved URL may come from a file and carry a password: it is noted so that errors mask it.
+ */
+export async function resolveSources(args: SourceArgs, io: CliIo): Promise<Sources> {
+  const sources = await resolveFrom(
+    {
+      url: args.url,
+      entities: args.entities,
+      concurrently: args.concurrently,
+      renames: args.renames,
+      config: args.config,
+      dataSource: args['data-source'],
+    },
+    io.env,
+    io.cwd,
+  );
+  io.noteSecret?.(sources.url);
+  return sources;
 }

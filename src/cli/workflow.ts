@@ -1,22 +1,15 @@
-import { compileFiles } from '../compile/compile';
+import { compileSources } from '../config/compile-sources';
+import type { Sources } from '../config/sources';
 import { parseDatabaseUrl, type DatabaseTarget } from '../connect/url';
 import type { DatabaseSession, Dialect } from '../dialects/dialect';
 import { dialectFor } from '../dialects/registry';
 import type { EntityNames } from '../diff/diff-renames';
 import { readRenamesFile } from '../hints/renames-file';
-import type { Model, Renames } from '../model';
+import { excludeFromModel, type Model, type Renames } from '../model';
 import { createPlan, planProbes } from '../plan/plan';
 import type { Diagnostic, Plan } from '../plan/types';
 
-export interface Sources {
-  readonly url: string;
-  readonly entities: readonly string[];
-  readonly cwd: string;
-  /** PostgreSQL: indexes of existing tables are built and dropped CONCURRENTLY. */
-  readonly concurrently?: boolean;
-  /** The renames file (relative to `cwd`); `required`: named explicitly, so it must exist. */
-  readonly renames?: { readonly file: string; readonly required: boolean };
-}
+export type { Sources };
 
 /** What the user declared besides the entities' shapes: renames, and the entity names hints refer to. */
 export interface Declared {
@@ -28,6 +21,10 @@ export interface Declared {
 export interface PlanOptions {
   /** PostgreSQL: indexes of existing tables are built and dropped CONCURRENTLY. */
   readonly concurrently?: boolean;
+  /** Tables (names or simple globs) left out of both sides before diffing: never read, planned or dropped. */
+  readonly exclude?: readonly string[];
+  /** PostgreSQL schemas read besides those the desired model names. */
+  readonly schemas?: readonly string[];
 }
 
 export interface PlannedTarget {
@@ -46,21 +43,28 @@ export interface PlannedTarget {
   readonly serverVersion: string;
 }
 
-/** PostgreSQL schemas the desired model lives in: only these are read, so other schemas are never touched. */
-export function managedSchemas(model: Model): string[] {
-  const schemas = new Set<string>(['public']);
+/**
+ * PostgreSQL schemas the desired model lives in, and those configured (`schemas`): only these are read, so other
+ * schemas are never touched.
+ */
+export function managedSchemas(model: Model, extra: readonly string[] = []): string[] {
+  const schemas = new Set<string>(['public', ...extra]);
   for (const table of model.tables) if (table.schema) schemas.add(table.schema);
   for (const type of model.enums) if (type.schema) schemas.add(type.schema);
   return [...schemas].sort();
 }
 
-/** Compiles the entities (with the declared renames), connects, introspects and plans. The caller closes `session`. */
-export async function planAgainstDatabase(sources: Sources): Promise<PlannedTarget> {
+/**
+ * Compiles the entities (with the declared renames), connects, introspects and plans. The caller closes `session`.
+ * `sources` may be given as the promise `resolveSources` returns.
+ */
+export async function planAgainstDatabase(given: Sources | Promise<Sources>): Promise<PlannedTarget> {
+  const sources = await given;
   const target = parseDatabaseUrl(sources.url, sources.cwd);
   const dialect = dialectFor(target.dialect);
   const renames = sources.renames;
   const renamesFile = renames ? readRenamesFile(renames.file, sources.cwd, renames.required) : undefined;
-  const compiled = await compileFiles(sources.entities, dialect.name, sources.cwd, { renamesFile });
+  const compiled = await compileSources(sources, dialect.name, renamesFile);
   const declared = { renames: compiled.renames, entityNames: compiled.entityNames };
   const session = await dialect.connect(target);
   try {
@@ -73,7 +77,7 @@ export async function planAgainstDatabase(sources: Sources): Promise<PlannedTarg
         message: `--concurrently has no effect on ${dialect.name}: indexes are built in the transaction`,
       });
     }
-    const options = { concurrently: sources.concurrently };
+    const options = { concurrently: sources.concurrently, exclude: sources.exclude, schemas: sources.schemas };
     const { plan, current } = await planFrom(session, dialect, compiled.model, diagnostics, declared, options);
     return {
       target,
@@ -114,8 +118,9 @@ async function planFrom(
   declared: Declared | undefined,
   options: PlanOptions,
 ): Promise<{ plan: Plan; current: Model }> {
-  const current = await session.introspect({ schemas: managedSchemas(desired) });
-  const input = { from: current, to: desired, dialect, diagnostics, ...declared, ...options };
+  const { exclude = [], schemas = [], ...planOptions } = options;
+  const current = excludeFromModel(await session.introspect({ schemas: managedSchemas(desired, schemas) }), exclude);
+  const input = { from: current, to: desired, dialect, diagnostics, ...declared, ...planOptions };
   // Changes whose safety depends on rows (an enum label removed) are measured first: one query per such column.
   const probes = planProbes(input);
   const measurements = probes.length > 0 ? await session.measure(probes) : [];

@@ -6,8 +6,6 @@ import { createPlan } from '../plan/plan';
 import { migrationFiles } from '../report/migration-files';
 import type { PlannedTarget } from './workflow';
 
-export const DEFAULT_MIGRATIONS_DIR = 'generated/migrations';
-
 export interface MigrationRequest {
   /** What the migration does, in the user's words (`-m "add deck level"`). */
   readonly description: string;

@@ -1,4 +1,4 @@
-import { DataSource, type DataSourceOptions, type EntityMetadata } from 'typeorm';
+import { DataSource, type DataSourceOptions, type EntityMetadata, type NamingStrategyInterface } from 'typeorm';
 import { ConnectionMetadataBuilder } from 'typeorm/connection/ConnectionMetadataBuilder';
 import { EntityMetadataValidator } from 'typeorm/metadata-builder/EntityMetadataValidator';
 import type { DialectName } from '../model';
@@ -9,6 +9,13 @@ export interface MetadataOptions {
   readonly uuidExtension?: 'uuid-ossp' | 'pgcrypto';
   /** PostgreSQL: the schema of entities that name none. */
   readonly schema?: string;
+  /**
+   * The project's TypeORM naming strategy (from its data source): every table, column, key, index and enum name is
+   * the one it gives, exactly as at runtime. Default: TypeORM's `DefaultNamingStrategy`.
+   */
+  readonly namingStrategy?: NamingStrategyInterface;
+  /** TypeORM's `entityPrefix`: prepended to every table name. */
+  readonly entityPrefix?: string;
 }
 
 export interface BuiltMetadata {
@@ -67,16 +74,18 @@ export async function buildMetadata(
 }
 
 function dataSourceOptions(entities: readonly Function[], dialect: DialectName, options: MetadataOptions): DataSourceOptions {
+  const naming = { namingStrategy: options.namingStrategy, entityPrefix: options.entityPrefix };
   if (dialect === 'postgres') {
     return {
       type: 'postgres',
       entities: [...entities],
       schema: options.schema,
       uuidExtension: options.uuidExtension,
+      ...naming,
     };
   }
   // The driver option receives the module TypeORM would load; metadata building never calls it.
-  return { type: 'better-sqlite3', database: ':memory:', entities: [...entities], driver: function stub() {} };
+  return { type: 'better-sqlite3', database: ':memory:', entities: [...entities], driver: function stub() {}, ...naming };
 }
 
 /** TypeORM's metadata errors are already one readable sentence; keep the first line. */

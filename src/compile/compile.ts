@@ -63,13 +63,19 @@ function namesOf(metadatas: readonly EntityMetadata[], defaultSchema: string | u
   return { tables, columns };
 }
 
-/** Entity files (globs relative to `cwd`) -> canonical model for one dialect. */
+export interface CompileFilesOptions extends CompileOptions {
+  /** Entity classes compiled with those the files export (a data source's `entities`); `globs` may then be empty. */
+  readonly classes?: readonly Function[];
+}
+
+/** Entity files (globs relative to `cwd`), and classes given as such, -> canonical model for one dialect. */
 export async function compileFiles(
   globs: readonly string[],
   dialect: DialectName,
   cwd: string,
-  options: CompileOptions = {},
+  options: CompileFilesOptions = {},
 ): Promise<CompileResult> {
-  const { classes, files } = await loadEntities(globs, cwd);
-  return { ...(await compileEntities(classes, dialect, options)), files };
+  const given = options.classes ?? [];
+  const { classes, files } = globs.length > 0 || given.length === 0 ? await loadEntities(globs, cwd) : { classes: [], files: [] };
+  return { ...(await compileEntities([...new Set([...given, ...classes])], dialect, options)), files };
 }

@@ -2,6 +2,7 @@ import path from 'node:path';
 import fg from 'fast-glob';
 import { EntityLoadError } from '../errors/errors';
 import { registerTypeScript } from './register-typescript';
+import { shareModules } from './shared-modules';
 
 export interface LoadedEntities {
   /** Every exported class (function) of the files; the metadata builder keeps those that are entities. */
@@ -27,17 +28,23 @@ export async function loadEntities(globs: readonly string[], cwd: string): Promi
       'Pass --entities with a glob that matches your TypeORM entity files, e.g. --entities "src/entities/**/*.ts".',
     );
   }
-  registerTypeScript(cwd);
   const classes = new Set<Function>();
   for (const file of files) {
-    for (const value of Object.values(requireEntityFile(file, cwd))) {
+    for (const value of Object.values(requireUserFile(file, cwd, 'entity file'))) {
       if (typeof value === 'function') classes.add(value);
     }
   }
   return { classes: [...classes], files };
 }
 
-function requireEntityFile(file: string, cwd: string): Record<string, unknown> {
+/**
+ * `require()`s one of the user's files (an entity file, a data source, a config file; `.ts` transpiled on the fly),
+ * with the compiler's own `typeorm` (see `shareModules`). Every failure names the file: a syntax error with line and
+ * column, an import that throws, a missing module.
+ */
+export function requireUserFile(file: string, cwd: string, what: string): Record<string, unknown> {
+  registerTypeScript(cwd);
+  shareModules();
   const shown = path.relative(cwd, file) || file;
   try {
     return require(file) as Record<string, unknown>;
@@ -53,7 +60,7 @@ function requireEntityFile(file: string, cwd: string): Record<string, unknown> {
       );
     }
     const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    throw new EntityLoadError(`${shown}: loading the file threw: ${message}`, 'Fix the error in the entity file.', {
+    throw new EntityLoadError(`${shown}: loading the file threw: ${message}`, `Fix the error in the ${what}.`, {
       cause: error,
     });
   }

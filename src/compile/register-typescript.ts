@@ -30,7 +30,7 @@ export function transpileTypeScript(source: string, filename: string): string {
   const output = ts.transpileModule(source, { fileName: filename, compilerOptions, reportDiagnostics: true });
   const syntaxError = output.diagnostics?.find((d) => d.category === ts.DiagnosticCategory.Error);
   if (syntaxError) {
-    throw new EntityLoadError(describeDiagnostic(syntaxError, filename), 'Fix the syntax error in the entity file.');
+    throw new EntityLoadError(describeDiagnostic(syntaxError, filename), 'Fix the syntax error in the file.');
   }
   return output.outputText;
 }

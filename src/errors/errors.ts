@@ -45,3 +45,6 @@ export class UsageError extends SchemaplanError {}
 
 /** A schema source (a model JSON file, a SQL file) is unreadable or malformed. */
 export class SourceError extends SchemaplanError {}
+
+/** The configuration is invalid: a config file (unknown key, wrong type), a data source file, a setting's value. */
+export class ConfigError extends SchemaplanError {}

@@ -4,7 +4,7 @@ import { dialectFor } from '../dialects/registry';
 import { SourceError } from '../errors/errors';
 import type { DialectName } from '../model';
 import { createPlan } from '../plan/plan';
-import { generate, MODEL_FILE } from './generated-files';
+import { generate, MODEL_FILE, type GenerateOptions } from './generated-files';
 import { modelOf, parseModelDocument } from './model-document';
 
 export interface GeneratedFileStatus {
@@ -23,8 +23,8 @@ export interface GeneratedFileStatus {
  * Compares `generated/` with what the entities compile to, without any database: the drift gate for CI
  * (`schema check`). Reads files, writes nothing.
  */
-export async function checkGenerated(entities: readonly string[], cwd: string): Promise<GeneratedFileStatus[]> {
-  const generated = await generate(entities, cwd);
+export async function checkGenerated(entities: readonly string[], cwd: string, options: GenerateOptions = {}): Promise<GeneratedFileStatus[]> {
+  const generated = await generate(entities, cwd, options);
   const result: GeneratedFileStatus[] = [];
   for (const [file, expected] of [...generated.files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     const committed = await readFile(path.join(cwd, file), 'utf8').catch(() => undefined);

@@ -6,3 +6,4 @@ export * from './renames';
 export * from './view-dependencies';
 export * from './index-keys';
 export * from './reverse-renames';
+export * from './exclude';

@@ -3,9 +3,9 @@ import type { Paint } from './colors';
 import { renderUnifiedDiff } from './unified-diff';
 
 /** `schema check` for people: one line per stale file, what changed in the model, and the DDL as a unified diff. */
-export function renderCheckText(statuses: readonly GeneratedFileStatus[], entities: readonly string[], p: Paint): string {
+export function renderCheckText(statuses: readonly GeneratedFileStatus[], entities: string, p: Paint): string {
   const stale = statuses.filter((s) => s.status !== 'fresh');
-  if (stale.length === 0) return `${p.green(`generated/ is up to date with ${entities.join(' ')}`)}\n`;
+  if (stale.length === 0) return `${p.green(`generated/ is up to date with ${entities}`)}\n`;
   const lines: string[] = [];
   for (const status of stale) {
     if (status.status === 'missing') {

@@ -1,5 +1,5 @@
 import { readFile, writeFile } from 'node:fs/promises';
-import { DataSource } from 'typeorm';
+import { DataSource, type NamingStrategyInterface } from 'typeorm';
 
 /**
  * TypeORM as the oracle: what its own `synchronize()` builds, and what its schema builder (`log()`, the engine of
@@ -7,13 +7,19 @@ import { DataSource } from 'typeorm';
  */
 export type OracleTarget = { dialect: 'postgres'; url: string } | { dialect: 'sqlite'; file: string };
 
+/** How the project's own DataSource names things, when it is not TypeORM's default. */
+export interface OracleOptions {
+  readonly namingStrategy?: NamingStrategyInterface;
+}
+
 async function open(
   target: OracleTarget,
   entities: readonly Function[],
   database?: Uint8Array,
   migrations: readonly Function[] = [],
+  options: OracleOptions = {},
 ): Promise<DataSource> {
-  const common = { entities: [...entities], migrations: [...migrations], logging: false };
+  const common = { entities: [...entities], migrations: [...migrations], logging: false, ...options };
   const dataSource =
     target.dialect === 'postgres'
       ? new DataSource({ type: 'postgres', url: target.url, ...common })
@@ -37,9 +43,13 @@ export async function synchronizeWithTypeorm(target: OracleTarget, entities: rea
 }
 
 /** The SQL TypeORM's schema builder would run to bring the database in line with the entities (empty: in sync). */
-export async function typeormPendingQueries(target: OracleTarget, entities: readonly Function[]): Promise<string[]> {
+export async function typeormPendingQueries(
+  target: OracleTarget,
+  entities: readonly Function[],
+  options: OracleOptions = {},
+): Promise<string[]> {
   const bytes = target.dialect === 'sqlite' ? new Uint8Array(await readFile(target.file)) : undefined;
-  const dataSource = await open(target, entities, bytes);
+  const dataSource = await open(target, entities, bytes, [], options);
   try {
     const sql = await dataSource.driver.createSchemaBuilder().log();
     return sql.upQueries.map((q) => q.query);

@@ -4,6 +4,7 @@ import type { Argv } from 'yargs';
 import { generatedFiles } from '../../generate/generated-files';
 import { EXIT } from '../exit-codes';
 import type { CliIo } from '../io';
+import { entitiesLabel } from '../../config/sources';
 import { resolveSources, withEntities, type SourceArgs } from '../options';
 
 export function generateOptions<T>(yargs: Argv<T>) {
@@ -12,8 +13,8 @@ export function generateOptions<T>(yargs: Argv<T>) {
 
 /** Rewrites `generated/` (model.json, schema.<dialect>.sql) from the entities; reports which files changed. */
 export async function runGenerate(args: SourceArgs, io: CliIo): Promise<number> {
-  const sources = resolveSources(args, io);
-  const files = await generatedFiles(sources.entities, io.cwd);
+  const sources = await resolveSources(args, io);
+  const files = await generatedFiles(sources.entities, io.cwd, sources);
   for (const [relative, content] of files) {
     const absolute = path.join(io.cwd, relative);
     const previous = await readFile(absolute, 'utf8').catch(() => undefined);
@@ -22,6 +23,6 @@ export async function runGenerate(args: SourceArgs, io: CliIo): Promise<number> 
     await writeFile(absolute, content);
     io.stdout.write(`wrote ${relative}\n`);
   }
-  io.stdout.write(`generated/ is up to date with ${sources.entities.join(' ')}\n`);
+  io.stdout.write(`generated/ is up to date with ${entitiesLabel(sources)}\n`);
   return EXIT.ok;
 }

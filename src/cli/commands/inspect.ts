@@ -1,10 +1,10 @@
 import type { Argv } from 'yargs';
-import { compileFiles } from '../../compile/compile';
+import { compileSources } from '../../config/compile-sources';
 import { parseDatabaseUrl } from '../../connect/url';
 import { dialectFor } from '../../dialects/registry';
 import { UsageError } from '../../errors/errors';
 import type { DialectName, Model } from '../../model';
-import { toJson } from '../../model';
+import { excludeFromModel, toJson } from '../../model';
 import { renderModelText } from '../../report/inspect-text';
 import { EXIT } from '../exit-codes';
 import type { CliIo } from '../io';
@@ -25,21 +25,22 @@ export function inspectOptions<T>(yargs: Argv<T>) {
     });
 }
 
-/** Prints the model of a database (`--url`) or of the entities (`--entities`). */
+/** Prints the model of a database (`--url`) or of the entities (`--entities`), without the excluded tables. */
 export async function runInspect(args: InspectArgs, io: CliIo): Promise<number> {
   if (args.url && args.entities?.length) {
     throw new UsageError('inspect takes either --url or --entities, not both');
   }
-  const sources = resolveSources(args, io);
+  const sources = await resolveSources(args, io);
   let model: Model;
   if (args.entities?.length || args.dialect) {
     const dialect = args.dialect ?? parseDatabaseUrl(sources.url, io.cwd).dialect;
-    model = (await compileFiles(sources.entities, dialect, io.cwd)).model;
+    model = (await compileSources(sources, dialect)).model;
   } else {
     const target = parseDatabaseUrl(sources.url, io.cwd);
     const session = await dialectFor(target.dialect).connect(target);
     try {
-      model = await session.introspect();
+      const schemas = sources.schemas?.length ? { schemas: ['public', ...sources.schemas] } : {};
+      model = excludeFromModel(await session.introspect(schemas), sources.exclude ?? []);
     } finally {
       await session.close();
     }

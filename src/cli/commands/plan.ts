@@ -14,7 +14,9 @@ import { renderDecisions } from '../../report/decisions';
 import { askDecisions, canAsk } from '../decisions';
 import { resolveSources, withEntities, withConcurrently, withRenames, withUrl, type SourceArgs } from '../options';
 import { planAgainstDatabase, type PlannedTarget } from '../workflow';
-import { DEFAULT_MIGRATIONS_DIR, writeMigration } from '../write-migration';
+import { writeMigration } from '../write-migration';
+import { DEFAULT_MIGRATIONS_DIR } from '../../config/settings';
+import type { Sources } from '../../config/sources';
 
 export type PlanFormat = 'text' | 'json' | 'sql' | 'markdown';
 
@@ -43,9 +45,9 @@ export function planOptions<T>(yargs: Argv<T>) {
     .option('migration', {
       alias: 'm',
       type: 'string',
-      describe: `also write the plan as a TypeORM migration and a SQL script named after this description (into ${DEFAULT_MIGRATIONS_DIR})`,
+      describe: `also write the plan as a TypeORM migration and a SQL script named after this description (into the migrations dir)`,
     })
-    .option('migrations-dir', { type: 'string', describe: `where --migration writes (default ${DEFAULT_MIGRATIONS_DIR})` })
+    .option('migrations-dir', { type: 'string', describe: `where --migration writes (default: the config's migrations.dir, else ${DEFAULT_MIGRATIONS_DIR})` })
     .check((args) => {
       if (args.diff && (args.format === 'json' || args.format === 'sql')) throw new UsageError(`--diff has no place in --format ${args.format}`, 'Use --diff with the text or markdown format.');
       if (args.migration !== undefined && !args.migration.trim()) throw new UsageError('--migration needs a description', 'For example: schema plan -m "add deck level".');
@@ -87,7 +89,7 @@ export function planExitCode(plan: Plan, exitCodeFlag: boolean): number {
 }
 
 /** `--migration`: written only for a plan that can be applied as it stands (no errors, no open questions, changes). */
-function writeMigrationFor(planned: PlannedTarget, args: PlanArgs, io: CliIo, code: number): number {
+function writeMigrationFor(planned: PlannedTarget, sources: Sources, args: PlanArgs, io: CliIo, code: number): number {
   if (code === EXIT.error || code === EXIT.decisions) {
     io.stderr.write('No migration written: the plan above cannot be applied as it stands.\n');
     return code;
@@ -98,7 +100,8 @@ function writeMigrationFor(planned: PlannedTarget, args: PlanArgs, io: CliIo, co
   }
   const written = writeMigration(planned, {
     description: args.migration!,
-    dir: args['migrations-dir'] ?? DEFAULT_MIGRATIONS_DIR,
+    dir: args['migrations-dir'] ?? sources.migrations.dir,
+    template: sources.migrations.template,
     cwd: io.cwd,
   });
   io.stderr.write(`Wrote ${written.join(' and ')}\n`);
@@ -106,7 +109,8 @@ function writeMigrationFor(planned: PlannedTarget, args: PlanArgs, io: CliIo, co
 }
 
 export async function runPlan(args: PlanArgs, io: CliIo): Promise<number> {
-  let planned = await planAgainstDatabase(resolveSources(args, io));
+  const sources = await resolveSources(args, io);
+  let planned = await planAgainstDatabase(sources);
   try {
     if (planned.plan.decisions.length > 0 && !hasErrors(planned.plan) && canAsk(io)) planned = await askDecisions(planned, io);
     const colour = colourEnabled(io, args.color);
@@ -117,7 +121,7 @@ export async function runPlan(args: PlanArgs, io: CliIo): Promise<number> {
       io.stderr.write(`${renderDecisions(planned.plan.decisions, planned.renamesFile, paint(false)).join('\n').trimStart()}\n`);
     }
     const code = planExitCode(planned.plan, args['exit-code']);
-    if (args.migration !== undefined) return writeMigrationFor(planned, args, io, code);
+    if (args.migration !== undefined) return writeMigrationFor(planned, sources, args, io, code);
     return code;
   } finally {
     await planned.session.close();

@@ -1,0 +1,95 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { DataSource } from 'typeorm';
+import { DriverFactory } from 'typeorm/driver/DriverFactory';
+import { InstanceChecker } from 'typeorm/util/InstanceChecker';
+import type { MetadataOptions } from '../compile/build-metadata';
+import { requireUserFile } from '../compile/load-entities';
+import { ConfigError } from '../errors/errors';
+import { dataSourceUrl, type DataSourceConnection } from './data-source-url';
+
+/** What a TypeORM DataSource file gives: its entities, how it names things, and where it connects. */
+export interface DataSourceSettings {
+  /** The file as the user knows it (relative to the project root). */
+  readonly file: string;
+  /** Entity classes listed in `entities`. */
+  readonly classes: readonly Function[];
+  /** Globs listed in `entities`, relative to the project root as TypeORM resolves them (or absolute). */
+  readonly globs: readonly string[];
+  /** Naming strategy, entity prefix, PostgreSQL schema and uuid extension, for the compiler. */
+  readonly compile: MetadataOptions;
+  /** The connection as a database URL (may carry a password); a `ConfigError` when it names none we can plan against. */
+  url(): Promise<string>;
+}
+
+/**
+ * Loads a TypeORM DataSource file (`.ts` transpiled like the entity files, or `.js`) as TypeORM's CLI does: the
+ * module itself if it is a DataSource, else its one exported DataSource (the default export counts; an exported
+ * promise is awaited). The DataSource is never initialized: while the file loads, TypeORM creates no driver (a
+ * stand-in takes its place), so no driver package is loaded and nothing connects. The file's `typeorm` is the
+ * compiler's own (see `shareModules`), so its naming strategy and entity classes are used as they are.
+ */
+export async function loadDataSource(named: string, cwd: string): Promise<DataSourceSettings> {
+  const absolute = path.resolve(cwd, named);
+  const file = path.relative(cwd, absolute) || absolute;
+  if (!existsSync(absolute)) {
+    throw new ConfigError(`${file}: no such data source file`, 'Fix the path given by --data-source, $SCHEMA_DATA_SOURCE or "dataSource".');
+  }
+  const dataSource = await withoutDrivers(async () => findDataSource(requireUserFile(absolute, cwd, 'data source file'), file));
+  const options = dataSource.options as DataSource['options'] & { schema?: string; uuidExtension?: 'uuid-ossp' | 'pgcrypto' };
+  const { classes, globs } = entitiesOf(options.entities, file);
+  return {
+    file,
+    classes,
+    globs,
+    compile: {
+      namingStrategy: options.namingStrategy,
+      entityPrefix: options.entityPrefix,
+      ...(options.type === 'postgres' ? { schema: options.schema, uuidExtension: options.uuidExtension } : {}),
+    },
+    url: () => dataSourceUrl(options as unknown as DataSourceConnection, file, cwd),
+  };
+}
+
+async function withoutDrivers<T>(load: () => Promise<T>): Promise<T> {
+  const factory = DriverFactory.prototype as { create(dataSource: DataSource): unknown };
+  const create = factory.create;
+  factory.create = (dataSource: DataSource) => ({ options: dataSource.options });
+  try {
+    return await load();
+  } finally {
+    factory.create = create;
+  }
+}
+
+async function findDataSource(exports: unknown, file: string): Promise<DataSource> {
+  const hint = 'Export the DataSource: `export default new DataSource({ ... })` or `export const AppDataSource = new DataSource({ ... })`.';
+  if (InstanceChecker.isDataSource(exports)) return exports as DataSource;
+  if (typeof exports !== 'object' || exports === null) throw new ConfigError(`${file}: exports no DataSource`, hint);
+  const found = new Set<DataSource>();
+  for (const value of Object.values(exports)) {
+    const awaited: unknown = await value;
+    if (InstanceChecker.isDataSource(awaited)) found.add(awaited as DataSource);
+  }
+  if (found.size === 0) throw new ConfigError(`${file}: exports no DataSource`, hint);
+  if (found.size > 1) {
+    throw new ConfigError(`${file}: exports ${found.size} different DataSource instances`, 'Export exactly one, as TypeORM\'s CLI requires.');
+  }
+  return [...found][0]!;
+}
+
+/** TypeORM's `entities`: a list (or an object) of classes, glob strings and entity schemas. */
+function entitiesOf(entities: unknown, file: string): { classes: Function[]; globs: string[] } {
+  const list: unknown[] = Array.isArray(entities) ? entities : entities && typeof entities === 'object' ? Object.values(entities) : [];
+  const classes: Function[] = [];
+  const globs: string[] = [];
+  list.forEach((entry, index) => {
+    if (typeof entry === 'function') classes.push(entry);
+    else if (typeof entry === 'string') globs.push(entry);
+    else {
+      const what = InstanceChecker.isEntitySchema(entry) ? 'an EntitySchema, which schemaplan does not compile' : 'neither a class nor a glob';
+      throw new ConfigError(`${file}: entities[${index}] is ${what}`, 'List decorated entity classes or globs of their files.');
+    }
+  });
+  return { classes, globs };
+}
