@@ -121,7 +121,8 @@ async function planFrom(
   const { exclude = [], schemas = [], ...planOptions } = options;
   const current = excludeFromModel(await session.introspect({ schemas: managedSchemas(desired, schemas) }), exclude);
   const input = { from: current, to: desired, dialect, diagnostics, ...declared, ...planOptions };
-  // Changes whose safety depends on rows (an enum label removed) are measured first: one query per such column.
+  // Hazards that depend on rows (an enum label removed, NULLs before SET NOT NULL, a drop, a large index build) are
+  // measured first: a bounded number of queries per table the plan touches, estimates for large tables.
   const probes = planProbes(input);
   const measurements = probes.length > 0 ? await session.measure(probes) : [];
   return { plan: createPlan({ ...input, measurements }), current };

@@ -1,7 +1,7 @@
 import type { DatabaseTarget } from '../connect/url';
 import type { Change } from '../diff/changes';
-import type { DialectName, Model } from '../model';
-import type { Measurement, Probe, Statement } from '../plan/types';
+import type { Column, DialectName, Model } from '../model';
+import type { Measurement, MeasureOptions, Probe, Statement } from '../plan/types';
 
 /** Everything a plan needs to know about both ends when rendering a change (e.g. which columns use an enum). */
 export interface RenderContext {
@@ -14,6 +14,8 @@ export interface RenderContext {
   readonly concurrently?: boolean;
   /** Live-data counts the plan was made with; absent when planned without a database (see `Probe`). */
   readonly measurements?: readonly Measurement[];
+  /** Above this many rows an index build on an existing table is an `INDEX_BUILD` hazard (default `LARGE_TABLE_ROWS`). */
+  readonly largeTableRows?: number;
 }
 
 export interface Capabilities {
@@ -46,8 +48,12 @@ export interface DatabaseSession {
    * Throws `ApplyError` naming the failing statement.
    */
   apply(statements: readonly Statement[]): Promise<void>;
-  /** Answers each probe with one set-based query (see `Probe`); results in probe order. */
-  measure(probes: readonly Probe[]): Promise<Measurement[]>;
+  /**
+   * Answers the probes with set-based queries (see `Probe`): one per enum column; for `tableRows` probes one catalog
+   * query for the row estimates of all their tables, then one aggregate query per table not larger than
+   * `options.estimateAbove` (larger ones are answered from the catalog, `estimated`). Results in probe order.
+   */
+  measure(probes: readonly Probe[], options?: MeasureOptions): Promise<Measurement[]>;
   /** Number of queries sent so far (benchmarks and tests assert it stays fixed). */
   readonly queryCount: number;
   close(): Promise<void>;
@@ -68,6 +74,11 @@ export interface Dialect {
    * `table.rebuild`, and foreign keys of new tables into their CREATE TABLE). Order is not significant here.
    */
   lower(changes: readonly Change[], context: RenderContext): Change[];
+  /**
+   * The length a column change narrows a textual column to, when values longer than it make the change fail (they
+   * are counted before planning). Absent where lengths are not enforced (SQLite).
+   */
+  narrowedLength?(from: Column, to: Column): number | undefined;
   /** SQL for one change. Never returns an empty list for a change that does something. */
   render(change: Change, context: RenderContext): Statement[];
   /** Opens a session; throws `ConnectionError` (one line, no password, with a hint) when that fails. */

@@ -1,9 +1,11 @@
 /**
- * What a plan needs to know about live data (see `Probe` in types.ts): the probes a diff's changes need, and how
- * their answers become error diagnostics (a refusal, with the count) or hazards (what a statement does to rows).
+ * What a plan needs to know about live data (see `Probe` in types.ts): the probes a plan's changes need, and how the
+ * answers about enum labels become error diagnostics (a refusal, with the count) or hazards (what a statement does to
+ * rows). Row counts behind the other hazards: table-probes.ts, row-counts.ts, measured-hazards.ts.
  */
 import type { Change, EnumValueMapping } from '../diff/changes';
 import { qualifiedKey, type QualifiedName } from '../model';
+import { tableRowsProbes, type CurrentNames, type TableProbeOptions } from './table-probes';
 import type { Diagnostic, Hazard, Measurement, Probe } from './types';
 
 /** Labels an enum column loses in one change, and where declared mappings send their rows. */
@@ -65,19 +67,25 @@ export function enumColumnRemovals(change: Change): EnumColumnRemoval[] {
 }
 
 /**
- * One probe per column that loses labels: how many rows hold each of them. Probes name the column as the database
- * has it now, before the renames the plan runs first.
+ * What a plan's (lowered) changes need to know about live data: one probe per column that loses enum labels (how
+ * many rows hold each of them), and one `tableRows` probe per table whose hazards depend on its rows (see
+ * table-probes.ts). Probes name tables and columns as the database has them now, before the renames the plan runs
+ * first.
  */
-export function probesFor(changes: readonly Change[]): Probe[] {
+export function probesFor(changes: readonly Change[], options: TableProbeOptions = {}): Probe[] {
   const tableNames = new Map<string, QualifiedName>();
   const columnNames = new Map<string, string>();
   for (const change of changes) {
     if (change.kind === 'table.rename') tableNames.set(qualifiedKey(change.to), change.from);
     if (change.kind === 'column.rename') columnNames.set(probeKey(change.table, change.to), change.from);
   }
-  return changes.flatMap(enumColumnRemovals).map((removal): Probe => {
-    const table = tableNames.get(qualifiedKey(removal.table)) ?? removal.table;
-    const column = columnNames.get(probeKey(removal.table, removal.column)) ?? removal.column;
+  const names: CurrentNames = {
+    table: (planned) => tableNames.get(qualifiedKey(planned)) ?? planned,
+    column: (table, planned) => columnNames.get(probeKey(table, planned)) ?? planned,
+  };
+  const enumProbes = changes.flatMap(enumColumnRemovals).map((removal): Probe => {
+    const table = names.table(removal.table);
+    const column = names.column(removal.table, removal.column);
     const renamed = table !== removal.table || column !== removal.column;
     return {
       kind: 'enumValueRows',
@@ -88,6 +96,7 @@ export function probesFor(changes: readonly Change[]): Probe[] {
       ...(renamed ? { planned: { table: removal.table, column: removal.column } } : {}),
     };
   });
+  return [...enumProbes, ...tableRowsProbes(changes, names, options)];
 }
 
 const probeKey = (table: QualifiedName, column: string): string => `${qualifiedKey(table)}\u0000${column}`;
@@ -95,7 +104,7 @@ const probeKey = (table: QualifiedName, column: string): string => `${qualifiedK
 /** The measured count of `what` for `table.column`; `undefined` when it was not measured. */
 export function measuredCount(
   measurements: readonly Measurement[] | undefined,
-  kind: Probe['kind'],
+  kind: 'enumValueRows',
   table: QualifiedName,
   column: string,
   what: string,
@@ -103,8 +112,9 @@ export function measuredCount(
   if (!measurements) return undefined;
   const key = probeKey(table, column);
   const found = measurements.find((m) => {
+    if (m.probe.kind !== kind) return false;
     const named = m.probe.planned ?? m.probe;
-    return m.probe.kind === kind && probeKey(named.table, named.column) === key;
+    return probeKey(named.table, named.column) === key;
   });
   if (!found) return undefined;
   return found.counts[what] ?? 0;

@@ -4,6 +4,7 @@ import type { EntityNames } from '../diff/diff-renames';
 import type { Model, Renames } from '../model';
 import { enumRemovalDiagnostics, probesFor } from './measure';
 import { orderChanges } from './order';
+import { LARGE_TABLE_ROWS } from './row-counts';
 import { summarize } from './summary';
 import type { Diagnostic, Measurement, Plan, PlannedStatement, Probe } from './types';
 
@@ -26,6 +27,8 @@ export interface PlanInput {
   readonly measurements?: readonly Measurement[];
   /** PostgreSQL: build and drop indexes of existing tables with CONCURRENTLY (see `RenderContext.concurrently`). */
   readonly concurrently?: boolean;
+  /** Above this many rows an index build on an existing table is an `INDEX_BUILD` hazard (default `LARGE_TABLE_ROWS`). */
+  readonly largeTableRows?: number;
 }
 
 function diffInput({ from, to, dialect, renames, entityNames }: PlanInput) {
@@ -40,14 +43,15 @@ function diffInput({ from, to, dialect, renames, entityNames }: PlanInput) {
 
 /** What the plan for `input` needs to know about live data before it is made (see `Probe`). Pure. */
 export function planProbes(input: PlanInput): Probe[] {
-  return probesFor(diffInput(input).diff.changes);
+  const { context, diff } = diffInput(input);
+  return probesFor(input.dialect.lower(diff.changes, context), { narrowedLength: input.dialect.narrowedLength, from: context.from });
 }
 
 /** from x to -> ordered changes -> statements. Pure: no I/O. */
 export function createPlan(input: PlanInput): Plan {
-  const { dialect, diagnostics = [], measurements, concurrently = false } = input;
+  const { dialect, diagnostics = [], measurements, concurrently = false, largeTableRows = LARGE_TABLE_ROWS } = input;
   const { context: models, diff } = diffInput(input);
-  const context = { ...models, measurements, concurrently };
+  const context = { ...models, measurements, concurrently, largeTableRows };
   const changes = orderChanges(dialect.lower(diff.changes, context));
   const statements: PlannedStatement[] = changes.flatMap((change, index) =>
     dialect.render(change, context).map((statement) => ({ ...statement, change: index })),

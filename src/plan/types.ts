@@ -63,15 +63,20 @@ export interface Decision {
 
 /**
  * Live-data measurement. Some changes are only safe, or only plannable, depending on what rows hold (an enum label
- * removed while rows still hold it). Planning stays pure: `probesFor` lists what the changes need to know, the
- * session answers all of them with set-based queries (`DatabaseSession.measure`, one query per probe, never one per
- * table of the schema), and `createPlan` takes the answers as `measurements`. Without a database (model vs model)
- * there are no measurements, and the plan says what it could not count in a hazard instead of refusing.
+ * removed while rows still hold it, NULLs in a column set NOT NULL, values longer than a narrowed length), and some
+ * hazards only matter on large tables (an index build). Planning stays pure: `planProbes` lists what the changes need
+ * to know, the session answers them with set-based queries (`DatabaseSession.measure`: one query per enum column,
+ * one catalog query for the row estimates of every probed table, then one aggregate query per table that is not too
+ * large to count; never one per table of the schema), and `createPlan` takes the answers as `measurements`. Without a
+ * database (model vs model) there are no measurements, and the plan says in its hazards what it could not count
+ * instead of refusing.
  *
- * To add a kind (NULL counts before SET NOT NULL, non-null counts before a column drop): add a variant here, emit it
- * from `probesFor`, answer it in each session's `measure`, and read it through `measuredCount`.
+ * To add a kind: add a variant here, emit it from `probesFor` (measure.ts), answer it in each session's `measure`, and
+ * read it where the hazard is made (`measuredCount`, or `tableRows` in row-counts.ts).
  */
-export type Probe = {
+export type Probe = EnumValueRowsProbe | TableRowsProbe;
+
+export interface EnumValueRowsProbe {
   /** Rows of `table.column` (current names) holding each of `values`; an array column counts rows containing it. */
   readonly kind: 'enumValueRows';
   readonly table: QualifiedName;
@@ -80,12 +85,48 @@ export type Probe = {
   readonly values: readonly string[];
   /** The names the plan uses, when it renames the table or column before the change that needs the count. */
   readonly planned?: { readonly table: QualifiedName; readonly column: string };
-};
+}
+
+/** One count a `tableRows` probe asks for; columns by their current names. */
+export type RowCount =
+  /** `count(*)` */
+  | { readonly kind: 'rows' }
+  /** `count(column)`: rows where the column is not NULL. */
+  | { readonly kind: 'nonNull'; readonly column: string }
+  /** Rows whose value (of an array: any element) is longer than `length` characters, trailing spaces aside. */
+  | { readonly kind: 'longer'; readonly column: string; readonly length: number; readonly array: boolean };
+
+export interface TableRowsProbe {
+  /**
+   * Everything the plan counts in one table (current name), answered by ONE aggregate query, or from the catalog's
+   * estimates when the table is larger than `MeasureOptions.estimateAbove` (see `Measurement.estimated`).
+   */
+  readonly kind: 'tableRows';
+  readonly table: QualifiedName;
+  /** The counts by key (`rows`, `nonNull:<column>`, `longer:<column>`, columns by the names the plan uses). */
+  readonly counts: Readonly<Record<string, RowCount>>;
+  /** The name the plan uses, when it renames the table before the changes that need the counts. */
+  readonly planned?: { readonly table: QualifiedName };
+}
 
 export interface Measurement {
   readonly probe: Probe;
-  /** Counts by what the probe asks about (`enumValueRows`: by label; labels no row holds may be absent, meaning 0). */
+  /**
+   * Counts by what the probe asks about. `enumValueRows`: by label; labels no row holds may be absent, meaning 0.
+   * `tableRows`: by the probe's keys; when `estimated`, a count the catalog cannot estimate is absent.
+   */
   readonly counts: Readonly<Record<string, number>>;
+  /** The counts are the catalog's estimates (the table is too large to count), not exact. */
+  readonly estimated?: boolean;
+}
+
+/** How `DatabaseSession.measure` keeps counting cheap. */
+export interface MeasureOptions {
+  /**
+   * Tables whose catalog row estimate is above this many rows are not scanned: their counts are estimated from the
+   * catalog (default `ESTIMATE_ABOVE_ROWS` in row-counts.ts).
+   */
+  readonly estimateAbove?: number;
 }
 
 export interface PlanSummary {

@@ -3,7 +3,7 @@ import type { DatabaseSession } from '../../src/dialects/dialect';
 import { dialectFor } from '../../src/dialects/registry';
 import type { Model } from '../../src/model';
 import { createPlan, planProbes, type PlanInput } from '../../src/plan/plan';
-import type { Plan } from '../../src/plan/types';
+import type { MeasureOptions, Plan } from '../../src/plan/types';
 import { managedSchemas } from '../../src/cli/workflow';
 
 /** Opens a session on a test database URL. */
@@ -12,16 +12,20 @@ export async function connect(url: string): Promise<DatabaseSession> {
   return dialectFor(target.dialect).connect(target);
 }
 
+/** Planning thresholds a test may lower: when an index build is a hazard, when counts become estimates. */
+export type PlanOptions = Pick<PlanInput, 'largeTableRows' | 'concurrently'> & MeasureOptions;
+
 /** Introspects and plans the database towards `desired`, exactly as `schema plan` does. */
 export async function planTowards(
   session: DatabaseSession,
   desired: Model,
   declared: Pick<PlanInput, 'renames' | 'entityNames'> = {},
+  { estimateAbove, ...options }: PlanOptions = {},
 ): Promise<Plan> {
   const current = await session.introspect({ schemas: managedSchemas(desired) });
-  const input = { from: current, to: desired, dialect: dialectFor(desired.dialect), ...declared };
+  const input = { from: current, to: desired, dialect: dialectFor(desired.dialect), ...declared, ...options };
   const probes = planProbes(input);
-  return createPlan({ ...input, measurements: probes.length > 0 ? await session.measure(probes) : [] });
+  return createPlan({ ...input, measurements: probes.length > 0 ? await session.measure(probes, { estimateAbove }) : [] });
 }
 
 /** Plans, applies and returns the plan that was applied. */

@@ -1,17 +1,17 @@
 import type { Column, EnumType, Model, QualifiedName, Table } from '../../model';
 import { qualifiedKey } from '../../model';
+import { narrowingHazards } from '../../plan/measured-hazards';
+import type { TableRows } from '../../plan/row-counts';
 import type { Hazard } from '../../plan/types';
 import { DEFAULT_SCHEMA } from './normalize';
-import { DEFAULT_PRECISION, INTEGER_TYPES, LENGTH_TYPES, PRECISION_TYPES } from './types';
+import { DEFAULT_LENGTH, DEFAULT_PRECISION, INTEGER_TYPES, LENGTH_TYPES, PRECISION_TYPES } from './types';
 
 /** What a PostgreSQL statement risks, in words a reviewer acts on. */
 
 export const hazard = {
   dataLoss: (message: string): Hazard => ({ code: 'DATA_LOSS', message }),
-  notNull: (message: string): Hazard => ({ code: 'NOT_NULL_VIOLATION', message }),
   rewrite: (message: string): Hazard => ({ code: 'TABLE_REWRITE', message }),
   lock: (message: string): Hazard => ({ code: 'ACCESS_EXCLUSIVE_LOCK', message }),
-  indexBuild: (message: string): Hazard => ({ code: 'INDEX_BUILD', message }),
 };
 
 /** How messages name an object: `public.users` (no quotes; they are for people). */
@@ -97,6 +97,25 @@ function isRewriteFree(from: Column, to: Column): boolean {
   return false;
 }
 
+/**
+ * The length a textual column is narrowed to, when that is all the change can lose: `character varying` (or `text`)
+ * to a shorter `character varying`, `character` to a shorter `character`. The conversion casts to the unmodified type
+ * and lets the column's type check the length (see `castType`), so a value longer than it (trailing spaces aside)
+ * fails the statement.
+ */
+export function narrowedLength(from: Column, to: Column): number | undefined {
+  if (Boolean(from.array) !== Boolean(to.array)) return undefined;
+  const textual =
+    (to.type === 'character varying' && (from.type === 'character varying' || from.type === 'text')) ||
+    (to.type === 'character' && from.type === 'character');
+  if (!textual) return undefined;
+  const length = (column: Column) => column.length ?? DEFAULT_LENGTH[column.type];
+  const target = length(to);
+  const source = length(from);
+  if (target === undefined || (source !== undefined && source <= target)) return undefined;
+  return target;
+}
+
 export function typeChangeHazards(
   table: string,
   from: Column,
@@ -104,6 +123,7 @@ export function typeChangeHazards(
   fromType: string,
   toType: string,
   context: { from: Model; to: Model },
+  rows: TableRows,
 ): Hazard[] {
   const hazards: Hazard[] = [
     hazard.lock(`changing the type of ${table}.${to.name} holds an ACCESS EXCLUSIVE lock on ${table}: reads and writes wait`),
@@ -111,7 +131,11 @@ export function typeChangeHazards(
   if (!isRewriteFree(from, to)) {
     hazards.push(hazard.rewrite(`${fromType} -> ${toType} rewrites every row of ${table} (and rebuilds its indexes)`));
   }
-  if (!isWidening(from, to, context)) {
+  const length = narrowedLength(from, to);
+  if (length !== undefined) {
+    const change = { name: from.name, from: fromType, to: toType, length, array: from.array ?? false };
+    hazards.push(...narrowingHazards(`${table}.${to.name}`, change, rows));
+  } else if (!isWidening(from, to, context)) {
     hazards.push(
       hazard.dataLoss(
         `${fromType} -> ${toType} narrows ${table}.${to.name}: values may be truncated or rounded, or fail to convert`,

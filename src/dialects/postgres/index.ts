@@ -1,4 +1,5 @@
 import type { Dialect } from '../dialect';
+import { narrowedLength } from './hazards';
 import { lowerPostgres } from './lower';
 import { normalizePostgresModel } from './normalize';
 import { quoteIdentifier, quoteLiteral } from './quote';
@@ -19,6 +20,7 @@ export const postgresDialect: Dialect = {
   quoteIdentifier,
   quoteLiteral,
   normalize: normalizePostgresModel,
+  narrowedLength,
   /** PostgreSQL ALTERs everything; views are recreated around changes to what they read, foreign keys around a dropped key. */
   lower: lowerPostgres,
   render: renderPostgres,

@@ -1,6 +1,9 @@
 import type { ChangeOf } from '../../diff/changes';
 import { SchemaplanError } from '../../errors/errors';
 import type { Column, QualifiedName } from '../../model';
+import { addNotNullColumnHazards, backfillHazards, notNullHazards } from '../../plan/measured-hazards';
+import { tableRows } from '../../plan/row-counts';
+import { isNotNullWithoutDefault } from '../../plan/table-probes';
 import type { Hazard, Statement } from '../../plan/types';
 import type { RenderContext } from '../dialect';
 import { hazard, label, tableExists, typeChangeHazards } from './hazards';
@@ -73,15 +76,13 @@ export function renderColumnComment(table: QualifiedName, column: string, commen
 /** Volatile defaults are evaluated per existing row when the column is added: the table is rewritten. */
 const VOLATILE_DEFAULT = /\b(uuid_generate_v\d\w*|gen_random_uuid|random|nextval|clock_timestamp|timeofday)\s*\(/i;
 
-export function renderColumnAdd(change: ChangeOf<'column.add'>): Statement[] {
+export function renderColumnAdd(change: ChangeOf<'column.add'>, context: RenderContext): Statement[] {
   const { column } = change;
   const table = qualifiedTable(change.table);
   const name = quoteQualified(table);
   const hazards: Hazard[] = [];
-  if (!column.nullable && column.default === undefined && column.generated === undefined && !column.computed) {
-    hazards.push(
-      hazard.notNull(`${label(table)}.${column.name} is NOT NULL without a default: adding it fails if ${label(table)} has rows`),
-    );
+  if (isNotNullWithoutDefault(column)) {
+    hazards.push(...addNotNullColumnHazards(column.name, label(table), tableRows(context.measurements, table)));
   }
   if (
     column.generated !== undefined ||
@@ -216,8 +217,9 @@ export function renderColumnAlter(change: ChangeOf<'column.alter'>, context: Ren
     out.push(alter('DROP DEFAULT'));
   }
 
+  const rows = tableRows(context.measurements, table);
   if (typeChanged) {
-    const hazards = typeChangeHazards(label(table), from, to, fromType, toType, context);
+    const hazards = typeChangeHazards(label(table), from, to, fromType, toType, context, rows);
     out.push(alter(`TYPE ${toType}${collateClause(to)} USING ${usingExpression(from, to)}`, hazards));
     if (from.generated === 'increment' && to.generated === 'increment') {
       out.push(
@@ -240,18 +242,15 @@ export function renderColumnAlter(change: ChangeOf<'column.alter'>, context: Ren
   if (from.nullable && !to.nullable) {
     const existing = tableExists(context.from, table);
     const fill = to.default !== undefined && to.generated === undefined;
+    const subject = `sets ${label(table)}.${to.name} NOT NULL`;
     if (fill && existing) {
       // Like the SQLite rebuild's COALESCE: rows holding NULL take the column's default, so SET NOT NULL holds.
       const column = quoteIdentifier(to.name);
       out.push(
-        statement(`UPDATE ${name} SET ${column} = DEFAULT WHERE ${column} IS NULL`, [
-          hazard.rewrite(`rows of ${label(table)} holding NULL in ${to.name} are updated to its default before SET NOT NULL`),
-        ]),
+        statement(`UPDATE ${name} SET ${column} = DEFAULT WHERE ${column} IS NULL`, backfillHazards(subject, from.name, rows)),
       );
     }
-    const hazards =
-      existing && !fill ? [hazard.notNull(`SET NOT NULL on ${label(table)}.${to.name} fails if a row holds NULL there`)] : [];
-    out.push(alter('SET NOT NULL', hazards));
+    out.push(alter('SET NOT NULL', existing && !fill ? notNullHazards(subject, from.name, rows) : []));
   }
 
   if (generatedChanged && to.generated === 'increment') {

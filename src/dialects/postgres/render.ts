@@ -1,7 +1,14 @@
-import { assertNever, type Change } from '../../diff/changes';
+import { assertNever, type Change, type ChangeOf } from '../../diff/changes';
 import { SchemaplanError } from '../../errors/errors';
 import type { Model, QualifiedName } from '../../model';
 import { indexKeys, isExpressionKey } from '../../model';
+import {
+  dropColumnHazard,
+  dropTableHazard,
+  indexBuildHazards as measuredIndexBuild,
+  notNullHazards,
+} from '../../plan/measured-hazards';
+import { LARGE_TABLE_ROWS, tableRows } from '../../plan/row-counts';
 import type { Hazard, Statement } from '../../plan/types';
 import type { RenderContext } from '../dialect';
 import { renderEnumRecreate, renderEnumRename, renderEnumValueRename } from './render-enum';
@@ -42,10 +49,22 @@ function dropConstraint(table: QualifiedName, name: string): Statement {
   return statement(alterTable(table, `DROP CONSTRAINT ${quoteIdentifier(name)}`));
 }
 
-/** Building an index over an existing table reads all of it and blocks writes meanwhile. */
+/** Building an index over an existing table reads all of it and blocks writes meanwhile: a hazard on a large one. */
 function indexBuildHazards(context: RenderContext, table: QualifiedName, what: string): Hazard[] {
   if (!tableExists(context.from, table)) return [];
-  return [hazard.indexBuild(`${what} builds an index over every row of ${label(table)}, blocking writes meanwhile`)];
+  const rows = tableRows(context.measurements, qualifiedTable(table));
+  return measuredIndexBuild(what, label(table), rows, context.largeTableRows ?? LARGE_TABLE_ROWS);
+}
+
+/** NOT NULL the primary key imposes on columns that allow NULL now. */
+function primaryKeyNotNull(context: RenderContext, change: ChangeOf<'primaryKey.add'>): Hazard[] {
+  const current = findTable(context.from, change.table);
+  if (!current) return [];
+  const rows = tableRows(context.measurements, qualifiedTable(change.table));
+  const what = change.primaryKey.name ? `primary key ${change.primaryKey.name}` : 'the primary key';
+  return change.primaryKey.columns
+    .filter((name) => current.columns.find((c) => c.name === name)?.nullable)
+    .flatMap((name) => notNullHazards(`${what} sets ${label(change.table)}.${name} NOT NULL`, name, rows));
 }
 
 /** The objects a change carries in canonical spelling (`varchar` -> `character varying`...), whoever built it. */
@@ -167,19 +186,22 @@ function renderChange(change: Change, context: RenderContext): Statement[] {
     case 'table.create':
       return renderCreateTable(change.table);
     case 'table.drop': {
-      const name = quoteQualified(qualifiedTable(change.table));
-      return [statement(`DROP TABLE ${name}`, [hazard.dataLoss(`table ${label(change.table)} and all its rows are dropped`)])];
+      const table = qualifiedTable(change.table);
+      const rows = tableRows(context.measurements, table);
+      return [statement(`DROP TABLE ${quoteQualified(table)}`, [dropTableHazard(label(table), rows)])];
     }
     case 'table.rebuild':
       throw new SchemaplanError('internal error: table.rebuild is a SQLite change and cannot be rendered for PostgreSQL');
     case 'table.comment':
       return [renderTableComment(change.table, change.to)];
     case 'column.add':
-      return renderColumnAdd(change);
+      return renderColumnAdd(change, context);
     case 'column.drop': {
+      const rows = tableRows(context.measurements, qualifiedTable(change.table));
+      const name = change.column.name;
       return [
-        statement(alterTable(change.table, `DROP COLUMN ${quoteIdentifier(change.column.name)}`), [
-          hazard.dataLoss(`column ${label(change.table)}.${change.column.name} and its values are dropped`),
+        statement(alterTable(change.table, `DROP COLUMN ${quoteIdentifier(name)}`), [
+          dropColumnHazard(`${label(change.table)}.${name}`, name, rows),
         ]),
       ];
     }
@@ -189,14 +211,10 @@ function renderChange(change: Change, context: RenderContext): Statement[] {
       }
       return renderComputedColumnAlter(change, context) ?? renderColumnAlter(change, context);
     case 'primaryKey.add': {
-      const hazards = indexBuildHazards(context, change.table, `primary key ${change.primaryKey.name ?? ''}`.trim());
-      const current = findTable(context.from, change.table);
-      const nullable = change.primaryKey.columns.filter((name) => current?.columns.find((c) => c.name === name)?.nullable);
-      if (nullable.length > 0) {
-        hazards.push(
-          hazard.notNull(`the primary key makes ${nullable.join(', ')} NOT NULL: it fails if a row of ${label(change.table)} holds NULL there`),
-        );
-      }
+      const hazards = [
+        ...indexBuildHazards(context, change.table, `primary key ${change.primaryKey.name ?? ''}`.trim()),
+        ...primaryKeyNotNull(context, change),
+      ];
       return [statement(alterTable(change.table, `ADD ${primaryKeyClause(change.primaryKey)}`), hazards)];
     }
     case 'primaryKey.drop':

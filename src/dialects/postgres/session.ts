@@ -3,11 +3,11 @@ import type { DatabaseTarget } from '../../connect/url';
 import { redactSecrets } from '../../connect/url';
 import { ApplyError, ConnectionError } from '../../errors/errors';
 import type { Model } from '../../model';
-import type { Measurement, Probe, Statement } from '../../plan/types';
+import type { Measurement, MeasureOptions, Probe, Statement } from '../../plan/types';
 import type { DatabaseSession, IntrospectOptions } from '../dialect';
 import { introspectPostgres } from './introspect';
 import { DEFAULT_SCHEMA } from './normalize';
-import { quoteIdentifier, quoteQualified } from './quote';
+import { measurePostgres } from './measure';
 
 type PostgresTarget = Extract<DatabaseTarget, { dialect: 'postgres' }>;
 
@@ -145,21 +145,9 @@ class PostgresSession implements DatabaseSession {
     return introspectPostgres((sql, params) => this.query(sql, params), schemas);
   }
 
-  /** One aggregate query per probe (see `Probe`). */
-  async measure(probes: readonly Probe[]): Promise<Measurement[]> {
-    const results: Measurement[] = [];
-    for (const probe of probes) {
-      const table = quoteQualified({ schema: probe.table.schema ?? DEFAULT_SCHEMA, name: probe.table.name });
-      const column = quoteIdentifier(probe.column);
-      // An array counts once per row that contains the label, however often.
-      const sql = probe.array
-        ? `SELECT u.value, count(*) AS n FROM ${table} AS r CROSS JOIN LATERAL ` +
-          `(SELECT DISTINCT e::text AS value FROM unnest(r.${column}) AS e) AS u WHERE u.value = ANY($1::text[]) GROUP BY u.value`
-        : `SELECT ${column}::text AS value, count(*) AS n FROM ${table} WHERE ${column}::text = ANY($1::text[]) GROUP BY 1`;
-      const rows = await this.query<{ value: string; n: string }>(sql, [probe.values]);
-      results.push({ probe, counts: Object.fromEntries(rows.map((row) => [row.value, Number(row.n)])) });
-    }
-    return results;
+  /** Set-based answers to the plan's probes (see measure.ts). */
+  measure(probes: readonly Probe[], options?: MeasureOptions): Promise<Measurement[]> {
+    return measurePostgres((sql, params) => this.query(sql, params), probes, options);
   }
 
   /**

@@ -1,9 +1,12 @@
-/** What a SQLite statement risks, in words a reviewer understands. */
+/** What a SQLite statement risks, in words a reviewer understands; counts from the live data where measured. */
 import type { Table } from '../../model';
+import { addNotNullColumnHazards, dropColumnHazard, dropTableHazard, notNullHazards as measuredNotNull } from '../../plan/measured-hazards';
+import type { TableRows } from '../../plan/row-counts';
+import { isNotNullWithoutDefault } from '../../plan/table-probes';
 import type { Hazard } from '../../plan/types';
 
-export function tableDropHazard(table: Table): Hazard {
-  return { code: 'DATA_LOSS', message: `table "${table.name}" is dropped with all its rows` };
+export function tableDropHazard(table: Table, rows: TableRows): Hazard {
+  return dropTableHazard(table.name, rows);
 }
 
 export function rebuildHazard(from: Table): Hazard {
@@ -15,30 +18,25 @@ export function rebuildHazard(from: Table): Hazard {
   };
 }
 
-export function droppedColumnHazards(from: Table, to: Table): Hazard[] {
+export function droppedColumnHazards(from: Table, to: Table, rows: TableRows): Hazard[] {
   const kept = new Set(to.columns.map((c) => c.name));
   return from.columns
     .filter((column) => !kept.has(column.name))
-    .map((column): Hazard => ({ code: 'DATA_LOSS', message: `column "${from.name}"."${column.name}" is dropped with its data` }));
+    .map((column) => dropColumnHazard(`${from.name}.${column.name}`, column.name, rows));
 }
 
-export function notNullHazards(from: Table, to: Table): Hazard[] {
+/**
+ * Columns the copy fills with NULL where NOT NULL forbids it: new ones without a default (when the table has rows),
+ * and ones becoming NOT NULL without a default (when a row holds NULL). With a default, the copy takes it instead.
+ */
+export function notNullHazards(from: Table, to: Table, rows: TableRows): Hazard[] {
   const before = new Map(from.columns.map((c) => [c.name, c]));
   const hazards: Hazard[] = [];
   for (const column of to.columns) {
-    if (column.nullable || column.default !== undefined || column.generated !== undefined || column.computed) continue;
+    if (!isNotNullWithoutDefault(column)) continue;
     const old = before.get(column.name);
-    if (!old) {
-      hazards.push({
-        code: 'NOT_NULL_VIOLATION',
-        message: `new column "${to.name}"."${column.name}" is NOT NULL without a default: the copy fails if the table has rows`,
-      });
-    } else if (old.nullable) {
-      hazards.push({
-        code: 'NOT_NULL_VIOLATION',
-        message: `column "${to.name}"."${column.name}" becomes NOT NULL without a default: the copy fails if a row holds NULL`,
-      });
-    }
+    if (!old) hazards.push(...addNotNullColumnHazards(column.name, to.name, rows));
+    else if (old.nullable) hazards.push(...measuredNotNull(`sets ${to.name}.${column.name} NOT NULL`, column.name, rows));
   }
   return hazards;
 }

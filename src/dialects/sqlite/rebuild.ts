@@ -6,6 +6,7 @@
  */
 import type { EnumValueMapping } from '../../diff/changes';
 import type { Column, Table } from '../../model';
+import { tableRows, type TableRows } from '../../plan/row-counts';
 import type { Statement } from '../../plan/types';
 import { droppedColumnHazards, notNullHazards, rebuildHazard } from './hazards';
 import { quoteIdentifier as q, quoteLiteral } from './quote';
@@ -65,6 +66,8 @@ export interface RebuildOptions {
   readonly copyHazards?: Statement['hazards'];
   /** Every table of the database as it is (for the triggers of other tables). */
   readonly tables?: readonly Table[];
+  /** What was measured of the rebuilt table's rows (default: planned without a database). */
+  readonly rows?: TableRows;
 }
 
 export function renderRebuild(from: Table, to: Table, taken: ReadonlySet<string>, options: RebuildOptions = {}): Statement[] {
@@ -72,6 +75,7 @@ export function renderRebuild(from: Table, to: Table, taken: ReadonlySet<string>
   const before = new Map(from.columns.map((c) => [c.name, c]));
   // A generated column cannot be written: it is computed again in the new table.
   const copied = to.columns.filter((column) => before.has(column.name) && !column.computed);
+  const rows = options.rows ?? tableRows(undefined, from);
   const statements: Statement[] = [statement(createTableSql(to, temporary), [rebuildHazard(from)])];
 
   // AUTOINCREMENT promises never to reuse an id, even of deleted rows: carry the table's high-water mark over.
@@ -91,15 +95,15 @@ export function renderRebuild(from: Table, to: Table, taken: ReadonlySet<string>
       .join(', ');
     statements.push(
       statement(`INSERT INTO ${q(temporary)}(${targets}) SELECT ${sources} FROM ${q(from.name)}`, [
-        ...notNullHazards(from, to),
+        ...notNullHazards(from, to, rows),
         ...(options.copyHazards ?? []),
       ]),
     );
   } else {
-    const hazards = notNullHazards(from, to);
+    const hazards = notNullHazards(from, to, rows);
     if (hazards.length > 0) statements[0] = statement(statements[0]!.sql, [...statements[0]!.hazards, ...hazards]);
   }
-  statements.push(statement(`DROP TABLE ${q(from.name)}`, droppedColumnHazards(from, to)));
+  statements.push(statement(`DROP TABLE ${q(from.name)}`, droppedColumnHazards(from, to, rows)));
   const legacy = namedByOtherTriggers(from.name, options.tables ?? []);
   if (legacy) statements.push(statement('PRAGMA legacy_alter_table = ON'));
   statements.push(statement(`ALTER TABLE ${q(temporary)} RENAME TO ${q(to.name)}`));

@@ -2,6 +2,8 @@
 import type { Change } from '../../diff/changes';
 import { assertNever } from '../../diff/changes';
 import { enumColumnRemovals, enumRemovalHazards } from '../../plan/measure';
+import { indexBuildHazards } from '../../plan/measured-hazards';
+import { LARGE_TABLE_ROWS, tableRows } from '../../plan/row-counts';
 import type { Statement } from '../../plan/types';
 import type { RenderContext } from '../dialect';
 import { canAddColumn, isCommentOnly } from './alter-support';
@@ -54,14 +56,17 @@ function renderChange(change: Change, context: RenderContext): Statement[] {
       return [statement(dropIndexSql(change.from)), statement(createIndexSql(change.table.name, change.to))];
     case 'table.drop':
       // Foreign key enforcement is off during apply, so this never runs ON DELETE actions on child rows.
-      return [statement(`DROP TABLE ${q(change.table.name)}`, [tableDropHazard(change.table)])];
+      return [
+        statement(`DROP TABLE ${q(change.table.name)}`, [tableDropHazard(change.table, tableRows(context.measurements, change.table))]),
+      ];
     case 'table.rebuild': {
       const taken = new Set([...context.from.tables, ...context.to.tables].map((table) => table.name));
       const valueMaps = new Map(
         change.changes.flatMap((c) => (c.kind === 'column.alter' && c.valueMap ? [[c.to.name, c.valueMap] as const] : [])),
       );
       const copyHazards = enumColumnRemovals(change).flatMap((removal) => enumRemovalHazards(removal, context.measurements));
-      return renderRebuild(change.from, change.to, taken, { valueMaps, copyHazards, tables: context.from.tables });
+      const rows = tableRows(context.measurements, change.from);
+      return renderRebuild(change.from, change.to, taken, { valueMaps, copyHazards, tables: context.from.tables, rows });
     }
     case 'table.comment':
       return []; // SQLite has no comments; lower drops these changes
@@ -82,8 +87,14 @@ function renderChange(change: Change, context: RenderContext): Statement[] {
     case 'check.drop':
     case 'constraint.rename':
       throw mustBeLowered(change);
-    case 'index.create':
-      return [statement(createIndexSql(change.table.name, change.index))];
+    case 'index.create': {
+      // An index of a table that exists is built inside the apply's write transaction: writers wait meanwhile.
+      const exists = context.from.tables.some((table) => table.name.toLowerCase() === change.table.name.toLowerCase());
+      const rows = tableRows(context.measurements, change.table);
+      const large = context.largeTableRows ?? LARGE_TABLE_ROWS;
+      const hazards = exists ? indexBuildHazards(`index ${change.index.name}`, change.table.name, rows, large) : [];
+      return [statement(createIndexSql(change.table.name, change.index), hazards)];
+    }
     case 'index.drop':
       return [statement(dropIndexSql(change.index))];
     case 'view.create':

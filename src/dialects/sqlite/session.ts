@@ -10,10 +10,11 @@ import sqlite3 from 'sqlite3';
 import type { DatabaseTarget } from '../../connect/url';
 import { ApplyError, ConnectionError } from '../../errors/errors';
 import type { Model } from '../../model';
-import type { Measurement, Probe, Statement } from '../../plan/types';
+import type { Measurement, MeasureOptions, Probe, Statement } from '../../plan/types';
 import type { DatabaseSession } from '../dialect';
 import { introspectSqlite, type Row } from './introspect';
-import { quoteIdentifier, quoteLiteral } from './quote';
+import { measureSqlite } from './measure';
+import { quoteIdentifier } from './quote';
 
 type SqliteTarget = Extract<DatabaseTarget, { dialect: 'sqlite' }>;
 
@@ -114,18 +115,9 @@ export class SqliteSession implements DatabaseSession {
     return introspectSqlite((sql) => this.query(sql));
   }
 
-  /** One aggregate query per probe (see `Probe`). */
-  async measure(probes: readonly Probe[]): Promise<Measurement[]> {
-    const results: Measurement[] = [];
-    for (const probe of probes) {
-      const column = quoteIdentifier(probe.column);
-      const rows = await this.query(
-        `SELECT ${column} AS value, count(*) AS n FROM ${quoteIdentifier(probe.table.name)} ` +
-          `WHERE ${column} IN (${probe.values.map(quoteLiteral).join(', ')}) GROUP BY ${column}`,
-      );
-      results.push({ probe, counts: Object.fromEntries(rows.map((row) => [String(row.value), Number(row.n)])) });
-    }
-    return results;
+  /** Set-based answers to the plan's probes (see measure.ts). */
+  measure(probes: readonly Probe[], options?: MeasureOptions): Promise<Measurement[]> {
+    return measureSqlite((sql) => this.query(sql), probes, options);
   }
 
   async apply(statements: readonly Statement[]): Promise<void> {
