@@ -1,10 +1,11 @@
 import { compileFiles } from '../compile/compile';
 import { parseDatabaseUrl, type DatabaseTarget } from '../connect/url';
-import type { DatabaseSession, Dialect } from '../dialects/dialect';
+import type { ApplyOptions, DatabaseSession, Dialect } from '../dialects/dialect';
 import { dialectFor } from '../dialects/registry';
 import type { EntityNames } from '../diff/diff-renames';
 import { readRenamesFile } from '../hints/renames-file';
-import type { Model, Renames } from '../model';
+import { StalePlanError } from '../errors/errors';
+import { hashModel, type Model, type Renames } from '../model';
 import { createPlan, planProbes } from '../plan/plan';
 import type { Diagnostic, Plan } from '../plan/types';
 
@@ -104,5 +105,31 @@ export async function replan(
   // Changes whose safety depends on rows (an enum label removed) are measured first: one query per such column.
   const probes = planProbes(input);
   const measurements = probes.length > 0 ? await session.measure(probes) : [];
-  return createPlan({ ...input, measurements });
+  return { ...createPlan({ ...input, measurements }), fromHash: hashModel(current) };
+}
+
+/**
+ * Throws `StalePlanError` unless the database still has the schema the plan was made from (same `fromHash`). Apply
+ * calls it under its lock, right before the first statement.
+ */
+export async function verifyUnchanged(planned: Pick<PlannedTarget, 'session' | 'desired' | 'plan'>): Promise<void> {
+  const planHash = planned.plan.fromHash;
+  if (planHash === undefined) throw new Error('a plan made without a database cannot be applied to one');
+  const now = hashModel(await planned.session.introspect({ schemas: managedSchemas(planned.desired) }));
+  if (now !== planHash) {
+    throw new StalePlanError(
+      `the database changed since the plan was made (schema hash ${short(planHash)} then, ${short(now)} now); nothing was applied`,
+      'Someone or something changed the schema meanwhile: run apply again to plan against the database as it is now.',
+    );
+  }
+}
+
+const short = (hash: string) => hash.replace(/^sha256:/, '').slice(0, 12);
+
+/** Applies the plan under the session's lock, after checking that the database is still the one planned against. */
+export async function applyPlanned(
+  planned: Pick<PlannedTarget, 'session' | 'desired' | 'plan'>,
+  options: Omit<ApplyOptions, 'verify'> = {},
+): Promise<void> {
+  await planned.session.apply(planned.plan.statements, { ...options, verify: () => verifyUnchanged(planned) });
 }

@@ -5,3 +5,4 @@ export * from './empty';
 export * from './renames';
 export * from './view-dependencies';
 export * from './index-keys';
+export * from './hash';
