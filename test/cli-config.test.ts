@@ -97,7 +97,7 @@ describe('managed PostgreSQL schemas', () => {
       expect(plan.stdout).toContain('DROP TABLE "audit"."old_events"');
       expect(plan.stdout).toContain('CREATE SCHEMA IF NOT EXISTS "reports"');
       expect(plan.stdout).not.toContain('keep_me');
-      ok(cli(dir.dir, ['apply', '--yes']));
+      ok(cli(dir.dir, ['apply', '--yes', '--allow-hazards', 'DATA_LOSS']));
       expect(ok(cli(dir.dir, ['plan', '--exit-code'])).stdout).toContain('No changes');
       expect(await rawQuery(db, `SELECT table_name FROM information_schema.tables WHERE table_schema = 'audit'`)).toEqual([{ table_name: 'keep_me' }]);
     } finally {

@@ -12,6 +12,8 @@ import { tempDir } from './support/temp';
  */
 const FROM = ['--entities', 'fixtures/rename-table/from/*.ts'];
 const TO = ['--entities', 'test/entities/renames-undeclared/*.ts'];
+/** On SQLite the renamed constraints need a table rebuild; a rename must never need more (DATA_LOSS would refuse). */
+const REBUILDS = ['--allow-hazards', 'SQLITE_REBUILD'];
 
 async function startingDatabase(dialect: (typeof DIALECTS)[number], name: string): Promise<TestDatabase> {
   const db = await freshDatabase(dialect, name);
@@ -113,7 +115,7 @@ describe.each(DIALECTS)('renames at the CLI on %s', (dialect) => {
       expect(missing.status).toBe(1);
       expect(missing.stderr).toMatch(/^error: .*nope\.json: no such renames file/);
 
-      const applied = runCli(['apply', '--url', db.url, ...TO, '--yes'], { env: { SCHEMA_RENAMES: file } });
+      const applied = runCli(['apply', '--url', db.url, ...TO, '--yes', ...REBUILDS], { env: { SCHEMA_RENAMES: file } });
       expect(applied.stderr).toBe('');
       expect(applied.status).toBe(0);
       const again = runCli(['plan', '--url', db.url, ...TO, '--renames', file, '--exit-code']);
@@ -130,7 +132,7 @@ describe.each(DIALECTS)('renames at the CLI on %s', (dialect) => {
     const db = await startingDatabase(dialect, 'cli-ren-tty');
     try {
       // yes (table), yes (column), yes (apply).
-      const result = runCliOnTty(['apply', '--url', db.url, ...TO], 'y\ny\ny\n');
+      const result = runCliOnTty(['apply', '--url', db.url, ...TO, ...REBUILDS], 'y\ny\ny\n');
       expect(result.stdout).toContain(
         `Is table ${table('authors')} renamed from ${table('writers')}? (no: ${table('writers')} is dropped and ${table('authors')} created) [y/N]`,
       );

@@ -315,7 +315,7 @@ describe('alterations on tables holding rows', () => {
     const to = normalize(narrowed);
     const statements = render([alter(from, to, 'label', ['type'])], from, to);
     expect(statements[0]!.hazards.map((h) => h.code)).toContain('DATA_LOSS');
-    await expect(pg.session.apply(statements)).rejects.toThrow(/^value too long for type character varying\(3\)$/);
+    await expect(pg.session.apply(statements)).rejects.toThrow(/^statement 1 of 1 failed: value too long for type character varying\(3\)$/);
     expect(await pg.session.introspect()).toEqual(from);
     expect((await itemRows()).map((r) => r.label)).toEqual(['first', 'second', 'third']);
   });

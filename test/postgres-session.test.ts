@@ -32,8 +32,9 @@ describe('apply', () => {
     const error = await caught(pg.session.apply(plan));
     expect(error).toBeInstanceOf(ApplyError);
     expect((error as ApplyError).statement).toBe(plan[2]!.sql);
-    expect((error as ApplyError).message).toBe('invalid input syntax for type integer: "a"');
-    expect((error as ApplyError).hint).toMatch(/Statement 3 of 4 failed; nothing was applied/);
+    expect((error as ApplyError).message).toBe('statement 3 of 4 failed: invalid input syntax for type integer: "a"');
+    expect((error as ApplyError).hint).toMatch(/^Nothing was applied: the transaction was rolled back\./);
+    expect((error as ApplyError).applied).toBe(0);
     expect(await pg.session.introspect()).toEqual(before);
     expect((await pg.raw.query('SELECT id, name FROM accounts ORDER BY id')).rows).toEqual([
       { id: 1, name: 'a' },
@@ -47,7 +48,7 @@ describe('apply', () => {
   test("the error carries the database's detail", async () => {
     const error = await caught(pg.session.apply([sql(`INSERT INTO accounts (id, name) VALUES (1, 'dup')`)]));
     expect((error as ApplyError).message).toBe(
-      'duplicate key value violates unique constraint "accounts_pkey": Key (id)=(1) already exists.',
+      'statement 1 of 1 failed: duplicate key value violates unique constraint "accounts_pkey": Key (id)=(1) already exists.',
     );
   });
 

@@ -1,10 +1,10 @@
 import { redactSecrets } from '../connect/url';
-import { SchemaplanError } from '../errors/errors';
+import { ApplyError, SchemaplanError } from '../errors/errors';
 import { EXIT } from './exit-codes';
 import type { CliIo } from './io';
 
 /**
- * Prints an error as one clear line and a hint (a stack trace only with --debug), with every password that could be
+ * Prints an error as one clear line (for a failed apply, followed by the failing statement) and a hint (a stack trace only with --debug), with every password that could be
  * in it masked, and returns the exit code.
  */
 export function reportError(error: unknown, io: CliIo, options: { debug: boolean; urls: readonly (string | undefined)[] }): number {
@@ -13,6 +13,10 @@ export function reportError(error: unknown, io: CliIo, options: { debug: boolean
   const message = error instanceof Error ? error.message : String(error);
   const firstLine = known ? message : `internal error: ${message.split('\n')[0]}`;
   io.stderr.write(`error: ${redact(firstLine)}\n`);
+  // A failed apply shows the statement that failed, indented under the database's error.
+  if (error instanceof ApplyError && error.statement.trim()) {
+    for (const line of redact(error.statement).trim().split('\n')) io.stderr.write(`    ${line}\n`);
+  }
   const hint = known ? error.hint : 'This is a bug in schemaplan; run again with --debug and report the output.';
   if (hint) io.stderr.write(`hint: ${redact(hint)}\n`);
   if (options.debug && error instanceof Error) {

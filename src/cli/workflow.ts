@@ -1,11 +1,12 @@
 import { compileSources } from '../config/compile-sources';
 import type { Sources } from '../config/sources';
 import { parseDatabaseUrl, type DatabaseTarget } from '../connect/url';
-import type { DatabaseSession, Dialect } from '../dialects/dialect';
+import type { ApplyOptions, DatabaseSession, Dialect } from '../dialects/dialect';
 import { dialectFor } from '../dialects/registry';
 import type { EntityNames } from '../diff/diff-renames';
 import { readRenamesFile } from '../hints/renames-file';
-import { excludeFromModel, type Model, type Renames } from '../model';
+import { StalePlanError } from '../errors/errors';
+import { excludeFromModel, hashModel, type Model, type Renames } from '../model';
 import { createPlan, planProbes } from '../plan/plan';
 import type { Diagnostic, Plan } from '../plan/types';
 
@@ -118,12 +119,44 @@ async function planFrom(
   declared: Declared | undefined,
   options: PlanOptions,
 ): Promise<{ plan: Plan; current: Model }> {
-  const { exclude = [], schemas = [], ...planOptions } = options;
-  const current = excludeFromModel(await session.introspect({ schemas: managedSchemas(desired, schemas) }), exclude);
+  const { exclude: _exclude, schemas: _schemas, ...planOptions } = options;
+  const current = await readCurrent(session, desired, options);
   const input = { from: current, to: desired, dialect, diagnostics, ...declared, ...planOptions };
   // Hazards that depend on rows (an enum label removed, NULLs before SET NOT NULL, a drop, a large index build) are
   // measured first: a bounded number of queries per table the plan touches, estimates for large tables.
   const probes = planProbes(input);
   const measurements = probes.length > 0 ? await session.measure(probes) : [];
-  return { plan: createPlan({ ...input, measurements }), current };
+  return { plan: { ...createPlan({ ...input, measurements }), fromHash: hashModel(current) }, current };
+}
+
+/** The database's managed schema, as planning sees it: the managed PostgreSQL schemas, without excluded tables. */
+async function readCurrent(session: DatabaseSession, desired: Model, options: PlanOptions): Promise<Model> {
+  const { exclude = [], schemas = [] } = options;
+  return excludeFromModel(await session.introspect({ schemas: managedSchemas(desired, schemas) }), exclude);
+}
+
+/**
+ * Throws `StalePlanError` unless the database still has the schema the plan was made from (same `fromHash`). Apply
+ * calls it under its lock, right before the first statement.
+ */
+export async function verifyUnchanged(planned: Pick<PlannedTarget, 'session' | 'desired' | 'plan' | 'options'>): Promise<void> {
+  const planHash = planned.plan.fromHash;
+  if (planHash === undefined) throw new Error('a plan made without a database cannot be applied to one');
+  const now = hashModel(await readCurrent(planned.session, planned.desired, planned.options));
+  if (now !== planHash) {
+    throw new StalePlanError(
+      `the database changed since the plan was made (schema hash ${short(planHash)} then, ${short(now)} now); nothing was applied`,
+      'Someone or something changed the schema meanwhile: run apply again to plan against the database as it is now.',
+    );
+  }
+}
+
+const short = (hash: string) => hash.replace(/^sha256:/, '').slice(0, 12);
+
+/** Applies the plan under the session's lock, after checking that the database is still the one planned against. */
+export async function applyPlanned(
+  planned: Pick<PlannedTarget, 'session' | 'desired' | 'plan' | 'options'>,
+  options: Omit<ApplyOptions, 'verify'> = {},
+): Promise<void> {
+  await planned.session.apply(planned.plan.statements, { ...options, verify: () => verifyUnchanged(planned) });
 }

@@ -1,6 +1,7 @@
 import type { DatabaseTarget } from '../connect/url';
 import type { Change } from '../diff/changes';
 import type { Column, DialectName, Model } from '../model';
+import type { ApplyPhase } from '../plan/phases';
 import type { Measurement, MeasureOptions, Probe, Statement } from '../plan/types';
 
 /** Everything a plan needs to know about both ends when rendering a change (e.g. which columns use an enum). */
@@ -35,6 +36,29 @@ export interface IntrospectOptions {
   readonly schemas?: readonly string[];
 }
 
+/** Seconds `apply` waits for another apply's lock by default. */
+export const DEFAULT_LOCK_TIMEOUT_SECONDS = 10;
+
+/** What `DatabaseSession.apply` checks and reports along the way. */
+export interface ApplyOptions {
+  /**
+   * Seconds to wait while another apply holds the lock before failing with `ApplyLockedError` (default
+   * `DEFAULT_LOCK_TIMEOUT_SECONDS`; 0 tries once).
+   */
+  readonly lockTimeout?: number;
+  /**
+   * Runs once the lock is held, before the first statement; when it throws, apply stops with nothing executed and
+   * rethrows. The check that the database is still the one planned against (`StalePlanError`). On SQLite it runs
+   * inside the write transaction, so the check and the statements are atomic; on PostgreSQL under the advisory lock,
+   * just before the first transaction.
+   */
+  readonly verify?: () => Promise<void>;
+  /** Called as each phase (see `applyPhases`) starts: `index` from 0, of `count` phases. */
+  readonly onPhase?: (phase: ApplyPhase, index: number, count: number) => void;
+  /** Called just before each statement runs: `index` from 0 in the plan, of `count` statements. */
+  readonly onStatement?: (statement: Statement, index: number, count: number) => void;
+}
+
 /** A live connection to one database, owned by the caller, who must `close()` it. */
 export interface DatabaseSession {
   readonly dialect: DialectName;
@@ -44,10 +68,18 @@ export interface DatabaseSession {
   /** Reads the managed schema with a fixed number of set-based catalog queries. */
   introspect(options?: IntrospectOptions): Promise<Model>;
   /**
-   * Runs statements atomically: all transactional statements in one transaction, rolled back entirely if any fails.
-   * Throws `ApplyError` naming the failing statement.
+   * Runs a plan's statements, safely:
+   * - under a lock, so two applies to one database never interleave (PostgreSQL: a session-level advisory lock on
+   *   `APPLY_LOCK_KEY`; SQLite: the write lock of `BEGIN IMMEDIATE`). When another apply holds it past
+   *   `lockTimeout`, throws `ApplyLockedError` naming the holder where the database can tell, with nothing executed;
+   * - after `verify` (the schema hash check), under the lock;
+   * - in phases (`applyPhases`): consecutive transactional statements in one transaction (SQLite: always the whole
+   *   plan), each non-transactional statement on its own between them;
+   * - on a failure: rolls the phase back and throws `ApplyError` with the failing statement, the database's error,
+   *   and how many statements of earlier phases stay applied (`applied`).
+   * The lock is released when it returns or throws. An empty list sends nothing.
    */
-  apply(statements: readonly Statement[]): Promise<void>;
+  apply(statements: readonly Statement[], options?: ApplyOptions): Promise<void>;
   /**
    * Answers the probes with set-based queries (see `Probe`): one per enum column; for `tableRows` probes one catalog
    * query for the row estimates of all their tables, then one aggregate query per table not larger than

@@ -25,17 +25,30 @@ export class UrlError extends SchemaplanError {}
 /** The database cannot be reached or refuses us. */
 export class ConnectionError extends SchemaplanError {}
 
-/** A statement failed during apply; everything was rolled back. */
+/**
+ * A statement failed during apply. Its transaction was rolled back; `applied` statements of earlier phases (run
+ * outside that transaction, or committed before it) stay applied, and the hint says so.
+ */
 export class ApplyError extends SchemaplanError {
+  /** Statements of the plan that were committed before the failure and stay applied (0: the database is unchanged). */
+  readonly applied: number;
+
   constructor(
     message: string,
     readonly statement: string,
     hint?: string,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; applied?: number },
   ) {
     super(message, hint, options);
+    this.applied = options?.applied ?? 0;
   }
 }
+
+/** Another apply holds the database's apply lock (PostgreSQL advisory lock, SQLite write lock); nothing was applied. */
+export class ApplyLockedError extends SchemaplanError {}
+
+/** The database changed between planning and applying (its schema hash differs); nothing was applied. */
+export class StalePlanError extends SchemaplanError {}
 
 /** Apply ran but the database still differs from the desired model. */
 export class ConvergenceError extends SchemaplanError {}

@@ -7,3 +7,4 @@ export * from './view-dependencies';
 export * from './index-keys';
 export * from './reverse-renames';
 export * from './exclude';
+export * from './hash';

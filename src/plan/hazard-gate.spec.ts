@@ -1,4 +1,4 @@
-import { blockedHazards, parseAllowedHazards } from './hazard-gate';
+import { blockedHazards, HAZARD_CODES, parseAllowedHazards } from './hazard-gate';
 import type { Plan } from './types';
 
 const plan: Pick<Plan, 'statements'> = {
@@ -32,5 +32,18 @@ describe('hazard gate', () => {
     );
     expect(parseAllowedHazards(['DATA_LOSS,OOPS'], false)).toEqual({ unknown: ['OOPS'] });
     expect(parseAllowedHazards([], true)).toBe('all');
+    expect(parseAllowedHazards([' enum_value_removed '], false)).toEqual(new Set(['ENUM_VALUE_REMOVED']));
+  });
+
+  it('knows every hazard code the plan can carry', () => {
+    expect(HAZARD_CODES).toEqual([
+      'DATA_LOSS',
+      'NOT_NULL_VIOLATION',
+      'TABLE_REWRITE',
+      'ACCESS_EXCLUSIVE_LOCK',
+      'SQLITE_REBUILD',
+      'INDEX_BUILD',
+      'ENUM_VALUE_REMOVED',
+    ]);
   });
 });

@@ -1,14 +1,17 @@
 import type { HazardCode, Plan } from './types';
 
-export const HAZARD_CODES: readonly HazardCode[] = [
-  'DATA_LOSS',
-  'NOT_NULL_VIOLATION',
-  'TABLE_REWRITE',
-  'ACCESS_EXCLUSIVE_LOCK',
-  'SQLITE_REBUILD',
-  'INDEX_BUILD',
-  'ENUM_VALUE_REMOVED',
-];
+/** Every hazard code, in the order messages list them; a `Record`, so a new `HazardCode` cannot be left out. */
+const CODES: Record<HazardCode, true> = {
+  DATA_LOSS: true,
+  NOT_NULL_VIOLATION: true,
+  TABLE_REWRITE: true,
+  ACCESS_EXCLUSIVE_LOCK: true,
+  SQLITE_REBUILD: true,
+  INDEX_BUILD: true,
+  ENUM_VALUE_REMOVED: true,
+};
+
+export const HAZARD_CODES: readonly HazardCode[] = Object.keys(CODES) as HazardCode[];
 
 /** Which hazards the user allowed: a list of codes (`--allow-hazards DATA_LOSS,TABLE_REWRITE`) or all of them. */
 export type AllowedHazards = 'all' | ReadonlySet<HazardCode>;

@@ -148,4 +148,9 @@ export interface Plan {
   /** Unanswered questions; a plan with decisions must not be applied (see `Decision`). */
   readonly decisions: readonly Decision[];
   readonly summary: PlanSummary;
+  /**
+   * The schema hash (`hashModel`) of the database model the plan was made from. Apply re-reads the database under its
+   * lock and refuses to run the plan when the hash differs. Absent when planned without a database.
+   */
+  readonly fromHash?: string;
 }

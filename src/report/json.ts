@@ -17,6 +17,7 @@ export function renderJson(plan: Plan, context: PlanJsonContext = {}): string {
       dialect: plan.dialect,
       target: context.target,
       serverVersion: context.serverVersion,
+      fromHash: plan.fromHash,
       summary: plan.summary,
       changes: plan.changes,
       statements: plan.statements,

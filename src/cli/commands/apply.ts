@@ -1,32 +1,89 @@
 import type { Argv } from 'yargs';
+import { DEFAULT_LOCK_TIMEOUT_SECONDS, type ApplyOptions } from '../../dialects/dialect';
 import { ConvergenceError, UsageError } from '../../errors/errors';
+import { blockedHazards, HAZARD_CODES, parseAllowedHazards, type AllowedHazards } from '../../plan/hazard-gate';
+import { applyPhases } from '../../plan/phases';
 import { hasErrors } from '../../plan/plan';
-import { paint } from '../../report/colors';
+import type { Statement } from '../../plan/types';
+import { renderBlockedHazards, renderBlockedNote, renderPhaseProgress, renderStatementProgress } from '../../report/apply-progress';
+import { paint, type Paint } from '../../report/colors';
 import { renderDiagnostics, renderText } from '../../report/text';
 import { EXIT } from '../exit-codes';
 import { colourEnabled, type CliIo } from '../io';
 import { askDecisions, canAsk } from '../decisions';
 import { resolveSources, withEntities, withConcurrently, withRenames, withUrl, type SourceArgs } from '../options';
-import { planAgainstDatabase, replan } from '../workflow';
+import { applyPlanned, planAgainstDatabase, replan } from '../workflow';
 
 export interface ApplyArgs extends SourceArgs {
   yes: boolean;
   'dry-run': boolean;
+  'allow-hazards'?: string[];
+  'allow-all-hazards': boolean;
+  'lock-timeout': number;
   color?: boolean;
 }
+
+/** Plans longer than this show a progress line per statement. */
+const PROGRESS_ABOVE = 3;
 
 export function applyOptions<T>(yargs: Argv<T>) {
   return withConcurrently(withRenames(withEntities(withUrl(yargs))))
     .option('yes', { alias: 'y', type: 'boolean', default: false, describe: 'apply without asking (required without a TTY)' })
-    .option('dry-run', { type: 'boolean', default: false, describe: 'print the plan, change nothing' });
+    .option('dry-run', { type: 'boolean', default: false, describe: 'print the plan, change nothing' })
+    .option('allow-hazards', {
+      type: 'string',
+      array: true,
+      describe: `apply a plan with these hazards (comma-separated, repeatable): ${HAZARD_CODES.join(', ')}`,
+    })
+    .option('allow-all-hazards', { type: 'boolean', default: false, describe: 'apply a plan whatever its hazards' })
+    .option('lock-timeout', {
+      type: 'number',
+      default: DEFAULT_LOCK_TIMEOUT_SECONDS,
+      describe: 'seconds to wait while another apply to the same database holds the lock',
+    });
+}
+
+/** `--allow-hazards` / `--allow-all-hazards`; an unknown code is a usage error, before anything is read. */
+function allowedHazards(args: ApplyArgs): AllowedHazards {
+  const allowed = parseAllowedHazards(args['allow-hazards'] ?? [], args['allow-all-hazards']);
+  if (allowed !== 'all' && 'unknown' in allowed) {
+    throw new UsageError(
+      `unknown hazard code${allowed.unknown.length > 1 ? 's' : ''} in --allow-hazards: ${allowed.unknown.join(', ')}`,
+      `Known codes: ${HAZARD_CODES.join(', ')} (or --allow-all-hazards).`,
+    );
+  }
+  return allowed;
+}
+
+function lockTimeout(args: ApplyArgs): number {
+  const seconds = args['lock-timeout'];
+  if (!Number.isFinite(seconds) || seconds < 0) {
+    throw new UsageError(`--lock-timeout must be a number of seconds, 0 or more`, `For example --lock-timeout 30.`);
+  }
+  return seconds;
+}
+
+/** Progress on stdout, after the plan: a line per statement for plans longer than a few, and the phases when several. */
+function progress(statements: readonly Statement[], io: CliIo, p: Paint): Omit<ApplyOptions, 'verify' | 'lockTimeout'> {
+  const phased = applyPhases(statements).length > 1;
+  if (!phased && statements.length <= PROGRESS_ABOVE) return {};
+  return {
+    onPhase: (phase, index, count) => {
+      if (count > 1) io.stdout.write(renderPhaseProgress(phase, index, count, p));
+    },
+    onStatement: (statement, index, count) => io.stdout.write(renderStatementProgress(statement.sql, index, count, p)),
+  };
 }
 
 /**
  * Plans, asks the plan's open questions on a terminal (anywhere else it refuses with exit 3 before touching
- * anything), shows the plan, asks (or requires --yes without a TTY), applies it atomically, then re-plans and fails
- * if anything is left to do.
+ * anything), shows the plan, refuses hazards that were not allowed, asks (or requires --yes without a TTY), then
+ * applies it under the database's apply lock, once the database is verified to be the one planned against, and
+ * finally re-plans and fails if anything is left to do.
  */
 export async function runApply(args: ApplyArgs, io: CliIo): Promise<number> {
+  const allowed = allowedHazards(args);
+  const timeout = lockTimeout(args);
   let planned = await planAgainstDatabase(resolveSources(args, io));
   const p = paint(colourEnabled(io, args.color));
   const context = { target: planned.target.redacted, serverVersion: planned.serverVersion, renamesFile: planned.renamesFile };
@@ -46,9 +103,15 @@ export async function runApply(args: ApplyArgs, io: CliIo): Promise<number> {
       return EXIT.decisions;
     }
     if (plan.changes.length === 0) return EXIT.ok;
+    const blocked = blockedHazards(plan, allowed);
     if (args['dry-run']) {
       io.stdout.write(p.dim('Dry run: nothing was applied.\n'));
+      if (blocked) io.stdout.write(renderBlockedNote(blocked, p));
       return EXIT.ok;
+    }
+    if (blocked) {
+      io.stderr.write(renderBlockedHazards(blocked, p));
+      return EXIT.error;
     }
     if (!args.yes) {
       if (!io.stdinIsTTY) {
@@ -59,7 +122,7 @@ export async function runApply(args: ApplyArgs, io: CliIo): Promise<number> {
         return EXIT.ok;
       }
     }
-    await planned.session.apply(plan.statements);
+    await applyPlanned(planned, { lockTimeout: timeout, ...progress(plan.statements, io, p) });
     const after = await replan(planned.session, planned.dialect, planned.desired, [], planned.declared, planned.options);
     if (after.changes.length > 0) {
       throw new ConvergenceError(

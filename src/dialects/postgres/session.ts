@@ -1,10 +1,13 @@
 import { Client } from 'pg';
 import type { DatabaseTarget } from '../../connect/url';
 import { redactSecrets } from '../../connect/url';
-import { ApplyError, ConnectionError } from '../../errors/errors';
+import { ConnectionError } from '../../errors/errors';
 import type { Model } from '../../model';
+import { applyPhases } from '../../plan/phases';
 import type { Measurement, MeasureOptions, Probe, Statement } from '../../plan/types';
-import type { DatabaseSession, IntrospectOptions } from '../dialect';
+import { DEFAULT_LOCK_TIMEOUT_SECONDS, type ApplyOptions, type DatabaseSession, type IntrospectOptions } from '../dialect';
+import { applyError, type FailurePoint } from './apply-error';
+import { releaseApplyLock, takeApplyLock } from './apply-lock';
 import { introspectPostgres } from './introspect';
 import { DEFAULT_SCHEMA } from './normalize';
 import { measurePostgres } from './measure';
@@ -92,29 +95,6 @@ export function connectionError(error: unknown, connectionString: string): Conne
   return make(`cannot connect to ${at}: ${raw}`, 'Check the database URL.');
 }
 
-/** The database's own words (message and detail) without the password; the failing statement rides along. */
-function applyError(
-  error: unknown,
-  statement: string,
-  position: string,
-  rolledBack: boolean,
-  connectionString: string,
-): ApplyError {
-  const e = (error ?? {}) as DatabaseErrorLike;
-  const message = redactSecrets([String(e.message ?? error), ...(e.detail ? [e.detail] : [])].join(': '), connectionString);
-  let hint = e.hint;
-  if (e.code === '55P04') {
-    hint = 'A new enum label cannot be used in the transaction that adds it: apply the enum change on its own first, then apply again.';
-  } else if (e.code === '53200') {
-    hint = 'The plan locks more objects than one transaction may: raise max_locks_per_transaction on the server.';
-  }
-  const outcome = rolledBack ? 'nothing was applied (rolled back)' : 'statements before it stay applied';
-  const full = [hint, `Statement ${position} failed; ${outcome}.`].filter(Boolean).join(' ');
-  return new ApplyError(message, redactSecrets(statement, connectionString), redactSecrets(full, connectionString), {
-    cause: error,
-  });
-}
-
 class PostgresSession implements DatabaseSession {
   readonly dialect = 'postgres' as const;
   private queries = 0;
@@ -150,38 +130,43 @@ class PostgresSession implements DatabaseSession {
     return measurePostgres((sql, params) => this.query(sql, params), probes, options);
   }
 
-  /**
-   * Runs the statements in order. Consecutive transactional statements share one transaction (all of them, for
-   * every plan PostgreSQL renders); a statement that cannot run in a transaction runs on its own between them.
-   */
-  async apply(statements: readonly Statement[]): Promise<void> {
-    let inTransaction = false;
-    let committed = false;
-    const fail = (error: unknown, sql: string, position: string) =>
-      applyError(error, sql, position, !committed, this.connectionString);
-    for (const [index, statement] of statements.entries()) {
-      try {
-        if (statement.transactional && !inTransaction) {
-          await this.query('BEGIN');
-          inTransaction = true;
-        } else if (!statement.transactional && inTransaction) {
-          await this.query('COMMIT');
-          inTransaction = false;
-          committed = true;
-        }
-        await this.query(statement.sql);
-        if (!statement.transactional) committed = true;
-      } catch (error) {
-        if (inTransaction) await this.query('ROLLBACK').catch(() => undefined);
-        throw fail(error, statement.sql, `${index + 1} of ${statements.length}`);
-      }
+  /** See `DatabaseSession.apply`: advisory lock, `verify`, then the phases. */
+  async apply(statements: readonly Statement[], options: ApplyOptions = {}): Promise<void> {
+    if (statements.length === 0) return;
+    const query = <Row>(sql: string) => this.query<Row>(sql);
+    await takeApplyLock(query, this.target, options.lockTimeout ?? DEFAULT_LOCK_TIMEOUT_SECONDS);
+    try {
+      await options.verify?.();
+      await this.runPhases(statements, options);
+    } finally {
+      await releaseApplyLock(query);
     }
-    if (inTransaction) {
+  }
+
+  /** Runs the phases in order (see `applyPhases`); a failure rolls back its phase and names what stays applied. */
+  private async runPhases(statements: readonly Statement[], options: ApplyOptions): Promise<void> {
+    const phases = applyPhases(statements);
+    let applied = 0;
+    for (const [number, phase] of phases.entries()) {
+      options.onPhase?.(phase, number, phases.length);
+      let at: FailurePoint = { sql: 'BEGIN', what: `BEGIN of phase ${number + 1}`, transactional: phase.transactional, applied };
       try {
-        await this.query('COMMIT');
+        if (phase.transactional) await this.query('BEGIN');
+        for (const [offset, statement] of phase.statements.entries()) {
+          const index = phase.start + offset;
+          at = { ...at, sql: statement.sql, what: `statement ${index + 1} of ${statements.length}` };
+          options.onStatement?.(statement, index, statements.length);
+          await this.query(statement.sql);
+        }
+        if (phase.transactional) {
+          at = { ...at, sql: 'COMMIT', what: phases.length > 1 ? `COMMIT of phase ${number + 1}` : 'COMMIT' };
+          await this.query('COMMIT');
+        }
       } catch (error) {
-        throw fail(error, 'COMMIT', 'COMMIT');
+        if (phase.transactional) await this.query('ROLLBACK').catch(() => undefined);
+        throw applyError(error, at, this.connectionString);
       }
+      applied += phase.statements.length;
     }
   }
 

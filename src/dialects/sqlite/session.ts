@@ -2,16 +2,17 @@
  * A session on one SQLite file through the `sqlite3` package. Apply turns foreign key enforcement off BEFORE the
  * transaction (the pragma is a no-op inside one), runs every statement in one `BEGIN IMMEDIATE` transaction, checks
  * all foreign keys with `PRAGMA foreign_key_check` before COMMIT, and restores the previous setting. With enforcement
- * off, DROP TABLE (and so a table rebuild) never runs ON DELETE actions on child rows.
+ * off, DROP TABLE (and so a table rebuild) never runs ON DELETE actions on child rows. The write lock `BEGIN IMMEDIATE`
+ * takes is apply's lock: a second apply waits for it (`lockTimeout`), and the schema hash check runs inside it.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import sqlite3 from 'sqlite3';
 import type { DatabaseTarget } from '../../connect/url';
-import { ApplyError, ConnectionError } from '../../errors/errors';
+import { ApplyError, ApplyLockedError, ConnectionError, SchemaplanError } from '../../errors/errors';
 import type { Model } from '../../model';
 import type { Measurement, MeasureOptions, Probe, Statement } from '../../plan/types';
-import type { DatabaseSession } from '../dialect';
+import { DEFAULT_LOCK_TIMEOUT_SECONDS, type ApplyOptions, type DatabaseSession } from '../dialect';
 import { introspectSqlite, type Row } from './introspect';
 import { measureSqlite } from './measure';
 import { quoteIdentifier } from './quote';
@@ -54,6 +55,19 @@ function unwritableReason(filename: string): { message: string; hint: string } |
   return undefined;
 }
 
+/** How long a query waits for another connection's lock outside apply (apply waits `--lock-timeout`). */
+const BUSY_TIMEOUT_MS = 5000;
+
+/** What to do about a failed statement, when SQLite's message says. */
+function remedyFor(message: string): string | undefined {
+  if (/NOT NULL constraint failed/i.test(message)) {
+    return 'Rows would hold NULL in a NOT NULL column: fill them first, or give the column a default in the entity, then apply again.';
+  }
+  if (/UNIQUE constraint failed/i.test(message)) return 'Rows hold duplicate values: remove the duplicates, then apply again.';
+  if (/CHECK constraint failed/i.test(message)) return 'Rows hold values the new CHECK refuses: update them, then apply again.';
+  return undefined;
+}
+
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' ');
 
 export class SqliteSession implements DatabaseSession {
@@ -78,7 +92,7 @@ export class SqliteSession implements DatabaseSession {
     }
     const session = new SqliteSession(db, target.redacted);
     try {
-      db.configure('busyTimeout', 5000);
+      db.configure('busyTimeout', BUSY_TIMEOUT_MS);
       // Reading the schema proves the file is a database (SQLITE_NOTADB surfaces here, not at open).
       await session.query('SELECT count(*) AS n FROM sqlite_master');
       // Like TypeORM's SQLite drivers: foreign keys are enforced on this connection.
@@ -120,46 +134,60 @@ export class SqliteSession implements DatabaseSession {
     return measureSqlite((sql) => this.query(sql), probes, options);
   }
 
-  async apply(statements: readonly Statement[]): Promise<void> {
+  /**
+   * See `DatabaseSession.apply`. The lock is the write lock of `BEGIN IMMEDIATE`, waited for up to `lockTimeout`;
+   * `verify` runs inside that transaction, so nothing can change the schema between the check and the statements.
+   */
+  async apply(statements: readonly Statement[], options: ApplyOptions = {}): Promise<void> {
     if (statements.length === 0) return;
     const previous = Number((await this.query('PRAGMA foreign_keys'))[0]?.foreign_keys ?? 0) === 1;
     await this.run('PRAGMA foreign_keys = OFF'); // must precede BEGIN: inside a transaction it does nothing
     try {
+      await this.begin(options.lockTimeout ?? DEFAULT_LOCK_TIMEOUT_SECONDS);
+      let at = { sql: '', what: 'reading the schema before the first statement' };
       try {
-        await this.run('BEGIN IMMEDIATE');
-      } catch (error) {
-        throw new ApplyError(
-          `could not start a write transaction: ${messageOf(error)}`,
-          'BEGIN IMMEDIATE',
-          'Another process may hold a write lock on the database; retry when it is done.',
-          { cause: error },
-        );
-      }
-      try {
-        for (const statement of statements) {
-          try {
-            await this.run(statement.sql);
-          } catch (error) {
-            throw new ApplyError(`statement failed: ${messageOf(error)}`, statement.sql, 'Nothing was changed: the transaction was rolled back.', {
-              cause: error,
-            });
-          }
+        await options.verify?.();
+        options.onPhase?.({ transactional: true, start: 0, statements }, 0, 1);
+        for (const [index, statement] of statements.entries()) {
+          at = { sql: statement.sql, what: `statement ${index + 1} of ${statements.length}` };
+          options.onStatement?.(statement, index, statements.length);
+          await this.run(statement.sql);
         }
         await this.checkForeignKeys();
-        try {
-          await this.run('COMMIT');
-        } catch (error) {
-          throw new ApplyError(`COMMIT failed: ${messageOf(error)}`, 'COMMIT', 'Nothing was changed: the transaction was rolled back.', {
-            cause: error,
-          });
-        }
+        at = { sql: 'COMMIT', what: 'COMMIT' };
+        await this.run('COMMIT');
       } catch (error) {
         await this.run('ROLLBACK').catch(() => undefined); // SQLite may already have rolled back
         await this.run('PRAGMA legacy_alter_table = OFF'); // a rebuild may have failed between ON and OFF
-        throw error;
+        if (error instanceof SchemaplanError) throw error; // verify's refusal, the foreign key check
+        const message = messageOf(error);
+        const hint = ['Nothing was applied: the transaction was rolled back.', remedyFor(message)].filter(Boolean).join(' ');
+        throw new ApplyError(`${at.what} failed: ${message}`, at.sql, hint, { cause: error });
       }
     } finally {
       await this.run(`PRAGMA foreign_keys = ${previous ? 'ON' : 'OFF'}`);
+    }
+  }
+
+  /** `BEGIN IMMEDIATE`, waiting up to `timeoutSeconds` for another connection's write lock. */
+  private async begin(timeoutSeconds: number): Promise<void> {
+    this.db.configure('busyTimeout', Math.round(timeoutSeconds * 1000));
+    try {
+      await this.run('BEGIN IMMEDIATE');
+    } catch (error) {
+      if ((error as { code?: string }).code === 'SQLITE_BUSY') {
+        throw new ApplyLockedError(
+          `cannot take the apply lock on ${this.target}: another connection holds its write lock` +
+            `${timeoutSeconds > 0 ? ` (waited ${timeoutSeconds}s)` : ''}; nothing was applied`,
+          'Run apply again when the other apply (or the application writing to the file) is done, or wait longer with --lock-timeout SECONDS.',
+          { cause: error },
+        );
+      }
+      throw new ApplyError(`could not start a write transaction: ${messageOf(error)}`, 'BEGIN IMMEDIATE', 'Nothing was applied.', {
+        cause: error,
+      });
+    } finally {
+      this.db.configure('busyTimeout', BUSY_TIMEOUT_MS);
     }
   }
 
@@ -173,7 +201,7 @@ export class SqliteSession implements DatabaseSession {
       `foreign key check failed: ${violations.length} row(s) of table ${tables.map(quoteIdentifier).join(', ')} ` +
         `reference missing rows (first: rowid ${String(first.rowid)} of ${quoteIdentifier(String(first.table))} -> ${quoteIdentifier(String(first.parent))})`,
       'PRAGMA foreign_key_check',
-      'Nothing was changed: the transaction was rolled back. Fix or delete the orphaned rows, or plan the parent table change differently.',
+      'Nothing was applied: the transaction was rolled back. Fix or delete the orphaned rows, or plan the parent table change differently.',
     );
   }
 
