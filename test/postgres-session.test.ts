@@ -33,7 +33,7 @@ describe('apply', () => {
     expect(error).toBeInstanceOf(ApplyError);
     expect((error as ApplyError).statement).toBe(plan[2]!.sql);
     expect((error as ApplyError).message).toBe('statement 3 of 4 failed: invalid input syntax for type integer: "a"');
-    expect((error as ApplyError).hint).toMatch(/^Nothing was applied: the transaction was rolled back\./);
+    expect((error as ApplyError).hint).toMatch(/^Nothing was applied: the transaction was rolled back\. Rows hold values the new type cannot represent/);
     expect((error as ApplyError).applied).toBe(0);
     expect(await pg.session.introspect()).toEqual(before);
     expect((await pg.raw.query('SELECT id, name FROM accounts ORDER BY id')).rows).toEqual([
@@ -50,6 +50,13 @@ describe('apply', () => {
     expect((error as ApplyError).message).toBe(
       'statement 1 of 1 failed: duplicate key value violates unique constraint "accounts_pkey": Key (id)=(1) already exists.',
     );
+  });
+
+  test('a narrowing that rows do not fit says what to do', async () => {
+    await pg.raw.query(`CREATE TABLE titles (t varchar(20)); INSERT INTO titles VALUES ('a title that is long')`);
+    const error = await caught(pg.session.apply([sql(`ALTER TABLE "public"."titles" ALTER COLUMN "t" TYPE varchar(5)`)]));
+    expect((error as ApplyError).message).toBe('statement 1 of 1 failed: value too long for type character varying(5)');
+    expect((error as ApplyError).hint).toMatch(/Rows hold values longer than the new type allows: shorten them first/);
   });
 
   test('an empty plan sends nothing', async () => {

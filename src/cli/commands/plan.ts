@@ -57,7 +57,7 @@ export function planOptions<T>(yargs: Argv<T>) {
 
 /** The DDL diff for `--diff`, as the format shows it (a fenced, collapsible block in markdown). */
 function ddlDiffFor(planned: PlannedTarget, format: PlanFormat, colour: boolean): string {
-  const diff = renderDdlDiff(planned.current, planned.desired, planned.dialect, paint(format === 'text' && colour));
+  const diff = renderDdlDiff(planned.current, planned.desired, planned.dialect, paint(format === 'text' && colour)).trimEnd();
   if (!diff) return format === 'markdown' ? '' : '\nSchema DDL: no differences.\n';
   if (format === 'markdown') return `\n<details><summary>Schema DDL diff (current vs desired)</summary>\n\n${fenced('diff', diff)}\n\n</details>\n`;
   return `\n${diff}\n`;

@@ -23,6 +23,11 @@ function remedyFor(e: DatabaseErrorLike): string | undefined {
       return 'Rows hold duplicate values: remove the duplicates, then apply again.';
     case '23503':
       return 'Rows reference missing rows: fix or delete them, then apply again.';
+    case '22001':
+      return 'Rows hold values longer than the new type allows: shorten them first (the plan counted them), or keep the longer type.';
+    case '22003':
+    case '22P02':
+      return 'Rows hold values the new type cannot represent: convert or fix them first, or keep the old type.';
     default:
       return e.hint;
   }
