@@ -3,6 +3,7 @@ import path from 'node:path';
 import { runCli } from './support/cli';
 import { DIALECTS, freshDatabase } from './support/databases';
 import { tempDir } from './support/temp';
+import { validatePlanDocument } from './support/plan-schema';
 
 /** The CLI contract, through the real binary, without a TTY (as in CI). */
 describe.each(DIALECTS)('schema CLI on %s', (dialect) => {
@@ -21,6 +22,8 @@ describe.each(DIALECTS)('schema CLI on %s', (dialect) => {
       expect(json).toMatchObject({ version: 1, dialect, summary: { byKind: { 'table.create': 8 } } });
       expect(json.changes.every((c: { kind?: string }) => typeof c.kind === 'string')).toBe(true);
       expect(json.statements[0]).toEqual(expect.objectContaining({ sql: expect.any(String), hazards: expect.any(Array) }));
+      expect(json.fromHash).toMatch(/^sha256:/);
+      expect(validatePlanDocument(json)).toEqual([]);
 
       const sql = runCli(['plan', '--url', db.url, '--format', 'sql']);
       expect(sql.status).toBe(0);
