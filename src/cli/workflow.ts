@@ -6,7 +6,7 @@ import { dialectFor } from '../dialects/registry';
 import type { EntityNames } from '../diff/diff-renames';
 import { readRenamesFile } from '../hints/renames-file';
 import { StalePlanError } from '../errors/errors';
-import { excludeFromModel, hashModel, type Model, type Renames } from '../model';
+import { excludeFromModel, hashModel, type Model, type QualifiedName, type Renames } from '../model';
 import { createPlan, planProbes } from '../plan/plan';
 import type { Diagnostic, Plan } from '../plan/types';
 
@@ -26,6 +26,8 @@ export interface PlanOptions {
   readonly exclude?: readonly string[];
   /** PostgreSQL schemas read besides those the desired model names. */
   readonly schemas?: readonly string[];
+  /** Tables and views of entities with `synchronize: false`, left out of the database side as TypeORM leaves them. */
+  readonly unmanaged?: readonly QualifiedName[];
 }
 
 export interface PlannedTarget {
@@ -78,7 +80,7 @@ export async function planAgainstDatabase(given: Sources | Promise<Sources>): Pr
         message: `--concurrently has no effect on ${dialect.name}: indexes are built in the transaction`,
       });
     }
-    const options = { concurrently: sources.concurrently, exclude: sources.exclude, schemas: sources.schemas };
+    const options = { concurrently: sources.concurrently, exclude: sources.exclude, schemas: sources.schemas, unmanaged: compiled.unmanaged };
     const { plan, current } = await planFrom(session, dialect, compiled.model, diagnostics, declared, options);
     return {
       target,
@@ -119,7 +121,7 @@ async function planFrom(
   declared: Declared | undefined,
   options: PlanOptions,
 ): Promise<{ plan: Plan; current: Model }> {
-  const { exclude: _exclude, schemas: _schemas, ...planOptions } = options;
+  const { exclude: _exclude, schemas: _schemas, unmanaged: _unmanaged, ...planOptions } = options;
   const current = await readCurrent(session, desired, options);
   const input = { from: current, to: desired, dialect, diagnostics, ...declared, ...planOptions };
   // Hazards that depend on rows (an enum label removed, NULLs before SET NOT NULL, a drop, a large index build) are
@@ -131,8 +133,8 @@ async function planFrom(
 
 /** The database's managed schema, as planning sees it: the managed PostgreSQL schemas, without excluded tables. */
 async function readCurrent(session: DatabaseSession, desired: Model, options: PlanOptions): Promise<Model> {
-  const { exclude = [], schemas = [] } = options;
-  return excludeFromModel(await session.introspect({ schemas: managedSchemas(desired, schemas) }), exclude);
+  const { exclude = [], schemas = [], unmanaged = [] } = options;
+  return excludeFromModel(await session.introspect({ schemas: managedSchemas(desired, schemas) }), exclude, unmanaged);
 }
 
 /**

@@ -48,7 +48,7 @@ export async function compileEntities(
     options.renamesFile,
   );
   const entityNames = namesOf(built.entityMetadatas, dialect === 'postgres' ? (options.schema ?? 'public') : undefined);
-  return { model: compiled.model, diagnostics: [...compiled.diagnostics, ...notes], renames, entityNames };
+  return { model: compiled.model, diagnostics: [...compiled.diagnostics, ...notes], unmanaged: compiled.unmanaged, renames, entityNames };
 }
 
 function namesOf(metadatas: readonly EntityMetadata[], defaultSchema: string | undefined): EntityNames {

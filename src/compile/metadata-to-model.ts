@@ -26,6 +26,11 @@ const TABLE_TYPES = new Set(['regular', 'junction', 'closure', 'closure-junction
 export interface CompiledModel {
   readonly model: Model;
   readonly diagnostics: readonly Diagnostic[];
+  /**
+   * Tables and views of entities with `synchronize: false`: TypeORM's schema builder leaves them alone, and so does a
+   * plan (they are left out of both sides; see `excludeFromModel`).
+   */
+  readonly unmanaged: readonly QualifiedName[];
 }
 
 /**
@@ -59,8 +64,20 @@ export function metadataToModel(
     }
     seen.set(key, metadata.targetName);
   };
+  const unmanaged: QualifiedName[] = [];
   for (const metadata of metadatas) {
     if (metadata.tableType === 'entity-child') continue;
+    if (!metadata.synchronize && (metadata.tableType === 'view' || TABLE_TYPES.has(metadata.tableType))) {
+      claim(metadata, schemaOf(metadata));
+      unmanaged.push({ schema: schemaOf(metadata), name: metadata.tableName });
+      diagnostics.push({
+        severity: 'info',
+        code: 'NOT_SYNCHRONIZED',
+        message: `${metadata.tableName} is not managed: entity ${metadata.targetName} has synchronize: false, so the plan leaves it as it is`,
+        location: `entity ${metadata.targetName}`,
+      });
+      continue;
+    }
     if (metadata.tableType === 'view') {
       claim(metadata, schemaOf(metadata));
       views.push(toView(metadata, schemaOf(metadata), dataSource, dialect, diagnostics, metadatas, schemaOf));
@@ -131,6 +148,7 @@ export function metadataToModel(
   return {
     model: normalizeModel({ dialect, extensions: [...extensions], enums: [...enums.values()], tables, views: withDependencies }),
     diagnostics,
+    unmanaged,
   };
 }
 

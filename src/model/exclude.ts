@@ -24,11 +24,14 @@ function globChar(char: string): string {
  * The model without the excluded tables and views, and without the enum types only excluded tables use: applied to
  * both sides before diffing, so an excluded table in the database is never dropped and an excluded entity never
  * created. Foreign keys of kept tables that point at an excluded table are kept (they are part of the kept table).
- * Pure; returns `model` itself when nothing is excluded.
+ * `exact` names more tables or views to leave out, literally (no globs). Pure; returns `model` itself when nothing is
+ * excluded.
  */
-export function excludeFromModel(model: Model, patterns: readonly string[]): Model {
-  if (patterns.length === 0) return model;
-  const excluded = exclusionMatcher(patterns);
+export function excludeFromModel(model: Model, patterns: readonly string[], exact: readonly QualifiedName[] = []): Model {
+  if (patterns.length === 0 && exact.length === 0) return model;
+  const matches = exclusionMatcher(patterns);
+  const names = new Set(exact.map(qualifiedKey));
+  const excluded = (name: QualifiedName): boolean => matches(name) || names.has(qualifiedKey(name));
   const tables = model.tables.filter((table) => !excluded(table));
   const views = model.views?.filter((view) => !excluded(view));
   if (tables.length === model.tables.length && views?.length === model.views?.length) return model;
