@@ -48,6 +48,13 @@ export interface DatabaseSession {
   apply(statements: readonly Statement[]): Promise<void>;
   /** Answers each probe with one set-based query (see `Probe`); results in probe order. */
   measure(probes: readonly Probe[]): Promise<Measurement[]>;
+  /**
+   * Runs a SQL script as given (several statements; a schema file loaded into a scratch database), never a plan.
+   * Throws the driver's own error, which the caller turns into a typed one (PostgreSQL's has the `position`).
+   */
+  runScript(sql: string): Promise<void>;
+  /** PostgreSQL: the user schemas that exist (not system ones, not members of an extension), sorted; SQLite: none. */
+  listSchemas(): Promise<string[]>;
   /** Number of queries sent so far (benchmarks and tests assert it stays fixed). */
   readonly queryCount: number;
   close(): Promise<void>;

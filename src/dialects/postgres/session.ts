@@ -7,6 +7,7 @@ import type { Measurement, Probe, Statement } from '../../plan/types';
 import type { DatabaseSession, IntrospectOptions } from '../dialect';
 import { introspectPostgres } from './introspect';
 import { DEFAULT_SCHEMA } from './normalize';
+import { USER_SCHEMAS_SQL } from './queries';
 import { quoteIdentifier, quoteQualified } from './quote';
 
 type PostgresTarget = Extract<DatabaseTarget, { dialect: 'postgres' }>;
@@ -160,6 +161,15 @@ class PostgresSession implements DatabaseSession {
       results.push({ probe, counts: Object.fromEntries(rows.map((row) => [row.value, Number(row.n)])) });
     }
     return results;
+  }
+
+  async runScript(sql: string): Promise<void> {
+    await this.query(sql); // simple query protocol: several statements, one implicit transaction
+  }
+
+  async listSchemas(): Promise<string[]> {
+    const rows = await this.query<{ name: string }>(USER_SCHEMAS_SQL);
+    return rows.map((row) => row.name);
   }
 
   /**

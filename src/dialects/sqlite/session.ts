@@ -128,6 +128,14 @@ export class SqliteSession implements DatabaseSession {
     return results;
   }
 
+  runScript(sql: string): Promise<void> {
+    return this.run(sql);
+  }
+
+  async listSchemas(): Promise<string[]> {
+    return [];
+  }
+
   async apply(statements: readonly Statement[]): Promise<void> {
     if (statements.length === 0) return;
     const previous = Number((await this.query('PRAGMA foreign_keys'))[0]?.foreign_keys ?? 0) === 1;
