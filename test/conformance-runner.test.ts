@@ -161,6 +161,9 @@ describe('scope and catalog helpers', () => {
     expect(catalogDifference(['index public.i on t unique=f keys=1'], ['index public.i on t unique=t keys=1'])).toBe(
       'index public.i: unique=t (target) vs unique=f',
     );
+    expect(catalogDifference(['constraint public."a b".c validated=t'], ['constraint public."a b".c validated=f'])).toBe(
+      'constraint public."a b".c: validated=f (target) vs validated=t',
+    );
     expect(catalogDifference([], ['relation public.t kind=r'])).toBe('only the target has relation public.t kind=r');
     expect(catalogDifference(['a b'], ['a b'])).toBeUndefined();
   });

@@ -148,8 +148,8 @@ export async function sqliteCatalog(file: string): Promise<string[]> {
   }
 }
 
-/** `kind name`: what a catalog line describes. */
-const objectOf = (line: string) => line.split(' ').slice(0, 2).join(' ');
+/** `kind name`: what a catalog line describes (the name may hold quoted parts with spaces: `"a b".t`). */
+const objectOf = (line: string) => /^\S+ (?:"(?:[^"]|"")*"|[^\s"])+/.exec(line)?.[0] ?? line;
 
 /**
  * The first difference of two catalogs: for an object both have, the settings that differ
@@ -165,12 +165,13 @@ export function catalogDifference(migrated: readonly string[], target: readonly 
   for (const line of [...missing].sort((a, b) => rank(a) - rank(b))) {
     const counterpart = extra.find((other) => objectOf(other) === objectOf(line));
     if (counterpart === undefined) continue;
-    const [a, b] = [line.split(' '), counterpart.split(' ')];
+    const object = objectOf(line);
+    const [a, b] = [line.slice(object.length).split(' '), counterpart.slice(object.length).split(' ')];
     if (a.length === b.length) {
       const fields = a.flatMap((token, i) => (token === b[i] ? [] : [`${token} (target) vs ${b[i]}`]));
-      return `${objectOf(line)}: ${fields.join(', ')}`;
+      return `${object}: ${fields.join(', ')}`;
     }
-    return `${objectOf(line)}: target has ${line.slice(objectOf(line).length + 1)}; migrated has ${counterpart.slice(objectOf(line).length + 1)}`;
+    return `${object}: target has${line.slice(object.length)}; migrated has${counterpart.slice(object.length)}`;
   }
   if (missing.length > 0) return `only the target has ${missing[0]}`;
   if (extra.length > 0) return `only the migrated database has ${extra[0]}`;
