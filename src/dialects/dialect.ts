@@ -86,6 +86,13 @@ export interface DatabaseSession {
    * `options.estimateAbove` (larger ones are answered from the catalog, `estimated`). Results in probe order.
    */
   measure(probes: readonly Probe[], options?: MeasureOptions): Promise<Measurement[]>;
+  /**
+   * Runs a SQL script as given (several statements; a schema file loaded into a scratch database), never a plan.
+   * Throws the driver's own error, which the caller turns into a typed one (PostgreSQL's has the `position`).
+   */
+  runScript(sql: string): Promise<void>;
+  /** PostgreSQL: the user schemas that exist (not system ones, not members of an extension), sorted; SQLite: none. */
+  listSchemas(): Promise<string[]>;
   /** Number of queries sent so far (benchmarks and tests assert it stays fixed). */
   readonly queryCount: number;
   close(): Promise<void>;

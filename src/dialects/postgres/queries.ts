@@ -158,3 +158,13 @@ FROM (SELECT to_jsonb(t) AS r FROM ${metadataTable} t) m
 WHERE m.r->>'type' = 'GENERATED_COLUMN' AND m.r->>'database' = current_database()
 ORDER BY 1, 2, 3`;
 }
+
+/** Schemas a user made: not PostgreSQL's own (`pg_*`, `information_schema`), not created by an extension. */
+export const USER_SCHEMAS_SQL = `
+SELECT n.nspname AS name
+FROM pg_catalog.pg_namespace n
+WHERE n.nspname <> 'information_schema' AND n.nspname NOT LIKE 'pg\\_%'
+  AND NOT EXISTS (
+    SELECT 1 FROM pg_catalog.pg_depend e
+    WHERE e.classid = 'pg_catalog.pg_namespace'::regclass AND e.objid = n.oid AND e.deptype = 'e')
+ORDER BY n.nspname`;

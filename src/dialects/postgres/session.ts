@@ -11,6 +11,7 @@ import { releaseApplyLock, takeApplyLock } from './apply-lock';
 import { introspectPostgres } from './introspect';
 import { DEFAULT_SCHEMA } from './normalize';
 import { measurePostgres } from './measure';
+import { USER_SCHEMAS_SQL } from './queries';
 
 type PostgresTarget = Extract<DatabaseTarget, { dialect: 'postgres' }>;
 
@@ -128,6 +129,15 @@ class PostgresSession implements DatabaseSession {
   /** Set-based answers to the plan's probes (see measure.ts). */
   measure(probes: readonly Probe[], options?: MeasureOptions): Promise<Measurement[]> {
     return measurePostgres((sql, params) => this.query(sql, params), probes, options);
+  }
+
+  async runScript(sql: string): Promise<void> {
+    await this.query(sql); // simple query protocol: several statements, one implicit transaction
+  }
+
+  async listSchemas(): Promise<string[]> {
+    const rows = await this.query<{ name: string }>(USER_SCHEMAS_SQL);
+    return rows.map((row) => row.name);
   }
 
   /** See `DatabaseSession.apply`: advisory lock, `verify`, then the phases. */

@@ -134,6 +134,14 @@ export class SqliteSession implements DatabaseSession {
     return measureSqlite((sql) => this.query(sql), probes, options);
   }
 
+  runScript(sql: string): Promise<void> {
+    return this.run(sql);
+  }
+
+  async listSchemas(): Promise<string[]> {
+    return [];
+  }
+
   /**
    * See `DatabaseSession.apply`. The lock is the write lock of `BEGIN IMMEDIATE`, waited for up to `lockTimeout`;
    * `verify` runs inside that transaction, so nothing can change the schema between the check and the statements.

@@ -1,0 +1,115 @@
+/**
+ * The conformance cases on disk (see ../shared/conformance/README.md): `<suite>/<group>/<case>/{from,to}.sql` plus
+ * `meta.json`, or `<suite>/<case>/` for a flat suite (migra). Discovery is deterministic: sorted by path.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { DialectName } from '../../src/model';
+
+/** The suites the runner knows, with their dialect and the roles their upstream harness created before every case. */
+export const SUITES: Readonly<Record<string, { readonly dialect: DialectName; readonly roles: readonly string[] }>> = {
+  'pg-schema-diff': { dialect: 'postgres', roles: [] },
+  // migra's test_migra.py creates this role before loading any fixture.
+  migra: { dialect: 'postgres', roles: ['schemainspect_test_role'] },
+  sqlite3def: { dialect: 'sqlite', roles: [] },
+};
+
+/** The group of the cases of a flat suite. */
+export const FLAT_GROUP = 'fixtures';
+
+export interface CaseExpectation {
+  /** pg-schema-diff `expect_empty_plan`: from and to are the same schema; the plan must be empty. */
+  readonly emptyPlan: boolean;
+  /** pg-schema-diff `expected_plan_error_is` / `_contains`: upstream refused the case (what it expected). */
+  readonly upstreamError?: string;
+}
+
+export interface ConformanceCase {
+  readonly suite: string;
+  readonly group: string;
+  readonly name: string;
+  /** `<suite>/<group>/<case>`, or `<suite>/<case>` for a flat suite: the case's folder under the conformance dir. */
+  readonly id: string;
+  readonly dir: string;
+  readonly dialect: DialectName;
+  /** Roles that must exist before loading (suite-wide ones included), as plain names. */
+  readonly roles: readonly string[];
+  readonly expect: CaseExpectation;
+}
+
+/**
+ * A role as meta.json lists it: a plain name, or (for the two hostile cases) already written as a quoted SQL
+ * identifier (`"evil""role"`, which the SQL then names the same way): that is the name `evil"role`.
+ */
+export function roleName(listed: string): string {
+  return /^"(?:[^"]|"")+"$/.test(listed) ? listed.slice(1, -1).replace(/""/g, '"') : listed;
+}
+
+interface Meta {
+  roles?: string[] | null;
+  expect_empty_plan?: boolean | null;
+  expected_plan_error_is?: { go?: string } | null;
+  expected_plan_error_contains?: { go?: string } | string | null;
+}
+
+function readMeta(dir: string): Meta {
+  const file = path.join(dir, 'meta.json');
+  if (!existsSync(file)) return {};
+  return JSON.parse(readFileSync(file, 'utf8')) as Meta;
+}
+
+function expectation(meta: Meta): CaseExpectation {
+  const describe = (value: unknown) => (typeof value === 'string' ? value : (value as { go?: string }).go ?? JSON.stringify(value));
+  const errorIs = meta.expected_plan_error_is ? describe(meta.expected_plan_error_is) : undefined;
+  const errorContains = meta.expected_plan_error_contains ? describe(meta.expected_plan_error_contains) : undefined;
+  return { emptyPlan: meta.expect_empty_plan === true, upstreamError: errorIs ?? errorContains };
+}
+
+const subdirectories = (dir: string): string[] =>
+  readdirSync(dir)
+    .filter((entry) => statSync(path.join(dir, entry)).isDirectory())
+    .sort();
+
+/** Every case folder (one holding `to.sql`) under `dir`, as paths relative to it, sorted. */
+function caseFolders(dir: string, relative = ''): string[] {
+  const here = path.join(dir, relative);
+  if (existsSync(path.join(here, 'to.sql'))) return [relative];
+  return subdirectories(here).flatMap((entry) => caseFolders(dir, relative ? `${relative}/${entry}` : entry));
+}
+
+/** The cases of every known suite under `root`; a folder that is not a known suite is an error. */
+export function discoverCases(root: string): ConformanceCase[] {
+  if (!existsSync(root) || !statSync(root).isDirectory()) {
+    throw new Error(`conformance suites not found at ${root}: set CONFORMANCE_DIR or pass --dir`);
+  }
+  const cases: ConformanceCase[] = [];
+  for (const suite of subdirectories(root)) {
+    const known = SUITES[suite];
+    if (!known) throw new Error(`unknown conformance suite ${suite} in ${root} (known: ${Object.keys(SUITES).join(', ')})`);
+    for (const folder of caseFolders(path.join(root, suite))) {
+      const parts = folder.split('/');
+      const name = parts[parts.length - 1]!;
+      const group = parts.length > 1 ? parts.slice(0, -1).join('/') : FLAT_GROUP;
+      const dir = path.join(root, suite, folder);
+      const meta = readMeta(dir);
+      cases.push({
+        suite,
+        group,
+        name,
+        id: `${suite}/${folder}`,
+        dir,
+        dialect: known.dialect,
+        roles: [...known.roles, ...(meta.roles ?? []).map(roleName)],
+        expect: expectation(meta),
+      });
+    }
+  }
+  return cases;
+}
+
+/** The text of one of a case's SQL files; a missing `from.sql` is an empty database, a missing `additions.sql` none. */
+export function caseSql(c: ConformanceCase, file: 'from.sql' | 'to.sql' | 'additions.sql'): string | undefined {
+  const full = path.join(c.dir, file);
+  if (!existsSync(full)) return file === 'from.sql' ? '' : undefined;
+  return readFileSync(full, 'utf8');
+}

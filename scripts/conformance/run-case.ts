@@ -1,0 +1,162 @@
+/**
+ * One conformance case: load `from.sql` into a fresh database and `to.sql` into another, plan from -> to with
+ * `createPlan` (measuring live data through the session, as `schema plan` does), apply the plan to the first, then
+ * the first must introspect equal to the second, re-planning must be empty, and the engine's own catalog of both must
+ * agree (see catalog.ts). A migra case with `additions.sql` then runs that SQL on the migrated database and must pass
+ * the same test a second time.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { withAnswers } from '../../src/cli/decisions';
+import { redactSecrets } from '../../src/connect/url';
+import type { DatabaseSession, Dialect } from '../../src/dialects/dialect';
+import { ApplyError } from '../../src/errors/errors';
+import { NO_RENAMES, type Model, type Renames } from '../../src/model';
+import { createPlan, planProbes } from '../../src/plan/plan';
+import type { Plan } from '../../src/plan/types';
+import { withScratchDatabase, type ScratchDatabase } from '../../src/sources/scratch-database';
+import { catalogDifference, postgresCatalog, sqliteCatalog } from './catalog';
+import { caseSql, type ConformanceCase } from './cases';
+import { modelDifference } from './compare';
+import { unmanagedKinds } from './scope';
+
+export type Status = 'passed' | 'failed' | 'skipped';
+
+/** Where a failed case failed (the failure categories of the report). */
+export type Stage =
+  | 'load'
+  | 'plan'
+  | 'empty plan expected'
+  | 'apply'
+  | 'not converged'
+  | 'model differs'
+  | 'catalog differs'
+  | 'timeout'
+  | 'error';
+
+export interface Outcome {
+  readonly status: Status;
+  readonly stage?: Stage;
+  /** One line: why it failed or was skipped, or (passed) a remark such as how an upstream refusal was met. */
+  readonly reason?: string;
+}
+
+export interface CaseEnvironment {
+  /** PostgreSQL: a server URL on which scratch databases may be created (needed for PostgreSQL cases). */
+  readonly serverUrl?: string;
+  /** A directory for SQLite database files. */
+  readonly tempDir: string;
+}
+
+const oneLine = (text: string, max = 300): string => {
+  const line = text.replace(/\s+/g, ' ').trim();
+  return line.length > max ? `${line.slice(0, max - 1)}…` : line;
+};
+
+export const passed = (reason?: string): Outcome => ({ status: 'passed', reason });
+export const failed = (stage: Stage, reason: string): Outcome => ({ status: 'failed', stage, reason: oneLine(reason) });
+export const skipped = (reason: string): Outcome => ({ status: 'skipped', reason });
+
+export function describeError(error: unknown, serverUrl?: string): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const statement = error instanceof ApplyError ? ` [${oneLine(error.statement, 120)}]` : '';
+  return redactSecrets(oneLine(message + statement), serverUrl);
+}
+
+/**
+ * Plans `from` -> `to` as `schema plan` does, measuring through `session`. The suites declare no renames, so every
+ * rename-or-drop question is answered "drop and create" (what the upstream tools do), until none is left.
+ */
+export async function planWithoutRenames(session: DatabaseSession, dialect: Dialect, from: Model, to: Model): Promise<Plan> {
+  let renames: Renames = NO_RENAMES;
+  for (let round = 0; ; round++) {
+    const input = { from, to, dialect, renames };
+    const probes = planProbes(input);
+    const measurements = probes.length > 0 ? await session.measure(probes) : [];
+    const plan = createPlan({ ...input, measurements });
+    if (plan.decisions.length === 0 || round === 10) return plan;
+    renames = withAnswers(renames, plan.decisions.map((decision) => ({ decision, rename: false })), to);
+  }
+}
+
+const kindsOf = (plan: Plan): string =>
+  Object.entries(plan.summary.byKind)
+    .map(([kind, count]) => `${kind}${count > 1 ? ` x${count}` : ''}`)
+    .join(', ') || `${plan.decisions.length} open decision(s)`;
+
+async function catalogOf(db: ScratchDatabase, schemas: readonly string[]): Promise<string[]> {
+  return db.dialect.name === 'postgres' ? postgresCatalog(db.url, schemas) : sqliteCatalog(db.name);
+}
+
+/** The success test once: plan a -> b, apply to a, compare. */
+async function convergence(c: ConformanceCase, a: ScratchDatabase, b: ScratchDatabase, env: CaseEnvironment): Promise<Outcome> {
+  const dialect = a.dialect;
+  const schemas = [...new Set([...(await a.schemas()), ...(await b.schemas())])].sort();
+  const [from, to] = [await a.introspect(schemas), await b.introspect(schemas)];
+  const refused = (reason: string): Outcome =>
+    c.expect.upstreamError
+      ? passed(`refused, as upstream does (${c.expect.upstreamError}): ${oneLine(reason, 200)}`)
+      : failed('plan', reason);
+  let plan: Plan;
+  try {
+    plan = await planWithoutRenames(a.session, dialect, from, to);
+  } catch (error) {
+    return refused(describeError(error, env.serverUrl));
+  }
+  const errors = plan.diagnostics.filter((d) => d.severity === 'error');
+  if (errors.length > 0) return refused(`${errors[0]!.code}: ${errors[0]!.message}`);
+  if (c.expect.emptyPlan && plan.statements.length > 0) {
+    return failed('empty plan expected', `from and to are the same schema, but the plan has ${kindsOf(plan)}`);
+  }
+  try {
+    await a.session.apply(plan.statements);
+  } catch (error) {
+    return failed('apply', describeError(error, env.serverUrl));
+  }
+  const migrated = await a.introspect(schemas);
+  const again = await planWithoutRenames(a.session, dialect, migrated, to);
+  if (again.statements.length > 0 || again.decisions.length > 0) {
+    return failed('not converged', `re-planning after apply gives ${kindsOf(again)}`);
+  }
+  const difference = modelDifference(migrated, to, dialect);
+  if (difference) return failed('model differs', difference);
+  const catalog = catalogDifference(await catalogOf(a, schemas), await catalogOf(b, schemas));
+  if (catalog) return failed('catalog differs', catalog);
+  return c.expect.upstreamError ? passed(`upstream refused (${c.expect.upstreamError}); schemaplan converges`) : passed();
+}
+
+async function load(db: ScratchDatabase, sql: string, file: string, env: CaseEnvironment): Promise<Outcome | undefined> {
+  try {
+    await db.load(sql, file);
+    return undefined;
+  } catch (error) {
+    return failed('load', describeError(error, env.serverUrl));
+  }
+}
+
+/** Runs one case; never throws for what the case does (an unexpected error is the caller's `error` outcome). */
+export async function runCase(c: ConformanceCase, env: CaseEnvironment): Promise<Outcome> {
+  const from = caseSql(c, 'from.sql') ?? '';
+  const to = caseSql(c, 'to.sql') ?? '';
+  const additions = caseSql(c, 'additions.sql');
+  const kinds = unmanagedKinds(c.dialect, [from, to, additions ?? '']);
+  if (kinds.length > 0) return skipped(`not managed: ${kinds.join(', ')}`);
+  const dir = c.dialect === 'sqlite' ? mkdtempSync(path.join(env.tempDir, 'case-')) : undefined;
+  const options = (side: string) => ({ serverUrl: env.serverUrl, sqliteFile: dir && path.join(dir, `${side}.sqlite`) });
+  try {
+    return await withScratchDatabase(c.dialect, options('from'), (a) =>
+      withScratchDatabase(c.dialect, options('to'), async (b) => {
+        const failure = (await load(a, from, 'from.sql', env)) ?? (await load(b, to, 'to.sql', env));
+        if (failure) return failure;
+        const first = await convergence(c, a, b, env);
+        if (first.status !== 'passed' || additions === undefined || additions.trim() === '') return first;
+        const loaded = await load(a, additions, 'additions.sql', env);
+        if (loaded) return loaded;
+        const second = await convergence(c, a, b, env);
+        return second.status === 'passed' ? second : { ...second, reason: `after additions.sql: ${second.reason ?? ''}` };
+      }),
+    );
+  } finally {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  }
+}
