@@ -11,7 +11,7 @@ import { adminUrl } from './support/postgres';
 import { tempDir } from './support/temp';
 
 /**
- * Synthetic suites in a temporary directory, laid out as ../shared/conformance is: each case's outcome is known in
+ * Synthetic suites in a temporary directory, laid out as conformance/suites is: each case's outcome is known in
  * advance, whatever schemaplan can or cannot do elsewhere.
  */
 const root = tempDir('conformance');

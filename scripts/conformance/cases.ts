@@ -1,5 +1,5 @@
 /**
- * The conformance cases on disk (see ../shared/conformance/README.md): `<suite>/<group>/<case>/{from,to}.sql` plus
+ * The conformance cases on disk (see conformance/suites/README.md): `<suite>/<group>/<case>/{from,to}.sql` plus
  * `meta.json`, or `<suite>/<case>/` for a flat suite (migra). Discovery is deterministic: sorted by path.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';

@@ -14,7 +14,7 @@ import { runCases, type CaseResult } from './runner';
 
 const USAGE = `npm run conformance [-- options]
 
-  --dir DIR        the suites (default: $CONFORMANCE_DIR, else ../shared/conformance next to the repository)
+  --dir DIR        the suites (default: $CONFORMANCE_DIR, else conformance/suites, the vendored copy)
   --only TEXT      only cases whose id contains TEXT (repeatable); the report is then printed, not written,
                    unless --out is given
   --jobs N         cases at once (default 2)
@@ -110,7 +110,7 @@ function summary(results: readonly CaseResult[]): string {
 async function main(): Promise<number> {
   const args = parseArgs(process.argv.slice(2));
   const root = repositoryRoot();
-  const dir = path.resolve(args.dir ?? process.env.CONFORMANCE_DIR ?? path.join(root, '..', 'shared', 'conformance'));
+  const dir = path.resolve(args.dir ?? process.env.CONFORMANCE_DIR ?? path.join(root, 'conformance', 'suites'));
   const cases = discoverCases(dir).filter((c) => args.only.length === 0 || args.only.some((text) => c.id.includes(text)));
   if (cases.length === 0) throw new Error(`no conformance case in ${dir}${args.only.length ? ' matches --only' : ''}`);
   const reportFile = args.out ?? (args.only.length === 0 ? path.join(root, 'CONFORMANCE.md') : undefined);

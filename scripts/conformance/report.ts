@@ -62,7 +62,7 @@ export function renderReport(results: readonly CaseResult[], context: ReportCont
     '# Conformance',
     '',
     `Produced by \`npm run conformance\` on ${context.date}${versions.length ? ` with ${versions.join(' and ')}` : ''}, from the public`,
-    'suites in `../shared/conformance` (see its README). A case passes when the plan from `from.sql` to `to.sql`',
+    'suites vendored in `conformance/suites` (see its README). A case passes when the plan from `from.sql` to `to.sql`',
     'applies, the migrated database then introspects equal to a database loaded from `to.sql` (column order aside),',
     're-planning is empty, and the engine\'s own catalog of both databases agrees (read without schemaplan\'s',
     'introspector: constraint and index settings such as NOT VALID or key order, identity sequence options, column',
