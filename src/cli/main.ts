@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import yargs from 'yargs/yargs';
 import { UsageError } from '../errors/errors';
 import { applyOptions, runApply, type ApplyArgs } from './commands/apply';
+import { diffOptions, runDiff, type DiffArgs } from './commands/diff';
 import { checkOptions, runCheck, type CheckArgs } from './commands/check';
 import { generateOptions, runGenerate } from './commands/generate';
 import { inspectOptions, runInspect, type InspectArgs } from './commands/inspect';
@@ -29,6 +30,9 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
       .command('apply', 'apply the plan to the database, atomically, then verify', applyOptions, async (args) => {
         exitCode = await runApply(args as unknown as ApplyArgs, run);
       })
+      .command('diff', 'show the plan that turns one schema source into another (databases, entities, model .json, .sql)', diffOptions, async (args) => {
+        exitCode = await runDiff(args as unknown as DiffArgs, io);
+      })
       .command('inspect', 'print the model of a database or of the entities', inspectOptions, async (args) => {
         exitCode = await runInspect(args as unknown as InspectArgs, run);
       })
@@ -38,7 +42,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
       .command('check', 'exit 2 when generated/ is stale for the entities (no database needed)', checkOptions, async (args) => {
         exitCode = await runCheck(args as unknown as CheckArgs, run);
       })
-      .demandCommand(1, 'name a command: plan, apply, inspect, generate or check')
+      .demandCommand(1, 'name a command: plan, apply, diff, inspect, generate or check')
       .strict()
       .exitProcess(false)
       .fail((message, error) => {

@@ -5,6 +5,8 @@ export const REPO_ROOT = path.resolve(__dirname, '..', '..');
 const BIN = path.join(REPO_ROOT, 'bin', 'schema.js');
 
 export interface CliResult {
+  /** The id of the process spawned (the CLI itself, except on a pseudo-terminal; scratch databases carry it). */
+  readonly pid: number;
   readonly status: number;
   readonly stdout: string;
   readonly stderr: string;
@@ -28,7 +30,7 @@ export function runCli(
     timeout: 120_000,
   });
   if (result.error) throw result.error;
-  return { status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+  return { pid: result.pid, status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }
 
 const shellQuote = (text: string): string => `'${text.replace(/'/g, `'\\''`)}'`;
@@ -54,5 +56,5 @@ export function runCliOnTty(
     timeout: 120_000,
   });
   if (result.error) throw result.error;
-  return { status: result.status ?? -1, stdout: result.stdout.replace(/\r\n/g, '\n'), stderr: result.stderr };
+  return { pid: result.pid, status: result.status ?? -1, stdout: result.stdout.replace(/\r\n/g, '\n'), stderr: result.stderr };
 }

@@ -1,4 +1,6 @@
 import type { Argv } from 'yargs';
+import type { Dialect } from '../../dialects/dialect';
+import type { Model } from '../../model';
 import { UsageError } from '../../errors/errors';
 import { hasErrors } from '../../plan/plan';
 import type { Plan } from '../../plan/types';
@@ -56,15 +58,19 @@ export function planOptions<T>(yargs: Argv<T>) {
 }
 
 /** The DDL diff for `--diff`, as the format shows it (a fenced, collapsible block in markdown). */
-function ddlDiffFor(planned: PlannedTarget, format: PlanFormat, colour: boolean): string {
-  const diff = renderDdlDiff(planned.current, planned.desired, planned.dialect, paint(format === 'text' && colour)).trimEnd();
+export function ddlDiffSection(
+  sides: { readonly current: Model; readonly desired: Model; readonly dialect: Dialect; readonly names?: { before: string; after: string } },
+  format: PlanFormat,
+  colour: boolean,
+): string {
+  const diff = renderDdlDiff(sides.current, sides.desired, sides.dialect, paint(format === 'text' && colour), sides.names).trimEnd();
   if (!diff) return format === 'markdown' ? '' : '\nSchema DDL: no differences.\n';
   if (format === 'markdown') return `\n<details><summary>Schema DDL diff (current vs desired)</summary>\n\n${fenced('diff', diff)}\n\n</details>\n`;
   return `\n${diff}\n`;
 }
 
 export function renderPlan(
-  planned: Pick<PlannedTarget, 'plan' | 'target' | 'serverVersion' | 'renamesFile'>,
+  planned: Pick<PlannedTarget, 'plan' | 'renamesFile'> & { readonly target: { readonly redacted: string }; readonly serverVersion?: string },
   format: PlanFormat,
   colour: boolean,
 ): string {
@@ -115,7 +121,7 @@ export async function runPlan(args: PlanArgs, io: CliIo): Promise<number> {
     if (planned.plan.decisions.length > 0 && !hasErrors(planned.plan) && canAsk(io)) planned = await askDecisions(planned, io);
     const colour = colourEnabled(io, args.color);
     io.stdout.write(renderPlan(planned, args.format, colour));
-    if (args.diff) io.stdout.write(ddlDiffFor(planned, args.format, colour));
+    if (args.diff) io.stdout.write(ddlDiffSection(planned, args.format, colour));
     // The text plan lists open questions itself; JSON carries them as data and SQL cannot: say them on stderr too.
     if (args.format !== 'text' && planned.plan.decisions.length > 0) {
       io.stderr.write(`${renderDecisions(planned.plan.decisions, planned.renamesFile, paint(false)).join('\n').trimStart()}\n`);

@@ -1,0 +1,123 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { compileFiles } from '../compile/compile';
+import { parseDatabaseUrl } from '../connect/url';
+import type { DatabaseSession } from '../dialects/dialect';
+import { dialectFor } from '../dialects/registry';
+import type { EntityNames } from '../diff/diff-renames';
+import { SourceError, UsageError } from '../errors/errors';
+import { modelOf, parseModelDocument } from '../generate/model-document';
+import type { RenamesFile } from '../hints/renames-file';
+import type { DialectName, Model, ModelDocument, Renames } from '../model';
+import type { Diagnostic } from '../plan/types';
+import type { SourceSpec } from './source-spec';
+import { loadSqlFile } from './sql-file';
+
+/** One side of a diff, read into a model. */
+export interface LoadedSource {
+  readonly spec: SourceSpec;
+  readonly model: Model;
+  /** Entities: the renames they declare and their class names (for hints). */
+  readonly renames?: Renames;
+  readonly entityNames?: EntityNames;
+  readonly diagnostics: readonly Diagnostic[];
+  /** A database: the open session (for measuring rows) and its version. The caller closes it. */
+  readonly session?: DatabaseSession;
+  readonly serverVersion?: string;
+}
+
+/** The dialect both sides are read in: a database says it; otherwise `--dialect`, else a raw model file's own. */
+export function diffDialect(from: SourceSpec, to: SourceSpec, flag: DialectName | undefined, cwd: string): DialectName {
+  const said = [from, to].flatMap((spec) => {
+    if (spec.kind === 'database') return [{ dialect: spec.dialect, by: spec.label }];
+    if (spec.kind === 'model') {
+      const own = rawModelDialect(spec.file, cwd);
+      return own ? [{ dialect: own, by: spec.label }] : [];
+    }
+    return [];
+  });
+  if (flag) said.unshift({ dialect: flag, by: '--dialect' });
+  const first = said[0];
+  if (!first) {
+    throw new UsageError('cannot tell which dialect to compare in', 'Name it with --dialect postgres or --dialect sqlite.');
+  }
+  const other = said.find((s) => s.dialect !== first.dialect);
+  if (other) throw new UsageError(`${first.by} is ${first.dialect} but ${other.by} is ${other.dialect}`, 'Both sides of a diff must be of one dialect.');
+  return first.dialect;
+}
+
+function readJson(file: string, cwd: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(path.resolve(cwd, file), 'utf8');
+  } catch (error) {
+    throw new SourceError(`cannot read model file ${file}: ${(error as Error).message}`, 'Check the path of the .json file.', { cause: error });
+  }
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new SourceError(`${file}: not valid JSON: ${(error as Error).message}`, 'Write it with `schema generate` or `schema inspect --format json`.');
+  }
+}
+
+/** A model file holds either a model document (`generated/model.json`) or one model (`inspect --format json`). */
+function isRawModel(data: unknown): data is Model {
+  return typeof data === 'object' && data !== null && 'dialect' in data && 'tables' in data;
+}
+
+function rawModelDialect(file: string, cwd: string): DialectName | undefined {
+  const data = readJson(file, cwd);
+  return isRawModel(data) ? data.dialect : undefined;
+}
+
+function modelFile(file: string, dialect: DialectName, cwd: string): Model {
+  const data = readJson(file, cwd);
+  if (isRawModel(data)) return data;
+  const document: ModelDocument = parseModelDocument(JSON.stringify(data), file);
+  return modelOf(document, dialect, file);
+}
+
+export interface LoadOptions {
+  readonly cwd: string;
+  /** PostgreSQL schemas to read from a database side (default: all user schemas). */
+  readonly schemas?: readonly string[];
+  /** PostgreSQL: where a `.sql` side is loaded: an empty dev database (`--dev-url`), used in a rolled-back transaction. */
+  readonly devUrl?: string;
+  /** PostgreSQL: a server on which a `.sql` side gets a temporary database, always dropped (the other side's URL). */
+  readonly serverUrl?: string;
+  readonly renamesFile?: RenamesFile;
+}
+
+/** Reads one side. A database side stays connected (see `LoadedSource.session`); everything else is closed. */
+export async function loadSource(spec: SourceSpec, dialect: DialectName, options: LoadOptions): Promise<LoadedSource> {
+  switch (spec.kind) {
+    case 'entities': {
+      const compiled = await compileFiles(spec.globs, dialect, options.cwd, { renamesFile: options.renamesFile });
+      return { spec, model: compiled.model, renames: compiled.renames, entityNames: compiled.entityNames, diagnostics: compiled.diagnostics };
+    }
+    case 'model':
+      return { spec, model: modelFile(spec.file, dialect, options.cwd), diagnostics: [] };
+    case 'sql': {
+      if (dialect === 'postgres' && !options.devUrl && !options.serverUrl) {
+        throw new UsageError(
+          `${spec.file}: a PostgreSQL .sql source is loaded into a scratch database, and no server was named`,
+          'Pass --dev-url postgres://... (an empty database to use), or diff it against a PostgreSQL database URL, on whose server a temporary database is created and dropped.',
+        );
+      }
+      const model = await loadSqlFile(spec.file, dialect, { cwd: options.cwd, devUrl: options.devUrl, serverUrl: options.serverUrl });
+      return { spec, model, diagnostics: [] };
+    }
+    case 'database': {
+      const target = parseDatabaseUrl(spec.url, options.cwd);
+      const session = await dialectFor(target.dialect).connect(target);
+      try {
+        const schemas = options.schemas ?? (await session.listSchemas());
+        const model = await session.introspect({ schemas });
+        return { spec, model, diagnostics: [], session, serverVersion: await session.serverVersion() };
+      } catch (error) {
+        await session.close();
+        throw error;
+      }
+    }
+  }
+}

@@ -1,0 +1,132 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { compileEntities } from '../src/compile/compile';
+import type { DialectName } from '../src/model';
+import { applyTowards, connect } from './support/apply-model';
+import { REPO_ROOT, runCli } from './support/cli';
+import { DIALECTS, freshDatabase, type TestDatabase } from './support/databases';
+import { entityClasses } from './support/entities';
+import { rawQuery } from './support/raw-query';
+import { tempDir } from './support/temp';
+import { validatePlanDocument } from './support/plan-schema';
+
+const CASE = 'fixtures/enum-add-value';
+type Kind = 'database' | 'entities' | 'model' | 'sql';
+const KINDS: readonly Kind[] = ['database', 'entities', 'model', 'sql'];
+
+async function databaseOf(dialect: DialectName, state: 'from' | 'to', prefix: string): Promise<TestDatabase> {
+  const db = await freshDatabase(dialect, prefix);
+  const session = await connect(db.url);
+  try {
+    await applyTowards(session, (await compileEntities(await entityClasses(`${CASE}/${state}`), dialect)).model);
+  } finally {
+    await session.close();
+  }
+  return db;
+}
+
+/**
+ * `schema diff` between every pair of source kinds, through the real binary: one schema written four ways (a
+ * database, entity files, a model .json, a .sql file) diffs as empty against itself in every pairing, and the plan
+ * from the previous state shows the change whichever kinds carry the two states.
+ */
+describe.each(DIALECTS)('schema diff on %s', (dialect) => {
+  let dir: ReturnType<typeof tempDir>;
+  const dbs: TestDatabase[] = [];
+  const sources: Record<'from' | 'to', Record<Kind, string>> = { from: {} as Record<Kind, string>, to: {} as Record<Kind, string> };
+  let devUrl: string | undefined;
+
+  beforeAll(async () => {
+    dir = tempDir(`diff-${dialect}`);
+    for (const state of ['from', 'to'] as const) {
+      const db = await databaseOf(dialect, state, `diff-${state}`);
+      dbs.push(db);
+      const entities = path.join(REPO_ROOT, CASE, state, '*.ts');
+      const sql = runCli(['inspect', '--entities', entities, '--dialect', dialect, '--format', 'sql']);
+      expect(sql.status).toBe(0);
+      writeFileSync(path.join(dir.dir, `${state}.sql`), sql.stdout);
+      // One state as a raw model (`inspect --format json`), the other as a model document (`schema generate`).
+      if (state === 'to') {
+        const model = runCli(['inspect', '--entities', entities, '--dialect', dialect, '--format', 'json']);
+        writeFileSync(path.join(dir.dir, 'to.json'), model.stdout);
+      } else {
+        const generated = runCli(['generate', '--entities', entities], { cwd: dir.dir });
+        expect(generated.status).toBe(0);
+      }
+      sources[state] = {
+        database: db.url,
+        entities: `entities:${entities}`,
+        model: state === 'to' ? 'to.json' : 'generated/model.json',
+        sql: `${state}.sql`,
+      };
+    }
+    if (dialect === 'postgres') {
+      const dev = await freshDatabase('postgres', 'diff-dev');
+      dbs.push(dev);
+      devUrl = dev.url;
+    }
+  });
+
+  afterAll(async () => {
+    for (const db of dbs) await db.drop();
+    dir.remove();
+  });
+
+  const diff = (from: string, to: string, extra: string[] = []) =>
+    runCli(['diff', '--from', from, '--to', to, '--dialect', dialect, '--exit-code', ...(devUrl ? ['--dev-url', devUrl] : []), ...extra], {
+      cwd: dir.dir,
+    });
+
+  it.each(KINDS.flatMap((a) => KINDS.map((b) => [a, b] as const)))('%s -> %s: the same schema diffs as empty', (a, b) => {
+    const result = diff(sources.to[a], sources.to[b]);
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toContain('No changes');
+    expect(result.status).toBe(0);
+  });
+
+  it.each(KINDS.map((kind) => [kind] as const))('%s -> entities: the plan from the previous state shows the change', (kind) => {
+    const result = diff(sources.from[kind], sources.to.entities, ['--format', 'json']);
+    expect(result.status).toBe(2);
+    const plan = JSON.parse(result.stdout);
+    expect(validatePlanDocument(plan)).toEqual([]);
+    expect(plan.summary.text).toBe(dialect === 'postgres' ? '+2 enum values' : '~1 table rebuilt, ~1 column');
+    expect(plan.target).toContain(' -> entities:');
+  });
+
+  it('entities -> database plans the way back, with the DDL diff', () => {
+    const result = diff(sources.to.entities, sources.from.database, ['--diff']);
+    expect(result.status).toBe(2);
+    expect(result.stdout).toMatch(/^Plan for entities:\S+ -> \S+ \(/);
+    expect(result.stdout).toMatch(/^--- entities:\S+ \(current\)$/m);
+  });
+
+  if (dialect === 'postgres') {
+    it('loads .sql sides into a temporary database on the server of a database side, and drops it', async () => {
+      const result = runCli(['diff', '--from', sources.to.sql, '--to', sources.to.database, '--exit-code'], { cwd: dir.dir });
+      expect(result.stderr).toBe('');
+      expect(result.status).toBe(0);
+      // Scratch databases are named schemaplan_scratch_<pid>_<random>: none of this run's is left.
+      const left = await rawQuery(dbs[0]!, `SELECT datname FROM pg_database WHERE datname LIKE 'schemaplan\\_scratch\\_${result.pid}\\_%'`);
+      expect(left).toEqual([]);
+    });
+
+    it('a .sql side with no server to load it on is a usage error', () => {
+      const result = runCli(['diff', '--from', sources.to.sql, '--to', sources.to.entities, '--dialect', 'postgres'], { cwd: dir.dir });
+      expect(result.status).toBe(1);
+      expect(result.stderr).toMatch(/^error: to\.sql: a PostgreSQL \.sql source is loaded into a scratch database, and no server was named\nhint: Pass --dev-url/);
+    });
+  }
+});
+
+describe('schema diff, usage', () => {
+  it('needs a dialect when no side names one, and says what a source is', () => {
+    const noDialect = runCli(['diff', '--from', 'entities:fixtures/enum-add-value/from/*.ts', '--to', 'entities:fixtures/enum-add-value/to/*.ts']);
+    expect(noDialect.status).toBe(1);
+    expect(noDialect.stderr).toMatch(/^error: cannot tell which dialect to compare in\nhint: Name it with --dialect/);
+    const unknown = runCli(['diff', '--from', 'schema.txt', '--to', 'sqlite::memory:']);
+    expect(unknown.status).toBe(1);
+    expect(unknown.stderr).toMatch(/^error: cannot tell what kind of source "schema.txt" is/);
+    const mixed = runCli(['diff', '--from', 'sqlite::memory:', '--to', 'postgres://nobody@127.0.0.1:1/x']);
+    expect(mixed.stderr).toMatch(/^error: sqlite::memory: is sqlite but postgres:\/\/nobody@127\.0\.0\.1:1\/x is postgres/);
+  });
+});
