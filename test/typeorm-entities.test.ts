@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { compileEntities } from '../src/compile/compile';
+import { managedSchemas } from '../src/cli/workflow';
 import type { Change } from '../src/diff/changes';
 import { typeormEntityFiles } from '../src/generate/typeorm-entities';
 import type { DialectName, Model } from '../src/model';
@@ -12,7 +13,7 @@ import { entityClasses } from './support/entities';
 import { loadWrittenEntities, typeCheckEntityFiles, writeEntityFiles, type WrittenEntities } from './support/entity-files';
 import { rawQuery } from './support/raw-query';
 import { HAND_WRITTEN, HAND_WRITTEN_VIEWS, NOT_DECLARABLE } from './support/hand-written-schemas';
-import { typeormPendingQueries } from './support/typeorm-oracle';
+import { synchronizeWithTypeorm, typeormPendingQueries } from './support/typeorm-oracle';
 
 /**
  * `typeormEntityFiles` is accepted when, for a real database, the entity files it writes load, compile back to a
@@ -198,6 +199,45 @@ describe.each(TARGETS)('entities generated from the target of fixture %s on %s',
     const db = await databaseFrom(to, dialect, `entities-${name}`);
     try {
       await checkCase(`${name}/to/${dialect}`, await roundTrip(db, name));
+    } finally {
+      await db.drop();
+    }
+  });
+});
+
+/**
+ * A database TypeORM's own `synchronize()` built (a team adopting schemaplan from TypeORM): its catalog text is
+ * TypeORM's, not schemaplan's. Targets whose defaults, arrays, enums, views and schemas spell differently there.
+ */
+const SYNCHRONIZED = [
+  'defaults',
+  'enum-shared-array-default',
+  'foreign-key-actions-deferrable',
+  'generated-column',
+  'index-kinds',
+  'many-to-many',
+  'postgres-arrays-json',
+  'postgres-function-defaults',
+  'schemas-create-alter-drop',
+  'view-create-replace-drop',
+];
+const SYNCHRONIZED_TARGETS: (readonly [string, DialectName])[] = [
+  ...DIALECTS.map((dialect) => ['schema', dialect] as const),
+  ...SYNCHRONIZED.flatMap((name) => dialectsOf(name).map((dialect) => [`fixtures/${name}/to`, dialect] as const)),
+];
+
+describe.each(SYNCHRONIZED_TARGETS)("entities generated from the database TypeORM's synchronize() built for %s on %s", (folder, dialect) => {
+  it('round-trip', async () => {
+    const classes = await entityClasses(folder);
+    const db = await freshDatabase(dialect, 'entities-sync');
+    try {
+      // TypeORM does not create schemas: its users create them first.
+      if (dialect === 'postgres') {
+        const { model } = await compileEntities(classes, dialect);
+        for (const schema of managedSchemas(model)) await rawQuery(db, `CREATE SCHEMA IF NOT EXISTS "${schema}"`);
+      }
+      await synchronizeWithTypeorm(db.oracle, classes);
+      expectRoundTrip(await roundTrip(db, 'sync'));
     } finally {
       await db.drop();
     }

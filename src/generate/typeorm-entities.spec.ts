@@ -26,11 +26,12 @@ describe('typeormEntityFiles', () => {
 
   it('gives colliding names distinct classes and files, none of them a TypeORM decorator or the enum file', () => {
     const { files } = typeormEntityFiles(
-      model([table('user_tag'), table('user-tag'), table('Index'), table('enums'), table('user_tag', { schema: 'billing' })]),
+      model([table('user_tag'), table('user-tag'), table('Index'), table('enums'), table('con'), table('user_tag', { schema: 'billing' })]),
     );
     const classes = [...files.values()].map((content) => /export class (\w+)/.exec(content)![1]);
     expect(Object.fromEntries([...files.keys()].map((file, i) => [file, classes[i]]))).toEqual({
       'billing-user-tag.ts': 'BillingUserTag',
+      'con-entity.ts': 'Con',
       'enums-entity.ts': 'Enums',
       'index-entity.ts': 'IndexEntity',
       'user-tag-entity.ts': 'UserTagEntity',

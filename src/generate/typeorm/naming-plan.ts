@@ -44,6 +44,16 @@ const RESERVED_CLASS_NAMES = [
 /** The shared enum file (PostgreSQL). */
 export const ENUMS_FILE = 'enums';
 
+/** File names Windows refuses whatever the extension (`con.ts`), and the enum file's. */
+const RESERVED_FILE_NAMES = [
+  ENUMS_FILE,
+  'con',
+  'prn',
+  'aux',
+  'nul',
+  ...[1, 2, 3, 4, 5, 6, 7, 8, 9].flatMap((n) => [`com${n}`, `lpt${n}`]),
+];
+
 export interface ClassNames {
   readonly className: string;
   /** Without the `.ts` extension. */
@@ -77,7 +87,7 @@ export function planNames(
   defaultSchema: string | undefined,
 ): NamingPlan {
   const classScope = new NameScope(RESERVED_CLASS_NAMES);
-  const fileScope = new NameScope([ENUMS_FILE], true);
+  const fileScope = new NameScope(RESERVED_FILE_NAMES, true);
   const isDefault = (object: QualifiedName) => object.schema === undefined || object.schema === defaultSchema;
   const byDefaultSchemaFirst = <T extends QualifiedName>(objects: readonly T[]): T[] =>
     [...objects.filter(isDefault), ...objects.filter((o) => !isDefault(o))];

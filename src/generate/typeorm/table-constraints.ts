@@ -35,7 +35,7 @@ export function planTableConstraints(context: ConstraintContext): ClassDecorator
   const { dialect, table, names, skippedColumns, diagnostics } = context;
   const key = qualifiedKey(table);
   const location = `table ${key}`;
-  const properties = (columns: readonly string[]) => arrayLiteral(columns.map((c) => tsString(names.properties.get(c)!)));
+  const properties = (columns: readonly string[]) => arrayLiteral(columns.map((c) => tsString(names.properties.get(c) ?? c)));
   const lines: ClassDecoratorLine[] = [];
   const onSkippedColumn = (kind: string, name: string, columns: readonly string[]): boolean => {
     const skipped = columns.filter((c) => skippedColumns.has(c));
