@@ -66,16 +66,19 @@ export function planColumn(column: Column, context: ColumnContext): ColumnPlan {
     sharedEnum = column.enum && naming.enumOf(column.enum);
     if (!sharedEnum) {
       const skipped = `its enum type ${column.enum ? qualifiedKey(column.enum) : '(unknown)'} was not read`;
-      diagnostics.push({ severity: 'error', code: 'ENTITY_ENUM_TYPE_MISSING', message: `${where}: ${skipped}; the column is not declared`, location });
+      const message = `${where}: ${skipped}; the column is not declared`;
+      diagnostics.push({ severity: 'error', code: 'ENTITY_ENUM_TYPE_MISSING', message, location });
       return { column, property, skipped, tsType: 'unknown' };
     }
     if (column.enum!.schema !== table.schema) {
       diagnostics.push({
         severity: 'warning',
         code: 'ENTITY_ENUM_OTHER_SCHEMA',
-        message: `${where}: its enum type ${qualifiedKey(column.enum!)} is in another schema; TypeORM creates an enum type in the table's schema`,
+        message:
+          `${where}: its enum type ${qualifiedKey(column.enum!)} is in another schema; ` +
+          "TypeORM creates an enum type in the table's schema",
         location,
-        hint: 'A plan moves the column to a type of that name in the table schema; move the enum type, or keep the entity out of sync.',
+        hint: "A plan moves the column to a type of that name in the table's schema: move the enum type there first.",
       });
     }
     enumName = column.enum!.name === typeormEnumName(table, column) ? undefined : column.enum!.name;
@@ -108,7 +111,7 @@ export function planColumn(column: Column, context: ColumnContext): ColumnPlan {
       diagnostics.push({
         severity: 'info',
         code: 'ENTITY_UUID_DEFAULT',
-        message: `${where}: declared with default ${column.default}, which TypeORM's own schema builder takes for a generated uuid column`,
+        message: `${where}: declared with default ${column.default}, which TypeORM's schema builder takes for a generated uuid`,
         location,
         hint: "TypeORM's synchronize/migration:generate will want to change it; schemaplan plans nothing.",
       });
@@ -116,7 +119,9 @@ export function planColumn(column: Column, context: ColumnContext): ColumnPlan {
   }
 
   const strategy = strategyOf(column, dialect);
-  const identity = column.generated === 'identity-always' ? "'ALWAYS'" : column.generated === 'identity-by-default' ? "'BY DEFAULT'" : undefined;
+  const identity = { 'identity-always': "'ALWAYS'", 'identity-by-default': "'BY DEFAULT'", increment: undefined }[
+    column.generated ?? 'increment'
+  ];
   const pkName = inPrimaryKey && dialect === 'postgres' && table.primaryKey?.name ? tsString(table.primaryKey.name) : undefined;
   const comment = column.comment !== undefined ? tsString(column.comment) : undefined;
   const name = tsString(column.name);
