@@ -41,6 +41,30 @@ describe('compile on postgres', () => {
   });
 });
 
+describe('compile on postgres: index methods', () => {
+  it("compiles an index's `type` (gin, hash, brin) and `spatial` (gist) to its method; TypeORM agrees once applied", async () => {
+    const entities = await entityClasses('test/entities/index-types');
+    const { model } = await compileEntities(entities, 'postgres');
+    expect(Object.fromEntries(model.tables[0]!.indexes.map((i) => [i.name, i.method]))).toEqual({
+      IDX_documents_area: 'gist',
+      IDX_documents_code: 'hash',
+      IDX_documents_created: 'brin',
+      IDX_documents_tags: 'gin',
+      IDX_documents_title: undefined,
+    });
+    const db = await freshDatabase('postgres', 'index-types');
+    try {
+      const session = await connect(db.url);
+      await applyTowards(session, model);
+      expect((await planTowards(session, model)).changes).toEqual([]);
+      await session.close();
+      expect(await typeormPendingQueries(db.oracle, entities)).toEqual([]);
+    } finally {
+      await db.drop();
+    }
+  });
+});
+
 describe('compile on sqlite', () => {
   it('an identity column is the plain column TypeORM declares on SQLite: after apply, nothing is left to plan', async () => {
     const { model } = await compileEntities(await entityClasses('fixtures/postgres-identity/to'), 'sqlite');

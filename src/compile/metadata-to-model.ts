@@ -133,8 +133,9 @@ export function metadataToModel(
         columns: i.columnNames,
         unique: i.isUnique,
         where: i.where ? i.where : undefined,
-        // TypeORM builds a spatial index on PostgreSQL `USING GiST`; SQLite has one index method.
-        method: dialect === 'postgres' && i.isSpatial ? 'gist' : undefined,
+        // TypeORM builds a spatial index on PostgreSQL `USING GiST`, another one with its `type` (`gin`, `hash`...);
+        // SQLite has one index method.
+        method: dialect === 'postgres' ? (i.isSpatial ? 'gist' : i.type === 'btree' ? undefined : i.type) : undefined,
       })),
       comment: dialect === 'postgres' ? (metadata.comment ?? undefined) : undefined,
     });

@@ -1,0 +1,108 @@
+/**
+ * TypeORM entity files from a database model (`schema inspect --format typeorm`), so that a team can adopt schemaplan
+ * on an existing database: compiled back, the entities give the same model, so a plan against that database is empty.
+ *
+ * One file per table (`@Entity`) and per view (`@ViewEntity`), and `enums.ts` for PostgreSQL enum types. Every
+ * database name is stated (table, column, constraint, index and enum type names), so nothing depends on TypeORM's
+ * naming strategy. What TypeORM cannot declare is reported as a diagnostic (and a comment in the file) rather than
+ * written wrongly; TypeORM's own tables (`migrations`, `typeorm_metadata`) are left out.
+ */
+import type { Model, Table } from '../model';
+import { qualifiedKey } from '../model';
+import type { Diagnostic } from '../plan/types';
+import { isManagedTable } from '../dialects/unmanaged';
+import { planColumn } from './typeorm/column-options';
+import { renderEnum } from './typeorm/enums';
+import { ENUMS_FILE, planNames } from './typeorm/naming-plan';
+import { planRelations } from './typeorm/relations';
+import { HEADER, renderEntityFile } from './typeorm/render-entity';
+import { renderViewFile } from './typeorm/render-view';
+import { planTableConstraints } from './typeorm/table-constraints';
+
+export interface TypeormEntityFiles {
+  /** Relative path (`card-statistics.ts`) -> content, sorted by path. */
+  readonly files: Map<string, string>;
+  readonly diagnostics: Diagnostic[];
+}
+
+/** PostgreSQL's default schema: tables there are declared without `schema`. */
+const POSTGRES_DEFAULT_SCHEMA = 'public';
+
+export function typeormEntityFiles(model: Model): TypeormEntityFiles {
+  const dialect = model.dialect;
+  const defaultSchema = dialect === 'postgres' ? POSTGRES_DEFAULT_SCHEMA : undefined;
+  const diagnostics: Diagnostic[] = [];
+
+  const tables = model.tables.filter((table) => isManagedTable(table.name)).filter((table) => {
+    if (table.primaryKey && table.primaryKey.columns.length > 0) return true;
+    diagnostics.push({
+      severity: 'error',
+      code: 'ENTITY_NO_PRIMARY_KEY',
+      message: `table ${qualifiedKey(table)} has no primary key, which every TypeORM entity needs; no entity is generated for it`,
+      location: `table ${qualifiedKey(table)}`,
+      hint: 'Add a primary key to the table first (a plan against entities without it would drop it).',
+    });
+    return false;
+  });
+  const views = model.views ?? [];
+  const usedEnums = new Set(tables.flatMap((t) => t.columns.flatMap((c) => (c.enum ? [qualifiedKey(c.enum)] : []))));
+  for (const type of model.enums.filter((e) => !usedEnums.has(qualifiedKey(e)))) {
+    diagnostics.push({
+      severity: 'warning',
+      code: 'ENTITY_ENUM_UNUSED',
+      message: `enum type ${qualifiedKey(type)} is used by no column, and TypeORM only declares enum types through columns`,
+      location: `enum ${qualifiedKey(type)}`,
+      hint: 'A plan against the generated entities drops it.',
+    });
+  }
+  const enums = model.enums.filter((e) => usedEnums.has(qualifiedKey(e)));
+  const naming = planNames(tables, views, enums, defaultSchema);
+  const relations = planRelations(tables, naming, diagnostics);
+
+  const files = new Map<string, string>();
+  for (const table of tables) {
+    const names = naming.entity(table)!;
+    const context = { dialect, table, names, naming, diagnostics };
+    const columns = primaryKeyOrdered(table).map((column) => planColumn(column, context));
+    const skippedColumns = new Set(columns.filter((c) => !c.decorator).map((c) => c.column.name));
+    const constraints = planTableConstraints({ dialect, table, names, skippedColumns, diagnostics });
+    const tableRelations = (relations.get(qualifiedKey(table)) ?? []).filter((relation) => {
+      const skipped = relation.foreignKey.columns.filter((c) => skippedColumns.has(c));
+      if (skipped.length === 0) return true;
+      diagnostics.push({
+        severity: 'error',
+        code: 'ENTITY_CONSTRAINT_ON_SKIPPED_COLUMN',
+        message: `${qualifiedKey(table)}: foreign key ${relation.foreignKey.name} is not declared: column ${skipped.join(', ')} is not`,
+        location: `table ${qualifiedKey(table)}`,
+      });
+      return false;
+    });
+    files.set(
+      `${names.fileName}.ts`,
+      renderEntityFile({ dialect, defaultSchema, table, names, columns, relations: tableRelations, constraints }),
+    );
+  }
+  const viewKeys = new Set(views.map((view) => qualifiedKey(view)));
+  for (const view of views) {
+    const names = naming.view(view);
+    const dependencies = view.dependsOn.filter((d) => viewKeys.has(qualifiedKey(d))).map((d) => naming.view(d));
+    files.set(`${names.fileName}.ts`, renderViewFile(view, names, dependencies, defaultSchema));
+  }
+  if (naming.enums.length > 0) {
+    const declarations = naming.enums.map(({ type, tsEnum }) => renderEnum(tsEnum, `PostgreSQL enum type ${qualifiedKey(type)}`));
+    files.set(`${ENUMS_FILE}.ts`, `${HEADER}\n${declarations.join('\n')}`);
+  }
+  return { files: new Map([...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))), diagnostics };
+}
+
+/**
+ * TypeORM orders a primary key's columns as the properties are declared: when the key lists them in another order,
+ * its columns come first, in key order.
+ */
+function primaryKeyOrdered(table: Table): Table['columns'] {
+  const pk = table.primaryKey?.columns ?? [];
+  const positions = pk.map((name) => table.columns.findIndex((c) => c.name === name));
+  if (positions.every((p, i) => i === 0 || p > positions[i - 1]!)) return table.columns;
+  const first = pk.map((name) => table.columns.find((c) => c.name === name)!);
+  return [...first, ...table.columns.filter((c) => !pk.includes(c.name))];
+}

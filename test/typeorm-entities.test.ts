@@ -1,0 +1,369 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { compileEntities } from '../src/compile/compile';
+import { managedSchemas } from '../src/cli/workflow';
+import type { Change } from '../src/diff/changes';
+import { typeormEntityFiles } from '../src/generate/typeorm-entities';
+import type { DialectName, Model } from '../src/model';
+import type { Diagnostic } from '../src/plan/types';
+import { applyTowards, connect, planTowards } from './support/apply-model';
+import { REPO_ROOT } from './support/cli';
+import { DIALECTS, freshDatabase, type TestDatabase } from './support/databases';
+import { entityClasses } from './support/entities';
+import { loadWrittenEntities, typeCheckEntityFiles, writeEntityFiles, type WrittenEntities } from './support/entity-files';
+import { rawQuery } from './support/raw-query';
+import { HAND_WRITTEN, HAND_WRITTEN_VIEWS, NOT_DECLARABLE } from './support/hand-written-schemas';
+import { synchronizeWithTypeorm, typeormPendingQueries } from './support/typeorm-oracle';
+
+/**
+ * `typeormEntityFiles` is accepted when, for a real database, the entity files it writes load, compile back to a
+ * model that plans nothing against that database, and leave TypeORM's own schema builder nothing to do either.
+ */
+
+interface RoundTrip {
+  readonly files: ReadonlyMap<string, string>;
+  readonly diagnostics: readonly Diagnostic[];
+  readonly changes: readonly Change[];
+  readonly pending: readonly string[];
+}
+
+/** Every set of files written: type-checked together by the last test, then removed. */
+const written: WrittenEntities[] = [];
+afterAll(() => {
+  for (const w of written) w.remove();
+});
+
+/** Every schema of a PostgreSQL database that is not the system's. */
+async function userSchemas(db: TestDatabase): Promise<string[] | undefined> {
+  if (db.dialect !== 'postgres') return undefined;
+  const rows = await rawQuery<{ name: string }>(
+    db,
+    `SELECT nspname AS name FROM pg_namespace WHERE nspname NOT LIKE 'pg\\_%' AND nspname <> 'information_schema' ORDER BY 1`,
+  );
+  return rows.map((row) => row.name);
+}
+
+/** Introspects, generates, writes, loads and compiles the entities, then plans them against the same database. */
+async function roundTrip(db: TestDatabase, label: string): Promise<RoundTrip> {
+  const session = await connect(db.url);
+  try {
+    const model = await session.introspect({ schemas: await userSchemas(db) });
+    const { files, diagnostics } = typeormEntityFiles(model);
+    const output = writeEntityFiles(files, `entities-${label}`);
+    written.push(output);
+    const classes = await loadWrittenEntities(output);
+    const compiled = await compileEntities(classes, db.dialect);
+    const plan = await planTowards(session, compiled.model);
+    expect(plan.diagnostics).toEqual([]);
+    return {
+      files,
+      diagnostics,
+      changes: plan.changes,
+      pending: await typeormPendingQueries(db.oracle, classes).catch((error: Error) => [`TypeORM failed: ${error.message}`]),
+    };
+  } finally {
+    await session.close();
+  }
+}
+
+/** Builds a database from a model the way `schema apply` does. */
+async function databaseFrom(model: Model, dialect: DialectName, label: string): Promise<TestDatabase> {
+  const db = await freshDatabase(dialect, label);
+  const session = await connect(db.url);
+  try {
+    await applyTowards(session, model);
+  } finally {
+    await session.close();
+  }
+  return db;
+}
+
+const codes = (diagnostics: readonly Diagnostic[]) => diagnostics.map((d) => d.code);
+
+function expectRoundTrip(result: RoundTrip): void {
+  expect(codes(result.diagnostics)).toEqual([]);
+  expect(result.changes).toEqual([]);
+  expect(result.pending).toEqual([]);
+}
+
+describe.each(DIALECTS)('entities generated from a %s database', (dialect) => {
+  it('round-trip the example schema: they plan nothing and TypeORM agrees', async () => {
+    const source = (await compileEntities(await entityClasses('schema'), dialect)).model;
+    const db = await databaseFrom(source, dialect, 'entities-schema');
+    try {
+      const result = await roundTrip(db, 'schema');
+      expectRoundTrip(result);
+      expect([...result.files.keys()]).toEqual([
+        'card-statistics.ts',
+        'cards.ts',
+        'decks.ts',
+        ...(dialect === 'postgres' ? ['enums.ts'] : []),
+        'refresh-tokens.ts',
+        'reviews.ts',
+        'user-deck-progress.ts',
+        'user-settings.ts',
+        'users.ts',
+      ]);
+    } finally {
+      await db.drop();
+    }
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// Fixtures: every target schema of fixtures/, built by schemaplan; and every hand-written starting schema.
+
+const FIXTURES = path.join(REPO_ROOT, 'fixtures');
+const CASES = readdirSync(FIXTURES, { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name)
+  .sort();
+
+/** A fixture's target runs where its starting point does: everywhere for entities, one dialect for SQL. */
+const dialectsOf = (name: string): DialectName[] =>
+  existsSync(path.join(FIXTURES, name, 'from'))
+    ? [...DIALECTS]
+    : DIALECTS.filter((dialect) => existsSync(path.join(FIXTURES, name, `from.${dialect}.sql`)));
+
+interface Limit {
+  /** The diagnostics (codes, in order) that explain why the case cannot round-trip... */
+  readonly codes: readonly string[];
+  /** ...the changes a plan then makes (see `describeChange`), sorted... */
+  readonly changes: readonly string[];
+  /** ...and what TypeORM's own schema builder still wants to run. */
+  readonly typeorm: readonly string[];
+}
+
+/**
+ * Cases that cannot round-trip, with the diagnostics that say so and the only changes a plan then makes. A case
+ * listed here must produce exactly this; any other case no diagnostic and no change at all.
+ */
+const LIMITS: Record<string, Limit> = {
+  // Expression keys (and a gin index on an expression): TypeORM declares index keys by column only.
+  'index-expressions-and-methods/sql/postgres': {
+    codes: Array(4).fill('ENTITY_INDEX_NOT_DECLARED'),
+    changes: [
+      'index.drop IDX_documents_email_lower',
+      'index.drop IDX_documents_mixed',
+      'index.drop IDX_documents_paren_expr',
+      'index.drop IDX_documents_search',
+    ],
+    // TypeORM reads the mixed index (one column key, one expression key) as an index on "code" alone.
+    typeorm: ['DROP INDEX "public"."IDX_documents_mixed"'],
+  },
+  'index-expressions-and-methods/sql/sqlite': {
+    codes: Array(3).fill('ENTITY_INDEX_NOT_DECLARED'),
+    changes: ['index.drop IDX_documents_email_lower', 'index.drop IDX_documents_mixed', 'index.drop IDX_documents_paren_expr'],
+    // TypeORM reads them as indexes without columns, which no entity declares.
+    typeorm: [
+      'DROP INDEX "IDX_documents_paren_expr"',
+      'DROP INDEX "IDX_documents_mixed"',
+      'DROP INDEX "IDX_documents_email_lower"',
+    ],
+  },
+  // A uuid column defaulting to gen_random_uuid(): schemaplan keeps the default; TypeORM takes it for a generated
+  // column, which its entity (a plain column with that default) is not.
+  'postgres-function-defaults/sql/postgres': {
+    codes: ['ENTITY_UUID_DEFAULT'],
+    changes: [],
+    typeorm: [
+      'ALTER TABLE "visits" ALTER COLUMN "trace" DROP DEFAULT',
+      'ALTER TABLE "visits" ALTER COLUMN "trace" SET DEFAULT gen_random_uuid()',
+    ],
+  },
+};
+
+/** `index.drop IDX_x`: a change by kind and the name of what it changes (a SQLite rebuild by what it folds). */
+function describeChange(change: Change): string[] {
+  if (change.kind === 'table.rebuild') return change.changes.flatMap(describeChange);
+  const c = change as unknown as Record<string, { name?: string } | string | undefined>;
+  const named = ['column', 'to', 'index', 'foreignKey', 'unique', 'check', 'enum', 'view', 'table']
+    .map((key) => c[key])
+    .find((value) => typeof value === 'object' && value?.name !== undefined) as { name: string } | undefined;
+  return [`${change.kind} ${named?.name ?? (typeof c.name === 'string' ? c.name : '')}`.trim()];
+}
+
+const describeChanges = (changes: readonly Change[]) => changes.flatMap(describeChange).sort();
+
+function expectLimit(result: RoundTrip, limit: Limit): void {
+  expect(codes(result.diagnostics)).toEqual(limit.codes);
+  expect(describeChanges(result.changes)).toEqual([...limit.changes].sort());
+  expect(result.pending).toEqual(limit.typeorm);
+}
+
+const TARGETS = CASES.flatMap((name) => dialectsOf(name).map((dialect) => [name, dialect] as const));
+
+describe.each(TARGETS)('entities generated from the target of fixture %s on %s', (name, dialect) => {
+  it('round-trip', async () => {
+    const to = (await compileEntities(await entityClasses(`fixtures/${name}/to`), dialect)).model;
+    const db = await databaseFrom(to, dialect, `entities-${name}`);
+    try {
+      await checkCase(`${name}/to/${dialect}`, await roundTrip(db, name));
+    } finally {
+      await db.drop();
+    }
+  });
+});
+
+/**
+ * A database TypeORM's own `synchronize()` built (a team adopting schemaplan from TypeORM): its catalog text is
+ * TypeORM's, not schemaplan's. Targets whose defaults, arrays, enums, views and schemas spell differently there.
+ */
+const SYNCHRONIZED = [
+  'defaults',
+  'enum-shared-array-default',
+  'foreign-key-actions-deferrable',
+  'generated-column',
+  'index-kinds',
+  'many-to-many',
+  'postgres-arrays-json',
+  'postgres-function-defaults',
+  'schemas-create-alter-drop',
+  'view-create-replace-drop',
+];
+const SYNCHRONIZED_TARGETS: (readonly [string, DialectName])[] = [
+  ...DIALECTS.map((dialect) => ['schema', dialect] as const),
+  ...SYNCHRONIZED.flatMap((name) => dialectsOf(name).map((dialect) => [`fixtures/${name}/to`, dialect] as const)),
+];
+
+describe.each(SYNCHRONIZED_TARGETS)("entities generated from the database TypeORM's synchronize() built for %s on %s", (folder, dialect) => {
+  it('round-trip', async () => {
+    const classes = await entityClasses(folder);
+    const db = await freshDatabase(dialect, 'entities-sync');
+    try {
+      // TypeORM does not create schemas: its users create them first.
+      if (dialect === 'postgres') {
+        const { model } = await compileEntities(classes, dialect);
+        for (const schema of managedSchemas(model)) await rawQuery(db, `CREATE SCHEMA IF NOT EXISTS "${schema}"`);
+      }
+      await synchronizeWithTypeorm(db.oracle, classes);
+      expectRoundTrip(await roundTrip(db, 'sync'));
+    } finally {
+      await db.drop();
+    }
+  });
+});
+
+const SQL_CASES = CASES.flatMap((name) =>
+  DIALECTS.filter((dialect) => existsSync(path.join(FIXTURES, name, `from.${dialect}.sql`))).map((dialect) => [name, dialect] as const),
+);
+
+describe.each(SQL_CASES)('entities generated from the hand-written SQL of fixture %s on %s', (name, dialect) => {
+  it('round-trip', async () => {
+    const db = await freshDatabase(dialect, `entities-sql-${name}`);
+    try {
+      await rawQuery(db, readFileSync(path.join(FIXTURES, name, `from.${dialect}.sql`), 'utf8'));
+      await checkCase(`${name}/sql/${dialect}`, await roundTrip(db, `sql-${name}`));
+    } finally {
+      await db.drop();
+    }
+  });
+});
+
+async function checkCase(key: string, result: RoundTrip): Promise<void> {
+  const limit = LIMITS[key];
+  if (limit) expectLimit(result, limit);
+  else expectRoundTrip(result);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Databases written by hand.
+
+async function handWritten(dialect: DialectName, label: string, sql: string): Promise<RoundTrip> {
+  const db = await freshDatabase(dialect, `entities-${label}`);
+  try {
+    await rawQuery(db, sql);
+    return await roundTrip(db, label);
+  } finally {
+    await db.drop();
+  }
+}
+
+/** What TypeORM alone reads differently in the hand-written databases (schemaplan plans nothing for them). */
+const TYPEORM_DIFFERS: Record<DialectName, readonly string[]> = {
+  postgres: [
+    // CURRENT_DATE written by hand: TypeORM only ever compares its own spelling of it, ('now'::text)::date.
+    `ALTER TABLE "warehouses" ALTER COLUMN "opened_on" SET DEFAULT ('now'::text)::date`,
+    // A fraction written unquoted (DEFAULT 9.99) reads back unquoted; TypeORM expects its own quoted '9.99'.
+    `ALTER TABLE "inventory"."stock" ALTER COLUMN "price" SET DEFAULT '9.99'`,
+  ],
+  sqlite: [],
+};
+
+/** Entities cannot declare these: the diagnostics say so, and a plan then changes exactly these. */
+const NOT_DECLARED: Record<DialectName, Limit> = {
+  postgres: {
+    codes: [
+      'ENTITY_NO_PRIMARY_KEY',
+      'ENTITY_ENUM_UNUSED',
+      'ENTITY_FOREIGN_KEY_COLUMN_ORDER',
+      'ENTITY_UNSUPPORTED_TYPE',
+      'ENTITY_ENUM_OTHER_SCHEMA',
+      'ENTITY_INDEX_NOT_DECLARED',
+    ],
+    changes: [
+      'table.drop logs',
+      'enum.drop mood',
+      'foreignKey.drop pair_refs_pair_fkey',
+      'foreignKey.add pair_refs_pair_fkey',
+      'column.drop tid',
+      'enum.create level',
+      'column.alter level',
+      'index.drop odd_email_lower',
+    ],
+    // TypeORM sees neither the expression index nor the foreign key's column order (it compares names only).
+    typeorm: [
+      'ALTER TABLE "odd" DROP COLUMN "tid"',
+      'ALTER TABLE "odd" DROP COLUMN "level"',
+      `CREATE TYPE "public"."level" AS ENUM('low', 'high')`,
+      'ALTER TABLE "odd" ADD "level" "public"."level"',
+    ],
+  },
+  sqlite: {
+    codes: ['ENTITY_NO_PRIMARY_KEY', 'ENTITY_FOREIGN_KEY_COLUMN_ORDER', 'ENTITY_UNSUPPORTED_TYPE', 'ENTITY_INDEX_NOT_DECLARED'],
+    changes: [
+      'table.drop logs',
+      'foreignKey.drop FK_pair_refs_pair',
+      'foreignKey.add FK_pair_refs_pair',
+      'column.drop payload',
+      'index.drop odd_email_lower',
+    ],
+    typeorm: [
+      'DROP INDEX "odd_email_lower"',
+      'CREATE TABLE "temporary_odd" ("id" integer PRIMARY KEY NOT NULL, "email" text)',
+      'INSERT INTO "temporary_odd"("id", "email") SELECT "id", "email" FROM "odd"',
+      'DROP TABLE "odd"',
+      'ALTER TABLE "temporary_odd" RENAME TO "odd"',
+    ],
+  },
+};
+
+describe.each(DIALECTS)('entities generated from a hand-written %s database', (dialect) => {
+  it('round-trip composite and deferrable foreign keys, default expressions, checks, odd names and enum labels', async () => {
+    const result = await handWritten(dialect, 'hand', HAND_WRITTEN[dialect]);
+    expectRoundTrip({ ...result, pending: [] });
+    expect(result.pending).toEqual(TYPEORM_DIFFERS[dialect]);
+  });
+
+  it('round-trip views and generated columns, which TypeORM cannot read without its records of them', async () => {
+    const result = await handWritten(dialect, 'hand-views', HAND_WRITTEN_VIEWS[dialect]);
+    expectRoundTrip({ ...result, pending: [] });
+    expect(result.pending).toEqual([
+      dialect === 'postgres'
+        ? 'TypeORM failed: relation "typeorm_metadata" does not exist'
+        : 'TypeORM failed: no such table: typeorm_metadata',
+    ]);
+  });
+
+  it('report what entities cannot declare, and a plan then changes exactly that', async () => {
+    const result = await handWritten(dialect, 'not-declarable', NOT_DECLARABLE[dialect]);
+    expectLimit(result, NOT_DECLARED[dialect]);
+  });
+});
+
+describe('every generated file', () => {
+  it('type-checks as strict TypeScript with decorators, unused names reported', () => {
+    expect(written.length).toBeGreaterThan(0);
+    expect(typeCheckEntityFiles(written)).toEqual([]);
+  });
+});
