@@ -1,4 +1,9 @@
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Argv } from 'yargs';
+import { typeormEntityFiles } from '../../generate/typeorm-entities';
+import { paint } from '../../report/colors';
+import { renderDiagnostics } from '../../report/text';
 import { compileSources } from '../../config/compile-sources';
 import { parseDatabaseUrl } from '../../connect/url';
 import { dialectFor } from '../../dialects/registry';
@@ -7,18 +12,25 @@ import type { DialectName, Model } from '../../model';
 import { excludeFromModel, toJson } from '../../model';
 import { renderModelText } from '../../report/inspect-text';
 import { EXIT } from '../exit-codes';
-import type { CliIo } from '../io';
+import { colourEnabled, type CliIo } from '../io';
 import { resolveSources, withEntities, withUrl, type SourceArgs } from '../options';
 import { modelDdl } from '../../plan/ddl';
 
 export interface InspectArgs extends SourceArgs {
-  format: 'text' | 'json' | 'sql';
+  format: 'text' | 'json' | 'sql' | 'typeorm';
   dialect?: DialectName;
+  out: string;
+  color?: boolean;
 }
 
 export function inspectOptions<T>(yargs: Argv<T>) {
   return withEntities(withUrl(yargs))
-    .option('format', { choices: ['text', 'json', 'sql'] as const, default: 'text' as const })
+    .option('format', {
+      choices: ['text', 'json', 'sql', 'typeorm'] as const,
+      default: 'text' as const,
+      describe: 'text summary, the model as json, its DDL as sql, or TypeORM entity files (written to --out)',
+    })
+    .option('out', { type: 'string', default: 'schema', describe: 'with --format typeorm: the folder the entity files go to' })
     .option('dialect', {
       choices: ['postgres', 'sqlite'] as const,
       describe: 'with --entities: the dialect to compile for (default: the URL\'s)',
@@ -39,13 +51,40 @@ export async function runInspect(args: InspectArgs, io: CliIo): Promise<number> 
     const target = parseDatabaseUrl(sources.url, io.cwd);
     const session = await dialectFor(target.dialect).connect(target);
     try {
-      const schemas = sources.schemas?.length ? { schemas: ['public', ...sources.schemas] } : {};
+      // Entities for a whole database: every user schema, so foreign keys into other schemas find their target.
+      const schemas =
+        args.format === 'typeorm' ? { schemas: await session.listSchemas() } : sources.schemas?.length ? { schemas: ['public', ...sources.schemas] } : {};
       model = excludeFromModel(await session.introspect(schemas), sources.exclude ?? []);
     } finally {
       await session.close();
     }
   }
+  if (args.format === 'typeorm') return writeEntityFiles(model, args, io);
   const text = args.format === 'json' ? toJson(model) : args.format === 'sql' ? modelDdl(model, dialectFor(model.dialect)) : renderModelText(model);
   io.stdout.write(text);
   return EXIT.ok;
+}
+
+/**
+ * `inspect --format typeorm`: entity files that plan as empty against the database they were read from, for adopting
+ * schemaplan on an existing database. Never overwrites a file; what entities cannot express is said on stderr (exit 1
+ * when part of the database could not be written as entities).
+ */
+function writeEntityFiles(model: Model, args: InspectArgs, io: CliIo): number {
+  const { files, diagnostics } = typeormEntityFiles(model);
+  const dir = path.resolve(io.cwd, args.out);
+  const taken = [...files.keys()].filter((file) => existsSync(path.join(dir, file)));
+  if (taken.length > 0) {
+    throw new UsageError(
+      `refusing to overwrite ${taken.length} file(s) in ${args.out}: ${taken.slice(0, 3).join(', ')}${taken.length > 3 ? ', ...' : ''}`,
+      'Write into an empty folder with --out DIR.',
+    );
+  }
+  for (const [file, content] of files) {
+    mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+    writeFileSync(path.join(dir, file), content);
+  }
+  if (diagnostics.length > 0) io.stderr.write(`${renderDiagnostics(diagnostics, paint(colourEnabled(io, args.color))).join('\n')}\n`);
+  io.stderr.write(`Wrote ${files.size} file(s) to ${args.out}\n`);
+  return diagnostics.some((d) => d.severity === 'error') ? EXIT.error : EXIT.ok;
 }
