@@ -5,7 +5,7 @@
  * TypeORM considers in sync.
  */
 import type { Check, Column, ForeignKey, Index, Model, ReferentialAction, Table, View } from '../../model';
-import { indexKeys, isExpressionKey, normalizeModel, withIndexKeys } from '../../model';
+import { indexKeys, isExpressionKey, normalizeModel, respellReferences, withIndexKeys } from '../../model';
 import { canonicalType } from './column-types';
 import { trimFractionZeros } from '../number-literal';
 import { stripOuterParens } from './tokenize';
@@ -103,11 +103,12 @@ function normalizeView(view: View): View {
 }
 
 export function normalizeSqliteModel(model: Model): Model {
-  return normalizeModel({
+  // A reference spelled in another case than the object it names (`REFERENCES Users` for `users`) is the same one.
+  return normalizeModel(respellReferences({
     dialect: 'sqlite',
     extensions: model.extensions,
     enums: model.enums,
     tables: model.tables.map(normalizeTable),
     views: model.views?.map(normalizeView),
-  });
+  }));
 }
