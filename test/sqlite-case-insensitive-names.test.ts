@@ -4,38 +4,13 @@
  * besides the case, and converges; PostgreSQL, where case matters, is unaffected.
  */
 import { dialectFor } from '../src/dialects/registry';
-import type { SqliteSession } from '../src/dialects/sqlite';
 import type { Model } from '../src/model';
 import { createPlan } from '../src/plan/plan';
-import { withScratchDatabase } from '../src/sources/scratch-database';
-
-async function modelOf(sql: string): Promise<Model> {
-  return withScratchDatabase('sqlite', {}, async (db) => {
-    await db.load(sql, 'to.sql');
-    return db.introspect();
-  });
-}
-
-/** Plans `fromSql` -> `toSql` on a database holding `fromSql`, applies it, and re-plans. */
-async function migrate(fromSql: string, toSql: string) {
-  const to = await modelOf(toSql);
-  const dialect = dialectFor('sqlite');
-  return withScratchDatabase('sqlite', {}, async (db) => {
-    await db.load(fromSql, 'from.sql');
-    const plan = createPlan({ from: await db.introspect(), to, dialect });
-    await db.session.apply(plan.statements);
-    const migrated = await db.introspect();
-    const again = createPlan({ from: migrated, to, dialect });
-    const rows = await (db.session as SqliteSession).query(`SELECT * FROM ${migrated.tables[0]!.name} ORDER BY 1`);
-    return { plan, again, migrated, rows };
-  });
-}
-
-const sqlOf = (plan: { statements: readonly { sql: string }[] }) => plan.statements.map((s) => s.sql);
+import { migrateSql, sqlOf } from './support/sqlite';
 
 describe('names that differ only in case on SQLite', () => {
   test('a column added to USERS when the target spells it users: no second table', async () => {
-    const { plan, again, migrated } = await migrate(
+    const { plan, again, migrated } = await migrateSql(
       'CREATE TABLE USERS (id integer PRIMARY KEY);',
       'CREATE TABLE users (id integer PRIMARY KEY, name text);',
     );
@@ -46,7 +21,7 @@ describe('names that differ only in case on SQLite', () => {
   });
 
   test('tables, columns, indexes and references spelled in another case plan as empty', async () => {
-    const { plan } = await migrate(
+    const { plan } = await migrateSql(
       `CREATE TABLE Products (Id integer PRIMARY KEY, Name text UNIQUE);
        CREATE TABLE Orders (id integer PRIMARY KEY, product_ID integer REFERENCES products (ID));
        CREATE INDEX Idx_Name ON PRODUCTS (NAME);`,
@@ -59,13 +34,13 @@ describe('names that differ only in case on SQLite', () => {
   });
 
   test('an index created on PRODUCTS when the table is Products, and a column dropped from Users as USERS', async () => {
-    const index = await migrate(
+    const index = await migrateSql(
       'CREATE TABLE Products (id integer PRIMARY KEY, name text);',
       'CREATE TABLE products (id integer PRIMARY KEY, name text); CREATE INDEX idx_name ON PRODUCTS (name);',
     );
     expect(sqlOf(index.plan)).toEqual(['CREATE INDEX "idx_name" ON "products" ("name")']);
     expect(sqlOf(index.again)).toEqual([]);
-    const drop = await migrate(
+    const drop = await migrateSql(
       'CREATE TABLE Users (id integer PRIMARY KEY, old_col text);',
       'CREATE TABLE USERS (id integer PRIMARY KEY);',
     );
@@ -75,9 +50,10 @@ describe('names that differ only in case on SQLite', () => {
   });
 
   test('a table rebuilt for a type change keeps its rows and converges', async () => {
-    const { plan, again, migrated, rows } = await migrate(
+    const { plan, again, migrated, rows } = await migrateSql(
       `CREATE TABLE Users (id integer PRIMARY KEY, Age text); INSERT INTO Users VALUES (1, '42');`,
       'CREATE TABLE users (id integer PRIMARY KEY, age integer);',
+      'SELECT * FROM users',
     );
     expect(plan.decisions).toEqual([]);
     expect(plan.changes.map((c) => c.kind)).toEqual(['table.rebuild']);

@@ -89,6 +89,8 @@ function normalizeTable(table: Table): Table {
     uniques: table.uniques.map((unique) => ({ name: unique.name, columns: [...unique.columns] })),
     checks: table.checks.map(normalizeCheck),
     indexes: table.indexes.map(normalizeIndex),
+    strict: table.strict || undefined,
+    withoutRowid: table.withoutRowid || undefined,
     triggers: table.triggers, // not managed: carried as stored, so a rebuild recreates them
   };
 }
