@@ -8,6 +8,7 @@
 import { Client } from 'pg';
 import sqlite3 from 'sqlite3';
 import { isManagedTable, UNMANAGED_TABLES } from '../../src/dialects/unmanaged';
+import { foldCase } from '../../src/model';
 
 /**
  * Expression texts (defaults, CHECK expressions, index keys and predicates) are the model's business, which compares
@@ -105,7 +106,9 @@ export async function sqliteCatalog(file: string): Promise<string[]> {
     );
     for (const table of tables) {
       const name = String(table.name);
-      lines.push(`relation ${name} type=${String(table.type)} without_rowid=${String(table.wr)} strict=${String(table.strict)}`);
+      // SQLite's names are case-insensitive: `USERS` is the target's `users`, so names are compared folded.
+      const id = foldCase(name);
+      lines.push(`relation ${id} type=${String(table.type)} without_rowid=${String(table.wr)} strict=${String(table.strict)}`);
       const columns = await all(db, `PRAGMA main.table_xinfo(${quote(name)})`);
       // The rowid alias (a single INTEGER PRIMARY KEY of a rowid table) can never hold NULL, declared NOT NULL or not.
       const keyColumns = columns.filter((c) => Number(c.pk) > 0);
@@ -116,7 +119,7 @@ export async function sqliteCatalog(file: string): Promise<string[]> {
       for (const c of columns) {
         const notNull = String(c.name) === rowidAlias ? '(rowid)' : String(c.notnull);
         lines.push(
-          `column ${name}.${String(c.name)} ${String(c.type).toLowerCase()} notnull=${notNull} default=${c.dflt_value !== null} ` +
+          `column ${id}.${foldCase(String(c.name))} ${String(c.type).toLowerCase()} notnull=${notNull} default=${c.dflt_value !== null} ` +
             `pk=${String(c.pk)} hidden=${String(c.hidden)}`,
         );
       }
@@ -124,10 +127,10 @@ export async function sqliteCatalog(file: string): Promise<string[]> {
       for (const index of await all(db, `PRAGMA main.index_list(${quote(name)})`)) {
         const keys = (await all(db, `PRAGMA main.index_xinfo(${quote(String(index.name))})`))
           .filter((k) => Number(k.key) === 1)
-          .map((k) => `${k.name === null ? '<expr>' : String(k.name)} ${Number(k.desc) ? 'DESC' : 'ASC'} ${String(k.coll)}`);
+          .map((k) => `${k.name === null ? '<expr>' : foldCase(String(k.name))} ${Number(k.desc) ? 'DESC' : 'ASC'} ${String(k.coll)}`);
         // Indexes SQLite makes for PRIMARY KEY / UNIQUE are named by position (sqlite_autoindex_t_2): not compared by name.
-        const label = String(index.origin) === 'c' ? String(index.name) : `<${String(index.origin)}>`;
-        lines.push(`index ${name}.${label} unique=${String(index.unique)} partial=${String(index.partial)} (${keys.join(', ')})`);
+        const label = String(index.origin) === 'c' ? foldCase(String(index.name)) : `<${String(index.origin)}>`;
+        lines.push(`index ${id}.${label} unique=${String(index.unique)} partial=${String(index.partial)} (${keys.join(', ')})`);
       }
       const keys = new Map<string, Row[]>();
       for (const fk of await all(db, `PRAGMA main.foreign_key_list(${quote(name)})`)) {
@@ -137,8 +140,8 @@ export async function sqliteCatalog(file: string): Promise<string[]> {
       for (const parts of keys.values()) {
         const first = parts[0]!;
         lines.push(
-          `foreign key ${name} (${parts.map((p) => String(p.from)).join(', ')}) -> ${String(first.table)} ` +
-            `(${parts.map((p) => String(p.to)).join(', ')}) on update ${String(first.on_update)} on delete ${String(first.on_delete)}`,
+          `foreign key ${id} (${parts.map((p) => foldCase(String(p.from))).join(', ')}) -> ${foldCase(String(first.table))} ` +
+            `(${parts.map((p) => foldCase(String(p.to))).join(', ')}) on update ${String(first.on_update)} on delete ${String(first.on_delete)}`,
         );
       }
     }

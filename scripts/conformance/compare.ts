@@ -3,7 +3,7 @@
  * `tables[public.foo].columns[bar].default: 'a'::text vs absent`.
  */
 import type { Dialect } from '../../src/dialects/dialect';
-import type { Model } from '../../src/model';
+import { respellLike, type Model } from '../../src/model';
 
 /**
  * The model as compared: the dialect's normal form, with each table's columns sorted by name (the column order of a
@@ -73,6 +73,8 @@ export function firstDifference(a: Json | undefined, b: Json | undefined, at = '
 
 /** The first difference between two models as the runner compares them (the migrated database first). */
 export function modelDifference(migrated: Model, target: Model, dialect: Dialect): string | undefined {
-  const plain = (model: Model) => JSON.parse(JSON.stringify(comparable(model, dialect))) as Json;
-  return firstDifference(plain(migrated), plain(target));
+  const plain = (model: Model) => JSON.parse(JSON.stringify(model)) as Json;
+  const [a, b] = [comparable(migrated, dialect), comparable(target, dialect)];
+  // Where names are case-insensitive (SQLite), `USERS` is the target's `users`, as the plan reads it.
+  return firstDifference(plain(dialect.capabilities.caseInsensitiveNames ? comparable(respellLike(a, b), dialect) : a), plain(b));
 }

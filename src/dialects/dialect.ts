@@ -26,6 +26,11 @@ export interface Capabilities {
   readonly enumTypes: boolean;
   /** Schemas (namespaces) other than the default exist. */
   readonly schemas: boolean;
+  /**
+   * Names that differ only in ASCII letter case name the same object (SQLite). The current model then takes the
+   * target's spelling of them before diffing (`respellLike`), so a difference of case alone is no change.
+   */
+  readonly caseInsensitiveNames?: boolean;
 }
 
 export interface IntrospectOptions {

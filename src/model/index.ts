@@ -8,3 +8,4 @@ export * from './index-keys';
 export * from './reverse-renames';
 export * from './exclude';
 export * from './hash';
+export * from './respell';

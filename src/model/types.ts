@@ -68,6 +68,13 @@ export interface Table {
   readonly indexes: readonly Index[];
   readonly comment?: string;
   /**
+   * SQLite `STRICT` table (declared types enforced). Never compiled from entities (TypeORM cannot declare it); read from
+   * the database and from SQL sources. A change of it (or of `withoutRowid`) rebuilds the table.
+   */
+  readonly strict?: true;
+  /** SQLite `WITHOUT ROWID` table (stored by its primary key). As `strict`: SQL sources only. */
+  readonly withoutRowid?: true;
+  /**
    * SQLite: the user's triggers on this table, as stored, read so that a table rebuild (which drops the table and
    * its triggers) recreates them. Not managed: never compiled from entities, never diffed. Absent when none.
    */

@@ -1,7 +1,7 @@
 import type { Dialect } from '../dialects/dialect';
 import { diffModels } from '../diff/diff';
 import type { EntityNames } from '../diff/diff-renames';
-import type { Model, Renames } from '../model';
+import { respellLike, type Model, type Renames } from '../model';
 import { enumRemovalDiagnostics, probesFor } from './measure';
 import { orderChanges } from './order';
 import { LARGE_TABLE_ROWS } from './row-counts';
@@ -35,7 +35,10 @@ function diffInput({ from, to, dialect, renames, entityNames }: PlanInput) {
   if (from.dialect !== dialect.name || to.dialect !== dialect.name) {
     throw new Error(`plan for ${dialect.name} given ${from.dialect} -> ${to.dialect} models`);
   }
-  const normalized = { from: dialect.normalize(from), to: dialect.normalize(to) };
+  const target = dialect.normalize(to);
+  const current = dialect.normalize(from);
+  // Where names are case-insensitive, the current schema is read with the target's spelling of the names both have.
+  const normalized = { from: dialect.capabilities.caseInsensitiveNames ? respellLike(current, target) : current, to: target };
   const diff = diffModels(normalized.from, normalized.to, { renames, entityNames });
   // Lowering and rendering start from the current schema as it reads after the renames, which run first.
   return { context: { from: diff.from, to: normalized.to }, diff };

@@ -7,7 +7,9 @@ import sqlite3 from 'sqlite3';
 import type { Change } from '../../src/diff/changes';
 import { diffModels } from '../../src/diff/diff';
 import type { Model, Table } from '../../src/model';
-import type { Statement } from '../../src/plan/types';
+import { createPlan } from '../../src/plan/plan';
+import type { Plan, Statement } from '../../src/plan/types';
+import { withScratchDatabase } from '../../src/sources/scratch-database';
 import { sqliteDialect, SqliteSession } from '../../src/dialects/sqlite';
 
 export interface TempSqlite {
@@ -85,3 +87,39 @@ export async function createSchema(file: string, target: Model): Promise<void> {
     await session.close();
   }
 }
+
+/** The model of SQL text, loaded into an in-memory scratch database and introspected. */
+export async function modelOfSql(sql: string): Promise<Model> {
+  return withScratchDatabase('sqlite', {}, async (db) => {
+    await db.load(sql, 'to.sql');
+    return db.introspect();
+  });
+}
+
+export interface SqlMigration {
+  readonly plan: Plan;
+  /** The plan from the migrated database to the target: empty when it converged. */
+  readonly again: Plan;
+  readonly migrated: Model;
+  /** The rows of `read` (a query) on the migrated database. */
+  readonly rows: Record<string, unknown>[];
+}
+
+/**
+ * On an in-memory database holding `fromSql`: plans (as `schema plan` does, without measurements) to the schema of
+ * `toSql`, applies it, introspects, plans again, and runs `read`.
+ */
+export async function migrateSql(fromSql: string, toSql: string, read = 'SELECT 1 AS one'): Promise<SqlMigration> {
+  const to = await modelOfSql(toSql);
+  return withScratchDatabase('sqlite', {}, async (db) => {
+    await db.load(fromSql, 'from.sql');
+    const plan = createPlan({ from: await db.introspect(), to, dialect: sqliteDialect });
+    await db.session.apply(plan.statements);
+    const migrated = await db.introspect();
+    const again = createPlan({ from: migrated, to, dialect: sqliteDialect });
+    const rows = await (db.session as SqliteSession).query(read);
+    return { plan, again, migrated, rows };
+  });
+}
+
+export const sqlOf = (plan: Pick<Plan, 'statements'>): string[] => plan.statements.map((s) => s.sql);

@@ -9,12 +9,14 @@ export function tableDropHazard(table: Table, rows: TableRows): Hazard {
   return dropTableHazard(table.name, rows);
 }
 
-export function rebuildHazard(from: Table): Hazard {
+export function rebuildHazard(from: Table, to?: Table): Hazard {
+  // A STRICT table refuses a value its column's type cannot hold, so rows a loose table took may not copy.
+  const strict = to?.strict && !from.strict ? '; the new table is STRICT: a value that does not fit its column type fails the copy' : '';
   return {
     code: 'SQLITE_REBUILD',
     message:
       `table "${from.name}" is recreated and every row copied (SQLite cannot alter it in place); ` +
-      'the database is locked for writes meanwhile and foreign key enforcement is off until the final check',
+      `the database is locked for writes meanwhile and foreign key enforcement is off until the final check${strict}`,
   };
 }
 

@@ -15,7 +15,7 @@ function breaksViews(change: Change): string[] {
 
 export const sqliteDialect: Dialect = {
   name: 'sqlite',
-  capabilities: { transactionalDdl: true, enumTypes: false, schemas: false },
+  capabilities: { transactionalDdl: true, enumTypes: false, schemas: false, caseInsensitiveNames: true },
   quoteIdentifier,
   quoteLiteral,
   normalize: normalizeSqliteModel,

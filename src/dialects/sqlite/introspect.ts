@@ -175,6 +175,8 @@ function buildTable(
     uniques,
     checks,
     indexes,
+    strict: parsed.strict || undefined,
+    withoutRowid: parsed.withoutRowid || undefined,
   };
 }
 

@@ -8,7 +8,9 @@
  * - comment changes disappear (SQLite has no comments);
  * - table and column renames stay ALTERs of their own (SQLite rewrites references to the old name everywhere); a
  *   rebuild of the same table starts from the renamed table (`context.from` is the current schema after renames), and
- *   renamed constraints (named inside CREATE TABLE) are part of it.
+ *   renamed constraints (named inside CREATE TABLE) are part of it;
+ * - a table whose storage options (`STRICT`, `WITHOUT ROWID`: SQLite's own, which the dialect-neutral diff does not
+ *   compare) differ between the current and the target schema is rebuilt, with its other changes if any.
  */
 import { tableOf } from '../../diff/change-facts';
 import type { Change } from '../../diff/changes';
@@ -19,6 +21,26 @@ import { isCommentOnly, needsRebuild } from './alter-support';
 
 function findTable(tables: readonly Table[], key: string): Table | undefined {
   return tables.find((table) => tableKey({ name: table.name }) === key);
+}
+
+/** Why `from` must be rebuilt to get the storage options of `to`, or undefined when they are the same. */
+function storageChange(from: Table, to: Table): string | undefined {
+  const reasons: string[] = [];
+  if (!from.strict !== !to.strict) reasons.push(to.strict ? 'becomes STRICT' : 'is no longer STRICT');
+  if (!from.withoutRowid !== !to.withoutRowid) reasons.push(to.withoutRowid ? 'becomes WITHOUT ROWID' : 'gets a rowid (no longer WITHOUT ROWID)');
+  return reasons.length > 0 ? `table ${to.name} ${reasons.join(' and ')}` : undefined;
+}
+
+/** Keys of the tables of both schemas whose storage options differ, with the reason. */
+function storageChanges(context: RenderContext): Map<string, string> {
+  const changed = new Map<string, string>();
+  for (const to of context.to.tables) {
+    const key = tableKey({ name: to.name });
+    const from = findTable(context.from.tables, key);
+    const reason = from && storageChange(from, to);
+    if (reason) changed.set(key, reason);
+  }
+  return changed;
 }
 
 export function lowerSqlite(changes: readonly Change[], context: RenderContext): Change[] {
@@ -56,8 +78,22 @@ export function lowerSqlite(changes: readonly Change[], context: RenderContext):
     }
   }
 
+  const restored = storageChanges(context);
   const out: Change[] = [];
   const emitted = new Set<string>();
+  const rebuild = (key: string, group: readonly Change[]): Change => {
+    const from = findTable(context.from.tables, key);
+    if (!from) throw new Error(`internal error: table ${key} is altered but is not in the current schema`);
+    const to = findTable(context.to.tables, key) ?? group.reduce(applyToTable, from);
+    const reasons = [...new Set([...group.map((c) => c.reason), ...(restored.has(key) ? [restored.get(key)!] : [])])];
+    return {
+      kind: 'table.rebuild',
+      from,
+      to,
+      changes: group,
+      reason: `SQLite cannot alter ${key} in place, so it is rebuilt: ${reasons.join('; ')}`,
+    };
+  };
   for (const change of changes) {
     if (change.kind === 'table.create') {
       const key = tableKey({ name: change.table.name });
@@ -82,20 +118,15 @@ export function lowerSqlite(changes: readonly Change[], context: RenderContext):
     if (created.has(key) || dropped.has(key) || emitted.has(key)) continue;
     emitted.add(key);
     const group = scoped.get(key) ?? [];
-    if (!group.some(needsRebuild)) {
+    if (!group.some(needsRebuild) && !restored.has(key)) {
       out.push(...group);
       continue;
     }
-    const from = findTable(context.from.tables, key);
-    if (!from) throw new Error(`internal error: table ${key} is altered but is not in the current schema`);
-    const to = findTable(context.to.tables, key) ?? group.reduce(applyToTable, from);
-    out.push({
-      kind: 'table.rebuild',
-      from,
-      to,
-      changes: group,
-      reason: `SQLite cannot alter ${key} in place, so it is rebuilt: ${[...new Set(group.map((c) => c.reason))].join('; ')}`,
-    });
+    out.push(rebuild(key, group));
+  }
+  // Tables whose storage options alone differ.
+  for (const key of restored.keys()) {
+    if (!emitted.has(key) && !created.has(key) && !dropped.has(key)) out.push(rebuild(key, []));
   }
   return out;
 }

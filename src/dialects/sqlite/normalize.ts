@@ -5,7 +5,7 @@
  * TypeORM considers in sync.
  */
 import type { Check, Column, ForeignKey, Index, Model, ReferentialAction, Table, View } from '../../model';
-import { indexKeys, isExpressionKey, normalizeModel, withIndexKeys } from '../../model';
+import { indexKeys, isExpressionKey, normalizeModel, respellReferences, withIndexKeys } from '../../model';
 import { canonicalType } from './column-types';
 import { trimFractionZeros } from '../number-literal';
 import { stripOuterParens } from './tokenize';
@@ -89,6 +89,8 @@ function normalizeTable(table: Table): Table {
     uniques: table.uniques.map((unique) => ({ name: unique.name, columns: [...unique.columns] })),
     checks: table.checks.map(normalizeCheck),
     indexes: table.indexes.map(normalizeIndex),
+    strict: table.strict || undefined,
+    withoutRowid: table.withoutRowid || undefined,
     triggers: table.triggers, // not managed: carried as stored, so a rebuild recreates them
   };
 }
@@ -103,11 +105,12 @@ function normalizeView(view: View): View {
 }
 
 export function normalizeSqliteModel(model: Model): Model {
-  return normalizeModel({
+  // A reference spelled in another case than the object it names (`REFERENCES Users` for `users`) is the same one.
+  return normalizeModel(respellReferences({
     dialect: 'sqlite',
     extensions: model.extensions,
     enums: model.enums,
     tables: model.tables.map(normalizeTable),
     views: model.views?.map(normalizeView),
-  });
+  }));
 }

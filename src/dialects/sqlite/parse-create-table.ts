@@ -45,6 +45,7 @@ export interface ParsedTable {
   readonly checks: readonly { readonly name?: string; readonly expression: string }[];
   readonly foreignKeys: readonly ParsedForeignKey[];
   readonly withoutRowid: boolean;
+  readonly strict: boolean;
 }
 
 export interface ParsedIndex {
@@ -223,7 +224,7 @@ export function parseCreateTable(sql: string): ParsedTable {
 
   if (!isPunct(cursor.peek, '(')) {
     // CREATE TABLE ... AS SELECT: no declared constraints.
-    return { name, columns, uniques, checks, foreignKeys, withoutRowid: false };
+    return { name, columns, uniques, checks, foreignKeys, withoutRowid: false, strict: false };
   }
   const [bodyFrom, bodyTo] = cursor.parenthesized();
   for (const [from, to] of splitTopLevel(tokens, bodyFrom, bodyTo)) {
@@ -306,12 +307,14 @@ export function parseCreateTable(sql: string): ParsedTable {
     columns.push({ name: columnName, type, autoincrement, enumValues, computed });
   }
 
-  // Table options after the body: WITHOUT ROWID, STRICT.
+  // Table options after the body, separated by commas: WITHOUT ROWID, STRICT.
   let withoutRowid = false;
+  let strict = false;
   for (let i = cursor.pos; i < tokens.length; i++) {
     if (isKeyword(tokens[i], 'WITHOUT') && isKeyword(tokens[i + 1], 'ROWID')) withoutRowid = true;
+    if (isKeyword(tokens[i], 'STRICT')) strict = true;
   }
-  return { name, columns, primaryKey, uniques, checks, foreignKeys, withoutRowid };
+  return { name, columns, primaryKey, uniques, checks, foreignKeys, withoutRowid, strict };
 }
 
 export function parseCreateIndex(sql: string): ParsedIndex {

@@ -76,7 +76,7 @@ export function renderRebuild(from: Table, to: Table, taken: ReadonlySet<string>
   // A generated column cannot be written: it is computed again in the new table.
   const copied = to.columns.filter((column) => before.has(column.name) && !column.computed);
   const rows = options.rows ?? tableRows(undefined, from);
-  const statements: Statement[] = [statement(createTableSql(to, temporary), [rebuildHazard(from)])];
+  const statements: Statement[] = [statement(createTableSql(to, temporary), [rebuildHazard(from, to)])];
 
   // AUTOINCREMENT promises never to reuse an id, even of deleted rows: carry the table's high-water mark over.
   const increments = (table: Table) => table.columns.some((c) => c.generated === 'increment');

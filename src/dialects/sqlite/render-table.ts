@@ -43,7 +43,8 @@ export function createTableSql(table: Table, name: string = table.name): string 
   for (const check of table.checks) parts.push(`CONSTRAINT ${q(check.name)} CHECK (${check.expression})`);
   for (const fk of table.foreignKeys) parts.push(foreignKeySql(fk));
   if (pk.length > 1) parts.push(`PRIMARY KEY (${list(pk)})`);
-  return `CREATE TABLE ${q(name)} (${parts.join(', ')})`;
+  const options = [table.strict && 'STRICT', table.withoutRowid && 'WITHOUT ROWID'].filter(Boolean);
+  return `CREATE TABLE ${q(name)} (${parts.join(', ')})${options.length > 0 ? ` ${options.join(', ')}` : ''}`;
 }
 
 /** Column keys are quoted names (even `(x)`); an expression key is SQL inside its own parentheses. */
