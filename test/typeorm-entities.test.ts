@@ -139,6 +139,12 @@ interface Limit {
  * listed here must produce exactly this; any other case no diagnostic and no change at all.
  */
 const LIMITS: Record<string, Limit> = {
+  // STRICT has no entity option (WITHOUT ROWID has: `@Entity({ withoutRowid: true })`): the table is rebuilt plain.
+  'sqlite-strict-without-rowid/sql/sqlite': {
+    codes: ['ENTITY_STRICT_NOT_DECLARED'],
+    changes: ['table.rebuild items'],
+    typeorm: [],
+  },
   // Expression keys (and a gin index on an expression): TypeORM declares index keys by column only.
   'index-expressions-and-methods/sql/postgres': {
     codes: Array(4).fill('ENTITY_INDEX_NOT_DECLARED'),
@@ -175,7 +181,10 @@ const LIMITS: Record<string, Limit> = {
 
 /** `index.drop IDX_x`: a change by kind and the name of what it changes (a SQLite rebuild by what it folds). */
 function describeChange(change: Change): string[] {
-  if (change.kind === 'table.rebuild') return change.changes.flatMap(describeChange);
+  if (change.kind === 'table.rebuild') {
+    const inner = change.changes.flatMap(describeChange);
+    return inner.length > 0 ? inner : [`table.rebuild ${change.to.name}`];
+  }
   const c = change as unknown as Record<string, { name?: string } | string | undefined>;
   const named = ['column', 'to', 'index', 'foreignKey', 'unique', 'check', 'enum', 'view', 'table']
     .map((key) => c[key])

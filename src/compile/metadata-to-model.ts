@@ -98,6 +98,8 @@ export function metadataToModel(
       schema,
       name: metadata.tableName,
       columns,
+      // `@Entity({ withoutRowid: true })`: TypeORM writes WITHOUT ROWID on SQLite.
+      ...(dialect === 'sqlite' && metadata.withoutRowid ? { withoutRowid: true as const } : {}),
       primaryKey:
         primaryColumns.length === 0
           ? undefined

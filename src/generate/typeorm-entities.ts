@@ -44,6 +44,15 @@ export function typeormEntityFiles(model: Model): TypeormEntityFiles {
     });
     return false;
   });
+  for (const table of tables.filter((t) => t.strict)) {
+    diagnostics.push({
+      severity: 'warning',
+      code: 'ENTITY_STRICT_NOT_DECLARED',
+      message: `table ${qualifiedKey(table)} is STRICT, which TypeORM entities cannot declare`,
+      location: `table ${qualifiedKey(table)}`,
+      hint: 'A plan against the generated entities rebuilds it as a plain table, keeping its rows.',
+    });
+  }
   const views = model.views ?? [];
   const usedEnums = new Set(tables.flatMap((t) => t.columns.flatMap((c) => (c.enum ? [qualifiedKey(c.enum)] : []))));
   for (const type of model.enums.filter((e) => !usedEnums.has(qualifiedKey(e)))) {

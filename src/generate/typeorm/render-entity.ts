@@ -67,6 +67,7 @@ export function renderEntityFile(file: EntityFile): string {
     ['name', tsString(table.name)],
     ['schema', table.schema !== undefined && table.schema !== file.defaultSchema ? tsString(table.schema) : undefined],
     ['comment', table.comment !== undefined ? tsString(table.comment) : undefined],
+    ['withoutRowid', table.withoutRowid ? 'true' : undefined],
   ];
   classLines.push(renderDecorator(decorator('Entity', { entries: entityOptions }), ''));
   for (const line of file.constraints) {
