@@ -117,6 +117,7 @@ function diffTable(from: Table, to: Table, pairByDefinition: boolean): Change[] 
     add: (item: T, reason: string) => Change,
     drop: (item: T, reason: string) => Change,
     rename: (from: T, to: T, reason: string) => Change,
+    validate?: (item: T, reason: string) => Change,
   ): void => {
     const delta = pairByKey(a, b, (item) => item.name);
     const renamed = new Set<T>();
@@ -134,6 +135,17 @@ function diffTable(from: Table, to: Table, pairByDefinition: boolean): Change[] 
     for (const item of delta.added) if (!renamed.has(item)) changes.push(add(item, `${kind} ${item.name} on ${name} is missing`));
     for (const pair of delta.kept) {
       if (deepEqual(pair.from, pair.to)) continue;
+      // NOT VALID -> valid with the same definition: validated in place, never dropped and re-created.
+      if (
+        validate &&
+        'notValid' in pair.from &&
+        pair.from.notValid &&
+        !('notValid' in pair.to && pair.to.notValid) &&
+        deepEqual({ ...pair.from, notValid: undefined }, pair.to)
+      ) {
+        changes.push(validate(pair.to, `${kind} ${pair.to.name} on ${name} is NOT VALID: the existing rows are validated`));
+        continue;
+      }
       const reason =
         'invalid' in pair.from && pair.from.invalid
           ? `${kind} ${pair.to.name} on ${name} is invalid (left by a failed concurrent build): it is built again`
@@ -148,6 +160,7 @@ function diffTable(from: Table, to: Table, pairByDefinition: boolean): Change[] 
     (foreignKey, reason) => ({ kind: 'foreignKey.add', table, foreignKey, reason }),
     (foreignKey, reason) => ({ kind: 'foreignKey.drop', table, foreignKey, reason }),
     (a, b, reason) => ({ kind: 'constraint.rename', table, constraint: 'foreignKey', from: a.name, to: b.name, reason }),
+    (foreignKey, reason) => ({ kind: 'constraint.validate', table, constraintType: 'foreignKey', name: foreignKey.name, reason }),
   );
   named(
     'unique constraint',
@@ -164,6 +177,7 @@ function diffTable(from: Table, to: Table, pairByDefinition: boolean): Change[] 
     (check, reason) => ({ kind: 'check.add', table, check, reason }),
     (check, reason) => ({ kind: 'check.drop', table, check, reason }),
     (a, b, reason) => ({ kind: 'constraint.rename', table, constraint: 'check', from: a.name, to: b.name, reason }),
+    (check, reason) => ({ kind: 'constraint.validate', table, constraintType: 'check', name: check.name, reason }),
   );
   named(
     'index',

@@ -138,6 +138,11 @@ export interface ForeignKey {
   readonly onUpdate: ReferentialAction;
   /** `DEFERRABLE INITIALLY ...`; absent when the constraint is not deferrable. */
   readonly deferrable?: Deferrable;
+  /**
+   * PostgreSQL `NOT VALID`: enforced for new rows, existing rows not checked (`pg_constraint.convalidated` false).
+   * Only introspection sets it (entities never declare it); absent means validated.
+   */
+  readonly notValid?: true;
 }
 
 export type Deferrable = 'INITIALLY IMMEDIATE' | 'INITIALLY DEFERRED';
@@ -151,6 +156,10 @@ export interface Check {
   readonly name: string;
   /** The boolean expression, without the `CHECK` keyword. */
   readonly expression: string;
+  /** PostgreSQL `NOT VALID` (see `ForeignKey.notValid`); only introspection sets it. */
+  readonly notValid?: true;
+  /** PostgreSQL `NO INHERIT`: the check does not apply to child tables; only introspection sets it. */
+  readonly noInherit?: true;
 }
 
 /**

@@ -67,6 +67,8 @@ interface ConstraintRow {
   on_update: string;
   deferrable: boolean;
   deferred: boolean;
+  validated: boolean;
+  no_inherit: boolean;
   definition: string | null;
 }
 interface IndexRow {
@@ -223,6 +225,7 @@ function toForeignKey(row: ConstraintRow): ForeignKey {
     onDelete: ACTIONS[row.on_delete] ?? 'NO ACTION',
     onUpdate: ACTIONS[row.on_update] ?? 'NO ACTION',
     deferrable: row.deferrable ? (row.deferred ? 'INITIALLY DEFERRED' : 'INITIALLY IMMEDIATE') : undefined,
+    ...(row.validated ? {} : { notValid: true as const }),
   };
 }
 
@@ -230,7 +233,12 @@ function toForeignKey(row: ConstraintRow): ForeignKey {
 function toCheck(row: ConstraintRow): Check {
   const definition = row.definition ?? '';
   const match = /^CHECK\s*\(([\s\S]*)\)(?:\s+NO INHERIT)?(?:\s+NOT VALID)?\s*$/.exec(definition);
-  return { name: row.name, expression: match ? match[1]! : definition };
+  return {
+    name: row.name,
+    expression: match ? match[1]! : definition,
+    ...(row.validated ? {} : { notValid: true as const }),
+    ...(row.no_inherit ? { noInherit: true as const } : {}),
+  };
 }
 
 function toIndex(row: IndexRow): Index {

@@ -66,6 +66,7 @@ SELECT con.conrelid::int8 AS table_oid, con.conname AS name, con.contype AS type
     ORDER BY k.ord)::text[] AS referenced_columns,
   con.confdeltype AS on_delete, con.confupdtype AS on_update,
   con.condeferrable AS deferrable, con.condeferred AS deferred,
+  con.convalidated AS validated, con.connoinherit AS no_inherit,
   CASE WHEN con.contype = 'c' THEN pg_catalog.pg_get_constraintdef(con.oid) END AS definition
 FROM pg_catalog.pg_constraint con
 LEFT JOIN pg_catalog.pg_class fc ON fc.oid = con.confrelid
