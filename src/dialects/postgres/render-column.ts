@@ -6,7 +6,7 @@ import { tableRows } from '../../plan/row-counts';
 import { isNotNullWithoutDefault } from '../../plan/table-probes';
 import type { Hazard, Statement } from '../../plan/types';
 import type { RenderContext } from '../dialect';
-import { hazard, label, tableExists, typeChangeHazards } from './hazards';
+import { hazard, isEpochConversion, label, tableExists, typeChangeHazards } from './hazards';
 import { DEFAULT_SCHEMA } from './normalize';
 import { isNumberText } from './expression';
 import { quoteIdentifier, quoteLiteral, quoteQualified } from './quote';
@@ -150,6 +150,11 @@ function usingExpression(from: Column, to: Column): string {
   const column = quoteIdentifier(to.name);
   const target = castType(to);
   const viaText = from.type === 'enum' || to.type === 'enum';
+  if (isEpochConversion(from, to)) {
+    // No integer -> timestamp cast: epoch milliseconds (fractions kept), in UTC whatever the session's time zone.
+    const instant = `to_timestamp(${column} / 1000.0)`;
+    return to.type === 'timestamp with time zone' ? instant : `${instant} AT TIME ZONE 'UTC'`;
+  }
   if (!from.array && to.array) {
     const element = castType({ ...to, array: false });
     const value = viaText ? `${column}::text::${element}` : `${column}::${element}`;
