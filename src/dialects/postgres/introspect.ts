@@ -44,6 +44,12 @@ interface ColumnRow {
   generation: string | null;
   comment: string | null;
   collation: string | null;
+  identity_start: string | null;
+  identity_increment: string | null;
+  identity_min: string | null;
+  identity_max: string | null;
+  identity_cache: string | null;
+  identity_cycle: boolean | null;
 }
 interface ViewRow {
   kind: 'view' | 'column';
@@ -181,6 +187,18 @@ function toColumn(row: ColumnRow, recordedExpression: string | undefined): Colum
     nullable: !row.not_null,
     default: row.default ?? undefined,
     generated: row.identity === 'a' ? 'identity-always' : row.identity === 'd' ? 'identity-by-default' : undefined,
+    // Every option as read; normalisation keeps those that are not the default.
+    identity:
+      row.identity_start === null
+        ? undefined
+        : {
+            start: row.identity_start,
+            increment: row.identity_increment ?? undefined,
+            minValue: row.identity_min ?? undefined,
+            maxValue: row.identity_max ?? undefined,
+            cache: row.identity_cache ?? undefined,
+            cycle: row.identity_cycle ? true : undefined,
+          },
     computed: row.generation === null ? undefined : { expression: recordedExpression ?? row.generation, stored: true },
     comment: row.comment ?? undefined,
     collation: row.collation ?? undefined,

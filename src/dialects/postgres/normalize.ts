@@ -3,6 +3,7 @@ import { indexKeys, isExpressionKey, normalizeModel, withIndexKeys } from '../..
 import { stripEnclosingParens } from '../index-expression';
 import { trimFractionZeros } from '../number-literal';
 import { canonicalizeExpression, isNumberText, unquote } from './expression';
+import { normalizeIdentity } from './identity';
 import { quoteLiteral } from './quote';
 import {
   DEFAULT_LENGTH,
@@ -147,6 +148,10 @@ export function normalizeColumn(column: Column, inPrimaryKey: boolean): Column {
     nullable: inPrimaryKey || generated !== undefined ? false : column.nullable,
     default: defaultValue,
     generated,
+    identity:
+      generated === 'identity-always' || generated === 'identity-by-default'
+        ? normalizeIdentity(type, column.identity)
+        : undefined,
     computed,
     comment: column.comment || undefined,
     // `default` is the type's default collation, which is what no collation means.

@@ -24,7 +24,7 @@ WHERE n.nspname = ANY($1::text[])
 ORDER BY n.nspname, c.relname`;
 
 /**
- * Columns in ordinal order. For arrays the element type is reported with `is_array`; `typmod` applies to the element.
+ * Columns in ordinal order, with the sequence options of identity columns. For arrays the element type is reported with `is_array`; `typmod` applies to the element.
  * Generated (computed) columns report their expression in pg_attrdef too: it is not a default, so it goes to
  * `generation` instead.
  */
@@ -36,7 +36,9 @@ SELECT a.attrelid::int8 AS table_oid, a.attname AS name, a.attnotnull AS not_nul
   CASE WHEN a.attgenerated = '' THEN pg_catalog.pg_get_expr(ad.adbin, ad.adrelid) END AS default,
   CASE WHEN a.attgenerated <> '' THEN pg_catalog.pg_get_expr(ad.adbin, ad.adrelid) END AS generation,
   d.description AS comment,
-  CASE WHEN a.attcollation <> t.typcollation THEN co.collname END AS collation
+  CASE WHEN a.attcollation <> t.typcollation THEN co.collname END AS collation,
+  s.seqstart::text AS identity_start, s.seqincrement::text AS identity_increment, s.seqmin::text AS identity_min,
+  s.seqmax::text AS identity_max, s.seqcache::text AS identity_cache, s.seqcycle AS identity_cycle
 FROM pg_catalog.pg_attribute a
 JOIN pg_catalog.pg_type t ON t.oid = a.atttypid
 LEFT JOIN pg_catalog.pg_collation co ON co.oid = a.attcollation
@@ -46,6 +48,11 @@ JOIN pg_catalog.pg_namespace etn ON etn.oid = et.typnamespace
 LEFT JOIN pg_catalog.pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
 LEFT JOIN pg_catalog.pg_description d
   ON d.objoid = a.attrelid AND d.classoid = 'pg_catalog.pg_class'::regclass AND d.objsubid = a.attnum
+LEFT JOIN pg_catalog.pg_depend sd
+  ON a.attidentity <> '' AND sd.classid = 'pg_catalog.pg_class'::regclass
+  AND sd.refclassid = 'pg_catalog.pg_class'::regclass AND sd.refobjid = a.attrelid AND sd.refobjsubid = a.attnum
+  AND sd.deptype = 'i'
+LEFT JOIN pg_catalog.pg_sequence s ON s.seqrelid = sd.objid
 WHERE a.attrelid = ANY($1::oid[]) AND a.attnum > 0 AND NOT a.attisdropped
 ORDER BY a.attrelid, a.attnum`;
 

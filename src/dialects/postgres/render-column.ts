@@ -9,6 +9,8 @@ import type { RenderContext } from '../dialect';
 import { hazard, isEpochConversion, label, tableExists, typeChangeHazards } from './hazards';
 import { DEFAULT_SCHEMA } from './normalize';
 import { isNumberText } from './expression';
+import { identityOptionChanges, identityOptionsClause } from './identity';
+import { deepEqual } from '../../diff/compare-named';
 import { quoteIdentifier, quoteLiteral, quoteQualified } from './quote';
 import { renderBaseType, renderColumnType, serialTypeFor } from './types';
 
@@ -58,7 +60,7 @@ export function renderColumnDefinition(column: Column, table: string): string {
   let sql = quoteIdentifier(column.name);
   if (column.generated === 'increment') sql += ` ${serialType(column, table)}`;
   else if (isIdentity(column.generated)) {
-    sql += ` ${renderColumnType(column)} GENERATED ${identityKind(column.generated)} AS IDENTITY`;
+    sql += ` ${renderColumnType(column)} GENERATED ${identityKind(column.generated)} AS IDENTITY${identityOptionsClause(column)}`;
   } else sql += ` ${renderColumnType(column)}${collateClause(column)}`;
   if (column.computed) sql += ` GENERATED ALWAYS AS (${column.computed.expression}) STORED`;
   if (!column.nullable) sql += ' NOT NULL';
@@ -271,9 +273,14 @@ export function renderColumnAlter(change: ChangeOf<'column.alter'>, context: Ren
   } else if (generatedChanged && isIdentity(to.generated)) {
     if (isIdentity(from.generated)) out.push(alter(`SET GENERATED ${identityKind(to.generated)}`));
     else {
-      out.push(alter(`ADD GENERATED ${identityKind(to.generated)} AS IDENTITY`));
+      out.push(alter(`ADD GENERATED ${identityKind(to.generated)} AS IDENTITY${identityOptionsClause(to)}`));
       out.push(restartSequenceAfterMax(table, to.name, serialSequenceExpression(table, to.name)));
     }
+  }
+
+  if (isIdentity(from.generated) && isIdentity(to.generated) && !deepEqual(from.identity, to.identity)) {
+    const options = identityOptionChanges(from, to);
+    if (options) out.push(alter(options));
   }
 
   if (!from.nullable && to.nullable) out.push(alter('DROP NOT NULL'));
