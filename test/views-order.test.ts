@@ -43,6 +43,20 @@ describe('ordering views', () => {
     ]);
   });
 
+  it('frees a name before it is taken: a table dropped before a view of its name is created, and the reverse', () => {
+    const taken: Change[] = [
+      { kind: 'view.create', view: view('data', 't_data'), reason: '' },
+      { kind: 'table.drop', table: table('data'), reason: '' },
+      { kind: 'table.create', table: table('t_data'), reason: '' },
+    ];
+    expect(orderChanges(taken).map(label)).toEqual(['table.create t_data', 'table.drop data', 'view.create data']);
+    const freed: Change[] = [
+      { kind: 'table.create', table: table('data'), reason: '' },
+      { kind: 'view.drop', view: view('data', 't_data'), reason: '' },
+    ];
+    expect(orderChanges(freed).map(label)).toEqual(['view.drop data', 'table.create data']);
+  });
+
   it('drops a view before what it reads, dependants first, and after the metadata table exists', () => {
     const changes: Change[] = [
       { kind: 'table.drop', table: table('orders'), reason: '' },
