@@ -43,6 +43,11 @@ export interface View {
   /** PostgreSQL `MATERIALIZED VIEW`. */
   readonly materialized?: boolean;
   /**
+   * PostgreSQL: the indexes of a materialized view (TypeORM's `@Index` on a materialized `@ViewEntity`), sorted by
+   * name; absent when there are none. Created with the view, so a recreated view gets them back.
+   */
+  readonly indexes?: readonly Index[];
+  /**
    * Tables and views of the same model this view reads, sorted (catalog dependencies on PostgreSQL; names found in
    * the expression elsewhere). Used for ordering only: never compared by the diff.
    */

@@ -53,6 +53,8 @@ interface ColumnRow {
 }
 interface ViewRow {
   kind: 'view' | 'column';
+  /** The view's OID (NULL for a `column` record). */
+  oid: string | null;
   schema: string;
   name: string;
   table_name: string | null;
@@ -102,7 +104,8 @@ const ACTIONS: Readonly<Record<string, ReferentialAction>> = {
 };
 
 /**
- * Reads the managed schemas (those that exist) with seven set-based catalog queries, whatever the number of tables,
+ * Reads the managed schemas (those that exist) with seven set-based catalog queries (the indexes query reads the
+ * materialized views' indexes too), whatever the number of tables,
  * and returns the model in canonical (normalised) form. TypeORM's records of view and generated-column expressions
  * (in `typeorm_metadata` of the default schema, where TypeORM keeps it) are read by the views query, when the table
  * exists.
@@ -117,14 +120,16 @@ export async function introspectPostgres(query: QueryFn, schemas: readonly strin
     ? quoteQualified({ schema: DEFAULT_SCHEMA, name: TYPEORM_METADATA_TABLE })
     : undefined;
   const oids = tableRows.map((row) => row.oid);
-  const [columnRows, constraintRows, indexRows, enumRows, extensionRows, viewRows] = [
+  const [columnRows, constraintRows, enumRows, extensionRows, viewRows] = [
     await query<ColumnRow>(COLUMNS_SQL, [oids]),
     await query<ConstraintRow>(CONSTRAINTS_SQL, [oids]),
-    await query<IndexRow>(INDEXES_SQL, [oids]),
     await query<EnumRow>(ENUMS_SQL, [schemaList]),
     await query<{ name: string }>(EXTENSIONS_SQL, []),
     await query<ViewRow>(viewsSql(metadataTable), [schemaList]),
   ];
+  // Indexes of the tables and of the materialized views, in one query.
+  const materializedOids = viewRows.filter((row) => row.kind === 'view' && row.materialized).map((row) => row.oid!);
+  const indexRows = await query<IndexRow>(INDEXES_SQL, [[...oids, ...materializedOids]]);
   const recordedColumns = new Map(
     viewRows
       .filter((row) => row.kind === 'column' && row.recorded !== null)
@@ -163,6 +168,7 @@ export async function introspectPostgres(query: QueryFn, schemas: readonly strin
       name: row.name,
       expression: (row.recorded ?? row.definition ?? '').trim(),
       materialized: row.materialized || undefined,
+      indexes: row.materialized ? (indexesOf.get(String(row.oid)) ?? []).map(toIndex) : undefined,
       dependsOn: row.depends_on.filter((d) => relations.has(qualifiedKey(d))),
     }),
   );

@@ -65,6 +65,7 @@ function normalizeView(view: View): View {
     ...view,
     schema: view.schema ?? DEFAULT_SCHEMA,
     expression: view.expression.trim(),
+    indexes: view.materialized && view.indexes && view.indexes.length > 0 ? view.indexes.map(normalizeIndex) : undefined,
     dependsOn: view.dependsOn.map((d) => ({ schema: d.schema ?? DEFAULT_SCHEMA, name: d.name })),
   };
 }

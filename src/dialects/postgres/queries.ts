@@ -82,7 +82,7 @@ WHERE con.conrelid = ANY($1::oid[]) AND con.contype IN ('p', 'f', 'u', 'c') AND 
 ORDER BY con.conrelid, con.conname`;
 
 /**
- * Indexes that do not back a constraint of their table (those are read as constraints), with their access method.
+ * Indexes (of tables and of materialized views) that do not back a constraint of their table (those are read as constraints), with their access method.
  * Key columns only (not INCLUDE), in key order: `key_columns` has the column name of a column key and NULL for an
  * expression key, whose text (as `pg_get_indexdef` prints that one key) is at the same position of `key_expressions`.
  */
@@ -139,7 +139,8 @@ export function viewsSql(metadataTable?: string): string {
       ? 'NULL::text'
       : `(SELECT m.r->>'value' FROM (SELECT to_jsonb(t) AS r FROM ${metadataTable} t) m WHERE ${condition} LIMIT 1)`;
   const views = `
-SELECT 'view' AS kind, n.nspname AS schema, c.relname AS name, NULL::text AS table_name, c.relkind = 'm' AS materialized,
+SELECT 'view' AS kind, c.oid::int8 AS oid, n.nspname AS schema, c.relname AS name, NULL::text AS table_name,
+  c.relkind = 'm' AS materialized,
   pg_catalog.pg_get_viewdef(c.oid) AS definition,
   ${record(`m.r->>'type' = CASE WHEN c.relkind = 'm' THEN 'MATERIALIZED_VIEW' ELSE 'VIEW' END
     AND m.r->>'schema' = n.nspname AND m.r->>'name' = c.relname`)} AS recorded,
@@ -158,13 +159,13 @@ WHERE c.relkind IN ('v', 'm') AND n.nspname = ANY($1::text[])
   AND NOT EXISTS (
     SELECT 1 FROM pg_catalog.pg_depend e
     WHERE e.classid = 'pg_catalog.pg_class'::regclass AND e.objid = c.oid AND e.deptype = 'e')`;
-  if (metadataTable === undefined) return `${views}\nORDER BY 1, 2, 3`;
+  if (metadataTable === undefined) return `${views}\nORDER BY 1, 3, 4`;
   return `${views}
 UNION ALL
-SELECT 'column', m.r->>'schema', m.r->>'name', m.r->>'table', false, NULL, m.r->>'value', '[]'::jsonb
+SELECT 'column', NULL::int8, m.r->>'schema', m.r->>'name', m.r->>'table', false, NULL, m.r->>'value', '[]'::jsonb
 FROM (SELECT to_jsonb(t) AS r FROM ${metadataTable} t) m
 WHERE m.r->>'type' = 'GENERATED_COLUMN' AND m.r->>'database' = current_database()
-ORDER BY 1, 2, 3`;
+ORDER BY 1, 3, 4`;
 }
 
 /** Schemas a user made: not PostgreSQL's own (`pg_*`, `information_schema`), not created by an extension. */

@@ -243,8 +243,13 @@ function renderChange(change: Change, context: RenderContext): Statement[] {
       const hazards = indexBuildHazards(context, change.table, `index ${change.index.name}`);
       return [renderCreateIndex(change.table, change.index, hazards)];
     }
-    case 'view.create':
-      return [statement(`CREATE ${viewName(change.view)} AS ${change.view.expression}`)];
+    case 'view.create': {
+      const view = { schema: change.view.schema ?? DEFAULT_SCHEMA, name: change.view.name };
+      return [
+        statement(`CREATE ${viewName(change.view)} AS ${change.view.expression}`),
+        ...(change.view.indexes ?? []).map((index) => renderCreateIndex(view, index)),
+      ];
+    }
     case 'view.drop':
       return [statement(`DROP ${viewName(change.view)}`)];
     case 'typeormMetadata.create':
