@@ -28,6 +28,8 @@ describe.each(DIALECTS)('views and generated columns on %s', (dialectName) => {
         ['order_stats', true],
         ['order_summary', false],
       ]);
+      const stats = compiled.model.views!.find((v) => v.name === 'order_stats')!;
+      expect(stats.indexes).toEqual([{ name: expect.stringMatching(/^IDX_/), columns: ['count'], unique: false }]);
     } else {
       const note = compiled.model.tables.find((t) => t.name === 'notes')!;
       expect(note.columns.at(-1)!.computed).toEqual({ expression: 'length("body")', stored: false });

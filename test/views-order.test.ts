@@ -3,6 +3,7 @@ import { postgresDialect } from '../src/dialects/postgres';
 import { sqliteDialect } from '../src/dialects/sqlite';
 import type { Column, Model, Table, View } from '../src/model';
 import { orderChanges } from '../src/plan/order';
+import { createPlan } from '../src/plan/plan';
 
 const column = (name: string, type = 'integer'): Column => ({ name, type, nullable: false });
 const table = (name: string, columns: Column[] = [column('id')]): Table => ({
@@ -41,6 +42,20 @@ describe('ordering views', () => {
       'view.create b_totals',
       'view.create a_report',
     ]);
+  });
+
+  it('frees a name before it is taken: a table dropped before a view of its name is created, and the reverse', () => {
+    const taken: Change[] = [
+      { kind: 'view.create', view: view('data', 't_data'), reason: '' },
+      { kind: 'table.drop', table: table('data'), reason: '' },
+      { kind: 'table.create', table: table('t_data'), reason: '' },
+    ];
+    expect(orderChanges(taken).map(label)).toEqual(['table.create t_data', 'table.drop data', 'view.create data']);
+    const freed: Change[] = [
+      { kind: 'table.create', table: table('data'), reason: '' },
+      { kind: 'view.drop', view: view('data', 't_data'), reason: '' },
+    ];
+    expect(orderChanges(freed).map(label)).toEqual(['view.drop data', 'table.create data']);
   });
 
   it('drops a view before what it reads, dependants first, and after the metadata table exists', () => {
@@ -90,6 +105,22 @@ describe('views around changes that break them', () => {
       'view.create a_report',
     ]);
     expect(plan[1]!.reason).toBe('view public.a_report reads public.b_totals, which is dropped: it is dropped first and created again after');
+  });
+
+  it('PostgreSQL: a materialized view recreated around a change gets its target indexes back, with no index change of its own', () => {
+    const stats = (indexes: View['indexes']): View => ({ ...view('stats', 'orders'), materialized: true, indexes });
+    const byAmount = { name: 'IDX_stats_id', columns: ['id'], unique: false };
+    const from = postgresDialect.normalize(model(table('orders', [column('id'), column('amount')]), [stats(undefined)]));
+    // Only the index differs: it is built on the view that stays.
+    const indexed = postgresDialect.normalize(model(table('orders', [column('id'), column('amount')]), [stats([byAmount])]));
+    expect(createPlan({ from, to: indexed, dialect: postgresDialect }).statements.map((s) => s.sql)).toEqual([
+      'CREATE INDEX "IDX_stats_id" ON "public"."stats" ("id")',
+    ]);
+    // The table it reads changes type as well: the view is dropped and created again, with the index.
+    const to = postgresDialect.normalize(model(table('orders', [column('id'), column('amount', 'bigint')]), [stats([byAmount])]));
+    const plan = createPlan({ from, to, dialect: postgresDialect });
+    expect(plan.changes.map(label)).toEqual(['typeormMetadata.create', 'view.drop stats', 'column.alter orders', 'view.create stats']);
+    expect(plan.statements.map((s) => s.sql)).toContain('CREATE INDEX "IDX_stats_id" ON "public"."stats" ("id")');
   });
 
   it('SQLite: a table rebuild recreates the views reading the table (renaming the new table fails otherwise)', () => {

@@ -193,11 +193,23 @@ function toView(
     const target = metadatas.find((m) => m.target === dependency || m.name === dependency || m.tableName === dependency);
     return target ? [{ schema: schemaOf(target), name: target.tableName }] : [];
   });
+  // TypeORM creates the indexes of a materialized view on PostgreSQL (`createViewIndices`), nowhere else.
+  const indexes =
+    dialect === 'postgres' && materialized
+      ? metadata.indices.map((index) => ({
+          name: index.name,
+          columns: index.columns.map((column) => column.databaseName),
+          unique: index.isUnique,
+          where: index.where ? index.where : undefined,
+          method: index.isSpatial ? 'gist' : undefined,
+        }))
+      : [];
   return {
     schema,
     name: metadata.tableName,
     expression,
     materialized: dialect === 'postgres' && materialized ? true : undefined,
+    indexes: indexes.length > 0 ? indexes : undefined,
     dependsOn: [],
     declaredDependencies,
   };

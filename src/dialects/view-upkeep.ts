@@ -45,6 +45,15 @@ export function withViewUpkeep(changes: readonly Change[], context: RenderContex
       grew = true;
     }
   }
+  // A view dropped and created again gets its target indexes with it: index changes of its own would act on the
+  // view that is dropped (or build an index the new view already has).
+  const recreated = (change: Change): boolean =>
+    (change.kind === 'index.create' || change.kind === 'index.drop') &&
+    dropped.has(qualifiedKey(change.table)) &&
+    (context.from.views ?? []).some((view) => qualifiedKey(view) === qualifiedKey(change.table));
+  const kept = out.filter((change) => !recreated(change));
+  out.length = 0;
+  out.push(...kept);
   if (out.some(writesMetadata)) {
     out.unshift({
       kind: 'typeormMetadata.create',

@@ -26,6 +26,7 @@ export function tableOf(change: Change): QualifiedName | undefined {
     case 'table.comment':
     case 'column.rename':
     case 'constraint.rename':
+    case 'constraint.validate':
     case 'index.rename':
     case 'column.add':
     case 'column.drop':
@@ -82,6 +83,8 @@ export function objectNameOf(change: Change): string {
     case 'column.rename':
     case 'constraint.rename':
       return change.to;
+    case 'constraint.validate':
+      return change.name;
     case 'index.rename':
       return change.to.name;
     case 'table.comment':

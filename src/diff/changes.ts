@@ -126,6 +126,16 @@ export type Change =
       readonly from: string;
       readonly to: string;
     })
+  /**
+   * PostgreSQL: a foreign key or check that exists `NOT VALID` becomes valid (`VALIDATE CONSTRAINT`): existing rows
+   * are checked, the constraint is not dropped and re-created.
+   */
+  | (Base & {
+      readonly kind: 'constraint.validate';
+      readonly table: QualifiedName;
+      readonly constraintType: 'foreignKey' | 'check';
+      readonly name: string;
+    })
   /** An index that keeps its definition under another name (`IDX_` names, like constraint names, follow renames). */
   | (Base & { readonly kind: 'index.rename'; readonly table: QualifiedName; readonly from: Index; readonly to: Index })
   | (Base & { readonly kind: 'index.create'; readonly table: QualifiedName; readonly index: Index })

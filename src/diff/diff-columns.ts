@@ -12,7 +12,7 @@ export function columnFieldsThatDiffer(from: Column, to: Column): ColumnField[] 
   if (!deepEqual(from.enumValues, to.enumValues)) fields.push('enumValues');
   if (from.nullable !== to.nullable) fields.push('nullable');
   if (from.default !== to.default) fields.push('default');
-  if (from.generated !== to.generated) fields.push('generated');
+  if (from.generated !== to.generated || !deepEqual(from.identity, to.identity)) fields.push('generated');
   if (from.comment !== to.comment) fields.push('comment');
   if (!deepEqual(from.computed, to.computed)) fields.push('computed');
   if (from.collation !== to.collation) fields.push('collation');

@@ -3,7 +3,7 @@ import type { Model, QualifiedName, Table } from '../model';
 import { qualifiedKey, referencedTableKey, tableKey } from '../model';
 import type { Change } from './changes';
 import { deepEqual, pairByKey } from './compare-named';
-import { diffColumns } from './diff-columns';
+import { columnFieldsThatDiffer, diffColumns } from './diff-columns';
 
 const ref = (table: Table): QualifiedName => ({ schema: table.schema, name: table.name });
 
@@ -42,8 +42,28 @@ export function diffTables(from: Model, to: Model, options: DiffTablesOptions = 
   for (const table of delta.dropped) {
     changes.push({ kind: 'table.drop', table, reason: `table ${tableKey(table)} is not in the target schema` });
   }
-  for (const { from: a, to: b } of delta.kept) changes.push(...diffTable(a, b, options.pairByDefinition?.has(tableKey(b)) ?? false));
+  const retyped = retypedColumns(delta.kept);
+  for (const { from: a, to: b } of delta.kept) {
+    changes.push(...diffTable(a, b, options.pairByDefinition?.has(tableKey(b)) ?? false, retyped));
+  }
   return changes;
+}
+
+/** `table key` -> names of its columns whose type changes (kept tables only). */
+function retypedColumns(kept: readonly { from: Table; to: Table }[]): Map<string, Set<string>> {
+  const result = new Map<string, Set<string>>();
+  for (const { from, to } of kept) {
+    const names = new Set(
+      to.columns
+        .filter((column) => {
+          const before = from.columns.find((c) => c.name === column.name);
+          return before !== undefined && columnFieldsThatDiffer(before, column).includes('type');
+        })
+        .map((column) => column.name),
+    );
+    if (names.size > 0) result.set(tableKey(to), names);
+  }
+  return result;
 }
 
 /**
@@ -71,7 +91,12 @@ function foreignKeysInDropCycles(
   return result;
 }
 
-function diffTable(from: Table, to: Table, pairByDefinition: boolean): Change[] {
+function diffTable(
+  from: Table,
+  to: Table,
+  pairByDefinition: boolean,
+  retyped: ReadonlyMap<string, ReadonlySet<string>>,
+): Change[] {
   const table = ref(to);
   const name = tableKey(to);
   const changes: Change[] = [...diffColumns(table, from.columns, to.columns)];
@@ -117,6 +142,8 @@ function diffTable(from: Table, to: Table, pairByDefinition: boolean): Change[] 
     add: (item: T, reason: string) => Change,
     drop: (item: T, reason: string) => Change,
     rename: (from: T, to: T, reason: string) => Change,
+    validate?: (item: T, reason: string) => Change,
+    recreated?: (item: T) => string | undefined,
   ): void => {
     const delta = pairByKey(a, b, (item) => item.name);
     const renamed = new Set<T>();
@@ -133,7 +160,22 @@ function diffTable(from: Table, to: Table, pairByDefinition: boolean): Change[] 
     }
     for (const item of delta.added) if (!renamed.has(item)) changes.push(add(item, `${kind} ${item.name} on ${name} is missing`));
     for (const pair of delta.kept) {
-      if (deepEqual(pair.from, pair.to)) continue;
+      if (deepEqual(pair.from, pair.to)) {
+        const why = recreated?.(pair.to);
+        if (why !== undefined) changes.push(drop(pair.from, why), add(pair.to, why));
+        continue;
+      }
+      // NOT VALID -> valid with the same definition: validated in place, never dropped and re-created.
+      if (
+        validate &&
+        'notValid' in pair.from &&
+        pair.from.notValid &&
+        !('notValid' in pair.to && pair.to.notValid) &&
+        deepEqual({ ...pair.from, notValid: undefined }, pair.to)
+      ) {
+        changes.push(validate(pair.to, `${kind} ${pair.to.name} on ${name} is NOT VALID: the existing rows are validated`));
+        continue;
+      }
       const reason =
         'invalid' in pair.from && pair.from.invalid
           ? `${kind} ${pair.to.name} on ${name} is invalid (left by a failed concurrent build): it is built again`
@@ -148,6 +190,15 @@ function diffTable(from: Table, to: Table, pairByDefinition: boolean): Change[] 
     (foreignKey, reason) => ({ kind: 'foreignKey.add', table, foreignKey, reason }),
     (foreignKey, reason) => ({ kind: 'foreignKey.drop', table, foreignKey, reason }),
     (a, b, reason) => ({ kind: 'constraint.rename', table, constraint: 'foreignKey', from: a.name, to: b.name, reason }),
+    (foreignKey, reason) => ({ kind: 'constraint.validate', table, constraintType: 'foreignKey', name: foreignKey.name, reason }),
+    // PostgreSQL cannot change the type of a key column while a foreign key ties it to a column of the old type.
+    (foreignKey) => {
+      const own = foreignKey.columns.filter((c) => retyped.get(name)?.has(c));
+      const referenced = foreignKey.referencedColumns.filter((c) => retyped.get(referencedTableKey(foreignKey))?.has(c));
+      if (own.length === 0 && referenced.length === 0) return undefined;
+      const columns = [...own.map((c) => `${to.name}.${c}`), ...referenced.map((c) => `${foreignKey.referencedTable}.${c}`)];
+      return `foreign key ${foreignKey.name} on ${name} is re-created: the type of ${columns.join(', ')} changes`;
+    },
   );
   named(
     'unique constraint',
@@ -164,6 +215,7 @@ function diffTable(from: Table, to: Table, pairByDefinition: boolean): Change[] 
     (check, reason) => ({ kind: 'check.add', table, check, reason }),
     (check, reason) => ({ kind: 'check.drop', table, check, reason }),
     (a, b, reason) => ({ kind: 'constraint.rename', table, constraint: 'check', from: a.name, to: b.name, reason }),
+    (check, reason) => ({ kind: 'constraint.validate', table, constraintType: 'check', name: check.name, reason }),
   );
   named(
     'index',

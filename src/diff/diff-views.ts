@@ -1,11 +1,12 @@
-import type { Model } from '../model';
+import type { Model, QualifiedName, View } from '../model';
 import { qualifiedKey } from '../model';
 import type { Change } from './changes';
-import { pairByKey } from './compare-named';
+import { deepEqual, pairByKey } from './compare-named';
 
 /**
  * Views are compared by name, then by what TypeORM compares: the expression (and, on PostgreSQL, whether it is
- * materialized). A changed view is dropped and created again; `dependsOn` only orders changes.
+ * materialized). A changed view is dropped and created again (with its indexes); `dependsOn` only orders changes.
+ * The indexes of a materialized view that stays are compared by name, like a table's.
  */
 export function diffViews(from: Model, to: Model): Change[] {
   const changes: Change[] = [];
@@ -17,10 +18,32 @@ export function diffViews(from: Model, to: Model): Change[] {
     changes.push({ kind: 'view.drop', view, reason: `view ${qualifiedKey(view)} is not in the target schema` });
   }
   for (const { from: a, to: b } of delta.kept) {
-    if (a.expression === b.expression && Boolean(a.materialized) === Boolean(b.materialized)) continue;
+    if (a.expression === b.expression && Boolean(a.materialized) === Boolean(b.materialized)) {
+      changes.push(...diffViewIndexes(a, b));
+      continue;
+    }
     const what = a.expression === b.expression ? (b.materialized ? 'becomes materialized' : 'is no longer materialized') : 'has a different expression';
     const reason = `view ${qualifiedKey(b)} ${what}: it is dropped and created again`;
     changes.push({ kind: 'view.drop', view: a, reason }, { kind: 'view.create', view: b, reason });
+  }
+  return changes;
+}
+
+function diffViewIndexes(from: View, to: View): Change[] {
+  const table: QualifiedName = { schema: to.schema, name: to.name };
+  const name = qualifiedKey(to);
+  const changes: Change[] = [];
+  const delta = pairByKey(from.indexes ?? [], to.indexes ?? [], (index) => index.name);
+  for (const index of delta.dropped) {
+    changes.push({ kind: 'index.drop', table, index, reason: `index ${index.name} on materialized view ${name} is not in the target schema` });
+  }
+  for (const index of delta.added) {
+    changes.push({ kind: 'index.create', table, index, reason: `index ${index.name} on materialized view ${name} is missing` });
+  }
+  for (const pair of delta.kept) {
+    if (deepEqual(pair.from, pair.to)) continue;
+    const reason = `index ${pair.to.name} on materialized view ${name} has a different definition`;
+    changes.push({ kind: 'index.drop', table, index: pair.from, reason }, { kind: 'index.create', table, index: pair.to, reason });
   }
   return changes;
 }

@@ -52,6 +52,19 @@ describe('diffModels', () => {
     expect(changes[2]).toMatchObject({ kind: 'column.alter', fields: ['nullable', 'default'] });
   });
 
+  it('validates a NOT VALID constraint in place, but drops and re-adds one that becomes NOT VALID', () => {
+    const check = { name: 'CHK_a', expression: '(id > 0)' };
+    const notValid = model([table('t', { checks: [{ ...check, notValid: true }] })]);
+    const valid = model([table('t', { checks: [check] })]);
+    expect(diffModels(notValid, valid).changes).toMatchObject([
+      { kind: 'constraint.validate', constraintType: 'check', name: 'CHK_a', table: { name: 't' } },
+    ]);
+    expect(kinds(valid, notValid)).toEqual(['check.drop', 'check.add']);
+    // Another definition as well: drop and add, never a validation of the old expression.
+    const changed = model([table('t', { checks: [{ ...check, expression: '(id > 1)' }] })]);
+    expect(kinds(notValid, changed)).toEqual(['check.drop', 'check.add']);
+  });
+
   it('treats a length change as a type change', () => {
     const from = model([table('t', { columns: [col('id'), col('name', { type: 'character varying', length: 50 })] })]);
     const to = model([table('t', { columns: [col('id'), col('name', { type: 'character varying', length: 200 })] })]);

@@ -101,6 +101,7 @@ export function metadataRecordsOf(change: Change): MetadataRecords {
     case 'index.drop':
     case 'typeormMetadata.create':
     case 'constraint.rename':
+    case 'constraint.validate':
     case 'index.rename':
       return NONE;
     default:

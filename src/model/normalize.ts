@@ -39,6 +39,7 @@ function normalizeView(view: View): View {
   return compact({
     ...view,
     materialized: view.materialized || undefined,
+    indexes: view.indexes && view.indexes.length > 0 ? [...view.indexes].map(normalizeIndex).sort(byName) : undefined,
     dependsOn: [...new Map(view.dependsOn.map((d) => [qualifiedKey(d), compact({ ...d })])).entries()]
       .sort(([a], [b]) => compareStrings(a, b))
       .map(([, d]) => d),

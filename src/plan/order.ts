@@ -38,6 +38,8 @@ const RANK: Record<ChangeKind, number> = {
   'check.add': 11,
   'index.create': 12,
   'foreignKey.add': 13,
+  // After the column changes a NOT VALID constraint may need (a type the existing rows must satisfy).
+  'constraint.validate': 13.2,
   'view.create': 13.5,
   'column.drop': 14,
   'table.drop': 15,

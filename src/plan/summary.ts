@@ -29,6 +29,7 @@ const WORDS: Record<ChangeKind, [string, string, string]> = {
   'check.add': ['+', 'check', 'checks'],
   'check.drop': ['-', 'check', 'checks'],
   'constraint.rename': ['~', 'constraint renamed', 'constraints renamed'],
+  'constraint.validate': ['~', 'constraint validated', 'constraints validated'],
   'index.rename': ['~', 'index renamed', 'indexes renamed'],
   'index.create': ['+', 'index', 'indexes'],
   'index.drop': ['-', 'index', 'indexes'],

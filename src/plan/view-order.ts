@@ -9,7 +9,8 @@ import { qualifiedKey } from '../model';
  *   columns counts) and after the views it reads
  *   are created;
  * - a view is dropped before anything changes on the tables it reads, and before the views it reads are dropped;
- * - a view's name is freed (drop) before it is created again;
+ * - a view's name is freed (drop) before it is created again, a table's (drop) before a view takes it, and a view's
+ *   (drop) before a table takes it;
  * - `typeorm_metadata` exists before any change writes a record into it.
  */
 export function viewEdges(changes: readonly Change[]): [number, number][] {
@@ -28,11 +29,13 @@ export function viewEdges(changes: readonly Change[]): [number, number][] {
         if (y.kind !== 'table.drop' && tables.some((t) => deps.includes(t))) edges.push([j, i]);
         if (y.kind === 'view.create' && deps.includes(qualifiedKey(y.view))) edges.push([j, i]);
         if (y.kind === 'view.drop' && qualifiedKey(y.view) === qualifiedKey(x.view)) edges.push([j, i]);
+        if (y.kind === 'table.drop' && qualifiedKey(y.table) === qualifiedKey(x.view)) edges.push([j, i]);
       }
       if (x.kind === 'view.drop') {
         const deps = reads(x);
         if (tables.some((t) => deps.includes(t))) edges.push([i, j]);
         if (y.kind === 'view.drop' && deps.includes(qualifiedKey(y.view))) edges.push([i, j]);
+        if (y.kind === 'table.create' && qualifiedKey(y.table) === qualifiedKey(x.view)) edges.push([i, j]);
       }
     });
   });

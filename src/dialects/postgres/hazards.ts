@@ -82,6 +82,19 @@ function isWidening(from: Column, to: Column, context: { from: Model; to: Model 
   return false;
 }
 
+/**
+ * An integer column becoming a timestamp: PostgreSQL has no cast, so the values are read as Unix epoch milliseconds
+ * (UTC), the reading pg-schema-diff gives them (see `usingExpression` in render-column.ts).
+ */
+export function isEpochConversion(from: Column, to: Column): boolean {
+  return (
+    !from.array &&
+    !to.array &&
+    INTEGER_TYPES.has(from.type) &&
+    (to.type === 'timestamp without time zone' || to.type === 'timestamp with time zone')
+  );
+}
+
 /** PostgreSQL changes the type without rewriting the table (binary-coercible, looser or equal modifier). */
 function isRewriteFree(from: Column, to: Column): boolean {
   if (Boolean(from.array) !== Boolean(to.array)) return false;
@@ -132,7 +145,14 @@ export function typeChangeHazards(
     hazards.push(hazard.rewrite(`${fromType} -> ${toType} rewrites every row of ${table} (and rebuilds its indexes)`));
   }
   const length = narrowedLength(from, to);
-  if (length !== undefined) {
+  if (isEpochConversion(from, to)) {
+    hazards.push(
+      hazard.dataLoss(
+        `${fromType} -> ${toType} has no cast: the values of ${table}.${to.name} are read as Unix epoch milliseconds ` +
+          '(UTC); if they hold seconds or another unit, convert them yourself before this plan',
+      ),
+    );
+  } else if (length !== undefined) {
     const change = { name: from.name, from: fromType, to: toType, length, array: from.array ?? false };
     hazards.push(...narrowingHazards(`${table}.${to.name}`, change, rows));
   } else if (!isWidening(from, to, context)) {

@@ -44,9 +44,17 @@ interface ColumnRow {
   generation: string | null;
   comment: string | null;
   collation: string | null;
+  identity_start: string | null;
+  identity_increment: string | null;
+  identity_min: string | null;
+  identity_max: string | null;
+  identity_cache: string | null;
+  identity_cycle: boolean | null;
 }
 interface ViewRow {
   kind: 'view' | 'column';
+  /** The view's OID (NULL for a `column` record). */
+  oid: string | null;
   schema: string;
   name: string;
   table_name: string | null;
@@ -67,6 +75,8 @@ interface ConstraintRow {
   on_update: string;
   deferrable: boolean;
   deferred: boolean;
+  validated: boolean;
+  no_inherit: boolean;
   definition: string | null;
 }
 interface IndexRow {
@@ -94,7 +104,8 @@ const ACTIONS: Readonly<Record<string, ReferentialAction>> = {
 };
 
 /**
- * Reads the managed schemas (those that exist) with seven set-based catalog queries, whatever the number of tables,
+ * Reads the managed schemas (those that exist) with seven set-based catalog queries (the indexes query reads the
+ * materialized views' indexes too), whatever the number of tables,
  * and returns the model in canonical (normalised) form. TypeORM's records of view and generated-column expressions
  * (in `typeorm_metadata` of the default schema, where TypeORM keeps it) are read by the views query, when the table
  * exists.
@@ -109,14 +120,16 @@ export async function introspectPostgres(query: QueryFn, schemas: readonly strin
     ? quoteQualified({ schema: DEFAULT_SCHEMA, name: TYPEORM_METADATA_TABLE })
     : undefined;
   const oids = tableRows.map((row) => row.oid);
-  const [columnRows, constraintRows, indexRows, enumRows, extensionRows, viewRows] = [
+  const [columnRows, constraintRows, enumRows, extensionRows, viewRows] = [
     await query<ColumnRow>(COLUMNS_SQL, [oids]),
     await query<ConstraintRow>(CONSTRAINTS_SQL, [oids]),
-    await query<IndexRow>(INDEXES_SQL, [oids]),
     await query<EnumRow>(ENUMS_SQL, [schemaList]),
     await query<{ name: string }>(EXTENSIONS_SQL, []),
     await query<ViewRow>(viewsSql(metadataTable), [schemaList]),
   ];
+  // Indexes of the tables and of the materialized views, in one query.
+  const materializedOids = viewRows.filter((row) => row.kind === 'view' && row.materialized).map((row) => row.oid!);
+  const indexRows = await query<IndexRow>(INDEXES_SQL, [[...oids, ...materializedOids]]);
   const recordedColumns = new Map(
     viewRows
       .filter((row) => row.kind === 'column' && row.recorded !== null)
@@ -155,6 +168,7 @@ export async function introspectPostgres(query: QueryFn, schemas: readonly strin
       name: row.name,
       expression: (row.recorded ?? row.definition ?? '').trim(),
       materialized: row.materialized || undefined,
+      indexes: row.materialized ? (indexesOf.get(String(row.oid)) ?? []).map(toIndex) : undefined,
       dependsOn: row.depends_on.filter((d) => relations.has(qualifiedKey(d))),
     }),
   );
@@ -179,6 +193,18 @@ function toColumn(row: ColumnRow, recordedExpression: string | undefined): Colum
     nullable: !row.not_null,
     default: row.default ?? undefined,
     generated: row.identity === 'a' ? 'identity-always' : row.identity === 'd' ? 'identity-by-default' : undefined,
+    // Every option as read; normalisation keeps those that are not the default.
+    identity:
+      row.identity_start === null
+        ? undefined
+        : {
+            start: row.identity_start,
+            increment: row.identity_increment ?? undefined,
+            minValue: row.identity_min ?? undefined,
+            maxValue: row.identity_max ?? undefined,
+            cache: row.identity_cache ?? undefined,
+            cycle: row.identity_cycle ? true : undefined,
+          },
     computed: row.generation === null ? undefined : { expression: recordedExpression ?? row.generation, stored: true },
     comment: row.comment ?? undefined,
     collation: row.collation ?? undefined,
@@ -223,6 +249,7 @@ function toForeignKey(row: ConstraintRow): ForeignKey {
     onDelete: ACTIONS[row.on_delete] ?? 'NO ACTION',
     onUpdate: ACTIONS[row.on_update] ?? 'NO ACTION',
     deferrable: row.deferrable ? (row.deferred ? 'INITIALLY DEFERRED' : 'INITIALLY IMMEDIATE') : undefined,
+    ...(row.validated ? {} : { notValid: true as const }),
   };
 }
 
@@ -230,7 +257,12 @@ function toForeignKey(row: ConstraintRow): ForeignKey {
 function toCheck(row: ConstraintRow): Check {
   const definition = row.definition ?? '';
   const match = /^CHECK\s*\(([\s\S]*)\)(?:\s+NO INHERIT)?(?:\s+NOT VALID)?\s*$/.exec(definition);
-  return { name: row.name, expression: match ? match[1]! : definition };
+  return {
+    name: row.name,
+    expression: match ? match[1]! : definition,
+    ...(row.validated ? {} : { notValid: true as const }),
+    ...(row.no_inherit ? { noInherit: true as const } : {}),
+  };
 }
 
 function toIndex(row: IndexRow): Index {

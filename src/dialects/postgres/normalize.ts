@@ -3,6 +3,7 @@ import { indexKeys, isExpressionKey, normalizeModel, withIndexKeys } from '../..
 import { stripEnclosingParens } from '../index-expression';
 import { trimFractionZeros } from '../number-literal';
 import { canonicalizeExpression, isNumberText, unquote } from './expression';
+import { normalizeIdentity } from './identity';
 import { quoteLiteral } from './quote';
 import {
   DEFAULT_LENGTH,
@@ -64,6 +65,7 @@ function normalizeView(view: View): View {
     ...view,
     schema: view.schema ?? DEFAULT_SCHEMA,
     expression: view.expression.trim(),
+    indexes: view.materialized && view.indexes && view.indexes.length > 0 ? view.indexes.map(normalizeIndex) : undefined,
     dependsOn: view.dependsOn.map((d) => ({ schema: d.schema ?? DEFAULT_SCHEMA, name: d.name })),
   };
 }
@@ -147,6 +149,10 @@ export function normalizeColumn(column: Column, inPrimaryKey: boolean): Column {
     nullable: inPrimaryKey || generated !== undefined ? false : column.nullable,
     default: defaultValue,
     generated,
+    identity:
+      generated === 'identity-always' || generated === 'identity-by-default'
+        ? normalizeIdentity(type, column.identity)
+        : undefined,
     computed,
     comment: column.comment || undefined,
     // `default` is the type's default collation, which is what no collation means.

@@ -24,7 +24,7 @@ WHERE n.nspname = ANY($1::text[])
 ORDER BY n.nspname, c.relname`;
 
 /**
- * Columns in ordinal order. For arrays the element type is reported with `is_array`; `typmod` applies to the element.
+ * Columns in ordinal order, with the sequence options of identity columns. For arrays the element type is reported with `is_array`; `typmod` applies to the element.
  * Generated (computed) columns report their expression in pg_attrdef too: it is not a default, so it goes to
  * `generation` instead.
  */
@@ -36,7 +36,9 @@ SELECT a.attrelid::int8 AS table_oid, a.attname AS name, a.attnotnull AS not_nul
   CASE WHEN a.attgenerated = '' THEN pg_catalog.pg_get_expr(ad.adbin, ad.adrelid) END AS default,
   CASE WHEN a.attgenerated <> '' THEN pg_catalog.pg_get_expr(ad.adbin, ad.adrelid) END AS generation,
   d.description AS comment,
-  CASE WHEN a.attcollation <> t.typcollation THEN co.collname END AS collation
+  CASE WHEN a.attcollation <> t.typcollation THEN co.collname END AS collation,
+  s.seqstart::text AS identity_start, s.seqincrement::text AS identity_increment, s.seqmin::text AS identity_min,
+  s.seqmax::text AS identity_max, s.seqcache::text AS identity_cache, s.seqcycle AS identity_cycle
 FROM pg_catalog.pg_attribute a
 JOIN pg_catalog.pg_type t ON t.oid = a.atttypid
 LEFT JOIN pg_catalog.pg_collation co ON co.oid = a.attcollation
@@ -46,6 +48,11 @@ JOIN pg_catalog.pg_namespace etn ON etn.oid = et.typnamespace
 LEFT JOIN pg_catalog.pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
 LEFT JOIN pg_catalog.pg_description d
   ON d.objoid = a.attrelid AND d.classoid = 'pg_catalog.pg_class'::regclass AND d.objsubid = a.attnum
+LEFT JOIN pg_catalog.pg_depend sd
+  ON a.attidentity <> '' AND sd.classid = 'pg_catalog.pg_class'::regclass
+  AND sd.refclassid = 'pg_catalog.pg_class'::regclass AND sd.refobjid = a.attrelid AND sd.refobjsubid = a.attnum
+  AND sd.deptype = 'i'
+LEFT JOIN pg_catalog.pg_sequence s ON s.seqrelid = sd.objid
 WHERE a.attrelid = ANY($1::oid[]) AND a.attnum > 0 AND NOT a.attisdropped
 ORDER BY a.attrelid, a.attnum`;
 
@@ -66,6 +73,7 @@ SELECT con.conrelid::int8 AS table_oid, con.conname AS name, con.contype AS type
     ORDER BY k.ord)::text[] AS referenced_columns,
   con.confdeltype AS on_delete, con.confupdtype AS on_update,
   con.condeferrable AS deferrable, con.condeferred AS deferred,
+  con.convalidated AS validated, con.connoinherit AS no_inherit,
   CASE WHEN con.contype = 'c' THEN pg_catalog.pg_get_constraintdef(con.oid) END AS definition
 FROM pg_catalog.pg_constraint con
 LEFT JOIN pg_catalog.pg_class fc ON fc.oid = con.confrelid
@@ -74,7 +82,7 @@ WHERE con.conrelid = ANY($1::oid[]) AND con.contype IN ('p', 'f', 'u', 'c') AND 
 ORDER BY con.conrelid, con.conname`;
 
 /**
- * Indexes that do not back a constraint of their table (those are read as constraints), with their access method.
+ * Indexes (of tables and of materialized views) that do not back a constraint of their table (those are read as constraints), with their access method.
  * Key columns only (not INCLUDE), in key order: `key_columns` has the column name of a column key and NULL for an
  * expression key, whose text (as `pg_get_indexdef` prints that one key) is at the same position of `key_expressions`.
  */
@@ -131,7 +139,8 @@ export function viewsSql(metadataTable?: string): string {
       ? 'NULL::text'
       : `(SELECT m.r->>'value' FROM (SELECT to_jsonb(t) AS r FROM ${metadataTable} t) m WHERE ${condition} LIMIT 1)`;
   const views = `
-SELECT 'view' AS kind, n.nspname AS schema, c.relname AS name, NULL::text AS table_name, c.relkind = 'm' AS materialized,
+SELECT 'view' AS kind, c.oid::int8 AS oid, n.nspname AS schema, c.relname AS name, NULL::text AS table_name,
+  c.relkind = 'm' AS materialized,
   pg_catalog.pg_get_viewdef(c.oid) AS definition,
   ${record(`m.r->>'type' = CASE WHEN c.relkind = 'm' THEN 'MATERIALIZED_VIEW' ELSE 'VIEW' END
     AND m.r->>'schema' = n.nspname AND m.r->>'name' = c.relname`)} AS recorded,
@@ -150,13 +159,13 @@ WHERE c.relkind IN ('v', 'm') AND n.nspname = ANY($1::text[])
   AND NOT EXISTS (
     SELECT 1 FROM pg_catalog.pg_depend e
     WHERE e.classid = 'pg_catalog.pg_class'::regclass AND e.objid = c.oid AND e.deptype = 'e')`;
-  if (metadataTable === undefined) return `${views}\nORDER BY 1, 2, 3`;
+  if (metadataTable === undefined) return `${views}\nORDER BY 1, 3, 4`;
   return `${views}
 UNION ALL
-SELECT 'column', m.r->>'schema', m.r->>'name', m.r->>'table', false, NULL, m.r->>'value', '[]'::jsonb
+SELECT 'column', NULL::int8, m.r->>'schema', m.r->>'name', m.r->>'table', false, NULL, m.r->>'value', '[]'::jsonb
 FROM (SELECT to_jsonb(t) AS r FROM ${metadataTable} t) m
 WHERE m.r->>'type' = 'GENERATED_COLUMN' AND m.r->>'database' = current_database()
-ORDER BY 1, 2, 3`;
+ORDER BY 1, 3, 4`;
 }
 
 /** Schemas a user made: not PostgreSQL's own (`pg_*`, `information_schema`), not created by an extension. */

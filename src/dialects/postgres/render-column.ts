@@ -6,9 +6,11 @@ import { tableRows } from '../../plan/row-counts';
 import { isNotNullWithoutDefault } from '../../plan/table-probes';
 import type { Hazard, Statement } from '../../plan/types';
 import type { RenderContext } from '../dialect';
-import { hazard, label, tableExists, typeChangeHazards } from './hazards';
+import { hazard, isEpochConversion, label, tableExists, typeChangeHazards } from './hazards';
 import { DEFAULT_SCHEMA } from './normalize';
 import { isNumberText } from './expression';
+import { identityOptionChanges, identityOptionsClause } from './identity';
+import { deepEqual } from '../../diff/compare-named';
 import { quoteIdentifier, quoteLiteral, quoteQualified } from './quote';
 import { renderBaseType, renderColumnType, serialTypeFor } from './types';
 
@@ -58,7 +60,7 @@ export function renderColumnDefinition(column: Column, table: string): string {
   let sql = quoteIdentifier(column.name);
   if (column.generated === 'increment') sql += ` ${serialType(column, table)}`;
   else if (isIdentity(column.generated)) {
-    sql += ` ${renderColumnType(column)} GENERATED ${identityKind(column.generated)} AS IDENTITY`;
+    sql += ` ${renderColumnType(column)} GENERATED ${identityKind(column.generated)} AS IDENTITY${identityOptionsClause(column)}`;
   } else sql += ` ${renderColumnType(column)}${collateClause(column)}`;
   if (column.computed) sql += ` GENERATED ALWAYS AS (${column.computed.expression}) STORED`;
   if (!column.nullable) sql += ' NOT NULL';
@@ -150,6 +152,11 @@ function usingExpression(from: Column, to: Column): string {
   const column = quoteIdentifier(to.name);
   const target = castType(to);
   const viaText = from.type === 'enum' || to.type === 'enum';
+  if (isEpochConversion(from, to)) {
+    // No integer -> timestamp cast: epoch milliseconds (fractions kept), in UTC whatever the session's time zone.
+    const instant = `to_timestamp(${column} / 1000.0)`;
+    return to.type === 'timestamp with time zone' ? instant : `${instant} AT TIME ZONE 'UTC'`;
+  }
   if (!from.array && to.array) {
     const element = castType({ ...to, array: false });
     const value = viaText ? `${column}::text::${element}` : `${column}::${element}`;
@@ -266,9 +273,14 @@ export function renderColumnAlter(change: ChangeOf<'column.alter'>, context: Ren
   } else if (generatedChanged && isIdentity(to.generated)) {
     if (isIdentity(from.generated)) out.push(alter(`SET GENERATED ${identityKind(to.generated)}`));
     else {
-      out.push(alter(`ADD GENERATED ${identityKind(to.generated)} AS IDENTITY`));
+      out.push(alter(`ADD GENERATED ${identityKind(to.generated)} AS IDENTITY${identityOptionsClause(to)}`));
       out.push(restartSequenceAfterMax(table, to.name, serialSequenceExpression(table, to.name)));
     }
+  }
+
+  if (isIdentity(from.generated) && isIdentity(to.generated) && !deepEqual(from.identity, to.identity)) {
+    const options = identityOptionChanges(from, to);
+    if (options) out.push(alter(options));
   }
 
   if (!from.nullable && to.nullable) out.push(alter('DROP NOT NULL'));

@@ -16,7 +16,12 @@ export function uniqueClause(unique: Unique): string {
 }
 
 export function checkClause(check: Check): string {
-  return `CONSTRAINT ${quoteIdentifier(check.name)} CHECK (${check.expression})`;
+  return `CONSTRAINT ${quoteIdentifier(check.name)} CHECK (${check.expression})${check.noInherit ? ' NO INHERIT' : ''}`;
+}
+
+/** ` NOT VALID` for a constraint added without checking the existing rows; only `ALTER TABLE ... ADD` takes it. */
+export function notValid(constraint: { readonly notValid?: true }): string {
+  return constraint.notValid ? ' NOT VALID' : '';
 }
 
 export function primaryKeyClause(primaryKey: PrimaryKey): string {
@@ -64,11 +69,15 @@ export function renderCreateTable(table: Table): Statement[] {
   const parts = [
     ...table.columns.map((column) => renderColumnDefinition(column, name)),
     ...inline.map(uniqueClause),
-    ...table.checks.map(checkClause),
+    // CREATE TABLE would accept NOT VALID and mark the check valid anyway: those are added afterwards.
+    ...table.checks.filter((check) => !check.notValid).map(checkClause),
     ...(table.primaryKey ? [primaryKeyClause(table.primaryKey)] : []),
   ];
   const statements = [statement(`CREATE TABLE ${name} (${parts.join(', ')})`)];
   for (const unique of later) statements.push(statement(`ALTER TABLE ${name} ADD ${uniqueClause(unique)}`));
+  for (const check of table.checks.filter((c) => c.notValid)) {
+    statements.push(statement(`ALTER TABLE ${name} ADD ${checkClause(check)}${notValid(check)}`));
+  }
   for (const index of table.indexes) statements.push(renderCreateIndex(target, index));
   if (table.comment) statements.push(renderTableComment(target, table.comment));
   for (const column of table.columns) {

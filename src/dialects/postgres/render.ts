@@ -30,6 +30,7 @@ import { createMetadataTableSql, metadataRecordSql, TYPEORM_METADATA_TABLE, type
 import {
   checkClause,
   foreignKeyClause,
+  notValid,
   primaryKeyClause,
   renderCreateTable,
   renderTableComment,
@@ -181,6 +182,9 @@ function renderChange(change: Change, context: RenderContext): Statement[] {
       return renderColumnRename(change);
     case 'constraint.rename':
       return renderConstraintRename(change);
+    case 'constraint.validate':
+      // Checks the existing rows under SHARE UPDATE EXCLUSIVE: reads and writes go on meanwhile.
+      return [statement(alterTable(change.table, `VALIDATE CONSTRAINT ${quoteIdentifier(change.name)}`))];
     case 'index.rename':
       return renderIndexRename(change);
     case 'table.create':
@@ -220,7 +224,7 @@ function renderChange(change: Change, context: RenderContext): Statement[] {
     case 'primaryKey.drop':
       return [dropConstraint(change.table, change.primaryKey.name ?? `${change.table.name}_pkey`)];
     case 'foreignKey.add':
-      return [statement(alterTable(change.table, `ADD ${foreignKeyClause(change.foreignKey)}`))];
+      return [statement(alterTable(change.table, `ADD ${foreignKeyClause(change.foreignKey)}${notValid(change.foreignKey)}`))];
     case 'foreignKey.drop':
       return [dropConstraint(change.table, change.foreignKey.name)];
     case 'unique.add': {
@@ -230,7 +234,7 @@ function renderChange(change: Change, context: RenderContext): Statement[] {
     case 'unique.drop':
       return [dropConstraint(change.table, change.unique.name)];
     case 'check.add':
-      return [statement(alterTable(change.table, `ADD ${checkClause(change.check)}`))];
+      return [statement(alterTable(change.table, `ADD ${checkClause(change.check)}${notValid(change.check)}`))];
     case 'check.drop':
       return [dropConstraint(change.table, change.check.name)];
     case 'index.create': {
@@ -239,8 +243,13 @@ function renderChange(change: Change, context: RenderContext): Statement[] {
       const hazards = indexBuildHazards(context, change.table, `index ${change.index.name}`);
       return [renderCreateIndex(change.table, change.index, hazards)];
     }
-    case 'view.create':
-      return [statement(`CREATE ${viewName(change.view)} AS ${change.view.expression}`)];
+    case 'view.create': {
+      const view = { schema: change.view.schema ?? DEFAULT_SCHEMA, name: change.view.name };
+      return [
+        statement(`CREATE ${viewName(change.view)} AS ${change.view.expression}`),
+        ...(change.view.indexes ?? []).map((index) => renderCreateIndex(view, index)),
+      ];
+    }
     case 'view.drop':
       return [statement(`DROP ${viewName(change.view)}`)];
     case 'typeormMetadata.create':

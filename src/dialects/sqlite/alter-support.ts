@@ -68,6 +68,7 @@ export function needsRebuild(change: Change): boolean {
     case 'check.add':
     case 'check.drop':
     case 'constraint.rename': // constraint names live in the CREATE TABLE text
+    case 'constraint.validate': // PostgreSQL only: SQLite constraints are never NOT VALID
       return true;
     case 'table.rename':
     case 'column.rename':

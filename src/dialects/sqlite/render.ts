@@ -86,6 +86,7 @@ function renderChange(change: Change, context: RenderContext): Statement[] {
     case 'check.add':
     case 'check.drop':
     case 'constraint.rename':
+    case 'constraint.validate':
       throw mustBeLowered(change);
     case 'index.create': {
       // An index of a table that exists is built inside the apply's write transaction: writers wait meanwhile.
