@@ -139,6 +139,17 @@ interface Limit {
  * listed here must produce exactly this; any other case no diagnostic and no change at all.
  */
 const LIMITS: Record<string, Limit> = {
+  // Identity sequence options and NOT VALID / NO INHERIT have no entity option: the plan resets and validates them.
+  'postgres-identity-options/sql/postgres': {
+    codes: ['ENTITY_IDENTITY_OPTIONS_NOT_DECLARED'],
+    changes: ['column.alter id'],
+    typeorm: [],
+  },
+  'postgres-not-valid-constraints/sql/postgres': {
+    codes: ['ENTITY_CONSTRAINT_OPTIONS_NOT_DECLARED', 'ENTITY_CONSTRAINT_OPTIONS_NOT_DECLARED'],
+    changes: ['constraint.validate books', 'constraint.validate books'],
+    typeorm: [],
+  },
   // STRICT has no entity option (WITHOUT ROWID has: `@Entity({ withoutRowid: true })`): the table is rebuilt plain.
   'sqlite-strict-without-rowid/sql/sqlite': {
     codes: ['ENTITY_STRICT_NOT_DECLARED'],

@@ -44,6 +44,27 @@ export function typeormEntityFiles(model: Model): TypeormEntityFiles {
     });
     return false;
   });
+  for (const table of tables) {
+    const at = { location: `table ${qualifiedKey(table)}` };
+    for (const column of table.columns.filter((c) => c.identity)) {
+      diagnostics.push({
+        severity: 'warning',
+        code: 'ENTITY_IDENTITY_OPTIONS_NOT_DECLARED',
+        message: `${qualifiedKey(table)}.${column.name}: identity sequence options (start, increment, ...) cannot be declared on an entity`,
+        ...at,
+        hint: 'A plan against the generated entities resets them to the defaults.',
+      });
+    }
+    for (const constraint of [...table.checks, ...table.foreignKeys].filter((c) => c.notValid || ('noInherit' in c && c.noInherit))) {
+      diagnostics.push({
+        severity: 'warning',
+        code: 'ENTITY_CONSTRAINT_OPTIONS_NOT_DECLARED',
+        message: `${qualifiedKey(table)}: constraint ${constraint.name} is NOT VALID or NO INHERIT, which an entity cannot declare`,
+        ...at,
+        hint: 'A plan against the generated entities validates it, or adds it again without NO INHERIT.',
+      });
+    }
+  }
   for (const table of tables.filter((t) => t.strict)) {
     diagnostics.push({
       severity: 'warning',
