@@ -14,7 +14,7 @@ export interface TextContext {
 }
 
 /** Additions green `+`, removals red `-`, everything else an alteration, yellow `~`. */
-export function direction(change: Change, p: Paint): { sign: string; colour: (text: string) => string } {
+function direction(change: Change, p: Paint): { sign: string; colour: (text: string) => string } {
   if (change.kind.endsWith('.drop')) return { sign: '-', colour: p.red };
   if (change.kind.endsWith('.add') || change.kind.endsWith('.create')) return { sign: '+', colour: p.green };
   return { sign: '~', colour: p.yellow };

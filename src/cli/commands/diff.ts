@@ -1,5 +1,5 @@
 import type { Argv } from 'yargs';
-import { UsageError } from '../../errors/errors';
+import { dialectFor } from '../../dialects/registry';
 import { readRenamesFile } from '../../hints/renames-file';
 import type { DialectName } from '../../model';
 import { createPlan, planProbes } from '../../plan/plan';
@@ -8,8 +8,7 @@ import { parseSourceSpec, type SourceSpec } from '../../sources/source-spec';
 import { colourEnabled, type CliIo } from '../io';
 import { withRenames } from '../options';
 import { managedSchemas } from '../workflow';
-import { ddlDiffSection, planExitCode, renderPlan, type PlanFormat } from './plan';
-import { dialectFor } from '../../dialects/registry';
+import { checkDiffFormat, ddlDiffSection, planExitCode, renderPlan, type PlanFormat } from './plan';
 
 export interface DiffArgs {
   from: string;
@@ -48,9 +47,7 @@ function serverOf(specs: readonly SourceSpec[]): string | undefined {
  * both are databases). Rows of a database FROM side are measured as for `plan`.
  */
 export async function runDiff(args: DiffArgs, io: CliIo): Promise<number> {
-  if (args.diff && (args.format === 'json' || args.format === 'sql')) {
-    throw new UsageError(`--diff has no place in --format ${args.format}`, 'Use --diff with the text or markdown format.');
-  }
+  checkDiffFormat(args);
   const specs = [parseSourceSpec(args.from, io.cwd), parseSourceSpec(args.to, io.cwd)] as const;
   const dialectName = diffDialect(specs[0], specs[1], args.dialect, io.cwd);
   const dialect = dialectFor(dialectName);

@@ -51,10 +51,17 @@ export function planOptions<T>(yargs: Argv<T>) {
     })
     .option('migrations-dir', { type: 'string', describe: `where --migration writes (default: the config's migrations.dir, else ${DEFAULT_MIGRATIONS_DIR})` })
     .check((args) => {
-      if (args.diff && (args.format === 'json' || args.format === 'sql')) throw new UsageError(`--diff has no place in --format ${args.format}`, 'Use --diff with the text or markdown format.');
+      checkDiffFormat(args);
       if (args.migration !== undefined && !args.migration.trim()) throw new UsageError('--migration needs a description', 'For example: schema plan -m "add deck level".');
       return true;
     });
+}
+
+/** `--diff` shows DDL, which only the text and markdown formats have a place for. */
+export function checkDiffFormat(args: { readonly diff: boolean; readonly format: PlanFormat }): void {
+  if (args.diff && (args.format === 'json' || args.format === 'sql')) {
+    throw new UsageError(`--diff has no place in --format ${args.format}`, 'Use --diff with the text or markdown format.');
+  }
 }
 
 /** The DDL diff for `--diff`, as the format shows it (a fenced, collapsible block in markdown). */
