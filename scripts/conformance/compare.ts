@@ -7,12 +7,16 @@ import { respellLike, type Model } from '../../src/model';
 
 /**
  * The model as compared: the dialect's normal form, with each table's columns sorted by name (the column order of a
- * table is not compared: PostgreSQL cannot reorder columns, and the diff does not either).
+ * table is not compared: PostgreSQL cannot reorder columns, and the diff does not either), and without TypeORM's own
+ * tables among what is not managed (a plan creates `typeorm_metadata` to record view expressions; the catalog
+ * comparison leaves it out too).
  */
 export function comparable(model: Model, dialect: Dialect): Model {
   const normal = dialect.normalize(model);
+  const notManaged = normal.notManaged?.filter((entry) => entry.kind !== 'typeorm table');
   return {
     ...normal,
+    notManaged: notManaged?.length ? notManaged : undefined,
     tables: normal.tables.map((table) => ({
       ...table,
       columns: [...table.columns].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),

@@ -70,7 +70,8 @@ export function describeError(error: unknown, serverUrl?: string): string {
 export async function planWithoutRenames(session: DatabaseSession, dialect: Dialect, from: Model, to: Model): Promise<Plan> {
   let renames: Renames = NO_RENAMES;
   for (let round = 0; ; round++) {
-    const input = { from, to, dialect, renames };
+    // `to.sql` is the whole target: schemas and extensions it lacks are dropped.
+    const input = { from, to, dialect, renames, targetScope: 'inventory' as const };
     const probes = planProbes(input);
     const measurements = probes.length > 0 ? await session.measure(probes) : [];
     const plan = createPlan({ ...input, measurements });

@@ -6,7 +6,9 @@ import { qualifiedKey, type Column, type QualifiedName } from '../model';
 export function tableOf(change: Change): QualifiedName | undefined {
   switch (change.kind) {
     case 'schema.create':
+    case 'schema.drop':
     case 'extension.create':
+    case 'extension.drop':
     case 'enum.create':
     case 'enum.drop':
     case 'enum.value.add':
@@ -61,7 +63,9 @@ export function tablesTouchedBy(change: Change): QualifiedName[] {
 export function objectNameOf(change: Change): string {
   switch (change.kind) {
     case 'schema.create':
+    case 'schema.drop':
     case 'extension.create':
+    case 'extension.drop':
       return change.name;
     case 'enum.create':
     case 'enum.drop':

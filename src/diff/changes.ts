@@ -52,7 +52,17 @@ interface Base {
 export type Change =
   /** PostgreSQL: a schema the target's tables or enums live in does not exist (`CREATE SCHEMA IF NOT EXISTS`). */
   | (Base & { readonly kind: 'schema.create'; readonly name: string })
+  /**
+   * PostgreSQL: a schema the target (a full inventory, see `TargetScope`) does not have, dropped after everything in
+   * it (`DROP SCHEMA`, RESTRICT: never planned while it holds objects the plan does not drop).
+   */
+  | (Base & { readonly kind: 'schema.drop'; readonly name: string })
   | (Base & { readonly kind: 'extension.create'; readonly name: string })
+  /**
+   * PostgreSQL: an extension the target (a full inventory) does not have, dropped after everything that may use it;
+   * `schema` is where it is installed, when known.
+   */
+  | (Base & { readonly kind: 'extension.drop'; readonly name: string; readonly schema?: string })
   | (Base & { readonly kind: 'enum.create'; readonly enum: EnumType })
   | (Base & { readonly kind: 'enum.drop'; readonly enum: EnumType })
   /** PostgreSQL: `ALTER TYPE ... RENAME TO` (declared in `Renames.enums`); columns follow the type. */

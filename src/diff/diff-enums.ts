@@ -16,14 +16,6 @@ export interface EnumDiff {
   readonly from: Model;
 }
 
-export function diffExtensions(from: Model, to: Model): Change[] {
-  const installed = new Set(from.extensions);
-  // Extensions are only ever added: dropping one could take other people's objects with it.
-  return to.extensions
-    .filter((name) => !installed.has(name))
-    .map((name) => ({ kind: 'extension.create' as const, name, reason: `extension ${name} is required by the schema` }));
-}
-
 const sameName = (a: QualifiedName | undefined, b: QualifiedName | undefined): boolean =>
   a !== undefined && b !== undefined && qualifiedKey(a) === qualifiedKey(b);
 

@@ -1,9 +1,11 @@
 import { NO_RENAMES, type Model, type Renames } from '../model';
 import type { Decision, Diagnostic } from '../plan/types';
 import type { Change } from './changes';
-import { diffEnums, diffExtensions, finishEnumColumns } from './diff-enums';
+import { diffEnums, finishEnumColumns } from './diff-enums';
 import { applyDeclaredRenames, findLookAlikes, withholdLookAlikes, type EntityNames } from './diff-renames';
-import { diffSchemas } from './diff-schemas';
+import { diffExtensions, diffSchemas, type TargetScope } from './diff-schemas';
+
+export type { TargetScope };
 import { diffTables } from './diff-tables';
 import { diffViews } from './diff-views';
 
@@ -26,6 +28,8 @@ export interface DiffOptions {
   readonly renames?: Renames;
   /** Entity class and property names, so a question's decorator hint names them. */
   readonly entityNames?: EntityNames;
+  /** Whether schemas and extensions the target lacks are dropped (`inventory`) or left alone (`needs`, the default). */
+  readonly targetScope?: TargetScope;
 }
 
 /**
@@ -45,16 +49,19 @@ export function diffModels(from: Model, to: Model, options: DiffOptions = {}): D
   const lookAlikes = findLookAlikes(enums.from, to, renames, options.entityNames);
   const tableChanges = withholdLookAlikes(diffTables(enums.from, to, { pairByDefinition: declared.touched }), lookAlikes);
   const tables = finishEnumColumns(tableChanges, enums, to, renames);
+  const scope = options.targetScope ?? 'needs';
+  const extensions = diffExtensions(from, to, scope);
+  const schemas = diffSchemas(from, to, scope, extensions);
   return {
     changes: [
-      ...diffSchemas(from, to),
-      ...diffExtensions(from, to),
+      ...schemas.changes,
+      ...extensions,
       ...enums.changes,
       ...declared.changes,
       ...tables.changes,
       ...diffViews(from, to),
     ],
-    diagnostics: enums.diagnostics,
+    diagnostics: [...enums.diagnostics, ...schemas.diagnostics],
     decisions: [...enums.decisions, ...lookAlikes.decisions, ...tables.decisions],
     from: enums.from,
   };

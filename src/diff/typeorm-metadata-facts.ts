@@ -81,7 +81,9 @@ export function metadataRecordsOf(change: Change): MetadataRecords {
     case 'column.alter':
       return columnDelta(change.table, change.from, change.to);
     case 'schema.create':
+    case 'schema.drop':
     case 'extension.create':
+    case 'extension.drop':
     case 'enum.create':
     case 'enum.drop':
     case 'enum.value.add':

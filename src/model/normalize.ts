@@ -1,6 +1,6 @@
 import { indexKeys, withIndexKeys } from './index-keys';
 import { qualifiedKey } from './names';
-import type { Column, EnumType, Index, Model, Table, View } from './types';
+import type { Column, EnumType, Index, Model, NotManaged, Table, View } from './types';
 
 const byName = <T extends { name: string }>(a: T, b: T): number => compareStrings(a.name, b.name);
 const byQualifiedName = <T extends { schema?: string; name: string }>(a: T, b: T): number =>
@@ -67,7 +67,23 @@ export function normalizeModel(model: Model): Model {
     tables: model.tables.map(normalizeTable).sort(byQualifiedName),
     // Absent rather than empty, so models (and generated files) without views read as before views existed.
     views: model.views?.length ? model.views.map(normalizeView).sort(byQualifiedName) : undefined,
+    notManaged: model.notManaged?.length ? normalizeNotManaged(model.notManaged) : undefined,
   });
+}
+
+/** One entry per schema and kind, sorted by schema (database-wide first) then kind, names sorted; none empty. */
+function normalizeNotManaged(entries: readonly NotManaged[]): NotManaged[] | undefined {
+  const merged = new Map<string, NotManaged>();
+  for (const entry of entries) {
+    const key = `${entry.schema ?? ''}\u0000${entry.kind}`;
+    const names = [...(merged.get(key)?.names ?? []), ...entry.names];
+    merged.set(key, compact({ schema: entry.schema, kind: entry.kind, names }));
+  }
+  const out = [...merged]
+    .sort(([a], [b]) => compareStrings(a, b))
+    .map(([, entry]) => ({ ...entry, names: [...new Set(entry.names)].sort(compareStrings) }))
+    .filter((entry) => entry.names.length > 0);
+  return out.length > 0 ? out : undefined;
 }
 
 /** Deterministic JSON (two-space indent, trailing newline) of a normalised model or model document. */

@@ -29,7 +29,45 @@ export interface Model {
   readonly tables: readonly Table[];
   /** Views (TypeORM `@ViewEntity`); absent when there are none. */
   readonly views?: readonly View[];
+  /**
+   * Introspected only: the objects of the read schemas this model does not describe (functions, triggers, policies...),
+   * by schema and kind, with the extensions installed in each schema; absent when there are none. Never diffed: a
+   * plan lists them as left untouched, and does not drop a schema that still holds any (see `NotManaged`).
+   */
+  readonly notManaged?: readonly NotManaged[];
 }
+
+/**
+ * What a database holds besides the model's objects, for one schema (absent: database-wide, such as an event
+ * trigger) and one kind. `extension` entries name the extensions installed in the schema: those the model lists in
+ * `extensions` are needed by it, the others are not managed.
+ */
+export interface NotManaged {
+  readonly schema?: string;
+  readonly kind: NotManagedKind;
+  /** The objects, sorted: `name` or `table.name` (a trigger, policy or rule), `name(args)` for a routine. */
+  readonly names: readonly string[];
+}
+
+export type NotManagedKind =
+  | 'aggregate'
+  | 'domain'
+  | 'event trigger'
+  | 'extension'
+  | 'foreign table'
+  | 'function'
+  | 'partition'
+  | 'policy'
+  | 'privilege'
+  | 'procedure'
+  | 'publication'
+  | 'row level security'
+  | 'rule'
+  | 'sequence'
+  | 'trigger'
+  | 'type'
+  | 'typeorm table'
+  | 'virtual table';
 
 export interface View {
   /** PostgreSQL schema; `undefined` on SQLite. */

@@ -44,6 +44,9 @@ const RANK: Record<ChangeKind, number> = {
   'column.drop': 14,
   'table.drop': 15,
   'enum.drop': 16,
+  // Last: after everything that may use an extension, or live in a schema, is gone.
+  'extension.drop': 17,
+  'schema.drop': 18,
 };
 
 const ADDS = new Set<ChangeKind>(['primaryKey.add', 'foreignKey.add', 'unique.add', 'check.add', 'index.create']);
@@ -63,6 +66,32 @@ function schemaCreatedIn(change: Change): string | undefined {
   if (change.kind === 'enum.create') return change.enum.schema;
   return undefined;
 }
+
+/** The schema the object a change acts on lives in (a table's, an enum type's, a view's, an extension's). */
+function schemaActedIn(change: Change): string | undefined {
+  const table = tableOf(change);
+  if (table) return table.schema;
+  switch (change.kind) {
+    case 'enum.create':
+    case 'enum.drop':
+    case 'enum.value.add':
+    case 'enum.value.rename':
+      return change.enum.schema;
+    case 'enum.rename':
+    case 'enum.recreate':
+      return change.from.schema;
+    case 'view.create':
+    case 'view.drop':
+      return change.view.schema;
+    case 'extension.drop':
+      return change.schema;
+    default:
+      return undefined;
+  }
+}
+
+/** Kinds an extension is dropped after: every change but those on schemas and extensions themselves. */
+const usesExtensions = (change: Change): boolean => !change.kind.startsWith('schema.') && !change.kind.startsWith('extension.');
 
 /** The enum type (qualified key) a change creates or changes, so that columns using it come after. */
 function enumProvidedBy(change: Change): string | undefined {
@@ -117,6 +146,9 @@ export function mustPrecede(a: Indexed, b: Indexed): boolean {
   const intersects = (p: readonly string[], q: readonly string[]) => p.some((v) => q.includes(v));
   // Schemas exist before the tables and enum types created in them.
   if (x.kind === 'schema.create' && schemaCreatedIn(y) === x.name) return true;
+  // A schema is dropped (RESTRICT) after everything in it; an extension after everything that may use it.
+  if (y.kind === 'schema.drop' && x.kind !== 'schema.drop' && schemaActedIn(x) === y.name) return true;
+  if (y.kind === 'extension.drop' && usesExtensions(x)) return true;
   // Enum types exist (under their new name, with their labels) before use, and are dropped after their last use.
   const provided = enumProvidedBy(x);
   if (provided !== undefined && enumsUsedBy(y).includes(provided)) return true;
@@ -172,7 +204,8 @@ const isEnumKind = (change: Change): boolean => change.kind.startsWith('enum.');
  * The unordered pairs `mustPrecede` can relate, found through indexes instead of comparing every pair, so ordering
  * stays near-linear on big plans: changes of one table; a foreign key change with the changes of the table it
  * references; an enum change with the changes using its type (and, for a swap, the changes of the converted tables);
- * a created schema with what is created in it. Every edge `mustPrecede` can give lies in one of these.
+ * a created schema with what is created in it; a dropped schema with what acts in it; a dropped extension with every
+ * change. Every edge `mustPrecede` can give lies in one of these.
  */
 export function candidatePairs(indexed: readonly Indexed[]): [Indexed, Indexed][] {
   const push = <K>(map: Map<K, Indexed[]>, key: K, item: Indexed) => {
@@ -183,7 +216,10 @@ export function candidatePairs(indexed: readonly Indexed[]): [Indexed, Indexed][
   const byTable = new Map<string, Indexed[]>();
   const byEnum = new Map<string, Indexed[]>();
   const bySchema = new Map<string, Indexed[]>();
+  const actedIn = new Map<string, Indexed[]>();
   for (const item of indexed) {
+    const inSchema = schemaActedIn(item.change);
+    if (inSchema !== undefined) push(actedIn, inSchema, item);
     if (item.table) push(byTable, item.table, item);
     for (const key of new Set(enumKeysOf(item.change))) push(byEnum, key, item);
     const schema = schemaCreatedIn(item.change);
@@ -206,6 +242,8 @@ export function candidatePairs(indexed: readonly Indexed[]): [Indexed, Indexed][
       if (x.kind === 'enum.recreate') for (const table of swappedTables(x)) for (const b of byTable.get(table) ?? []) add(a, b);
     }
     if (x.kind === 'schema.create') for (const b of bySchema.get(x.name) ?? []) add(a, b);
+    if (x.kind === 'schema.drop') for (const b of actedIn.get(x.name) ?? []) add(a, b);
+    if (x.kind === 'extension.drop') for (const b of indexed) add(a, b);
   }
   return [...pairs.values()];
 }

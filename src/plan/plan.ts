@@ -1,8 +1,9 @@
 import type { Dialect } from '../dialects/dialect';
-import { diffModels } from '../diff/diff';
+import { diffModels, type TargetScope } from '../diff/diff';
 import type { EntityNames } from '../diff/diff-renames';
 import { respellLike, type Model, type Renames } from '../model';
 import { enumRemovalDiagnostics, probesFor } from './measure';
+import { notManagedBy } from './not-managed';
 import { orderChanges } from './order';
 import { LARGE_TABLE_ROWS } from './row-counts';
 import { summarize } from './summary';
@@ -29,9 +30,14 @@ export interface PlanInput {
   readonly concurrently?: boolean;
   /** Above this many rows an index build on an existing table is an `INDEX_BUILD` hazard (default `LARGE_TABLE_ROWS`). */
   readonly largeTableRows?: number;
+  /**
+   * `inventory` when `to` lists every schema and extension that should exist (read from a database, a `.sql` or a model
+   * file): those it lacks are dropped. Default `needs` (compiled from entities): they are left alone, and listed.
+   */
+  readonly targetScope?: TargetScope;
 }
 
-function diffInput({ from, to, dialect, renames, entityNames }: PlanInput) {
+function diffInput({ from, to, dialect, renames, entityNames, targetScope }: PlanInput) {
   if (from.dialect !== dialect.name || to.dialect !== dialect.name) {
     throw new Error(`plan for ${dialect.name} given ${from.dialect} -> ${to.dialect} models`);
   }
@@ -39,9 +45,9 @@ function diffInput({ from, to, dialect, renames, entityNames }: PlanInput) {
   const current = dialect.normalize(from);
   // Where names are case-insensitive, the current schema is read with the target's spelling of the names both have.
   const normalized = { from: dialect.capabilities.caseInsensitiveNames ? respellLike(current, target) : current, to: target };
-  const diff = diffModels(normalized.from, normalized.to, { renames, entityNames });
+  const diff = diffModels(normalized.from, normalized.to, { renames, entityNames, targetScope });
   // Lowering and rendering start from the current schema as it reads after the renames, which run first.
-  return { context: { from: diff.from, to: normalized.to }, diff };
+  return { context: { from: diff.from, to: normalized.to }, diff, current: normalized.from };
 }
 
 /** What the plan for `input` needs to know about live data before it is made (see `Probe`). Pure. */
@@ -53,16 +59,18 @@ export function planProbes(input: PlanInput): Probe[] {
 /** from x to -> ordered changes -> statements. Pure: no I/O. */
 export function createPlan(input: PlanInput): Plan {
   const { dialect, diagnostics = [], measurements, concurrently = false, largeTableRows = LARGE_TABLE_ROWS } = input;
-  const { context: models, diff } = diffInput(input);
+  const { context: models, diff, current } = diffInput(input);
   const context = { ...models, measurements, concurrently, largeTableRows };
   const changes = orderChanges(dialect.lower(diff.changes, context));
   const statements: PlannedStatement[] = changes.flatMap((change, index) =>
     dialect.render(change, context).map((statement) => ({ ...statement, change: index })),
   );
+  const notManaged = notManagedBy(current, models.to, changes);
   return {
     dialect: dialect.name,
     changes,
     statements,
+    ...(notManaged ? { notManaged } : {}),
     diagnostics: [...diagnostics, ...diff.diagnostics, ...enumRemovalDiagnostics(diff.changes, measurements)],
     decisions: diff.decisions,
     summary: summarize(changes, statements),

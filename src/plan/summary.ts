@@ -4,7 +4,9 @@ import type { PlanSummary, PlannedStatement } from './types';
 /** How each kind reads in a one-line summary: sign and noun (singular, plural). */
 const WORDS: Record<ChangeKind, [string, string, string]> = {
   'schema.create': ['+', 'schema', 'schemas'],
+  'schema.drop': ['-', 'schema', 'schemas'],
   'extension.create': ['+', 'extension', 'extensions'],
+  'extension.drop': ['-', 'extension', 'extensions'],
   'enum.create': ['+', 'enum', 'enums'],
   'enum.drop': ['-', 'enum', 'enums'],
   'enum.rename': ['~', 'enum renamed', 'enums renamed'],

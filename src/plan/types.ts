@@ -1,5 +1,5 @@
 import type { Change } from '../diff/changes';
-import type { DialectName, QualifiedName } from '../model';
+import type { DialectName, NotManaged, QualifiedName } from '../model';
 
 export type HazardCode =
   | 'DATA_LOSS'
@@ -148,6 +148,11 @@ export interface Plan {
   /** Unanswered questions; a plan with decisions must not be applied (see `Decision`). */
   readonly decisions: readonly Decision[];
   readonly summary: PlanSummary;
+  /**
+   * What the database holds that the plan leaves untouched (functions, triggers, policies, extensions the target does
+   * not need...), by schema and kind; absent when nothing. Read by introspection (`Model.notManaged`).
+   */
+  readonly notManaged?: readonly NotManaged[];
   /**
    * The schema hash (`hashModel`) of the database model the plan was made from. Apply re-reads the database under its
    * lock and refuses to run the plan when the hash differs. Absent when planned without a database.

@@ -22,8 +22,10 @@ export function groupTitle(change: Change): string {
   if (table) return `table ${qualifiedKey(table)}`;
   switch (change.kind) {
     case 'schema.create':
+    case 'schema.drop':
       return `schema ${change.name}`;
     case 'extension.create':
+    case 'extension.drop':
       return `extension ${change.name}`;
     case 'enum.create':
     case 'enum.drop':

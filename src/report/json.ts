@@ -23,6 +23,7 @@ export function renderJson(plan: Plan, context: PlanJsonContext = {}): string {
       statements: plan.statements,
       diagnostics: plan.diagnostics,
       decisions: plan.decisions,
+      notManaged: plan.notManaged,
     },
     null,
     2,

@@ -1,4 +1,5 @@
 import type { Plan } from '../plan/types';
+import { describeNotManaged } from '../plan/not-managed';
 import { groupChanges } from './group-changes';
 import { terminate } from './sql';
 
@@ -30,6 +31,7 @@ export function renderMarkdown(plan: Plan, context: MarkdownContext = {}): strin
   const version = context.serverVersion ? ` (${plan.dialect} ${context.serverVersion})` : ` (${plan.dialect})`;
   out.push(`### Schema plan${where}${version}`, '');
   out.push(plan.changes.length === 0 ? '**No changes**: the database is in line with the schema.' : `**${plan.summary.text}**`);
+  if (plan.notManaged) out.push('', `Not managed (left untouched): ${describeNotManaged(plan.notManaged)}`);
 
   if (plan.decisions.length > 0) {
     out.push('', '#### Decisions needed', '');

@@ -1,5 +1,6 @@
 import type { Change } from '../diff/changes';
 import { blockedHazards, HAZARD_CODES } from '../plan/hazard-gate';
+import { describeNotManaged } from '../plan/not-managed';
 import type { Diagnostic, Hazard, Plan } from '../plan/types';
 import type { Paint } from './colors';
 import { renderDecisions } from './decisions';
@@ -71,6 +72,7 @@ export function renderText(plan: Plan, p: Paint, context: TextContext = {}): str
   else if (plan.decisions.length > 0) lines.push(p.bold('No changes besides the open questions below.'));
   else lines.push(p.green('No changes: the database is in line with the schema.'));
   lines.push(...renderDiagnostics(plan.diagnostics, p));
+  if (plan.notManaged) lines.push(p.dim(`Not managed (left untouched): ${describeNotManaged(plan.notManaged)}`));
   for (const group of groupChanges(plan)) {
     lines.push('', p.bold(group.title));
     for (const { change, statements } of group.changes) {

@@ -43,8 +43,9 @@ function serverOf(specs: readonly SourceSpec[]): string | undefined {
 
 /**
  * `schema diff --from SRC --to SRC`: the plan that turns FROM into TO, in every format `plan` has. Non-database
- * sides are read first, so a database side reads the PostgreSQL schemas the other side names (all user schemas when
- * both are databases). Rows of a database FROM side are measured as for `plan`.
+ * sides are read first, so a database side reads the PostgreSQL schemas entities name (all user schemas against any
+ * other side). A TO side other than entities is a full inventory: schemas and extensions it lacks are dropped (see
+ * `TargetScope`). Rows of a database FROM side are measured as for `plan`.
  */
 export async function runDiff(args: DiffArgs, io: CliIo): Promise<number> {
   checkDiffFormat(args);
@@ -58,7 +59,9 @@ export async function runDiff(args: DiffArgs, io: CliIo): Promise<number> {
     const order = specs[0].kind === 'database' ? [1, 0] : [0, 1];
     for (const i of order) {
       const other = loaded[1 - i];
-      const schemas = other && other.spec.kind !== 'database' ? managedSchemas(other.model) : undefined;
+      // Entities name only the schemas they need: a database side reads those. Any other side is a full inventory,
+      // against which every user schema is read (and those it lacks are dropped).
+      const schemas = other && other.spec.kind === 'entities' ? managedSchemas(other.model) : undefined;
       loaded[i] = await loadSource(specs[i]!, dialectName, { ...options, schemas });
     }
     const [from, to] = loaded as [LoadedSource, LoadedSource];
@@ -69,6 +72,7 @@ export async function runDiff(args: DiffArgs, io: CliIo): Promise<number> {
       diagnostics: [...from.diagnostics, ...to.diagnostics],
       renames: to.renames,
       entityNames: to.entityNames,
+      targetScope: to.spec.kind === 'entities' ? ('needs' as const) : ('inventory' as const),
     };
     const probes = from.session ? planProbes(input) : [];
     const measurements = from.session && probes.length > 0 ? await from.session.measure(probes) : undefined;

@@ -6,6 +6,7 @@ import type {
   Index,
   IndexKey,
   Model,
+  NotManagedKind,
   PrimaryKey,
   ReferentialAction,
   Table,
@@ -14,10 +15,19 @@ import type {
 } from '../../model';
 import { qualifiedKey, withIndexKeys } from '../../model';
 import { TYPEORM_METADATA_TABLE } from '../typeorm-metadata';
-import { isManagedTable } from '../unmanaged';
+import { isManagedTable, UNMANAGED_TABLES } from '../unmanaged';
 import { DEFAULT_SCHEMA, normalizePostgresModel } from './normalize';
 import { quoteQualified } from './quote';
-import { COLUMNS_SQL, CONSTRAINTS_SQL, ENUMS_SQL, EXTENSIONS_SQL, INDEXES_SQL, TABLES_SQL, viewsSql } from './queries';
+import {
+  COLUMNS_SQL,
+  CONSTRAINTS_SQL,
+  ENUMS_SQL,
+  EXTENSIONS_SQL,
+  INDEXES_SQL,
+  NOT_MANAGED_SQL,
+  TABLES_SQL,
+  viewsSql,
+} from './queries';
 
 /** Runs one catalog query; the session counts it. */
 export type QueryFn = <Row>(sql: string, params: readonly unknown[]) => Promise<Row[]>;
@@ -89,6 +99,11 @@ interface IndexRow {
   key_expressions: (string | null)[];
   predicate: string | null;
 }
+interface NotManagedRow {
+  schema: string | null;
+  kind: NotManagedKind;
+  names: string[];
+}
 interface EnumRow {
   schema: string;
   name: string;
@@ -104,8 +119,8 @@ const ACTIONS: Readonly<Record<string, ReferentialAction>> = {
 };
 
 /**
- * Reads the managed schemas (those that exist) with seven set-based catalog queries (the indexes query reads the
- * materialized views' indexes too), whatever the number of tables,
+ * Reads the managed schemas (those that exist) with eight set-based catalog queries (the indexes query reads the
+ * materialized views' indexes too; the last one lists what the model does not describe), whatever the number of tables,
  * and returns the model in canonical (normalised) form. TypeORM's records of view and generated-column expressions
  * (in `typeorm_metadata` of the default schema, where TypeORM keeps it) are read by the views query, when the table
  * exists.
@@ -130,6 +145,7 @@ export async function introspectPostgres(query: QueryFn, schemas: readonly strin
   // Indexes of the tables and of the materialized views, in one query.
   const materializedOids = viewRows.filter((row) => row.kind === 'view' && row.materialized).map((row) => row.oid!);
   const indexRows = await query<IndexRow>(INDEXES_SQL, [[...oids, ...materializedOids]]);
+  const notManagedRows = await query<NotManagedRow>(NOT_MANAGED_SQL, [schemaList, UNMANAGED_TABLES]);
   const recordedColumns = new Map(
     viewRows
       .filter((row) => row.kind === 'column' && row.recorded !== null)
@@ -179,6 +195,7 @@ export async function introspectPostgres(query: QueryFn, schemas: readonly strin
     enums,
     tables,
     views,
+    notManaged: notManagedRows.map((row) => ({ schema: row.schema ?? undefined, kind: row.kind, names: row.names })),
   });
 }
 

@@ -56,6 +56,7 @@ export function normalizePostgresModel(model: Model): Model {
     enums,
     tables,
     views,
+    notManaged: model.notManaged,
   });
 }
 

@@ -149,8 +149,17 @@ function renderChange(change: Change, context: RenderContext): Statement[] {
   switch (change.kind) {
     case 'schema.create':
       return [statement(`CREATE SCHEMA IF NOT EXISTS ${quoteIdentifier(change.name)}`)];
+    case 'schema.drop':
+      // RESTRICT (the default): the plan drops what it holds first, and a schema holding anything else is not dropped.
+      return [
+        statement(`DROP SCHEMA ${quoteIdentifier(change.name)}`, [
+          hazard.dataLoss(`drops schema ${change.name}, with its privileges and comment (the plan drops what it holds before)`),
+        ]),
+      ];
     case 'extension.create':
       return [statement(`CREATE EXTENSION IF NOT EXISTS ${quoteIdentifier(change.name)}`)];
+    case 'extension.drop':
+      return [statement(`DROP EXTENSION ${quoteIdentifier(change.name)}`)];
     case 'enum.create':
       return [
         statement(

@@ -80,7 +80,9 @@ export function needsRebuild(change: Change): boolean {
     case 'table.drop':
     case 'table.rebuild':
     case 'schema.create':
+    case 'schema.drop':
     case 'extension.create':
+    case 'extension.drop':
     case 'enum.create':
     case 'enum.drop':
     case 'enum.value.add':

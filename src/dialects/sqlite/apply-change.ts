@@ -60,7 +60,9 @@ export function applyToTable(table: Table, change: Change): Table {
     case 'table.drop':
     case 'table.rebuild':
     case 'schema.create':
+    case 'schema.drop':
     case 'extension.create':
+    case 'extension.drop':
     case 'enum.create':
     case 'enum.drop':
     case 'enum.value.add':

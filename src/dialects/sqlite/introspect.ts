@@ -1,13 +1,14 @@
 /**
  * Reads the managed schema of a SQLite database with four set-based queries, whatever the number of tables:
- * `sqlite_master` (tables, indexes, views, and triggers, which are not managed but kept through rebuilds), and
+ * `sqlite_master` (tables, indexes, views, and triggers, which are not managed but kept through rebuilds; triggers and
+ * virtual tables are listed in `Model.notManaged`), and
  * `sqlite_master` joined with the table-valued pragmas for columns, foreign keys and indexes; plus one read of
  * TypeORM's `typeorm_metadata` when it exists (the view and generated-column expressions TypeORM recorded, which is
  * what it compares). What the pragmas do not report (constraint names, CHECKs, the inline enum CHECK, AUTOINCREMENT,
  * index predicates, generation expressions, view queries) comes from parsing the stored CREATE statements.
  */
 import { DefaultNamingStrategy } from 'typeorm/naming-strategy/DefaultNamingStrategy';
-import type { Check, Column, ForeignKey, Index, IndexKey, Model, Table, Unique, View } from '../../model';
+import type { Check, Column, ForeignKey, Index, IndexKey, Model, NotManaged, Table, Unique, View } from '../../model';
 import { relationsNamedIn, withIndexKeys } from '../../model';
 import { TYPEORM_METADATA_TABLE } from '../typeorm-metadata';
 import { isManagedTable } from '../unmanaged';
@@ -250,7 +251,20 @@ export function buildSqliteModel(
     const expression = recordedViews.get(name) ?? parseOrExplain('view', name, str(row.sql), parseCreateView).expression;
     return { name, expression, dependsOn: relationsNamedIn(expression, relations, [undefined], { name }) };
   });
-  return normalizeSqliteModel({ dialect: 'sqlite', extensions: [], enums: [], tables, views });
+  return normalizeSqliteModel({ dialect: 'sqlite', extensions: [], enums: [], tables, views, notManaged: notManagedOf(master) });
+}
+
+/**
+ * What the model does not describe, from the `sqlite_master` rows already read: triggers (kept through table
+ * rebuilds, never planned) and virtual tables (never read as tables).
+ */
+function notManagedOf(master: readonly Row[]): NotManaged[] {
+  const names = (keep: (row: Row) => boolean) => master.filter(keep).map((row) => str(row.name));
+  const entries: NotManaged[] = [
+    { kind: 'trigger', names: names((row) => row.type === 'trigger') },
+    { kind: 'virtual table', names: names((row) => row.type === 'table' && /^CREATE\s+VIRTUAL\b/i.test(str(row.sql))) },
+  ];
+  return entries.filter((entry) => entry.names.length > 0);
 }
 
 export async function introspectSqlite(query: QueryFn): Promise<Model> {

@@ -50,7 +50,9 @@ export function lowerSqlite(changes: readonly Change[], context: RenderContext):
   for (const change of changes) {
     switch (change.kind) {
       case 'schema.create':
+      case 'schema.drop':
       case 'extension.create':
+      case 'extension.drop':
       case 'enum.create':
       case 'enum.drop':
       case 'enum.value.add':

@@ -112,5 +112,6 @@ export function normalizeSqliteModel(model: Model): Model {
     enums: model.enums,
     tables: model.tables.map(normalizeTable),
     views: model.views?.map(normalizeView),
+    notManaged: model.notManaged,
   }));
 }

@@ -105,7 +105,9 @@ function renderChange(change: Change, context: RenderContext): Statement[] {
     case 'typeormMetadata.create':
       return [statement(createMetadataTableSql(METADATA))];
     case 'schema.create':
+    case 'schema.drop':
     case 'extension.create':
+    case 'extension.drop':
     case 'enum.create':
     case 'enum.drop':
     case 'enum.value.add':
