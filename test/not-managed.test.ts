@@ -158,4 +158,14 @@ describe('schema diff from a PostgreSQL database to a .sql inventory', () => {
     expect(again.status).toBe(0);
     expect(again.stdout).toContain('Not managed (left untouched): 1 function in scripts');
   });
+
+  it('against a generated/model.json document (compiled from entities) drops nothing it does not name', async () => {
+    const document = { format: 'schemaplan.model', version: 1, models: { postgres: { dialect: 'postgres', schemas: ['public'], extensions: [], enums: [], tables: [] } } };
+    writeFileSync(path.join(dir.dir, 'model.json'), JSON.stringify(document));
+    await rawQuery(db, 'CREATE EXTENSION hstore; CREATE SCHEMA spare;');
+    const result = runCli(['diff', '--from', db.url, '--to', 'model.json', '--format', 'json'], { cwd: dir.dir });
+    expect(result.stderr).toBe('');
+    const sql: string[] = JSON.parse(result.stdout).statements.map((s: { sql: string }) => s.sql);
+    expect(sql).toEqual(['DROP TABLE "public"."keep"']);
+  });
 });

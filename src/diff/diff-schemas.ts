@@ -1,15 +1,8 @@
-import type { Model, NotManaged } from '../model';
+import type { Model, NotManaged, TargetScope } from '../model';
 import type { Diagnostic } from '../plan/types';
 import type { Change } from './changes';
 
-/**
- * What the target model says about the schemas and extensions that are not in it:
- * - `needs` (compiled from entities): it lists only those it needs; the others are left alone (the user's, or
- *   another tool's), and never dropped;
- * - `inventory` (read from a database, a `.sql` file or a model file): it lists every one that should exist; the
- *   others are dropped.
- */
-export type TargetScope = 'needs' | 'inventory';
+export type { TargetScope };
 
 export interface SchemaDiff {
   readonly changes: readonly Change[];

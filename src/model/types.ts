@@ -69,6 +69,15 @@ export type NotManagedKind =
   | 'typeorm table'
   | 'virtual table';
 
+/**
+ * What the target model says about the schemas and extensions that are not in it:
+ * - `needs` (compiled from entities, or a `generated/model.json` document): it lists only those it needs; the others are left alone (the user's, or
+ *   another tool's), and never dropped;
+ * - `inventory` (read from a database, a `.sql` file or a raw model file): it lists every one that should exist; the
+ *   others are dropped.
+ */
+export type TargetScope = 'needs' | 'inventory';
+
 export interface View {
   /** PostgreSQL schema; `undefined` on SQLite. */
   readonly schema?: string;

@@ -8,7 +8,7 @@ import type { EntityNames } from '../diff/diff-renames';
 import { SourceError, UsageError } from '../errors/errors';
 import { modelOf, parseModelDocument } from '../generate/model-document';
 import type { RenamesFile } from '../hints/renames-file';
-import type { DialectName, Model, ModelDocument, Renames } from '../model';
+import type { DialectName, Model, ModelDocument, Renames, TargetScope } from '../model';
 import type { Diagnostic } from '../plan/types';
 import type { SourceSpec } from './source-spec';
 import { loadSqlFile } from './sql-file';
@@ -21,6 +21,12 @@ export interface LoadedSource {
   readonly renames?: Renames;
   readonly entityNames?: EntityNames;
   readonly diagnostics: readonly Diagnostic[];
+  /**
+   * What the model lists, as a diff's TO side: `needs` when it was compiled from entities (directly, or a
+   * `generated/model.json` document), which name only the schemas and extensions they use; `inventory` for a database,
+   * a `.sql` file or a raw model (`inspect --format json`), which list everything (see `TargetScope`).
+   */
+  readonly scope: TargetScope;
   /** A database: the open session (for measuring rows) and its version. The caller closes it. */
   readonly session?: DatabaseSession;
   readonly serverVersion?: string;
@@ -70,11 +76,11 @@ function rawModelDialect(file: string, cwd: string): DialectName | undefined {
   return isRawModel(data) ? data.dialect : undefined;
 }
 
-function modelFile(file: string, dialect: DialectName, cwd: string): Model {
+function modelFile(file: string, dialect: DialectName, cwd: string): { model: Model; scope: TargetScope } {
   const data = readJson(file, cwd);
-  if (isRawModel(data)) return data;
+  if (isRawModel(data)) return { model: data, scope: 'inventory' };
   const document: ModelDocument = parseModelDocument(JSON.stringify(data), file);
-  return modelOf(document, dialect, file);
+  return { model: modelOf(document, dialect, file), scope: 'needs' };
 }
 
 export interface LoadOptions {
@@ -93,10 +99,17 @@ export async function loadSource(spec: SourceSpec, dialect: DialectName, options
   switch (spec.kind) {
     case 'entities': {
       const compiled = await compileFiles(spec.globs, dialect, options.cwd, { renamesFile: options.renamesFile });
-      return { spec, model: compiled.model, renames: compiled.renames, entityNames: compiled.entityNames, diagnostics: compiled.diagnostics };
+      return {
+        spec,
+        model: compiled.model,
+        renames: compiled.renames,
+        entityNames: compiled.entityNames,
+        diagnostics: compiled.diagnostics,
+        scope: 'needs',
+      };
     }
     case 'model':
-      return { spec, model: modelFile(spec.file, dialect, options.cwd), diagnostics: [] };
+      return { spec, ...modelFile(spec.file, dialect, options.cwd), diagnostics: [] };
     case 'sql': {
       if (dialect === 'postgres' && !options.devUrl && !options.serverUrl) {
         throw new UsageError(
@@ -105,7 +118,7 @@ export async function loadSource(spec: SourceSpec, dialect: DialectName, options
         );
       }
       const model = await loadSqlFile(spec.file, dialect, { cwd: options.cwd, devUrl: options.devUrl, serverUrl: options.serverUrl });
-      return { spec, model, diagnostics: [] };
+      return { spec, model, diagnostics: [], scope: 'inventory' };
     }
     case 'database': {
       const target = parseDatabaseUrl(spec.url, options.cwd);
@@ -113,7 +126,7 @@ export async function loadSource(spec: SourceSpec, dialect: DialectName, options
       try {
         const schemas = options.schemas ?? (await session.listSchemas());
         const model = await session.introspect({ schemas });
-        return { spec, model, diagnostics: [], session, serverVersion: await session.serverVersion() };
+        return { spec, model, diagnostics: [], scope: 'inventory', session, serverVersion: await session.serverVersion() };
       } catch (error) {
         await session.close();
         throw error;

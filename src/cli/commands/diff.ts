@@ -44,7 +44,7 @@ function serverOf(specs: readonly SourceSpec[]): string | undefined {
 /**
  * `schema diff --from SRC --to SRC`: the plan that turns FROM into TO, in every format `plan` has. Non-database
  * sides are read first, so a database side reads the PostgreSQL schemas entities name (all user schemas against any
- * other side). A TO side other than entities is a full inventory: schemas and extensions it lacks are dropped (see
+ * other side). A TO side other than entities (or a model document compiled from them) is a full inventory: schemas and extensions it lacks are dropped (see
  * `TargetScope`). Rows of a database FROM side are measured as for `plan`.
  */
 export async function runDiff(args: DiffArgs, io: CliIo): Promise<number> {
@@ -61,7 +61,7 @@ export async function runDiff(args: DiffArgs, io: CliIo): Promise<number> {
       const other = loaded[1 - i];
       // Entities name only the schemas they need: a database side reads those. Any other side is a full inventory,
       // against which every user schema is read (and those it lacks are dropped).
-      const schemas = other && other.spec.kind === 'entities' ? managedSchemas(other.model) : undefined;
+      const schemas = other && other.scope === 'needs' ? managedSchemas(other.model) : undefined;
       loaded[i] = await loadSource(specs[i]!, dialectName, { ...options, schemas });
     }
     const [from, to] = loaded as [LoadedSource, LoadedSource];
@@ -72,7 +72,7 @@ export async function runDiff(args: DiffArgs, io: CliIo): Promise<number> {
       diagnostics: [...from.diagnostics, ...to.diagnostics],
       renames: to.renames,
       entityNames: to.entityNames,
-      targetScope: to.spec.kind === 'entities' ? ('needs' as const) : ('inventory' as const),
+      targetScope: to.scope,
     };
     const probes = from.session ? planProbes(input) : [];
     const measurements = from.session && probes.length > 0 ? await from.session.measure(probes) : undefined;
