@@ -127,8 +127,32 @@ async function planFrom(
   // Hazards that depend on rows (an enum label removed, NULLs before SET NOT NULL, a drop, a large index build) are
   // measured first: a bounded number of queries per table the plan touches, estimates for large tables.
   const probes = planProbes(input);
-  const measurements = probes.length > 0 ? await session.measure(probes) : [];
+  const measurements = probes.length > 0 ? await measureOrStale(session, desired, options, current, probes) : [];
   return { plan: { ...createPlan({ ...input, measurements }), fromHash: hashModel(current) }, current };
+}
+
+/**
+ * Measures the probes; when that fails because the schema changed after it was read (another apply committed in
+ * between: a probed column is gone), says so as `StalePlanError` rather than as the database's error.
+ */
+async function measureOrStale(
+  session: DatabaseSession,
+  desired: Model,
+  options: PlanOptions,
+  current: Model,
+  probes: Parameters<DatabaseSession['measure']>[0],
+): Promise<Awaited<ReturnType<DatabaseSession['measure']>>> {
+  try {
+    return await session.measure(probes);
+  } catch (error) {
+    const now = await readCurrent(session, desired, options).then(hashModel, () => undefined);
+    if (now === undefined || now === hashModel(current)) throw error;
+    throw new StalePlanError(
+      'the database changed while the plan was being made (another apply?); nothing was applied',
+      'Run the command again to plan against the database as it is now.',
+      { cause: error },
+    );
+  }
 }
 
 /** The database's managed schema, as planning sees it: the managed PostgreSQL schemas, without excluded tables. */
