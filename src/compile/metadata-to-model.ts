@@ -89,6 +89,7 @@ export function metadataToModel(
 
     const typeormTable = TypeormTable.create(metadata, dataSource.driver);
     const columns = typeormTable.columns.map((tc) => {
+      checkEnumDefault(tc, metadata);
       const column = withComputed(toColumn(tc, dialect), tc, dialect, `${metadata.tableName}.${tc.name}`, diagnostics);
       if (dialect !== 'postgres' || !queryRunner) return column;
       return withPostgresDetails(column, tc, typeormTable, schema!, queryRunner, dataSource, enums, extensions);
@@ -257,6 +258,24 @@ function toColumn(tc: TableColumn, dialect: DialectName): Column {
     comment: tc.comment || undefined,
     collation: dialect === 'postgres' ? tc.collation || undefined : undefined,
   };
+}
+
+/**
+ * An enum column whose literal default is not one of its labels: PostgreSQL would refuse the DEFAULT, SQLite would
+ * store a value its CHECK rejects on the first insert that relies on it. (Array and function defaults are left alone.)
+ */
+function checkEnumDefault(tc: TableColumn, metadata: EntityMetadata): void {
+  if (!tc.enum || tc.isArray || typeof tc.default !== 'string') return;
+  const literal = /^'((?:[^']|'')*)'$/.exec(tc.default);
+  if (!literal) return;
+  const value = literal[1]!.replace(/''/g, "'");
+  const labels = tc.enum.map(String);
+  if (labels.includes(value)) return;
+  const property = metadata.columns.find((c) => c.databaseName === tc.name)?.propertyPath ?? tc.name;
+  throw new CompileError(
+    `column ${metadata.targetName}.${property}: default ${JSON.stringify(value)} is not a value of its enum (${labels.map((l) => JSON.stringify(l)).join(', ')})`,
+    'Make the default one of the enum values, or add the value to the enum.',
+  );
 }
 
 function generated(tc: TableColumn): Column['generated'] {
