@@ -6,7 +6,7 @@
  *      stops (and deletes) when done.
  */
 import { execFile } from 'node:child_process';
-import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -74,8 +74,9 @@ async function postgresUserIds(): Promise<{ uid: number; gid: number }> {
 /**
  * initdb + pg_ctl start on a free port, in a fresh directory under the system temp dir. initdb refuses to run as
  * root, so as root the cluster runs as the `postgres` user (which must be able to reach the directory).
+ * With `password`, TCP connections need it (scram-sha-256; the socket stays trust), and `url` carries it.
  */
-export async function startThrowawayCluster(): Promise<ThrowawayCluster> {
+export async function startThrowawayCluster(settings: { password?: string } = {}): Promise<ThrowawayCluster> {
   const bin = findPostgresBinaries();
   if (!bin) throw new Error('no PostgreSQL installation found under /usr/lib/postgresql');
   const directory = mkdtempSync(path.join(tmpdir(), 'schemaplan-pg-'));
@@ -92,12 +93,25 @@ export async function startThrowawayCluster(): Promise<ThrowawayCluster> {
   const data = path.join(directory, 'data');
   const remove = () => rmSync(directory, { recursive: true, force: true });
   try {
-    await command('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-locale', '--no-sync']);
+    const auth = ['--auth=trust'];
+    if (settings.password !== undefined) {
+      const pwfile = path.join(directory, 'pwfile');
+      writeFileSync(pwfile, `${settings.password}\n`, { mode: 0o644 });
+      if (asRoot) {
+        const { uid, gid } = await postgresUserIds();
+        chownSync(pwfile, uid, gid);
+      }
+      auth.splice(0, 1, '--auth-local=trust', '--auth-host=scram-sha-256', `--pwfile=${pwfile}`);
+    }
+    await command('initdb', ['-D', data, '-U', 'postgres', ...auth, '-E', 'UTF8', '--no-locale', '--no-sync']);
     const port = await freePort();
     const options = `-p ${port} -k ${directory} -c listen_addresses=127.0.0.1 -c fsync=off -c max_locks_per_transaction=256`;
     await command('pg_ctl', ['-w', '-D', data, '-l', path.join(directory, 'server.log'), '-o', options, 'start']);
     return {
-      url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+      url:
+        settings.password === undefined
+          ? `postgres://postgres@127.0.0.1:${port}/postgres`
+          : `postgres://postgres:${encodeURIComponent(settings.password)}@127.0.0.1:${port}/postgres`,
       directory,
       stop: async () => {
         try {

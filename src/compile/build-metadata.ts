@@ -88,9 +88,29 @@ function dataSourceOptions(entities: readonly Function[], dialect: DialectName, 
   return { type: 'better-sqlite3', database: ':memory:', entities: [...entities], driver: function stub() {}, ...naming };
 }
 
-/** TypeORM's metadata errors are already one readable sentence; keep the first line. */
+/**
+ * TypeORM's metadata errors are mostly one readable sentence; keep the first line, and say the two common ones in our
+ * terms (a relation to a class that is not a loaded entity; a column type the dialect lacks).
+ */
 function compileError(error: unknown): CompileError {
   const message = error instanceof Error ? error.message.split('\n')[0]!.trim() : String(error);
+  const relation = /^Entity metadata for (\S+?)#(\S+) was not found/.exec(message);
+  if (relation) {
+    return new CompileError(
+      `relation ${relation[1]}.${relation[2]} points to a class that is not a loaded entity`,
+      'Decorate the related class with @Entity() and make --entities (or the data source) include its file.',
+      { cause: error },
+    );
+  }
+  const type = /^Data type "([^"]*)" in "([^"]+)" is not supported by "([^"]+)" database/.exec(message);
+  if (type) {
+    const dialect = type[3] === 'postgres' ? 'PostgreSQL' : 'SQLite';
+    return new CompileError(
+      `column ${type[2]}: type "${type[1]}" is not supported on ${dialect}`,
+      `Use a type TypeORM supports for ${dialect} (see TypeORM's ColumnType), or a type both dialects share.`,
+      { cause: error },
+    );
+  }
   return new CompileError(`invalid entities: ${message}`, 'Fix the entity declarations TypeORM complains about.', {
     cause: error,
   });

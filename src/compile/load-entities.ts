@@ -1,6 +1,7 @@
 import path from 'node:path';
 import fg from 'fast-glob';
 import { EntityLoadError } from '../errors/errors';
+import { checkEntityClasses } from './entity-classes';
 import { registerTypeScript } from './register-typescript';
 import { shareModules } from './shared-modules';
 
@@ -29,11 +30,15 @@ export async function loadEntities(globs: readonly string[], cwd: string): Promi
     );
   }
   const classes = new Set<Function>();
+  const fileOf = new Map<Function, string>();
   for (const file of files) {
     for (const value of Object.values(requireUserFile(file, cwd, 'entity file'))) {
-      if (typeof value === 'function') classes.add(value);
+      if (typeof value !== 'function') continue;
+      classes.add(value);
+      if (!fileOf.has(value)) fileOf.set(value, path.relative(cwd, file) || file);
     }
   }
+  checkEntityClasses([...classes], fileOf, globs);
   return { classes: [...classes], files };
 }
 

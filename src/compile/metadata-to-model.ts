@@ -1,5 +1,6 @@
 import { Table as TypeormTable, TableForeignKey, type DataSource, type EntityMetadata } from 'typeorm';
 import type { TableColumn } from 'typeorm/schema-builder/table/TableColumn';
+import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 import type { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
 import type {
   Column,
@@ -16,6 +17,7 @@ import type {
 import { normalizeModel, qualifiedKey, relationsNamedIn } from '../model';
 import type { Diagnostic } from '../plan/types';
 import { CompileError } from '../errors/errors';
+import { literalDefault } from './literal-default';
 
 /**
  * Entity kinds that become tables. A single-table-inheritance child (`entity-child`) has no table of its own: its
@@ -89,7 +91,9 @@ export function metadataToModel(
 
     const typeormTable = TypeormTable.create(metadata, dataSource.driver);
     const columns = typeormTable.columns.map((tc) => {
-      const column = withComputed(toColumn(tc, dialect), tc, dialect, `${metadata.tableName}.${tc.name}`, diagnostics);
+      const columnMetadata = metadata.columns.find((c) => c.databaseName === tc.name);
+      checkEnumDefault(tc, columnMetadata, metadata);
+      const column = withComputed(toColumn(tc, columnMetadata, dialect), tc, dialect, `${metadata.tableName}.${tc.name}`, diagnostics);
       if (dialect !== 'postgres' || !queryRunner) return column;
       return withPostgresDetails(column, tc, typeormTable, schema!, queryRunner, dataSource, enums, extensions);
     });
@@ -240,7 +244,7 @@ function withComputed(
   return { ...column, default: undefined, computed: { expression: tc.asExpression, stored: tc.generatedType === 'STORED' } };
 }
 
-function toColumn(tc: TableColumn, dialect: DialectName): Column {
+function toColumn(tc: TableColumn, columnMetadata: ColumnMetadata | undefined, dialect: DialectName): Column {
   const isEnum = tc.type === 'enum' || tc.type === 'simple-enum' || (dialect === 'sqlite' && tc.enum !== undefined);
   return {
     name: tc.name,
@@ -252,11 +256,30 @@ function toColumn(tc: TableColumn, dialect: DialectName): Column {
     // TypeORM writes no CHECK for an enum array on SQLite (it stores the column as plain text there).
     enumValues: dialect === 'sqlite' && isEnum && tc.enum && !tc.isArray ? tc.enum.map(String) : undefined,
     nullable: tc.isNullable,
-    default: tc.default === undefined || tc.default === null ? undefined : String(tc.default),
+    default:
+      tc.default === undefined || tc.default === null
+        ? undefined
+        : (literalDefault(columnMetadata, dialect) ?? String(tc.default)),
     generated: generated(tc),
     comment: tc.comment || undefined,
     collation: dialect === 'postgres' ? tc.collation || undefined : undefined,
   };
+}
+
+/**
+ * An enum column whose literal default is not one of its labels: PostgreSQL would refuse the DEFAULT, SQLite would
+ * store a value its CHECK rejects on the first insert that relies on it. (Array and function defaults are left alone.)
+ */
+function checkEnumDefault(tc: TableColumn, columnMetadata: ColumnMetadata | undefined, metadata: EntityMetadata): void {
+  const value = columnMetadata?.default;
+  if (!tc.enum || tc.isArray || (typeof value !== 'string' && typeof value !== 'number')) return;
+  const labels = tc.enum.map(String);
+  if (labels.includes(String(value))) return;
+  const property = columnMetadata?.propertyPath ?? tc.name;
+  throw new CompileError(
+    `column ${metadata.targetName}.${property}: default ${JSON.stringify(String(value))} is not a value of its enum (${labels.map((l) => JSON.stringify(l)).join(', ')})`,
+    'Make the default one of the enum values, or add the value to the enum.',
+  );
 }
 
 function generated(tc: TableColumn): Column['generated'] {

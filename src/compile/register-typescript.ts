@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { readFileSync } from 'node:fs';
 import Module from 'node:module';
 import ts from 'typescript';
@@ -26,11 +27,11 @@ const compilerOptions: ts.CompilerOptions = {
  * would. TypeORM needs the emitted `design:type` metadata to infer column types (tsx/esbuild do not emit it), and
  * entity files import each other in cycles, which TypeScript's CommonJS output tolerates (SWC's does not).
  */
-export function transpileTypeScript(source: string, filename: string): string {
+export function transpileTypeScript(source: string, filename: string, shownAs: string = filename): string {
   const output = ts.transpileModule(source, { fileName: filename, compilerOptions, reportDiagnostics: true });
   const syntaxError = output.diagnostics?.find((d) => d.category === ts.DiagnosticCategory.Error);
   if (syntaxError) {
-    throw new EntityLoadError(describeDiagnostic(syntaxError, filename), 'Fix the syntax error in the file.');
+    throw new EntityLoadError(describeDiagnostic(syntaxError, shownAs), 'Fix the syntax error in the file.');
   }
   return output.outputText;
 }
@@ -59,6 +60,6 @@ export function registerTypeScript(cwd: string): void {
   extensions['.ts'] = (module, filename) => {
     if (filename.includes('/node_modules/') && previous) return previous(module, filename);
     const source = readFileSync(filename, 'utf8');
-    module._compile(cache.get(CACHE_SALT, filename, source, () => transpileTypeScript(source, filename)), filename);
+    module._compile(cache.get(CACHE_SALT, filename, source, () => transpileTypeScript(source, filename, path.relative(cwd, filename) || filename)), filename);
   };
 }

@@ -25,6 +25,8 @@ function remedyFor(e: DatabaseErrorLike): string | undefined {
       return 'Rows reference missing rows: fix or delete them, then apply again.';
     case '22001':
       return 'Rows hold values longer than the new type allows: shorten them first (the plan counted them), or keep the longer type.';
+    case '42501':
+      return 'The database user lacks a privilege this statement needs: apply as the owner of the schema (or a role with CREATE on it), or GRANT the privilege.';
     case '22003':
     case '22P02':
       return 'Rows hold values the new type cannot represent: convert or fix them first, or keep the old type.';

@@ -1,0 +1,38 @@
+import { CompileError } from '../errors/errors';
+import type { Model } from '../model';
+import type { EntityNames } from '../diff/diff-renames';
+
+/** PostgreSQL's NAMEDATALEN - 1: longer identifiers (and enum labels) are silently truncated by the server. */
+export const POSTGRES_MAX_IDENTIFIER_BYTES = 63;
+
+/**
+ * PostgreSQL truncates an identifier longer than 63 bytes (UTF-8 bytes, not characters: an emoji is 4) with only a
+ * NOTICE, and rejects a longer enum label; the database would then never match the entities. Refuses such a name,
+ * naming the entity it comes from.
+ */
+export function checkPostgresIdentifierLengths(model: Model, names: EntityNames): void {
+  const bytes = (text: string) => Buffer.byteLength(text, 'utf8');
+  const check = (what: string, name: string | undefined, owner: string) => {
+    if (name === undefined || bytes(name) <= POSTGRES_MAX_IDENTIFIER_BYTES) return;
+    throw new CompileError(
+      `${what} "${name}" of ${owner} is ${bytes(name)} bytes long; PostgreSQL allows ${POSTGRES_MAX_IDENTIFIER_BYTES} and would truncate it`,
+      'Give it a shorter name in the entity (table, column, constraint, index or enum name); count bytes, not characters.',
+    );
+  };
+  for (const type of model.enums) {
+    check('enum type', type.name, `schema ${type.schema ?? 'public'}`);
+    for (const label of type.values) check('label', label, `enum ${type.name}`);
+  }
+  for (const table of model.tables) {
+    const key = table.schema ? `${table.schema}.${table.name}` : table.name;
+    const entity = names.tables[key] ? `entity ${names.tables[key]}` : `table ${key}`;
+    check('table name', table.name, entity);
+    for (const column of table.columns) check('column name', column.name, entity);
+    check('primary key', table.primaryKey?.name, entity);
+    for (const fk of table.foreignKeys) check('foreign key', fk.name, entity);
+    for (const unique of table.uniques) check('unique constraint', unique.name, entity);
+    for (const c of table.checks) check('check constraint', c.name, entity);
+    for (const index of table.indexes) check('index', index.name, entity);
+  }
+  for (const view of model.views ?? []) check('view name', view.name, `view ${view.name}`);
+}
