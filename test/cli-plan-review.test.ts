@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { loadEntities } from '../src/compile/load-entities';
+import { migrationClasses as loadMigrationClasses } from './support/migration-classes';
 import { runCli } from './support/cli';
 import { DIALECTS, freshDatabase } from './support/databases';
 import { entityClasses } from './support/entities';
@@ -49,10 +49,7 @@ describe.each(DIALECTS)('plan for review on %s', (dialect) => {
     const dir = path.join(tmp.dir, 'generated', 'migrations');
     const plan = (state: 'from' | 'to', args: string[]) =>
       runCli(['plan', '--url', db.url, '--entities', entities(state), ...args], { cwd: tmp.dir });
-    const migrationClasses = async () => {
-      const files = readdirSync(dir).filter((f) => f.endsWith('.ts')).sort();
-      return (await loadEntities(files, dir)).classes;
-    };
+    const migrationClasses = async () => loadMigrationClasses(readdirSync(dir).filter((f) => f.endsWith('.ts')).sort(), dir);
     try {
       const first = plan('from', ['-m', 'Create decks & cards!']);
       expect(first.status).toBe(0);

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { compileEntities } from '../src/compile/compile';
-import { loadEntities } from '../src/compile/load-entities';
+import { migrationClasses } from './support/migration-classes';
 import { dialectFor } from '../src/dialects/registry';
 import { emptyModel, type Model } from '../src/model';
 import { createPlan } from '../src/plan/plan';
@@ -21,7 +21,7 @@ async function writeMigration(dir: string, description: string, createdAt: Date,
   const files = migrationFiles({ description, createdAt, up, down });
   writeFileSync(path.join(dir, `${files.baseName}.ts`), files.typescript);
   writeFileSync(path.join(dir, `${files.baseName}.sql`), files.sql);
-  const { classes } = await loadEntities([`${files.baseName}.ts`], dir);
+  const classes = migrationClasses([`${files.baseName}.ts`], dir);
   expect(classes.map((c) => c.name)).toEqual([files.name]);
   return classes[0]!;
 }

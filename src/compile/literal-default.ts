@@ -4,16 +4,22 @@ import { quoteLiteral as postgresLiteral } from '../dialects/postgres/quote';
 import { quoteLiteral as sqliteLiteral } from '../dialects/sqlite/quote';
 
 /**
- * The SQL of a string (or enum member) column default, escaped from the value the entity declares.
+ * The SQL of a string (or enum member) column default, built from the value the entity declares so that it is always
+ * one well-formed literal.
  *
  * TypeORM's drivers render such a default as `'${value}'` without escaping (`normalizeDefault` of PostgreSQL and
- * SQLite), so a quote in the value breaks the DDL, and an enum label such as `a'); DROP TABLE x; --` used as a
- * default would run as SQL. The value is data: it is quoted here through the dialect's literal helper, which is also
- * how the database reports it back (`'it''s'`). Undefined where the default is not a plain literal (functions,
- * numbers, booleans, arrays, objects): TypeORM's text is used for those.
+ * SQLite), so a lone quote in the value breaks the DDL, and a value such as `a'); DROP TABLE x; --` would run as SQL.
+ * - A string default whose quotes are all doubled by hand (`"it''s"`, the spelling TypeORM needs) already makes one
+ *   literal: it is kept, so it means what it means to TypeORM (`it's`) and a database TypeORM built plans as empty.
+ * - Any other string default, and every enum member (an exact label, which TypeORM's convention would not match), is
+ *   data: it is quoted through the dialect's literal helper, which is also how the database reports it back.
+ * Undefined where the default is not a plain string (functions, numbers, booleans, arrays, objects): TypeORM's text
+ * is used for those.
  */
 export function literalDefault(column: ColumnMetadata | undefined, dialect: DialectName): string | undefined {
   const value: unknown = column?.default;
   if (typeof value !== 'string') return undefined;
+  const isEnum = column?.type === 'enum' || column?.type === 'simple-enum';
+  if (!isEnum && !value.replace(/''/g, '').includes("'")) return `'${value}'`;
   return dialect === 'postgres' ? postgresLiteral(value) : sqliteLiteral(value);
 }
