@@ -29,6 +29,7 @@ export class CaseDatabases {
   constructor(private readonly adminUrl?: string) {}
 
   async create(dialect: DialectName): Promise<CaseDatabase> {
+    this.count++;
     return dialect === 'postgres' ? this.postgres() : sqliteDatabase();
   }
 
@@ -55,7 +56,6 @@ export class CaseDatabases {
     }
     const { raw, url } = this.shared;
     await raw.query('DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public');
-    this.count++;
     return { dialect: 'postgres', url, query: async (sql) => (await raw.query(sql)).rows, drop: async () => undefined };
   }
 

@@ -66,12 +66,24 @@ function parseArgs(argv: readonly string[]): Args {
 async function fuzz(dialect: DialectName, args: Args, databases: CaseDatabases, root: string): Promise<DialectResult> {
   const started = Date.now();
   let done = 0;
-  const property = convergenceProperty(dialect, databases).afterEach(() => {
+  const kinds = new Map<string, number>();
+  let [rows, compared, lossy] = [0, 0, 0];
+  const property = convergenceProperty(dialect, databases, (r) => {
+    for (const kind of new Set(r.kinds)) kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
+    rows += r.rows;
+    compared += r.compared;
+    lossy += r.lossy.length > 0 ? 1 : 0;
+  }).afterEach(() => {
     done++;
     if (done % 25 === 0) process.stdout.write(`  ${dialect}: ${done} cases (${((Date.now() - started) / 1000).toFixed(0)} s)\n`);
   });
   const details = await fc.check(property, { numRuns: args.runs, seed: args.seed });
   const seconds = (Date.now() - started) / 1000;
+  const coverage = [...kinds].sort((a, b) => b[1] - a[1]).map(([kind, n]) => `${kind} ${n}`).join(', ');
+  process.stdout.write(
+    `  ${dialect}: passing cases by change kind in the A -> B plan: ${coverage}\n` +
+      `  ${dialect}: ${rows} rows seeded, ${compared} compared after apply; ${lossy} plan(s) declared DATA_LOSS\n`,
+  );
   const result: DialectResult = { dialect, runs: details.numRuns, failures: details.failed ? 1 : 0, seconds };
   if (details.failed && details.counterexample) {
     const universe = details.counterexample[0] as Universe;

@@ -3,11 +3,12 @@ import fc from 'fast-check';
 import type { DialectName } from '../../src/model';
 import type { CaseDatabases } from './case-database';
 import { resolveCase } from './resolve';
-import { runCase } from './run-case';
+import { runCase, type CaseResult } from './run-case';
 import { universeArbitrary } from './universe';
 
-export function convergenceProperty(dialect: DialectName, databases: CaseDatabases) {
+/** `onResult` sees every case that passed (coverage statistics). */
+export function convergenceProperty(dialect: DialectName, databases: CaseDatabases, onResult?: (result: CaseResult) => void) {
   return fc.asyncProperty(universeArbitrary, async (universe) => {
-    await runCase(resolveCase(dialect, universe), databases);
+    onResult?.(await runCase(resolveCase(dialect, universe), databases));
   });
 }

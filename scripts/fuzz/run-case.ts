@@ -7,7 +7,6 @@
  *      where the plan declared DATA_LOSS.
  * The same is first asserted for building A from the empty database. A broken promise throws `FuzzFailure`.
  */
-import { isDeepStrictEqual } from 'node:util';
 import { withAnswers } from '../../src/cli/decisions';
 import { applyPlanned, replan, type Declared } from '../../src/cli/workflow';
 import { parseDatabaseUrl } from '../../src/connect/url';
@@ -28,9 +27,26 @@ export class FuzzFailure extends Error {
 
 const NO_NAMES = { tables: {}, columns: {} };
 
+/**
+ * Plain-data equality: keys in any order, a key holding `undefined` the same as no key (as in the JSON a model is
+ * written to). Not `util.isDeepStrictEqual`, which also compares prototypes: under Jest, rows and models built in the
+ * test's realm and in Node's differ in that alone.
+ */
+export function sameData(a: unknown, b: unknown): boolean {
+  return canonical(a) === canonical(b);
+}
+
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([p], [q]) => (p < q ? -1 : p > q ? 1 : 0)))
+      : v,
+  );
+}
+
 /** Where two values differ (at most `limit` paths), for a readable failure. */
 export function differences(a: unknown, b: unknown, at = '$', limit = 8, out: string[] = []): string[] {
-  if (out.length >= limit || isDeepStrictEqual(a, b)) return out;
+  if (out.length >= limit || sameData(a, b)) return out;
   if (a && b && typeof a === 'object' && typeof b === 'object' && Array.isArray(a) === Array.isArray(b)) {
     const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])];
     const byName = (v: unknown, k: string) => {
@@ -80,7 +96,7 @@ async function migrate(session: DatabaseSession, dialect: Dialect, desired: Mode
   }
   const read = columnsByName(dialect.normalize(await session.introspect({ schemas: ['public'] })));
   const wanted = columnsByName(dialect.normalize(desired));
-  if (!isDeepStrictEqual(read, wanted)) {
+  if (!sameData(read, wanted)) {
     throw new FuzzFailure(`${stage}/introspect`, `the database differs from the target:\n  ${differences(read, wanted).join('\n  ')}`);
   }
   const again = await replan(session, dialect, desired, [], declared);
@@ -164,6 +180,12 @@ export interface CaseResult {
   readonly statements: number;
   /** Columns the plan declared lossy, as `table.column`. */
   readonly lossy: readonly string[];
+  /** The kinds of the A -> B plan's changes (SQLite rebuilds by the kinds they fold), for coverage statistics. */
+  readonly kinds: readonly string[];
+  /** Rows seeded into A. */
+  readonly rows: number;
+  /** Of those, rows compared after the plan. */
+  readonly compared: number;
 }
 
 /** Runs `c` on a fresh database from `databases`; throws `FuzzFailure` when a promise is broken. */
@@ -185,6 +207,7 @@ export async function runCase(c: FuzzCase, databases: CaseDatabases): Promise<Ca
     const plan = await migrate(session, dialect, c.to, { renames: c.renames, entityNames: NO_NAMES }, 'A -> B');
 
     const lost = declaredLoss(plan);
+    let count = 0;
     for (const { table, columns } of kept) {
       const lossy = lost.get(table);
       if (lossy?.has('*')) continue;
@@ -193,7 +216,8 @@ export async function runCase(c: FuzzCase, databases: CaseDatabases): Promise<Ca
       const after = await readRows(db, table, compared);
       const expected = rows.map((row) => Object.fromEntries(compared.map((col) => [col, expectedValue(c, table, col, row[col] ?? null)])));
       const [got, want] = [sorted(after, compared), sorted(expected, compared)];
-      if (!isDeepStrictEqual(got, want)) {
+      count += rows.length;
+      if (!sameData(got, want)) {
         const missing = want.filter((r) => !got.includes(r)).slice(0, 3);
         const extra = got.filter((r) => !want.includes(r)).slice(0, 3);
         throw new FuzzFailure(
@@ -206,6 +230,9 @@ export async function runCase(c: FuzzCase, databases: CaseDatabases): Promise<Ca
     return {
       statements: plan.statements.length,
       lossy: [...lost].flatMap(([table, columns]) => [...columns].map((column) => `${table}.${column}`)),
+      kinds: plan.changes.flatMap((change) => (change.kind === 'table.rebuild' ? change.changes.map((inner) => inner.kind) : [change.kind])),
+      rows: Object.values(c.rows).reduce((n, rows) => n + rows.length, 0),
+      compared: count,
     };
   } finally {
     await session.close();
