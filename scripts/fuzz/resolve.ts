@@ -126,6 +126,12 @@ function columnTypes(dialect: DialectName, types: readonly FuzzType[], enums: re
   return [{ kind: 'plain', type: a }, { kind: 'plain', type: b }];
 }
 
+/** The column has a default on that side (a type without defaults, such as SQLite's blob, never has one). */
+function hasDefault(c: ResolvedColumn, side: Side): boolean {
+  const type = c.types[side];
+  return !c.foreignKey && c.defaults[side] >= 0 && (type.kind === 'enum' || type.type.defaults.length > 0);
+}
+
 function resolveColumns(dialect: DialectName, universe: Universe, t: number, enums: readonly ResolvedEnum[]): ResolvedColumn[] {
   const table = universe.tables[t]!;
   const types = catalogue(dialect);
@@ -156,7 +162,7 @@ function resolveColumns(dialect: DialectName, universe: Universe, t: number, enu
   // A column added to an existing table is NOT NULL only with a default: without one, the rows it already has
   // cannot be filled (the plan says so with a NOT_NULL_VIOLATION hazard, and apply would fail, as it should).
   const fillable = (c: ResolvedColumn): ResolvedColumn =>
-    table.inA && !c.inA && c.inB && !c.nullable[1] && (c.defaults[1] < 0 || c.foreignKey) ? { ...c, nullable: [c.nullable[0], true] } : c;
+    table.inA && !c.inA && c.inB && !c.nullable[1] && !hasDefault(c, 1) ? { ...c, nullable: [c.nullable[0], true] } : c;
   return [fixed('id', idType), fixed('k', keyType), ...plain.map(fillable), ...foreign.map(fillable)];
 }
 
