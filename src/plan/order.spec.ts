@@ -47,6 +47,16 @@ describe('orderChanges', () => {
     ]);
   });
 
+  it('drops a referencing table before the key it references is dropped (found by convergence fuzzing)', () => {
+    const parent = { schema: 'public', name: 'parent' };
+    const changes: Change[] = [
+      { kind: 'primaryKey.drop', table: parent, primaryKey: { name: 'pk_parent', columns: ['id'] }, reason: '' },
+      { kind: 'table.drop', table: table('child', { foreignKeys: [fk('FK_child_parent', 'parent')] }), reason: '' },
+      { kind: 'column.drop', table: parent, column: { name: 'id', type: 'integer', nullable: false }, reason: '' },
+    ];
+    expect(labels(orderChanges(changes))).toEqual(['table.drop child', 'primaryKey.drop parent', 'column.drop parent']);
+  });
+
   it('drops a referencing table before the table it references, and enums after their last user', () => {
     const changes: Change[] = [
       { kind: 'enum.drop', enum: { schema: 'public', name: 'e', values: ['x'] }, reason: '' },

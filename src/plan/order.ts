@@ -165,6 +165,10 @@ export function mustPrecede(a: Indexed, b: Indexed): boolean {
   if (x.kind === 'foreignKey.drop' && (KEY_DROPS.has(y.kind) || y.kind === 'column.alter' || y.kind === 'column.drop')) {
     if (referencedTableKey(x.foreignKey) === b.table) return true;
   }
+  // A dropped table's foreign keys go with it, so it is dropped before the keys and columns they reference go.
+  if (x.kind === 'table.drop' && a.table !== b.table && (KEY_DROPS.has(y.kind) || y.kind === 'column.alter' || y.kind === 'column.drop')) {
+    if (x.table.foreignKeys.some((fk) => referencedTableKey(fk) === b.table)) return true;
+  }
   // A renamed table or column is renamed before anything uses its new name: every change on that table, and
   // foreign keys of other tables pointing at it.
   if (x.kind === 'table.rename' || x.kind === 'column.rename') {
@@ -202,10 +206,10 @@ const isEnumKind = (change: Change): boolean => change.kind.startsWith('enum.');
 
 /**
  * The unordered pairs `mustPrecede` can relate, found through indexes instead of comparing every pair, so ordering
- * stays near-linear on big plans: changes of one table; a foreign key change with the changes of the table it
- * references; an enum change with the changes using its type (and, for a swap, the changes of the converted tables);
- * a created schema with what is created in it; a dropped schema with what acts in it; a dropped extension with every
- * change. Every edge `mustPrecede` can give lies in one of these.
+ * stays near-linear on big plans: changes of one table; a foreign key change, or a dropped table's foreign keys,
+ * with the changes of the table it references; an enum change with the changes using its type (and, for a swap, the
+ * changes of the converted tables); a created schema with what is created in it; a dropped schema with what acts in
+ * it; a dropped extension with every change. Every edge `mustPrecede` can give lies in one of these.
  */
 export function candidatePairs(indexed: readonly Indexed[]): [Indexed, Indexed][] {
   const push = <K>(map: Map<K, Indexed[]>, key: K, item: Indexed) => {
@@ -236,6 +240,9 @@ export function candidatePairs(indexed: readonly Indexed[]): [Indexed, Indexed][
     const x = a.change;
     if (x.kind === 'foreignKey.add' || x.kind === 'foreignKey.drop') {
       for (const b of byTable.get(referencedTableKey(x.foreignKey)) ?? []) add(a, b);
+    }
+    if (x.kind === 'table.drop') {
+      for (const fk of x.table.foreignKeys) for (const b of byTable.get(referencedTableKey(fk)) ?? []) add(a, b);
     }
     if (isEnumKind(x)) {
       for (const key of new Set(enumKeysOf(x))) for (const b of byEnum.get(key) ?? []) add(a, b);
