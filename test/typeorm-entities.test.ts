@@ -178,6 +178,18 @@ const LIMITS: Record<string, Limit> = {
       'DROP INDEX "IDX_documents_email_lower"',
     ],
   },
+  // Keys sorting DESC / NULLS FIRST|LAST: TypeORM declares index keys by column only, without an order.
+  'index-key-order/sql/postgres': {
+    codes: Array(3).fill('ENTITY_INDEX_NOT_DECLARED'),
+    changes: ['index.drop IDX_events_at', 'index.drop IDX_events_kind_score', 'index.drop IDX_events_score'],
+    // Not declared, so TypeORM drops them too.
+    typeorm: ['DROP INDEX "public"."IDX_events_at"', 'DROP INDEX "public"."IDX_events_kind_score"', 'DROP INDEX "public"."IDX_events_score"'],
+  },
+  'index-key-order/sql/sqlite': {
+    codes: Array(2).fill('ENTITY_INDEX_NOT_DECLARED'),
+    changes: ['index.drop IDX_events_at', 'index.drop IDX_events_kind_score'],
+    typeorm: ['DROP INDEX "IDX_events_kind_score"', 'DROP INDEX "IDX_events_at"'],
+  },
   // A uuid column defaulting to gen_random_uuid(): schemaplan keeps the default; TypeORM takes it for a generated
   // column, which its entity (a plain column with that default) is not.
   'postgres-function-defaults/sql/postgres': {

@@ -78,4 +78,23 @@ describe('typeormEntityFiles', () => {
     const properties = [...files.get('pairs.ts')!.matchAll(/^ {2}(\w+)!:/gm)].map((m) => m[1]);
     expect(properties).toEqual(['b', 'a', 'c']);
   });
+
+  it('reports an index with a key sorted DESC or NULLS FIRST as not declarable, and comments it', () => {
+    const at: Column = { name: 'at', type: 'integer', nullable: true };
+    const indexes = [
+      { name: 'IDX_at', columns: ['at'], keys: [{ column: 'at', desc: true as const }], unique: false },
+      { name: 'IDX_at_nulls', columns: ['at'], keys: [{ column: 'at', nulls: 'first' as const }], unique: false },
+      { name: 'IDX_at_plain', columns: ['at'], unique: false },
+    ];
+    const { files, diagnostics } = typeormEntityFiles(model([table('events', { columns: [id, at], indexes })]));
+    expect(diagnostics.map((d) => [d.code, d.message])).toEqual([
+      ['ENTITY_INDEX_NOT_DECLARED', 'public.events: index IDX_at is not declared: TypeORM cannot declare the sort order of an index key (DESC, NULLS FIRST/LAST)'],
+      ['ENTITY_INDEX_NOT_DECLARED', 'public.events: index IDX_at_nulls is not declared: TypeORM cannot declare the sort order of an index key (DESC, NULLS FIRST/LAST)'],
+    ]);
+    const file = files.get('events.ts')!;
+    expect(file).toContain('INDEX "IDX_at" ("at" DESC)');
+    expect(file).toContain('INDEX "IDX_at_nulls" ("at" NULLS FIRST)');
+    expect(file).toContain(`@Index('IDX_at_plain', ['at'])`);
+    expect(file).not.toContain(`@Index('IDX_at',`);
+  });
 });

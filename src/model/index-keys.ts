@@ -1,21 +1,53 @@
-import type { Index, IndexKey } from './types';
+import type { Index, IndexKey, IndexKeyOrder } from './types';
 
-/** Every key of an index in order: its `keys`, or one column key per entry of `columns`. */
+type ExpressionKey = Extract<IndexKey, { readonly expression: string }>;
+
+/** Every key of an index in order: its `keys`, or one ascending column key per entry of `columns`. */
 export function indexKeys(index: Pick<Index, 'columns' | 'keys'>): readonly IndexKey[] {
   return index.keys ?? index.columns.map((column) => ({ column }));
 }
 
-export function isExpressionKey(key: IndexKey): key is { readonly expression: string } {
+export function isExpressionKey(key: IndexKey): key is ExpressionKey {
   return 'expression' in key;
+}
+
+/** Whether a key sorts other than `ASC NULLS LAST` (once canonical, see `canonicalKeyOrder`). */
+export function hasKeyOrder(key: IndexKeyOrder): boolean {
+  return key.desc === true || key.nulls !== undefined;
+}
+
+/**
+ * A key's sort order with only what is not the default: `desc` when descending, `nulls` when it differs from the
+ * direction's default (`ASC` sorts nulls last, `DESC` first), so each order has one spelling.
+ */
+export function canonicalKeyOrder(order: IndexKeyOrder): IndexKeyOrder {
+  const desc = order.desc === true;
+  const nullsFirstByDefault = desc;
+  const nulls = order.nulls === undefined || (order.nulls === 'first') === nullsFirstByDefault ? undefined : order.nulls;
+  return { ...(desc ? { desc: true as const } : {}), ...(nulls ? { nulls } : {}) };
+}
+
+/** `DESC`, `NULLS FIRST`, `DESC NULLS LAST` or nothing: the SQL that follows a key of this order. */
+export function keyOrderSql(order: IndexKeyOrder): string {
+  const canonical = canonicalKeyOrder(order);
+  const parts = [canonical.desc ? 'DESC' : '', canonical.nulls ? `NULLS ${canonical.nulls.toUpperCase()}` : ''];
+  return parts.filter((part) => part !== '').join(' ');
+}
+
+/** One key in canonical shape: its column or expression, then its non-default order. */
+function canonicalKey(key: IndexKey): IndexKey {
+  const order = canonicalKeyOrder(key);
+  return isExpressionKey(key) ? { expression: key.expression, ...order } : { column: key.column, ...order };
 }
 
 /**
  * The canonical shape of an index's keys: `columns` lists the column keys; `keys` is kept only when one of them is
- * an expression, so an index on columns only reads the same whichever way it was built.
+ * an expression or sorts other than ascending with nulls last, so an index on plain columns reads the same whichever
+ * way it was built.
  */
 export function withIndexKeys<T extends Pick<Index, 'columns' | 'keys'>>(index: T, keys: readonly IndexKey[]): T {
-  const columns = keys.flatMap((key) => (isExpressionKey(key) ? [] : [key.column]));
-  const hasExpression = keys.some(isExpressionKey);
-  const result = { ...index, columns, keys: hasExpression ? keys.map((key) => ({ ...key })) : undefined };
-  return result;
+  const canonical = keys.map(canonicalKey);
+  const columns = canonical.flatMap((key) => (isExpressionKey(key) ? [] : [key.column]));
+  const needsKeys = canonical.some((key) => isExpressionKey(key) || hasKeyOrder(key));
+  return { ...index, columns, keys: needsKeys ? canonical : undefined };
 }

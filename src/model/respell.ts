@@ -76,7 +76,7 @@ function respellTable(
     indexes: table.indexes.map((i) =>
       withIndexKeys(
         { ...i, name: index(i.name) },
-        indexKeys(i).map((key) => (isExpressionKey(key) ? key : { column: column(key.column) })),
+        indexKeys(i).map((key) => (isExpressionKey(key) ? key : { ...key, column: column(key.column) })),
       ),
     ),
   };
@@ -127,7 +127,7 @@ export function respellReferences(model: Model): Model {
         }),
         uniques: table.uniques.map((u) => ({ ...u, columns: u.columns.map(column) })),
         indexes: table.indexes.map((i) =>
-          withIndexKeys(i, indexKeys(i).map((key) => (isExpressionKey(key) ? key : { column: column(key.column) }))),
+          withIndexKeys(i, indexKeys(i).map((key) => (isExpressionKey(key) ? key : { ...key, column: column(key.column) }))),
         ),
       };
     }),

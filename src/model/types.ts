@@ -242,15 +242,30 @@ export interface Check {
 
 /**
  * One key of an index: a column (a name, always quoted when rendered) or an expression (SQL text in the dialect's
- * own spelling, as its catalog prints it; rendered inside parentheses, never taken for a name or vice versa).
+ * own spelling, as its catalog prints it; rendered inside parentheses, never taken for a name or vice versa), with
+ * its sort order when that is not the default (see `IndexKeyOrder`).
  */
-export type IndexKey = { readonly column: string } | { readonly expression: string };
+export type IndexKey = ({ readonly column: string } | { readonly expression: string }) & IndexKeyOrder;
+
+/**
+ * The sort order of an index key, each field present only when it is not the default: `ASC NULLS LAST` is `{}`,
+ * `DESC` (whose default is `NULLS FIRST`) is `{ desc: true }`, `DESC NULLS LAST` is `{ desc: true, nulls: 'last' }`,
+ * `ASC NULLS FIRST` is `{ nulls: 'first' }`. `nulls` is PostgreSQL only (SQLite's CREATE INDEX has no NULLS clause).
+ * TypeORM cannot declare either: only introspection sets them.
+ */
+export interface IndexKeyOrder {
+  readonly desc?: true;
+  readonly nulls?: 'first' | 'last';
+}
 
 export interface Index {
   readonly name: string;
   /** The columns of the column keys, in key order (all the keys when none is an expression). */
   readonly columns: readonly string[];
-  /** Every key in order; present only when at least one key is an expression (see `indexKeys`). */
+  /**
+   * Every key in order; present only when at least one key is an expression or has a sort order that is not the
+   * default (see `indexKeys`), so an index on plain ascending columns is `columns` alone.
+   */
   readonly keys?: readonly IndexKey[];
   readonly unique: boolean;
   /** Partial index predicate, without the `WHERE` keyword. */

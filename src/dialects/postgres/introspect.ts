@@ -5,6 +5,7 @@ import type {
   ForeignKey,
   Index,
   IndexKey,
+  IndexKeyOrder,
   Model,
   NotManagedKind,
   PrimaryKey,
@@ -97,6 +98,7 @@ interface IndexRow {
   invalid: boolean;
   key_columns: (string | null)[];
   key_expressions: (string | null)[];
+  key_options: number[];
   predicate: string | null;
 }
 interface NotManagedRow {
@@ -282,10 +284,20 @@ function toCheck(row: ConstraintRow): Check {
   };
 }
 
+/** `pg_index.indoption` bits of one key (`INDOPTION_DESC`, `INDOPTION_NULLS_FIRST`). */
+const INDOPTION_DESC = 1;
+const INDOPTION_NULLS_FIRST = 2;
+
+function keyOrder(option: number | undefined): IndexKeyOrder {
+  const bits = option ?? 0;
+  return { desc: (bits & INDOPTION_DESC) !== 0 || undefined, nulls: (bits & INDOPTION_NULLS_FIRST) !== 0 ? 'first' : 'last' };
+}
+
 function toIndex(row: IndexRow): Index {
-  const keys = row.key_columns.map((column, i): IndexKey =>
-    column === null ? { expression: row.key_expressions[i] ?? '' } : { column },
-  );
+  const keys = row.key_columns.map((column, i): IndexKey => {
+    const order = keyOrder(row.key_options[i]);
+    return column === null ? { expression: row.key_expressions[i] ?? '', ...order } : { column, ...order };
+  });
   const index: Index = {
     name: row.name,
     columns: [],

@@ -107,7 +107,7 @@ function normalizeCheck(check: Check): Check {
  */
 function normalizeIndex(index: Index): Index {
   const where = index.where?.trim() ? canonicalizeExpression(index.where) : undefined;
-  const keys = indexKeys(index).map((key) => (isExpressionKey(key) ? { expression: stripEnclosingParens(key.expression) } : key));
+  const keys = indexKeys(index).map((key) => (isExpressionKey(key) ? { ...key, expression: stripEnclosingParens(key.expression) } : key));
   const method = index.method?.trim().toLowerCase();
   return withIndexKeys({ ...index, where, method: method === 'btree' || !method ? undefined : method }, keys);
 }

@@ -84,7 +84,8 @@ ORDER BY con.conrelid, con.conname`;
 /**
  * Indexes (of tables and of materialized views) that do not back a constraint of their table (those are read as constraints), with their access method.
  * Key columns only (not INCLUDE), in key order: `key_columns` has the column name of a column key and NULL for an
- * expression key, whose text (as `pg_get_indexdef` prints that one key) is at the same position of `key_expressions`.
+ * expression key, whose text (as `pg_get_indexdef` prints that one key) is at the same position of `key_expressions`;
+ * `key_options` has each key's `indoption` bits (1: DESC, 2: NULLS FIRST), also by position.
  */
 export const INDEXES_SQL = `
 SELECT ix.indrelid::int8 AS table_oid, i.relname AS name, ix.indisunique AS is_unique, am.amname AS method,
@@ -100,6 +101,11 @@ SELECT ix.indrelid::int8 AS table_oid, i.relname AS name, ix.indisunique AS is_u
     FROM unnest(ix.indkey::int2[]) WITH ORDINALITY AS k(attnum, ord)
     WHERE k.ord <= ix.indnkeyatts
     ORDER BY k.ord)::text[] AS key_expressions,
+  ARRAY(
+    SELECT o.option
+    FROM unnest(ix.indoption::int2[]) WITH ORDINALITY AS o(option, ord)
+    WHERE o.ord <= ix.indnkeyatts
+    ORDER BY o.ord)::int4[] AS key_options,
   pg_catalog.pg_get_expr(ix.indpred, ix.indrelid) AS predicate
 FROM pg_catalog.pg_index ix
 JOIN pg_catalog.pg_class i ON i.oid = ix.indexrelid

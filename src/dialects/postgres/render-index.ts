@@ -1,5 +1,5 @@
 import type { Index, QualifiedName } from '../../model';
-import { indexKeys, isExpressionKey } from '../../model';
+import { indexKeys, isExpressionKey, keyOrderSql } from '../../model';
 import type { Hazard, Statement } from '../../plan/types';
 import { enclosedExpression } from '../index-expression';
 import { DEFAULT_SCHEMA } from './normalize';
@@ -7,8 +7,9 @@ import { quoteIdentifier, quoteQualified } from './quote';
 import { qualifiedTable, statement } from './render-column';
 
 /**
- * `CREATE [UNIQUE] INDEX [CONCURRENTLY] "name" ON "schema"."table" [USING "method"] ("column", (expression)) [WHERE ...]`.
- * A column key is always a quoted name (even `(x)`); an expression key is SQL inside its own parentheses.
+ * `CREATE [UNIQUE] INDEX [CONCURRENTLY] "name" ON "schema"."table" [USING "method"] ("column" [DESC] [NULLS FIRST|LAST],
+ * (expression) ...) [WHERE ...]`. A column key is always a quoted name (even `(x)`); an expression key is SQL inside
+ * its own parentheses; a key's order only when it is not the default.
  * CONCURRENTLY cannot run in a transaction block: such a statement is marked non-transactional.
  */
 export function renderCreateIndex(
@@ -18,7 +19,11 @@ export function renderCreateIndex(
   concurrently = false,
 ): Statement {
   const keys = indexKeys(index)
-    .map((key) => (isExpressionKey(key) ? enclosedExpression(key.expression, 'postgres') : quoteIdentifier(key.column)))
+    .map((key) => {
+      const target = isExpressionKey(key) ? enclosedExpression(key.expression, 'postgres') : quoteIdentifier(key.column);
+      const order = keyOrderSql(key);
+      return order ? `${target} ${order}` : target;
+    })
     .join(', ');
   const using = index.method ? ` USING ${quoteIdentifier(index.method)}` : '';
   const where = index.where ? ` WHERE ${index.where}` : '';

@@ -36,10 +36,11 @@ export const INTROSPECTION_QUERIES = {
   foreignKeys: `SELECT m.name AS tbl, f.id AS id, f.seq AS seq, f."table" AS parent, f."from" AS col, f."to" AS ref,
     f.on_update AS on_update, f.on_delete AS on_delete
     FROM sqlite_master m JOIN pragma_foreign_key_list(m.name) f WHERE ${USER_TABLES} ORDER BY m.name, f.id, f.seq`,
+  /** Key columns only (`key = 1`: not the rowid or primary key columns an index also stores), in key order. */
   indexes: `SELECT m.name AS tbl, il.name AS idx, il."unique" AS uniq, il.origin AS origin, ii.seqno AS seqno,
-    ii.name AS col
-    FROM sqlite_master m JOIN pragma_index_list(m.name) il JOIN pragma_index_info(il.name) ii
-    WHERE ${USER_TABLES} ORDER BY m.name, il.name, ii.seqno`,
+    ii.name AS col, ii."desc" AS "desc"
+    FROM sqlite_master m JOIN pragma_index_list(m.name) il JOIN pragma_index_xinfo(il.name) ii
+    WHERE ${USER_TABLES} AND ii."key" = 1 ORDER BY m.name, il.name, ii.seqno`,
   /** Only when the table exists. */
   typeormMetadata: `SELECT * FROM ${quoteIdentifier(TYPEORM_METADATA_TABLE)}`,
 } as const;
@@ -155,9 +156,10 @@ function buildTable(
     } else if (origin === 'c') {
       const definition = indexSql.get(indexName);
       // An expression key has no column name: its text comes from the CREATE INDEX statement.
-      const keys = group.map((row, i): IndexKey =>
-        row.col === null ? { expression: definition?.columns[i] ?? '' } : { column: str(row.col) },
-      );
+      const keys = group.map((row, i): IndexKey => {
+        const order = num(row.desc) === 1 ? { desc: true as const } : {};
+        return row.col === null ? { expression: definition?.columns[i] ?? '', ...order } : { column: str(row.col), ...order };
+      });
       indexes.push(withIndexKeys({ name: indexName, columns: [], unique: num(group[0]!.uniq) === 1, where: definition?.where }, keys));
     }
     // origin 'pk': the primary key's own index

@@ -72,10 +72,16 @@ function normalizeForeignKey(fk: ForeignKey): ForeignKey {
 
 const normalizeCheck = (check: Check): Check => ({ name: check.name, expression: stripOuterParens(check.expression) });
 
-/** SQLite has one index method; expression keys without enclosing parentheses. */
+/**
+ * SQLite has one index method, and no NULLS FIRST/LAST in an index (it always sorts nulls as the smallest values):
+ * a key keeps only `desc`. Expression keys without enclosing parentheses.
+ */
 function normalizeIndex(index: Index): Index {
   const where = index.where === undefined ? undefined : stripOuterParens(index.where);
-  const keys = indexKeys(index).map((key) => (isExpressionKey(key) ? { expression: stripOuterParens(key.expression) } : key));
+  const keys = indexKeys(index).map((key) => {
+    const order = { desc: key.desc };
+    return isExpressionKey(key) ? { expression: stripOuterParens(key.expression), ...order } : { column: key.column, ...order };
+  });
   return withIndexKeys({ name: index.name, columns: [], unique: index.unique, where: where || undefined }, keys);
 }
 

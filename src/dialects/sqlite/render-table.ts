@@ -51,7 +51,8 @@ export function createTableSql(table: Table, name: string = table.name): string 
 export function createIndexSql(table: string, index: Index): string {
   const where = index.where === undefined ? '' : ` WHERE ${index.where}`;
   const keys = indexKeys(index)
-    .map((key) => (isExpressionKey(key) ? enclosedExpression(key.expression, 'sqlite') : q(key.column)))
+    // SQLite has no NULLS FIRST/LAST in an index: its normalised model never has `nulls`.
+    .map((key) => `${isExpressionKey(key) ? enclosedExpression(key.expression, 'sqlite') : q(key.column)}${key.desc ? ' DESC' : ''}`)
     .join(', ');
   return `CREATE ${index.unique ? 'UNIQUE ' : ''}INDEX ${q(index.name)} ON ${q(table)} (${keys})${where}`;
 }

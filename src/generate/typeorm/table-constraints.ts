@@ -1,10 +1,10 @@
 /**
  * A table's unique constraints, CHECKs and indexes as class decorators (`@Unique`, `@Check`, `@Index`), each with
- * its database name. An index TypeORM cannot declare (a key that is an expression, an access method it does not know)
- * becomes a comment and a diagnostic instead of a wrong declaration.
+ * its database name. An index TypeORM cannot declare (a key that is an expression or sorts DESC / NULLS FIRST|LAST,
+ * an access method it does not know) becomes a comment and a diagnostic instead of a wrong declaration.
  */
 import type { DialectName, Index, Table } from '../../model';
-import { indexKeys, isExpressionKey, qualifiedKey } from '../../model';
+import { hasKeyOrder, indexKeys, isExpressionKey, keyOrderSql, qualifiedKey } from '../../model';
 import type { Diagnostic } from '../../plan/types';
 import { decorator, type DecoratorCall } from './decorators';
 import { arrayLiteral, tsString } from './literals';
@@ -26,7 +26,11 @@ interface ConstraintContext {
 }
 
 function describeIndex(index: Index): string {
-  const keys = indexKeys(index).map((key) => (isExpressionKey(key) ? `(${key.expression})` : `"${key.column}"`));
+  const keys = indexKeys(index).map((key) => {
+    const target = isExpressionKey(key) ? `(${key.expression})` : `"${key.column}"`;
+    const order = keyOrderSql(key);
+    return order ? `${target} ${order}` : target;
+  });
   const method = index.method ? ` USING ${index.method}` : '';
   return `${index.unique ? 'UNIQUE ' : ''}INDEX "${index.name}"${method} (${keys.join(', ')})${index.where ? ` WHERE ${index.where}` : ''}`;
 }
@@ -57,6 +61,7 @@ export function planTableConstraints(context: ConstraintContext): ClassDecorator
     const method = dialect === 'postgres' ? index.method : undefined;
     let reason: string | undefined;
     if (indexKeys(index).some(isExpressionKey)) reason = 'TypeORM cannot declare an index key that is an expression';
+    else if (indexKeys(index).some(hasKeyOrder)) reason = 'TypeORM cannot declare the sort order of an index key (DESC, NULLS FIRST/LAST)';
     else if (method !== undefined && !POSTGRES_INDEX_TYPES.has(method)) reason = `TypeORM cannot declare an index using ${method}`;
     if (reason !== undefined) {
       diagnostics.push({
