@@ -4,6 +4,7 @@ import type { Change } from './changes';
 import { diffEnums, diffExtensions, finishEnumColumns } from './diff-enums';
 import { applyDeclaredRenames, findLookAlikes, withholdLookAlikes, type EntityNames } from './diff-renames';
 import { diffSchemas } from './diff-schemas';
+import { diffSequences } from './diff-sequences';
 import { diffTables } from './diff-tables';
 import { diffViews } from './diff-views';
 
@@ -51,6 +52,7 @@ export function diffModels(from: Model, to: Model, options: DiffOptions = {}): D
       ...diffExtensions(from, to),
       ...enums.changes,
       ...declared.changes,
+      ...diffSequences(enums.from, to),
       ...tables.changes,
       ...diffViews(from, to),
     ],

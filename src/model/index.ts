@@ -9,3 +9,4 @@ export * from './reverse-renames';
 export * from './exclude';
 export * from './hash';
 export * from './respell';
+export * from './sequences';

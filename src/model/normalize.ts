@@ -1,6 +1,6 @@
 import { indexKeys, withIndexKeys } from './index-keys';
 import { qualifiedKey } from './names';
-import type { Column, EnumType, Index, Model, Table, View } from './types';
+import type { Column, EnumType, Index, Model, Sequence, Table, View } from './types';
 
 const byName = <T extends { name: string }>(a: T, b: T): number => compareStrings(a.name, b.name);
 const byQualifiedName = <T extends { schema?: string; name: string }>(a: T, b: T): number =>
@@ -50,6 +50,10 @@ function normalizeIndex(index: Index): Index {
   return compact(withIndexKeys({ ...index, method: index.method || undefined }, indexKeys(index)));
 }
 
+function normalizeSequence(sequence: Sequence): Sequence {
+  return compact({ ...sequence, cycle: sequence.cycle || undefined, ownedBy: sequence.ownedBy && compact({ ...sequence.ownedBy }) });
+}
+
 function normalizeEnum(type: EnumType): EnumType {
   return compact({ ...type });
 }
@@ -67,6 +71,7 @@ export function normalizeModel(model: Model): Model {
     tables: model.tables.map(normalizeTable).sort(byQualifiedName),
     // Absent rather than empty, so models (and generated files) without views read as before views existed.
     views: model.views?.length ? model.views.map(normalizeView).sort(byQualifiedName) : undefined,
+    sequences: model.sequences?.length ? model.sequences.map(normalizeSequence).sort(byQualifiedName) : undefined,
   });
 }
 

@@ -17,7 +17,17 @@ import { TYPEORM_METADATA_TABLE } from '../typeorm-metadata';
 import { isManagedTable } from '../unmanaged';
 import { DEFAULT_SCHEMA, normalizePostgresModel } from './normalize';
 import { quoteQualified } from './quote';
-import { COLUMNS_SQL, CONSTRAINTS_SQL, ENUMS_SQL, EXTENSIONS_SQL, INDEXES_SQL, TABLES_SQL, viewsSql } from './queries';
+import {
+  COLUMNS_SQL,
+  CONSTRAINTS_SQL,
+  ENUMS_SQL,
+  EXTENSIONS_SQL,
+  INDEXES_SQL,
+  SEQUENCES_SQL,
+  TABLES_SQL,
+  viewsSql,
+} from './queries';
+import { standaloneSequences, type SequenceRow } from './introspect-sequences';
 
 /** Runs one catalog query; the session counts it. */
 export type QueryFn = <Row>(sql: string, params: readonly unknown[]) => Promise<Row[]>;
@@ -29,7 +39,7 @@ interface TableRow {
   name: string;
   comment: string | null;
 }
-interface ColumnRow {
+export interface ColumnRow {
   table_oid: string;
   name: string;
   not_null: boolean;
@@ -104,7 +114,7 @@ const ACTIONS: Readonly<Record<string, ReferentialAction>> = {
 };
 
 /**
- * Reads the managed schemas (those that exist) with seven set-based catalog queries (the indexes query reads the
+ * Reads the managed schemas (those that exist) with eight set-based catalog queries (the indexes query reads the
  * materialized views' indexes too), whatever the number of tables,
  * and returns the model in canonical (normalised) form. TypeORM's records of view and generated-column expressions
  * (in `typeorm_metadata` of the default schema, where TypeORM keeps it) are read by the views query, when the table
@@ -127,6 +137,7 @@ export async function introspectPostgres(query: QueryFn, schemas: readonly strin
     await query<{ name: string }>(EXTENSIONS_SQL, []),
     await query<ViewRow>(viewsSql(metadataTable), [schemaList]),
   ];
+  const sequenceRows = await query<SequenceRow>(SEQUENCES_SQL, [schemaList]);
   // Indexes of the tables and of the materialized views, in one query.
   const materializedOids = viewRows.filter((row) => row.kind === 'view' && row.materialized).map((row) => row.oid!);
   const indexRows = await query<IndexRow>(INDEXES_SQL, [[...oids, ...materializedOids]]);
@@ -179,6 +190,7 @@ export async function introspectPostgres(query: QueryFn, schemas: readonly strin
     enums,
     tables,
     views,
+    sequences: standaloneSequences(sequenceRows, tableRows, columnRows),
   });
 }
 

@@ -177,3 +177,33 @@ WHERE n.nspname <> 'information_schema' AND n.nspname NOT LIKE 'pg\\_%'
     SELECT 1 FROM pg_catalog.pg_depend e
     WHERE e.classid = 'pg_catalog.pg_namespace'::regclass AND e.objid = n.oid AND e.deptype = 'e')
 ORDER BY n.nspname`;
+
+/**
+ * Sequences of the managed schemas that no identity column implies (`deptype 'i'`) and no extension made, with their
+ * options and their owner (`OWNED BY`, `deptype 'a'`): `owner_default_calls` says whether the owning column's default
+ * depends on the sequence (a serial column, when that default is a plain `nextval` on an integer column).
+ */
+export const SEQUENCES_SQL = `
+SELECT n.nspname AS schema, c.relname AS name, pg_catalog.format_type(s.seqtypid, NULL) AS type,
+  s.seqstart::text AS start, s.seqincrement::text AS increment, s.seqmin::text AS min_value,
+  s.seqmax::text AS max_value, s.seqcache::text AS cache, s.seqcycle AS cycle,
+  own.refobjid::int8 AS owner_oid, oc.relname AS owner_table, oa.attname AS owner_column,
+  EXISTS (
+    SELECT 1 FROM pg_catalog.pg_attrdef ad
+    JOIN pg_catalog.pg_depend dd
+      ON dd.classid = 'pg_catalog.pg_attrdef'::regclass AND dd.objid = ad.oid
+      AND dd.refclassid = 'pg_catalog.pg_class'::regclass AND dd.refobjid = c.oid
+    WHERE ad.adrelid = own.refobjid AND ad.adnum = own.refobjsubid) AS owner_default_calls
+FROM pg_catalog.pg_sequence s
+JOIN pg_catalog.pg_class c ON c.oid = s.seqrelid
+JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+LEFT JOIN pg_catalog.pg_depend own
+  ON own.classid = 'pg_catalog.pg_class'::regclass AND own.objid = c.oid
+  AND own.refclassid = 'pg_catalog.pg_class'::regclass AND own.refobjsubid > 0 AND own.deptype = 'a'
+LEFT JOIN pg_catalog.pg_class oc ON oc.oid = own.refobjid
+LEFT JOIN pg_catalog.pg_attribute oa ON oa.attrelid = own.refobjid AND oa.attnum = own.refobjsubid
+WHERE n.nspname = ANY($1::text[])
+  AND NOT EXISTS (
+    SELECT 1 FROM pg_catalog.pg_depend e
+    WHERE e.classid = 'pg_catalog.pg_class'::regclass AND e.objid = c.oid AND e.deptype IN ('i', 'e'))
+ORDER BY n.nspname, c.relname`;
