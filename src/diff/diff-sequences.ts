@@ -17,6 +17,32 @@ function ownerDropped(sequence: Sequence, to: Model): boolean {
   return !table || !table.columns.some((c) => c.name === owner.column);
 }
 
+const SEQUENCE_TYPES: ReadonlySet<string> = new Set(['smallint', 'integer', 'bigint']);
+
+/**
+ * The sequences serial columns imply (`<table>_<column>_seq`, of the column's type, owned by it, default options),
+ * by qualified key: a standalone sequence on one side may be a serial's on the other (a column stops or starts
+ * being serial but keeps drawing from the same sequence), which is then an ALTER of that sequence, not a create or
+ * a drop. Models without sequences (SQLite) imply none.
+ */
+function impliedSequences(model: Model): Map<string, Sequence> {
+  const implied = new Map<string, Sequence>();
+  if (model.dialect !== 'postgres') return implied;
+  for (const table of model.tables) {
+    for (const column of table.columns) {
+      if (column.generated !== 'increment' || column.array || !SEQUENCE_TYPES.has(column.type)) continue;
+      const sequence: Sequence = {
+        schema: table.schema,
+        name: `${table.name}_${column.name}_seq`,
+        type: column.type as Sequence['type'],
+        ownedBy: { table: table.name, column: column.name },
+      };
+      implied.set(qualifiedKey(sequence), sequence);
+    }
+  }
+  return implied;
+}
+
 /**
  * Standalone sequences (PostgreSQL), paired by schema and name. A new sequence is a `sequence.create` without its
  * owner, then a `sequence.alter` setting `OWNED BY` (so a table whose default calls it can be created between the
@@ -26,7 +52,14 @@ function ownerDropped(sequence: Sequence, to: Model): boolean {
 export function diffSequences(from: Model, to: Model): Change[] {
   const changes: Change[] = [];
   const delta = pairByKey(from.sequences ?? [], to.sequences ?? [], qualifiedKey);
+  const [wasSerial, becomesSerial] = [impliedSequences(from), impliedSequences(to)];
+  const kept = [
+    ...delta.kept,
+    ...delta.added.flatMap((b) => (wasSerial.has(qualifiedKey(b)) ? [{ from: wasSerial.get(qualifiedKey(b))!, to: b }] : [])),
+    ...delta.dropped.flatMap((a) => (becomesSerial.has(qualifiedKey(a)) ? [{ from: a, to: becomesSerial.get(qualifiedKey(a))! }] : [])),
+  ];
   for (const sequence of delta.added) {
+    if (wasSerial.has(qualifiedKey(sequence))) continue;
     const { ownedBy, ...unowned } = sequence;
     changes.push({ kind: 'sequence.create', sequence: unowned, reason: `sequence ${qualifiedKey(sequence)} is missing` });
     if (ownedBy) {
@@ -40,10 +73,10 @@ export function diffSequences(from: Model, to: Model): Change[] {
     }
   }
   for (const sequence of delta.dropped) {
-    if (ownerDropped(sequence, to)) continue;
+    if (ownerDropped(sequence, to) || becomesSerial.has(qualifiedKey(sequence))) continue;
     changes.push({ kind: 'sequence.drop', sequence, reason: `sequence ${qualifiedKey(sequence)} is not in the target schema` });
   }
-  for (const { from: a, to: b } of delta.kept) {
+  for (const { from: a, to: b } of kept) {
     const fields: SequenceField[] = FIELDS.filter((field) => a[field] !== b[field]);
     if (!deepEqual(a.ownedBy, b.ownedBy)) fields.push('ownedBy');
     if (fields.length === 0) continue;

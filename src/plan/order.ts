@@ -183,8 +183,8 @@ const MAKES_OWNER = new Set<ChangeKind>(['table.create', 'table.rename', 'column
 
 /**
  * Sequences: created before the defaults that call them and before they are altered; owned (`OWNED BY`) once the
- * owning table and column exist, and given up by a column before it or its table is dropped; dropped after the last
- * default calling them is gone.
+ * owning table and column exist, and given up by a column before it changes or it or its table is dropped; dropped
+ * after the last default calling them is gone.
  */
 function sequenceMustPrecede(a: Indexed, b: Indexed): boolean {
   const x = a.change;
@@ -195,7 +195,8 @@ function sequenceMustPrecede(a: Indexed, b: Indexed): boolean {
   }
   if (y.kind === 'sequence.drop' && sequencesReleasedBy(x).includes(qualifiedKey(y.sequence))) return true;
   if (y.kind === 'sequence.alter' && MAKES_OWNER.has(x.kind) && sequenceOwnerTables(y).to === a.table) return true;
-  if (x.kind === 'sequence.alter' && (y.kind === 'table.drop' || y.kind === 'column.drop')) {
+  // Before the old owner's column changes too: a serial column that stops being one drops the sequence it owns.
+  if (x.kind === 'sequence.alter' && (y.kind === 'table.drop' || y.kind === 'column.drop' || y.kind === 'column.alter')) {
     if (sequenceOwnerTables(x).from === b.table) return true;
   }
   return false;
