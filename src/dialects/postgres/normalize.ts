@@ -1,11 +1,11 @@
 import type { Check, Column, EnumType, ForeignKey, Index, Model, Table, View } from '../../model';
-import { indexKeys, isExpressionKey, normalizeModel, qualifiedKey, withIndexKeys } from '../../model';
+import { indexKeys, isExpressionKey, normalizeModel, qualifiedKey, sequenceOfDefault, withIndexKeys } from '../../model';
 import { stripEnclosingParens } from '../index-expression';
 import { trimFractionZeros } from '../number-literal';
 import { canonicalizeExpression, isNumberText, unquote } from './expression';
 import { normalizeIdentity } from './identity';
 import { quoteLiteral } from './quote';
-import { nextvalSequence, normalizeSequence, sequenceKeys } from './sequence';
+import { normalizeSequence, sequenceKeys } from './sequence';
 import {
   DEFAULT_LENGTH,
   DEFAULT_PRECISION,
@@ -182,7 +182,7 @@ export function normalizeColumn(column: Column, inPrimaryKey: boolean, standalon
 
 function isStandalone(defaultValue: string, standalone: ReadonlySet<string>): boolean {
   if (standalone.size === 0) return false;
-  const sequence = nextvalSequence(defaultValue);
+  const sequence = sequenceOfDefault(defaultValue);
   return sequence !== undefined && standalone.has(qualifiedKey(sequence));
 }
 

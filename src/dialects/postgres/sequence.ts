@@ -1,9 +1,7 @@
-/** PostgreSQL standalone sequences: their canonical form, the sequence a `nextval` default calls, and their DDL. */
+/** PostgreSQL standalone sequences: their canonical form and their DDL. */
 import { SchemaplanError } from '../../errors/errors';
 import type { QualifiedName, Sequence, SequenceType } from '../../model';
-import { qualifiedKey, sequenceOfDefault } from '../../model';
-
-export { sequenceOfDefault as nextvalSequence };
+import { qualifiedKey } from '../../model';
 import { effectiveIdentity, normalizeIdentity } from './identity';
 import { quoteIdentifier, quoteQualified } from './quote';
 
