@@ -4,8 +4,7 @@ import { compileEntities, type CompiledSchema } from '../src/compile/compile';
 import { readRenamesFile } from '../src/hints/renames-file';
 import { managedSchemas } from '../src/cli/workflow';
 import { dialectFor } from '../src/dialects/registry';
-import type { DialectName, Model, Renames } from '../src/model';
-import { managedPart } from '../src/model';
+import { managedPart, withoutSequences, type DialectName, type Model, type Renames } from '../src/model';
 import { renderSql } from '../src/report/sql';
 import { applyTowards, connect, planTowards } from './support/apply-model';
 import { REPO_ROOT } from './support/cli';
@@ -136,7 +135,8 @@ describe.each(CASES)('fixture %s', (name) => {
         await session.apply(plan.statements);
         // Planning again is empty: the declared renames are inert once applied (the decorators stay in the code).
         expect((await planTowards(session, to, declared)).changes).toEqual([]);
-        expect(managedPart(dialect.normalize(await session.introspect({ schemas })))).toEqual(dialect.normalize(to));
+        // Standalone sequences are no part of entities: the plan leaves them alone, and they are left out here.
+        expect(managedPart(dialect.normalize(withoutSequences(await session.introspect({ schemas }))))).toEqual(dialect.normalize(to));
         await session.close();
 
         // Every row of every kept column is still there with its values.

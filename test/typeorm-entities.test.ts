@@ -150,6 +150,12 @@ const LIMITS: Record<string, Limit> = {
     changes: ['constraint.validate books', 'constraint.validate books'],
     typeorm: [],
   },
+  // Standalone sequences have no entity: plans against entities leave them alone, so nothing changes.
+  'postgres-standalone-sequences/sql/postgres': {
+    codes: ['ENTITY_SEQUENCE_NOT_DECLARED', 'ENTITY_SEQUENCE_NOT_DECLARED'],
+    changes: [],
+    typeorm: [],
+  },
   // STRICT has no entity option (WITHOUT ROWID has: `@Entity({ withoutRowid: true })`): the table is rebuilt plain.
   'sqlite-strict-without-rowid/sql/sqlite': {
     codes: ['ENTITY_STRICT_NOT_DECLARED'],

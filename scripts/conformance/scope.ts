@@ -18,7 +18,6 @@ const POSTGRES_RULES: readonly Rule[] = [
   { kind: 'row-level security and policies', pattern: /\b(?:create|alter)\s+policy\b|\brow\s+level\s+security\b/i },
   { kind: 'privileges (GRANT/REVOKE)', pattern: /\bgrant\b|\brevoke\b/i },
   { kind: 'partitioned tables', pattern: /\bpartition\s+by\s+(?:range|list|hash)\b|\bpartition\s+of\b|\b(?:attach|detach)\s+partition\b/i },
-  { kind: 'standalone sequences', pattern: /\b(?:create|alter)\s+sequence\b/i },
   { kind: 'table inheritance', pattern: /\binherits\s*\(/i },
   { kind: 'collation objects (CREATE COLLATION)', pattern: /\bcreate\s+collation\b/i },
   { kind: 'domains', pattern: /\bcreate\s+domain\b/i },

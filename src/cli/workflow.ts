@@ -6,7 +6,7 @@ import { dialectFor } from '../dialects/registry';
 import type { EntityNames } from '../diff/diff-renames';
 import { readRenamesFile } from '../hints/renames-file';
 import { StalePlanError } from '../errors/errors';
-import { excludeFromModel, hashModel, type Model, type QualifiedName, type Renames } from '../model';
+import { excludeFromModel, hashModel, withoutSequences, type Model, type QualifiedName, type Renames } from '../model';
 import { createPlan, planProbes } from '../plan/plan';
 import type { Diagnostic, Plan } from '../plan/types';
 
@@ -155,10 +155,14 @@ async function measureOrStale(
   }
 }
 
-/** The database's managed schema, as planning sees it: the managed PostgreSQL schemas, without excluded tables. */
+/**
+ * The database's managed schema, as planning sees it: the managed PostgreSQL schemas, without excluded tables, and
+ * without standalone sequences, which entities cannot declare (left alone: never dropped or changed by the plan).
+ */
 async function readCurrent(session: DatabaseSession, desired: Model, options: PlanOptions): Promise<Model> {
   const { exclude = [], schemas = [], unmanaged = [] } = options;
-  return excludeFromModel(await session.introspect({ schemas: managedSchemas(desired, schemas) }), exclude, unmanaged);
+  const current = await session.introspect({ schemas: managedSchemas(desired, schemas) });
+  return withoutSequences(excludeFromModel(current, exclude, unmanaged));
 }
 
 /**

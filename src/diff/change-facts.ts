@@ -1,6 +1,6 @@
 import type { Change } from './changes';
 import { assertNever } from './changes';
-import { qualifiedKey, type Column, type QualifiedName } from '../model';
+import { qualifiedKey, sequenceOfDefault, type Column, type QualifiedName, type Sequence } from '../model';
 
 /** The table a change acts on (`undefined` for schema-level objects). */
 export function tableOf(change: Change): QualifiedName | undefined {
@@ -18,6 +18,9 @@ export function tableOf(change: Change): QualifiedName | undefined {
     case 'enum.rename':
     case 'enum.value.rename':
     case 'enum.recreate':
+    case 'sequence.create':
+    case 'sequence.alter':
+    case 'sequence.drop':
       return undefined;
     case 'table.create':
     case 'table.drop':
@@ -118,6 +121,11 @@ export function objectNameOf(change: Change): string {
       return qualifiedKey(change.view);
     case 'typeormMetadata.create':
       return 'typeorm_metadata';
+    case 'sequence.create':
+    case 'sequence.drop':
+      return qualifiedKey(change.sequence);
+    case 'sequence.alter':
+      return qualifiedKey(change.to);
     default:
       return assertNever(change);
   }
@@ -186,4 +194,48 @@ export function columnsOf(change: Change): readonly string[] {
     default:
       return [];
   }
+}
+
+/** Qualified keys of the sequences the column defaults call (`nextval('s')`, PostgreSQL). */
+function sequencesOfColumns(columns: readonly Column[]): string[] {
+  return columns.flatMap((c) => {
+    const sequence = c.generated === undefined ? sequenceOfDefault(c.default) : undefined;
+    return sequence ? [qualifiedKey(sequence)] : [];
+  });
+}
+
+/** Sequences (qualified keys) a change's column defaults call, which must exist before it runs. */
+export function sequencesUsedBy(change: Change): string[] {
+  switch (change.kind) {
+    case 'table.create':
+      return sequencesOfColumns(change.table.columns);
+    case 'column.add':
+      return sequencesOfColumns([change.column]);
+    case 'column.alter':
+      return sequencesOfColumns([change.to]);
+    default:
+      return [];
+  }
+}
+
+/** Sequences (qualified keys) that column defaults stop calling once a change has run. */
+export function sequencesReleasedBy(change: Change): string[] {
+  switch (change.kind) {
+    case 'table.drop':
+      return sequencesOfColumns(change.table.columns);
+    case 'column.drop':
+      return sequencesOfColumns([change.column]);
+    case 'column.alter':
+      return sequencesOfColumns([change.from]);
+    default:
+      return [];
+  }
+}
+
+/** The tables (qualified keys) owning the sequence a `sequence.alter` changes, before and after. */
+export function sequenceOwnerTables(change: Change): { from?: string; to?: string } {
+  if (change.kind !== 'sequence.alter') return {};
+  const key = (sequence: Sequence) =>
+    sequence.ownedBy ? qualifiedKey({ schema: sequence.schema, name: sequence.ownedBy.table }) : undefined;
+  return { from: key(change.from), to: key(change.to) };
 }

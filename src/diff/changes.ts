@@ -6,6 +6,7 @@ import type {
   Index,
   PrimaryKey,
   QualifiedName,
+  Sequence,
   Table,
   Unique,
   View,
@@ -36,6 +37,9 @@ export interface EnumSwapColumn {
   readonly from: Column;
   readonly to: Column;
 }
+
+/** Which attributes of a standalone sequence differ. */
+export type SequenceField = 'type' | 'increment' | 'minValue' | 'maxValue' | 'start' | 'cache' | 'cycle' | 'ownedBy';
 
 /** The named constraints of a table (a primary key is named too, on PostgreSQL). */
 export type ConstraintType = 'primaryKey' | 'foreignKey' | 'unique' | 'check';
@@ -153,6 +157,20 @@ export type Change =
   /** A view replaced (new expression) is a `view.drop` then a `view.create`, as TypeORM does it. */
   | (Base & { readonly kind: 'view.create'; readonly view: View })
   | (Base & { readonly kind: 'view.drop'; readonly view: View })
+  /**
+   * PostgreSQL: a standalone sequence is created, without its owner (`OWNED BY` is a `sequence.alter` that follows
+   * once the owning column exists, so a table whose default calls the sequence can be created in between).
+   */
+  | (Base & { readonly kind: 'sequence.create'; readonly sequence: Sequence })
+  /** PostgreSQL: `ALTER SEQUENCE` to `to`'s type, options and owner; the current value is kept. */
+  | (Base & {
+      readonly kind: 'sequence.alter';
+      readonly from: Sequence;
+      readonly to: Sequence;
+      readonly fields: readonly SequenceField[];
+    })
+  /** PostgreSQL: a standalone sequence (and its current value) is dropped. */
+  | (Base & { readonly kind: 'sequence.drop'; readonly sequence: Sequence })
   /**
    * TypeORM's `typeorm_metadata` table (`CREATE TABLE IF NOT EXISTS`), where it records view and generated-column
    * expressions: planned before the changes that write those records.

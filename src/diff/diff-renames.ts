@@ -112,8 +112,19 @@ export function applyDeclaredRenames(from: Model, to: Model, renames: Renames): 
       }),
     };
   });
+  // A sequence owned by a renamed table or column follows it (`SET SCHEMA` moves the table's owned sequences too).
+  const sequences = from.sequences?.map((sequence) => {
+    if (!sequence.ownedBy) return sequence;
+    const ownerKey = qualifiedKey({ schema: sequence.schema, name: sequence.ownedBy.table });
+    const owner = tableNames.get(ownerKey) ?? { schema: sequence.schema, name: sequence.ownedBy.table };
+    return {
+      ...sequence,
+      schema: owner.schema,
+      ownedBy: { table: owner.name, column: column(newKey(ownerKey))(sequence.ownedBy.column) },
+    };
+  });
   const touched = new Set([...[...tableNames.values()].map(qualifiedKey), ...columnNames.keys()]);
-  return { from: normalizeModel({ ...from, tables }), changes, touched };
+  return { from: normalizeModel({ ...from, tables, ...(sequences ? { sequences } : {}) }), changes, touched };
 }
 
 /** A dropped/added pair the user has to confirm, and what the plan leaves out until then. */

@@ -6,6 +6,7 @@ import { applyDeclaredRenames, findLookAlikes, withholdLookAlikes, type EntityNa
 import { diffExtensions, diffSchemas, type TargetScope } from './diff-schemas';
 
 export type { TargetScope };
+import { diffSequences } from './diff-sequences';
 import { diffTables } from './diff-tables';
 import { diffViews } from './diff-views';
 
@@ -58,6 +59,7 @@ export function diffModels(from: Model, to: Model, options: DiffOptions = {}): D
       ...extensions,
       ...enums.changes,
       ...declared.changes,
+      ...diffSequences(enums.from, to),
       ...tables.changes,
       ...diffViews(from, to),
     ],

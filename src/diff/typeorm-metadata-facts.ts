@@ -105,6 +105,9 @@ export function metadataRecordsOf(change: Change): MetadataRecords {
     case 'constraint.rename':
     case 'constraint.validate':
     case 'index.rename':
+    case 'sequence.create':
+    case 'sequence.alter':
+    case 'sequence.drop':
       return NONE;
     default:
       return assertNever(change);

@@ -70,6 +70,13 @@ describe('typeormEntityFiles', () => {
     expect(typeormEntityFiles(m)).toEqual(first);
   });
 
+  it('reports standalone sequences, which no entity declares', () => {
+    const m = model([table('users')], { sequences: [{ schema: 'public', name: 'invoice_no', type: 'integer' }] });
+    expect(typeormEntityFiles(m).diagnostics).toEqual([
+      expect.objectContaining({ code: 'ENTITY_SEQUENCE_NOT_DECLARED', severity: 'warning', location: 'sequence public.invoice_no' }),
+    ]);
+  });
+
   it('declares the columns of a primary key in key order, as TypeORM orders a key by its properties', () => {
     const a: Column = { name: 'a', type: 'integer', nullable: false };
     const b: Column = { name: 'b', type: 'integer', nullable: false };

@@ -85,6 +85,15 @@ export function typeormEntityFiles(model: Model): TypeormEntityFiles {
       hint: 'A plan against the generated entities drops it.',
     });
   }
+  for (const sequence of model.sequences ?? []) {
+    diagnostics.push({
+      severity: 'warning',
+      code: 'ENTITY_SEQUENCE_NOT_DECLARED',
+      message: `sequence ${qualifiedKey(sequence)} is a standalone sequence, which TypeORM entities cannot declare`,
+      location: `sequence ${qualifiedKey(sequence)}`,
+      hint: 'Plans against entities leave standalone sequences alone: it stays as it is (unless the table owning it is dropped).',
+    });
+  }
   const enums = model.enums.filter((e) => usedEnums.has(qualifiedKey(e)));
   const naming = planNames(tables, views, enums, defaultSchema);
   const relations = planRelations(tables, naming, diagnostics);

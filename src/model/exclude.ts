@@ -23,7 +23,7 @@ function globChar(char: string): string {
 /**
  * The model without the excluded tables and views, and without the enum types only excluded tables use: applied to
  * both sides before diffing, so an excluded table in the database is never dropped and an excluded entity never
- * created. Foreign keys of kept tables that point at an excluded table are kept (they are part of the kept table).
+ * created. Sequences owned by an excluded table (`OWNED BY`) are left out with it. Foreign keys of kept tables that point at an excluded table are kept (they are part of the kept table).
  * `exact` names more tables or views to leave out, literally (no globs). Pure; returns `model` itself when nothing is
  * excluded.
  */
@@ -40,5 +40,8 @@ export function excludeFromModel(model: Model, patterns: readonly string[], exac
   const kept = enumKeys(tables);
   const dropped = enumKeys(model.tables.filter((table) => excluded(table)));
   const enums = model.enums.filter((type) => kept.has(qualifiedKey(type)) || !dropped.has(qualifiedKey(type)));
-  return { ...model, tables, enums, ...(views ? { views } : {}) };
+  const sequences = model.sequences?.filter(
+    (sequence) => !sequence.ownedBy || !excluded({ schema: sequence.schema, name: sequence.ownedBy.table }),
+  );
+  return { ...model, tables, enums, ...(views ? { views } : {}), ...(sequences ? { sequences } : {}) };
 }

@@ -10,3 +10,4 @@ export * from './exclude';
 export * from './hash';
 export * from './respell';
 export * from './managed-part';
+export * from './sequences';

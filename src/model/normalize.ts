@@ -1,6 +1,6 @@
 import { indexKeys, withIndexKeys } from './index-keys';
 import { qualifiedKey } from './names';
-import type { Column, EnumType, Index, Model, NotManaged, Table, View } from './types';
+import type { Column, EnumType, Index, Model, NotManaged, Sequence, Table, View } from './types';
 
 const byName = <T extends { name: string }>(a: T, b: T): number => compareStrings(a.name, b.name);
 const byQualifiedName = <T extends { schema?: string; name: string }>(a: T, b: T): number =>
@@ -50,6 +50,10 @@ function normalizeIndex(index: Index): Index {
   return compact(withIndexKeys({ ...index, method: index.method || undefined }, indexKeys(index)));
 }
 
+function normalizeSequence(sequence: Sequence): Sequence {
+  return compact({ ...sequence, cycle: sequence.cycle || undefined, ownedBy: sequence.ownedBy && compact({ ...sequence.ownedBy }) });
+}
+
 function normalizeEnum(type: EnumType): EnumType {
   return compact({ ...type });
 }
@@ -68,11 +72,13 @@ export function normalizeModel(model: Model): Model {
     // Absent rather than empty, so models (and generated files) without views read as before views existed.
     views: model.views?.length ? model.views.map(normalizeView).sort(byQualifiedName) : undefined,
     notManaged: model.notManaged?.length ? normalizeNotManaged(model.notManaged) : undefined,
+    sequences: model.sequences?.length ? model.sequences.map(normalizeSequence).sort(byQualifiedName) : undefined,
   });
 }
 
 /** One entry per schema and kind, sorted by schema (database-wide first) then kind, names sorted; none empty. */
-function normalizeNotManaged(entries: readonly NotManaged[]): NotManaged[] | undefined {
+/** Entries of one schema and kind merged, names sorted and unique, sorted by schema then kind; undefined when empty. */
+export function normalizeNotManaged(entries: readonly NotManaged[]): NotManaged[] | undefined {
   const merged = new Map<string, NotManaged>();
   for (const entry of entries) {
     const key = `${entry.schema ?? ''}\u0000${entry.kind}`;

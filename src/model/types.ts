@@ -35,6 +35,33 @@ export interface Model {
    * plan lists them as left untouched, and does not drop a schema that still holds any (see `NotManaged`).
    */
   readonly notManaged?: readonly NotManaged[];
+  /**
+   * PostgreSQL standalone sequences (`CREATE SEQUENCE`), sorted by schema and name; absent when there are none. The
+   * sequence of a serial column (`generated: 'increment'`) and of an identity column are implied by the column and
+   * never listed. Entities cannot declare sequences: a plan from entities leaves them alone (see `withoutSequences`).
+   */
+  readonly sequences?: readonly Sequence[];
+}
+
+/**
+ * A PostgreSQL sequence that is not implied by a column. Options (from `IdentityOptions`) are present only when they
+ * are not the default for `type` and the direction of `increment` (as `CREATE SEQUENCE` gives them).
+ */
+export interface Sequence extends IdentityOptions {
+  /** PostgreSQL schema; always set once normalised. */
+  readonly schema?: string;
+  readonly name: string;
+  /** `AS smallint|integer|bigint` (`bigint` when not said). */
+  readonly type: SequenceType;
+  /** `OWNED BY table.column`: the sequence is dropped with the column (or its table). The table is in the sequence's schema. */
+  readonly ownedBy?: SequenceOwner;
+}
+
+export type SequenceType = 'smallint' | 'integer' | 'bigint';
+
+export interface SequenceOwner {
+  readonly table: string;
+  readonly column: string;
 }
 
 /**

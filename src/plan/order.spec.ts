@@ -143,3 +143,37 @@ describe('topologicalSort', () => {
     ]);
   });
 });
+
+describe('orderChanges: standalone sequences', () => {
+  const seq = { schema: 'public', name: 's', type: 'bigint' as const };
+  const owned = { ...seq, ownedBy: { table: 't', column: 'n' } };
+  const calling = table('t', {
+    columns: [
+      { name: 'id', type: 'integer', nullable: false },
+      { name: 'n', type: 'bigint', nullable: true, default: `nextval('s'::regclass)` },
+    ],
+  });
+  const label = (c: Change) => ('table' in c && c.table ? `${c.kind} ${c.table.name}` : c.kind);
+
+  it('creates a sequence before the table calling it, and owns it once the table exists', () => {
+    const changes: Change[] = [
+      { kind: 'sequence.alter', from: seq, to: owned, fields: ['ownedBy'], reason: '' },
+      { kind: 'table.create', table: calling, reason: '' },
+      { kind: 'sequence.create', sequence: seq, reason: '' },
+    ];
+    expect(orderChanges(changes).map(label)).toEqual(['sequence.create', 'table.create t', 'sequence.alter']);
+  });
+
+  it('drops a sequence after the table calling it, and gives up an owner before its column goes', () => {
+    const changes: Change[] = [
+      { kind: 'sequence.drop', sequence: seq, reason: '' },
+      { kind: 'table.drop', table: calling, reason: '' },
+    ];
+    expect(orderChanges(changes).map(label)).toEqual(['table.drop t', 'sequence.drop']);
+    const release: Change[] = [
+      { kind: 'column.drop', table: { schema: 'public', name: 't' }, column: calling.columns[1]!, reason: '' },
+      { kind: 'sequence.alter', from: owned, to: seq, fields: ['ownedBy'], reason: '' },
+    ];
+    expect(orderChanges(release).map(label)).toEqual(['sequence.alter', 'column.drop t']);
+  });
+});

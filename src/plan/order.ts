@@ -1,6 +1,15 @@
 import type { Change, ChangeKind, ChangeOf } from '../diff/changes';
 import { qualifiedKey, referencedTableKey } from '../model';
-import { columnsOf, enumsReleasedBy, enumsUsedBy, objectNameOf, tableOf } from '../diff/change-facts';
+import {
+  columnsOf,
+  enumsReleasedBy,
+  enumsUsedBy,
+  objectNameOf,
+  sequenceOwnerTables,
+  sequencesReleasedBy,
+  sequencesUsedBy,
+  tableOf,
+} from '../diff/change-facts';
 import { DependencyCycleError, topologicalSort, type SortNode } from './graph';
 import { viewEdges } from './view-order';
 
@@ -16,6 +25,8 @@ const RANK: Record<ChangeKind, number> = {
   'enum.create': 1,
   'enum.value.rename': 2,
   'enum.value.add': 2,
+  // Sequences exist before the tables whose defaults call them; owners are set once the tables exist.
+  'sequence.create': 2.5,
   'view.drop': 3,
   // Renames first: every other change names the renamed objects by their new names.
   'table.rename': 2.1,
@@ -41,8 +52,10 @@ const RANK: Record<ChangeKind, number> = {
   // After the column changes a NOT VALID constraint may need (a type the existing rows must satisfy).
   'constraint.validate': 13.2,
   'view.create': 13.5,
+  'sequence.alter': 13.7,
   'column.drop': 14,
   'table.drop': 15,
+  'sequence.drop': 15.5,
   'enum.drop': 16,
   // Last: after everything that may use an extension, or live in a schema, is gone.
   'extension.drop': 17,
@@ -64,6 +77,7 @@ const tableKeyOf = (change: Change): string => {
 function schemaCreatedIn(change: Change): string | undefined {
   if (change.kind === 'table.create') return change.table.schema;
   if (change.kind === 'enum.create') return change.enum.schema;
+  if (change.kind === 'sequence.create') return change.sequence.schema;
   return undefined;
 }
 
@@ -85,6 +99,11 @@ function schemaActedIn(change: Change): string | undefined {
       return change.view.schema;
     case 'extension.drop':
       return change.schema;
+    case 'sequence.create':
+    case 'sequence.drop':
+      return change.sequence.schema;
+    case 'sequence.alter':
+      return change.from.schema;
     default:
       return undefined;
   }
@@ -154,6 +173,7 @@ export function mustPrecede(a: Indexed, b: Indexed): boolean {
   if (provided !== undefined && enumsUsedBy(y).includes(provided)) return true;
   if (y.kind === 'enum.drop' && enumsReleasedBy(x).includes(qualifiedKey(y.enum))) return true;
   if (enumMustPrecede(x, y)) return true;
+  if (sequenceMustPrecede(a, b)) return true;
   // Tables exist before foreign keys point at them or live on them.
   if (x.kind === 'table.create' && y.kind === 'foreignKey.add') {
     if (referencedTableKey(y.foreignKey) === a.table || b.table === a.table) return true;
@@ -192,6 +212,43 @@ export function mustPrecede(a: Indexed, b: Indexed): boolean {
   return x.kind === 'primaryKey.drop' && y.kind === 'primaryKey.add';
 }
 
+/** The standalone sequence a change creates, changes or drops. */
+function sequenceOf(change: Change): string | undefined {
+  if (change.kind === 'sequence.create' || change.kind === 'sequence.drop') return qualifiedKey(change.sequence);
+  if (change.kind === 'sequence.alter') return qualifiedKey(change.to);
+  return undefined;
+}
+
+/** Changes that make a table or one of its columns exist under the name an owner (`OWNED BY`) gives. */
+const MAKES_OWNER = new Set<ChangeKind>(['table.create', 'table.rename', 'column.add', 'column.rename']);
+
+/**
+ * Sequences: created before the defaults that call them and before they are altered; owned (`OWNED BY`) once the
+ * owning table and column exist, and given up by a column before it changes or it or its table is dropped; dropped
+ * after the last default calling them is gone.
+ */
+function sequenceMustPrecede(a: Indexed, b: Indexed): boolean {
+  const x = a.change;
+  const y = b.change;
+  if (x.kind === 'sequence.create') {
+    const key = qualifiedKey(x.sequence);
+    if (sequencesUsedBy(y).includes(key) || (y.kind === 'sequence.alter' && sequenceOf(y) === key)) return true;
+  }
+  if (y.kind === 'sequence.drop' && sequencesReleasedBy(x).includes(qualifiedKey(y.sequence))) return true;
+  if (y.kind === 'sequence.alter' && MAKES_OWNER.has(x.kind) && sequenceOwnerTables(y).to === a.table) return true;
+  // Before the old owner's column changes too: a serial column that stops being one drops the sequence it owns.
+  if (x.kind === 'sequence.alter' && (y.kind === 'table.drop' || y.kind === 'column.drop' || y.kind === 'column.alter')) {
+    if (sequenceOwnerTables(x).from === b.table) return true;
+  }
+  return false;
+}
+
+/** Sequences (qualified keys) a change creates, changes, drops, uses or releases. */
+function sequenceKeysOf(change: Change): string[] {
+  const own = sequenceOf(change);
+  return [...sequencesUsedBy(change), ...sequencesReleasedBy(change), ...(own === undefined ? [] : [own])];
+}
+
 /** Enum types (qualified keys) a change creates, changes, uses or releases. */
 function enumKeysOf(change: Change): string[] {
   const keys = [...enumsUsedBy(change), ...enumsReleasedBy(change)];
@@ -209,7 +266,8 @@ const isEnumKind = (change: Change): boolean => change.kind.startsWith('enum.');
  * stays near-linear on big plans: changes of one table; a foreign key change, or a dropped table's foreign keys,
  * with the changes of the table it references; an enum change with the changes using its type (and, for a swap, the
  * changes of the converted tables); a created schema with what is created in it; a dropped schema with what acts in
- * it; a dropped extension with every change. Every edge `mustPrecede` can give lies in one of these.
+ * it; a dropped extension with every change; a sequence change with the changes whose defaults call the sequence,
+ * and with the changes of the tables owning it. Every edge `mustPrecede` can give lies in one of these.
  */
 export function candidatePairs(indexed: readonly Indexed[]): [Indexed, Indexed][] {
   const push = <K>(map: Map<K, Indexed[]>, key: K, item: Indexed) => {
@@ -221,10 +279,12 @@ export function candidatePairs(indexed: readonly Indexed[]): [Indexed, Indexed][
   const byEnum = new Map<string, Indexed[]>();
   const bySchema = new Map<string, Indexed[]>();
   const actedIn = new Map<string, Indexed[]>();
+  const bySequence = new Map<string, Indexed[]>();
   for (const item of indexed) {
     const inSchema = schemaActedIn(item.change);
     if (inSchema !== undefined) push(actedIn, inSchema, item);
     if (item.table) push(byTable, item.table, item);
+    for (const key of new Set(sequenceKeysOf(item.change))) push(bySequence, key, item);
     for (const key of new Set(enumKeysOf(item.change))) push(byEnum, key, item);
     const schema = schemaCreatedIn(item.change);
     if (schema !== undefined) push(bySchema, schema, item);
@@ -251,6 +311,10 @@ export function candidatePairs(indexed: readonly Indexed[]): [Indexed, Indexed][
     if (x.kind === 'schema.create') for (const b of bySchema.get(x.name) ?? []) add(a, b);
     if (x.kind === 'schema.drop') for (const b of actedIn.get(x.name) ?? []) add(a, b);
     if (x.kind === 'extension.drop') for (const b of indexed) add(a, b);
+    const sequence = sequenceOf(x);
+    if (sequence !== undefined) for (const b of bySequence.get(sequence) ?? []) add(a, b);
+    const owners = sequenceOwnerTables(x);
+    for (const owner of new Set([owners.from, owners.to])) if (owner !== undefined) for (const b of byTable.get(owner) ?? []) add(a, b);
   }
   return [...pairs.values()];
 }

@@ -9,7 +9,7 @@ export interface ChangeWithStatements {
   readonly statements: readonly (PlannedStatement & { readonly step: number })[];
 }
 
-/** The changes of one object a reviewer thinks of as a unit: a table, an enum type, a view, a schema. */
+/** The changes of one object a reviewer thinks of as a unit: a table, an enum type, a sequence, a view, a schema. */
 export interface ChangeGroup {
   /** `table public.users`, `enum public.deck_level`, `view public.active_users`, `schema billing`. */
   readonly title: string;
@@ -40,6 +40,11 @@ export function groupTitle(change: Change): string {
       return `view ${qualifiedKey(change.view)}`;
     case 'typeormMetadata.create':
       return 'table typeorm_metadata';
+    case 'sequence.create':
+    case 'sequence.drop':
+      return `sequence ${qualifiedKey(change.sequence)}`;
+    case 'sequence.alter':
+      return `sequence ${qualifiedKey(change.to)}`;
     default:
       return 'schema'; // every other kind acts on a table, named above
   }

@@ -1,7 +1,7 @@
 import { parseDatabaseUrl } from '../../src/connect/url';
 import type { DatabaseSession } from '../../src/dialects/dialect';
 import { dialectFor } from '../../src/dialects/registry';
-import type { Model } from '../../src/model';
+import { withoutSequences, type Model } from '../../src/model';
 import { createPlan, planProbes, type PlanInput } from '../../src/plan/plan';
 import type { MeasureOptions, Plan } from '../../src/plan/types';
 import { managedSchemas } from '../../src/cli/workflow';
@@ -15,14 +15,17 @@ export async function connect(url: string): Promise<DatabaseSession> {
 /** Planning thresholds a test may lower: when an index build is a hazard, when counts become estimates. */
 export type PlanOptions = Pick<PlanInput, 'largeTableRows' | 'concurrently'> & MeasureOptions;
 
-/** Introspects and plans the database towards `desired`, exactly as `schema plan` does. */
+/**
+ * Introspects and plans the database towards `desired` (compiled entities), exactly as `schema plan` does: standalone
+ * sequences, which entities cannot declare, are left alone.
+ */
 export async function planTowards(
   session: DatabaseSession,
   desired: Model,
   declared: Pick<PlanInput, 'renames' | 'entityNames'> = {},
   { estimateAbove, ...options }: PlanOptions = {},
 ): Promise<Plan> {
-  const current = await session.introspect({ schemas: managedSchemas(desired) });
+  const current = withoutSequences(await session.introspect({ schemas: managedSchemas(desired) }));
   const input = { from: current, to: desired, dialect: dialectFor(desired.dialect), ...declared, ...options };
   const probes = planProbes(input);
   return createPlan({ ...input, measurements: probes.length > 0 ? await session.measure(probes, { estimateAbove }) : [] });

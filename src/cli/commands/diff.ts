@@ -1,7 +1,7 @@
 import type { Argv } from 'yargs';
 import { dialectFor } from '../../dialects/registry';
 import { readRenamesFile } from '../../hints/renames-file';
-import type { DialectName } from '../../model';
+import { withoutSequences, type DialectName, type Model } from '../../model';
 import { createPlan, planProbes } from '../../plan/plan';
 import { diffDialect, loadSource, type LoadedSource } from '../../sources/load-source';
 import { parseSourceSpec, type SourceSpec } from '../../sources/source-spec';
@@ -65,9 +65,13 @@ export async function runDiff(args: DiffArgs, io: CliIo): Promise<number> {
       loaded[i] = await loadSource(specs[i]!, dialectName, { ...options, schemas });
     }
     const [from, to] = loaded as [LoadedSource, LoadedSource];
+    // Entities (or a model document compiled from them) cannot declare standalone sequences: against them, those of
+    // the other side are left alone, and listed as not managed.
+    const fromEntities = loaded.some((side) => side?.scope === 'needs');
+    const side = (model: Model) => (fromEntities ? withoutSequences(model) : model);
     const input = {
-      from: from.model,
-      to: to.model,
+      from: side(from.model),
+      to: side(to.model),
       dialect,
       diagnostics: [...from.diagnostics, ...to.diagnostics],
       renames: to.renames,
@@ -83,7 +87,7 @@ export async function runDiff(args: DiffArgs, io: CliIo): Promise<number> {
     io.stdout.write(renderPlan({ plan, target, serverVersion, renamesFile: args.renames ?? 'schema/renames.json' }, args.format, colour));
     if (args.diff) {
       const names = { before: from.spec.label, after: to.spec.label };
-      io.stdout.write(ddlDiffSection({ current: from.model, desired: to.model, dialect, names }, args.format, colour));
+      io.stdout.write(ddlDiffSection({ current: input.from, desired: input.to, dialect, names }, args.format, colour));
     }
     return planExitCode(plan, args['exit-code']);
   } finally {

@@ -26,9 +26,11 @@ import {
   EXTENSIONS_SQL,
   INDEXES_SQL,
   NOT_MANAGED_SQL,
+  SEQUENCES_SQL,
   TABLES_SQL,
   viewsSql,
 } from './queries';
+import { standaloneSequences, type SequenceRow } from './introspect-sequences';
 
 /** Runs one catalog query; the session counts it. */
 export type QueryFn = <Row>(sql: string, params: readonly unknown[]) => Promise<Row[]>;
@@ -40,7 +42,7 @@ interface TableRow {
   name: string;
   comment: string | null;
 }
-interface ColumnRow {
+export interface ColumnRow {
   table_oid: string;
   name: string;
   not_null: boolean;
@@ -144,6 +146,7 @@ export async function introspectPostgres(query: QueryFn, schemas: readonly strin
     await query<{ name: string }>(EXTENSIONS_SQL, []),
     await query<ViewRow>(viewsSql(metadataTable), [schemaList]),
   ];
+  const sequenceRows = await query<SequenceRow>(SEQUENCES_SQL, [schemaList]);
   // Indexes of the tables and of the materialized views, in one query.
   const materializedOids = viewRows.filter((row) => row.kind === 'view' && row.materialized).map((row) => row.oid!);
   const indexRows = await query<IndexRow>(INDEXES_SQL, [[...oids, ...materializedOids]]);
@@ -198,6 +201,7 @@ export async function introspectPostgres(query: QueryFn, schemas: readonly strin
     tables,
     views,
     notManaged: notManagedRows.map((row) => ({ schema: row.schema ?? undefined, kind: row.kind, names: row.names })),
+    sequences: standaloneSequences(sequenceRows, tableRows, columnRows),
   });
 }
 

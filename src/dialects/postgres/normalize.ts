@@ -1,10 +1,11 @@
 import type { Check, Column, EnumType, ForeignKey, Index, Model, Table, View } from '../../model';
-import { indexKeys, isExpressionKey, normalizeModel, withIndexKeys } from '../../model';
+import { indexKeys, isExpressionKey, normalizeModel, qualifiedKey, sequenceOfDefault, withIndexKeys } from '../../model';
 import { stripEnclosingParens } from '../index-expression';
 import { trimFractionZeros } from '../number-literal';
 import { canonicalizeExpression, isNumberText, unquote } from './expression';
 import { normalizeIdentity } from './identity';
 import { quoteLiteral } from './quote';
+import { normalizeSequence, sequenceKeys } from './sequence';
 import {
   DEFAULT_LENGTH,
   DEFAULT_PRECISION,
@@ -32,7 +33,9 @@ const SEQUENCE_DEFAULT = /^nextval\('(?:[^']|'')+'(?:::regclass)?\)$/i;
  * - defaults: literal casts removed (`'en'::character varying` -> `'en'`), numbers unquoted on numeric columns
  *   (`'20'` -> `20`), booleans and JSON literals in one spelling, `CURRENT_TIMESTAMP` -> `now()`,
  *   `CURRENT_DATE` -> `('now'::text)::date` (TypeORM's spelling), `NULL` -> no default, and a serial's
- *   `nextval(...)` -> `generated: 'increment'`;
+ *   `nextval(...)` -> `generated: 'increment'` (unless it calls one of the model's standalone `sequences`: then it
+ *   stays a default, which needs that sequence);
+ * - sequences: the schema made explicit, the type in catalog spelling, default options absent;
  * - CHECK and index predicates: see `canonicalizeExpression`;
  * - implied facts made explicit: the schema (`public`), NOT NULL on primary-key and generated columns, the schemas
  *   the model's objects live in (and `public`).
@@ -41,7 +44,9 @@ const SEQUENCE_DEFAULT = /^nextval\('(?:[^']|'')+'(?:::regclass)?\)$/i;
  */
 export function normalizePostgresModel(model: Model): Model {
   const enums = model.enums.map(normalizeEnum);
-  const tables = model.tables.map(normalizeTable);
+  const sequences = model.sequences?.map(normalizeSequence);
+  const standalone = sequenceKeys(sequences);
+  const tables = model.tables.map((table) => normalizeTable(table, standalone));
   const views = model.views?.map(normalizeView);
   return normalizeModel({
     dialect: 'postgres',
@@ -51,12 +56,14 @@ export function normalizePostgresModel(model: Model): Model {
       ...tables.map((t) => t.schema!),
       ...enums.map((e) => e.schema!),
       ...(views ?? []).map((v) => v.schema!),
+      ...(sequences ?? []).map((s) => s.schema!),
     ],
     extensions: model.extensions.filter((name) => name !== 'plpgsql'),
     enums,
     tables,
     views,
     notManaged: model.notManaged,
+    sequences,
   });
 }
 
@@ -75,12 +82,13 @@ function normalizeEnum(type: EnumType): EnumType {
   return { ...type, schema: type.schema ?? DEFAULT_SCHEMA };
 }
 
-export function normalizeTable(table: Table): Table {
+/** `standalone`: qualified keys of the model's standalone sequences (see `normalizeColumn`). */
+export function normalizeTable(table: Table, standalone: ReadonlySet<string> = NO_SEQUENCES): Table {
   const primary = new Set(table.primaryKey?.columns ?? []);
   return {
     ...table,
     schema: table.schema ?? DEFAULT_SCHEMA,
-    columns: table.columns.map((column) => normalizeColumn(column, primary.has(column.name))),
+    columns: table.columns.map((column) => normalizeColumn(column, primary.has(column.name), standalone)),
     foreignKeys: table.foreignKeys.map(normalizeForeignKey),
     checks: table.checks.map(normalizeCheck),
     indexes: table.indexes.map(normalizeIndex),
@@ -112,7 +120,13 @@ function normalizeIndex(index: Index): Index {
   return withIndexKeys({ ...index, where, method: method === 'btree' || !method ? undefined : method }, keys);
 }
 
-export function normalizeColumn(column: Column, inPrimaryKey: boolean): Column {
+const NO_SEQUENCES: ReadonlySet<string> = new Set();
+
+/**
+ * One column in canonical form. A `nextval(...)` default on an integer column means a serial column, unless the
+ * sequence it calls is one of `standalone` (qualified keys of the model's standalone sequences).
+ */
+export function normalizeColumn(column: Column, inPrimaryKey: boolean, standalone: ReadonlySet<string> = NO_SEQUENCES): Column {
   const parsed = parseTypeName(column.type);
   const type = parsed.type;
   const array = column.array || parsed.array || undefined;
@@ -129,7 +143,13 @@ export function normalizeColumn(column: Column, inPrimaryKey: boolean): Column {
   else scale ??= 0;
 
   let defaultValue = column.default?.trim() || undefined;
-  if (defaultValue !== undefined && SEQUENCE_DEFAULT.test(defaultValue) && INTEGER_TYPES.has(type) && !array) {
+  if (
+    defaultValue !== undefined &&
+    SEQUENCE_DEFAULT.test(defaultValue) &&
+    INTEGER_TYPES.has(type) &&
+    !array &&
+    !isStandalone(defaultValue, standalone)
+  ) {
     generated ??= 'increment';
     defaultValue = undefined;
   }
@@ -159,6 +179,12 @@ export function normalizeColumn(column: Column, inPrimaryKey: boolean): Column {
     // `default` is the type's default collation, which is what no collation means.
     collation: column.collation && column.collation !== 'default' ? column.collation : undefined,
   };
+}
+
+function isStandalone(defaultValue: string, standalone: ReadonlySet<string>): boolean {
+  if (standalone.size === 0) return false;
+  const sequence = sequenceOfDefault(defaultValue);
+  return sequence !== undefined && standalone.has(qualifiedKey(sequence));
 }
 
 /** A default expression in canonical spelling, or undefined for `NULL` (which is the same as no default). */

@@ -192,8 +192,7 @@ const notExtensionMember = (catalog: string, oid: string) => `NOT EXISTS (
 /**
  * Everything of the read schemas (`$1`) the model does not describe, in one query: routines, non-internal triggers,
  * policies, tables with row level security, privileges granted on relations or schemas (beyond those initdb set, per
- * `pg_init_privs`), partitions, domains, composite and range types, foreign tables, standalone sequences (not owned
- * by a column), rules other than views' own, TypeORM's bookkeeping tables (`$2`), and database-wide event triggers and
+ * `pg_init_privs`), partitions, domains, composite and range types, foreign tables, rules other than views' own, TypeORM's bookkeeping tables (`$2`), and database-wide event triggers and
  * publications; objects of extensions aside. Plus every extension (but plpgsql) with the schema it is installed in.
  * One row per schema and kind, with the object names sorted.
  */
@@ -230,12 +229,6 @@ objects(schema, kind, name) AS (
   UNION ALL
   SELECT rel.nspname, 'foreign table', rel.relname FROM rel WHERE rel.relkind = 'f'
   UNION ALL
-  SELECT rel.nspname, 'sequence', rel.relname FROM rel
-  WHERE rel.relkind = 'S' AND NOT EXISTS (
-    SELECT 1 FROM pg_catalog.pg_depend d
-    WHERE d.classid = 'pg_catalog.pg_class'::regclass AND d.objid = rel.oid
-      AND d.refclassid = 'pg_catalog.pg_class'::regclass AND d.deptype IN ('a', 'i'))
-  UNION ALL
   SELECT rel.nspname, 'typeorm table', rel.relname FROM rel
   WHERE rel.relkind IN ('r', 'p') AND NOT rel.relispartition AND rel.relname = ANY($2::text[])
   UNION ALL
@@ -258,3 +251,33 @@ objects(schema, kind, name) AS (
   WHERE x.extname <> 'plpgsql')
 SELECT schema, kind, array_agg(name ORDER BY name)::text[] AS names
 FROM objects GROUP BY schema, kind ORDER BY schema NULLS FIRST, kind`;
+
+/**
+ * Sequences of the managed schemas that no identity column implies (`deptype 'i'`) and no extension made, with their
+ * options and their owner (`OWNED BY`, `deptype 'a'`): `owner_default_calls` says whether the owning column's default
+ * depends on the sequence (a serial column, when that default is a plain `nextval` on an integer column).
+ */
+export const SEQUENCES_SQL = `
+SELECT n.nspname AS schema, c.relname AS name, pg_catalog.format_type(s.seqtypid, NULL) AS type,
+  s.seqstart::text AS start, s.seqincrement::text AS increment, s.seqmin::text AS min_value,
+  s.seqmax::text AS max_value, s.seqcache::text AS cache, s.seqcycle AS cycle,
+  own.refobjid::int8 AS owner_oid, oc.relname AS owner_table, oa.attname AS owner_column,
+  EXISTS (
+    SELECT 1 FROM pg_catalog.pg_attrdef ad
+    JOIN pg_catalog.pg_depend dd
+      ON dd.classid = 'pg_catalog.pg_attrdef'::regclass AND dd.objid = ad.oid
+      AND dd.refclassid = 'pg_catalog.pg_class'::regclass AND dd.refobjid = c.oid
+    WHERE ad.adrelid = own.refobjid AND ad.adnum = own.refobjsubid) AS owner_default_calls
+FROM pg_catalog.pg_sequence s
+JOIN pg_catalog.pg_class c ON c.oid = s.seqrelid
+JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+LEFT JOIN pg_catalog.pg_depend own
+  ON own.classid = 'pg_catalog.pg_class'::regclass AND own.objid = c.oid
+  AND own.refclassid = 'pg_catalog.pg_class'::regclass AND own.refobjsubid > 0 AND own.deptype = 'a'
+LEFT JOIN pg_catalog.pg_class oc ON oc.oid = own.refobjid
+LEFT JOIN pg_catalog.pg_attribute oa ON oa.attrelid = own.refobjid AND oa.attnum = own.refobjsubid
+WHERE n.nspname = ANY($1::text[])
+  AND NOT EXISTS (
+    SELECT 1 FROM pg_catalog.pg_depend e
+    WHERE e.classid = 'pg_catalog.pg_class'::regclass AND e.objid = c.oid AND e.deptype IN ('i', 'e'))
+ORDER BY n.nspname, c.relname`;

@@ -1,6 +1,6 @@
 import type { ChangeOf } from '../../diff/changes';
 import { SchemaplanError } from '../../errors/errors';
-import type { Column, QualifiedName } from '../../model';
+import { qualifiedKey, sequenceOfDefault, type Column, type QualifiedName } from '../../model';
 import { addNotNullColumnHazards, backfillHazards, notNullHazards } from '../../plan/measured-hazards';
 import { tableRows } from '../../plan/row-counts';
 import { isNotNullWithoutDefault } from '../../plan/table-probes';
@@ -260,8 +260,13 @@ export function renderColumnAlter(change: ChangeOf<'column.alter'>, context: Ren
     out.push(alter('SET NOT NULL', existing && !fill ? notNullHazards(subject, from.name, rows) : []));
   }
 
-  if (generatedChanged && to.generated === 'increment') {
-    const sequence = { schema: table.schema, name: `${table.name}_${to.name}_seq` };
+  const sequence = { schema: table.schema, name: `${table.name}_${to.name}_seq` };
+  const fromSequence = from.generated === undefined ? sequenceOfDefault(from.default) : undefined;
+  if (generatedChanged && to.generated === 'increment' && fromSequence && qualifiedKey(fromSequence) === qualifiedKey(sequence)) {
+    // The column already draws from the sequence a serial has: that (standalone) sequence becomes the serial's
+    // (`sequence.alter` gives it the column as owner); the default stays.
+    out.push(alter(`SET DEFAULT nextval(${quoteLiteral(quoteQualified(sequence))}::regclass)`));
+  } else if (generatedChanged && to.generated === 'increment') {
     const sequenceLiteral = quoteLiteral(quoteQualified(sequence));
     out.push(
       statement(

@@ -37,6 +37,8 @@ import {
   uniqueClause,
 } from './render-table';
 import { renderCreateIndex, renderDropIndex } from './render-index';
+import { renderSequenceAlter, renderSequenceCreate, renderSequenceDrop } from './render-sequence';
+import { sequenceKeys } from './sequence';
 
 function qualifiedEnum(name: QualifiedName): string {
   return quoteQualified({ schema: name.schema ?? DEFAULT_SCHEMA, name: name.name });
@@ -69,16 +71,22 @@ function primaryKeyNotNull(context: RenderContext, change: ChangeOf<'primaryKey.
 }
 
 /** The objects a change carries in canonical spelling (`varchar` -> `character varying`...), whoever built it. */
-function canonical(change: Change): Change {
+function canonical(change: Change, context: RenderContext): Change {
+  // A `nextval` default on a standalone sequence (of either side) stays a default; any other is a serial column.
+  const standalone = sequenceKeys([...(context.from.sequences ?? []), ...(context.to.sequences ?? [])]);
   switch (change.kind) {
     case 'table.create':
     case 'table.drop':
-      return { ...change, table: normalizeTable(change.table) };
+      return { ...change, table: normalizeTable(change.table, standalone) };
     case 'column.add':
     case 'column.drop':
-      return { ...change, column: normalizeColumn(change.column, false) };
+      return { ...change, column: normalizeColumn(change.column, false, standalone) };
     case 'column.alter':
-      return { ...change, from: normalizeColumn(change.from, false), to: normalizeColumn(change.to, false) };
+      return {
+        ...change,
+        from: normalizeColumn(change.from, false, standalone),
+        to: normalizeColumn(change.to, false, standalone),
+      };
     case 'check.add':
       return { ...change, check: { ...change.check, expression: canonicalizeExpression(change.check.expression) } };
     case 'index.create':
@@ -138,7 +146,7 @@ function viewName(view: QualifiedName & { materialized?: boolean }): string {
  * through quote.ts.
  */
 export function renderPostgres(input: Change, context: RenderContext): Statement[] {
-  const change = canonical(input);
+  const change = canonical(input, context);
   const records = metadataRecordSql(METADATA, metadataRecordsOf(change)).map((sql) => statement(sql));
   const statements = renderChange(change, context);
   // TypeORM removes a view's record before dropping it, and records a new one after creating it.
@@ -265,6 +273,12 @@ function renderChange(change: Change, context: RenderContext): Statement[] {
       return [statement(createMetadataTableSql(METADATA))];
     case 'index.drop':
       return [renderDropIndex(change.table, change.index, context.concurrently)];
+    case 'sequence.create':
+      return renderSequenceCreate(change);
+    case 'sequence.alter':
+      return renderSequenceAlter(change);
+    case 'sequence.drop':
+      return renderSequenceDrop(change);
     default:
       return assertNever(change);
   }

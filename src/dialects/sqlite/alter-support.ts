@@ -92,6 +92,9 @@ export function needsRebuild(change: Change): boolean {
     case 'enum.rename':
     case 'enum.value.rename':
     case 'enum.recreate':
+    case 'sequence.create':
+    case 'sequence.alter':
+    case 'sequence.drop':
       return false;
     default:
       return assertNever(change);

@@ -72,6 +72,9 @@ export function applyToTable(table: Table, change: Change): Table {
     case 'enum.rename':
     case 'enum.value.rename':
     case 'enum.recreate':
+    case 'sequence.create':
+    case 'sequence.alter':
+    case 'sequence.drop':
     case 'constraint.validate': // PostgreSQL only: SQLite constraints are never NOT VALID
       throw new Error(`internal error: ${change.kind} is not a change to one table's definition`);
     default:

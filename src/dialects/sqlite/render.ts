@@ -114,6 +114,9 @@ function renderChange(change: Change, context: RenderContext): Statement[] {
     case 'enum.rename':
     case 'enum.value.rename':
     case 'enum.recreate':
+    case 'sequence.create':
+    case 'sequence.alter':
+    case 'sequence.drop':
       throw new Error(`internal error: ${change.kind} cannot occur on SQLite`);
     default:
       return assertNever(change);
