@@ -91,17 +91,23 @@ describe('not managed objects, planned from entities', () => {
       session = await connect(db.url);
       await applyTowards(session, await entitiesModel('sqlite'));
       await rawQuery(db, 'CREATE TRIGGER decks_audit AFTER UPDATE ON decks BEGIN SELECT 1; END');
+      // fts5 keeps its rows in shadow tables (notes_data, notes_idx, notes_content...): they belong to the virtual table.
+      await rawQuery(db, "CREATE VIRTUAL TABLE notes USING fts5(body); INSERT INTO notes (body) VALUES ('kept')");
     });
     afterAll(async () => {
       await session.close();
       await db.drop();
     });
 
-    it('lists triggers once and plans nothing for them', async () => {
+    it('lists triggers and virtual tables once and plans nothing for them (nor for the shadow tables of fts5)', async () => {
       const plan = await planTowards(session, await entitiesModel('sqlite'));
       expect(plan.changes).toEqual([]);
-      expect(plan.notManaged).toEqual([{ kind: 'trigger', names: ['decks_audit'] }]);
-      expect(renderText(plan, paint(false))).toContain('\nNot managed (left untouched): 1 trigger\n');
+      expect(plan.notManaged).toEqual([
+        { kind: 'trigger', names: ['decks_audit'] },
+        { kind: 'virtual table', names: ['notes'] },
+      ]);
+      expect(renderText(plan, paint(false))).toContain('\nNot managed (left untouched): 1 trigger, 1 virtual table\n');
+      expect(await rawQuery(db, "SELECT body FROM notes WHERE notes MATCH 'kept'")).toEqual([{ body: 'kept' }]);
     });
   });
 });

@@ -25,11 +25,17 @@ import { quoteIdentifier } from './quote';
 export type Row = Record<string, unknown>;
 export type QueryFn = (sql: string) => Promise<Row[]>;
 
-const USER_TABLES = `m.type = 'table' AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND m.sql NOT LIKE 'CREATE VIRTUAL%'`;
+/**
+ * Not SQLite's own objects, nor the shadow tables a virtual table keeps its data in (`fts5`'s `docs_data`...: they
+ * belong to the virtual table, which is not managed; planning them as tables would drop them).
+ */
+const NOT_INTERNAL = `m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\'
+    AND m.name NOT IN (SELECT t.name FROM pragma_table_list t WHERE t.schema = 'main' AND t.type = 'shadow')`;
+const USER_TABLES = `m.type = 'table' AND ${NOT_INTERNAL} AND m.sql NOT LIKE 'CREATE VIRTUAL%'`;
 
 export const INTROSPECTION_QUERIES = {
   master: `SELECT m.type AS type, m.name AS name, m.tbl_name AS tbl, m.sql AS sql FROM sqlite_master m
-    WHERE m.type IN ('table', 'index', 'view', 'trigger') AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY m.type, m.name`,
+    WHERE m.type IN ('table', 'index', 'view', 'trigger') AND ${NOT_INTERNAL} ORDER BY m.type, m.name`,
   columns: `SELECT m.name AS tbl, c.cid AS cid, c.name AS name, c.type AS type, c."notnull" AS not_null,
     c.dflt_value AS dflt, c.pk AS pk, c.hidden AS hidden
     FROM sqlite_master m JOIN pragma_table_xinfo(m.name) c WHERE ${USER_TABLES} ORDER BY m.name, c.cid`,
