@@ -1,5 +1,5 @@
 import type { Change, ChangeKind, ChangeOf } from '../diff/changes';
-import { qualifiedKey, referencedTableKey } from '../model';
+import { qualifiedKey, referencedTableKey, type ForeignKey } from '../model';
 import {
   columnsOf,
   enumsReleasedBy,
@@ -185,9 +185,13 @@ export function mustPrecede(a: Indexed, b: Indexed): boolean {
   if (x.kind === 'foreignKey.drop' && (KEY_DROPS.has(y.kind) || y.kind === 'column.alter' || y.kind === 'column.drop')) {
     if (referencedTableKey(x.foreignKey) === b.table) return true;
   }
-  // A dropped table's foreign keys go with it, so it is dropped before the keys and columns they reference go.
-  if (x.kind === 'table.drop' && a.table !== b.table && (KEY_DROPS.has(y.kind) || y.kind === 'column.alter' || y.kind === 'column.drop')) {
-    if (x.table.foreignKeys.some((fk) => referencedTableKey(fk) === b.table)) return true;
+  // A dropped table's foreign keys go with it, so it is dropped before the keys they reference go, and before the
+  // columns they reference are dropped or changed (other changes of that table need not wait).
+  if (x.kind === 'table.drop' && a.table !== b.table) {
+    const column = y.kind === 'column.drop' ? y.column.name : y.kind === 'column.alter' ? y.from.name : undefined;
+    const references = (fk: ForeignKey) =>
+      referencedTableKey(fk) === b.table && (KEY_DROPS.has(y.kind) || (column !== undefined && fk.referencedColumns.includes(column)));
+    if (x.table.foreignKeys.some(references)) return true;
   }
   // A renamed table or column is renamed before anything uses its new name: every change on that table, and
   // foreign keys of other tables pointing at it.
