@@ -61,7 +61,8 @@ export type Change =
    * it (`DROP SCHEMA`, RESTRICT: never planned while it holds objects the plan does not drop).
    */
   | (Base & { readonly kind: 'schema.drop'; readonly name: string })
-  | (Base & { readonly kind: 'extension.create'; readonly name: string })
+  /** `schema`: where a full inventory has the extension installed (absent: the database's default, as entities need it). */
+  | (Base & { readonly kind: 'extension.create'; readonly name: string; readonly schema?: string })
   /**
    * PostgreSQL: an extension the target (a full inventory) does not have, dropped after everything that may use it;
    * `schema` is where it is installed, when known.

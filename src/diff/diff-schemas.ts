@@ -13,15 +13,26 @@ export interface SchemaDiff {
 export function diffExtensions(from: Model, to: Model, scope: TargetScope): Change[] {
   const installed = new Set(from.extensions);
   const wanted = new Set(to.extensions);
+  // An inventory also says where each extension is installed; entities only need it installed somewhere.
+  const targetSchemas = scope === 'inventory' ? extensionSchemas(to) : new Map<string, string | undefined>();
   const created = to.extensions
     .filter((name) => !installed.has(name))
-    .map((name): Change => ({ kind: 'extension.create', name, reason: `extension ${name} is required by the schema` }));
+    .map((name): Change => {
+      const schema = targetSchemas.get(name);
+      const reason = `extension ${name} is required by the schema`;
+      return schema === undefined ? { kind: 'extension.create', name, reason } : { kind: 'extension.create', name, schema, reason };
+    });
   if (scope !== 'inventory') return created;
-  const schemaOf = new Map((from.notManaged ?? []).flatMap((entry) => (entry.kind === 'extension' ? entry.names.map((n) => [n, entry.schema]) : [])));
+  const schemaOf = extensionSchemas(from);
   const dropped = from.extensions
     .filter((name) => !wanted.has(name))
     .map((name): Change => ({ kind: 'extension.drop', name, schema: schemaOf.get(name), reason: `extension ${name} is not in the target schema` }));
   return [...created, ...dropped];
+}
+
+/** Where each installed extension lives, from an introspected model's `notManaged` extension entries. */
+function extensionSchemas(model: Model): Map<string, string | undefined> {
+  return new Map((model.notManaged ?? []).flatMap((entry) => (entry.kind === 'extension' ? entry.names.map((n) => [n, entry.schema] as const) : [])));
 }
 
 const plural = (entry: NotManaged): string => `${entry.names.length} ${entry.kind}${entry.names.length === 1 ? '' : 's'}`;

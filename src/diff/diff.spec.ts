@@ -209,4 +209,13 @@ describe('diffModels', () => {
     expect(kinds(model([], { extensions: ['uuid-ossp'] }), model([]))).toEqual([]);
     expect(kinds(model([]), model([], { extensions: ['uuid-ossp'] }))).toEqual(['extension.create']);
   });
+
+  it('against an inventory, creates an extension in the schema the inventory has it in', () => {
+    const to = model([], { extensions: ['pg_trgm', 'uuid-ossp'], notManaged: [{ schema: 'search', kind: 'extension', names: ['pg_trgm'] }] });
+    expect(diffModels(model([]), to, { targetScope: 'inventory' }).changes).toMatchObject([
+      { kind: 'extension.create', name: 'pg_trgm', schema: 'search' },
+      { kind: 'extension.create', name: 'uuid-ossp' },
+    ]);
+    expect(diffModels(model([]), to).changes.map((c) => c.kind === 'extension.create' && c.schema)).toEqual([undefined, undefined]);
+  });
 });

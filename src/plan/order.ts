@@ -78,6 +78,7 @@ function schemaCreatedIn(change: Change): string | undefined {
   if (change.kind === 'table.create') return change.table.schema;
   if (change.kind === 'enum.create') return change.enum.schema;
   if (change.kind === 'sequence.create') return change.sequence.schema;
+  if (change.kind === 'extension.create') return change.schema;
   return undefined;
 }
 

@@ -165,7 +165,11 @@ function renderChange(change: Change, context: RenderContext): Statement[] {
         ]),
       ];
     case 'extension.create':
-      return [statement(`CREATE EXTENSION IF NOT EXISTS ${quoteIdentifier(change.name)}`)];
+      return [
+        statement(
+          `CREATE EXTENSION IF NOT EXISTS ${quoteIdentifier(change.name)}${change.schema === undefined ? '' : ` SCHEMA ${quoteIdentifier(change.schema)}`}`,
+        ),
+      ];
     case 'extension.drop':
       return [statement(`DROP EXTENSION ${quoteIdentifier(change.name)}`)];
     case 'enum.create':
