@@ -79,8 +79,9 @@ const salt = (): string => (cacheSalt ??= JSON.stringify({ typescript: typescrip
 export function registerTypeScript(cwd: string): void {
   if (registered) return;
   registered = true;
-  // Under Jest (in band) the hook outlives the test's module registry, which can no longer load the compiler later.
-  if (process.env.JEST_WORKER_ID !== undefined) loadCompiler();
+  // Loaded by another module registry than Node's (Jest's): the hook outlives it (Jest in band transpiles its global
+  // teardown through it), and a registry torn down can no longer load the compiler, so it is loaded now.
+  if (require.cache !== (Module as unknown as { _cache: unknown })._cache) loadCompiler();
   const cache = TranspileCache.forProject(cwd);
   const previous = extensions['.ts'];
   extensions['.ts'] = (module, filename) => {
