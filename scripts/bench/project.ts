@@ -3,7 +3,7 @@
  * (so the files resolve `typeorm`). The transpile cache lives in the project (`.cache`), so the first `schema plan`
  * transpiles and the next ones read the cache.
  */
-import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 export interface BenchProject {
@@ -24,4 +24,16 @@ export function writeProject(dir: string, files: ReadonlyMap<string, string>, re
 
 export function clearCache(project: BenchProject): void {
   rmSync(project.cacheDir, { recursive: true, force: true });
+}
+
+/** Rewrites the entity files whose source differs (a user's edit); the others keep their cached transpilation. */
+export function editProject(project: BenchProject, files: ReadonlyMap<string, string>): number {
+  let edited = 0;
+  for (const [file, source] of files) {
+    const target = path.join(project.dir, 'entities', file);
+    if (readFileSync(target, 'utf8') === source) continue;
+    writeFileSync(target, source);
+    edited++;
+  }
+  return edited;
 }
