@@ -145,7 +145,7 @@ export async function measureSize(options: SizeOptions): Promise<SizeResult> {
     let psql: PsqlResult | undefined;
     if (dialect === 'postgres') {
       psql = await psqlBaseline(database.url, ['public'], options.runs);
-      log(`  psql -f with the same ${psql.queries} catalog queries: ${Math.round(psql.queriesMs)} ms (+${Math.round(psql.startMs)} ms psql start)`);
+      log(`  psql -f with the same ${psql.queries} catalog queries: ${Math.round(psql.queriesMs)} ms (\\timing; ${Math.round(psql.wallMs)} ms wall)`);
       if (options.peers) {
         drizzle = drizzlePull(database.url, repositoryRoot, options.runs);
         log(`  drizzle-kit pull: ${Math.round(drizzle.wallMs)} ms wall`);

@@ -1,9 +1,9 @@
 /**
  * The same work done by other tools, on the same database: drizzle-kit's introspection (`drizzle-kit pull`, a real
- * process, PostgreSQL), and `psql -f` running exactly the catalog queries our introspection sends (the floor: the
- * server's time to answer them plus psql's own start, which is measured apart and subtracted).
+ * process, PostgreSQL), and `psql -f` running exactly the catalog queries our introspection sends (the floor: psql's
+ * `\timing` of each, on a fresh connection as ours is).
  */
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { asScript, recordPostgresIntrospection } from './catalog-queries';
@@ -35,10 +35,10 @@ export function drizzlePull(url: string, repositoryRoot: string, runs: number): 
 }
 
 export interface PsqlResult {
-  /** Median wall time of `psql -f` with the catalog queries, less `startMs`. */
+  /** Median over the runs of the sum of psql's `\timing` of each query: the queries alone, sent and answered. */
   readonly queriesMs: number;
-  /** Median wall time of `psql -f` with `SELECT 1` alone: process start and connection. */
-  readonly startMs: number;
+  /** Median wall time of the whole `psql -f` process (start and connection included). */
+  readonly wallMs: number;
   readonly queries: number;
 }
 
@@ -46,23 +46,20 @@ export async function psqlBaseline(url: string, schemas: readonly string[], runs
   const recorded = await recordPostgresIntrospection(url, schemas);
   const dir = mkdtempSync(path.join(os.tmpdir(), 'schemaplan-bench-psql-'));
   try {
-    mkdirSync(dir, { recursive: true });
     const script = path.join(dir, 'introspect.sql');
-    const empty = path.join(dir, 'empty.sql');
-    writeFileSync(script, asScript(recorded));
-    writeFileSync(empty, 'SELECT 1;\n');
-    const time = (file: string) => {
-      const walls: number[] = [];
-      for (let i = 0; i < runs; i++) {
-        const run = runProcess('psql', ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '-d', url, '-f', file, '-o', '/dev/null']);
-        if (run.status !== 0) throw new Error(`psql -f ${path.basename(file)} failed: ${run.stderr.trim()}`);
-        walls.push(run.wallMs);
-      }
-      return median(walls);
-    };
-    const startMs = time(empty);
-    const totalMs = time(script);
-    return { queriesMs: Math.max(0, totalMs - startMs), startMs, queries: recorded.length };
+    writeFileSync(script, `\\timing on\n${asScript(recorded)}`);
+    const sums: number[] = [];
+    const walls: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      // Rows go to /dev/null; the timing lines stay on stdout.
+      const run = runProcess('psql', ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '-d', url, '-f', script, '-o', '/dev/null']);
+      if (run.status !== 0) throw new Error(`psql -f failed: ${run.stderr.trim()}`);
+      const times = [...run.stdout.matchAll(/^Time: ([\d.]+) ms/gm)].map((m) => Number(m[1]));
+      if (times.length !== recorded.length) throw new Error(`psql timed ${times.length} of ${recorded.length} queries`);
+      sums.push(times.reduce((a, b) => a + b, 0));
+      walls.push(run.wallMs);
+    }
+    return { queriesMs: median(sums), wallMs: median(walls), queries: recorded.length };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
