@@ -72,8 +72,13 @@ async function main(): Promise<number> {
   try {
     const info = await machine(admin?.url);
     const results: SizeResult[] = [];
-    for (const dialect of args.dialects) {
-      for (const size of args.sizes) {
+    const analysis = readFileSync(path.join(root, 'scripts', 'bench', 'where-the-time-goes.md'), 'utf8');
+    const command = `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`;
+    const total = args.sizes.length * args.dialects.length;
+    // Size by size (both dialects at each), the report rewritten after each: a long run stopped midway keeps what it
+    // measured, and says what it lacks.
+    for (const size of args.sizes) {
+      for (const dialect of args.dialects) {
         results.push(
           await measureSize({
             dialect,
@@ -87,18 +92,15 @@ async function main(): Promise<number> {
             log,
           }),
         );
+        const sorted = [...results].sort((a, b) => a.dialect.localeCompare(b.dialect) || a.size - b.size);
+        const pending = total - results.length;
+        const report = renderReport({ machine: info, runs: args.runs, peers: args.peers, command, results: sorted, pending }, analysis);
+        writeFileSync(path.join(workDir, 'results.json'), JSON.stringify({ machine: info, results: sorted }, null, 2));
+        if (out) writeFileSync(out, report);
+        else if (pending === 0) process.stdout.write(report);
       }
     }
-    const analysis = readFileSync(path.join(root, 'scripts', 'bench', 'where-the-time-goes.md'), 'utf8');
-    const command = `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`;
-    const report = renderReport({ machine: info, runs: args.runs, peers: args.peers, command, results }, analysis);
-    writeFileSync(path.join(workDir, 'results.json'), JSON.stringify({ machine: info, results }, null, 2));
-    if (out) {
-      writeFileSync(out, report);
-      log(`bench: report written to ${out}`);
-    } else {
-      process.stdout.write(report);
-    }
+    if (out) log(`bench: report written to ${out}`);
     return 0;
   } finally {
     await admin?.cluster?.stop();
