@@ -11,7 +11,9 @@ export const USAGE = `npm run bench [-- options]
   --profile-size N    entities for the profile (default 1000, or the largest size below it)
   --out FILE          where to write the report (default BENCHMARKS.md at the repository root when every default
                       size runs, else printed only)
-  --work-dir DIR      where projects and SQLite files go (default a temporary directory, deleted afterwards)
+  --work-dir DIR      where projects and SQLite files go (default a temporary directory, deleted afterwards);
+                      results.json is written there
+  --merge FILE        also report the sizes of an earlier run's results.json that this run does not measure
 `;
 
 export interface BenchArgs {
@@ -23,6 +25,7 @@ export interface BenchArgs {
   readonly profileSize?: number;
   readonly out?: string;
   readonly workDir?: string;
+  readonly merge?: string;
   readonly help: boolean;
 }
 
@@ -37,6 +40,7 @@ export function parseArgs(argv: readonly string[]): BenchArgs {
   let profileSize: number | undefined;
   let out: string | undefined;
   let workDir: string | undefined;
+  let merge: string | undefined;
   let help = false;
   const positive = (flag: string, v: string) => {
     const n = Number(v);
@@ -64,6 +68,7 @@ export function parseArgs(argv: readonly string[]): BenchArgs {
       case '--profile-size': profileSize = positive(flag, value()); break;
       case '--out': out = value(); break;
       case '--work-dir': workDir = value(); break;
+      case '--merge': merge = value(); break;
       case '--help': help = true; break;
       default: throw new Error(`unknown option ${flag} (see --help)`);
     }
@@ -77,6 +82,7 @@ export function parseArgs(argv: readonly string[]): BenchArgs {
     profileSize,
     out,
     workDir,
+    merge,
     help,
   };
 }

@@ -14,6 +14,14 @@ import { DEFAULT_SIZES, parseArgs, USAGE } from './args';
 import { measureSize, type SizeResult } from './measure-size';
 import { renderReport, type Machine } from './report';
 
+/** results.json: what one run measured, for `--merge`. */
+interface SavedRun {
+  readonly machine: Machine;
+  readonly command: string;
+  readonly runs: number;
+  readonly results: readonly SizeResult[];
+}
+
 function repositoryRoot(): string {
   for (let dir = __dirname; ; dir = path.dirname(dir)) {
     const manifest = path.join(dir, 'package.json');
@@ -59,7 +67,7 @@ async function main(): Promise<number> {
   }
   const root = repositoryRoot();
   if (!existsSync(path.join(root, 'dist', 'cli', 'main.js'))) throw new Error('dist/ is missing: run `npm run build` first');
-  const complete = DEFAULT_SIZES.every((size) => args.sizes.includes(size)) && args.dialects.length === 2 && args.peers;
+  const complete = DEFAULT_SIZES.every((size) => args.sizes.includes(size)) && args.dialects.length === 2 && args.peers && !args.merge;
   const out = args.out ?? (complete ? path.join(root, 'BENCHMARKS.md') : undefined);
   const workDir = args.workDir ?? mkdtempSync(path.join(os.tmpdir(), 'schemaplan-bench-'));
   const log = (line: string) => process.stderr.write(`${line}\n`);
@@ -72,6 +80,8 @@ async function main(): Promise<number> {
   try {
     const info = await machine(admin?.url);
     const results: SizeResult[] = [];
+    const merged = args.merge ? (JSON.parse(readFileSync(args.merge, 'utf8')) as SavedRun) : undefined;
+    const earlier = merged?.results ?? [];
     const analysis = readFileSync(path.join(root, 'scripts', 'bench', 'where-the-time-goes.md'), 'utf8');
     const command = `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`;
     const total = args.sizes.length * args.dialects.length;
@@ -92,10 +102,19 @@ async function main(): Promise<number> {
             log,
           }),
         );
-        const sorted = [...results].sort((a, b) => a.dialect.localeCompare(b.dialect) || a.size - b.size);
+        const measured = new Set(results.map((r) => `${r.dialect}:${r.size}`));
+        const all = [...results, ...earlier.filter((r) => !measured.has(`${r.dialect}:${r.size}`))];
+        const sorted = [...all].sort((a, b) => a.dialect.localeCompare(b.dialect) || a.size - b.size);
         const pending = total - results.length;
-        const report = renderReport({ machine: info, runs: args.runs, peers: args.peers, command, results: sorted, pending }, analysis);
-        writeFileSync(path.join(workDir, 'results.json'), JSON.stringify({ machine: info, results: sorted }, null, 2));
+        const mergedSizes = [...new Set(sorted.filter((r) => !measured.has(`${r.dialect}:${r.size}`)).map((r) => r.size))];
+        const note =
+          merged && mergedSizes.length > 0
+            ? `N = ${mergedSizes.join(', ')}: from an earlier run on ${merged.machine.date} (\`${merged.command}\`, median of ${merged.runs} runs); ` +
+              `the other sizes: this run.`
+            : undefined;
+        const report = renderReport({ machine: info, runs: args.runs, peers: args.peers || earlier.length > 0, command, results: sorted, pending, note }, analysis);
+        const saved: SavedRun = { machine: info, command, runs: args.runs, results };
+        writeFileSync(path.join(workDir, 'results.json'), JSON.stringify(saved, null, 2));
         if (out) writeFileSync(out, report);
         else if (pending === 0) process.stdout.write(report);
       }

@@ -10,6 +10,9 @@ import { dialectFor } from '../../src/dialects/registry';
 import { emptyModel } from '../../src/model';
 import { createPlan } from '../../src/plan/plan';
 
+/** Statements per transaction when creating the schema. */
+const SETUP_BATCH = 1000;
+
 interface SetupArgs {
   readonly cwd: string;
   readonly entities: string;
@@ -25,7 +28,11 @@ async function main(): Promise<void> {
   const plan = createPlan({ from: emptyModel(dialect.name), to: compiled.model, dialect });
   const session = await dialect.connect(target);
   try {
-    await session.apply(plan.statements);
+    // In batches, each its own transaction: one transaction creating 2,000 tables with their indexes and keys runs
+    // out of PostgreSQL's lock table (max_locks_per_transaction). The plan's order holds across batches.
+    for (let start = 0; start < plan.statements.length; start += SETUP_BATCH) {
+      await session.apply(plan.statements.slice(start, start + SETUP_BATCH));
+    }
   } finally {
     await session.close();
   }
