@@ -11,21 +11,27 @@ function filesUnder(dir: string): string[] {
 }
 
 describe('transpile cache', () => {
-  it('stores each transpiled entity file once, reads it back on the next run, and misses when the source changes', () => {
+  it('stores each transpiled entity file once, reads it back on the next run without loading the compiler, and misses when the source changes', () => {
     const project = tempDir('transpile-cache');
     try {
       const schema = path.join(project.dir, 'schema');
       const cache = path.join(project.dir, 'cache');
       mkdirSync(schema);
       copyFileSync(path.join(REPO_ROOT, 'fixtures/nullability-default/to/item.ts'), path.join(schema, 'item.ts'));
+      // A preloaded probe reports, at exit, whether the process loaded the TypeScript compiler.
+      const probe = path.join(project.dir, 'report-typescript.js');
+      writeFileSync(
+        probe,
+        `process.on('exit', () => process.stderr.write(Object.keys(require.cache).some((f) => f.includes('/node_modules/typescript/')) ? 'typescript loaded\\n' : ''));\n`,
+      );
       const plan = () =>
         runCli(['plan', '--url', 'sqlite::memory:', '--format', 'sql', '--entities', 'schema/*.ts'], {
           cwd: project.dir,
-          env: { SCHEMAPLAN_CACHE_DIR: cache, NODE_PATH: path.join(REPO_ROOT, 'node_modules') },
+          env: { SCHEMAPLAN_CACHE_DIR: cache, NODE_PATH: path.join(REPO_ROOT, 'node_modules'), NODE_OPTIONS: `--require ${probe}` },
         });
 
       const first = plan();
-      expect(first.stderr).toBe('');
+      expect(first.stderr).toBe('typescript loaded\n');
       expect(first.stdout).toContain('CREATE TABLE "items"');
       const entries = filesUnder(cache);
       expect(entries).toHaveLength(1);
@@ -34,12 +40,14 @@ describe('transpile cache', () => {
       writeFileSync(entries[0]!, readFileSync(entries[0]!, 'utf8').replace("'items'", "'cached_items'"));
       const second = plan();
       expect(second.stdout).toContain('CREATE TABLE "cached_items"');
+      expect(second.stderr).toBe(''); // every file came from the cache: the compiler was never loaded
       expect(filesUnder(cache)).toHaveLength(1);
 
       // An edited source is a new key: transpiled again, the marked entry is not used.
       writeFileSync(path.join(schema, 'item.ts'), `${readFileSync(path.join(schema, 'item.ts'), 'utf8')}\n// edited\n`);
       const third = plan();
       expect(third.stdout).toContain('CREATE TABLE "items"');
+      expect(third.stderr).toBe('typescript loaded\n');
       expect(filesUnder(cache)).toHaveLength(2);
     } finally {
       project.remove();

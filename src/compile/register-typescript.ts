@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { readFileSync } from 'node:fs';
 import Module from 'node:module';
-import ts from 'typescript';
+import type ts from 'typescript';
 import { EntityLoadError } from '../errors/errors';
 import { TranspileCache } from './transpile-cache';
 
@@ -11,9 +11,10 @@ type Loader = (module: CompilingModule, filename: string) => void;
 const extensions = (Module as unknown as { _extensions: Record<string, Loader> })._extensions;
 let registered = false;
 
-const compilerOptions: ts.CompilerOptions = {
-  module: ts.ModuleKind.CommonJS,
-  target: ts.ScriptTarget.ES2022,
+/** The compiler options, in tsconfig spelling (`module: 'commonjs'`); converted when the compiler is loaded. */
+const compilerOptionsJson = {
+  module: 'commonjs',
+  target: 'es2022',
   experimentalDecorators: true,
   emitDecoratorMetadata: true,
   useDefineForClassFields: false,
@@ -23,11 +24,32 @@ const compilerOptions: ts.CompilerOptions = {
 };
 
 /**
+ * The TypeScript compiler, loaded on the first file that needs transpiling: loading it costs about as much as the
+ * rest of a run, and with a warm transpile cache no file needs it.
+ */
+let compiler: { readonly ts: typeof ts; readonly options: ts.CompilerOptions } | undefined;
+function loadCompiler(): { readonly ts: typeof ts; readonly options: ts.CompilerOptions } {
+  if (!compiler) {
+    const typescript = require('typescript') as typeof ts;
+    const converted = typescript.convertCompilerOptionsFromJson(compilerOptionsJson, '');
+    if (converted.errors.length > 0) throw new Error(`internal error: invalid transpile options: ${converted.errors.map((e) => e.messageText).join('; ')}`);
+    compiler = { ts: typescript, options: converted.options };
+  }
+  return compiler;
+}
+
+/** The installed compiler's version, without loading it. */
+function typescriptVersion(): string {
+  return (JSON.parse(readFileSync(require.resolve('typescript/package.json'), 'utf8')) as { version: string }).version;
+}
+
+/**
  * Transpiles one TypeScript entity file the way `tsc` with `experimentalDecorators` and `emitDecoratorMetadata`
  * would. TypeORM needs the emitted `design:type` metadata to infer column types (tsx/esbuild do not emit it), and
  * entity files import each other in cycles, which TypeScript's CommonJS output tolerates (SWC's does not).
  */
 export function transpileTypeScript(source: string, filename: string, shownAs: string = filename): string {
+  const { ts, options: compilerOptions } = loadCompiler();
   const output = ts.transpileModule(source, { fileName: filename, compilerOptions, reportDiagnostics: true });
   const syntaxError = output.diagnostics?.find((d) => d.category === ts.DiagnosticCategory.Error);
   if (syntaxError) {
@@ -38,28 +60,34 @@ export function transpileTypeScript(source: string, filename: string, shownAs: s
 
 /** `schema/user.ts:12:3: ';' expected.` */
 function describeDiagnostic(diagnostic: ts.Diagnostic, filename: string): string {
+  const { ts } = loadCompiler();
   const message = ts.flattenDiagnosticMessageText(diagnostic.messageText, ' ');
   if (!diagnostic.file || diagnostic.start === undefined) return `${filename}: ${message}`;
   const { line, character } = diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start);
   return `${filename}:${line + 1}:${character + 1}: ${message}`;
 }
 
-/** What the transpiled output depends on besides the file itself. */
-const CACHE_SALT = JSON.stringify({ typescript: ts.version, compilerOptions });
+/** What the transpiled output depends on besides the file itself (computed once, when first needed). */
+let cacheSalt: string | undefined;
+const salt = (): string => (cacheSalt ??= JSON.stringify({ typescript: typescriptVersion(), compilerOptions: compilerOptionsJson }));
 
 /**
  * Lets `require()` load `.ts` files outside node_modules, through the transpile cache of the project in `cwd`.
  * Idempotent (the first call's cache wins). Under Jest, whose module system transforms files itself, this hook is
- * never consulted; Jest's ts-jest transform also emits decorator metadata.
+ * only consulted for files Jest loads outside its registry (global teardown, when tests run in band); Jest's ts-jest
+ * transform also emits decorator metadata.
  */
 export function registerTypeScript(cwd: string): void {
   if (registered) return;
   registered = true;
+  // Loaded by another module registry than Node's (Jest's): the hook outlives it (Jest in band transpiles its global
+  // teardown through it), and a registry torn down can no longer load the compiler, so it is loaded now.
+  if (require.cache !== (Module as unknown as { _cache: unknown })._cache) loadCompiler();
   const cache = TranspileCache.forProject(cwd);
   const previous = extensions['.ts'];
   extensions['.ts'] = (module, filename) => {
     if (filename.includes('/node_modules/') && previous) return previous(module, filename);
     const source = readFileSync(filename, 'utf8');
-    module._compile(cache.get(CACHE_SALT, filename, source, () => transpileTypeScript(source, filename, path.relative(cwd, filename) || filename)), filename);
+    module._compile(cache.get(salt(), filename, source, () => transpileTypeScript(source, filename, path.relative(cwd, filename) || filename)), filename);
   };
 }

@@ -17,13 +17,26 @@ export function shareModules(): void {
   if (installed) return;
   installed = true;
   const original = loader._resolveFilename;
+  // Where each shared request resolves from the compiler (null: our TypeORM lacks it), once per request: a schema of
+  // a thousand entity files asks for `typeorm` a thousand times.
+  const resolved = new Map<string, string | null>();
+  // `require.resolve` below comes back through this hook: that inner call must resolve as the compiler asked.
+  let resolving = false;
   loader._resolveFilename = function resolveShared(request, parent, isMain, options) {
-    if (SHARED.test(request)) {
-      try {
-        return require.resolve(request);
-      } catch {
-        // not a file of our TypeORM: resolve it as the user's file asked
+    if (!resolving && SHARED.test(request)) {
+      let file = resolved.get(request);
+      if (file === undefined) {
+        resolving = true;
+        try {
+          file = require.resolve(request);
+        } catch {
+          file = null; // not a file of our TypeORM: resolve it as the user's file asked
+        } finally {
+          resolving = false;
+        }
+        resolved.set(request, file);
       }
+      if (file !== null) return file;
     }
     return original.call(this, request, parent, isMain, options);
   };

@@ -20,6 +20,13 @@ function speller(names: Iterable<string>): (name: string) => string {
   return (name) => byFold.get(foldCase(name)) ?? name;
 }
 
+/** Tables by folded name, the first of each fold (a lookup per foreign key, not a scan of every table). */
+function firstByFoldedName(tables: readonly Table[]): Map<string, Table> {
+  const byFold = new Map<string, Table>();
+  for (const table of tables) if (!byFold.has(foldCase(table.name))) byFold.set(foldCase(table.name), table);
+  return byFold;
+}
+
 const relationKey = (object: QualifiedName): string => `${object.schema ?? ''}\u0000${foldCase(object.name)}`;
 
 /** Structural equality of plain data, names aside. */
@@ -90,8 +97,9 @@ export function respellLike(from: Model, to: Model): Model {
   const targetTables = new Map(to.tables.map((t) => [relationKey(t), t]));
   const relation = speller([...to.tables, ...(to.views ?? [])].map((r) => r.name));
   const index = speller(to.tables.flatMap((t) => t.indexes.map((i) => i.name)));
+  const targetByName = firstByFoldedName(to.tables);
   const targetColumns = (table: string) => {
-    const target = to.tables.find((t) => foldCase(t.name) === foldCase(table));
+    const target = targetByName.get(foldCase(table));
     return speller(target ? target.columns.map((c) => c.name) : []);
   };
   const tables = from.tables.map((table) => respellTable(table, targetTables.get(relationKey(table)), relation, targetColumns, index));
@@ -110,8 +118,9 @@ export function respellLike(from: Model, to: Model): Model {
  */
 export function respellReferences(model: Model): Model {
   const relation = speller(model.tables.map((t) => t.name));
+  const tableByName = firstByFoldedName(model.tables);
   const columnsOf = (table: string) => {
-    const found = model.tables.find((t) => foldCase(t.name) === foldCase(table));
+    const found = tableByName.get(foldCase(table));
     return speller(found ? found.columns.map((c) => c.name) : []);
   };
   return {

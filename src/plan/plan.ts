@@ -37,7 +37,23 @@ export interface PlanInput {
   readonly targetScope?: TargetScope;
 }
 
-function diffInput({ from, to, dialect, renames, entityNames, targetScope }: PlanInput) {
+type DiffInput = ReturnType<typeof computeDiffInput>;
+
+/**
+ * The last diff made, by the identity of what it was made from: `planProbes` and then `createPlan` on the same
+ * inputs (what every plan against a database does) normalise and diff once. Models and diffs are immutable data.
+ */
+let lastDiff: { readonly key: readonly unknown[]; readonly value: DiffInput } | undefined;
+
+function diffInput(input: PlanInput): DiffInput {
+  const key = [input.from, input.to, input.dialect, input.renames, input.entityNames, input.targetScope];
+  if (lastDiff && key.every((part, i) => part === lastDiff!.key[i])) return lastDiff.value;
+  const value = computeDiffInput(input);
+  lastDiff = { key, value };
+  return value;
+}
+
+function computeDiffInput({ from, to, dialect, renames, entityNames, targetScope }: PlanInput) {
   if (from.dialect !== dialect.name || to.dialect !== dialect.name) {
     throw new Error(`plan for ${dialect.name} given ${from.dialect} -> ${to.dialect} models`);
   }

@@ -1,4 +1,4 @@
-import { Client } from 'pg';
+import type { Client } from 'pg';
 import type { DatabaseTarget } from '../../connect/url';
 import { redactSecrets } from '../../connect/url';
 import { ConnectionError } from '../../errors/errors';
@@ -187,7 +187,9 @@ class PostgresSession implements DatabaseSession {
 
 /** Opens a session; every failure becomes one `ConnectionError` line without the password. */
 export async function connectPostgres(target: PostgresTarget): Promise<DatabaseSession> {
-  const client = new Client({
+  // Loaded on the first connection, not at start: a run against SQLite never pays for the driver.
+  const pg = require('pg') as typeof import('pg');
+  const client = new pg.Client({
     connectionString: target.connectionString,
     application_name: 'schemaplan',
     connectionTimeoutMillis: 15_000,

@@ -7,7 +7,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import sqlite3 from 'sqlite3';
+import type sqlite3 from 'sqlite3';
 import type { DatabaseTarget } from '../../connect/url';
 import { ApplyError, ApplyLockedError, ConnectionError, SchemaplanError } from '../../errors/errors';
 import type { Model } from '../../model';
@@ -20,8 +20,10 @@ import { quoteIdentifier } from './quote';
 type SqliteTarget = Extract<DatabaseTarget, { dialect: 'sqlite' }>;
 
 function openDatabase(filename: string): Promise<sqlite3.Database> {
+  // Loaded on the first connection, not at start: a run against PostgreSQL never loads the native module.
+  const driver = require('sqlite3') as typeof sqlite3;
   return new Promise((resolve, reject) => {
-    const db = new sqlite3.Database(filename, sqlite3.OPEN_READWRITE | sqlite3.OPEN_CREATE, (error) =>
+    const db = new driver.Database(filename, driver.OPEN_READWRITE | driver.OPEN_CREATE, (error) =>
       error ? reject(error) : resolve(db),
     );
   });
