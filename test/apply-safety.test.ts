@@ -6,7 +6,10 @@
  */
 import { Client } from 'pg';
 import sqlite3 from 'sqlite3';
-import { applyPlanned, planAgainstDatabase, verifyUnchanged } from '../src/cli/workflow';
+import { applyPlanned, planAgainstDatabase, replan, verifyUnchanged } from '../src/cli/workflow';
+import { compileSources } from '../src/config/compile-sources';
+import type { DatabaseSession } from '../src/dialects/dialect';
+import { dialectFor } from '../src/dialects/registry';
 import { APPLY_LOCK_KEY } from '../src/dialects/postgres/apply-lock';
 import { ApplyError, ApplyLockedError, StalePlanError } from '../src/errors/errors';
 import type { Model } from '../src/model';
@@ -417,6 +420,42 @@ describe('schema apply on postgres, in phases', () => {
         await lock.release();
       }
     } finally {
+      await db.drop();
+    }
+  });
+});
+
+/**
+ * PostgreSQL reads the schema and then measures the rows of what the plan touches: another apply committing in between
+ * (here: dropping the column the plan would drop) is reported as a stale plan, not as the database's error.
+ */
+describe('planning on postgres while another apply commits', () => {
+  it('says the database changed while planning (another apply committed between reading and measuring), not the database error', async () => {
+    const db = await startingDatabase('postgres');
+    const session = await connect(db.url);
+    try {
+      const desired = (await compileSources(sourcesFor(db, 'drop-bio'), 'postgres')).model;
+      // Another apply drops the column after the plan read the schema, before it counts the column's values.
+      const racing: DatabaseSession = Object.assign(Object.create(session) as DatabaseSession, {
+        measure: async (probes: Parameters<DatabaseSession['measure']>[0]) => {
+          await rawQuery(db, 'ALTER TABLE "accounts" DROP COLUMN "bio"');
+          return session.measure(probes);
+        },
+      });
+      const error = await replan(racing, dialectFor('postgres'), desired).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(error).toBeInstanceOf(StalePlanError);
+      expect((error as StalePlanError).message).toBe(
+        'the database changed while the plan was being made (another apply?); nothing was applied',
+      );
+      // Planned again against the database as it is now, the column is no longer there to drop.
+      const again = await replan(session, dialectFor('postgres'), desired);
+      expect(again.changes.map((c) => c.kind)).not.toContain('column.drop');
+      expect(again.changes.length).toBeGreaterThan(0);
+    } finally {
+      await session.close();
       await db.drop();
     }
   });
