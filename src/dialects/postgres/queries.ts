@@ -262,12 +262,7 @@ SELECT n.nspname AS schema, c.relname AS name, pg_catalog.format_type(s.seqtypid
   s.seqstart::text AS start, s.seqincrement::text AS increment, s.seqmin::text AS min_value,
   s.seqmax::text AS max_value, s.seqcache::text AS cache, s.seqcycle AS cycle,
   own.refobjid::int8 AS owner_oid, oc.relname AS owner_table, oa.attname AS owner_column,
-  EXISTS (
-    SELECT 1 FROM pg_catalog.pg_attrdef ad
-    JOIN pg_catalog.pg_depend dd
-      ON dd.classid = 'pg_catalog.pg_attrdef'::regclass AND dd.objid = ad.oid
-      AND dd.refclassid = 'pg_catalog.pg_class'::regclass AND dd.refobjid = c.oid
-    WHERE ad.adrelid = own.refobjid AND ad.adnum = own.refobjsubid) AS owner_default_calls
+  calls.seq IS NOT NULL AS owner_default_calls
 FROM pg_catalog.pg_sequence s
 JOIN pg_catalog.pg_class c ON c.oid = s.seqrelid
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
@@ -276,6 +271,12 @@ LEFT JOIN pg_catalog.pg_depend own
   AND own.refclassid = 'pg_catalog.pg_class'::regclass AND own.refobjsubid > 0 AND own.deptype = 'a'
 LEFT JOIN pg_catalog.pg_class oc ON oc.oid = own.refobjid
 LEFT JOIN pg_catalog.pg_attribute oa ON oa.attrelid = own.refobjid AND oa.attnum = own.refobjsubid
+-- The column defaults that depend on a sequence, all at once (hashed; probing per sequence scans pg_depend each time).
+LEFT JOIN (
+  SELECT DISTINCT dd.refobjid AS seq, ad.adrelid, ad.adnum
+  FROM pg_catalog.pg_depend dd JOIN pg_catalog.pg_attrdef ad ON ad.oid = dd.objid
+  WHERE dd.classid = 'pg_catalog.pg_attrdef'::regclass AND dd.refclassid = 'pg_catalog.pg_class'::regclass
+) calls ON calls.seq = c.oid AND calls.adrelid = own.refobjid AND calls.adnum = own.refobjsubid
 WHERE n.nspname = ANY($1::text[])
   AND NOT EXISTS (
     SELECT 1 FROM pg_catalog.pg_depend e
