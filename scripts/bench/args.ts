@@ -1,5 +1,6 @@
 /** Command-line options of `npm run bench`. */
 import type { DialectName } from '../../src/model';
+import { FlagReader, wholeNumber } from '../support/flag-reader';
 
 export const USAGE = `npm run bench [-- options]
 
@@ -42,33 +43,18 @@ export function parseArgs(argv: readonly string[]): BenchArgs {
   let workDir: string | undefined;
   let merge: string | undefined;
   let help = false;
-  const positive = (flag: string, v: string) => {
-    const n = Number(v);
-    if (!Number.isInteger(n) || n < 1) throw new Error(`${flag} needs a positive whole number, got ${v}`);
-    return n;
-  };
-  for (let i = 0; i < argv.length; i++) {
-    const flag = argv[i]!;
-    const value = () => {
-      const v = argv[++i];
-      if (v === undefined) throw new Error(`${flag} needs a value`);
-      return v;
-    };
+  const read = new FlagReader(argv);
+  for (let flag = read.next(); flag !== undefined; flag = read.next()) {
     switch (flag) {
-      case '--sizes': sizes = value().split(',').map((v) => positive(flag, v.trim())); break;
-      case '--runs': runs = positive(flag, value()); break;
-      case '--dialect': {
-        const d = value();
-        if (d !== 'postgres' && d !== 'sqlite') throw new Error(`--dialect is postgres or sqlite, got ${d}`);
-        dialects.push(d);
-        break;
-      }
+      case '--sizes': sizes = read.value(flag).split(',').map((v) => wholeNumber(flag!, v.trim(), 1)); break;
+      case '--runs': runs = read.wholeNumber(flag, 1); break;
+      case '--dialect': dialects.push(read.dialect(flag)); break;
       case '--no-peers': peers = false; break;
       case '--no-profile': profile = false; break;
-      case '--profile-size': profileSize = positive(flag, value()); break;
-      case '--out': out = value(); break;
-      case '--work-dir': workDir = value(); break;
-      case '--merge': merge = value(); break;
+      case '--profile-size': profileSize = read.wholeNumber(flag, 1); break;
+      case '--out': out = read.value(flag); break;
+      case '--work-dir': workDir = read.value(flag); break;
+      case '--merge': merge = read.value(flag); break;
       case '--help': help = true; break;
       default: throw new Error(`unknown option ${flag} (see --help)`);
     }

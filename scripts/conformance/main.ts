@@ -11,6 +11,7 @@ import { resolveAdminDatabase, type AdminDatabase } from '../support/postgres-se
 import { discoverCases } from './cases';
 import { parseStatuses, passRate, regressions, renderReport } from './report';
 import { runCases, type CaseResult } from './runner';
+import { FlagReader } from '../support/flag-reader';
 
 const USAGE = `npm run conformance [-- options]
 
@@ -38,26 +39,16 @@ interface Args {
 
 function parseArgs(argv: readonly string[]): Args {
   const args: Args = { only: [], jobs: 2, timeoutSeconds: 120, check: false };
-  for (let i = 0; i < argv.length; i++) {
-    const flag = argv[i]!;
-    const value = () => {
-      const v = argv[++i];
-      if (v === undefined) throw new Error(`${flag} needs a value`);
-      return v;
-    };
-    const positive = (v: string) => {
-      const n = Number(v);
-      if (!Number.isInteger(n) || n < 1) throw new Error(`${flag} needs a positive whole number, got ${v}`);
-      return n;
-    };
+  const read = new FlagReader(argv);
+  for (let flag = read.next(); flag !== undefined; flag = read.next()) {
     switch (flag) {
-      case '--dir': args.dir = value(); break;
-      case '--only': args.only.push(value()); break;
-      case '--jobs': args.jobs = positive(value()); break;
-      case '--timeout': args.timeoutSeconds = positive(value()); break;
-      case '--out': args.out = value(); break;
+      case '--dir': args.dir = read.value(flag); break;
+      case '--only': args.only.push(read.value(flag)); break;
+      case '--jobs': args.jobs = read.wholeNumber(flag, 1); break;
+      case '--timeout': args.timeoutSeconds = read.wholeNumber(flag, 1); break;
+      case '--out': args.out = read.value(flag); break;
       case '--check': args.check = true; break;
-      case '--baseline': args.baseline = value(); break;
+      case '--baseline': args.baseline = read.value(flag); break;
       case '--help':
         process.stdout.write(USAGE);
         return process.exit(0);

@@ -13,6 +13,7 @@ import { convergenceProperty } from './property';
 import { recordResult, repositoryRoot, type DialectResult } from './record';
 import { resolveCase } from './resolve';
 import type { Universe } from './universe';
+import { FlagReader } from '../support/flag-reader';
 
 const USAGE = `npm run fuzz [-- options]
 
@@ -31,27 +32,12 @@ interface Args {
 
 function parseArgs(argv: readonly string[]): Args {
   const args: Args = { runs: 200, dialects: ['postgres', 'sqlite'], seed: Math.floor(Math.random() * 2 ** 31), record: true };
-  for (let i = 0; i < argv.length; i++) {
-    const flag = argv[i]!;
-    const value = () => {
-      const v = argv[++i];
-      if (v === undefined) throw new Error(`${flag} needs a value`);
-      return v;
-    };
-    const whole = (v: string) => {
-      const n = Number(v);
-      if (!Number.isInteger(n) || n < 0) throw new Error(`${flag} needs a whole number, got ${v}`);
-      return n;
-    };
+  const read = new FlagReader(argv);
+  for (let flag = read.next(); flag !== undefined; flag = read.next()) {
     switch (flag) {
-      case '--runs': args.runs = whole(value()); break;
-      case '--seed': args.seed = whole(value()); break;
-      case '--dialect': {
-        const d = value();
-        if (d !== 'postgres' && d !== 'sqlite') throw new Error(`--dialect must be postgres or sqlite, got ${d}`);
-        args.dialects = [d];
-        break;
-      }
+      case '--runs': args.runs = read.wholeNumber(flag, 0); break;
+      case '--seed': args.seed = read.wholeNumber(flag, 0); break;
+      case '--dialect': args.dialects = [read.dialect(flag)]; break;
       case '--no-record': args.record = false; break;
       case '--help':
         process.stdout.write(USAGE);
