@@ -368,7 +368,9 @@ function finishSqlite(tableChanges: readonly Change[], renames: Renames): { chan
 
 /**
  * When `to` only inserts labels into `from` (existing labels keep their relative order), the inserted labels with
- * the existing label each goes before (absent: at the end). Otherwise `undefined`: values were removed or reordered.
+ * the label each goes before in `to` (absent: at the end). That label may itself be inserted: the plan's order adds
+ * it first (see `enumMustPrecede`), so labels inserted side by side land in `to`'s order whatever order runs them.
+ * Otherwise `undefined`: values were removed or reordered.
  */
 function addedValues(from: EnumType, to: EnumType): { value: string; before?: string }[] | undefined {
   const existing = new Set(from.values);
@@ -378,8 +380,7 @@ function addedValues(from: EnumType, to: EnumType): { value: string; before?: st
   const result: { value: string; before?: string }[] = [];
   to.values.forEach((value, i) => {
     if (existing.has(value)) return;
-    const before = to.values.slice(i + 1).find((next) => existing.has(next));
-    result.push({ value, before });
+    result.push({ value, before: to.values[i + 1] });
   });
   return result;
 }

@@ -137,6 +137,8 @@ function enumMustPrecede(x: Change, y: Change): boolean {
   // A type is renamed before its labels change; a label is renamed before labels are added next to it or the type is swapped.
   if (renamed(x) !== undefined && renamed(x) === onType(y)) return true;
   if (x.kind === 'enum.value.rename' && (y.kind === 'enum.value.add' || y.kind === 'enum.recreate') && onType(x) === onType(y)) return true;
+  // A label is added before the labels that go right before it (`ADD VALUE 'b' BEFORE 'c'` needs 'c').
+  if (x.kind === 'enum.value.add' && y.kind === 'enum.value.add' && onType(x) === onType(y) && y.before === x.value) return true;
   // A name is freed (dropped, renamed away) before it is taken.
   if (x.kind === 'enum.drop' && renamed(y) === qualifiedKey(x.enum)) return true;
   if (x.kind === 'enum.rename' && y.kind === 'enum.create' && qualifiedKey(x.from) === qualifiedKey(y.enum)) return true;
