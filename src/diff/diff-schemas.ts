@@ -2,7 +2,6 @@ import type { Model, NotManaged, TargetScope } from '../model';
 import type { Diagnostic } from '../plan/types';
 import type { Change } from './changes';
 
-export type { TargetScope };
 
 export interface SchemaDiff {
   readonly changes: readonly Change[];

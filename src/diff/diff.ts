@@ -1,11 +1,10 @@
-import { NO_RENAMES, type Model, type Renames } from '../model';
+import { NO_RENAMES, type Model, type Renames, type TargetScope } from '../model';
 import type { Decision, Diagnostic } from '../plan/types';
 import type { Change } from './changes';
 import { diffEnums, finishEnumColumns } from './diff-enums';
 import { applyDeclaredRenames, findLookAlikes, withholdLookAlikes, type EntityNames } from './diff-renames';
-import { diffExtensions, diffSchemas, type TargetScope } from './diff-schemas';
+import { diffExtensions, diffSchemas } from './diff-schemas';
 
-export type { TargetScope };
 import { diffSequences } from './diff-sequences';
 import { diffTables } from './diff-tables';
 import { diffViews } from './diff-views';

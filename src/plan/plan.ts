@@ -1,7 +1,7 @@
 import type { Dialect } from '../dialects/dialect';
-import { diffModels, type TargetScope } from '../diff/diff';
+import { diffModels } from '../diff/diff';
 import type { EntityNames } from '../diff/diff-renames';
-import { respellLike, type Model, type Renames } from '../model';
+import { respellLike, type Model, type Renames, type TargetScope } from '../model';
 import { enumRemovalDiagnostics, probesFor } from './measure';
 import { notManagedBy } from './not-managed';
 import { orderChanges } from './order';
