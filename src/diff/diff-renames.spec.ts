@@ -121,6 +121,29 @@ describe('look-alikes without a declaration', () => {
     ]);
   });
 
+  it('does not ask about an unrelated dropped and added column of the same base type (issue 13)', () => {
+    const varchar = (name: string, length: number, extra: Partial<Column> = {}) => col(name, { type: 'character varying', length, ...extra });
+    const from = model([table('users', { columns: [col('id'), varchar('legacyMenuState', 32, { nullable: true })] })]);
+    const to = model([table('users', { columns: [col('id'), varchar('timezone', 64, { default: "'UTC'::character varying" })] })]);
+    const result = diffModels(from, to);
+    expect(result.decisions).toEqual([]);
+    expect(result.changes.map((c) => [c.kind, 'column' in c ? c.column.name : ''])).toEqual([
+      ['column.add', 'timezone'],
+      ['column.drop', 'legacyMenuState'],
+    ]);
+  });
+
+  it('pairs each dropped column with its most alike added column, best pairs first', () => {
+    const from = model([table('users', { columns: [col('id'), col('name', { type: 'text' }), col('mail', { type: 'text' })] })]);
+    const to = model([
+      table('users', { columns: [col('id'), col('nickname', { type: 'text' }), col('email', { type: 'text' }), col('full_name', { type: 'text' })] }),
+    ]);
+    expect(diffModels(from, to).decisions.map((d) => [d.from, d.to])).toEqual([
+      ['public.users.mail', 'public.users.email'],
+      ['public.users.name', 'public.users.full_name'],
+    ]);
+  });
+
   it('plans a pair declared "rename": false as a drop and an add, without a question', () => {
     const declined = renames({
       tables: [{ from: at('writers'), to: at('authors'), rename: false, source }],

@@ -11,12 +11,13 @@
  * (see `findLookAlikes` for the heuristic) and the drop and the add of both are withheld from the plan until the user
  * answers; a pair declared `rename: false` is a drop and an add, without question.
  */
-import type { Column, Model, QualifiedName, Renames, Table } from '../model';
+import type { Model, QualifiedName, Renames, Table } from '../model';
 import { compareStrings, normalizeModel, qualifiedKey, referencedTableKey, tableKey } from '../model';
 import type { Decision } from '../plan/types';
 import type { Change } from './changes';
 import { columnsOf, tableOf } from './change-facts';
-import { deepEqual, pairByKey } from './compare-named';
+import { pairByKey } from './compare-named';
+import { columnLikeness, tableLikeness } from './rename-likeness';
 
 /** Entity class and property names of the compiled tables and columns, for hints that name them (`User.fullName`). */
 export interface EntityNames {
@@ -136,35 +137,14 @@ export interface LookAlikes {
   readonly columns: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
-/** Two columns may hold the same values: same base type and array-ness (length, nullability, default may differ). */
-function compatible(a: Column, b: Column): boolean {
-  return a.type === b.type && Boolean(a.array) === Boolean(b.array);
-}
-
-const definition = (c: Column) => ({ ...c, name: '' });
-
 /**
- * Share of the columns of two tables that have the same name and a compatible type, over the larger table:
- * `posts (id, title, body)` and `articles (id, title, body, slug)` share 3 of 4.
- */
-export function tableSimilarity(a: Table, b: Table): number {
-  const shared = a.columns.filter((c) => b.columns.some((d) => d.name === c.name && compatible(c, d))).length;
-  return shared / Math.max(a.columns.length, b.columns.length, 1);
-}
-
-/** Tables this similar or more look alike. */
-export const TABLE_SIMILARITY = 0.5;
-
-/**
- * The heuristic, simple and deterministic:
- * - a dropped and an added table look alike when at least half of the columns of the larger one are in both with the
- *   same name and a compatible type (`tableSimilarity`). Pairs are taken best first (ties: by dropped, then added
- *   name); each table is in at most one question.
- * - in a table that is kept, a dropped and an added column look alike when their types are compatible (same base
- *   type and array-ness). Each dropped column (in table order) is paired with one added column: the first one with
- *   an identical definition, else the first compatible one, in the target's column order; each added column is in at
- *   most one question.
- * Pairs declared `rename: false` are never asked about.
+ * The heuristic, deterministic, asking only about pairs that plausibly are one object renamed (see
+ * rename-likeness.ts: names and definitions are weighed, so unrelated pairs of the same type are not asked about):
+ * - a dropped and an added table look alike when they share most of their columns (`tableLikeness`);
+ * - in a table that is kept, a dropped and an added column look alike when their base types are the same and their
+ *   names or definitions are alike enough (`columnLikeness`).
+ * Pairs are taken best first (ties: by dropped, then added, in table or column order); each object is in at most one
+ * question. Pairs declared `rename: false` are never asked about.
  */
 export function findLookAlikes(from: Model, to: Model, renames: Renames, names: EntityNames | undefined): LookAlikes {
   const decisions: Decision[] = [];
@@ -174,9 +154,12 @@ export function findLookAlikes(from: Model, to: Model, renames: Renames, names: 
 
   const declined = new Set(renames.tables.filter((r) => !r.rename).map((r) => `${qualifiedKey(r.from)} -> ${qualifiedKey(r.to)}`));
   const candidates = delta.dropped
-    .flatMap((a) => delta.added.map((b) => ({ a, b, score: tableSimilarity(a, b) })))
-    .filter(({ a, b, score }) => score >= TABLE_SIMILARITY && !declined.has(`${tableKey(a)} -> ${tableKey(b)}`))
-    .sort((x, y) => y.score - x.score || compareStrings(tableKey(x.a), tableKey(y.a)) || compareStrings(tableKey(x.b), tableKey(y.b)));
+    .flatMap((a) => delta.added.map((b) => ({ a, b, likeness: tableLikeness(a, b) })))
+    .filter(({ a, b, likeness }) => likeness.plausible && !declined.has(`${tableKey(a)} -> ${tableKey(b)}`))
+    .sort(
+      (x, y) =>
+        y.likeness.score - x.likeness.score || compareStrings(tableKey(x.a), tableKey(y.a)) || compareStrings(tableKey(x.b), tableKey(y.b)),
+    );
   for (const { a, b } of candidates) {
     const [fromKey, toKey] = [tableKey(a), tableKey(b)];
     if (tables.has(fromKey) || tables.has(toKey)) continue;
@@ -201,12 +184,14 @@ export function findLookAlikes(from: Model, to: Model, renames: Renames, names: 
     const key = tableKey(b);
     const added = b.columns.filter((c) => !a.columns.some((d) => d.name === c.name));
     const dropped = a.columns.filter((c) => !b.columns.some((d) => d.name === c.name));
+    const pairs = dropped
+      .flatMap((old, i) => added.map((match, j) => ({ old, match, i, j, likeness: columnLikeness(old, match) })))
+      .filter(({ old, match, likeness }) => likeness.plausible && !declinedColumns.has(`${key}.${old.name} -> ${match.name}`))
+      .sort((x, y) => y.likeness.score - x.likeness.score || x.i - y.i || x.j - y.j);
     const taken = new Set<string>();
-    for (const old of dropped) {
-      const open = added.filter((c) => !taken.has(c.name) && compatible(old, c) && !declinedColumns.has(`${key}.${old.name} -> ${c.name}`));
-      const match = open.find((c) => deepEqual(definition(c), definition(old))) ?? open[0];
-      if (!match) continue;
-      taken.add(match.name);
+    for (const { old, match } of pairs) {
+      if (taken.has(`-${old.name}`) || taken.has(`+${match.name}`)) continue;
+      taken.add(`-${old.name}`).add(`+${match.name}`);
       const set = columns.get(key) ?? new Set<string>();
       set.add(old.name).add(match.name);
       columns.set(key, set);
