@@ -335,6 +335,106 @@ describe.each(DIALECTS)('hazards measured against the live data, on %s', (dialec
   });
 });
 
+describe.each(DIALECTS)('a primary key built over existing rows, on %s', (dialect) => {
+  const pg = dialect === 'postgres';
+  /** 6 enrollments; by course alone, keys 10 and 20 are each held by more than one row. */
+  const SETUP = `
+    CREATE TABLE "enrollments" ("studentId" integer NOT NULL, "courseId" integer NOT NULL, "grade" integer,
+      CONSTRAINT "PK_enrollments" PRIMARY KEY ("studentId", "courseId"));
+    INSERT INTO "enrollments" ("studentId", "courseId") VALUES (1, 10), (2, 10), (3, 10), (1, 20), (2, 20), (1, 30);`;
+  const withKey = (columns: string[]) => (current: Model) =>
+    editTable(current, 'enrollments', (table) => ({ ...table, primaryKey: { name: 'PK_enrollments', columns } }));
+  const keyHazards = (plan: Plan): Hazard[] =>
+    plan.statements.flatMap((s) => s.hazards).filter((h) => h.code === 'UNIQUE_VIOLATION' || h.code === 'ACCESS_EXCLUSIVE_LOCK');
+  const table = pg ? 'public.enrollments' : 'enrollments';
+  const lock = (rows: string, from: string, to: string): Hazard => ({
+    code: 'ACCESS_EXCLUSIVE_LOCK',
+    message:
+      `rebuilds the primary key of ${table}: PK_enrollments (${from}) -> PK_enrollments (${to}); its unique index is built over ` +
+      `${rows} under an ACCESS EXCLUSIVE lock, reads and writes wait`,
+  });
+  const duplicates = (what: string): Hazard => ({
+    code: 'UNIQUE_VIOLATION',
+    message: pg ? `primary key PK_enrollments (courseId) of public.enrollments: ${what}` : `the new primary key (courseId) of enrollments: ${what}`,
+  });
+
+  it('counts the keys rows hold twice, in the same one query per table, and apply fails as it says', async () => {
+    const db = await freshDatabase(dialect, 'measured-pk');
+    await rawQuery(db, SETUP);
+    const session = await connect(db.url);
+    try {
+      const { plan, measurements, queries } = await measuredPlan(session, withKey(['courseId']));
+      expect(measurements.map((m) => m.probe.kind === 'tableRows' && m.probe.counts)).toEqual([
+        expect.objectContaining({ 'duplicateKeys:["courseId"]': { kind: 'duplicateKeys', columns: ['courseId'] } }),
+      ]);
+      expect(queries).toBe(2);
+      const expected = [duplicates('2 keys are held by more than one row, apply will fail')];
+      // PostgreSQL builds the key's index in place under its heaviest lock; SQLite rebuilds the table (SQLITE_REBUILD).
+      expect(keyHazards(plan)).toEqual(pg ? [lock('6 rows', 'studentId, courseId', 'courseId'), ...expected] : expected);
+      await expect(session.apply(plan.statements)).rejects.toThrow(/unique|duplicate/i);
+      expect(await rawQuery(db, 'SELECT count(*) AS n FROM "enrollments"')).toEqual([{ n: pg ? '6' : 6 }]);
+
+      // Offline, and estimated from the catalog: the hazard stays, saying it was not counted.
+      const current = await session.introspect();
+      const offline = createPlan({ from: current, to: withKey(['courseId'])(current), dialect: dialectFor(dialect) });
+      const why = '(not counted: planned without a database)';
+      expect(keyHazards(offline)).toEqual([
+        ...(pg
+          ? [
+              {
+                code: 'ACCESS_EXCLUSIVE_LOCK',
+                message:
+                  'rebuilds the primary key of public.enrollments: PK_enrollments (studentId, courseId) -> PK_enrollments (courseId); ' +
+                  `its unique index is built over every row of public.enrollments under an ACCESS EXCLUSIVE lock, reads and writes wait ${why}`,
+              },
+            ]
+          : []),
+        duplicates(`apply fails if two rows hold the same key ${why}`),
+      ]);
+      await rawQuery(db, 'ANALYZE');
+      const estimated = await measuredPlan(session, withKey(['courseId']), { estimateAbove: 1 });
+      expect(keyHazards(estimated.plan)).toContainEqual(
+        duplicates('apply fails if two rows hold the same key (not counted: ~6 rows, catalog estimate)'),
+      );
+    } finally {
+      await session.close();
+      await db.drop();
+    }
+  });
+
+  it('rebuilds a key whose columns change order without counting duplicates (there can be none), and applies', async () => {
+    const db = await freshDatabase(dialect, 'measured-pk-order');
+    await rawQuery(db, SETUP);
+    const session = await connect(db.url);
+    try {
+      const { plan, measurements } = await measuredPlan(session, withKey(['courseId', 'studentId']));
+      expect(JSON.stringify(measurements)).not.toContain('duplicateKeys');
+      expect(keyHazards(plan)).toEqual(pg ? [lock('6 rows', 'studentId, courseId', 'courseId, studentId')] : []);
+      await session.apply(plan.statements);
+      expect((await measuredPlan(session, withKey(['courseId', 'studentId']))).plan.changes).toEqual([]);
+    } finally {
+      await session.close();
+      await db.drop();
+    }
+  });
+
+  it('says nothing of duplicates when none is counted', async () => {
+    const db = await freshDatabase(dialect, 'measured-pk-zero');
+    await rawQuery(db, SETUP);
+    await rawQuery(db, 'DELETE FROM "enrollments" WHERE "studentId" <> 1');
+    const session = await connect(db.url);
+    try {
+      const { plan } = await measuredPlan(session, withKey(['courseId']));
+      expect(keyHazards(plan)).toEqual(pg ? [lock('3 rows', 'studentId, courseId', 'courseId')] : []);
+      await session.apply(plan.statements);
+      expect((await measuredPlan(session, withKey(['courseId']))).plan.changes).toEqual([]);
+    } finally {
+      await session.close();
+      await db.drop();
+    }
+  });
+});
+
 describe('hazards measured against the live data, PostgreSQL only', () => {
   it('counts rows whose array holds a longer element, and NULLs a new primary key rules out', async () => {
     const db = await freshDatabase('postgres', 'measured-pg');

@@ -115,8 +115,15 @@ test('constraints and indexes', () => {
   ]);
   const nullableId: Model = { ...existing, tables: [{ ...table, columns: [col({ name: 'id', type: 'integer' })], primaryKey: undefined }] };
   expect(hazardsOf({ kind: 'primaryKey.add', table: T, primaryKey: { columns: ['id'] }, reason }, nullableId)).toEqual([
-    ['INDEX_BUILD', 'NOT_NULL_VIOLATION'],
+    ['ACCESS_EXCLUSIVE_LOCK', 'UNIQUE_VIOLATION', 'INDEX_BUILD', 'NOT_NULL_VIOLATION'],
   ]);
+  // Same columns as the current key (another order): the lock, but no duplicate can exist.
+  const twoColumns: Model = { ...existing, tables: [{ ...table, primaryKey: { name: 'PK_users', columns: ['id', 'c'] } }] };
+  expect(hazardsOf({ kind: 'primaryKey.add', table: T, primaryKey: { name: 'PK_users', columns: ['c', 'id'] }, reason }, twoColumns)).toEqual([
+    ['ACCESS_EXCLUSIVE_LOCK', 'INDEX_BUILD'],
+  ]);
+  // A table the plan creates: nothing to lock or count.
+  expect(hazardsOf({ kind: 'primaryKey.add', table: T, primaryKey: { columns: ['id'] }, reason }, empty)).toEqual([[]]);
   expect(sqlOf({ kind: 'index.drop', table: T, index: { name: 'IDX', columns: ['id'], unique: false }, reason })).toEqual([
     'DROP INDEX "public"."IDX"',
   ]);

@@ -43,6 +43,7 @@ describe('hazard gate', () => {
       'ACCESS_EXCLUSIVE_LOCK',
       'SQLITE_REBUILD',
       'INDEX_BUILD',
+      'UNIQUE_VIOLATION',
       'ENUM_VALUE_REMOVED',
     ]);
   });

@@ -8,6 +8,7 @@ const CODES: Record<HazardCode, true> = {
   ACCESS_EXCLUSIVE_LOCK: true,
   SQLITE_REBUILD: true,
   INDEX_BUILD: true,
+  UNIQUE_VIOLATION: true,
   ENUM_VALUE_REMOVED: true,
 };
 

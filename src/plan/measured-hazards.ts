@@ -109,3 +109,33 @@ export function indexBuildHazards(what: string, table: string, rows: TableRows, 
     : `${what} builds over every row of ${table}, blocking writes meanwhile (${rows.why})`;
   return [{ code: 'INDEX_BUILD', message }];
 }
+
+/**
+ * A primary key built on a table that exists (added, or rebuilt with other columns or another column order):
+ * PostgreSQL builds its unique index under an ACCESS EXCLUSIVE lock, reads and writes wait meanwhile.
+ * `rebuilds the primary key of public.t: PK_a (id) -> PK_b (code); its unique index is built over 1,234 rows under
+ * an ACCESS EXCLUSIVE lock, reads and writes wait`. Always a hazard, whatever the count: the lock is taken anyway.
+ */
+export function primaryKeyLockHazard(subject: string, table: string, rows: TableRows): Hazard {
+  const lock = 'under an ACCESS EXCLUSIVE lock, reads and writes wait';
+  const message = rows.measured
+    ? `${subject}; its unique index is built over ${formatCount(rows.rows, 'row')}${estimateNote(rows.rows)} ${lock}`
+    : `${subject}; its unique index is built over every row of ${table} ${lock} (${rows.why})`;
+  return { code: 'ACCESS_EXCLUSIVE_LOCK', message };
+}
+
+/**
+ * Keys held by more than one row make a new primary key over `columns` fail: `primary key PK_x (code) of
+ * public.countries: 3 keys are held by more than one row, apply will fail`. `columns` as the probe counted them;
+ * `undefined` when there is nothing to count (the current key has the same columns, or the plan adds a key column).
+ * None when no key is duplicated.
+ */
+export function duplicateKeyHazards(subject: string, columns: readonly string[] | undefined, rows: TableRows): Hazard[] {
+  if (!columns) return [];
+  const duplicated = rows.measured ? rows.duplicateKeys(columns) : undefined;
+  if (duplicated && duplicated.value === 0) return [];
+  const message = duplicated
+    ? `${subject}: ${formatCount(duplicated, 'key')} ${is(duplicated, 'is', 'are')} held by more than one row${estimateNote(duplicated)}, apply will fail`
+    : `${subject}: apply fails if two rows hold the same key (${notCounted(rows)})`;
+  return [{ code: 'UNIQUE_VIOLATION', message }];
+}

@@ -16,6 +16,7 @@ export const countKey = {
   rows: 'rows',
   nonNull: (column: string): string => `nonNull:${column}`,
   longer: (column: string): string => `longer:${column}`,
+  duplicateKeys: (columns: readonly string[]): string => `duplicateKeys:${JSON.stringify(columns)}`,
 };
 
 /** One number the plan knows: exact, or the catalog's estimate. */
@@ -42,6 +43,8 @@ export type TableRows =
       nulls(column: string): Counted | undefined;
       /** Values of a column longer than the probed length; `undefined` when not counted (estimated tables). */
       longer(column: string): Counted | undefined;
+      /** Keys of `columns` held by more than one row; `undefined` when not counted (estimated tables). */
+      duplicateKeys(columns: readonly string[]): Counted | undefined;
     };
 
 export const NOT_COUNTED_OFFLINE = 'not counted: planned without a database';
@@ -70,6 +73,7 @@ export function tableRows(measurements: readonly Measurement[] | undefined, tabl
       return nonNull === undefined ? undefined : { value: Math.max(0, rows - nonNull), estimated };
     },
     longer: (column) => read(countKey.longer(column)),
+    duplicateKeys: (columns) => read(countKey.duplicateKeys(columns)),
   };
 }
 

@@ -1,7 +1,7 @@
 /**
  * The `tableRows` probes a plan's changes need (see `Probe`): per table it touches, ONE probe with every count its
  * hazards are made of. Drops count rows and non-null values, NOT NULL counts NULLs, a narrowed length counts longer
- * values, an index build counts rows. Works on lowered changes, so a SQLite rebuild is probed for what its copy risks.
+ * values, an index build counts rows, a new primary key counts duplicate keys. Works on lowered changes, so a SQLite rebuild is probed for what its copy risks.
  */
 import type { Change } from '../diff/changes';
 import { qualifiedKey, type Column, type Model, type QualifiedName, type Table } from '../model';
@@ -28,8 +28,20 @@ interface Needs {
 }
 
 /**
- * What the copy of a SQLite rebuild risks: the dropped columns, the columns becoming NOT NULL, and new NOT NULL
- * columns without a default (the table's rows).
+ * The key columns whose duplicates a new primary key of `table` (as it is now) would refuse, when they can hold any:
+ * not when the table's current key has the same columns (its rows are unique already), nor when a key column does
+ * not exist yet (the plan adds it: nothing to count).
+ */
+export function keyToCount(table: Table, columns: readonly string[]): readonly string[] | undefined {
+  const current = new Set(table.primaryKey?.columns ?? []);
+  if (current.size === columns.length && columns.every((c) => current.has(c))) return undefined;
+  if (!columns.every((c) => table.columns.some((column) => column.name === c))) return undefined;
+  return columns;
+}
+
+/**
+ * What the copy of a SQLite rebuild risks: the dropped columns, the columns becoming NOT NULL, new NOT NULL
+ * columns without a default (the table's rows), and a new primary key (its duplicate keys).
  */
 function rebuildNeeds(from: Table, to: Table, need: (key: string, count: RowCount) => void): void {
   const before = new Map(from.columns.map((c) => [c.name, c]));
@@ -45,6 +57,8 @@ function rebuildNeeds(from: Table, to: Table, need: (key: string, count: RowCoun
       need(countKey.rows, { kind: 'rows' });
     }
   }
+  const key = to.primaryKey && keyToCount(from, to.primaryKey.columns);
+  if (key) need(countKey.duplicateKeys(key), { kind: 'duplicateKeys', columns: key });
 }
 
 export interface TableProbeOptions {
@@ -91,6 +105,8 @@ export function tableRowsProbes(changes: readonly Change[], names: CurrentNames,
         for (const column of change.primaryKey.columns) {
           if (current?.columns.find((c) => c.name === column)?.nullable) nonNull(change.table, column);
         }
+        const key = current && keyToCount(current, change.primaryKey.columns);
+        if (key) touch(change.table).counts.set(countKey.duplicateKeys(key), { kind: 'duplicateKeys', columns: key });
         break;
       }
       case 'column.alter': {
@@ -111,8 +127,11 @@ export function tableRowsProbes(changes: readonly Change[], names: CurrentNames,
   }
   return [...byTable.values()].map(({ table, counts }): TableRowsProbe => {
     const current = names.table(table);
-    const asCounted = (count: RowCount): RowCount =>
-      count.kind === 'rows' ? count : { ...count, column: names.column(table, count.column) };
+    const asCounted = (count: RowCount): RowCount => {
+      if (count.kind === 'rows') return count;
+      if (count.kind === 'duplicateKeys') return { ...count, columns: count.columns.map((c) => names.column(table, c)) };
+      return { ...count, column: names.column(table, count.column) };
+    };
     return {
       kind: 'tableRows',
       table: current,

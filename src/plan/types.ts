@@ -8,6 +8,8 @@ export type HazardCode =
   | 'ACCESS_EXCLUSIVE_LOCK'
   | 'SQLITE_REBUILD'
   | 'INDEX_BUILD'
+  /** A primary key (or unique index) is built over rows that hold the same key twice: apply fails. */
+  | 'UNIQUE_VIOLATION'
   /** An enum label is removed: rows holding it are mapped as declared, or (not measured) would make the plan fail. */
   | 'ENUM_VALUE_REMOVED';
 
@@ -94,7 +96,12 @@ export type RowCount =
   /** `count(column)`: rows where the column is not NULL. */
   | { readonly kind: 'nonNull'; readonly column: string }
   /** Rows whose value (of an array: any element) is longer than `length` characters, trailing spaces aside. */
-  | { readonly kind: 'longer'; readonly column: string; readonly length: number; readonly array: boolean };
+  | { readonly kind: 'longer'; readonly column: string; readonly length: number; readonly array: boolean }
+  /**
+   * Keys held by more than one row: distinct values of `columns` (rows where none is NULL) that two or more rows
+   * hold, which a primary key over them would refuse.
+   */
+  | { readonly kind: 'duplicateKeys'; readonly columns: readonly string[] };
 
 export interface TableRowsProbe {
   /**
@@ -103,7 +110,10 @@ export interface TableRowsProbe {
    */
   readonly kind: 'tableRows';
   readonly table: QualifiedName;
-  /** The counts by key (`rows`, `nonNull:<column>`, `longer:<column>`, columns by the names the plan uses). */
+  /**
+   * The counts by key (`rows`, `nonNull:<column>`, `longer:<column>`, `duplicateKeys:<columns as JSON>`, columns by
+   * the names the plan uses).
+   */
   readonly counts: Readonly<Record<string, RowCount>>;
   /** The name the plan uses, when it renames the table before the changes that need the counts. */
   readonly planned?: { readonly table: QualifiedName };

@@ -8,6 +8,7 @@ import { ESTIMATE_ABOVE_ROWS } from '../../plan/row-counts';
 import type { EnumValueRowsProbe, Measurement, MeasureOptions, Probe, RowCount, TableRowsProbe } from '../../plan/types';
 import { DEFAULT_SCHEMA } from './normalize';
 import { quoteIdentifier, quoteQualified } from './quote';
+import { duplicateKeysSql } from '../duplicate-keys';
 
 export type Query = <Row>(sql: string, params?: readonly unknown[]) => Promise<Row[]>;
 
@@ -63,7 +64,7 @@ function estimated(probe: TableRowsProbe, estimate: Estimate): Measurement {
   return { probe, counts, estimated: true };
 }
 
-function aggregate(count: RowCount): string {
+function aggregate(count: RowCount, table: string): string {
   switch (count.kind) {
     case 'rows':
       return 'count(*)';
@@ -76,13 +77,15 @@ function aggregate(count: RowCount): string {
       const condition = count.array ? `EXISTS (SELECT FROM unnest(${column}) AS e WHERE ${longer('e')})` : longer(column);
       return `count(*) FILTER (WHERE ${condition})`;
     }
+    case 'duplicateKeys':
+      return duplicateKeysSql(table, count.columns, quoteIdentifier);
   }
 }
 
 /** Every count of one table in one scan. */
 async function countRows(query: Query, probe: TableRowsProbe): Promise<Measurement> {
   const entries = Object.entries(probe.counts);
-  const select = entries.map(([, count], i) => `${aggregate(count)} AS c${i}`).join(', ');
+  const select = entries.map(([, count], i) => `${aggregate(count, tableKey(probe))} AS c${i}`).join(', ');
   const [row] = await query<Record<string, string>>(`SELECT ${select} FROM ${tableKey(probe)}`);
   return { probe, counts: Object.fromEntries(entries.map(([key], i) => [key, Number(row?.[`c${i}`] ?? 0)])) };
 }

@@ -1,13 +1,16 @@
 import { assertNever, type Change, type ChangeOf } from '../../diff/changes';
 import { SchemaplanError } from '../../errors/errors';
-import type { Model, QualifiedName } from '../../model';
+import type { Model, PrimaryKey, QualifiedName } from '../../model';
 import { indexKeys, isExpressionKey } from '../../model';
 import {
   dropColumnHazard,
   dropTableHazard,
+  duplicateKeyHazards,
   indexBuildHazards as measuredIndexBuild,
   notNullHazards,
+  primaryKeyLockHazard,
 } from '../../plan/measured-hazards';
+import { keyToCount } from '../../plan/table-probes';
 import { LARGE_TABLE_ROWS, tableRows } from '../../plan/row-counts';
 import type { Hazard, Statement } from '../../plan/types';
 import type { RenderContext } from '../dialect';
@@ -68,6 +71,26 @@ function primaryKeyNotNull(context: RenderContext, change: ChangeOf<'primaryKey.
   return change.primaryKey.columns
     .filter((name) => current.columns.find((c) => c.name === name)?.nullable)
     .flatMap((name) => notNullHazards(`${what} sets ${label(change.table)}.${name} NOT NULL`, name, rows));
+}
+
+const describeKey = (key: PrimaryKey): string => `${key.name ?? 'the primary key'} (${key.columns.join(', ')})`;
+
+/**
+ * A primary key built on a table that exists: the lock its unique index is built under (with the rows), and the
+ * keys rows hold twice, which make it fail. A key added to a table the plan creates risks nothing.
+ */
+function primaryKeyBuildHazards(context: RenderContext, change: ChangeOf<'primaryKey.add'>): Hazard[] {
+  const current = findTable(context.from, change.table);
+  if (!current) return [];
+  const rows = tableRows(context.measurements, qualifiedTable(change.table));
+  const table = label(change.table);
+  const subject = current.primaryKey
+    ? `rebuilds the primary key of ${table}: ${describeKey(current.primaryKey)} -> ${describeKey(change.primaryKey)}`
+    : `adds primary key ${describeKey(change.primaryKey)} to ${table}`;
+  return [
+    primaryKeyLockHazard(subject, table, rows),
+    ...duplicateKeyHazards(`primary key ${describeKey(change.primaryKey)} of ${table}`, keyToCount(current, change.primaryKey.columns), rows),
+  ];
 }
 
 /** The objects a change carries in canonical spelling (`varchar` -> `character varying`...), whoever built it. */
@@ -237,6 +260,7 @@ function renderChange(change: Change, context: RenderContext): Statement[] {
       return renderComputedColumnAlter(change, context) ?? renderColumnAlter(change, context);
     case 'primaryKey.add': {
       const hazards = [
+        ...primaryKeyBuildHazards(context, change),
         ...indexBuildHazards(context, change.table, `primary key ${change.primaryKey.name ?? ''}`.trim()),
         ...primaryKeyNotNull(context, change),
       ];

@@ -1,8 +1,14 @@
 /** What a SQLite statement risks, in words a reviewer understands; counts from the live data where measured. */
 import type { Table } from '../../model';
-import { addNotNullColumnHazards, dropColumnHazard, dropTableHazard, notNullHazards as measuredNotNull } from '../../plan/measured-hazards';
+import {
+  addNotNullColumnHazards,
+  dropColumnHazard,
+  dropTableHazard,
+  duplicateKeyHazards,
+  notNullHazards as measuredNotNull,
+} from '../../plan/measured-hazards';
 import type { TableRows } from '../../plan/row-counts';
-import { isNotNullWithoutDefault } from '../../plan/table-probes';
+import { isNotNullWithoutDefault, keyToCount } from '../../plan/table-probes';
 import type { Hazard } from '../../plan/types';
 
 export function tableDropHazard(table: Table, rows: TableRows): Hazard {
@@ -41,4 +47,14 @@ export function notNullHazards(from: Table, to: Table, rows: TableRows): Hazard[
     else if (old.nullable) hazards.push(...measuredNotNull(`sets ${to.name}.${column.name} NOT NULL`, column.name, rows));
   }
   return hazards;
+}
+
+/**
+ * A rebuild whose new table has another primary key: the copy fails on the first row whose key an earlier row holds
+ * (counted when measured; none when no key is duplicated, or the key keeps its columns).
+ */
+export function duplicateKeyHazardsOfRebuild(from: Table, to: Table, rows: TableRows): Hazard[] {
+  if (!to.primaryKey) return [];
+  const subject = `the new primary key (${to.primaryKey.columns.join(', ')}) of ${to.name}`;
+  return duplicateKeyHazards(subject, keyToCount(from, to.primaryKey.columns), rows);
 }

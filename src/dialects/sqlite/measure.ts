@@ -8,6 +8,7 @@ import { ESTIMATE_ABOVE_ROWS } from '../../plan/row-counts';
 import type { EnumValueRowsProbe, Measurement, MeasureOptions, Probe, RowCount, TableRowsProbe } from '../../plan/types';
 import type { Row } from './introspect';
 import { quoteIdentifier, quoteLiteral } from './quote';
+import { duplicateKeysSql } from '../duplicate-keys';
 
 export type Query = (sql: string) => Promise<Row[]>;
 
@@ -43,7 +44,7 @@ function estimated(probe: TableRowsProbe, rows: number): Measurement {
   return { probe, counts, estimated: true };
 }
 
-function aggregate(count: RowCount): string {
+function aggregate(count: RowCount, table: string): string {
   switch (count.kind) {
     case 'rows':
       return 'count(*)';
@@ -52,13 +53,15 @@ function aggregate(count: RowCount): string {
     case 'longer':
       if (!Number.isInteger(count.length)) throw new Error(`internal error: length ${count.length} is not an integer`);
       return `count(CASE WHEN length(rtrim(${quoteIdentifier(count.column)})) > ${count.length} THEN 1 END)`;
+    case 'duplicateKeys':
+      return duplicateKeysSql(table, count.columns, quoteIdentifier);
   }
 }
 
 /** Every count of one table in one scan. */
 async function countRows(query: Query, probe: TableRowsProbe): Promise<Measurement> {
   const entries = Object.entries(probe.counts);
-  const select = entries.map(([, count], i) => `${aggregate(count)} AS c${i}`).join(', ');
+  const select = entries.map(([, count], i) => `${aggregate(count, quoteIdentifier(probe.table.name))} AS c${i}`).join(', ');
   const [row] = await query(`SELECT ${select} FROM ${quoteIdentifier(probe.table.name)}`);
   return { probe, counts: Object.fromEntries(entries.map(([key], i) => [key, Number(row?.[`c${i}`] ?? 0)])) };
 }

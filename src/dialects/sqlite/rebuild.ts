@@ -8,7 +8,7 @@ import type { EnumValueMapping } from '../../diff/changes';
 import type { Column, Table } from '../../model';
 import { tableRows, type TableRows } from '../../plan/row-counts';
 import type { Statement } from '../../plan/types';
-import { droppedColumnHazards, notNullHazards, rebuildHazard } from './hazards';
+import { droppedColumnHazards, duplicateKeyHazardsOfRebuild, notNullHazards, rebuildHazard } from './hazards';
 import { quoteIdentifier as q, quoteLiteral } from './quote';
 import { createIndexSql, createTableSql } from './render-table';
 import { tokenize } from './tokenize';
@@ -96,6 +96,7 @@ export function renderRebuild(from: Table, to: Table, taken: ReadonlySet<string>
     statements.push(
       statement(`INSERT INTO ${q(temporary)}(${targets}) SELECT ${sources} FROM ${q(from.name)}`, [
         ...notNullHazards(from, to, rows),
+        ...duplicateKeyHazardsOfRebuild(from, to, rows),
         ...(options.copyHazards ?? []),
       ]),
     );
