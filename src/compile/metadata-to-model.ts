@@ -18,6 +18,7 @@ import { normalizeModel, qualifiedKey, relationsNamedIn } from '../model';
 import type { Diagnostic } from '../plan/types';
 import { CompileError } from '../errors/errors';
 import { literalDefault } from './literal-default';
+import { describeOwner, mergeJunctionSides, nameClash, type JunctionSide } from './table-owners';
 
 /**
  * Entity kinds that become tables. A single-table-inheritance child (`entity-child`) has no table of its own: its
@@ -54,30 +55,43 @@ export function metadataToModel(
 
   const tables: Table[] = [];
   const views: (View & { declaredDependencies: readonly QualifiedName[] })[] = [];
-  const seen = new Map<string, string>();
-  const claim = (metadata: EntityMetadata, schema: string | undefined): void => {
+  const seen = new Map<string, EntityMetadata>();
+  // Two junction metadatas of one name may be the two sides of one many-to-many: merged below, or an error.
+  const junctions = new Map<string, JunctionSide[]>();
+  const claim = (metadata: EntityMetadata, schema: string | undefined): string => {
     const key = qualifiedKey({ schema, name: metadata.tableName });
     const previous = seen.get(key);
-    if (previous) {
-      throw new CompileError(
-        `entities ${previous} and ${metadata.targetName} both map to ${key}`,
-        'Give one of them a different @Entity() or @ViewEntity() name.',
-      );
+    if (previous && !(previous.tableType === 'junction' && metadata.tableType === 'junction')) {
+      throw nameClash(key, previous, metadata, metadatas);
     }
-    seen.set(key, metadata.targetName);
+    if (!previous) seen.set(key, metadata);
+    return key;
   };
   const unmanaged: QualifiedName[] = [];
+  const leaveAlone = (metadata: EntityMetadata, schema: string | undefined): void => {
+    unmanaged.push({ schema, name: metadata.tableName });
+    // A junction has no class: it is named by the relation that declares it.
+    const owner = metadata.targetName ? `entity ${metadata.targetName}` : describeOwner(metadata, metadatas);
+    diagnostics.push({
+      severity: 'info',
+      code: 'NOT_SYNCHRONIZED',
+      message: `${metadata.tableName} is not managed: ${owner} has synchronize: false, so the plan leaves it as it is`,
+      location: owner,
+    });
+  };
+  const context: TableContext = { dataSource, dialect, diagnostics, queryRunner, enums, extensions, schemaOf };
   for (const metadata of metadatas) {
     if (metadata.tableType === 'entity-child') continue;
+    if (metadata.tableType === 'junction') {
+      const schema = schemaOf(metadata);
+      const key = claim(metadata, schema);
+      const side = { metadata, table: toTable(metadata, schema, context), synchronize: metadata.synchronize };
+      junctions.set(key, [...(junctions.get(key) ?? []), side]);
+      continue;
+    }
     if (!metadata.synchronize && (metadata.tableType === 'view' || TABLE_TYPES.has(metadata.tableType))) {
       claim(metadata, schemaOf(metadata));
-      unmanaged.push({ schema: schemaOf(metadata), name: metadata.tableName });
-      diagnostics.push({
-        severity: 'info',
-        code: 'NOT_SYNCHRONIZED',
-        message: `${metadata.tableName} is not managed: entity ${metadata.targetName} has synchronize: false, so the plan leaves it as it is`,
-        location: `entity ${metadata.targetName}`,
-      });
+      leaveAlone(metadata, schemaOf(metadata));
       continue;
     }
     if (metadata.tableType === 'view') {
@@ -88,63 +102,13 @@ export function metadataToModel(
     if (!TABLE_TYPES.has(metadata.tableType)) continue;
     const schema = schemaOf(metadata);
     claim(metadata, schema);
-
-    const typeormTable = TypeormTable.create(metadata, dataSource.driver);
-    const columns = typeormTable.columns.map((tc) => {
-      const columnMetadata = metadata.columns.find((c) => c.databaseName === tc.name);
-      checkEnumDefault(tc, columnMetadata, metadata);
-      const column = withComputed(toColumn(tc, columnMetadata, dialect), tc, dialect, `${metadata.tableName}.${tc.name}`, diagnostics);
-      if (dialect !== 'postgres' || !queryRunner) return column;
-      return withPostgresDetails(column, tc, typeormTable, schema!, queryRunner, dataSource, enums, extensions);
-    });
-    const primaryColumns = metadata.primaryColumns.map((c) => c.databaseName);
-    tables.push({
-      schema,
-      name: metadata.tableName,
-      columns,
-      // `@Entity({ withoutRowid: true })`: TypeORM writes WITHOUT ROWID on SQLite.
-      ...(dialect === 'sqlite' && metadata.withoutRowid ? { withoutRowid: true as const } : {}),
-      primaryKey:
-        primaryColumns.length === 0
-          ? undefined
-          : {
-              name:
-                metadata.primaryColumns[0]?.primaryKeyConstraintName ??
-                dataSource.namingStrategy.primaryKeyName(typeormTable, primaryColumns),
-              columns: primaryColumns,
-            },
-      foreignKeys: metadata.foreignKeys.map((fk): ForeignKey => {
-        const tfk = TableForeignKey.create(fk, dataSource.driver);
-        return {
-          name: tfk.name ?? dataSource.namingStrategy.foreignKeyName(typeormTable, tfk.columnNames),
-          columns: tfk.columnNames,
-          referencedSchema: schemaOf(fk.referencedEntityMetadata),
-          referencedTable: fk.referencedEntityMetadata.tableName,
-          referencedColumns: tfk.referencedColumnNames,
-          onDelete: action(tfk.onDelete),
-          onUpdate: action(tfk.onUpdate),
-          deferrable: deferrable(tfk.deferrable),
-        };
-      }),
-      uniques: typeormTable.uniques.map((u) => ({
-        name: u.name ?? dataSource.namingStrategy.uniqueConstraintName(typeormTable, u.columnNames),
-        columns: u.columnNames,
-      })),
-      checks: typeormTable.checks.map((c) => ({
-        name: c.name ?? dataSource.namingStrategy.checkConstraintName(typeormTable, c.expression!),
-        expression: c.expression!,
-      })),
-      indexes: typeormTable.indices.map((i) => ({
-        name: i.name ?? dataSource.namingStrategy.indexName(typeormTable, i.columnNames, i.where),
-        columns: i.columnNames,
-        unique: i.isUnique,
-        where: i.where ? i.where : undefined,
-        // TypeORM builds a spatial index on PostgreSQL `USING GiST`, another one with its `type` (`gin`, `hash`...);
-        // SQLite has one index method.
-        method: dialect === 'postgres' ? (i.isSpatial ? 'gist' : i.type === 'btree' ? undefined : i.type) : undefined,
-      })),
-      comment: dialect === 'postgres' ? (metadata.comment ?? undefined) : undefined,
-    });
+    tables.push(toTable(metadata, schema, context));
+  }
+  // Junctions last (TypeORM lists them after the entities too), one table per name.
+  for (const [key, sides] of junctions) {
+    const junction = mergeJunctionSides(key, sides, metadatas);
+    if (junction.synchronize) tables.push(junction.table);
+    else leaveAlone(junction.metadata, junction.table.schema);
   }
   // What each view reads: the relations its expression names, and those TypeORM's `dependsOn` declares.
   const relations = [...tables, ...views].map((r): QualifiedName => ({ schema: r.schema, name: r.name }));
@@ -156,6 +120,78 @@ export function metadataToModel(
     model: normalizeModel({ dialect, extensions: [...extensions], enums: [...enums.values()], tables, views: withDependencies }),
     diagnostics,
     unmanaged,
+  };
+}
+
+/** What compiling one table needs besides its metadata. */
+interface TableContext {
+  readonly dataSource: DataSource;
+  readonly dialect: DialectName;
+  readonly diagnostics: Diagnostic[];
+  readonly queryRunner: PostgresQueryRunner | undefined;
+  readonly enums: Map<string, EnumType>;
+  readonly extensions: Set<string>;
+  readonly schemaOf: (metadata: EntityMetadata) => string | undefined;
+}
+
+/** One table of an entity, junction or closure junction, through TypeORM's own `Table.create`. */
+function toTable(metadata: EntityMetadata, schema: string | undefined, context: TableContext): Table {
+  const { dataSource, dialect, diagnostics, queryRunner, enums, extensions, schemaOf } = context;
+  const typeormTable = TypeormTable.create(metadata, dataSource.driver);
+  const columns = typeormTable.columns.map((tc) => {
+    const columnMetadata = metadata.columns.find((c) => c.databaseName === tc.name);
+    checkEnumDefault(tc, columnMetadata, metadata);
+    const column = withComputed(toColumn(tc, columnMetadata, dialect), tc, dialect, `${metadata.tableName}.${tc.name}`, diagnostics);
+    if (dialect !== 'postgres' || !queryRunner) return column;
+    return withPostgresDetails(column, tc, typeormTable, schema!, queryRunner, dataSource, enums, extensions);
+  });
+  const primaryColumns = metadata.primaryColumns.map((c) => c.databaseName);
+  return {
+    schema,
+    name: metadata.tableName,
+    columns,
+    // `@Entity({ withoutRowid: true })`: TypeORM writes WITHOUT ROWID on SQLite.
+    ...(dialect === 'sqlite' && metadata.withoutRowid ? { withoutRowid: true as const } : {}),
+    primaryKey:
+      primaryColumns.length === 0
+        ? undefined
+        : {
+            name:
+              metadata.primaryColumns[0]?.primaryKeyConstraintName ??
+              dataSource.namingStrategy.primaryKeyName(typeormTable, primaryColumns),
+            columns: primaryColumns,
+          },
+    foreignKeys: metadata.foreignKeys.map((fk): ForeignKey => {
+      const tfk = TableForeignKey.create(fk, dataSource.driver);
+      return {
+        name: tfk.name ?? dataSource.namingStrategy.foreignKeyName(typeormTable, tfk.columnNames),
+        columns: tfk.columnNames,
+        referencedSchema: schemaOf(fk.referencedEntityMetadata),
+        referencedTable: fk.referencedEntityMetadata.tableName,
+        referencedColumns: tfk.referencedColumnNames,
+        onDelete: action(tfk.onDelete),
+        onUpdate: action(tfk.onUpdate),
+        deferrable: deferrable(tfk.deferrable),
+      };
+    }),
+    uniques: typeormTable.uniques.map((u) => ({
+      name: u.name ?? dataSource.namingStrategy.uniqueConstraintName(typeormTable, u.columnNames),
+      columns: u.columnNames,
+    })),
+    checks: typeormTable.checks.map((c) => ({
+      name: c.name ?? dataSource.namingStrategy.checkConstraintName(typeormTable, c.expression!),
+      expression: c.expression!,
+    })),
+    indexes: typeormTable.indices.map((i) => ({
+      name: i.name ?? dataSource.namingStrategy.indexName(typeormTable, i.columnNames, i.where),
+      columns: i.columnNames,
+      unique: i.isUnique,
+      where: i.where ? i.where : undefined,
+      // TypeORM builds a spatial index on PostgreSQL `USING GiST`, another one with its `type` (`gin`, `hash`...);
+      // SQLite has one index method.
+      method: dialect === 'postgres' ? (i.isSpatial ? 'gist' : i.type === 'btree' ? undefined : i.type) : undefined,
+    })),
+    comment: dialect === 'postgres' ? (metadata.comment ?? undefined) : undefined,
   };
 }
 

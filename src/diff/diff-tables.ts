@@ -1,11 +1,23 @@
 import { componentIds } from './strongly-connected';
-import type { Model, QualifiedName, Table } from '../model';
+import type { Model, PrimaryKey, QualifiedName, Table } from '../model';
 import { qualifiedKey, referencedTableKey, tableKey } from '../model';
 import type { Change } from './changes';
 import { deepEqual, pairByKey } from './compare-named';
 import { columnFieldsThatDiffer, diffColumns } from './diff-columns';
 
 const ref = (table: Table): QualifiedName => ({ schema: table.schema, name: table.name });
+
+/** The same key columns: in the same order, or in any order when either key's order is not fixed (`anyOrder`). */
+function sameKeyColumns(a: PrimaryKey, b: PrimaryKey): boolean {
+  if (!a.anyOrder && !b.anyOrder) return deepEqual(a.columns, b.columns);
+  return a.columns.length === b.columns.length && a.columns.every((column) => b.columns.includes(column));
+}
+
+/** Two primary keys (or none) are the same: name and columns (see `sameKeyColumns`). */
+export function samePrimaryKey(a: PrimaryKey | undefined, b: PrimaryKey | undefined): boolean {
+  if (!a || !b) return a === b;
+  return a.name === b.name && sameKeyColumns(a, b);
+}
 
 export interface DiffTablesOptions {
   /**
@@ -109,7 +121,7 @@ function diffTable(
     pkFrom?.name !== undefined &&
     pkTo?.name !== undefined &&
     pkFrom.name !== pkTo.name &&
-    deepEqual(pkFrom.columns, pkTo.columns)
+    sameKeyColumns(pkFrom, pkTo)
   ) {
     changes.push({
       kind: 'constraint.rename',
@@ -119,7 +131,7 @@ function diffTable(
       to: pkTo.name,
       reason: renamedReason('primary key', pkFrom.name, pkTo.name),
     });
-  } else if (!deepEqual(from.primaryKey, to.primaryKey)) {
+  } else if (!samePrimaryKey(from.primaryKey, to.primaryKey)) {
     if (from.primaryKey) {
       changes.push({ kind: 'primaryKey.drop', table, primaryKey: from.primaryKey, reason: `primary key of ${name} changes` });
     }

@@ -26,7 +26,7 @@ function normalizeTable(table: Table): Table {
   return compact({
     ...table,
     columns: table.columns.map(normalizeColumn),
-    primaryKey: table.primaryKey && compact({ ...table.primaryKey }),
+    primaryKey: table.primaryKey && compact({ ...table.primaryKey, anyOrder: table.primaryKey.anyOrder || undefined }),
     foreignKeys: [...table.foreignKeys].map((fk) => compact({ ...fk })).sort(byName),
     uniques: [...table.uniques].sort(byName),
     checks: [...table.checks].sort(byName),

@@ -231,6 +231,13 @@ export interface QualifiedName {
 export interface PrimaryKey {
   readonly name?: string;
   readonly columns: readonly string[];
+  /**
+   * The column order is not fixed: the key is the same in any order of `columns`, which is only the order a plan
+   * creates it in. Compiled only: a many-to-many junction declared with `@JoinTable` on both sides, which TypeORM
+   * builds from either side (so in either column order). A diff does not count an order-only difference of such a
+   * key as a change.
+   */
+  readonly anyOrder?: true;
 }
 
 export interface ForeignKey {

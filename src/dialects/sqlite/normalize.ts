@@ -90,7 +90,10 @@ function normalizeTable(table: Table): Table {
     name: table.name,
     columns: table.columns.map((column) => normalizeColumn(column, table)),
     // A primary key's name is not stored by TypeORM on SQLite and cannot be referenced: only its columns matter.
-    primaryKey: table.primaryKey && table.primaryKey.columns.length > 0 ? { columns: [...table.primaryKey.columns] } : undefined,
+    primaryKey:
+      table.primaryKey && table.primaryKey.columns.length > 0
+        ? { columns: [...table.primaryKey.columns], anyOrder: table.primaryKey.anyOrder }
+        : undefined,
     foreignKeys: table.foreignKeys.map(normalizeForeignKey),
     uniques: table.uniques.map((unique) => ({ name: unique.name, columns: [...unique.columns] })),
     checks: table.checks.map(normalizeCheck),
