@@ -133,6 +133,18 @@ describe.each(DIALECTS)('@JoinTable on both sides, on %s', (dialect) => {
     );
   });
 
+  it('leaves a junction both sides declare with synchronize: false alone, once', async () => {
+    const compiled = await compileEntities(await entityClasses('test/entities/junctions/unmanaged'), dialect);
+    expect(compiled.model.tables.map((t) => t.name)).toEqual(['courses', 'students']);
+    expect(compiled.unmanaged).toEqual([{ schema: dialect === 'postgres' ? 'public' : undefined, name: 'student_courses' }]);
+    expect(compiled.diagnostics).toContainEqual({
+      severity: 'info',
+      code: 'NOT_SYNCHRONIZED',
+      message: 'student_courses is not managed: @JoinTable of Course.students has synchronize: false, so the plan leaves it as it is',
+      location: '@JoinTable of Course.students',
+    });
+  });
+
   it('refuses an entity and a junction of one table name, naming the entity and the relation', async () => {
     const error = await compileError('test/entities/junctions/entity-clash', dialect);
     expect(error.message).toBe(`entity Enrollment and @JoinTable of Student.courses both map to table ${key('enrollments')}`);

@@ -56,7 +56,7 @@ export function metadataToModel(
   const tables: Table[] = [];
   const views: (View & { declaredDependencies: readonly QualifiedName[] })[] = [];
   const seen = new Map<string, EntityMetadata>();
-  // Two junction metadatas of one name may be the two sides of one many-to-many: merged below, or an error.
+  // Junction metadatas by table: two of one name may be the two sides of one many-to-many (merged below, or an error).
   const junctions = new Map<string, JunctionSide[]>();
   const claim = (metadata: EntityMetadata, schema: string | undefined): string => {
     const key = qualifiedKey({ schema, name: metadata.tableName });
@@ -67,9 +67,10 @@ export function metadataToModel(
     if (!previous) seen.set(key, metadata);
     return key;
   };
+  const addSide = (key: string, side: JunctionSide): void => void junctions.set(key, [...(junctions.get(key) ?? []), side]);
   const unmanaged: QualifiedName[] = [];
-  const leaveAlone = (metadata: EntityMetadata, schema: string | undefined): void => {
-    unmanaged.push({ schema, name: metadata.tableName });
+  const leaveAlone = (metadata: EntityMetadata): void => {
+    unmanaged.push({ schema: schemaOf(metadata), name: metadata.tableName });
     // A junction has no class: it is named by the relation that declares it.
     const owner = metadata.targetName ? `entity ${metadata.targetName}` : describeOwner(metadata, metadatas);
     diagnostics.push({
@@ -79,19 +80,12 @@ export function metadataToModel(
       location: owner,
     });
   };
-  const context: TableContext = { dataSource, dialect, diagnostics, queryRunner, enums, extensions, schemaOf };
   for (const metadata of metadatas) {
     if (metadata.tableType === 'entity-child') continue;
-    if (metadata.tableType === 'junction') {
-      const schema = schemaOf(metadata);
-      const key = claim(metadata, schema);
-      const side = { metadata, table: toTable(metadata, schema, context), synchronize: metadata.synchronize };
-      junctions.set(key, [...(junctions.get(key) ?? []), side]);
-      continue;
-    }
     if (!metadata.synchronize && (metadata.tableType === 'view' || TABLE_TYPES.has(metadata.tableType))) {
-      claim(metadata, schemaOf(metadata));
-      leaveAlone(metadata, schemaOf(metadata));
+      const key = claim(metadata, schemaOf(metadata));
+      if (metadata.tableType === 'junction') addSide(key, { metadata });
+      else leaveAlone(metadata);
       continue;
     }
     if (metadata.tableType === 'view') {
@@ -101,14 +95,72 @@ export function metadataToModel(
     }
     if (!TABLE_TYPES.has(metadata.tableType)) continue;
     const schema = schemaOf(metadata);
-    claim(metadata, schema);
-    tables.push(toTable(metadata, schema, context));
+    const key = claim(metadata, schema);
+
+    const typeormTable = TypeormTable.create(metadata, dataSource.driver);
+    const columns = typeormTable.columns.map((tc) => {
+      const columnMetadata = metadata.columns.find((c) => c.databaseName === tc.name);
+      checkEnumDefault(tc, columnMetadata, metadata);
+      const column = withComputed(toColumn(tc, columnMetadata, dialect), tc, dialect, `${metadata.tableName}.${tc.name}`, diagnostics);
+      if (dialect !== 'postgres' || !queryRunner) return column;
+      return withPostgresDetails(column, tc, typeormTable, schema!, queryRunner, dataSource, enums, extensions);
+    });
+    const primaryColumns = metadata.primaryColumns.map((c) => c.databaseName);
+    const table: Table = {
+      schema,
+      name: metadata.tableName,
+      columns,
+      // `@Entity({ withoutRowid: true })`: TypeORM writes WITHOUT ROWID on SQLite.
+      ...(dialect === 'sqlite' && metadata.withoutRowid ? { withoutRowid: true as const } : {}),
+      primaryKey:
+        primaryColumns.length === 0
+          ? undefined
+          : {
+              name:
+                metadata.primaryColumns[0]?.primaryKeyConstraintName ??
+                dataSource.namingStrategy.primaryKeyName(typeormTable, primaryColumns),
+              columns: primaryColumns,
+            },
+      foreignKeys: metadata.foreignKeys.map((fk): ForeignKey => {
+        const tfk = TableForeignKey.create(fk, dataSource.driver);
+        return {
+          name: tfk.name ?? dataSource.namingStrategy.foreignKeyName(typeormTable, tfk.columnNames),
+          columns: tfk.columnNames,
+          referencedSchema: schemaOf(fk.referencedEntityMetadata),
+          referencedTable: fk.referencedEntityMetadata.tableName,
+          referencedColumns: tfk.referencedColumnNames,
+          onDelete: action(tfk.onDelete),
+          onUpdate: action(tfk.onUpdate),
+          deferrable: deferrable(tfk.deferrable),
+        };
+      }),
+      uniques: typeormTable.uniques.map((u) => ({
+        name: u.name ?? dataSource.namingStrategy.uniqueConstraintName(typeormTable, u.columnNames),
+        columns: u.columnNames,
+      })),
+      checks: typeormTable.checks.map((c) => ({
+        name: c.name ?? dataSource.namingStrategy.checkConstraintName(typeormTable, c.expression!),
+        expression: c.expression!,
+      })),
+      indexes: typeormTable.indices.map((i) => ({
+        name: i.name ?? dataSource.namingStrategy.indexName(typeormTable, i.columnNames, i.where),
+        columns: i.columnNames,
+        unique: i.isUnique,
+        where: i.where ? i.where : undefined,
+        // TypeORM builds a spatial index on PostgreSQL `USING GiST`, another one with its `type` (`gin`, `hash`...);
+        // SQLite has one index method.
+        method: dialect === 'postgres' ? (i.isSpatial ? 'gist' : i.type === 'btree' ? undefined : i.type) : undefined,
+      })),
+      comment: dialect === 'postgres' ? (metadata.comment ?? undefined) : undefined,
+    };
+    if (metadata.tableType === 'junction') addSide(key, { metadata, table });
+    else tables.push(table);
   }
   // Junctions last (TypeORM lists them after the entities too), one table per name.
   for (const [key, sides] of junctions) {
     const junction = mergeJunctionSides(key, sides, metadatas);
-    if (junction.synchronize) tables.push(junction.table);
-    else leaveAlone(junction.metadata, junction.table.schema);
+    if (junction.table) tables.push(junction.table);
+    else leaveAlone(junction.metadata);
   }
   // What each view reads: the relations its expression names, and those TypeORM's `dependsOn` declares.
   const relations = [...tables, ...views].map((r): QualifiedName => ({ schema: r.schema, name: r.name }));
@@ -120,78 +172,6 @@ export function metadataToModel(
     model: normalizeModel({ dialect, extensions: [...extensions], enums: [...enums.values()], tables, views: withDependencies }),
     diagnostics,
     unmanaged,
-  };
-}
-
-/** What compiling one table needs besides its metadata. */
-interface TableContext {
-  readonly dataSource: DataSource;
-  readonly dialect: DialectName;
-  readonly diagnostics: Diagnostic[];
-  readonly queryRunner: PostgresQueryRunner | undefined;
-  readonly enums: Map<string, EnumType>;
-  readonly extensions: Set<string>;
-  readonly schemaOf: (metadata: EntityMetadata) => string | undefined;
-}
-
-/** One table of an entity, junction or closure junction, through TypeORM's own `Table.create`. */
-function toTable(metadata: EntityMetadata, schema: string | undefined, context: TableContext): Table {
-  const { dataSource, dialect, diagnostics, queryRunner, enums, extensions, schemaOf } = context;
-  const typeormTable = TypeormTable.create(metadata, dataSource.driver);
-  const columns = typeormTable.columns.map((tc) => {
-    const columnMetadata = metadata.columns.find((c) => c.databaseName === tc.name);
-    checkEnumDefault(tc, columnMetadata, metadata);
-    const column = withComputed(toColumn(tc, columnMetadata, dialect), tc, dialect, `${metadata.tableName}.${tc.name}`, diagnostics);
-    if (dialect !== 'postgres' || !queryRunner) return column;
-    return withPostgresDetails(column, tc, typeormTable, schema!, queryRunner, dataSource, enums, extensions);
-  });
-  const primaryColumns = metadata.primaryColumns.map((c) => c.databaseName);
-  return {
-    schema,
-    name: metadata.tableName,
-    columns,
-    // `@Entity({ withoutRowid: true })`: TypeORM writes WITHOUT ROWID on SQLite.
-    ...(dialect === 'sqlite' && metadata.withoutRowid ? { withoutRowid: true as const } : {}),
-    primaryKey:
-      primaryColumns.length === 0
-        ? undefined
-        : {
-            name:
-              metadata.primaryColumns[0]?.primaryKeyConstraintName ??
-              dataSource.namingStrategy.primaryKeyName(typeormTable, primaryColumns),
-            columns: primaryColumns,
-          },
-    foreignKeys: metadata.foreignKeys.map((fk): ForeignKey => {
-      const tfk = TableForeignKey.create(fk, dataSource.driver);
-      return {
-        name: tfk.name ?? dataSource.namingStrategy.foreignKeyName(typeormTable, tfk.columnNames),
-        columns: tfk.columnNames,
-        referencedSchema: schemaOf(fk.referencedEntityMetadata),
-        referencedTable: fk.referencedEntityMetadata.tableName,
-        referencedColumns: tfk.referencedColumnNames,
-        onDelete: action(tfk.onDelete),
-        onUpdate: action(tfk.onUpdate),
-        deferrable: deferrable(tfk.deferrable),
-      };
-    }),
-    uniques: typeormTable.uniques.map((u) => ({
-      name: u.name ?? dataSource.namingStrategy.uniqueConstraintName(typeormTable, u.columnNames),
-      columns: u.columnNames,
-    })),
-    checks: typeormTable.checks.map((c) => ({
-      name: c.name ?? dataSource.namingStrategy.checkConstraintName(typeormTable, c.expression!),
-      expression: c.expression!,
-    })),
-    indexes: typeormTable.indices.map((i) => ({
-      name: i.name ?? dataSource.namingStrategy.indexName(typeormTable, i.columnNames, i.where),
-      columns: i.columnNames,
-      unique: i.isUnique,
-      where: i.where ? i.where : undefined,
-      // TypeORM builds a spatial index on PostgreSQL `USING GiST`, another one with its `type` (`gin`, `hash`...);
-      // SQLite has one index method.
-      method: dialect === 'postgres' ? (i.isSpatial ? 'gist' : i.type === 'btree' ? undefined : i.type) : undefined,
-    })),
-    comment: dialect === 'postgres' ? (metadata.comment ?? undefined) : undefined,
   };
 }
 

@@ -64,12 +64,10 @@ export function areInverseSides(a: RelationMetadata | undefined, b: RelationMeta
   return !!a && !!b && a.inverseRelation === b && b.inverseRelation === a;
 }
 
-/** A junction table compiled from one side, with that side's relation. */
+/** A junction metadata, with the table compiled from it; no table when `@JoinTable({ synchronize: false })`. */
 export interface JunctionSide {
   readonly metadata: EntityMetadata;
-  readonly table: Table;
-  /** Whether TypeORM's schema builder manages it (`@JoinTable({ synchronize })`). */
-  readonly synchronize: boolean;
+  readonly table?: Table;
 }
 
 const byName = <T extends { name: string }>(items: readonly T[]): T[] => [...items].sort((x, y) => compareStrings(x.name, y.name));
@@ -150,9 +148,12 @@ export function mergeJunctionSides(key: string, sides: readonly JunctionSide[], 
   const [first, second] = [a!, b!].sort((p, q) => compareStrings(sideKey(p, metadatas), sideKey(q, metadatas)));
   const relations = [junctionRelation(first.metadata, metadatas), junctionRelation(second.metadata, metadatas)];
   if (!areInverseSides(relations[0], relations[1])) throw nameClash(key, first.metadata, second.metadata, metadatas);
-  const what = differences(first.table, second.table);
-  if (first.synchronize !== second.synchronize) what.unshift(`synchronize ${first.synchronize} vs ${second.synchronize}`);
-  if (what.length > 0 || orderFree(first.table) !== orderFree(second.table)) {
+  if (!first.table && !second.table) return first; // both left alone
+  const what =
+    first.table && second.table
+      ? differences(first.table, second.table)
+      : [`synchronize ${first.metadata.synchronize} vs ${second.metadata.synchronize}`];
+  if (what.length > 0 || orderFree(first.table!) !== orderFree(second.table!)) {
     const [x, y] = [describeOwner(first.metadata, metadatas), describeOwner(second.metadata, metadatas)];
     throw new CompileError(
       `many-to-many junction ${key} is declared by ${x} and by ${y}, and they disagree: ${what.join('; ') || 'their definitions differ'}`,
@@ -160,6 +161,6 @@ export function mergeJunctionSides(key: string, sides: readonly JunctionSide[], 
         'the same name, the joinColumn of one the inverseJoinColumn of the other, the same onDelete/onUpdate.',
     );
   }
-  const primaryKey = first.table.primaryKey && { ...first.table.primaryKey, anyOrder: true as const };
-  return { ...first, table: { ...first.table, primaryKey } };
+  const table = first.table!;
+  return { ...first, table: { ...table, primaryKey: table.primaryKey && { ...table.primaryKey, anyOrder: true as const } } };
 }
