@@ -59,6 +59,14 @@ describe.each(DIALECTS)('@JoinTable on both sides, on %s', (dialect) => {
     });
   });
 
+  it('merges mirror-image sides that do not name each other as inverse sides too: the table is the same', async () => {
+    const { model } = await compileEntities(await entityClasses('test/entities/junctions/no-inverse'), dialect);
+    expect(model.tables.map((t) => t.name)).toEqual(['courses', 'student_courses', 'students']);
+    expect(junction(model, 'student_courses').primaryKey).toEqual(
+      expect.objectContaining({ columns: ['coursesId', 'studentsId'], anyOrder: true }),
+    );
+  });
+
   it("plans as empty against databases TypeORM's synchronize() built from either side, whose keys are in other orders", async () => {
     const { model } = await compileEntities(await entityClasses(BOTH), dialect);
     const orders = new Set<string>();
@@ -95,9 +103,7 @@ describe.each(DIALECTS)('@JoinTable on both sides, on %s', (dialect) => {
         const plan = await applyTowards(session, model);
         const creates = plan.changes.filter((c) => c.kind === 'table.create').map((c) => (c.kind === 'table.create' ? c.table.name : ''));
         expect(creates.sort()).toEqual(['courses', 'follows', 'student_courses', 'students', 'users']);
-        expect(renderSql(plan)).toContain(
-          dialect === 'postgres' ? 'PRIMARY KEY ("coursesId", "studentsId")' : 'PRIMARY KEY ("coursesId", "studentsId")',
-        );
+        expect(renderSql(plan)).toContain('PRIMARY KEY ("coursesId", "studentsId")');
         expect((await planTowards(session, model)).changes).toEqual([]);
       } finally {
         await session.close();
@@ -155,11 +161,9 @@ describe.each(DIALECTS)('@JoinTable on both sides, on %s', (dialect) => {
 
   it('refuses two unrelated relations whose junctions have one name, naming both', async () => {
     const error = await compileError('test/entities/junctions/two-relations', dialect);
-    expect(error.message).toMatch(
-      new RegExp(`^@JoinTable of (Post|Article)\\.tags and @JoinTable of (Post|Article)\\.tags both map to table ${key('taggings').replace('.', '\\.')}$`),
+    expect(error.message).toBe(`@JoinTable of Article.tags and @JoinTable of Post.tags both map to table ${key('taggings')}`);
+    expect(error.hint).toBe(
+      'Each table needs one declaration: give the @JoinTable of Article.tags another name, or give the @JoinTable of Post.tags another name.',
     );
-    expect(error.message).toContain('Post.tags');
-    expect(error.message).toContain('Article.tags');
-    expect(error.hint).toMatch(/^Each table needs one declaration: give the @JoinTable of \w+\.tags another name, or give the @JoinTable of \w+\.tags another name\.$/);
   });
 });

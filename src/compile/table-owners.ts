@@ -136,31 +136,32 @@ function sideKey(side: JunctionSide, metadatas: readonly EntityMetadata[]): stri
 }
 
 /**
- * One table for the junctions of one name. One side: its table. Two inverse sides that agree (mirror images): the
- * table of the side whose entity table sorts first (a fixed choice, whichever side TypeORM picked), with a primary
- * key whose column order is not fixed. Otherwise a `CompileError` naming both sides and what differs.
+ * One table for the junctions of one name. One side: its table. Two sides that agree (mirror images: the same table
+ * but for the column order): the table of the side whose entity table sorts first (a fixed choice, whichever side
+ * TypeORM picked), with a primary key whose column order is not fixed. Two sides of one relation that disagree: a
+ * `CompileError` naming both and what differs; two unrelated relations: a name clash naming both.
  */
 export function mergeJunctionSides(key: string, sides: readonly JunctionSide[], metadatas: readonly EntityMetadata[]): JunctionSide {
   if (sides.length === 1) return sides[0]!;
-  const [a, b, third] = sides;
-  if (third) throw nameClash(key, a!.metadata, third.metadata, metadatas);
   // In a fixed order (see `sideKey`), so the message and the choice never depend on the order TypeORM loaded them in.
-  const [first, second] = [a!, b!].sort((p, q) => compareStrings(sideKey(p, metadatas), sideKey(q, metadatas)));
-  const relations = [junctionRelation(first.metadata, metadatas), junctionRelation(second.metadata, metadatas)];
-  if (!areInverseSides(relations[0], relations[1])) throw nameClash(key, first.metadata, second.metadata, metadatas);
+  const sorted = [...sides].sort((p, q) => compareStrings(sideKey(p, metadatas), sideKey(q, metadatas)));
+  const [first, second] = [sorted[0]!, sorted[1]!];
+  if (sorted[2]) throw nameClash(key, second.metadata, sorted[2].metadata, metadatas);
   if (!first.table && !second.table) return first; // both left alone
   const what =
     first.table && second.table
       ? differences(first.table, second.table)
       : [`synchronize ${first.metadata.synchronize} vs ${second.metadata.synchronize}`];
-  if (what.length > 0 || orderFree(first.table!) !== orderFree(second.table!)) {
-    const [x, y] = [describeOwner(first.metadata, metadatas), describeOwner(second.metadata, metadatas)];
-    throw new CompileError(
-      `many-to-many junction ${key} is declared by ${x} and by ${y}, and they disagree: ${what.join('; ') || 'their definitions differ'}`,
-      'Declare @JoinTable on one side only (the other side stays @ManyToMany), or make both declarations mirror images: ' +
-        'the same name, the joinColumn of one the inverseJoinColumn of the other, the same onDelete/onUpdate.',
-    );
+  if (first.table && second.table && what.length === 0 && orderFree(first.table) === orderFree(second.table)) {
+    const { primaryKey } = first.table;
+    return { ...first, table: { ...first.table, primaryKey: primaryKey && { ...primaryKey, anyOrder: true as const } } };
   }
-  const table = first.table!;
-  return { ...first, table: { ...table, primaryKey: table.primaryKey && { ...table.primaryKey, anyOrder: true as const } } };
+  const inverse = areInverseSides(junctionRelation(first.metadata, metadatas), junctionRelation(second.metadata, metadatas));
+  if (!inverse) throw nameClash(key, first.metadata, second.metadata, metadatas);
+  const [x, y] = [describeOwner(first.metadata, metadatas), describeOwner(second.metadata, metadatas)];
+  throw new CompileError(
+    `many-to-many junction ${key} is declared by ${x} and by ${y}, and they disagree: ${what.join('; ') || 'their definitions differ'}`,
+    'Declare @JoinTable on one side only (the other side stays @ManyToMany), or make both declarations mirror images: ' +
+      'the same name, the joinColumn of one the inverseJoinColumn of the other.',
+  );
 }
