@@ -36,8 +36,11 @@ describe.each(DIALECTS)('@JoinTable on both sides, on %s', (dialect) => {
 
   it('compiles one junction per name, whose key order is not fixed, the same whichever order the entities load in', async () => {
     const classes = await entityClasses(BOTH);
-    const { model } = await compileEntities(classes, dialect);
+    const { model, entityNames } = await compileEntities(classes, dialect);
     expect(model.tables.map((t) => t.name)).toEqual(['courses', 'follows', 'student_courses', 'students', 'users']);
+    // Hints name entity classes and properties; a junction has none (no `@RenamedFrom('x') on .studentsId`).
+    expect(Object.values(entityNames.tables).sort()).toEqual(['Course', 'Student', 'User']);
+    expect(Object.values(entityNames.columns).filter((name) => name.startsWith('.'))).toEqual([]);
     // The side whose entity table sorts first: courses for student_courses; users (both sides) then property order.
     expect(junction(model, 'student_courses').primaryKey).toEqual(
       expect.objectContaining({ columns: ['coursesId', 'studentsId'], anyOrder: true }),

@@ -57,7 +57,8 @@ function namesOf(metadatas: readonly EntityMetadata[], defaultSchema: string | u
   const tables: Record<string, string> = {};
   const columns: Record<string, string> = {};
   for (const metadata of metadatas) {
-    if (metadata.tableType === 'entity-child' || metadata.tableType === 'view') continue;
+    // A junction has no class or properties to name (its metadata's `targetName` is empty).
+    if (metadata.tableType === 'entity-child' || metadata.tableType === 'view' || !metadata.targetName) continue;
     const key = qualifiedKey({ schema: defaultSchema && (metadata.schema ?? defaultSchema), name: metadata.tableName });
     tables[key] = metadata.targetName;
     for (const column of metadata.columns) columns[`${key}.${column.databaseName}`] ??= `${metadata.targetName}.${column.propertyPath}`;
