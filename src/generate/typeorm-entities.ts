@@ -172,7 +172,8 @@ function partitioningDiagnostic(table: Table): Diagnostic {
     code: 'ENTITY_PARTITIONING_NOT_DECLARED',
     message:
       `table ${qualifiedKey(table)} is partitioned (${describePartitioning(partitioning)}), which TypeORM entities cannot declare: ` +
-      `its entity declares an ordinary table, and its ${count} partition${count === 1 ? '' : 's'} (not managed) ${count === 1 ? 'has' : 'have'} no entity`,
+      `its entity declares an ordinary table` +
+      (count === 0 ? ' (it has no partitions)' : `, and its ${count === 1 ? 'partition' : `${count} partitions`} (not managed) ${count === 1 ? 'has' : 'have'} no entity`),
     location: `table ${qualifiedKey(table)}`,
     hint:
       'Plans against the entities leave the partitioning and the partitions alone; a database built from the entities has an ' +
