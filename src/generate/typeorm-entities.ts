@@ -6,9 +6,9 @@
  * database name is stated (table, column, constraint, index and enum type names), so nothing depends on TypeORM's
  * naming strategy. What TypeORM cannot declare is reported as a diagnostic, one per object (and a comment in the
  * file), rather than written wrongly or left out silently: a type it does not accept is declared as the nearest one it
- * does, a domain as its base type, a partitioned table as an ordinary one; tables without a primary key, standalone
- * sequences, functions, triggers and the other objects entities cannot declare are reported and left alone by plans.
- * TypeORM's own tables (`migrations`, `typeorm_metadata`) are left out.
+ * does, a domain as its base type, a partitioned table as an ordinary one; standalone sequences, functions, triggers
+ * and the other objects entities cannot declare are reported (plans from entities leave them alone), and so are tables
+ * without a primary key, which get no entity (a plan would drop them). TypeORM's own tables (`migrations`, `typeorm_metadata`) are left out.
  */
 import type { Model, NotManagedKind, Partitioning, QualifiedName, Table } from '../model';
 import { asBaseType, qualifiedKey } from '../model';
