@@ -7,8 +7,9 @@
  * naming strategy. What TypeORM cannot declare is reported as a diagnostic, one per object (and a comment in the
  * file), rather than written wrongly or left out silently: a type it does not accept is declared as the nearest one it
  * does, a domain as its base type, a partitioned table as an ordinary one; standalone sequences, functions, triggers
- * and the other objects entities cannot declare are reported (plans from entities leave them alone), and so are tables
- * without a primary key, which get no entity (a plan would drop them). TypeORM's own tables (`migrations`, `typeorm_metadata`) are left out.
+ * and the other objects entities cannot declare are reported (plans from entities leave them alone), and so are
+ * tables without a primary key, which get no entity (a plan would drop them). TypeORM's own tables (`migrations`,
+ * `typeorm_metadata`) are left out.
  */
 import type { Model, NotManagedKind, Partitioning, QualifiedName, Table } from '../model';
 import { asBaseType, qualifiedKey } from '../model';
@@ -144,7 +145,16 @@ export function typeormEntityFiles(model: Model): TypeormEntityFiles {
     });
     files.set(
       `${names.fileName}.ts`,
-      renderEntityFile({ dialect, defaultSchema, table, names, columns, relations: tableRelations, constraints, notes: partitioningNotes(table) }),
+      renderEntityFile({
+        dialect,
+        defaultSchema,
+        table,
+        names,
+        columns,
+        relations: tableRelations,
+        constraints,
+        notes: partitioningNotes(table),
+      }),
     );
   }
   const viewKeys = new Set(views.map((view) => qualifiedKey(view)));
