@@ -335,7 +335,7 @@ const NOT_DECLARED: Record<DialectName, Limit> = {
       'ENTITY_NO_PRIMARY_KEY',
       'ENTITY_ENUM_UNUSED',
       'ENTITY_FOREIGN_KEY_COLUMN_ORDER',
-      'ENTITY_UNSUPPORTED_TYPE',
+      'ENTITY_TYPE_APPROXIMATED',
       'ENTITY_ENUM_OTHER_SCHEMA',
       'ENTITY_INDEX_NOT_DECLARED',
     ],
@@ -344,32 +344,41 @@ const NOT_DECLARED: Record<DialectName, Limit> = {
       'enum.drop mood',
       'foreignKey.drop pair_refs_pair_fkey',
       'foreignKey.add pair_refs_pair_fkey',
-      'column.drop tid',
+      // oid is declared as text (TypeORM does not know oid): converted, its values kept.
+      'column.alter tid',
       'enum.create level',
       'column.alter level',
       'index.drop odd_email_lower',
     ],
-    // TypeORM sees neither the expression index nor the foreign key's column order (it compares names only).
+    // TypeORM sees neither the expression index nor the foreign key's column order (it compares names only), and
+    // replaces the column whose type changes (its schema builder drops and adds a column to change a type).
     typeorm: [
       'ALTER TABLE "odd" DROP COLUMN "tid"',
+      'ALTER TABLE "odd" ADD "tid" text',
       'ALTER TABLE "odd" DROP COLUMN "level"',
       `CREATE TYPE "public"."level" AS ENUM('low', 'high')`,
       'ALTER TABLE "odd" ADD "level" "public"."level"',
     ],
   },
   sqlite: {
-    codes: ['ENTITY_NO_PRIMARY_KEY', 'ENTITY_FOREIGN_KEY_COLUMN_ORDER', 'ENTITY_UNSUPPORTED_TYPE', 'ENTITY_INDEX_NOT_DECLARED'],
+    codes: ['ENTITY_NO_PRIMARY_KEY', 'ENTITY_FOREIGN_KEY_COLUMN_ORDER', 'ENTITY_TYPE_APPROXIMATED', 'ENTITY_INDEX_NOT_DECLARED'],
     changes: [
       'table.drop logs',
       'foreignKey.drop FK_pair_refs_pair',
       'foreignKey.add FK_pair_refs_pair',
-      'column.drop payload',
+      // "some type" (NUMERIC affinity) is declared as numeric: the table is rebuilt with it, its values kept.
+      'column.alter payload',
       'index.drop odd_email_lower',
     ],
+    // TypeORM rebuilds the table twice: once for the index it reads without columns, once for the type.
     typeorm: [
       'DROP INDEX "odd_email_lower"',
-      'CREATE TABLE "temporary_odd" ("id" integer PRIMARY KEY NOT NULL, "email" text)',
-      'INSERT INTO "temporary_odd"("id", "email") SELECT "id", "email" FROM "odd"',
+      'CREATE TABLE "temporary_odd" ("id" integer PRIMARY KEY NOT NULL, "payload" some type, "email" text)',
+      'INSERT INTO "temporary_odd"("id", "payload", "email") SELECT "id", "payload", "email" FROM "odd"',
+      'DROP TABLE "odd"',
+      'ALTER TABLE "temporary_odd" RENAME TO "odd"',
+      'CREATE TABLE "temporary_odd" ("id" integer PRIMARY KEY NOT NULL, "payload" numeric, "email" text)',
+      'INSERT INTO "temporary_odd"("id", "payload", "email") SELECT "id", "payload", "email" FROM "odd"',
       'DROP TABLE "odd"',
       'ALTER TABLE "temporary_odd" RENAME TO "odd"',
     ],

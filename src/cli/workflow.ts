@@ -6,7 +6,7 @@ import { dialectFor } from '../dialects/registry';
 import type { EntityNames } from '../diff/diff-renames';
 import { readRenamesFile } from '../hints/renames-file';
 import { StalePlanError } from '../errors/errors';
-import { excludeFromModel, hashModel, withoutSequences, type Model, type QualifiedName, type Renames } from '../model';
+import { declarableByEntities, excludeFromModel, hashModel, type Model, type QualifiedName, type Renames } from '../model';
 import { createPlan, planProbes } from '../plan/plan';
 import type { Diagnostic, Plan } from '../plan/types';
 
@@ -157,12 +157,13 @@ async function measureOrStale(
 
 /**
  * The database's managed schema, as planning sees it: the managed PostgreSQL schemas, without excluded tables, and
- * without standalone sequences, which entities cannot declare (left alone: never dropped or changed by the plan).
+ * as entities can declare it: standalone sequences, partitioning and domains, which entities cannot declare, are left
+ * alone (never dropped or changed by the plan; see `declarableByEntities`).
  */
 async function readCurrent(session: DatabaseSession, desired: Model, options: PlanOptions): Promise<Model> {
   const { exclude = [], schemas = [], unmanaged = [] } = options;
   const current = await session.introspect({ schemas: managedSchemas(desired, schemas) });
-  return withoutSequences(excludeFromModel(current, exclude, unmanaged));
+  return declarableByEntities(excludeFromModel(current, exclude, unmanaged));
 }
 
 /**

@@ -221,7 +221,7 @@ function toView(
           columns: index.columns.map((column) => column.databaseName),
           unique: index.isUnique,
           where: index.where ? index.where : undefined,
-          method: index.isSpatial ? 'gist' : undefined,
+          method: index.isSpatial ? 'gist' : index.type === undefined || index.type === 'btree' ? undefined : index.type,
         }))
       : [];
   return {

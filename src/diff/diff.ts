@@ -3,6 +3,7 @@ import type { Decision, Diagnostic } from '../plan/types';
 import type { Change } from './changes';
 import { diffEnums, finishEnumColumns } from './diff-enums';
 import { applyDeclaredRenames, findLookAlikes, withholdLookAlikes, type EntityNames } from './diff-renames';
+import { diffPartitioning } from './diff-partitioning';
 import { diffExtensions, diffSchemas } from './diff-schemas';
 
 import { diffSequences } from './diff-sequences';
@@ -62,7 +63,7 @@ export function diffModels(from: Model, to: Model, options: DiffOptions = {}): D
       ...tables.changes,
       ...diffViews(from, to),
     ],
-    diagnostics: [...enums.diagnostics, ...schemas.diagnostics],
+    diagnostics: [...enums.diagnostics, ...schemas.diagnostics, ...diffPartitioning(enums.from, to)],
     decisions: [...enums.decisions, ...lookAlikes.decisions, ...tables.decisions],
     from: enums.from,
   };

@@ -11,3 +11,4 @@ export * from './hash';
 export * from './respell';
 export * from './managed-part';
 export * from './sequences';
+export * from './declarable';

@@ -32,6 +32,10 @@ function normalizeTable(table: Table): Table {
     checks: [...table.checks].sort(byName),
     indexes: [...table.indexes].map(normalizeIndex).sort(byName),
     triggers: table.triggers && table.triggers.length > 0 ? [...table.triggers].sort(byName) : undefined,
+    partitioning: table.partitioning && {
+      ...table.partitioning,
+      partitions: table.partitioning.partitions.map((p) => compact({ ...p })).sort(byQualifiedName),
+    },
   });
 }
 

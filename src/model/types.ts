@@ -158,6 +158,30 @@ export interface Table {
    * its triggers) recreates them. Not managed: never compiled from entities, never diffed. Absent when none.
    */
   readonly triggers?: readonly Trigger[];
+  /**
+   * PostgreSQL: the table is partitioned (`PARTITION BY ...`); absent for an ordinary table. Only introspection sets it
+   * (entities cannot declare partitioning: a plan from entities leaves it alone, see `declarableByEntities`). Between
+   * two inventories a difference of strategy or key is refused, never planned: converting needs a rebuild.
+   */
+  readonly partitioning?: Partitioning;
+}
+
+/** How a PostgreSQL table is partitioned, and its partitions (which are not managed: listed, never diffed). */
+export interface Partitioning {
+  readonly strategy: PartitionStrategy;
+  /** The partition key as `pg_get_partkeydef` prints it inside the parentheses: `created_at`, `lower(name)`, `a, b`. */
+  readonly key: string;
+  /** The tables attached as its partitions (`PARTITION OF`), sorted by schema and name; empty when none. */
+  readonly partitions: readonly Partition[];
+}
+
+export type PartitionStrategy = 'range' | 'list' | 'hash';
+
+export interface Partition {
+  readonly schema?: string;
+  readonly name: string;
+  /** The partition bound as `pg_get_expr` prints it: `FOR VALUES FROM ('2024-01-01') TO ('2025-01-01')`, `DEFAULT`. */
+  readonly bound: string;
 }
 
 export interface Trigger {
@@ -201,7 +225,24 @@ export interface Column {
   readonly comment?: string;
   /** PostgreSQL: the column's collation (`C`), when it is not its type's default (the database's). */
   readonly collation?: string;
+  /**
+   * PostgreSQL: `type` is a domain (as the catalog prints its name), and this is that domain and the type it is over.
+   * Only introspection sets it. Domains are not managed: two columns of the same domain compare equal whatever the
+   * domain's definition, and a column of a domain differs from one of its base type (a `type` change). Entities cannot
+   * declare a domain: a plan from entities sees the column as its base type (see `declarableByEntities`).
+   */
+  readonly domain?: ColumnDomain;
 }
+
+export interface ColumnDomain {
+  readonly schema: string;
+  readonly name: string;
+  /** The base type, as a column of it would have it (of the innermost domain, when domains are stacked). */
+  readonly base: ColumnType;
+}
+
+/** The fields of a column that make its type. */
+export type ColumnType = Pick<Column, 'type' | 'length' | 'precision' | 'scale' | 'array' | 'enum'>;
 
 /**
  * Sequence options of an identity column, each absent when it is the default (`INCREMENT 1`, `MINVALUE 1`,

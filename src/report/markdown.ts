@@ -30,7 +30,14 @@ export function renderMarkdown(plan: Plan, context: MarkdownContext = {}): strin
   const where = context.target ? ` for \`${context.target.replace(/`/g, '')}\`` : '';
   const version = context.serverVersion ? ` (${plan.dialect} ${context.serverVersion})` : ` (${plan.dialect})`;
   out.push(`### Schema plan${where}${version}`, '');
-  out.push(plan.changes.length === 0 ? '**No changes**: the database is in line with the schema.' : `**${plan.summary.text}**`);
+  const errors = plan.diagnostics.some((d) => d.severity === 'error');
+  out.push(
+    plan.changes.length > 0
+      ? `**${plan.summary.text}**`
+      : errors
+        ? '**No plan**: the errors below must be resolved first.'
+        : '**No changes**: the database is in line with the schema.',
+  );
   if (plan.notManaged) out.push('', `Not managed (left untouched): ${describeNotManaged(plan.notManaged)}`);
 
   if (plan.decisions.length > 0) {

@@ -69,6 +69,8 @@ export function renderText(plan: Plan, p: Paint, context: TextContext = {}): str
     lines.push(p.bold(`Plan for ${context.target}`) + p.dim(` (${plan.dialect}${version})`));
   }
   if (plan.changes.length > 0) lines.push(p.bold(plan.summary.text) + p.dim(`  (${sizeLine(plan)})`));
+  // Errors mean the schemas differ in a way no change can express: never "in line".
+  else if (plan.diagnostics.some((d) => d.severity === 'error')) lines.push(p.bold('No plan: the errors below must be resolved first.'));
   else if (plan.decisions.length > 0) lines.push(p.bold('No changes besides the open questions below.'));
   else lines.push(p.green('No changes: the database is in line with the schema.'));
   lines.push(...renderDiagnostics(plan.diagnostics, p));

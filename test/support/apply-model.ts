@@ -1,7 +1,7 @@
 import { parseDatabaseUrl } from '../../src/connect/url';
 import type { DatabaseSession } from '../../src/dialects/dialect';
 import { dialectFor } from '../../src/dialects/registry';
-import { withoutSequences, type Model } from '../../src/model';
+import { declarableByEntities, type Model } from '../../src/model';
 import { createPlan, planProbes, type PlanInput } from '../../src/plan/plan';
 import type { MeasureOptions, Plan } from '../../src/plan/types';
 import { managedSchemas } from '../../src/cli/workflow';
@@ -17,7 +17,7 @@ export type PlanOptions = Pick<PlanInput, 'largeTableRows' | 'concurrently'> & M
 
 /**
  * Introspects and plans the database towards `desired` (compiled entities), exactly as `schema plan` does: standalone
- * sequences, which entities cannot declare, are left alone.
+ * sequences, partitioning and domains, which entities cannot declare, are left alone.
  */
 export async function planTowards(
   session: DatabaseSession,
@@ -25,7 +25,7 @@ export async function planTowards(
   declared: Pick<PlanInput, 'renames' | 'entityNames'> = {},
   { estimateAbove, ...options }: PlanOptions = {},
 ): Promise<Plan> {
-  const current = withoutSequences(await session.introspect({ schemas: managedSchemas(desired) }));
+  const current = declarableByEntities(await session.introspect({ schemas: managedSchemas(desired) }));
   const input = { from: current, to: desired, dialect: dialectFor(desired.dialect), ...declared, ...options };
   const probes = planProbes(input);
   return createPlan({ ...input, measurements: probes.length > 0 ? await session.measure(probes, { estimateAbove }) : [] });

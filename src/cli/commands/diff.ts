@@ -1,7 +1,7 @@
 import type { Argv } from 'yargs';
 import { dialectFor } from '../../dialects/registry';
 import { readRenamesFile } from '../../hints/renames-file';
-import { withoutSequences, type DialectName, type Model } from '../../model';
+import { declarableByEntities, type DialectName, type Model } from '../../model';
 import { createPlan, planProbes } from '../../plan/plan';
 import { diffDialect, loadSource, type LoadedSource } from '../../sources/load-source';
 import { parseSourceSpec, type SourceSpec } from '../../sources/source-spec';
@@ -65,10 +65,10 @@ export async function runDiff(args: DiffArgs, io: CliIo): Promise<number> {
       loaded[i] = await loadSource(specs[i]!, dialectName, { ...options, schemas });
     }
     const [from, to] = loaded as [LoadedSource, LoadedSource];
-    // Entities (or a model document compiled from them) cannot declare standalone sequences: against them, those of
-    // the other side are left alone, and listed as not managed.
+    // Entities (or a model document compiled from them) cannot declare standalone sequences, partitioning or domains:
+    // against them, those of the other side are left alone, and listed as not managed.
     const fromEntities = loaded.some((side) => side?.scope === 'needs');
-    const side = (model: Model) => (fromEntities ? withoutSequences(model) : model);
+    const side = (model: Model) => (fromEntities ? declarableByEntities(model) : model);
     const input = {
       from: side(from.model),
       to: side(to.model),

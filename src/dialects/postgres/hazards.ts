@@ -1,5 +1,5 @@
 import type { Column, EnumType, Model, QualifiedName, Table } from '../../model';
-import { qualifiedKey } from '../../model';
+import { asBaseType, qualifiedKey } from '../../model';
 import { narrowingHazards } from '../../plan/measured-hazards';
 import type { TableRows } from '../../plan/row-counts';
 import type { Hazard } from '../../plan/types';
@@ -95,6 +95,19 @@ export function isEpochConversion(from: Column, to: Column): boolean {
   );
 }
 
+/** Same type, modifiers, array-ness and enum type. */
+function deepEqualType(a: Column, b: Column): boolean {
+  return (
+    a.type === b.type &&
+    a.length === b.length &&
+    a.precision === b.precision &&
+    a.scale === b.scale &&
+    Boolean(a.array) === Boolean(b.array) &&
+    (a.enum === undefined) === (b.enum === undefined) &&
+    (a.enum === undefined || label(a.enum) === label(b.enum!))
+  );
+}
+
 /** PostgreSQL changes the type without rewriting the table (binary-coercible, looser or equal modifier). */
 function isRewriteFree(from: Column, to: Column): boolean {
   if (Boolean(from.array) !== Boolean(to.array)) return false;
@@ -141,11 +154,17 @@ export function typeChangeHazards(
   const hazards: Hazard[] = [
     hazard.lock(`changing the type of ${table}.${to.name} holds an ACCESS EXCLUSIVE lock on ${table}: reads and writes wait`),
   ];
-  if (!isRewriteFree(from, to)) {
+  // A domain's values are values of its base type: a column leaving a domain converts from that type (to the base
+  // type itself: no rewrite, nothing lost). One becoming a domain is checked against the domain's constraints, which
+  // may refuse values: judged as the domain type itself.
+  const source = from.domain && !to.domain ? asBaseType(from) : from;
+  // To the domain's own base type: the domain's constraints no longer apply, every value stays as it is.
+  if (from.domain !== undefined && !to.domain && deepEqualType(source, to)) return hazards;
+  if (!isRewriteFree(source, to)) {
     hazards.push(hazard.rewrite(`${fromType} -> ${toType} rewrites every row of ${table} (and rebuilds its indexes)`));
   }
-  const length = narrowedLength(from, to);
-  if (isEpochConversion(from, to)) {
+  const length = narrowedLength(source, to);
+  if (isEpochConversion(source, to)) {
     hazards.push(
       hazard.dataLoss(
         `${fromType} -> ${toType} has no cast: the values of ${table}.${to.name} are read as Unix epoch milliseconds ` +
@@ -155,7 +174,7 @@ export function typeChangeHazards(
   } else if (length !== undefined) {
     const change = { name: from.name, from: fromType, to: toType, length, array: from.array ?? false };
     hazards.push(...narrowingHazards(`${table}.${to.name}`, change, rows));
-  } else if (!isWidening(from, to, context)) {
+  } else if (!isWidening(source, to, context)) {
     hazards.push(
       hazard.dataLoss(
         `${fromType} -> ${toType} narrows ${table}.${to.name}: values may be truncated or rounded, or fail to convert`,

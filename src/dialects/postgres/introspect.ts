@@ -1,6 +1,7 @@
 import type {
   Check,
   Column,
+  ColumnDomain,
   EnumType,
   ForeignKey,
   Index,
@@ -8,12 +9,16 @@ import type {
   IndexKeyOrder,
   Model,
   NotManagedKind,
+  Partition,
+  Partitioning,
+  PartitionStrategy,
   PrimaryKey,
   ReferentialAction,
   Table,
   Unique,
   View,
 } from '../../model';
+import { SchemaplanError } from '../../errors/errors';
 import { qualifiedKey, withIndexKeys } from '../../model';
 import { TYPEORM_METADATA_TABLE } from '../typeorm-metadata';
 import { isManagedTable, UNMANAGED_TABLES } from '../unmanaged';
@@ -41,6 +46,9 @@ interface TableRow {
   schema: string;
   name: string;
   comment: string | null;
+  /** A partitioned table's `pg_get_partkeydef` (`RANGE (at)`), else NULL. */
+  partition_key: string | null;
+  partitions: Partition[] | null;
 }
 export interface ColumnRow {
   table_oid: string;
@@ -63,6 +71,13 @@ export interface ColumnRow {
   identity_max: string | null;
   identity_cache: string | null;
   identity_cycle: boolean | null;
+  /** When the (element) type is a domain: the type it is over (NULL otherwise), see COLUMNS_SQL. */
+  domain_typmod: number | null;
+  domain_is_array: boolean | null;
+  domain_type: string | null;
+  domain_typtype: string | null;
+  domain_type_schema: string | null;
+  domain_type_name: string | null;
 }
 interface ViewRow {
   kind: 'view' | 'column';
@@ -176,6 +191,7 @@ export async function introspectPostgres(query: QueryFn, schemas: readonly strin
       checks: constraints.filter((c) => c.type === 'c').map(toCheck),
       indexes: (indexesOf.get(row.oid) ?? []).map(toIndex),
       comment: row.comment ?? undefined,
+      partitioning: toPartitioning(row),
     };
   });
   const enums = enumRows.map((row): EnumType => ({ schema: row.schema, name: row.name, values: row.values }));
@@ -205,6 +221,34 @@ export async function introspectPostgres(query: QueryFn, schemas: readonly strin
   });
 }
 
+/** `RANGE (at)` and the partitions of a partitioned table; `undefined` for an ordinary one. */
+function toPartitioning(row: TableRow): Partitioning | undefined {
+  if (row.partition_key === null) return undefined;
+  const match = /^(RANGE|LIST|HASH)\s*\(([\s\S]*)\)\s*$/i.exec(row.partition_key);
+  if (!match) throw new SchemaplanError(`cannot read the partition key of ${qualifiedKey(row)}: ${row.partition_key}`);
+  return {
+    strategy: match[1]!.toLowerCase() as PartitionStrategy,
+    key: match[2]!.trim(),
+    partitions: (row.partitions ?? []).map((p) => ({ schema: p.schema, name: p.name, bound: p.bound })),
+  };
+}
+
+/** The domain a column's (element) type is, with the type it is over; `undefined` when the type is no domain. */
+function toDomain(row: ColumnRow): ColumnDomain | undefined {
+  if (row.typtype !== 'd' || row.domain_type === null) return undefined;
+  const isEnum = row.domain_typtype === 'e';
+  return {
+    schema: row.type_schema,
+    name: row.type_name,
+    base: {
+      type: isEnum ? 'enum' : row.domain_type,
+      ...typeModifiers(row.domain_type, row.domain_typmod ?? -1),
+      array: row.domain_is_array || undefined,
+      enum: isEnum ? { schema: row.domain_type_schema!, name: row.domain_type_name! } : undefined,
+    },
+  };
+}
+
 function toColumn(row: ColumnRow, recordedExpression: string | undefined): Column {
   const isEnum = row.typtype === 'e';
   return {
@@ -231,6 +275,7 @@ function toColumn(row: ColumnRow, recordedExpression: string | undefined): Colum
     computed: row.generation === null ? undefined : { expression: recordedExpression ?? row.generation, stored: true },
     comment: row.comment ?? undefined,
     collation: row.collation ?? undefined,
+    domain: toDomain(row),
   };
 }
 

@@ -1,4 +1,4 @@
-import type { Check, Column, EnumType, ForeignKey, Index, Model, Table, View } from '../../model';
+import type { Check, Column, ColumnDomain, ColumnType, EnumType, ForeignKey, Index, Model, Table, View } from '../../model';
 import { indexKeys, isExpressionKey, normalizeModel, qualifiedKey, sequenceOfDefault, withIndexKeys } from '../../model';
 import { stripEnclosingParens } from '../index-expression';
 import { trimFractionZeros } from '../number-literal';
@@ -15,6 +15,7 @@ import {
   NUMERIC_TYPES,
   PRECISION_TYPES,
   parseTypeName,
+  type ParsedType,
 } from './types';
 
 /** The schema unqualified names live in (the first entry of PostgreSQL's default `search_path`). */
@@ -128,19 +129,12 @@ const NO_SEQUENCES: ReadonlySet<string> = new Set();
  */
 export function normalizeColumn(column: Column, inPrimaryKey: boolean, standalone: ReadonlySet<string> = NO_SEQUENCES): Column {
   const parsed = parseTypeName(column.type);
-  const type = parsed.type;
-  const array = column.array || parsed.array || undefined;
+  const { type, length, precision, scale, array } = normalizeType(column, parsed);
   let generated = column.generated ?? (parsed.serial ? 'increment' : undefined);
-  const [firstModifier, secondModifier] = parsed.modifiers;
-
-  let length = column.length ?? (LENGTH_TYPES.has(type) ? firstModifier : undefined);
-  if (!LENGTH_TYPES.has(type) || length === DEFAULT_LENGTH[type]) length = undefined;
-
-  let precision = column.precision ?? (PRECISION_TYPES.has(type) ? firstModifier : undefined);
-  if (!PRECISION_TYPES.has(type) || precision === DEFAULT_PRECISION[type]) precision = undefined;
-  let scale = column.scale ?? (type === 'numeric' ? secondModifier : undefined);
-  if (type !== 'numeric' || precision === undefined) scale = undefined;
-  else scale ??= 0;
+  // A domain's values are its base type's: a default on a column of one reads as on a column of that type.
+  const domain = column.domain && normalizeDomain(column.domain);
+  const valueType = domain?.base.type ?? type;
+  const valueArray = array || domain?.base.array;
 
   let defaultValue = column.default?.trim() || undefined;
   if (
@@ -157,7 +151,7 @@ export function normalizeColumn(column: Column, inPrimaryKey: boolean, standalon
   const computed = column.computed && { expression: column.computed.expression.trim(), stored: true };
   if (computed) generated = undefined;
   if (generated !== undefined || computed) defaultValue = undefined;
-  if (defaultValue !== undefined) defaultValue = normalizeDefault(defaultValue, type, array ?? false);
+  if (defaultValue !== undefined) defaultValue = normalizeDefault(defaultValue, valueType, valueArray ?? false);
 
   return {
     name: column.name,
@@ -178,7 +172,38 @@ export function normalizeColumn(column: Column, inPrimaryKey: boolean, standalon
     comment: column.comment || undefined,
     // `default` is the type's default collation, which is what no collation means.
     collation: column.collation && column.collation !== 'default' ? column.collation : undefined,
+    domain,
   };
+}
+
+/**
+ * A type's modifiers in canonical form: those that cannot apply or are the default dropped (`timestamp(6)` is
+ * `timestamp`, `char(1)` is `char`, no length on `integer`), `numeric(p)` is `numeric(p,0)`.
+ */
+function normalizeType(
+  column: ColumnType,
+  parsed: ParsedType = parseTypeName(column.type),
+): Required<Pick<ColumnType, 'type'>> & Omit<ColumnType, 'type' | 'enum'> {
+  const type = parsed.type;
+  const array = column.array || parsed.array || undefined;
+  const [firstModifier, secondModifier] = parsed.modifiers;
+
+  let length = column.length ?? (LENGTH_TYPES.has(type) ? firstModifier : undefined);
+  if (!LENGTH_TYPES.has(type) || length === DEFAULT_LENGTH[type]) length = undefined;
+
+  let precision = column.precision ?? (PRECISION_TYPES.has(type) ? firstModifier : undefined);
+  if (!PRECISION_TYPES.has(type) || precision === DEFAULT_PRECISION[type]) precision = undefined;
+  let scale = column.scale ?? (type === 'numeric' ? secondModifier : undefined);
+  if (type !== 'numeric' || precision === undefined) scale = undefined;
+  else scale ??= 0;
+  return { type, length, precision, scale, array };
+}
+
+/** A domain's base type in canonical form (as a column of that type would have it). */
+function normalizeDomain(domain: ColumnDomain): ColumnDomain {
+  const base = normalizeType(domain.base);
+  const enumType = base.type === 'enum' && domain.base.enum ? { schema: domain.base.enum.schema ?? DEFAULT_SCHEMA, name: domain.base.enum.name } : undefined;
+  return { schema: domain.schema, name: domain.name, base: { ...base, enum: enumType } };
 }
 
 function isStandalone(defaultValue: string, standalone: ReadonlySet<string>): boolean {

@@ -6,10 +6,19 @@
 
 /**
  * The schemas read that exist, each with its ordinary and partitioned tables (not partitions, not members of an
- * extension) and their comments; a schema without tables is one row with a NULL table.
+ * extension) and their comments; a schema without tables is one row with a NULL table. A partitioned table has its
+ * strategy and key (`RANGE (at)`, from `pg_get_partkeydef`) and its partitions with their bounds.
  */
 export const TABLES_SQL = `
-SELECT c.oid::int8 AS oid, n.nspname AS schema, c.relname AS name, d.description AS comment
+SELECT c.oid::int8 AS oid, n.nspname AS schema, c.relname AS name, d.description AS comment,
+  CASE WHEN c.relkind = 'p' THEN pg_catalog.pg_get_partkeydef(c.oid) END AS partition_key,
+  CASE WHEN c.relkind = 'p' THEN COALESCE((
+    SELECT jsonb_agg(jsonb_build_object('schema', pn.nspname, 'name', pc.relname,
+      'bound', pg_catalog.pg_get_expr(pc.relpartbound, pc.oid)) ORDER BY pn.nspname, pc.relname)
+    FROM pg_catalog.pg_inherits i
+    JOIN pg_catalog.pg_class pc ON pc.oid = i.inhrelid AND pc.relispartition
+    JOIN pg_catalog.pg_namespace pn ON pn.oid = pc.relnamespace
+    WHERE i.inhparent = c.oid), '[]'::jsonb) END AS partitions
 FROM pg_catalog.pg_namespace n
 LEFT JOIN pg_catalog.pg_class c
   ON c.relnamespace = n.oid
@@ -26,9 +35,19 @@ ORDER BY n.nspname, c.relname`;
 /**
  * Columns in ordinal order, with the sequence options of identity columns. For arrays the element type is reported with `is_array`; `typmod` applies to the element.
  * Generated (computed) columns report their expression in pg_attrdef too: it is not a default, so it goes to
- * `generation` instead.
+ * `generation` instead. When the (element) type is a domain, `domain_*` describe the type the innermost domain is
+ * over (its element type with `domain_is_array` when that is an array), with that domain's typmod.
  */
 export const COLUMNS_SQL = `
+WITH RECURSIVE domain_chain(domain_oid, base_oid, typmod) AS (
+  SELECT t.oid, t.typbasetype, t.typtypmod FROM pg_catalog.pg_type t WHERE t.typtype = 'd'
+  UNION ALL
+  SELECT dc.domain_oid, t.typbasetype, t.typtypmod
+  FROM domain_chain dc JOIN pg_catalog.pg_type t ON t.oid = dc.base_oid AND t.typtype = 'd'),
+domain_base AS (
+  SELECT dc.domain_oid, dc.typmod, (bt.typcategory = 'A' AND bt.typelem <> 0) AS is_array,
+    CASE WHEN bt.typcategory = 'A' AND bt.typelem <> 0 THEN bt.typelem ELSE bt.oid END AS element_oid
+  FROM domain_chain dc JOIN pg_catalog.pg_type bt ON bt.oid = dc.base_oid AND bt.typtype <> 'd')
 SELECT a.attrelid::int8 AS table_oid, a.attname AS name, a.attnotnull AS not_null, a.attidentity AS identity,
   a.atttypmod AS typmod, (t.typcategory = 'A' AND t.typelem <> 0) AS is_array,
   pg_catalog.format_type(et.oid, NULL) AS type, et.typtype AS typtype,
@@ -38,13 +57,18 @@ SELECT a.attrelid::int8 AS table_oid, a.attname AS name, a.attnotnull AS not_nul
   d.description AS comment,
   CASE WHEN a.attcollation <> t.typcollation THEN co.collname END AS collation,
   s.seqstart::text AS identity_start, s.seqincrement::text AS identity_increment, s.seqmin::text AS identity_min,
-  s.seqmax::text AS identity_max, s.seqcache::text AS identity_cache, s.seqcycle AS identity_cycle
+  s.seqmax::text AS identity_max, s.seqcache::text AS identity_cache, s.seqcycle AS identity_cycle,
+  db.typmod AS domain_typmod, db.is_array AS domain_is_array, pg_catalog.format_type(dbt.oid, NULL) AS domain_type,
+  dbt.typtype AS domain_typtype, dbn.nspname AS domain_type_schema, dbt.typname AS domain_type_name
 FROM pg_catalog.pg_attribute a
 JOIN pg_catalog.pg_type t ON t.oid = a.atttypid
 LEFT JOIN pg_catalog.pg_collation co ON co.oid = a.attcollation
 JOIN pg_catalog.pg_type et
   ON et.oid = CASE WHEN t.typcategory = 'A' AND t.typelem <> 0 THEN t.typelem ELSE t.oid END
 JOIN pg_catalog.pg_namespace etn ON etn.oid = et.typnamespace
+LEFT JOIN domain_base db ON et.typtype = 'd' AND db.domain_oid = et.oid
+LEFT JOIN pg_catalog.pg_type dbt ON dbt.oid = db.element_oid
+LEFT JOIN pg_catalog.pg_namespace dbn ON dbn.oid = dbt.typnamespace
 LEFT JOIN pg_catalog.pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
 LEFT JOIN pg_catalog.pg_description d
   ON d.objoid = a.attrelid AND d.classoid = 'pg_catalog.pg_class'::regclass AND d.objsubid = a.attnum
@@ -192,7 +216,7 @@ const notExtensionMember = (catalog: string, oid: string) => `NOT EXISTS (
 /**
  * Everything of the read schemas (`$1`) the model does not describe, in one query: routines, non-internal triggers,
  * policies, tables with row level security, privileges granted on relations or schemas (beyond those initdb set, per
- * `pg_init_privs`), partitions, domains, composite and range types, foreign tables, rules other than views' own, TypeORM's bookkeeping tables (`$2`), and database-wide event triggers and
+ * `pg_init_privs`), partitions (tables, not their indexes; a foreign table attached as a partition is one), domains, composite and range types, foreign tables, rules other than views' own, TypeORM's bookkeeping tables (`$2`), and database-wide event triggers and
  * publications; objects of extensions aside. Plus every extension (but plpgsql) with the schema it is installed in.
  * One row per schema and kind, with the object names sorted.
  */
@@ -225,9 +249,9 @@ objects(schema, kind, name) AS (
     SELECT ip.initprivs FROM pg_catalog.pg_init_privs ip
     WHERE ip.objoid = n.oid AND ip.classoid = 'pg_catalog.pg_namespace'::regclass AND ip.objsubid = 0)
   UNION ALL
-  SELECT rel.nspname, 'partition', rel.relname FROM rel WHERE rel.relispartition
+  SELECT rel.nspname, 'partition', rel.relname FROM rel WHERE rel.relispartition AND rel.relkind IN ('r', 'p', 'f')
   UNION ALL
-  SELECT rel.nspname, 'foreign table', rel.relname FROM rel WHERE rel.relkind = 'f'
+  SELECT rel.nspname, 'foreign table', rel.relname FROM rel WHERE rel.relkind = 'f' AND NOT rel.relispartition
   UNION ALL
   SELECT rel.nspname, 'typeorm table', rel.relname FROM rel
   WHERE rel.relkind IN ('r', 'p') AND NOT rel.relispartition AND rel.relname = ANY($2::text[])

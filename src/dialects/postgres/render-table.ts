@@ -50,7 +50,7 @@ export function renderTableComment(table: QualifiedName, comment: string | undef
 
 /**
  * CREATE TABLE the way TypeORM's `createTable` writes it: columns, then UNIQUE and CHECK constraints, then the
- * PRIMARY KEY; then its indexes and comments. Foreign keys are separate `foreignKey.add` changes, so tables that
+ * PRIMARY KEY (and `PARTITION BY` for a partitioned table); then its indexes and comments. Foreign keys are separate `foreignKey.add` changes, so tables that
  * reference each other can be created in any order.
  */
 export function renderCreateTable(table: Table): Statement[] {
@@ -73,7 +73,9 @@ export function renderCreateTable(table: Table): Statement[] {
     ...table.checks.filter((check) => !check.notValid).map(checkClause),
     ...(table.primaryKey ? [primaryKeyClause(table.primaryKey)] : []),
   ];
-  const statements = [statement(`CREATE TABLE ${name} (${parts.join(', ')})`)];
+  // A partitioned table is created partitioned (its partitions are not managed: they are not created here).
+  const partitioned = table.partitioning ? ` PARTITION BY ${table.partitioning.strategy.toUpperCase()} (${table.partitioning.key})` : '';
+  const statements = [statement(`CREATE TABLE ${name} (${parts.join(', ')})${partitioned}`)];
   for (const unique of later) statements.push(statement(`ALTER TABLE ${name} ADD ${uniqueClause(unique)}`));
   for (const check of table.checks.filter((c) => c.notValid)) {
     statements.push(statement(`ALTER TABLE ${name} ADD ${checkClause(check)}${notValid(check)}`));

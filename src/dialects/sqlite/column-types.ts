@@ -4,8 +4,14 @@
  */
 import type { Column } from '../../model';
 
-/** Types whose `(n)` is a length (`varchar(255)`). */
+/**
+ * Types whose `(n)` is a length (`varchar(255)`): TypeORM's, plus SQL's `char(n)` and `character varying(n)`, which
+ * TypeORM cannot declare on SQLite but databases written by hand have (their length is kept, so a model read from one
+ * renders the same table again).
+ */
 export const LENGTH_TYPES: ReadonlySet<string> = new Set([
+  'char',
+  'character varying',
   'character',
   'varchar',
   'varying character',

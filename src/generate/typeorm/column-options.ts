@@ -4,11 +4,11 @@
  * explicitly (the column's name, type, length, precision, scale, array, enum and enum type name, nullability, default,
  * generation, comment, collation, primary-key constraint name). This is the inverse of compile/metadata-to-model.ts.
  */
-import type { Column, DialectName, Table } from '../../model';
-import { qualifiedKey } from '../../model';
+import type { Column, DialectName, QualifiedName, Table } from '../../model';
+import { asBaseType, qualifiedKey } from '../../model';
 import type { Diagnostic } from '../../plan/types';
 import { defaultCode } from './column-default';
-import { isSupportedType, tsTypeOf } from './column-type';
+import { isSupportedType, nearestType, tsTypeOf, typeText } from './column-type';
 import { decorator, type DecoratorCall } from './decorators';
 import { enumMemberCode, tsEnum, type TsEnum } from './enums';
 import { tsString, type Code } from './literals';
@@ -18,6 +18,8 @@ import { pascalCase } from './names';
 export interface ColumnPlan {
   readonly column: Column;
   readonly property: string;
+  /** Comment lines above the declaration: what the database has that the declaration does not say. */
+  readonly notes?: readonly string[];
   /** Absent when the column cannot be declared (see the diagnostics): `skipped` says why. */
   readonly decorator?: DecoratorCall;
   readonly skipped?: string;
@@ -51,25 +53,81 @@ function strategyOf(column: Column, dialect: DialectName): Strategy | undefined 
   return undefined;
 }
 
-export function planColumn(column: Column, context: ColumnContext): ColumnPlan {
-  const { dialect, table, names, naming, diagnostics } = context;
-  const property = names.properties.get(column.name)!;
-  const where = `${qualifiedKey(table)}.${column.name}`;
+/**
+ * Why a column cannot be declared at all (its enum type was not read), or `undefined`. Every other column can: a type
+ * TypeORM does not accept is declared as the nearest one it does.
+ */
+export function undeclarableColumn(column: Column, enumRead: (type: QualifiedName) => boolean): string | undefined {
+  const type = asBaseType(column);
+  if (type.type !== 'enum' || (type.enum && enumRead(type.enum))) return undefined;
+  return `its enum type ${type.enum ? qualifiedKey(type.enum) : '(unknown)'} was not read`;
+}
+
+/**
+ * The column as an entity can declare it: a domain's base type instead of the domain, and a type TypeORM accepts
+ * instead of one it does not; each substitution is reported and noted above the declaration.
+ */
+function declarableColumn(original: Column, context: ColumnContext, notes: string[]): Column {
+  const { dialect, table, diagnostics } = context;
+  const where = `${qualifiedKey(table)}.${original.name}`;
   const location = `column ${where}`;
-  const inPrimaryKey = table.primaryKey?.columns.includes(column.name) ?? false;
+  let column = original;
+  if (original.domain) {
+    column = asBaseType(original);
+    const domain = qualifiedKey(original.domain);
+    const base = typeText(column);
+    notes.push(`the database type is the domain ${domain} (over ${base}), which TypeORM cannot declare: declared as ${base}`);
+    diagnostics.push({
+      severity: 'warning',
+      code: 'ENTITY_DOMAIN_AS_BASE_TYPE',
+      message: `${where}: its type is the domain ${domain}, which TypeORM entities cannot declare; it is declared as its base type ${base}`,
+      location,
+      hint:
+        `Plans against the entities leave the domain on the column (domains are not managed); a database built from them has ` +
+        `${base} without the domain's constraints (schema diff between the two shows the type change).`,
+    });
+  }
+  const isEnum = column.type === 'enum' || (dialect === 'sqlite' && column.enumValues !== undefined);
+  if (isEnum || isSupportedType(dialect, column.type)) return column;
+  const pk = table.primaryKey?.columns ?? [];
+  const nearest = nearestType(dialect, column, pk.length === 1 && pk[0] === column.name);
+  const { type: _type, length: _length, precision: _precision, scale: _scale, array: _array, enum: _enum, ...rest } = column;
+  const before = typeText(column);
+  const after = typeText(nearest.type);
+  const problem = nearest.problem ?? `TypeORM cannot declare type ${before} on ${dialect}`;
+  notes.push(`the database type is ${before}: ${problem}; declared as ${after} (${nearest.because})`);
+  diagnostics.push({
+    severity: 'warning',
+    code: 'ENTITY_TYPE_APPROXIMATED',
+    message: `${where}: ${problem}; it is declared as ${after}, the nearest type it accepts (${nearest.because})`,
+    location,
+    hint: `${nearest.consequence[0]!.toUpperCase()}${nearest.consequence.slice(1)}; declare the column by hand to keep its type.`,
+  });
+  return { ...rest, ...nearest.type };
+}
+
+export function planColumn(original: Column, context: ColumnContext): ColumnPlan {
+  const { dialect, table, names, naming, diagnostics } = context;
+  const property = names.properties.get(original.name)!;
+  const where = `${qualifiedKey(table)}.${original.name}`;
+  const location = `column ${where}`;
+  const inPrimaryKey = table.primaryKey?.columns.includes(original.name) ?? false;
+
+  const skipped = undeclarableColumn(original, (type) => naming.enumOf(type) !== undefined);
+  if (skipped !== undefined) {
+    const message = `${where}: ${skipped}; the column is not declared`;
+    diagnostics.push({ severity: 'error', code: 'ENTITY_ENUM_TYPE_MISSING', message, location });
+    return { column: original, property, skipped, tsType: 'unknown' };
+  }
+  const notes: string[] = [];
+  const column = declarableColumn(original, context, notes);
 
   let type = column.type;
   let sharedEnum: TsEnum | undefined;
   let inlineEnum: TsEnum | undefined;
   let enumName: string | undefined;
   if (dialect === 'postgres' && column.type === 'enum') {
-    sharedEnum = column.enum && naming.enumOf(column.enum);
-    if (!sharedEnum) {
-      const skipped = `its enum type ${column.enum ? qualifiedKey(column.enum) : '(unknown)'} was not read`;
-      const message = `${where}: ${skipped}; the column is not declared`;
-      diagnostics.push({ severity: 'error', code: 'ENTITY_ENUM_TYPE_MISSING', message, location });
-      return { column, property, skipped, tsType: 'unknown' };
-    }
+    sharedEnum = naming.enumOf(column.enum!)!;
     if (column.enum!.schema !== table.schema) {
       diagnostics.push({
         severity: 'warning',
@@ -85,16 +143,6 @@ export function planColumn(column: Column, context: ColumnContext): ColumnPlan {
   } else if (dialect === 'sqlite' && column.enumValues) {
     type = 'simple-enum';
     inlineEnum = tsEnum(naming.classScope.claim(`${names.className}${pascalCase(property, 'Value')}`), column.enumValues);
-  } else if (!isSupportedType(dialect, column.type)) {
-    const skipped = `TypeORM cannot declare a column of type ${column.type || '(none)'} on ${dialect}`;
-    diagnostics.push({
-      severity: 'error',
-      code: 'ENTITY_UNSUPPORTED_TYPE',
-      message: `${where}: ${skipped}; the column is not declared`,
-      location,
-      hint: 'Declare it by hand (a plan against entities without it would drop it).',
-    });
-    return { column, property, skipped, tsType: 'unknown' };
   }
   const tsEnumType = sharedEnum ?? inlineEnum;
 
@@ -138,7 +186,7 @@ export function planColumn(column: Column, context: ColumnContext): ColumnPlan {
         ['primaryKeyConstraintName', pkName],
       ],
     });
-    return { column, property, decorator: call, tsType, sharedEnum, inlineEnum };
+    return { column: original, property, notes, decorator: call, tsType, sharedEnum, inlineEnum };
   }
 
   const enumMember = tsEnumType ? (label: string) => enumMemberCode(tsEnumType, label) : undefined;
@@ -162,5 +210,5 @@ export function planColumn(column: Column, context: ColumnContext): ColumnPlan {
     ['primaryKeyConstraintName', pkName],
   ];
   const call = decorator(inPrimaryKey ? 'PrimaryColumn' : 'Column', { entries: options });
-  return { column, property, decorator: call, tsType, sharedEnum, inlineEnum };
+  return { column: original, property, notes, decorator: call, tsType, sharedEnum, inlineEnum };
 }

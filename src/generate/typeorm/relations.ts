@@ -50,7 +50,13 @@ function typeormColumnOrder(fk: ForeignKey, targetTable: Table): number[] {
 }
 
 /** The relations of every generated table, keyed by `qualifiedKey(table)`; foreign keys that cannot be one are reported. */
-export function planRelations(tables: readonly Table[], naming: NamingPlan, diagnostics: Diagnostic[]): Map<string, RelationPlan[]> {
+export function planRelations(
+  tables: readonly Table[],
+  naming: NamingPlan,
+  diagnostics: Diagnostic[],
+  /** `qualifiedKey(table)` -> its columns that are not declared, which no relation can reference. */
+  skippedColumns: ReadonlyMap<string, ReadonlySet<string>> = new Map(),
+): Map<string, RelationPlan[]> {
   const byKey = new Map(tables.map((t) => [qualifiedKey(t), t]));
   // TypeORM refuses a cycle of non-nullable relations (CircularRelationsError): those stay `nullable` relations.
   const requiredEdges = (key: string) =>
@@ -74,6 +80,16 @@ export function planRelations(tables: readonly Table[], naming: NamingPlan, diag
           message: `${where}: the table it references, ${targetKey}, has no generated entity; the foreign key is not declared`,
           location: `table ${key}`,
           hint: 'Generate the referenced table too (e.g. read its schema), or declare the relation by hand.',
+        });
+        continue;
+      }
+      const undeclared = fk.referencedColumns.filter((c) => skippedColumns.get(targetKey)?.has(c));
+      if (undeclared.length > 0) {
+        diagnostics.push({
+          severity: 'warning',
+          code: 'ENTITY_FOREIGN_KEY_TARGET_MISSING',
+          message: `${where}: references ${targetKey} (${undeclared.join(', ')}), which is not declared; the foreign key is not declared`,
+          location: `table ${key}`,
         });
         continue;
       }

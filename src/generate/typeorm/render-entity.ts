@@ -20,6 +20,8 @@ export interface EntityFile {
   readonly columns: readonly ColumnPlan[];
   readonly relations: readonly RelationPlan[];
   readonly constraints: readonly ClassDecoratorLine[];
+  /** Comment lines above the class: what the database has that the entity does not say (partitioning). */
+  readonly notes?: readonly string[];
 }
 
 const MAX_WIDTH = 120;
@@ -62,7 +64,7 @@ export function renderEntityFile(file: EntityFile): string {
     return call;
   };
 
-  const classLines: string[] = [];
+  const classLines: string[] = (file.notes ?? []).map((note) => lineComment(note));
   const entityOptions: [string, Code | undefined][] = [
     ['name', tsString(table.name)],
     ['schema', table.schema !== undefined && table.schema !== file.defaultSchema ? tsString(table.schema) : undefined],
@@ -80,7 +82,8 @@ export function renderEntityFile(file: EntityFile): string {
       members.push(lineComment(`column "${column.column.name}" is not declared: ${column.skipped}`, indent));
       continue;
     }
-    members.push(`${renderDecorator(use(column.decorator), indent)}\n${indent}${column.property}!: ${column.tsType};`);
+    const notes = (column.notes ?? []).map((note) => `${lineComment(note, indent)}\n`).join('');
+    members.push(`${notes}${renderDecorator(use(column.decorator), indent)}\n${indent}${column.property}!: ${column.tsType};`);
   }
   for (const relation of file.relations) {
     used.add('JoinColumn');

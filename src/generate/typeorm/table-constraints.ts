@@ -87,3 +87,36 @@ export function planTableConstraints(context: ConstraintContext): ClassDecorator
   }
   return lines;
 }
+
+// For the indexes of a materialized view (render-view.ts): the same rules and output as for a table's above.
+
+/** Why TypeORM cannot declare an index (of a table or a materialized view), or `undefined` when it can. */
+export function undeclarableIndex(index: Index, method: string | undefined): string | undefined {
+  if (indexKeys(index).some(isExpressionKey)) return 'TypeORM cannot declare an index key that is an expression';
+  if (indexKeys(index).some(hasKeyOrder)) return 'TypeORM cannot declare the sort order of an index key (DESC, NULLS FIRST/LAST)';
+  if (method !== undefined && !POSTGRES_INDEX_TYPES.has(method)) return `TypeORM cannot declare an index using ${method}`;
+  return undefined;
+}
+
+/** The diagnostic and the comment for an index TypeORM cannot declare. */
+export function notDeclaredIndex(owner: string, location: string, index: Index, reason: string, diagnostics: Diagnostic[]): ClassDecoratorLine {
+  diagnostics.push({
+    severity: 'warning',
+    code: 'ENTITY_INDEX_NOT_DECLARED',
+    message: `${owner}: index ${index.name} is not declared: ${reason}`,
+    location,
+    hint: 'A plan against the generated entities drops it: declare it in a migration of your own, or keep it out of the entities with care.',
+  });
+  return { comment: `not declared (${reason}): ${describeIndex(index)}` };
+}
+
+/** `@Index('name', ['a', 'b'], { unique: true, where: '...', type: 'gin' })`; `properties` is the array of property names. */
+export function indexDecorator(index: Index, method: string | undefined, properties: string): DecoratorCall {
+  return decorator('Index', tsString(index.name), properties, {
+    entries: [
+      ['unique', index.unique ? 'true' : undefined],
+      ['where', index.where !== undefined ? tsString(index.where) : undefined],
+      ['type', method !== undefined ? tsString(method) : undefined],
+    ],
+  });
+}
