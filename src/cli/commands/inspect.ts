@@ -13,7 +13,7 @@ import { excludeFromModel, toJson } from '../../model';
 import { renderModelText } from '../../report/inspect-text';
 import { EXIT } from '../exit-codes';
 import { colourEnabled, type CliIo } from '../io';
-import { resolveSources, withEntities, withUrl, type SourceArgs } from '../options';
+import { announceDatabase, resolveSources, withEntities, withUrl, type SourceArgs } from '../options';
 import { modelDdl } from '../../plan/ddl';
 
 export interface InspectArgs extends SourceArgs {
@@ -49,7 +49,8 @@ export async function runInspect(args: InspectArgs, io: CliIo): Promise<number> 
     model = (await compileSources(sources, dialect)).model;
   } else {
     const target = parseDatabaseUrl(sources.url, io.cwd);
-    const session = await dialectFor(target.dialect).connect(target);
+    announceDatabase(sources, io);
+    const session = await dialectFor(target.dialect).connect(target, { create: false });
     try {
       // Entities for a whole database: every user schema, so foreign keys into other schemas find their target.
       const schemas =
