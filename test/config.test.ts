@@ -34,6 +34,7 @@ describe('resolveSources', () => {
   it('uses the defaults without any setting', async () => {
     expect(await resolve()).toEqual({
       url: 'sqlite:./dev.sqlite',
+      urlOrigin: { kind: 'default' },
       entities: ['schema/**/*.ts'],
       cwd: tmp.dir,
       concurrently: false,
