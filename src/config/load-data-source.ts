@@ -99,7 +99,7 @@ export function migrationsFolder(migrations: unknown, file: string, cwd: string)
   if (glob !== undefined) {
     const pattern = glob.replace(/\\/g, '/');
     const segments = pattern.split('/');
-    const dynamic = segments.findIndex((segment) => fg.isDynamicPattern(segment));
+    const dynamic = segments.findIndex((segment) => segment !== '' && fg.isDynamicPattern(segment));
     const base = (dynamic < 0 ? segments.slice(0, -1) : segments.slice(0, dynamic)).join('/') || '.';
     return { dir: path.relative(cwd, path.resolve(cwd, base)) || '.' };
   }
