@@ -1,5 +1,5 @@
 import type { Argv } from 'yargs';
-import { DEFAULT_DATABASE_URL, parseDatabaseUrl } from '../connect/url';
+import { DEFAULT_DATABASE_URL, type DatabaseTarget } from '../connect/url';
 import { readDotenv, type DotenvFile } from '../config/dotenv';
 import { DEFAULT_ENTITIES, resolveSources as resolveFrom, type ProjectSources, type SourceFlags, type Sources } from '../config/sources';
 import { renderDatabaseOrigin } from '../report/database-origin';
@@ -97,8 +97,12 @@ function flagsOf(args: Partial<SourceArgs>): SourceFlags {
   };
 }
 
-/** Says on stderr which database the run is about to talk to, and where that came from (see `renderDatabaseOrigin`). */
-export function announceDatabase(sources: Pick<Sources, 'url' | 'urlOrigin' | 'cwd'>, io: CliIo): void {
-  if (!sources.urlOrigin) return;
-  io.stderr.write(renderDatabaseOrigin(parseDatabaseUrl(sources.url, sources.cwd).redacted, sources.urlOrigin));
+/**
+ * Says on stderr which database the run is about to connect to, and where that came from (see
+ * `renderDatabaseOrigin`): called right before connecting, so a connection error follows the line that names it.
+ */
+export function announceDatabase(sources: Pick<Sources, 'urlOrigin'>, io: CliIo): (target: DatabaseTarget) => void {
+  return (target) => {
+    if (sources.urlOrigin) io.stderr.write(renderDatabaseOrigin(target.redacted, sources.urlOrigin));
+  };
 }

@@ -85,8 +85,7 @@ export async function runApply(args: ApplyArgs, io: CliIo): Promise<number> {
   const allowed = allowedHazards(args);
   const timeout = lockTimeout(args);
   const sources = await resolveSources(args, io);
-  announceDatabase(sources, io);
-  let planned = await planAgainstDatabase(sources);
+  let planned = await planAgainstDatabase(sources, { connecting: announceDatabase(sources, io) });
   const p = paint(colourEnabled(io, args.color));
   const context = { target: planned.target.redacted, serverVersion: planned.serverVersion, renamesFile: planned.renamesFile };
   try {

@@ -130,8 +130,7 @@ function writeMigrationFor(planned: PlannedTarget, sources: Sources, args: PlanA
 
 export async function runPlan(args: PlanArgs, io: CliIo): Promise<number> {
   const sources = await resolveSources(args, io);
-  announceDatabase(sources, io);
-  let planned = await planAgainstDatabase(sources, { create: false });
+  let planned = await planAgainstDatabase(sources, { create: false, connecting: announceDatabase(sources, io) });
   try {
     if (planned.plan.decisions.length > 0 && !hasErrors(planned.plan) && canAsk(io)) planned = await askDecisions(planned, io);
     const colour = colourEnabled(io, args.color);
