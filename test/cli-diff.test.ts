@@ -82,7 +82,7 @@ describe.each(DIALECTS)('schema diff on %s', (dialect) => {
     const result = diff(sources.to[a], sources.to[b]);
     // A database side is named on stderr, with the flag that gave it.
     const named = ([[a, '--from'], [b, '--to']] as const).filter(([kind]) => kind === 'database');
-    expect(result.stderr).toBe(named.map(([, flag]) => `Database: ${parseDatabaseUrl(sources.to.database).redacted} (from ${flag})\n`).join(''));
+    expect(result.stderr).toBe(named.map(([, flag]) => `Database: ${parseDatabaseUrl(sources.to.database, dir.dir).redacted} (from ${flag})\n`).join(''));
     expect(result.stdout).toContain('No changes');
     expect(result.status).toBe(0);
   });
@@ -106,7 +106,7 @@ describe.each(DIALECTS)('schema diff on %s', (dialect) => {
   if (dialect === 'postgres') {
     it('loads .sql sides into a temporary database on the server of a database side, and drops it', async () => {
       const result = runCli(['diff', '--from', sources.to.sql, '--to', sources.to.database, '--exit-code'], { cwd: dir.dir });
-      expect(result.stderr).toBe(`Database: ${parseDatabaseUrl(sources.to.database).redacted} (from --to)\n`);
+      expect(result.stderr).toBe(`Database: ${parseDatabaseUrl(sources.to.database, dir.dir).redacted} (from --to)\n`);
       expect(result.status).toBe(0);
       // Scratch databases are named schemaplan_scratch_<pid>_<random>: none of this run's is left.
       const left = await rawQuery(dbs[0]!, `SELECT datname FROM pg_database WHERE datname LIKE 'schemaplan\\_scratch\\_${result.pid}\\_%'`);
