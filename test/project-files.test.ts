@@ -11,8 +11,8 @@ jest.setTimeout(180_000);
 /**
  * A TypeORM app as teams write them, adopting schemaplan with nothing but `"dataSource"` in schema.config.json:
  * - tsconfig.json extends config/tsconfig.base.json, which extends the package @tsconfig/node20 and declares
- *   `baseUrl` (relative to itself) and `paths`; the entities import each other and an enum through `@app/...`
- *   aliases and a `baseUrl` import (`src/...`);
+ *   `baseUrl` (relative to itself) and `paths`; the data source and the entities import through `@app/...` aliases,
+ *   a `baseUrl` import (`src/...`) and a relative import written with `.js` for a `.ts` file (node16 style);
  * - `.env` holds DATABASE_URL and TABLE_PREFIX, which the data source file reads from `process.env`;
  * - src/data-source.ts: PostgreSQL, entities and migrations as globs, a snake-case naming strategy;
  * - PostgreSQL-only types: uuid, timestamptz, jsonb, an enum.
@@ -62,7 +62,7 @@ export const AppDataSource = new DataSource({
   'src/domain/account-role.ts': "export enum AccountRole {\n  Owner = 'owner',\n  Member = 'member',\n}\n",
   'src/entities/account.ts': `import { Column, CreateDateColumn, Entity, OneToMany, PrimaryGeneratedColumn } from 'typeorm';
 import { AccountRole } from '@app/domain/account-role';
-import { Membership } from '@app/entities/membership';
+import { Membership } from './membership.js';
 
 @Entity()
 export class Account {
