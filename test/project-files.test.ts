@@ -227,3 +227,24 @@ describe('a PostgreSQL TypeORM app with tsconfig aliases, .env and a DataSource 
     expect(unconfigured.stdout).toContain('"expiresAt" timestamp with time zone');
   });
 });
+
+test('an import that cannot be found, under a tsconfig that cannot be read, names both in one line', () => {
+  const tmp = tempDir('project-files-bad-tsconfig');
+  try {
+    mkdirSync(path.join(tmp.dir, 'schema'));
+    symlinkSync(path.join(REPO_ROOT, 'node_modules'), path.join(tmp.dir, 'node_modules'), 'dir');
+    writeFileSync(path.join(tmp.dir, 'tsconfig.json'), '{ "extends": "@tsconfig/not-installed/tsconfig.json" }\n');
+    writeFileSync(
+      path.join(tmp.dir, 'schema', 'note.ts'),
+      "import { Entity, PrimaryColumn } from 'typeorm';\nimport { prefix } from '@app/naming';\n@Entity(`${prefix}note`)\nexport class Note {\n  @PrimaryColumn() id: string;\n}\n",
+    );
+    const result = runCli(['plan', '--url', 'sqlite::memory:'], { cwd: tmp.dir, env: { DATABASE_URL: undefined } });
+    expect(result).toMatchObject({ status: 1, stdout: '' });
+    expect(result.stderr).toBe(
+      "error: schema/note.ts: cannot find module '@app/naming', and tsconfig.json cannot be read to map it: File '@tsconfig/not-installed/tsconfig.json' not found.\n" +
+        'hint: Fix the tsconfig (an "extends" must name an existing file or an installed package), as `tsc` needs it too.\n',
+    );
+  } finally {
+    tmp.remove();
+  }
+});
