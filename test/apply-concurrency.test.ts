@@ -13,7 +13,7 @@ import { StalePlanError } from '../src/errors/errors';
 import { DEFAULT_MIGRATION_TEMPLATE } from '../src/report/migration-files';
 import { startSchema, type Finished } from '../scripts/crash/cli';
 import { createTemplate, ENTITIES, openSqlite, pgQuery, snapshot, type CrashDatabase, type Template } from '../scripts/crash/databases';
-import { REPO_ROOT, runCli } from './support/cli';
+import { afterDatabaseLine, databaseLine, REPO_ROOT, runCli } from './support/cli';
 import { adminUrl } from './support/postgres';
 
 jest.setTimeout(180_000);
@@ -38,13 +38,15 @@ async function holdApplyLock(db: CrashDatabase): Promise<() => Promise<void>> {
 }
 
 /** One applied everything, the other applied nothing: it refused its stale plan, or planned after and found nothing. */
-function expectAppliedOnce(runs: readonly Finished[], statements: number): void {
+function expectAppliedOnce(runs: readonly Finished[], statements: number, db: CrashDatabase): void {
   const applied = runs.filter((r) => r.status === 0 && r.stdout.includes(`Applied ${statements} statement(s); the database is in line with the schema.`));
   expect(applied).toHaveLength(1);
   const other = runs.find((r) => r !== applied[0])!;
   expect(other.stdout).not.toMatch(/^Applied /m);
   expect(other.stderr).not.toMatch(/already exists|duplicate|does not exist/i);
-  if (other.status === 0) expect(other.stderr).toBe('');
+  // Each names its database first.
+  for (const run of runs) expect(run.stderr.startsWith(databaseLine(db.url))).toBe(true);
+  if (other.status === 0) expect(other.stderr).toBe(databaseLine(db.url));
   else {
     expect(other.status).toBe(1);
     expect(other.stderr).toMatch(STALE);
@@ -70,7 +72,7 @@ describe.each(['postgres', 'sqlite'] as const)('concurrent schema apply on %s', 
     const db = await template.clone();
     try {
       const runs = await Promise.all([startSchema(REPO_ROOT, applyArgs(db, '--lock-timeout', '60')), startSchema(REPO_ROOT, applyArgs(db, '--lock-timeout', '60'))].map((r) => r.finished));
-      expectAppliedOnce(runs, statements);
+      expectAppliedOnce(runs, statements, db);
       await expectComplete(db);
     } finally {
       await db.drop();
@@ -92,7 +94,7 @@ describe.each(['postgres', 'sqlite'] as const)('concurrent schema apply on %s', 
         await release();
         runs = await Promise.all(running.map((r) => r.finished));
       }
-      expectAppliedOnce(runs, statements);
+      expectAppliedOnce(runs, statements, db);
       expect(runs.filter((r) => r.status === 1)).toHaveLength(1);
       await expectComplete(db);
     } finally {
@@ -149,7 +151,7 @@ describe('concurrent schema apply on postgres, while the first is inside its app
         expect(holder).toBeDefined();
         const second = runCli(applyArgs(db, '--concurrently', '--lock-timeout', '1'));
         expect(second.status).toBe(1);
-        const lines = second.stderr.trimEnd().split('\n');
+        const lines = afterDatabaseLine(second, db.url).trimEnd().split('\n');
         expect(lines[0]).toMatch(
           new RegExp(`^error: cannot take the apply lock on postgres://.*: another apply holds it \\(pid ${holder}, application "schemaplan", user \\w+, connected \\d+s ago, waited 1s\\); nothing was applied$`),
         );
@@ -160,7 +162,7 @@ describe('concurrent schema apply on postgres, while the first is inside its app
         await blocker.end();
       }
       const done = await first.finished;
-      expect(done.stderr).toBe('');
+      expect(done.stderr).toBe(databaseLine(db.url));
       expect(done.status).toBe(0);
       const found = await snapshot(db);
       expect(isDeepStrictEqual(found.model, template.after.model)).toBe(true);

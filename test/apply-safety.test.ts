@@ -16,7 +16,7 @@ import type { Model } from '../src/model';
 import { HAZARD_CODES } from '../src/plan/hazard-gate';
 import type { HazardCode, Statement } from '../src/plan/types';
 import { connect } from './support/apply-model';
-import { REPO_ROOT, runCli, runCliOnTty } from './support/cli';
+import { afterDatabaseLine, databaseLine, REPO_ROOT, runCli, runCliOnTty } from './support/cli';
 import { DIALECTS, freshDatabase, type TestDatabase } from './support/databases';
 import type { Sources } from '../src/config/sources';
 import { DEFAULT_MIGRATION_TEMPLATE } from '../src/report/migration-files';
@@ -56,7 +56,7 @@ async function snapshot(db: TestDatabase): Promise<{ model: Model; accounts: unk
 async function startingDatabase(dialect: (typeof DIALECTS)[number]): Promise<TestDatabase> {
   const db = await freshDatabase(dialect, 'apply-safety');
   const built = runCli(['apply', '--url', db.url, ...entities('from'), '--yes']);
-  expect(built.stderr).toBe('');
+  expect(built.stderr).toBe(databaseLine(db.url));
   expect(built.status).toBe(0);
   // One statement: no progress lines for short plans.
   expect(built.stdout).not.toMatch(/^\[1\/1\]/m);
@@ -126,7 +126,7 @@ describe.each(DIALECTS)('schema apply on %s', (dialect) => {
         const refused = runCli(['apply', '--url', db.url, ...entities('drop-bio'), ...args]);
         expect(refused.status).toBe(1);
         expect(refused.stdout).toContain('DROP');
-        const lines = refused.stderr.trimEnd().split('\n');
+        const lines = afterDatabaseLine(refused, db.url).trimEnd().split('\n');
         expect(lines[0]).toMatch(/^error: the plan has \d+ hazard\(s\) that were not allowed; nothing was applied:$/);
         expect(lines).toContainEqual(expect.stringMatching(/^ {2}DATA_LOSS: .*bio/));
         expect(lines[lines.length - 1]).toBe(`hint: Review them in the plan above; to apply anyway, run again with ${flag} (or --allow-all-hazards).`);
@@ -160,7 +160,7 @@ describe.each(DIALECTS)('schema apply on %s', (dialect) => {
       const [first, ...rest] = codes;
       const allowedArgs = ['--allow-hazards', first!.toLowerCase(), ...(rest.length > 0 ? ['--allow-hazards', rest.join(',').toLowerCase()] : [])];
       const applied = runCli(['apply', '--url', db.url, ...entities('drop-bio'), '--yes', ...allowedArgs]);
-      expect(applied.stderr).toBe('');
+      expect(applied.stderr).toBe(databaseLine(db.url));
       expect(applied.status).toBe(0);
       const progress = applied.stdout.split('\n').filter((line) => /^\[\s*\d+\/\d+\] /.test(line));
       const total = Number(/^\[\s*\d+\/(\d+)\]/.exec(progress[0] ?? '')?.[1]);
@@ -175,7 +175,7 @@ describe.each(DIALECTS)('schema apply on %s', (dialect) => {
       // Back to `from` drops the new tables (DATA_LOSS): --allow-all-hazards lets it through.
       expect(runCli(['apply', '--url', db.url, ...entities('from'), '--yes']).status).toBe(1);
       const all = runCli(['apply', '--url', db.url, ...entities('from'), '--yes', '--allow-all-hazards']);
-      expect(all.stderr).toBe('');
+      expect(all.stderr).toBe(databaseLine(db.url));
       expect(all.status).toBe(0);
       expect(runCli(['plan', '--url', db.url, ...entities('from'), '--exit-code']).status).toBe(0);
     } finally {
@@ -189,7 +189,7 @@ describe.each(DIALECTS)('schema apply on %s', (dialect) => {
       const before = await snapshot(db);
       const result = runCli(['apply', '--url', db.url, ...entities('add-region'), '--yes', '--allow-all-hazards']);
       expect(result.status).toBe(1);
-      const lines = result.stderr.trimEnd().split('\n');
+      const lines = afterDatabaseLine(result, db.url).trimEnd().split('\n');
       expect(lines).toHaveLength(3);
       const [, failed, total] = /^error: statement (\d+) of (\d+) failed: (.*)$/.exec(lines[0]!)!.map(Number);
       // Statements ran before it (in the same transaction) and others were still to come.
@@ -224,7 +224,7 @@ describe.each(DIALECTS)('schema apply on %s', (dialect) => {
         await lock.release();
       }
       expect(locked.status).toBe(1);
-      const lines = locked.stderr.trimEnd().split('\n');
+      const lines = afterDatabaseLine(locked, db.url).trimEnd().split('\n');
       expect(lines).toHaveLength(2);
       expect(lines[0]).toMatch(
         dialect === 'postgres'
@@ -235,7 +235,7 @@ describe.each(DIALECTS)('schema apply on %s', (dialect) => {
       expect(await snapshot(db)).toEqual(empty);
 
       const applied = runCli(['apply', '--url', db.url, ...entities('from'), '--yes', '--lock-timeout', '1']);
-      expect(applied.stderr).toBe('');
+      expect(applied.stderr).toBe(databaseLine(db.url));
       expect(applied.status).toBe(0);
     } finally {
       await db.drop();
@@ -347,7 +347,7 @@ describe('schema apply on postgres, in phases', () => {
     const db = await startingDatabase('postgres');
     try {
       const result = runCli(['apply', '--url', db.url, ...entities('drop-bio'), '--yes', '--allow-all-hazards', '--concurrently']);
-      expect(result.stderr).toBe('');
+      expect(result.stderr).toBe(databaseLine(db.url));
       expect(result.status).toBe(0);
       const lines = result.stdout.split('\n');
       const phases = lines.filter((line) => line.startsWith('phase '));

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Client } from 'pg';
+import { parseDatabaseUrl } from '../src/connect/url';
 import sqlite3 from 'sqlite3';
 import { REPO_ROOT, runCli, type CliResult } from './support/cli';
 import { adminUrl, createTestDatabase, startThrowawayCluster, type TestPostgresDatabase, type ThrowawayCluster } from './support/postgres';
@@ -75,10 +76,17 @@ async function pgCatalog(url: string): Promise<string> {
   }
 }
 
-/** The shape every bad input must have: exit 1, nothing on stdout, `error: <first>`, then only hint lines, no stack. */
-function expectOneLineError(result: CliResult, first: RegExp): void {
+/**
+ * The shape every bad input must have: exit 1, nothing on stdout, `error: <first>`, then only hint lines, no stack.
+ * A run that got as far as connecting names its `database` (and where it came from) in a line before the error.
+ */
+function expectOneLineError(result: CliResult, first: RegExp, database?: string): void {
   expect({ status: result.status, stdout: result.stdout }).toEqual({ status: 1, stdout: '' });
-  const lines = result.stderr.trimEnd().split('\n');
+  let lines = result.stderr.trimEnd().split('\n');
+  if (database !== undefined) {
+    expect(lines[0]).toBe(`Database: ${database}`);
+    lines = lines.slice(1);
+  }
   expect(lines[0]).toMatch(first);
   expect(lines.slice(1).every((line) => line.startsWith('hint: '))).toBe(true);
   expect(lines.length).toBeLessThanOrEqual(2);
@@ -200,7 +208,7 @@ describe('bad input: one clear line, exit 1, nothing written, nothing touched', 
     const p = await project({ 'note.ts': OK_ENTITY });
     try {
       const result = runCli(['apply', '--yes', '--url', 'postgres://app@127.0.0.1:1/app'], { cwd: p.dir });
-      expectOneLineError(result, /^error: cannot connect to PostgreSQL at 127\.0\.0\.1:1: connection refused$/);
+      expectOneLineError(result, /^error: cannot connect to PostgreSQL at 127\.0\.0\.1:1: connection refused$/, 'postgres://app@127.0.0.1:1/app (from --url)');
       expect(result.stderr).toContain('hint: Is the server running and listening on that host and port?');
     } finally {
       p.remove();
@@ -214,7 +222,11 @@ describe('bad input: one clear line, exit 1, nothing written, nothing touched', 
       url.pathname = '/sp_no_such_database';
       const before = snapshot(p.dir);
       const result = runCli(['apply', '--yes', '--url', url.toString()], { cwd: p.dir });
-      expectOneLineError(result, /^error: database "sp_no_such_database" does not exist on PostgreSQL at [^ ]+:\d+$/);
+      expectOneLineError(
+        result,
+        /^error: database "sp_no_such_database" does not exist on PostgreSQL at [^ ]+:\d+$/,
+        `${parseDatabaseUrl(url.toString()).redacted} (from --url)`,
+      );
       expect(result.stderr).toContain('hint: Create it first (createdb sp_no_such_database)');
       expect(snapshot(p.dir)).toEqual(before);
     } finally {
@@ -238,7 +250,8 @@ describe('bad input: one clear line, exit 1, nothing written, nothing touched', 
       const before = snapshot(p.dir);
       const result = runCli(['apply', '--yes', '--url', url.toString()], { cwd: p.dir });
       expect({ status: result.status, stdout: result.stdout }).toEqual({ status: 1, stdout: expect.stringContaining('Plan for') });
-      const lines = result.stderr.trimEnd().split('\n');
+      const [database, ...lines] = result.stderr.trimEnd().split('\n');
+      expect(database).toBe(`Database: ${parseDatabaseUrl(url.toString()).redacted} (from --url)`);
       expect(lines[0]).toBe('error: statement 1 of 1 failed: permission denied for schema public');
       expect(lines[1]).toMatch(/^ {4}CREATE TABLE "public"\."note" /);
       expect(lines[2]).toBe(
@@ -278,6 +291,7 @@ describe('bad input: one clear line, exit 1, nothing written, nothing touched', 
       expectOneLineError(
         { pid: result.pid, status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr },
         /^error: cannot open SQLite database sqlite:app\.sqlite: .*app\.sqlite is not readable and writable$/,
+        'sqlite:app.sqlite (from --url)',
       );
       expect(result.stderr).toContain('hint: Check the file\'s permissions (chmod u+rw');
       expect(readFileSync(file).equals(bytes)).toBe(true);
@@ -335,10 +349,16 @@ describe('a wrong password', () => {
       const result = runCli(['apply', '--yes', '--url', url, '--debug'], { cwd: p.dir });
       expect(result.status).toBe(1);
       const lines = result.stderr.split('\n');
-      expect(lines[0]).toBe(`error: PostgreSQL at 127.0.0.1:${port} rejected the password for user "postgres"`);
-      expect(lines[1]).toBe('hint: Check the user name and password in the database URL.');
+      const database = `postgres://postgres:***@127.0.0.1:${port}/postgres (from --url)`;
+      expect(lines[0]).toBe(`Database: ${database}`);
+      expect(lines[1]).toBe(`error: PostgreSQL at 127.0.0.1:${port} rejected the password for user "postgres"`);
+      expect(lines[2]).toBe('hint: Check the user name and password in the database URL.');
       expect(result.stderr + result.stdout).not.toContain('Wr0ng-Pa55word');
-      expectOneLineError(runCli(['plan', '--url', url], { cwd: p.dir }), /^error: PostgreSQL at 127\.0\.0\.1:\d+ rejected the password for user "postgres"$/);
+      expectOneLineError(
+        runCli(['plan', '--url', url], { cwd: p.dir }),
+        /^error: PostgreSQL at 127\.0\.0\.1:\d+ rejected the password for user "postgres"$/,
+        database,
+      );
       const good = runCli(['plan', '--url', cluster.url], { cwd: p.dir });
       expect(good.status).toBe(0);
       expect(good.stdout).toContain(`Plan for postgres://postgres:***@127.0.0.1:${port}/postgres`);

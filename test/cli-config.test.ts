@@ -1,5 +1,6 @@
 import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { parseDatabaseUrl } from '../src/connect/url';
 import { REPO_ROOT, runCli, type CliResult } from './support/cli';
 import { DIALECTS, freshDatabase, type TestDatabase } from './support/databases';
 import { entityClasses } from './support/entities';
@@ -34,11 +35,15 @@ function cli(dir: string, args: readonly string[], env: Record<string, string | 
   return runCli(args, { cwd: dir, env: { ...clean, ...env } });
 }
 
-const ok = (result: CliResult): CliResult => {
-  expect(result.stderr).toBe('');
+/** A successful run, whose stderr is only the line naming its database and where that came from. */
+const ok = (result: CliResult, database: string): CliResult => {
+  expect(result.stderr).toBe(`Database: ${database}\n`);
   expect(result.status).toBe(0);
   return result;
 };
+
+/** The database of a URL as runs in `dir` name it (no password; a SQLite file relative to the project). */
+const shown = (url: string, dir: string): string => parseDatabaseUrl(url, dir).redacted;
 
 describe.each(DIALECTS)('a project configured by schema.config.json on %s', (dialect) => {
   it('plans and applies from the config file alone; excluded tables are neither dropped nor created', async () => {
@@ -53,12 +58,14 @@ describe.each(DIALECTS)('a project configured by schema.config.json on %s', (dia
 
       // Without the exclusion the plan would drop the legacy table and create book_item: the exclusion is what
       // keeps them out.
-      const all = ok(cli(dir.dir, ['plan', '--config', 'all.json']));
+      const database = shown(url, dir.dir);
+      const all = ok(cli(dir.dir, ['plan', '--config', 'all.json']), `${database} (from "url" in all.json)`);
       expect(all.stdout).toContain('legacy_audit');
       expect(all.stdout).toContain('book_item');
 
       const plan = cli(dir.dir, ['plan', '--exit-code']);
-      expect(plan.stderr).toBe('');
+      const fromConfig = `${database} (from "url" in schema.config.json)`;
+      expect(plan.stderr).toBe(`Database: ${fromConfig}\n`);
       expect(plan.status).toBe(2);
       expect(plan.stdout).toContain('+1 table  (2 statements)\n');
       expect(plan.stdout).toMatch(/CREATE TABLE ("public"\.)?"author_profile"/);
@@ -69,8 +76,8 @@ describe.each(DIALECTS)('a project configured by schema.config.json on %s', (dia
         expect(plan.stdout).not.toContain(new URL(url).password);
       }
 
-      ok(cli(dir.dir, ['apply', '--yes']));
-      expect(ok(cli(dir.dir, ['plan', '--exit-code'])).stdout).toContain('No changes');
+      ok(cli(dir.dir, ['apply', '--yes']), fromConfig);
+      expect(ok(cli(dir.dir, ['plan', '--exit-code']), fromConfig).stdout).toContain('No changes');
       expect(await rawQuery(db, 'SELECT COUNT(*) AS "n" FROM "legacy_audit"')).toEqual([{ n: dialect === 'postgres' ? '0' : 0 }]);
     } finally {
       dir.remove();
@@ -90,15 +97,17 @@ describe('managed PostgreSQL schemas', () => {
       dir.write('unmanaged.json', JSON.stringify(base));
 
       // Not configured, the audit schema is not read at all.
-      const unmanaged = ok(cli(dir.dir, ['plan', '--config', 'unmanaged.json']));
+      const database = shown(db.url, dir.dir);
+      const unmanaged = ok(cli(dir.dir, ['plan', '--config', 'unmanaged.json']), `${database} (from "url" in unmanaged.json)`);
       expect(unmanaged.stdout).not.toContain('audit');
 
-      const plan = ok(cli(dir.dir, ['plan']));
+      const fromConfig = `${database} (from "url" in schema.config.json)`;
+      const plan = ok(cli(dir.dir, ['plan']), fromConfig);
       expect(plan.stdout).toContain('DROP TABLE "audit"."old_events"');
       expect(plan.stdout).toContain('CREATE SCHEMA IF NOT EXISTS "reports"');
       expect(plan.stdout).not.toContain('keep_me');
-      ok(cli(dir.dir, ['apply', '--yes', '--allow-hazards', 'DATA_LOSS']));
-      expect(ok(cli(dir.dir, ['plan', '--exit-code'])).stdout).toContain('No changes');
+      ok(cli(dir.dir, ['apply', '--yes', '--allow-hazards', 'DATA_LOSS']), fromConfig);
+      expect(ok(cli(dir.dir, ['plan', '--exit-code']), fromConfig).stdout).toContain('No changes');
       expect(await rawQuery(db, `SELECT table_name FROM information_schema.tables WHERE table_schema = 'audit'`)).toEqual([{ table_name: 'keep_me' }]);
     } finally {
       dir.remove();
@@ -113,22 +122,32 @@ describe('precedence: flags > environment > config file > defaults', () => {
     try {
       dir.write('schema.config.json', JSON.stringify({ url: 'sqlite:./from-config.sqlite', entities: ['src/entity/*.ts'] }));
       dir.write('other/note.ts', "import { Entity, PrimaryColumn } from 'typeorm';\n@Entity()\nexport class Note {\n  @PrimaryColumn() id: string;\n}\n");
-      const header = (result: CliResult) => ok(result).stdout.split('\n').slice(0, 2).join(' | ');
+      // stderr (the database and where it came from) | the plan's first two lines.
+      const header = (result: CliResult) => {
+        expect(result.status).toBe(0);
+        return [result.stderr.replace(/\n$/, ''), ...result.stdout.split('\n').slice(0, 2)].join(' | ');
+      };
 
-      expect(header(cli(dir.dir, ['plan']))).toMatch(/^Plan for sqlite:from-config\.sqlite .* \| \+2 tables  \(3 statements\)$/);
+      expect(header(cli(dir.dir, ['plan']))).toMatch(
+        /^Database: sqlite:from-config\.sqlite \(from "url" in schema\.config\.json\) \| Plan for sqlite:from-config\.sqlite .* \| \+2 tables  \(3 statements\)$/,
+      );
       const env = { DATABASE_URL: 'sqlite:./from-env.sqlite', SCHEMA_ENTITIES: 'other/*.ts' };
       const viaEnv = cli(dir.dir, ['plan'], env);
-      expect(header(viaEnv)).toMatch(/^Plan for sqlite:from-env\.sqlite .* \| \+1 table  \(\d+ statements?\)$/);
+      expect(header(viaEnv)).toMatch(
+        /^Database: sqlite:from-env\.sqlite \(from DATABASE_URL in the environment\) \| Plan for sqlite:from-env\.sqlite .* \| \+1 table  \(\d+ statements?\)$/,
+      );
       expect(viaEnv.stdout).toContain('"note"');
       const viaFlags = cli(dir.dir, ['plan', '--url', 'sqlite:./from-flag.sqlite', '--entities', 'src/entity/*.ts'], env);
-      expect(header(viaFlags)).toMatch(/^Plan for sqlite:from-flag\.sqlite .* \| \+2 tables  \(3 statements\)$/);
+      expect(header(viaFlags)).toMatch(/^Database: sqlite:from-flag\.sqlite \(from --url\) \| Plan for sqlite:from-flag\.sqlite .* \| \+2 tables  \(3 statements\)$/);
 
       // $SCHEMA_CONFIG replaces schema.config.json; --config replaces $SCHEMA_CONFIG.
       dir.write('env.json', JSON.stringify({ url: 'sqlite:./from-env-config.sqlite', entities: 'other/*.ts' }));
       dir.write('flag.json', JSON.stringify({ url: 'sqlite:./from-flag-config.sqlite', entities: 'other/*.ts' }));
-      expect(header(cli(dir.dir, ['plan'], { SCHEMA_CONFIG: 'env.json' }))).toMatch(/^Plan for sqlite:from-env-config\.sqlite/);
+      expect(header(cli(dir.dir, ['plan'], { SCHEMA_CONFIG: 'env.json' }))).toMatch(
+        /^Database: sqlite:from-env-config\.sqlite \(from "url" in env\.json\) \| Plan for sqlite:from-env-config\.sqlite/,
+      );
       expect(header(cli(dir.dir, ['plan', '--config', 'flag.json'], { SCHEMA_CONFIG: 'env.json' }))).toMatch(
-        /^Plan for sqlite:from-flag-config\.sqlite/,
+        /^Database: sqlite:from-flag-config\.sqlite \(from "url" in flag\.json\) \| Plan for sqlite:from-flag-config\.sqlite/,
       );
 
       // A TypeScript config file, loaded like the entity files.
@@ -137,7 +156,13 @@ describe('precedence: flags > environment > config file > defaults', () => {
         'schema.config.ts',
         "const entities: string[] = ['other/*.ts'];\nexport default { url: 'sqlite:./from-ts-config.sqlite', entities };\n",
       );
-      expect(header(cli(dir.dir, ['plan']))).toMatch(/^Plan for sqlite:from-ts-config\.sqlite .* \| \+1 table  \(\d+ statements?\)$/);
+      expect(header(cli(dir.dir, ['plan']))).toMatch(
+        /^Database: sqlite:from-ts-config\.sqlite \(from "url" in schema\.config\.ts\) \| Plan for sqlite:from-ts-config\.sqlite .* \| \+1 table  \(\d+ statements?\)$/,
+      );
+      // Planning never created any of those files.
+      for (const name of ['from-config', 'from-env', 'from-flag', 'from-env-config', 'from-flag-config', 'from-ts-config']) {
+        expect(existsSync(path.join(dir.dir, `${name}.sqlite`))).toBe(false);
+      }
     } finally {
       dir.remove();
     }
@@ -152,7 +177,7 @@ describe('precedence: flags > environment > config file > defaults', () => {
       expect(unknown.stdout).toBe('');
       expect(unknown.stderr).toBe(
         'error: schema.config.json: unknown key "entity"\n' +
-          'hint: Known keys: url, entities, renames, concurrently, migrations, exclude, schemas, dataSource.\n',
+          'hint: Known keys: url, entities, renames, concurrently, migrations, exclude, schemas, dataSource, dialects.\n',
       );
       dir.write('schema.config.json', JSON.stringify({ concurrently: 'yes' }));
       expect(cli(dir.dir, ['plan']).stderr).toBe('error: schema.config.json: "concurrently" must be true or false\nhint: e.g. "concurrently": true\n');
@@ -183,7 +208,8 @@ describe.each(DIALECTS.flatMap((dialect) => (['classes', 'globs'] as const).map(
         if (entities === 'globs') dir.write('schema.config.json', JSON.stringify({ dataSource: 'src/data-source.ts' }));
 
         const plan = cli(dir.dir, ['plan', '--exit-code', ...using]);
-        expect(plan.stderr).toBe('');
+        const fromDataSource = `${shown(withPassword(db), dir.dir)} (from the connection of src/data-source.ts)`;
+        expect(plan.stderr).toBe(`Database: ${fromDataSource}\n`);
         expect(plan.status).toBe(2);
         expect(plan.stdout).toContain('+2 tables');
         // Names from the project's naming strategy: snake-case tables and columns, its own key names.
@@ -199,13 +225,13 @@ describe.each(DIALECTS.flatMap((dialect) => (['classes', 'globs'] as const).map(
           expect(plan.stdout.split('\n')[0]).toContain(`${path.basename(path.dirname(db.oracle.file))}/test.sqlite`);
         }
 
-        ok(cli(dir.dir, ['apply', '--yes', ...using]));
-        expect(ok(cli(dir.dir, ['plan', '--exit-code', ...using])).stdout).toContain('No changes');
+        ok(cli(dir.dir, ['apply', '--yes', ...using]), fromDataSource);
+        expect(ok(cli(dir.dir, ['plan', '--exit-code', ...using]), fromDataSource).stdout).toContain('No changes');
         const classes = await entityClasses('test/projects/data-source/entity');
         expect(await typeormPendingQueries(db.oracle, classes, { namingStrategy: new SnakeNamingStrategy() })).toEqual([]);
 
         // An explicit --url wins over the data source's connection; its naming still applies.
-        const elsewhere = ok(cli(dir.dir, ['plan', '--url', 'sqlite::memory:', ...using]));
+        const elsewhere = ok(cli(dir.dir, ['plan', '--url', 'sqlite::memory:', ...using]), 'sqlite::memory: (from --url)');
         expect(elsewhere.stdout).toMatch(/^Plan for sqlite::memory: .*\n\+2 tables  \(\d+ statements\)\n/);
         expect(elsewhere.stdout).toContain('"written_by_id"');
       } finally {

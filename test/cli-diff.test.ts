@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { compileEntities } from '../src/compile/compile';
+import { parseDatabaseUrl } from '../src/connect/url';
 import type { DialectName } from '../src/model';
 import { applyTowards, connect } from './support/apply-model';
 import { REPO_ROOT, runCli } from './support/cli';
@@ -79,7 +80,9 @@ describe.each(DIALECTS)('schema diff on %s', (dialect) => {
 
   it.each(KINDS.flatMap((a) => KINDS.map((b) => [a, b] as const)))('%s -> %s: the same schema diffs as empty', (a, b) => {
     const result = diff(sources.to[a], sources.to[b]);
-    expect(result.stderr).toBe('');
+    // A database side is named on stderr, with the flag that gave it.
+    const named = ([[a, '--from'], [b, '--to']] as const).filter(([kind]) => kind === 'database');
+    expect(result.stderr).toBe(named.map(([, flag]) => `Database: ${parseDatabaseUrl(sources.to.database, dir.dir).redacted} (from ${flag})\n`).join(''));
     expect(result.stdout).toContain('No changes');
     expect(result.status).toBe(0);
   });
@@ -103,7 +106,7 @@ describe.each(DIALECTS)('schema diff on %s', (dialect) => {
   if (dialect === 'postgres') {
     it('loads .sql sides into a temporary database on the server of a database side, and drops it', async () => {
       const result = runCli(['diff', '--from', sources.to.sql, '--to', sources.to.database, '--exit-code'], { cwd: dir.dir });
-      expect(result.stderr).toBe('');
+      expect(result.stderr).toBe(`Database: ${parseDatabaseUrl(sources.to.database, dir.dir).redacted} (from --to)\n`);
       expect(result.status).toBe(0);
       // Scratch databases are named schemaplan_scratch_<pid>_<random>: none of this run's is left.
       const left = await rawQuery(dbs[0]!, `SELECT datname FROM pg_database WHERE datname LIKE 'schemaplan\\_scratch\\_${result.pid}\\_%'`);

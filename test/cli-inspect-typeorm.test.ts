@@ -1,5 +1,6 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
+import { parseDatabaseUrl } from '../src/connect/url';
 import { compileEntities } from '../src/compile/compile';
 import { applyTowards, connect } from './support/apply-model';
 import { runCli } from './support/cli';
@@ -20,18 +21,20 @@ describe.each(DIALECTS)('schema inspect --format typeorm on %s', (dialect) => {
         await session.close();
       }
       const written = runCli(['inspect', '--url', db.url, '--format', 'typeorm', '--out', 'entities'], { cwd: tmp.dir });
-      expect(written.stderr).toMatch(/^Wrote \d+ file\(s\) to entities\n$/);
+      const named = `Database: ${parseDatabaseUrl(db.url, tmp.dir).redacted} (from --url)\n`;
+      expect(written.stderr.startsWith(named)).toBe(true);
+      expect(written.stderr.slice(named.length)).toMatch(/^Wrote \d+ file\(s\) to entities\n$/);
       expect(written.status).toBe(0);
       expect(readdirSync(path.join(tmp.dir, 'entities')).filter((f) => f.endsWith('.ts')).length).toBeGreaterThanOrEqual(8);
 
       const plan = runCli(['plan', '--url', db.url, '--entities', 'entities/**/*.ts', '--exit-code'], { cwd: tmp.dir });
-      expect(plan.stderr).toBe('');
+      expect(plan.stderr).toBe(named);
       expect(plan.stdout).toContain('No changes');
       expect(plan.status).toBe(0);
 
       const again = runCli(['inspect', '--url', db.url, '--format', 'typeorm', '--out', 'entities'], { cwd: tmp.dir });
       expect(again.status).toBe(1);
-      expect(again.stderr).toMatch(/^error: refusing to overwrite \d+ file\(s\) in entities: /);
+      expect(again.stderr.slice(named.length)).toMatch(/^error: refusing to overwrite \d+ file\(s\) in entities: /);
     } finally {
       tmp.remove();
       await db.drop();

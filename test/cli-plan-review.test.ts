@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { parseDatabaseUrl } from '../src/connect/url';
 import { migrationClasses as loadMigrationClasses } from './support/migration-classes';
 import { runCli } from './support/cli';
 import { DIALECTS, freshDatabase } from './support/databases';
@@ -66,7 +67,7 @@ describe.each(DIALECTS)('plan for review on %s', (dialect) => {
       expect(plan('from', ['--exit-code']).status).toBe(0);
       // Nothing to do: nothing written.
       const none = plan('from', ['-m', 'nothing']);
-      expect(none.stderr).toBe('No migration written: there are no changes.\n');
+      expect(none.stderr).toBe(`Database: ${parseDatabaseUrl(db.url, tmp.dir).redacted} (from --url)\nNo migration written: there are no changes.\n`);
       expect(readdirSync(dir)).toHaveLength(2);
 
       // A second migration from the migrated database; the same second never overwrites.
@@ -102,9 +103,11 @@ test('-m follows the configured migrations dir and file name template; --migrati
     const plan = (args: string[]) => runCli(['plan', '--url', db.url, '--entities', entities('from'), ...args], { cwd: tmp.dir });
     const configured = plan(['-m', 'add decks']);
     expect(configured.status).toBe(0);
-    expect(configured.stderr).toMatch(/^Wrote db\/migrations\/\d{13}-add_decks\.ts and db\/migrations\/\d{13}-add_decks\.sql\n$/);
+    const named = `Database: ${parseDatabaseUrl(db.url, tmp.dir).redacted} (from --url)\n`;
+    expect(configured.stderr.startsWith(named)).toBe(true);
+    expect(configured.stderr.slice(named.length)).toMatch(/^Wrote db\/migrations\/\d{13}-add_decks\.ts and db\/migrations\/\d{13}-add_decks\.sql\n$/);
     const flagged = plan(['-m', 'add decks', '--migrations-dir', 'elsewhere']);
-    expect(flagged.stderr).toMatch(/^Wrote elsewhere\/\d{13}-add_decks\.ts and /);
+    expect(flagged.stderr.slice(named.length)).toMatch(/^Wrote elsewhere\/\d{13}-add_decks\.ts and /);
     expect(readdirSync(path.join(tmp.dir, 'elsewhere'))).toHaveLength(2);
   } finally {
     tmp.remove();

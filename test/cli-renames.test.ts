@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { parseDatabaseUrl } from '../src/connect/url';
 import { REPO_ROOT, runCli, runCliOnTty } from './support/cli';
 import { DIALECTS, freshDatabase, type TestDatabase } from './support/databases';
 import { rawQuery, tableRows } from './support/raw-query';
@@ -15,10 +16,13 @@ const TO = ['--entities', 'test/entities/renames-undeclared/*.ts'];
 /** On SQLite the renamed constraints need a table rebuild; a rename must never need more (DATA_LOSS would refuse). */
 const REBUILDS = ['--allow-hazards', 'SQLITE_REBUILD'];
 
+/** What a run against `db` (given by --url, from the repository root) says on stderr before anything else. */
+const named = (db: TestDatabase): string => `Database: ${parseDatabaseUrl(db.url, REPO_ROOT).redacted} (from --url)\n`;
+
 async function startingDatabase(dialect: (typeof DIALECTS)[number], name: string): Promise<TestDatabase> {
   const db = await freshDatabase(dialect, name);
   const built = runCli(['apply', '--url', db.url, ...FROM, '--yes']);
-  expect(built.stderr).toBe('');
+  expect(built.stderr).toBe(named(db));
   await rawQuery(
     db,
     `INSERT INTO "writers" ("name", "email") VALUES ('Ursula', 'ursula@example.com');
@@ -55,7 +59,7 @@ describe.each(DIALECTS)('renames at the CLI on %s', (dialect) => {
     const db = await startingDatabase(dialect, 'cli-ren-ask');
     try {
       const plan = runCli(['plan', '--url', db.url, ...TO]);
-      expect(plan.stderr).toBe('');
+      expect(plan.stderr).toBe(named(db));
       expect(plan.status).toBe(3);
       expect(plan.stdout).toContain('No changes besides the open questions below.');
       expect(plan.stdout).toContain(
@@ -81,7 +85,8 @@ describe.each(DIALECTS)('renames at the CLI on %s', (dialect) => {
 
       const apply = runCli(['apply', '--url', db.url, ...TO, '--yes']);
       expect(apply.status).toBe(3);
-      expect(apply.stderr).toMatch(/^error: 2 open question\(s\) must be answered before apply; nothing was applied\nhint: /);
+      expect(apply.stderr.startsWith(named(db))).toBe(true);
+      expect(apply.stderr.slice(named(db).length)).toMatch(/^error: 2 open question\(s\) must be answered before apply; nothing was applied\nhint: /);
       expect(await tableRows(db, 'writers', ['id', 'name', 'email', 'mentorId'])).toEqual(WRITERS);
       expect(await tableRows(db, 'books', ['id', 'title', 'writerId'])).toEqual(
         BOOKS.map(({ id, text, writerId }) => ({ id, title: text, writerId })),
@@ -106,7 +111,7 @@ describe.each(DIALECTS)('renames at the CLI on %s', (dialect) => {
       );
       const plan = runCli(['plan', '--url', db.url, ...TO, '--renames', file, '--exit-code']);
       const shown = path.relative(REPO_ROOT, file);
-      expect(plan.stderr).toBe('');
+      expect(plan.stderr).toBe(named(db));
       expect(plan.status).toBe(2);
       expect(plan.stdout).toContain(`~ table.rename  table ${table('writers')} is renamed to ${table('authors')} (declared by ${shown})`);
       expect(plan.stdout).toContain(`~ column.rename  column ${table('books')}.title is renamed to heading (declared by ${shown})`);
@@ -116,7 +121,7 @@ describe.each(DIALECTS)('renames at the CLI on %s', (dialect) => {
       expect(missing.stderr).toMatch(/^error: .*nope\.json: no such renames file/);
 
       const applied = runCli(['apply', '--url', db.url, ...TO, '--yes', ...REBUILDS], { env: { SCHEMA_RENAMES: file } });
-      expect(applied.stderr).toBe('');
+      expect(applied.stderr).toBe(named(db));
       expect(applied.status).toBe(0);
       const again = runCli(['plan', '--url', db.url, ...TO, '--renames', file, '--exit-code']);
       expect(again.status).toBe(0);

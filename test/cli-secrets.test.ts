@@ -48,12 +48,12 @@ describe('the password in a URL is never printed nor written', () => {
 
   it('in errors from the database and the network, with --debug stack traces', () => {
     const unreachable = run(['plan', '--debug', '--url', `postgres://app:${SECRET}@127.0.0.1:1/app`]);
-    expect(unreachable.stderr).toMatch(/^error: cannot connect to PostgreSQL at 127\.0\.0\.1:1: connection refused\n/);
+    expect(unreachable.stderr).toMatch(/^Database: postgres:\/\/app:\*\*\*@127\.0\.0\.1:1\/app \(from --url\)\nerror: cannot connect to PostgreSQL at 127\.0\.0\.1:1: connection refused\n/);
     expect(unreachable.stderr).toMatch(/^\s+at /m);
     const missing = new URL(url);
     missing.pathname = '/sp_secrets_no_such_db';
     const noDatabase = run(['apply', '--yes', '--debug', '--url', missing.toString()]);
-    expect(noDatabase.stderr).toMatch(/^error: database "sp_secrets_no_such_db" does not exist/);
+    expect(noDatabase.stderr).toMatch(/^Database: postgres:\/\/postgres:\*\*\*@[^ ]+\/sp_secrets_no_such_db \(from --url\)\nerror: database "sp_secrets_no_such_db" does not exist/);
     expect(noDatabase.stderr).toMatch(/^\s+at /m);
     const malformed = run(['plan', '--debug', '--url', `postgres://app:${SECRET}@[::1/app`]);
     expect(malformed.stderr).toMatch(/^error: the PostgreSQL URL is malformed\n/);

@@ -1,5 +1,6 @@
 import { existsSync, writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { parseDatabaseUrl } from '../src/connect/url';
 import { runCli } from './support/cli';
 import { DIALECTS, freshDatabase } from './support/databases';
 import { tempDir } from './support/temp';
@@ -11,7 +12,8 @@ describe.each(DIALECTS)('schema CLI on %s', (dialect) => {
     const db = await freshDatabase(dialect, 'cli');
     try {
       const plan = runCli(['plan', '--url', db.url]);
-      expect(plan.stderr).toBe('');
+      const named = `Database: ${parseDatabaseUrl(db.url).redacted} (from --url)\n`;
+      expect(plan.stderr).toBe(named);
       expect(plan.status).toBe(0);
       expect(plan.stdout).toContain(dialect === 'postgres' ? '+4 enums, +8 tables' : '+8 tables');
       expect(plan.stdout).toMatch(/CREATE TABLE ("public"\.)?"users"/);
@@ -37,14 +39,15 @@ describe.each(DIALECTS)('schema CLI on %s', (dialect) => {
 
       const refused = runCli(['apply', '--url', db.url]);
       expect(refused.status).toBe(1);
-      expect(refused.stderr).toMatch(/^error: refusing to apply without confirmation: stdin is not a terminal\nhint: Pass --yes/);
+      expect(refused.stderr).toMatch(/^Database: .* \(from --url\)\nerror: refusing to apply without confirmation: stdin is not a terminal\nhint: Pass --yes/);
+      expect(refused.stderr.startsWith(named)).toBe(true);
 
       const dry = runCli(['apply', '--url', db.url, '--dry-run']);
       expect(dry.status).toBe(0);
       expect(dry.stdout).toContain('Dry run: nothing was applied.');
 
       const applied = runCli(['apply', '--url', db.url, '--yes']);
-      expect(applied.stderr).toBe('');
+      expect(applied.stderr).toBe(named);
       expect(applied.status).toBe(0);
       expect(applied.stdout).toContain('the database is in line with the schema');
 
@@ -66,7 +69,7 @@ describe.each(DIALECTS)('schema CLI on %s', (dialect) => {
 });
 
 describe('schema CLI', () => {
-  it('defaults to sqlite:./dev.sqlite (and $DATABASE_URL overrides it)', () => {
+  it('defaults to sqlite:./dev.sqlite (and $DATABASE_URL overrides it), saying so; plan creates neither file', () => {
     const tmp = tempDir('cli-default');
     try {
       const viaEnv = runCli(['plan', '--entities', path.resolve('schema/**/*.ts')], {
@@ -74,13 +77,16 @@ describe('schema CLI', () => {
         env: { DATABASE_URL: 'sqlite:./from-env.sqlite' },
       });
       expect(viaEnv.status).toBe(0);
-      expect(existsSync(path.join(tmp.dir, 'from-env.sqlite'))).toBe(true);
+      expect(viaEnv.stderr).toBe('Database: sqlite:from-env.sqlite (from DATABASE_URL in the environment)\n');
+      expect(existsSync(path.join(tmp.dir, 'from-env.sqlite'))).toBe(false);
       const viaDefault = runCli(['plan', '--entities', path.resolve('schema/**/*.ts')], {
         cwd: tmp.dir,
         env: { DATABASE_URL: undefined },
       });
       expect(viaDefault.status).toBe(0);
+      expect(viaDefault.stderr).toBe('Database: sqlite:dev.sqlite (the default: no --url, DATABASE_URL, config file or data source names one)\n');
       expect(viaDefault.stdout).toContain('Plan for sqlite:dev.sqlite');
+      expect(existsSync(path.join(tmp.dir, 'dev.sqlite'))).toBe(false);
     } finally {
       tmp.remove();
     }
@@ -91,8 +97,9 @@ describe('schema CLI', () => {
     expect(result.status).toBe(1);
     expect(result.stdout).toBe('');
     const lines = result.stderr.trimEnd().split('\n');
-    expect(lines[0]).toMatch(/^error: cannot connect to PostgreSQL at 127\.0\.0\.1:1/);
-    expect(lines.slice(1).every((line) => line.startsWith('hint: '))).toBe(true);
+    expect(lines[0]).toBe('Database: postgres://nobody:***@127.0.0.1:1/x (from --url)');
+    expect(lines[1]).toMatch(/^error: cannot connect to PostgreSQL at 127\.0\.0\.1:1/);
+    expect(lines.slice(2).every((line) => line.startsWith('hint: '))).toBe(true);
     expect(result.stderr).not.toContain('hunter2');
     expect(result.stderr).not.toMatch(/\n\s+at /);
   });

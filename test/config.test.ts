@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { readDotenv } from '../src/config/dotenv';
 import { loadConfig } from '../src/config/load-config';
 import { loadDataSource } from '../src/config/load-data-source';
 import { resolveSources, type SourceFlags } from '../src/config/sources';
@@ -34,6 +35,7 @@ describe('resolveSources', () => {
   it('uses the defaults without any setting', async () => {
     expect(await resolve()).toEqual({
       url: 'sqlite:./dev.sqlite',
+      urlOrigin: { kind: 'default' },
       entities: ['schema/**/*.ts'],
       cwd: tmp.dir,
       concurrently: false,
@@ -124,6 +126,93 @@ describe('resolveSources', () => {
     const error = await failure(resolve());
     expect(error).toBeInstanceOf(ConfigError);
     expect(error.message).toBe('other.ts: no such data source file');
+  });
+});
+
+describe('resolveSources: .env, the origin of the URL, migrations and dialects', () => {
+  const resolve = (flags: SourceFlags = {}, env: Record<string, string> = {}, cwd = tmp.dir) => resolveSources(flags, env, cwd);
+
+  it('reads .env for variables the environment does not set, and says where the URL came from', async () => {
+    write('.env', '# local\nDATABASE_URL=sqlite:./dotenv.db\nexport SCHEMA_ENTITIES="dotenv/*.ts"\nSCHEMA_CONCURRENTLY=1\n');
+    expect(readDotenv(tmp.dir, { SCHEMA_ENTITIES: 'shell/*.ts' })).toEqual({
+      file: '.env',
+      values: { DATABASE_URL: 'sqlite:./dotenv.db', SCHEMA_CONCURRENTLY: '1' },
+    });
+    expect(await resolve()).toMatchObject({ url: 'sqlite:./dotenv.db', urlOrigin: { kind: 'dotenv', file: '.env' }, entities: ['dotenv/*.ts'], concurrently: true });
+    // The environment wins, variable by variable; a flag wins over both.
+    expect(await resolve({}, { DATABASE_URL: 'sqlite:./shell.db' })).toMatchObject({
+      url: 'sqlite:./shell.db',
+      urlOrigin: { kind: 'environment' },
+      entities: ['dotenv/*.ts'],
+    });
+    expect(await resolve({ url: 'sqlite:./flag.db' })).toMatchObject({ url: 'sqlite:./flag.db', urlOrigin: { kind: 'flag' } });
+    // A variable set empty in the environment is set: .env does not fill it in (dotenv's rule), so the config file's URL applies.
+    write('schema.config.json', JSON.stringify({ url: 'sqlite:./config.db' }));
+    expect(await resolve({}, { DATABASE_URL: '' })).toMatchObject({ url: 'sqlite:./config.db', urlOrigin: { kind: 'config', file: 'schema.config.json' } });
+    // .env wins over the config file, as the environment does; `dotenv: null` reads none.
+    expect(await resolve()).toMatchObject({ url: 'sqlite:./dotenv.db', urlOrigin: { kind: 'dotenv', file: '.env' } });
+    expect(await resolveSources({}, {}, tmp.dir, { dotenv: null })).toMatchObject({ url: 'sqlite:./config.db', urlOrigin: { kind: 'config' } });
+  });
+
+  it('names the data source or the default as the origin', async () => {
+    expect(await resolve({ dataSource: 'data-source.ts' }, {}, FIXTURE)).toMatchObject({ urlOrigin: { kind: 'data-source', file: 'data-source.ts' } });
+    expect(await resolve()).toMatchObject({ url: 'sqlite:./dev.sqlite', urlOrigin: { kind: 'default' } });
+  });
+
+  // Stand-ins for DataSource instances (TypeORM recognises one by its `@instanceof` marker).
+  const dataSource = (options: string) => `module.exports = { '@instanceof': Symbol.for('DataSource'), options: ${options} };\n`;
+
+  it('writes migrations into the folder of the data source\'s first migrations glob that can hold a .ts file', async () => {
+    // A new file each time: a file once required stays loaded.
+    let n = 0;
+    const folder = async (migrations: string) => {
+      write(`ds${++n}.js`, dataSource(`{ type: 'postgres', url: 'postgres://h/db', migrations: ${migrations} }`));
+      return (await resolve({ dataSource: `ds${n}.js` })).migrations;
+    };
+    const template = '{timestamp}_{slug}';
+    expect(await folder("['src/migrations/*.ts']")).toEqual({ dir: 'src/migrations', template });
+    expect(await folder("[__dirname + '/db/migrations/**/*{.ts,.js}']")).toEqual({ dir: 'db/migrations', template });
+    expect(await folder("['dist/migrations/*.js', 'src/db/migrations/*.{ts,js}']")).toEqual({ dir: 'src/db/migrations', template });
+    expect(await folder("['migrations/2024*']")).toEqual({ dir: 'migrations', template });
+    // Where the folder cannot be told, the default, and why.
+    expect(await folder("['dist/migrations/*.js']")).toEqual({
+      dir: 'generated/migrations',
+      template,
+      note: 'the migrations globs of ds5.js match compiled .js files only',
+    });
+    expect(await folder('[class AddUsers1700000000000 {}]')).toEqual({
+      dir: 'generated/migrations',
+      template,
+      note: 'ds6.js lists migration classes, whose folder it does not say',
+    });
+    expect(await folder('undefined')).toEqual({ dir: 'generated/migrations', template });
+    // The config's migrations.dir wins over the data source's.
+    write('schema.config.json', JSON.stringify({ migrations: { dir: 'db/changes' } }));
+    expect(await folder("['src/migrations/*.ts']")).toEqual({ dir: 'db/changes', template });
+  });
+
+  it('takes the dialects from the config, else from the data source\'s type, else none (every dialect)', async () => {
+    const dialects = async (type: string, config?: object) => {
+      write(`${type}.js`, dataSource(`{ type: '${type}', url: 'postgres://h/db', database: 'app.sqlite' }`));
+      if (config) write('schema.config.json', JSON.stringify(config));
+      return (await resolveSources({ dataSource: `${type}.js` }, {}, tmp.dir, { database: false })).dialects;
+    };
+    expect(await dialects('postgres')).toEqual(['postgres']);
+    expect(await dialects('better-sqlite3')).toEqual(['sqlite']);
+    expect(await dialects('mysql')).toBeUndefined();
+    expect(await dialects('better-sqlite3', { dialects: ['postgres'] })).toEqual(['postgres']);
+    expect((await resolve()).dialects).toEqual(['postgres']);
+    write('schema.config.json', '{}');
+    expect((await resolve()).dialects).toBeUndefined();
+    expect((await resolve({ dataSource: 'postgres.js' })).dialects).toEqual(['postgres']);
+  });
+
+  it('without a database, reads no connection: a data source the tool cannot plan against still gives its entities', async () => {
+    write('ds.js', dataSource("{ type: 'better-sqlite3', database: ':memory:', entities: ['src/*.ts'] }"));
+    expect(await failure(resolve({ dataSource: 'ds.js' }))).toMatchObject({ message: "ds.js: the data source's database is :memory:, which is empty for every connection" });
+    const project = await resolveSources({ dataSource: 'ds.js' }, {}, tmp.dir, { database: false });
+    expect(project).toMatchObject({ entities: ['src/*.ts'], dialects: ['sqlite'], dataSourceFile: 'ds.js' });
+    expect(project).not.toHaveProperty('url');
   });
 });
 

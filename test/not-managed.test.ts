@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { compileEntities } from '../src/compile/compile';
+import { parseDatabaseUrl } from '../src/connect/url';
 import type { DatabaseSession } from '../src/dialects/dialect';
 import type { Model } from '../src/model';
 import { renderJson } from '../src/report/json';
@@ -141,7 +142,7 @@ describe('schema diff from a PostgreSQL database to a .sql inventory', () => {
 
   it('drops the emptied schema and the extension last, keeps the schema holding a function, and converges', async () => {
     const result = runCli(['diff', '--from', db.url, '--to', 'to.sql', '--format', 'json'], { cwd: dir.dir });
-    expect(result.stderr).toBe('');
+    expect(result.stderr).toBe(`Database: ${parseDatabaseUrl(db.url).redacted} (from --from)\n`);
     const plan = JSON.parse(result.stdout);
     expect(validatePlanDocument(plan)).toEqual([]);
     expect(plan.statements.map((s: { sql: string }) => s.sql)).toEqual([
@@ -170,7 +171,7 @@ describe('schema diff from a PostgreSQL database to a .sql inventory', () => {
     writeFileSync(path.join(dir.dir, 'model.json'), JSON.stringify(document));
     await rawQuery(db, 'CREATE EXTENSION hstore; CREATE SCHEMA spare;');
     const result = runCli(['diff', '--from', db.url, '--to', 'model.json', '--format', 'json'], { cwd: dir.dir });
-    expect(result.stderr).toBe('');
+    expect(result.stderr).toBe(`Database: ${parseDatabaseUrl(db.url).redacted} (from --from)\n`);
     const sql: string[] = JSON.parse(result.stdout).statements.map((s: { sql: string }) => s.sql);
     expect(sql).toEqual(['DROP TABLE "public"."keep"']);
   });

@@ -1,7 +1,7 @@
 import { compileEntities } from '../src/compile/compile';
 import type { Model } from '../src/model';
 import { applyTowards, connect, planTowards } from './support/apply-model';
-import { runCli } from './support/cli';
+import { databaseLine, runCli } from './support/cli';
 import { freshDatabase, type TestDatabase } from './support/databases';
 import { entityClasses } from './support/entities';
 import { rawQuery } from './support/raw-query';
@@ -83,7 +83,7 @@ test('schema plan/apply --concurrently (and SCHEMA_CONCURRENTLY=1) report and ru
   try {
     const entities = ['--entities', `${CASE}/to/*.ts`, '--url', db.url];
     const text = runCli(['plan', ...entities, '--concurrently']);
-    expect(text.stderr).toBe('');
+    expect(text.stderr).toBe(databaseLine(db.url));
     expect(text.stdout).toContain('CREATE UNIQUE INDEX CONCURRENTLY "IDX_articles_slug"');
     expect(text.stdout).toContain('DROP INDEX CONCURRENTLY "public"."IDX_articles_title"');
     expect(text.stdout).toContain('(runs outside the transaction)');
@@ -98,7 +98,7 @@ test('schema plan/apply --concurrently (and SCHEMA_CONCURRENTLY=1) report and ru
     expect(overridden.statements.every((s: { transactional: boolean }) => s.transactional)).toBe(true);
 
     const applied = runCli(['apply', ...entities, '--concurrently', '--yes']);
-    expect(applied.stderr).toBe('');
+    expect(applied.stderr).toBe(databaseLine(db.url));
     expect(applied.status).toBe(0);
     expect(runCli(['plan', ...entities, '--exit-code']).status).toBe(0);
   } finally {

@@ -30,8 +30,10 @@ describe('transpile cache', () => {
           env: { SCHEMAPLAN_CACHE_DIR: cache, NODE_PATH: path.join(REPO_ROOT, 'node_modules'), NODE_OPTIONS: `--require ${probe}` },
         });
 
+      // Each run names its database first; the probe's report comes at exit.
+      const named = 'Database: sqlite::memory: (from --url)\n';
       const first = plan();
-      expect(first.stderr).toBe('typescript loaded\n');
+      expect(first.stderr).toBe(`${named}typescript loaded\n`);
       expect(first.stdout).toContain('CREATE TABLE "items"');
       const entries = filesUnder(cache);
       expect(entries).toHaveLength(1);
@@ -40,14 +42,14 @@ describe('transpile cache', () => {
       writeFileSync(entries[0]!, readFileSync(entries[0]!, 'utf8').replace("'items'", "'cached_items'"));
       const second = plan();
       expect(second.stdout).toContain('CREATE TABLE "cached_items"');
-      expect(second.stderr).toBe(''); // every file came from the cache: the compiler was never loaded
+      expect(second.stderr).toBe(named); // every file came from the cache: the compiler was never loaded
       expect(filesUnder(cache)).toHaveLength(1);
 
       // An edited source is a new key: transpiled again, the marked entry is not used.
       writeFileSync(path.join(schema, 'item.ts'), `${readFileSync(path.join(schema, 'item.ts'), 'utf8')}\n// edited\n`);
       const third = plan();
       expect(third.stdout).toContain('CREATE TABLE "items"');
-      expect(third.stderr).toBe('typescript loaded\n');
+      expect(third.stderr).toBe(`${named}typescript loaded\n`);
       expect(filesUnder(cache)).toHaveLength(2);
     } finally {
       project.remove();

@@ -11,6 +11,11 @@ export interface CliIo {
   confirm(question: string): Promise<boolean>;
   /** Called with a URL resolved from a file (config, data source) that may carry a password, so errors mask it. */
   noteSecret?(url: string): void;
+  /**
+   * Sets variables of the project's `.env` that the environment does not set, in the environment the user's files
+   * (a data source, a config file, entities) read, `process.env`, before they load. Absent: they are not set there.
+   */
+  exportEnv?(values: Readonly<Record<string, string>>): void;
 }
 
 /**
@@ -53,6 +58,9 @@ export function processIo(): CliIo {
     stdinIsTTY: Boolean(process.stdin.isTTY),
     env: process.env,
     cwd: process.cwd(),
+    exportEnv: (values) => {
+      for (const [name, value] of Object.entries(values)) if (process.env[name] === undefined) process.env[name] = value;
+    },
     confirm: async (question) => {
       process.stderr.write(`${question} [y/N] `);
       const answer = await nextLine();

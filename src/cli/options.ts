@@ -1,6 +1,8 @@
 import type { Argv } from 'yargs';
-import { DEFAULT_DATABASE_URL } from '../connect/url';
-import { DEFAULT_ENTITIES, resolveSources as resolveFrom, type Sources } from '../config/sources';
+import { DEFAULT_DATABASE_URL, type DatabaseTarget } from '../connect/url';
+import { readDotenv, type DotenvFile } from '../config/dotenv';
+import { DEFAULT_ENTITIES, resolveSources as resolveFrom, type ProjectSources, type SourceFlags, type Sources } from '../config/sources';
+import { renderDatabaseOrigin } from '../report/database-origin';
 import { DEFAULT_RENAMES_FILE } from '../hints/renames-file';
 import type { CliIo } from './io';
 
@@ -18,7 +20,9 @@ export interface SourceArgs {
 export function withUrl<T>(yargs: Argv<T>) {
   return yargs.option('url', {
     type: 'string',
-    describe: `database URL (default: $DATABASE_URL, else the config file's "url", else the data source's, else ${DEFAULT_DATABASE_URL})`,
+    describe:
+      `database URL (default: $DATABASE_URL from the environment, else from .env, else the config file's "url", else the data ` +
+      `source's connection, else ${DEFAULT_DATABASE_URL})`,
   });
 }
 
@@ -60,22 +64,45 @@ export function withConfig<T>(yargs: Argv<T>) {
 }
 
 /**
- * Flags > environment > config file > data source > defaults (see `resolveSources` in src/config/sources.ts). The
- * resolved URL may come from a file and carry a password: it is noted so that errors mask it.
+ * Flags > environment > .env > config file > data source > defaults (see `resolveSources` in src/config/sources.ts).
+ * The project's `.env` is read first and its variables set for the user's files (`CliIo.exportEnv`), so a data
+ * source reading `process.env.DATABASE_URL` sees it. The resolved URL may come from a file and carry a password: it
+ * is noted so that errors mask it.
  */
 export async function resolveSources(args: SourceArgs, io: CliIo): Promise<Sources> {
-  const sources = await resolveFrom(
-    {
-      url: args.url,
-      entities: args.entities,
-      concurrently: args.concurrently,
-      renames: args.renames,
-      config: args.config,
-      dataSource: args['data-source'],
-    },
-    io.env,
-    io.cwd,
-  );
+  const sources = await resolveFrom(flagsOf(args), io.env, io.cwd, { dotenv: loadDotenv(io) });
   io.noteSecret?.(sources.url);
   return sources;
+}
+
+/** As `resolveSources`, for a command that connects to no database (`generate`, `check`, `diff`): no URL resolved. */
+export async function resolveProject(args: Omit<SourceArgs, 'url'>, io: CliIo): Promise<ProjectSources> {
+  return resolveFrom(flagsOf(args), io.env, io.cwd, { dotenv: loadDotenv(io), database: false });
+}
+
+function loadDotenv(io: CliIo): DotenvFile | null {
+  const dotenv = readDotenv(io.cwd, io.env);
+  if (dotenv) io.exportEnv?.(dotenv.values);
+  return dotenv ?? null;
+}
+
+function flagsOf(args: Partial<SourceArgs>): SourceFlags {
+  return {
+    url: args.url,
+    entities: args.entities,
+    concurrently: args.concurrently,
+    renames: args.renames,
+    config: args.config,
+    dataSource: args['data-source'],
+  };
+}
+
+/**
+ * Says on stderr which database the run is about to connect to, and where that came from (see
+ * `renderDatabaseOrigin`): called right before connecting, so a connection error follows the line that names it.
+ */
+export function announceDatabase(sources: Pick<Sources, 'urlOrigin'>, io: CliIo): (target: DatabaseTarget) => void {
+  return (target) => {
+    if (sources.urlOrigin) io.stderr.write(renderDatabaseOrigin(target.redacted, sources.urlOrigin));
+  };
 }

@@ -1,7 +1,7 @@
 import { compileSources } from '../config/compile-sources';
 import type { Sources } from '../config/sources';
 import { parseDatabaseUrl, type DatabaseTarget } from '../connect/url';
-import type { ApplyOptions, DatabaseSession, Dialect } from '../dialects/dialect';
+import type { ApplyOptions, ConnectOptions, DatabaseSession, Dialect } from '../dialects/dialect';
 import { dialectFor } from '../dialects/registry';
 import type { EntityNames } from '../diff/diff-renames';
 import { readRenamesFile } from '../hints/renames-file';
@@ -57,11 +57,18 @@ export function managedSchemas(model: Model, extra: readonly string[] = []): str
   return [...schemas].sort();
 }
 
+/** How `planAgainstDatabase` connects. */
+export interface PlanConnectOptions extends ConnectOptions {
+  /** Called right before connecting, with the database about to be connected to (the CLI names it). */
+  readonly connecting?: (target: DatabaseTarget) => void;
+}
+
 /**
  * Compiles the entities (with the declared renames), connects, introspects and plans. The caller closes `session`.
- * `sources` may be given as the promise `resolveSources` returns.
+ * `sources` may be given as the promise `resolveSources` returns. `create: false` (plan): a database that does not
+ * exist is planned against as an empty one, not created, and the plan says so.
  */
-export async function planAgainstDatabase(given: Sources | Promise<Sources>): Promise<PlannedTarget> {
+export async function planAgainstDatabase(given: Sources | Promise<Sources>, connect: PlanConnectOptions = {}): Promise<PlannedTarget> {
   const sources = await given;
   const target = parseDatabaseUrl(sources.url, sources.cwd);
   const dialect = dialectFor(target.dialect);
@@ -69,10 +76,18 @@ export async function planAgainstDatabase(given: Sources | Promise<Sources>): Pr
   const renamesFile = renames ? readRenamesFile(renames.file, sources.cwd, renames.required) : undefined;
   const compiled = await compileSources(sources, dialect.name, renamesFile);
   const declared = { renames: compiled.renames, entityNames: compiled.entityNames };
-  const session = await dialect.connect(target);
+  connect.connecting?.(target);
+  const session = await dialect.connect(target, { create: connect.create });
   try {
     const serverVersion = await session.serverVersion();
     const diagnostics = [...compiled.diagnostics];
+    if (session.missing) {
+      diagnostics.push({
+        severity: 'info',
+        code: 'DATABASE_MISSING',
+        message: `${target.redacted} does not exist: planned against an empty database, which plan does not create (apply does)`,
+      });
+    }
     if (sources.concurrently && dialect.name !== 'postgres') {
       diagnostics.push({
         severity: 'info',

@@ -4,6 +4,7 @@ import { EntityLoadError } from '../errors/errors';
 import { checkEntityClasses } from './entity-classes';
 import { registerTypeScript } from './register-typescript';
 import { shareModules } from './shared-modules';
+import { registerTsconfigPaths } from './tsconfig-paths';
 
 export interface LoadedEntities {
   /** Every exported class (function) of the files; the metadata builder keeps those that are entities. */
@@ -44,12 +45,14 @@ export async function loadEntities(globs: readonly string[], cwd: string): Promi
 
 /**
  * `require()`s one of the user's files (an entity file, a data source, a config file; `.ts` transpiled on the fly),
- * with the compiler's own `typeorm` (see `shareModules`). Every failure names the file: a syntax error with line and
+ * with the compiler's own `typeorm` (see `shareModules`), imports resolved as TypeScript resolves them in the project
+ * (tsconfig `paths` and `baseUrl`, see `registerTsconfigPaths`). Every failure names the file: a syntax error with line and
  * column, an import that throws, a missing module.
  */
 export function requireUserFile(file: string, cwd: string, what: string): Record<string, unknown> {
   registerTypeScript(cwd);
   shareModules();
+  registerTsconfigPaths(cwd);
   const shown = path.relative(cwd, file) || file;
   try {
     return require(file) as Record<string, unknown>;

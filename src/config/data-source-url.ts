@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { ConfigError } from '../errors/errors';
+import type { DialectName } from '../model';
 
 type Password = string | (() => string | Promise<string>);
 
@@ -48,6 +49,16 @@ export async function dataSourceUrl(options: DataSourceConnection, file: string,
     default:
       throw new ConfigError(`${file}: data source type "${options.type}" is not supported (postgres, better-sqlite3)`, hint);
   }
+}
+
+/**
+ * The dialect a TypeORM driver type speaks, for the dialects a project declares by its data source: `postgres`, and
+ * SQLite for TypeORM's SQLite drivers; `undefined` for any other type.
+ */
+export function dialectOfType(type: string): DialectName | undefined {
+  if (type === 'postgres') return 'postgres';
+  if (type === 'better-sqlite3' || type === 'sqlite' || type === 'sqljs') return 'sqlite';
+  return undefined;
 }
 
 async function postgresUrl(credentials: PostgresCredentials): Promise<string> {

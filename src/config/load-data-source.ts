@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import fg from 'fast-glob';
 import type { DataSource } from 'typeorm';
 import { DriverFactory } from 'typeorm/driver/DriverFactory';
 import { InstanceChecker } from 'typeorm/util/InstanceChecker';
@@ -20,7 +21,18 @@ export interface DataSourceSettings {
   readonly compile: MetadataOptions;
   /** The connection as a database URL (may carry a password); a `ConfigError` when it names none we can plan against. */
   url(): Promise<string>;
+  /** TypeORM's driver type (`postgres`, `better-sqlite3`, ...). */
+  readonly type: string;
+  /** Where its migrations live (see `migrationsFolder`). */
+  readonly migrations: MigrationsFolder;
 }
+
+/**
+ * The folder of a DataSource's `migrations`, relative to the project root: the static part of its first glob that
+ * can match a `.ts` file (`src/migrations/*.ts` and `src/migrations/*{.ts,.js}` -> `src/migrations`). `why` says why
+ * there is none: migration classes listed (their files are not known), or globs of compiled `.js` files only.
+ */
+export type MigrationsFolder = { readonly dir: string } | { readonly dir?: undefined; readonly why?: string };
 
 /**
  * Loads a TypeORM DataSource file (`.ts` transpiled like the entity files, or `.js`) as TypeORM's CLI does: the
@@ -48,6 +60,8 @@ export async function loadDataSource(named: string, cwd: string): Promise<DataSo
       ...(options.type === 'postgres' ? { schema: options.schema, uuidExtension: options.uuidExtension } : {}),
     },
     url: () => dataSourceUrl(options as unknown as DataSourceConnection, file, cwd),
+    type: options.type,
+    migrations: migrationsFolder(options.migrations, file, cwd),
   };
 }
 
@@ -76,6 +90,22 @@ async function findDataSource(exports: unknown, file: string): Promise<DataSourc
     throw new ConfigError(`${file}: exports ${found.size} different DataSource instances`, 'Export exactly one, as TypeORM\'s CLI requires.');
   }
   return [...found][0]!;
+}
+
+export function migrationsFolder(migrations: unknown, file: string, cwd: string): MigrationsFolder {
+  const list: unknown[] = Array.isArray(migrations) ? migrations : migrations && typeof migrations === 'object' ? Object.values(migrations) : [];
+  const globs = list.filter((entry): entry is string => typeof entry === 'string' && entry.trim() !== '');
+  const glob = globs.find((g) => !/\.[cm]?js$/.test(g));
+  if (glob !== undefined) {
+    const pattern = glob.replace(/\\/g, '/');
+    const segments = pattern.split('/');
+    const dynamic = segments.findIndex((segment) => segment !== '' && fg.isDynamicPattern(segment));
+    const base = (dynamic < 0 ? segments.slice(0, -1) : segments.slice(0, dynamic)).join('/') || '.';
+    return { dir: path.relative(cwd, path.resolve(cwd, base)) || '.' };
+  }
+  if (globs.length > 0) return { why: `the migrations globs of ${file} match compiled .js files only` };
+  if (list.length > 0) return { why: `${file} lists migration classes, whose folder it does not say` };
+  return {};
 }
 
 /** TypeORM's `entities`: a list (or an object) of classes, glob strings and entity schemas. */

@@ -27,6 +27,7 @@ describe('parseConfig', () => {
           exclude: ['legacy_*', 'audit.events'],
           schemas: 'audit',
           dataSource: 'src/data-source.ts',
+          dialects: 'postgres',
         },
         FILE,
       ),
@@ -39,8 +40,10 @@ describe('parseConfig', () => {
       exclude: ['legacy_*', 'audit.events'],
       schemas: ['audit'],
       dataSource: 'src/data-source.ts',
+      dialects: ['postgres'],
     });
     expect(parseConfig({}, FILE)).toEqual({});
+    expect(parseConfig({ dialects: ['sqlite', 'postgres', 'sqlite'] }, FILE)).toEqual({ dialects: ['sqlite', 'postgres'] });
   });
 
   it.each([
@@ -57,6 +60,9 @@ describe('parseConfig', () => {
     [{ schemas: [''] }, 'schema.config.json: "schemas" must be a schema name or a list of them'],
     [{ dataSource: ['a.ts'] }, 'schema.config.json: "dataSource" must be a file path'],
     [{ migrations: 'db' }, 'schema.config.json: "migrations" must be an object'],
+    [{ dialects: 'mysql' }, 'schema.config.json: "dialects" must be "postgres" or "sqlite", or a list of them'],
+    [{ dialects: [] }, 'schema.config.json: "dialects" must be "postgres" or "sqlite", or a list of them'],
+    [{ dialects: ['postgres', 'Postgres'] }, 'schema.config.json: "dialects" must be "postgres" or "sqlite", or a list of them'],
     [{ migrations: { directory: 'db' } }, 'schema.config.json: unknown key "migrations.directory"'],
     [{ migrations: { dir: 1 } }, 'schema.config.json: "migrations.dir" must be a directory path'],
     [{ migrations: { template: '{slug}' } }, 'schema.config.json: "migrations.template" must be a file name template using {timestamp}, {slug}, {epoch}'],
@@ -69,7 +75,7 @@ describe('parseConfig', () => {
   });
 
   it('hints the known keys for an unknown one, and an example for a wrong type', () => {
-    expect(failure({ entity: 'x' }).hint).toBe('Known keys: url, entities, renames, concurrently, migrations, exclude, schemas, dataSource.');
+    expect(failure({ entity: 'x' }).hint).toBe('Known keys: url, entities, renames, concurrently, migrations, exclude, schemas, dataSource, dialects.');
     expect(failure({ migrations: { dirr: 'x' } }).hint).toBe('Known keys: migrations.dir, migrations.template.');
     expect(failure({ exclude: 1 }).hint).toBe('e.g. "exclude": ["legacy_*", "audit.events"]');
   });

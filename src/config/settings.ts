@@ -1,4 +1,5 @@
 import { ConfigError } from '../errors/errors';
+import type { DialectName } from '../model';
 
 /**
  * The settings a config file (`schema.config.json`, `.ts` or `.js` at the project root) may hold, validated.
@@ -22,9 +23,14 @@ export interface ConfigFile {
   readonly schemas?: readonly string[];
   /** A TypeORM DataSource file: entities, naming strategy and connection come from it. */
   readonly dataSource?: string;
+  /** The dialects the project runs on: what `generate` writes and `check` compares (default: the data source's, else all). */
+  readonly dialects?: readonly DialectName[];
 }
 
 export const DEFAULT_MIGRATIONS_DIR = 'generated/migrations';
+
+/** The dialects schemaplan knows, in the order `generate` writes them. */
+export const DIALECT_NAMES: readonly DialectName[] = ['postgres', 'sqlite'];
 
 const PLACEHOLDERS = ['{timestamp}', '{slug}', '{epoch}'];
 
@@ -53,6 +59,14 @@ const KEYS: Record<Exclude<keyof ConfigFile, 'migrations'>, KeySpec> = {
   exclude: { type: 'a table name or glob, or a list of them', example: '"exclude": ["legacy_*", "audit.events"]', parse: texts },
   schemas: { type: 'a schema name or a list of them', example: '"schemas": ["app", "audit"]', parse: texts },
   dataSource: { type: 'a file path', example: '"dataSource": "src/data-source.ts"', parse: text },
+  dialects: {
+    type: `${DIALECT_NAMES.map((d) => `"${d}"`).join(' or ')}, or a list of them`,
+    example: '"dialects": ["postgres"]',
+    parse: (value) => {
+      const list = texts(value);
+      return list?.every((d) => (DIALECT_NAMES as readonly string[]).includes(d)) ? [...new Set(list)] : undefined;
+    },
+  },
 };
 
 const MIGRATION_KEYS: Record<'dir' | 'template', KeySpec> = {
@@ -71,7 +85,7 @@ const MIGRATION_KEYS: Record<'dir' | 'template', KeySpec> = {
   },
 };
 
-const KNOWN = ['url', 'entities', 'renames', 'concurrently', 'migrations', 'exclude', 'schemas', 'dataSource'];
+const KNOWN = ['url', 'entities', 'renames', 'concurrently', 'migrations', 'exclude', 'schemas', 'dataSource', 'dialects'];
 
 /**
  * Validates the contents of a config file strictly: an unknown key or a value of the wrong type is a one-line

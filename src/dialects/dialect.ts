@@ -33,6 +33,15 @@ export interface Capabilities {
   readonly caseInsensitiveNames?: boolean;
 }
 
+export interface ConnectOptions {
+  /**
+   * May the connection create the database (a SQLite file that does not exist)? Default true, for apply. Commands
+   * that only read (plan, diff, inspect) pass false: a database that does not exist then reads as an empty one
+   * (`DatabaseSession.missing`) and nothing is created.
+   */
+  readonly create?: boolean;
+}
+
 export interface IntrospectOptions {
   /**
    * PostgreSQL schemas to read (default: `['public']`). Objects in other schemas are not managed, so a plan never
@@ -100,6 +109,11 @@ export interface DatabaseSession {
   listSchemas(): Promise<string[]>;
   /** Number of queries sent so far (benchmarks and tests assert it stays fixed). */
   readonly queryCount: number;
+  /**
+   * The database does not exist and was not created (opened with `create: false`, SQLite): the session reads it as
+   * an empty database.
+   */
+  readonly missing?: boolean;
   close(): Promise<void>;
 }
 
@@ -126,5 +140,5 @@ export interface Dialect {
   /** SQL for one change. Never returns an empty list for a change that does something. */
   render(change: Change, context: RenderContext): Statement[];
   /** Opens a session; throws `ConnectionError` (one line, no password, with a hint) when that fails. */
-  connect(target: DatabaseTarget): Promise<DatabaseSession>;
+  connect(target: DatabaseTarget, options?: ConnectOptions): Promise<DatabaseSession>;
 }

@@ -1,26 +1,27 @@
 import path from 'node:path';
 import { compileSources } from '../config/compile-sources';
 import { entitiesLabel, type Sources } from '../config/sources';
+import { DIALECT_NAMES } from '../config/settings';
 import { dialectFor } from '../dialects/registry';
 import type { DialectName, ModelDocument } from '../model';
 import { toJson } from '../model';
 import { modelDdl } from '../plan/ddl';
 
 export const GENERATED_DIR = 'generated';
-const DIALECTS: readonly DialectName[] = ['postgres', 'sqlite'];
 
 export const MODEL_FILE = path.join(GENERATED_DIR, 'model.json');
 
 /**
  * What `generated/` must contain for the entities: `model.json` (the canonical model per dialect) and the full DDL
- * per dialect. Keys are paths relative to `cwd`; content is deterministic.
+ * per dialect, for the dialects the project declares (`dialects`; absent: every dialect). Keys are paths relative to
+ * `cwd`; content is deterministic.
  */
 export async function generatedFiles(entities: readonly string[], cwd: string, options: GenerateOptions = {}): Promise<Map<string, string>> {
   return (await generate(entities, cwd, options)).files;
 }
 
 /** How the entities are compiled besides their globs: a data source's classes and naming, exclusions, schemas. */
-export type GenerateOptions = Partial<Pick<Sources, 'entityClasses' | 'compile' | 'exclude' | 'schemas' | 'entitiesLabel'>>;
+export type GenerateOptions = Partial<Pick<Sources, 'entityClasses' | 'compile' | 'exclude' | 'schemas' | 'entitiesLabel' | 'dialects'>>;
 
 export interface Generated {
   readonly files: Map<string, string>;
@@ -30,8 +31,9 @@ export interface Generated {
 export async function generate(entities: readonly string[], cwd: string, options: GenerateOptions = {}): Promise<Generated> {
   const files = new Map<string, string>();
   const models: { [D in DialectName]?: ModelDocument['models'][D] } = {};
-  for (const dialect of DIALECTS) {
-    const { model } = await compileSources({ entities, cwd, ...options }, dialect);
+  const { dialects = DIALECT_NAMES, ...compileOptions } = options;
+  for (const dialect of DIALECT_NAMES.filter((d) => dialects.includes(d))) {
+    const { model } = await compileSources({ entities, cwd, ...compileOptions }, dialect);
     models[dialect] = model;
     const label = entitiesLabel({ entities, entitiesLabel: options.entitiesLabel });
     files.set(path.join(GENERATED_DIR, `schema.${dialect}.sql`), ddlFile(modelDdl(model, dialectFor(dialect)), label));

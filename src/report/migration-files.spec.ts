@@ -1,3 +1,5 @@
+import path from 'node:path';
+import ts from 'typescript';
 import type { Plan } from '../plan/types';
 import { migrationFiles, slugify } from './migration-files';
 
@@ -62,5 +64,38 @@ describe('migrationFiles', () => {
     expect(typescript).toContain('private async outsideTransaction(');
     expect(sql).toContain('-- runs outside the transaction\nALTER TYPE "e" ADD VALUE \'x`${y}\\\';');
     expect(sql).toContain('-- down: summary\n-- IRREVERSIBLE: table t and all its rows are dropped: the data is not restored\n');
+  });
+
+  it('type-checks under a strict app tsconfig, a method that issues nothing included (noUnusedParameters)', () => {
+    const empty = plan([]);
+    const { typescript } = migrationFiles({ description: 'Drop t', createdAt, up, down: empty });
+    expect(typescript).toContain('  public async down(_queryRunner: QueryRunner): Promise<void> {\n    // IRREVERSIBLE: ');
+    expect(typescript).toContain('  public async up(queryRunner: QueryRunner): Promise<void> {\n');
+    // The file as if it were in this folder, so `typeorm` resolves to the installed package.
+    const file = path.join(__dirname, 'strict-migration-check.ts');
+    const options: ts.CompilerOptions = {
+      strict: true,
+      noUnusedLocals: true,
+      noUnusedParameters: true,
+      noImplicitReturns: true,
+      noImplicitOverride: true,
+      exactOptionalPropertyTypes: true,
+      noUncheckedIndexedAccess: true,
+      noPropertyAccessFromIndexSignature: true,
+      isolatedModules: true,
+      module: ts.ModuleKind.CommonJS,
+      target: ts.ScriptTarget.ES2022,
+      skipLibCheck: true,
+      noEmit: true,
+      types: [],
+    };
+    const host = ts.createCompilerHost(options);
+    const read = host.getSourceFile.bind(host);
+    host.getSourceFile = (name, language, ...rest) =>
+      name === file ? ts.createSourceFile(name, typescript, language) : read(name, language, ...rest);
+    const fileExists = host.fileExists.bind(host);
+    host.fileExists = (name) => name === file || fileExists(name);
+    const diagnostics = ts.getPreEmitDiagnostics(ts.createProgram([file], options, host));
+    expect(diagnostics.map((d) => ts.flattenDiagnosticMessageText(d.messageText, ' '))).toEqual([]);
   });
 });

@@ -93,6 +93,14 @@ const call = (statement: PlannedStatement): string =>
     ? `queryRunner.query(${templateLiteral(statement.sql)})`
     : `this.outsideTransaction(queryRunner, ${templateLiteral(statement.sql)})`;
 
+/**
+ * A method of the migration class. A body that issues nothing names its parameter `_queryRunner`, so the file
+ * type-checks under the app's `noUnusedParameters`.
+ */
+function method(kind: 'up' | 'down', body: readonly string[], issues: boolean): string[] {
+  return [`  public async ${kind}(${issues ? '' : '_'}queryRunner: QueryRunner): Promise<void> {`, ...body, '  }'];
+}
+
 function typescriptFile(name: string, input: MigrationInput): string {
   const needsOutside = [...input.up.statements, ...input.down.statements].some((s) => !s.transactional);
   const lines = [
@@ -103,13 +111,9 @@ function typescriptFile(name: string, input: MigrationInput): string {
     `export class ${name} implements MigrationInterface {`,
     `  name = '${name}';`,
     '',
-    '  public async up(queryRunner: QueryRunner): Promise<void> {',
-    ...methodBody(input.up, []),
-    '  }',
+    ...method('up', methodBody(input.up, []), input.up.statements.length > 0),
     '',
-    '  public async down(queryRunner: QueryRunner): Promise<void> {',
-    ...methodBody(input.down, irreversible(input.up)),
-    '  }',
+    ...method('down', methodBody(input.down, irreversible(input.up)), input.down.statements.length > 0),
   ];
   if (needsOutside) {
     lines.push(

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { compileFiles } from '../compile/compile';
+import type { MetadataOptions } from '../compile/build-metadata';
+import { compileSources } from '../config/compile-sources';
 import { parseDatabaseUrl } from '../connect/url';
 import type { DatabaseSession } from '../dialects/dialect';
 import { dialectFor } from '../dialects/registry';
@@ -8,7 +9,7 @@ import type { EntityNames } from '../diff/diff-renames';
 import { SourceError, UsageError } from '../errors/errors';
 import { modelOf, parseModelDocument } from '../generate/model-document';
 import type { RenamesFile } from '../hints/renames-file';
-import type { DialectName, Model, ModelDocument, Renames, TargetScope } from '../model';
+import { excludeFromModel, type DialectName, type Model, type ModelDocument, type Renames, type TargetScope } from '../model';
 import type { Diagnostic } from '../plan/types';
 import type { SourceSpec } from './source-spec';
 import { loadSqlFile } from './sql-file';
@@ -92,13 +93,29 @@ export interface LoadOptions {
   /** PostgreSQL: a server on which a `.sql` side gets a temporary database, always dropped (the other side's URL). */
   readonly serverUrl?: string;
   readonly renamesFile?: RenamesFile;
+  /** How entity sides are compiled: the project's naming strategy, entity prefix and PostgreSQL schema (a data source's). */
+  readonly compile?: MetadataOptions;
+  /** Tables (names or simple globs) left out of every side, as the project's config excludes them. */
+  readonly exclude?: readonly string[];
+  /** PostgreSQL schemas an entity side manages besides those its entities name (the config's `schemas`). */
+  readonly extraSchemas?: readonly string[];
 }
 
-/** Reads one side. A database side stays connected (see `LoadedSource.session`); everything else is closed. */
+/**
+ * Reads one side, without the excluded tables. A database side stays connected (see `LoadedSource.session`);
+ * everything else is closed.
+ */
 export async function loadSource(spec: SourceSpec, dialect: DialectName, options: LoadOptions): Promise<LoadedSource> {
+  const loaded = await loadSide(spec, dialect, options);
+  const exclude = options.exclude ?? [];
+  return exclude.length > 0 && spec.kind !== 'entities' ? { ...loaded, model: excludeFromModel(loaded.model, exclude) } : loaded;
+}
+
+async function loadSide(spec: SourceSpec, dialect: DialectName, options: LoadOptions): Promise<LoadedSource> {
   switch (spec.kind) {
     case 'entities': {
-      const compiled = await compileFiles(spec.globs, dialect, options.cwd, { renamesFile: options.renamesFile });
+      const sources = { entities: spec.globs, cwd: options.cwd, compile: options.compile, exclude: options.exclude, schemas: options.extraSchemas };
+      const compiled = await compileSources(sources, dialect, options.renamesFile);
       return {
         spec,
         model: compiled.model,
@@ -122,7 +139,7 @@ export async function loadSource(spec: SourceSpec, dialect: DialectName, options
     }
     case 'database': {
       const target = parseDatabaseUrl(spec.url, options.cwd);
-      const session = await dialectFor(target.dialect).connect(target);
+      const session = await dialectFor(target.dialect).connect(target, { create: false });
       try {
         const schemas = options.schemas ?? (await session.listSchemas());
         const model = await session.introspect({ schemas });

@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
+import { parseDatabaseUrl } from '../../src/connect/url';
 
 export const REPO_ROOT = path.resolve(__dirname, '..', '..');
 const BIN = path.join(REPO_ROOT, 'bin', 'schema.js');
@@ -57,4 +58,16 @@ export function runCliOnTty(
   });
   if (result.error) throw result.error;
   return { pid: result.pid, status: result.status ?? -1, stdout: result.stdout.replace(/\r\n/g, '\n'), stderr: result.stderr };
+}
+
+/** The line a run names its database with before connecting (`--url` by default; see `renderDatabaseOrigin`). */
+export function databaseLine(url: string, cwd: string = REPO_ROOT, origin = 'from --url'): string {
+  return `Database: ${parseDatabaseUrl(url, cwd).redacted} (${origin})\n`;
+}
+
+/** What a run wrote on stderr after the line naming its database given by `--url`, which must come first. */
+export function afterDatabaseLine(result: CliResult, url: string, cwd: string = REPO_ROOT): string {
+  const line = databaseLine(url, cwd);
+  expect(result.stderr.slice(0, line.length)).toBe(line);
+  return result.stderr.slice(line.length);
 }

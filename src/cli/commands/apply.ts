@@ -11,7 +11,7 @@ import { renderDiagnostics, renderText } from '../../report/text';
 import { EXIT } from '../exit-codes';
 import { colourEnabled, type CliIo } from '../io';
 import { askDecisions, canAsk } from '../decisions';
-import { resolveSources, withEntities, withConcurrently, withRenames, withUrl, type SourceArgs } from '../options';
+import { announceDatabase, resolveSources, withEntities, withConcurrently, withRenames, withUrl, type SourceArgs } from '../options';
 import { applyPlanned, planAgainstDatabase, replan } from '../workflow';
 
 export interface ApplyArgs extends SourceArgs {
@@ -84,7 +84,8 @@ function progress(statements: readonly Statement[], io: CliIo, p: Paint): Omit<A
 export async function runApply(args: ApplyArgs, io: CliIo): Promise<number> {
   const allowed = allowedHazards(args);
   const timeout = lockTimeout(args);
-  let planned = await planAgainstDatabase(resolveSources(args, io));
+  const sources = await resolveSources(args, io);
+  let planned = await planAgainstDatabase(sources, { connecting: announceDatabase(sources, io) });
   const p = paint(colourEnabled(io, args.color));
   const context = { target: planned.target.redacted, serverVersion: planned.serverVersion, renamesFile: planned.renamesFile };
   try {

@@ -5,8 +5,9 @@ import { declarableByEntities, type DialectName, type Model } from '../../model'
 import { createPlan, planProbes } from '../../plan/plan';
 import { diffDialect, loadSource, type LoadedSource } from '../../sources/load-source';
 import { parseSourceSpec, type SourceSpec } from '../../sources/source-spec';
+import { renderDatabaseOrigin } from '../../report/database-origin';
 import { colourEnabled, type CliIo } from '../io';
-import { withRenames } from '../options';
+import { resolveProject, withRenames } from '../options';
 import { managedSchemas } from '../workflow';
 import { checkDiffFormat, ddlDiffSection, planExitCode, renderPlan, type PlanFormat } from './plan';
 
@@ -19,6 +20,8 @@ export interface DiffArgs {
   'exit-code': boolean;
   diff: boolean;
   renames?: string;
+  config?: string;
+  'data-source'?: string;
   color?: boolean;
 }
 
@@ -45,23 +48,37 @@ function serverOf(specs: readonly SourceSpec[]): string | undefined {
  * `schema diff --from SRC --to SRC`: the plan that turns FROM into TO, in every format `plan` has. Non-database
  * sides are read first, so a database side reads the PostgreSQL schemas entities name (all user schemas against any
  * other side). A TO side other than entities (or a model document compiled from them) is a full inventory: schemas and extensions it lacks are dropped (see
- * `TargetScope`). Rows of a database FROM side are measured as for `plan`.
+ * `TargetScope`). Rows of a database FROM side are measured as for `plan`. The project's configuration applies as
+ * for `plan` (config file, data source): entity sides are compiled with its naming strategy, entity prefix and
+ * schema; its excluded tables are left out of every side; its `schemas` are managed with the entities'.
  */
 export async function runDiff(args: DiffArgs, io: CliIo): Promise<number> {
   checkDiffFormat(args);
   const specs = [parseSourceSpec(args.from, io.cwd), parseSourceSpec(args.to, io.cwd)] as const;
   const dialectName = diffDialect(specs[0], specs[1], args.dialect, io.cwd);
   const dialect = dialectFor(dialectName);
+  const project = await resolveProject({ config: args.config, 'data-source': args['data-source'] }, io);
   const renamesFile = args.renames ? readRenamesFile(args.renames, io.cwd, true) : undefined;
-  const options = { cwd: io.cwd, devUrl: args['dev-url'], serverUrl: serverOf(specs), renamesFile };
+  const options = {
+    cwd: io.cwd,
+    devUrl: args['dev-url'],
+    serverUrl: serverOf(specs),
+    renamesFile,
+    compile: project.compile,
+    exclude: project.exclude,
+    extraSchemas: project.schemas,
+  };
   const loaded: (LoadedSource | undefined)[] = [undefined, undefined];
   try {
+    specs.forEach((spec, i) => {
+      if (spec.kind === 'database') io.stderr.write(renderDatabaseOrigin(spec.label, { kind: 'flag', flag: i === 0 ? '--from' : '--to' }));
+    });
     const order = specs[0].kind === 'database' ? [1, 0] : [0, 1];
     for (const i of order) {
       const other = loaded[1 - i];
       // Entities name only the schemas they need: a database side reads those. Any other side is a full inventory,
       // against which every user schema is read (and those it lacks are dropped).
-      const schemas = other && other.scope === 'needs' ? managedSchemas(other.model) : undefined;
+      const schemas = other && other.scope === 'needs' ? managedSchemas(other.model, project.schemas) : undefined;
       loaded[i] = await loadSource(specs[i]!, dialectName, { ...options, schemas });
     }
     const [from, to] = loaded as [LoadedSource, LoadedSource];

@@ -5,7 +5,7 @@ import { generatedFiles } from '../../generate/generated-files';
 import { EXIT } from '../exit-codes';
 import type { CliIo } from '../io';
 import { entitiesLabel } from '../../config/sources';
-import { resolveSources, withEntities, type SourceArgs } from '../options';
+import { resolveProject, withEntities, type SourceArgs } from '../options';
 
 export function generateOptions<T>(yargs: Argv<T>) {
   return withEntities(yargs);
@@ -13,7 +13,7 @@ export function generateOptions<T>(yargs: Argv<T>) {
 
 /** Rewrites `generated/` (model.json, schema.<dialect>.sql) from the entities; reports which files changed. */
 export async function runGenerate(args: SourceArgs, io: CliIo): Promise<number> {
-  const sources = await resolveSources(args, io);
+  const sources = await resolveProject(args, io);
   const files = await generatedFiles(sources.entities, io.cwd, sources);
   for (const [relative, content] of files) {
     const absolute = path.join(io.cwd, relative);

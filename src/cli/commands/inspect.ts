@@ -13,7 +13,7 @@ import { excludeFromModel, toJson } from '../../model';
 import { renderModelText } from '../../report/inspect-text';
 import { EXIT } from '../exit-codes';
 import { colourEnabled, type CliIo } from '../io';
-import { resolveSources, withEntities, withUrl, type SourceArgs } from '../options';
+import { announceDatabase, resolveProject, resolveSources, withEntities, withUrl, type SourceArgs } from '../options';
 import { modelDdl } from '../../plan/ddl';
 
 export interface InspectArgs extends SourceArgs {
@@ -42,14 +42,18 @@ export async function runInspect(args: InspectArgs, io: CliIo): Promise<number> 
   if (args.url && args.entities?.length) {
     throw new UsageError('inspect takes either --url or --entities, not both');
   }
-  const sources = await resolveSources(args, io);
   let model: Model;
-  if (args.entities?.length || args.dialect) {
-    const dialect = args.dialect ?? parseDatabaseUrl(sources.url, io.cwd).dialect;
-    model = (await compileSources(sources, dialect)).model;
+  if (args.dialect) {
+    // The entities in a named dialect: no database, so no connection is read.
+    model = (await compileSources(await resolveProject(args, io), args.dialect)).model;
+  } else if (args.entities?.length) {
+    const sources = await resolveSources(args, io);
+    model = (await compileSources(sources, parseDatabaseUrl(sources.url, io.cwd).dialect)).model;
   } else {
+    const sources = await resolveSources(args, io);
     const target = parseDatabaseUrl(sources.url, io.cwd);
-    const session = await dialectFor(target.dialect).connect(target);
+    announceDatabase(sources, io)(target);
+    const session = await dialectFor(target.dialect).connect(target, { create: false });
     try {
       // Entities for a whole database: every user schema, so foreign keys into other schemas find their target.
       const schemas =

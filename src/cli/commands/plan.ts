@@ -14,7 +14,7 @@ import { EXIT } from '../exit-codes';
 import { colourEnabled, type CliIo } from '../io';
 import { renderDecisions } from '../../report/decisions';
 import { askDecisions, canAsk } from '../decisions';
-import { resolveSources, withEntities, withConcurrently, withRenames, withUrl, type SourceArgs } from '../options';
+import { announceDatabase, resolveSources, withEntities, withConcurrently, withRenames, withUrl, type SourceArgs } from '../options';
 import { planAgainstDatabase, type PlannedTarget } from '../workflow';
 import { writeMigration } from '../write-migration';
 import { DEFAULT_MIGRATIONS_DIR } from '../../config/settings';
@@ -49,7 +49,10 @@ export function planOptions<T>(yargs: Argv<T>) {
       type: 'string',
       describe: `also write the plan as a TypeORM migration and a SQL script named after this description (into the migrations dir)`,
     })
-    .option('migrations-dir', { type: 'string', describe: `where --migration writes (default: the config's migrations.dir, else ${DEFAULT_MIGRATIONS_DIR})` })
+    .option('migrations-dir', {
+      type: 'string',
+      describe: `where --migration writes (default: the config's migrations.dir, else the folder of the data source's migrations, else ${DEFAULT_MIGRATIONS_DIR})`,
+    })
     .check((args) => {
       checkDiffFormat(args);
       if (args.migration !== undefined && !args.migration.trim()) throw new UsageError('--migration needs a description', 'For example: schema plan -m "add deck level".');
@@ -111,9 +114,13 @@ function writeMigrationFor(planned: PlannedTarget, sources: Sources, args: PlanA
     io.stderr.write('No migration written: there are no changes.\n');
     return code;
   }
+  const dir = args['migrations-dir'] ?? sources.migrations.dir;
+  if (args['migrations-dir'] === undefined && sources.migrations.note) {
+    io.stderr.write(`note: ${sources.migrations.note}: writing to ${dir} (set "migrations.dir" in the config, or pass --migrations-dir)\n`);
+  }
   const written = writeMigration(planned, {
     description: args.migration!,
-    dir: args['migrations-dir'] ?? sources.migrations.dir,
+    dir,
     template: sources.migrations.template,
     cwd: io.cwd,
   });
@@ -123,7 +130,7 @@ function writeMigrationFor(planned: PlannedTarget, sources: Sources, args: PlanA
 
 export async function runPlan(args: PlanArgs, io: CliIo): Promise<number> {
   const sources = await resolveSources(args, io);
-  let planned = await planAgainstDatabase(sources);
+  let planned = await planAgainstDatabase(sources, { create: false, connecting: announceDatabase(sources, io) });
   try {
     if (planned.plan.decisions.length > 0 && !hasErrors(planned.plan) && canAsk(io)) planned = await askDecisions(planned, io);
     const colour = colourEnabled(io, args.color);

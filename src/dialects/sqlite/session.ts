@@ -12,7 +12,7 @@ import type { DatabaseTarget } from '../../connect/url';
 import { ApplyError, ApplyLockedError, ConnectionError, SchemaplanError } from '../../errors/errors';
 import type { Model } from '../../model';
 import type { Measurement, MeasureOptions, Probe, Statement } from '../../plan/types';
-import { DEFAULT_LOCK_TIMEOUT_SECONDS, type ApplyOptions, type DatabaseSession } from '../dialect';
+import { DEFAULT_LOCK_TIMEOUT_SECONDS, type ApplyOptions, type ConnectOptions, type DatabaseSession } from '../dialect';
 import { introspectSqlite, type Row } from './introspect';
 import { measureSqlite } from './measure';
 import { quoteIdentifier } from './quote';
@@ -79,20 +79,26 @@ export class SqliteSession implements DatabaseSession {
   private constructor(
     private readonly db: sqlite3.Database,
     readonly target: string,
+    readonly missing?: boolean,
   ) {}
 
-  static async connect(target: SqliteTarget): Promise<SqliteSession> {
+  /**
+   * Opens the file. With `create: false`, a file that does not exist is not created: the session is an in-memory
+   * database, empty, marked `missing` (plan, diff and inspect never leave a file behind; apply creates it).
+   */
+  static async connect(target: SqliteTarget, options: ConnectOptions = {}): Promise<SqliteSession> {
     const fail = (message: string, hint: string, cause?: unknown): ConnectionError =>
       new ConnectionError(`cannot open SQLite database ${target.redacted}: ${message}`, hint, { cause });
-    const problem = unwritableReason(target.filename);
+    const missing = options.create === false && target.filename !== ':memory:' && !fs.existsSync(target.filename);
+    const problem = missing ? undefined : unwritableReason(target.filename);
     if (problem) throw fail(problem.message, problem.hint);
     let db: sqlite3.Database;
     try {
-      db = await openDatabase(target.filename);
+      db = await openDatabase(missing ? ':memory:' : target.filename);
     } catch (error) {
       throw fail(messageOf(error), 'Check that the path exists and is writable.', error);
     }
-    const session = new SqliteSession(db, target.redacted);
+    const session = new SqliteSession(db, target.redacted, missing || undefined);
     try {
       db.configure('busyTimeout', BUSY_TIMEOUT_MS);
       // Reading the schema proves the file is a database (SQLITE_NOTADB surfaces here, not at open).
@@ -220,7 +226,7 @@ export class SqliteSession implements DatabaseSession {
   }
 }
 
-export function connectSqlite(target: DatabaseTarget): Promise<SqliteSession> {
+export function connectSqlite(target: DatabaseTarget, options?: ConnectOptions): Promise<SqliteSession> {
   if (target.dialect !== 'sqlite') throw new Error(`internal error: a ${target.dialect} target given to the SQLite dialect`);
-  return SqliteSession.connect(target);
+  return SqliteSession.connect(target, options);
 }
