@@ -87,10 +87,11 @@ export interface LoadOptions {
   readonly cwd: string;
   /** PostgreSQL schemas to read from a database side (default: all user schemas). */
   readonly schemas?: readonly string[];
-  /** PostgreSQL: where a `.sql` side is loaded: an empty dev database (`--dev-url`), used in a rolled-back transaction. */
+  /**
+   * PostgreSQL: where a `.sql` side is evaluated instead of the sandbox (PGlite): an empty dev database (`--dev-url`),
+   * used in a rolled-back transaction. Never the other side's server: a schema file does not run with its credentials.
+   */
   readonly devUrl?: string;
-  /** PostgreSQL: a server on which a `.sql` side gets a temporary database, always dropped (the other side's URL). */
-  readonly serverUrl?: string;
   readonly renamesFile?: RenamesFile;
 }
 
@@ -111,13 +112,7 @@ export async function loadSource(spec: SourceSpec, dialect: DialectName, options
     case 'model':
       return { spec, ...modelFile(spec.file, dialect, options.cwd), diagnostics: [] };
     case 'sql': {
-      if (dialect === 'postgres' && !options.devUrl && !options.serverUrl) {
-        throw new UsageError(
-          `${spec.file}: a PostgreSQL .sql source is loaded into a scratch database, and no server was named`,
-          'Pass --dev-url postgres://... (an empty database to use), or diff it against a PostgreSQL database URL, on whose server a temporary database is created and dropped.',
-        );
-      }
-      const model = await loadSqlFile(spec.file, dialect, { cwd: options.cwd, devUrl: options.devUrl, serverUrl: options.serverUrl });
+      const model = await loadSqlFile(spec.file, dialect, { cwd: options.cwd, devUrl: options.devUrl });
       return { spec, model, diagnostics: [], scope: 'inventory' };
     }
     case 'database': {

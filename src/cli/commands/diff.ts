@@ -4,7 +4,7 @@ import { readRenamesFile } from '../../hints/renames-file';
 import { withoutSequences, type DialectName, type Model } from '../../model';
 import { createPlan, planProbes } from '../../plan/plan';
 import { diffDialect, loadSource, type LoadedSource } from '../../sources/load-source';
-import { parseSourceSpec, type SourceSpec } from '../../sources/source-spec';
+import { parseSourceSpec } from '../../sources/source-spec';
 import { colourEnabled, type CliIo } from '../io';
 import { withRenames } from '../options';
 import { managedSchemas } from '../workflow';
@@ -29,16 +29,12 @@ export function diffOptions<T>(yargs: Argv<T>) {
     .option('dialect', { choices: ['postgres', 'sqlite'] as const, describe: 'when neither side is a database: the dialect to compare in' })
     .option('dev-url', {
       type: 'string',
-      describe: 'PostgreSQL: an empty database to load .sql sides into (default: a temporary database on the server of a database side)',
+      describe:
+        'PostgreSQL: an empty database to evaluate .sql sides in, inside a transaction that is rolled back (default: the built-in sandbox, PGlite)',
     })
     .option('format', { choices: ['text', 'json', 'sql', 'markdown'] as const, default: 'text' as const, describe: 'output format' })
     .option('exit-code', { type: 'boolean', default: false, describe: 'exit 2 when the sides differ, 0 when they do not' })
     .option('diff', { type: 'boolean', default: false, describe: 'also show a unified diff of the schema DDL, from vs to' });
-}
-
-/** A PostgreSQL server a `.sql` side can get a temporary database on: that of a database side. */
-function serverOf(specs: readonly SourceSpec[]): string | undefined {
-  return specs.flatMap((spec) => (spec.kind === 'database' && spec.dialect === 'postgres' ? [spec.url] : []))[0];
 }
 
 /**
@@ -53,7 +49,7 @@ export async function runDiff(args: DiffArgs, io: CliIo): Promise<number> {
   const dialectName = diffDialect(specs[0], specs[1], args.dialect, io.cwd);
   const dialect = dialectFor(dialectName);
   const renamesFile = args.renames ? readRenamesFile(args.renames, io.cwd, true) : undefined;
-  const options = { cwd: io.cwd, devUrl: args['dev-url'], serverUrl: serverOf(specs), renamesFile };
+  const options = { cwd: io.cwd, devUrl: args['dev-url'], renamesFile };
   const loaded: (LoadedSource | undefined)[] = [undefined, undefined];
   try {
     const order = specs[0].kind === 'database' ? [1, 0] : [0, 1];
