@@ -7,6 +7,7 @@ import { dialectFor } from '../dialects/registry';
 import type { EntityNames } from '../diff/diff-renames';
 import { SourceError, UsageError } from '../errors/errors';
 import { modelOf, parseModelDocument } from '../generate/model-document';
+import { validateModelJson } from '../generate/model-schema';
 import type { RenamesFile } from '../hints/renames-file';
 import type { DialectName, Model, ModelDocument, Renames, TargetScope } from '../model';
 import type { Diagnostic } from '../plan/types';
@@ -73,12 +74,17 @@ function isRawModel(data: unknown): data is Model {
 
 function rawModelDialect(file: string, cwd: string): DialectName | undefined {
   const data = readJson(file, cwd);
-  return isRawModel(data) ? data.dialect : undefined;
+  if (!isRawModel(data)) return undefined;
+  validateModelJson(data, 'model', file);
+  return data.dialect;
 }
 
 function modelFile(file: string, dialect: DialectName, cwd: string): { model: Model; scope: TargetScope } {
   const data = readJson(file, cwd);
-  if (isRawModel(data)) return { model: data, scope: 'inventory' };
+  if (isRawModel(data)) {
+    validateModelJson(data, 'model', file);
+    return { model: data, scope: 'inventory' };
+  }
   const document: ModelDocument = parseModelDocument(JSON.stringify(data), file);
   return { model: modelOf(document, dialect, file), scope: 'needs' };
 }

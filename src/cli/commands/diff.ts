@@ -1,6 +1,8 @@
 import type { Argv } from 'yargs';
 import { dialectFor } from '../../dialects/registry';
+import { DEFAULT_SCHEMA } from '../../dialects/postgres';
 import { readRenamesFile } from '../../hints/renames-file';
+import { renamesForModel } from '../../hints/renames-for-model';
 import { withoutSequences, type DialectName, type Model } from '../../model';
 import { createPlan, planProbes } from '../../plan/plan';
 import { diffDialect, loadSource, type LoadedSource } from '../../sources/load-source';
@@ -70,7 +72,8 @@ export async function runDiff(args: DiffArgs, io: CliIo): Promise<number> {
       to: side(to.model),
       dialect,
       diagnostics: [...from.diagnostics, ...to.diagnostics],
-      renames: to.renames,
+      // Entities resolve the renames file while compiling; any other TO side resolves it against its model.
+      renames: to.renames ?? (renamesFile ? renamesForModel(renamesFile, to.model, dialect.capabilities.schemas ? DEFAULT_SCHEMA : undefined) : undefined),
       entityNames: to.entityNames,
       targetScope: to.scope,
     };
