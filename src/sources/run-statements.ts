@@ -13,11 +13,14 @@ const messageOf = (error: unknown): string => (error instanceof Error ? error.me
 export function statementError(error: unknown, statement: ScriptStatement, file: string, evaluator: string, url?: string): SourceError {
   const position = Number((error as { position?: unknown } | null)?.position);
   const inside = Number.isInteger(position) && position > 0 ? (statement.sql.slice(0, position - 1).match(/\n/g) ?? []).length : 0;
-  return new SourceError(
-    `cannot evaluate ${file}:${statement.line + inside} in ${evaluator}: ${redactSecrets(messageOf(error), url)}`,
-    'The .sql source must build its schema on an empty database; fix the statement PostgreSQL names.',
-    { cause: error },
-  );
+  // 55P04: a value added by ALTER TYPE ... ADD VALUE used in the same transaction (the dev database's only one).
+  const hint =
+    (error as { code?: unknown } | null)?.code === '55P04'
+      ? 'In a dev database the file runs in one transaction, where PostgreSQL forbids using an enum value added by ALTER TYPE ... ADD VALUE; list the value in CREATE TYPE, or evaluate the file in the sandbox (without --dev-url).'
+      : 'The .sql source must build its schema on an empty database; fix the statement PostgreSQL names.';
+  return new SourceError(`cannot evaluate ${file}:${statement.line + inside} in ${evaluator}: ${redactSecrets(messageOf(error), url)}`, hint, {
+    cause: error,
+  });
 }
 
 /** Runs each statement on its own (PostgreSQL's simple protocol); the first failure is a `SourceError`. */
