@@ -168,6 +168,12 @@ REFRESH MATERIALIZED VIEW CONCURRENTLY nothing_here;
 });
 
 describe('a dev database (--dev-url)', () => {
+  it('installs a trusted extension as the role without rights', async () => {
+    const model = await loadSql('CREATE EXTENSION IF NOT EXISTS pg_trgm;\nCREATE TABLE w (t text);\n', 'trgm.sql', 'postgres', { devUrl: dev.url });
+    expect(model.extensions).toEqual(['pg_trgm']);
+  });
+
+
   it('evaluates as a role without rights: a function run at load cannot read a server file, and nothing is left', async () => {
     const error = await caught(loadSql(LEAK, 'leak.sql', 'postgres', { devUrl: dev.url }));
     expect(error).toBeInstanceOf(SourceError);

@@ -3,9 +3,10 @@
  * (an extension PGlite does not ship, the server's exact version). The script has passed the statement check
  * (postgres-script.ts) first; it then runs inside one transaction that is always rolled back, and, when the URL's role
  * is a superuser, as a throwaway role without any attribute (created inside that transaction, so it vanishes with
- * it) that may only create objects in this database: whatever a function might do at load, it cannot write server
- * files, create roles or reach other databases. CREATE EXTENSION runs as the URL's role, as the extension's own script
- * (installed on the server by its administrator) may need.
+ * it) that may only create objects in this database: whatever a function might do at load, it cannot read or write
+ * server files, create roles or reach other databases. CREATE EXTENSION runs as that role too (the superuser's rights
+ * are never lent to anything the file defined, which an extension's script could call): trusted extensions install;
+ * another one must be installed in the dev database beforehand (the file then says `CREATE EXTENSION IF NOT EXISTS`).
  */
 import { randomBytes } from 'node:crypto';
 import { parseDatabaseUrl } from '../connect/url';
@@ -47,12 +48,12 @@ async function connect(connectionString: string): Promise<Client> {
 }
 
 /** Runs as a throwaway role without rights beyond this database, when the session's role is a superuser. */
-async function dropPrivileges(client: Client): Promise<string | undefined> {
+async function dropPrivileges(client: Client): Promise<void> {
   const { rows } = await client.query<{ superuser: boolean; database: string }>(
     'SELECT rolsuper AS superuser, current_database() AS database FROM pg_catalog.pg_roles WHERE rolname = current_user',
   );
   const me = rows[0];
-  if (!me?.superuser) return undefined; // already a role of the user's choosing, without superuser rights
+  if (!me?.superuser) return; // already a role of the user's choosing, without superuser rights
   const role = `schemaplan_eval_${process.pid}_${randomBytes(4).toString('hex')}`;
   await client.query(
     [
@@ -62,7 +63,6 @@ async function dropPrivileges(client: Client): Promise<string | undefined> {
       `SET LOCAL ROLE ${quoteIdentifier(role)}`,
     ].join(';\n'),
   );
-  return role;
 }
 
 /** Checks `sql` (the text of `file`) and evaluates it in the dev database `devUrl`, leaving that database as it was. */
@@ -81,13 +81,8 @@ export async function loadIntoDevDatabase(sql: string, file: string, devUrl: str
     await session.runScript('BEGIN');
     let model: Model;
     try {
-      const role = await dropPrivileges(client);
-      for (const statement of script.statements) {
-        const asOwner = role !== undefined && statement.kind === 'CreateExtensionStmt';
-        if (asOwner) await session.runScript('RESET ROLE');
-        await runStatements(session, [statement], file, DEV, target.connectionString);
-        if (asOwner) await session.runScript(`SET LOCAL ROLE ${quoteIdentifier(role)}`);
-      }
+      await dropPrivileges(client);
+      await runStatements(session, script.statements, file, DEV, target.connectionString);
       await session.runScript('RESET ROLE; RESET ALL');
       model = await inspect();
     } finally {

@@ -14,10 +14,13 @@ export function statementError(error: unknown, statement: ScriptStatement, file:
   const position = Number((error as { position?: unknown } | null)?.position);
   const inside = Number.isInteger(position) && position > 0 ? (statement.sql.slice(0, position - 1).match(/\n/g) ?? []).length : 0;
   // 55P04: a value added by ALTER TYPE ... ADD VALUE used in the same transaction (the dev database's only one).
+  const code = (error as { code?: unknown } | null)?.code;
   const hint =
-    (error as { code?: unknown } | null)?.code === '55P04'
+    code === '55P04'
       ? 'In a dev database the file runs in one transaction, where PostgreSQL forbids using an enum value added by ALTER TYPE ... ADD VALUE; list the value in CREATE TYPE, or evaluate the file in the sandbox (without --dev-url).'
-      : 'The .sql source must build its schema on an empty database; fix the statement PostgreSQL names.';
+      : code === '42501' && statement.kind === 'CreateExtensionStmt'
+        ? 'The file runs as a role without superuser rights: install the extension in the dev database beforehand and write CREATE EXTENSION IF NOT EXISTS in the file.'
+        : 'The .sql source must build its schema on an empty database; fix the statement PostgreSQL names.';
   return new SourceError(`cannot evaluate ${file}:${statement.line + inside} in ${evaluator}: ${redactSecrets(messageOf(error), url)}`, hint, {
     cause: error,
   });
