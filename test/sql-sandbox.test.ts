@@ -169,7 +169,13 @@ REFRESH MATERIALIZED VIEW CONCURRENTLY nothing_here;
 
 describe('a dev database (--dev-url)', () => {
   it('installs a trusted extension as the role without rights', async () => {
-    const model = await loadSql('CREATE EXTENSION IF NOT EXISTS pg_trgm;\nCREATE TABLE w (t text);\n', 'trgm.sql', 'postgres', { devUrl: dev.url });
+    const sql = [
+      'CREATE EXTENSION IF NOT EXISTS plpgsql WITH SCHEMA pg_catalog;',
+      "COMMENT ON EXTENSION plpgsql IS 'PL/pgSQL procedural language';",
+      'CREATE EXTENSION IF NOT EXISTS pg_trgm;',
+      'CREATE TABLE w (t text);',
+    ].join('\n');
+    const model = await loadSql(sql, 'trgm.sql', 'postgres', { devUrl: dev.url });
     expect(model.extensions).toEqual(['pg_trgm']);
   });
 

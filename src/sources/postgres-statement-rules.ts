@@ -9,7 +9,7 @@
  *   evaluating database has, privileges on schema objects (GRANT/REVOKE, ALTER DEFAULT PRIVILEGES), session settings
  *   pg_dump writes (`SET search_path`, `SET check_function_bodies`, ... and `SELECT pg_catalog.set_config(...)` of one).
  * - skip (no effect on the model): BEGIN/COMMIT (the file is evaluated as one unit), ownership (`OWNER TO`: roles are not
- *   part of the model), comments on the database or roles, maintenance (VACUUM, ANALYZE, CLUSTER, REINDEX, CHECKPOINT,
+ *   part of the model), comments on the database, roles or extensions, maintenance (VACUUM, ANALYZE, CLUSTER, REINDEX, CHECKPOINT,
  *   REFRESH MATERIALIZED VIEW), SHOW.
  * - refuse, everything else: data (COPY, INSERT, UPDATE, DELETE, MERGE, TRUNCATE, queries), code run at load (DO, CALL,
  *   EXECUTE, EXPLAIN, functions in other languages than SQL and PL/pgSQL), roles and memberships, databases,
@@ -318,7 +318,8 @@ export function judgeStatement(kind: string, node: Node, options: RuleOptions): 
       return commands.length > 0 && commands.every((c) => c.AlterTableCmd?.subtype === 'AT_ChangeOwner') ? SKIP : RUN;
     }
     case 'CommentStmt':
-      return CLUSTER_OBJECTS.has(String(node.objtype)) ? SKIP : RUN;
+      // Comments on the database, roles or extensions (old pg_dumps write one on plpgsql) are not part of the model.
+      return CLUSTER_OBJECTS.has(String(node.objtype)) || node.objtype === 'OBJECT_EXTENSION' ? SKIP : RUN;
     case 'DropStmt':
     case 'RenameStmt': {
       const type = String(kind === 'DropStmt' ? node.removeType : node.renameType);
