@@ -107,14 +107,14 @@ describe.each(DIALECTS)('schema diff on %s', (dialect) => {
       expect(result.status).toBe(0);
       const left = await rawQuery(dbs[0]!, `SELECT datname FROM pg_database WHERE datname LIKE 'schemaplan\\_scratch\\_${result.pid}\\_%'`);
       expect(left).toEqual([]);
-    });
+    }, 240_000);
 
     it('evaluates a .sql side against entities without any server', () => {
       const result = runCli(['diff', '--from', sources.to.sql, '--to', sources.to.entities, '--dialect', 'postgres', '--exit-code'], { cwd: dir.dir });
       expect(result.stderr).toBe('');
       expect(result.stdout).toContain('No changes');
       expect(result.status).toBe(0);
-    });
+    }, 240_000);
   }
 });
 

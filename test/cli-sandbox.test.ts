@@ -6,6 +6,9 @@ import { runCli } from './support/cli';
 import { adminUrl, createTestDatabase, type TestPostgresDatabase } from './support/postgres';
 import { tempDir } from './support/temp';
 
+// The sandbox (PGlite) takes seconds to start, tens of seconds on a busy machine.
+jest.setTimeout(240_000);
+
 /**
  * Issue 14 through the real binary: a `.sql` schema source is evaluated in a sandbox, never on the server of the
  * other side; a hostile one is refused in one line and nothing happens; bad input (a malformed model JSON, a renames

@@ -8,6 +8,9 @@ import { loadSqlFile } from '../src/sources/sql-file';
 import { adminUrl, createTestDatabase } from './support/postgres';
 import { tempDir } from './support/temp';
 
+// The sandbox (PGlite) takes seconds to start, tens of seconds on a busy machine.
+jest.setTimeout(240_000);
+
 const dir = tempDir('sql-file');
 afterAll(() => dir.remove());
 

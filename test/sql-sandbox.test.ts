@@ -4,6 +4,9 @@ import { SourceError } from '../src/errors/errors';
 import { loadSql } from '../src/sources/sql-file';
 import { createTestDatabase, type TestPostgresDatabase } from './support/postgres';
 
+// The sandbox (PGlite) takes seconds to start, tens of seconds on a busy machine.
+jest.setTimeout(240_000);
+
 /**
  * A `.sql` source is data to compare, never code run with the user's credentials: PostgreSQL's own parser checks every
  * statement before anything runs (refusals are one line naming the statement and its line), the file is evaluated in
