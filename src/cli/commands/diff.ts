@@ -4,7 +4,9 @@ import { DEFAULT_SCHEMA } from '../../dialects/postgres';
 import { readRenamesFile } from '../../hints/renames-file';
 import { renamesForModel } from '../../hints/renames-for-model';
 import { withoutSequences, type DialectName, type Model } from '../../model';
+import type { DatabaseSession } from '../../dialects/dialect';
 import { createPlan, planProbes } from '../../plan/plan';
+import type { Diagnostic, Measurement } from '../../plan/types';
 import { diffDialect, loadSource, type LoadedSource } from '../../sources/load-source';
 import { parseSourceSpec } from '../../sources/source-spec';
 import { colourEnabled, type CliIo } from '../io';
@@ -37,6 +39,32 @@ export function diffOptions<T>(yargs: Argv<T>) {
     .option('format', { choices: ['text', 'json', 'sql', 'markdown'] as const, default: 'text' as const, describe: 'output format' })
     .option('exit-code', { type: 'boolean', default: false, describe: 'exit 2 when the sides differ, 0 when they do not' })
     .option('diff', { type: 'boolean', default: false, describe: 'also show a unified diff of the schema DDL, from vs to' });
+}
+
+/**
+ * Counts the rows the plan's hazards depend on. A role that may not read a table (a read-only role of the catalog
+ * only) gets the plan without counts, as one made without a database, and a warning saying so.
+ */
+async function measureIfAllowed(
+  session: DatabaseSession,
+  probes: Parameters<DatabaseSession['measure']>[0],
+): Promise<{ measurements?: Measurement[]; diagnostics: Diagnostic[] }> {
+  try {
+    return { measurements: await session.measure(probes), diagnostics: [] };
+  } catch (error) {
+    if ((error as { code?: unknown }).code !== '42501') throw error;
+    const reason = error instanceof Error ? error.message : String(error);
+    return {
+      diagnostics: [
+        {
+          severity: 'warning',
+          code: 'ROWS_NOT_COUNTED',
+          message: `rows were not counted (${reason}): hazards do not say how many rows they touch`,
+          hint: 'Grant the role SELECT on the tables the plan changes to see the counts.',
+        },
+      ],
+    };
+  }
 }
 
 /**
@@ -78,8 +106,8 @@ export async function runDiff(args: DiffArgs, io: CliIo): Promise<number> {
       targetScope: to.scope,
     };
     const probes = from.session ? planProbes(input) : [];
-    const measurements = from.session && probes.length > 0 ? await from.session.measure(probes) : undefined;
-    const plan = createPlan({ ...input, measurements });
+    const measured = from.session && probes.length > 0 ? await measureIfAllowed(from.session, probes) : undefined;
+    const plan = createPlan({ ...input, diagnostics: [...input.diagnostics, ...(measured?.diagnostics ?? [])], measurements: measured?.measurements });
     const colour = colourEnabled(io, args.color);
     const target = { redacted: `${from.spec.label} -> ${to.spec.label}` };
     const serverVersion = from.serverVersion ?? to.serverVersion;
