@@ -71,7 +71,10 @@ export async function loadIntoDevDatabase(sql: string, file: string, devUrl: str
   if (target.dialect !== 'postgres') throw new SourceError(`the dev database ${target.redacted} is not a PostgreSQL database`);
   const script = await checkPostgresScript(sql, file, { evaluator: DEV });
   const client = await connect(target.connectionString);
-  const session = await postgresSessionOn(client, target.redacted);
+  const session = await postgresSessionOn(client, target.redacted).catch(async (error: unknown) => {
+    await client.end().catch(() => undefined);
+    throw error;
+  });
   const inspect = async () => session.introspect({ schemas: await session.listSchemas() });
   const notEmpty = (what: string) =>
     new SourceError(`the dev database ${target.redacted} is not empty: ${what}`, 'Give an empty database as the dev database.');
