@@ -4,7 +4,7 @@ import type { EntityNames } from '../diff/diff-renames';
 import type { DialectName, Renames } from '../model';
 import { qualifiedKey } from '../model';
 import { buildMetadata, type MetadataOptions } from './build-metadata';
-import { checkPostgresIdentifierLengths } from './identifier-length';
+import { checkIdentifierCharacters, checkPostgresIdentifierLengths } from './identifier-length';
 import { loadEntities } from './load-entities';
 import { metadataToModel, type CompiledModel } from './metadata-to-model';
 import { resolveRenames } from './resolve-renames';
@@ -49,6 +49,7 @@ export async function compileEntities(
     options.renamesFile,
   );
   const entityNames = namesOf(built.entityMetadatas, dialect === 'postgres' ? (options.schema ?? 'public') : undefined);
+  checkIdentifierCharacters(compiled.model, entityNames);
   if (dialect === 'postgres') checkPostgresIdentifierLengths(compiled.model, entityNames);
   return { model: compiled.model, diagnostics: [...compiled.diagnostics, ...notes], unmanaged: compiled.unmanaged, renames, entityNames };
 }

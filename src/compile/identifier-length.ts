@@ -12,13 +12,31 @@ export const POSTGRES_MAX_IDENTIFIER_BYTES = 63;
  */
 export function checkPostgresIdentifierLengths(model: Model, names: EntityNames): void {
   const bytes = (text: string) => Buffer.byteLength(text, 'utf8');
-  const check = (what: string, name: string | undefined, owner: string) => {
+  forEachName(model, names, (what, name, owner) => {
     if (name === undefined || bytes(name) <= POSTGRES_MAX_IDENTIFIER_BYTES) return;
     throw new CompileError(
       `${what} "${name}" of ${owner} is ${bytes(name)} bytes long; PostgreSQL allows ${POSTGRES_MAX_IDENTIFIER_BYTES} and would truncate it`,
       'Give it a shorter name in the entity (table, column, constraint, index or enum name); count bytes, not characters.',
     );
-  };
+  });
+}
+
+/**
+ * A NUL character in a name: PostgreSQL rejects it, and SQLite's C interface silently cuts the name there (a table
+ * `bad\0name` would be created as `bad`). Refused on every dialect before anything is opened or written.
+ */
+export function checkIdentifierCharacters(model: Model, names: EntityNames): void {
+  forEachName(model, names, (what, name, owner) => {
+    if (name === undefined || !name.includes('\u0000')) return;
+    throw new CompileError(
+      `${what} ${JSON.stringify(name)} of ${owner} contains a NUL character, which no database accepts in a name`,
+      'Remove the \\0 from the name in the entity.',
+    );
+  });
+}
+
+/** Calls `check` with every name of the model that reaches the database (enum labels included), and its owner. */
+function forEachName(model: Model, names: EntityNames, check: (what: string, name: string | undefined, owner: string) => void): void {
   for (const type of model.enums) {
     check('enum type', type.name, `schema ${type.schema ?? 'public'}`);
     for (const label of type.values) check('label', label, `enum ${type.name}`);

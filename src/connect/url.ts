@@ -66,6 +66,10 @@ function parseSqlite(url: string, cwd: string): DatabaseTarget {
   } catch {
     throw new UrlError('the SQLite URL is malformed', 'Expected sqlite:./file.sqlite or sqlite:///absolute/path.');
   }
+  if (rest.includes('\u0000')) {
+    // SQLite's C interface would cut the path at the NUL and create another file (`bad%00name.sqlite` -> `bad`).
+    throw new UrlError('the SQLite path contains a NUL character', 'Remove the %00 (or \\0) from the SQLite URL.');
+  }
   const filename = path.resolve(cwd, rest);
   return { dialect: 'sqlite', filename, redacted: `sqlite:${path.relative(cwd, filename) || filename}` };
 }

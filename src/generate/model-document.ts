@@ -1,5 +1,6 @@
 import type { DialectName, Model, ModelDocument } from '../model';
 import { SourceError } from '../errors/errors';
+import { validateModelJson } from './model-schema';
 
 /**
  * Reads a `generated/model.json` document (`format: "schemaplan.model"`, `version: 1`). Only the envelope is
@@ -22,6 +23,7 @@ export function parseModelDocument(text: string, file: string): ModelDocument {
       'Regenerate it with `schema generate`, or use the schemaplan version that wrote it.',
     );
   }
+  validateModelJson(data, 'document', file);
   return document as ModelDocument;
 }
 

@@ -8,6 +8,7 @@ import { dialectFor } from '../dialects/registry';
 import type { EntityNames } from '../diff/diff-renames';
 import { SourceError, UsageError } from '../errors/errors';
 import { modelOf, parseModelDocument } from '../generate/model-document';
+import { validateModelJson } from '../generate/model-schema';
 import type { RenamesFile } from '../hints/renames-file';
 import { excludeFromModel, type DialectName, type Model, type ModelDocument, type Renames, type TargetScope } from '../model';
 import type { Diagnostic } from '../plan/types';
@@ -74,12 +75,17 @@ function isRawModel(data: unknown): data is Model {
 
 function rawModelDialect(file: string, cwd: string): DialectName | undefined {
   const data = readJson(file, cwd);
-  return isRawModel(data) ? data.dialect : undefined;
+  if (!isRawModel(data)) return undefined;
+  validateModelJson(data, 'model', file);
+  return data.dialect;
 }
 
 function modelFile(file: string, dialect: DialectName, cwd: string): { model: Model; scope: TargetScope } {
   const data = readJson(file, cwd);
-  if (isRawModel(data)) return { model: data, scope: 'inventory' };
+  if (isRawModel(data)) {
+    validateModelJson(data, 'model', file);
+    return { model: data, scope: 'inventory' };
+  }
   const document: ModelDocument = parseModelDocument(JSON.stringify(data), file);
   return { model: modelOf(document, dialect, file), scope: 'needs' };
 }
@@ -88,10 +94,11 @@ export interface LoadOptions {
   readonly cwd: string;
   /** PostgreSQL schemas to read from a database side (default: all user schemas). */
   readonly schemas?: readonly string[];
-  /** PostgreSQL: where a `.sql` side is loaded: an empty dev database (`--dev-url`), used in a rolled-back transaction. */
+  /**
+   * PostgreSQL: where a `.sql` side is evaluated instead of the sandbox (PGlite): an empty dev database (`--dev-url`),
+   * used in a rolled-back transaction. Never the other side's server: a schema file does not run with its credentials.
+   */
   readonly devUrl?: string;
-  /** PostgreSQL: a server on which a `.sql` side gets a temporary database, always dropped (the other side's URL). */
-  readonly serverUrl?: string;
   readonly renamesFile?: RenamesFile;
   /** How entity sides are compiled: the project's naming strategy, entity prefix and PostgreSQL schema (a data source's). */
   readonly compile?: MetadataOptions;
@@ -128,13 +135,7 @@ async function loadSide(spec: SourceSpec, dialect: DialectName, options: LoadOpt
     case 'model':
       return { spec, ...modelFile(spec.file, dialect, options.cwd), diagnostics: [] };
     case 'sql': {
-      if (dialect === 'postgres' && !options.devUrl && !options.serverUrl) {
-        throw new UsageError(
-          `${spec.file}: a PostgreSQL .sql source is loaded into a scratch database, and no server was named`,
-          'Pass --dev-url postgres://... (an empty database to use), or diff it against a PostgreSQL database URL, on whose server a temporary database is created and dropped.',
-        );
-      }
-      const model = await loadSqlFile(spec.file, dialect, { cwd: options.cwd, devUrl: options.devUrl, serverUrl: options.serverUrl });
+      const model = await loadSqlFile(spec.file, dialect, { cwd: options.cwd, devUrl: options.devUrl });
       return { spec, model, diagnostics: [], scope: 'inventory' };
     }
     case 'database': {

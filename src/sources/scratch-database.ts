@@ -3,6 +3,10 @@
  * introspector, so SQL text is normalised exactly as a live database is. SQLite: in memory (or a file the caller
  * names). PostgreSQL: a temporary database created on a server the caller names, with a unique name
  * (`schemaplan_scratch_<pid>_<random>`), and ALWAYS dropped afterwards, also when anything fails.
+ *
+ * The SQL runs as given, with the server URL's rights: this is for trusted SQL only (the conformance runner's
+ * vendored suites, tests). A user's `.sql` source never comes here on PostgreSQL: it is checked and evaluated in the
+ * sandbox or a dev database (sql-file.ts).
  */
 import { randomBytes } from 'node:crypto';
 import { parseDatabaseUrl, redactSecrets } from '../connect/url';

@@ -1,22 +1,30 @@
 /**
- * A `.sql` file as a schema source: the SQL is loaded into a scratch database and read back with the dialect's own
- * introspector, so it is normalised exactly like a live database (types, defaults, expressions as the engine prints
- * them). SQLite loads into an in-memory database. PostgreSQL either creates a temporary database on a server and
- * always drops it (`serverUrl`), or runs the SQL in a dev database the user provides (`devUrl`, as Atlas's
- * `--dev-url`), inside a transaction that is rolled back, so that database is left as it was.
+ * A `.sql` file as a schema source. A schema file is data to compare, not code to run with the user's credentials:
+ * it is read with a real SQL parser and checked statement by statement first (postgres-script.ts, sqlite-script.ts:
+ * schema DDL only; anything else is refused with one line naming the statement), then evaluated where it cannot reach
+ * the user's servers, and read back with the dialect's own introspector, so it is normalised exactly like a live
+ * database (types, defaults, expressions as the engine prints them):
+ *
+ * - SQLite: an in-memory database;
+ * - PostgreSQL: by default the sandbox, PGlite (PostgreSQL in WebAssembly, in this process: pglite-sandbox.ts); on a
+ *   server only when the user names one with `--dev-url` (an empty database, used in a transaction that is rolled
+ *   back, as a role without superuser rights: dev-database.ts).
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseDatabaseUrl } from '../connect/url';
-import { dialectFor } from '../dialects/registry';
 import { SourceError } from '../errors/errors';
 import type { DialectName, Model } from '../model';
-import { loadError, withScratchDatabase, type ScratchOptions } from './scratch-database';
+import { loadIntoDevDatabase } from './dev-database';
+import { SANDBOX, sandboxHasExtension, withPgliteSandbox } from './pglite-sandbox';
+import { checkPostgresScript } from './postgres-script';
+import { runStatements } from './run-statements';
+import { withScratchDatabase } from './scratch-database';
+import { checkSqliteScript } from './sqlite-script';
 
-export interface SqlFileOptions extends ScratchOptions {
+export interface SqlFileOptions {
   /**
-   * PostgreSQL: an existing, empty database to load the SQL into instead of creating one. The SQL runs in a
-   * transaction that is rolled back (so it must not COMMIT, nor use statements that cannot run in a transaction).
+   * PostgreSQL: an existing, empty database to evaluate the SQL in instead of the sandbox (`--dev-url`), for
+   * extensions the sandbox lacks. The SQL runs in a transaction that is rolled back.
    */
   readonly devUrl?: string;
   /** Resolves a relative `file` (default: the process's working directory). */
@@ -34,56 +42,26 @@ export function readSqlFile(file: string, cwd: string = process.cwd()): string {
   }
 }
 
-/** Loads `file` into a scratch database of `dialect` and returns what the introspector reads there. */
+/** Checks `file` and evaluates it (see above); returns what the introspector reads there. */
 export async function loadSqlFile(file: string, dialect: DialectName, options: SqlFileOptions = {}): Promise<Model> {
   const sql = readSqlFile(file, options.cwd);
-  if (options.devUrl !== undefined && dialect === 'postgres') return loadIntoDevDatabase(sql, file, options.devUrl);
-  return withScratchDatabase(dialect, options, async (db) => {
-    await db.load(sql, file);
-    return db.introspect();
-  });
+  return loadSql(sql, file, dialect, options);
 }
 
-/** What a database that should be empty holds, for the message (`table public.users`), or undefined when empty. */
-function firstObject(model: Model): string | undefined {
-  const named = (kind: string, o: { schema?: string; name: string }) => `${kind} ${o.schema ? `${o.schema}.` : ''}${o.name}`;
-  const table = model.tables[0];
-  if (table) return named('table', table);
-  const view = model.views?.[0];
-  if (view) return named('view', view);
-  const type = model.enums[0];
-  if (type) return named('enum', type);
-  const schema = (model.schemas ?? []).find((s) => s !== 'public');
-  return schema === undefined ? undefined : `schema ${schema}`;
-}
-
-async function loadIntoDevDatabase(sql: string, file: string, devUrl: string): Promise<Model> {
-  const target = parseDatabaseUrl(devUrl);
-  if (target.dialect !== 'postgres') throw new SourceError(`the dev database ${target.redacted} is not a PostgreSQL database`);
-  const dialect = dialectFor('postgres');
-  const session = await dialect.connect(target);
-  const inspect = async () => session.introspect({ schemas: await session.listSchemas() });
-  const notEmpty = (what: string) =>
-    new SourceError(`the dev database ${target.redacted} is not empty: ${what}`, 'Give an empty database as the dev database.');
-  try {
-    const existing = firstObject(await inspect());
-    if (existing) throw notEmpty(`it has ${existing}`);
-    await session.runScript('BEGIN');
-    let model: Model;
-    try {
-      try {
-        await session.runScript(sql);
-      } catch (error) {
-        throw loadError(error, sql, file, 'postgres', target.connectionString);
-      }
-      model = await inspect();
-    } finally {
-      await session.runScript('ROLLBACK').catch(() => undefined);
-    }
-    const left = firstObject(await inspect());
-    if (left) throw notEmpty(`${file} committed its own transaction, leaving ${left} behind`);
-    return model;
-  } finally {
-    await session.close();
+/** `loadSqlFile` for SQL text already read (`file` names it in messages). */
+export async function loadSql(sql: string, file: string, dialect: DialectName, options: SqlFileOptions = {}): Promise<Model> {
+  if (dialect === 'sqlite') {
+    checkSqliteScript(sql, file);
+    return withScratchDatabase('sqlite', {}, async (db) => {
+      await db.load(sql, file);
+      return db.introspect();
+    });
   }
+  if (options.devUrl !== undefined) return loadIntoDevDatabase(sql, file, options.devUrl);
+  const script = await checkPostgresScript(sql, file, { evaluator: SANDBOX, hasExtension: sandboxHasExtension });
+  return withPgliteSandbox({ ...script, cwd: options.cwd }, async (session) => {
+    await runStatements(session, script.statements, file, SANDBOX);
+    await session.runScript('RESET ALL'); // the file's SET search_path must not change how the catalog is printed
+    return session.introspect({ schemas: await session.listSchemas() });
+  });
 }

@@ -1,10 +1,14 @@
 import type { Argv } from 'yargs';
 import { dialectFor } from '../../dialects/registry';
+import { DEFAULT_SCHEMA } from '../../dialects/postgres';
 import { readRenamesFile } from '../../hints/renames-file';
+import { renamesForModel } from '../../hints/renames-for-model';
 import { declarableByEntities, type DialectName, type Model } from '../../model';
+import type { DatabaseSession } from '../../dialects/dialect';
 import { createPlan, planProbes } from '../../plan/plan';
+import type { Diagnostic, Measurement } from '../../plan/types';
 import { diffDialect, loadSource, type LoadedSource } from '../../sources/load-source';
-import { parseSourceSpec, type SourceSpec } from '../../sources/source-spec';
+import { parseSourceSpec } from '../../sources/source-spec';
 import { renderDatabaseOrigin } from '../../report/database-origin';
 import { colourEnabled, type CliIo } from '../io';
 import { resolveProject, withRenames } from '../options';
@@ -32,16 +36,38 @@ export function diffOptions<T>(yargs: Argv<T>) {
     .option('dialect', { choices: ['postgres', 'sqlite'] as const, describe: 'when neither side is a database: the dialect to compare in' })
     .option('dev-url', {
       type: 'string',
-      describe: 'PostgreSQL: an empty database to load .sql sides into (default: a temporary database on the server of a database side)',
+      describe:
+        'PostgreSQL: an empty database to evaluate .sql sides in, inside a transaction that is rolled back (default: the built-in sandbox, PGlite)',
     })
     .option('format', { choices: ['text', 'json', 'sql', 'markdown'] as const, default: 'text' as const, describe: 'output format' })
     .option('exit-code', { type: 'boolean', default: false, describe: 'exit 2 when the sides differ, 0 when they do not' })
     .option('diff', { type: 'boolean', default: false, describe: 'also show a unified diff of the schema DDL, from vs to' });
 }
 
-/** A PostgreSQL server a `.sql` side can get a temporary database on: that of a database side. */
-function serverOf(specs: readonly SourceSpec[]): string | undefined {
-  return specs.flatMap((spec) => (spec.kind === 'database' && spec.dialect === 'postgres' ? [spec.url] : []))[0];
+/**
+ * Counts the rows the plan's hazards depend on. A role that may not read a table (a read-only role of the catalog
+ * only) gets the plan without counts, as one made without a database, and a warning saying so.
+ */
+async function measureIfAllowed(
+  session: DatabaseSession,
+  probes: Parameters<DatabaseSession['measure']>[0],
+): Promise<{ measurements?: Measurement[]; diagnostics: Diagnostic[] }> {
+  try {
+    return { measurements: await session.measure(probes), diagnostics: [] };
+  } catch (error) {
+    if ((error as { code?: unknown }).code !== '42501') throw error;
+    const reason = error instanceof Error ? error.message : String(error);
+    return {
+      diagnostics: [
+        {
+          severity: 'warning',
+          code: 'ROWS_NOT_COUNTED',
+          message: `rows were not counted (${reason}): hazards do not say how many rows they touch`,
+          hint: 'Grant the role SELECT on the tables the plan changes to see the counts.',
+        },
+      ],
+    };
+  }
 }
 
 /**
@@ -62,7 +88,6 @@ export async function runDiff(args: DiffArgs, io: CliIo): Promise<number> {
   const options = {
     cwd: io.cwd,
     devUrl: args['dev-url'],
-    serverUrl: serverOf(specs),
     renamesFile,
     compile: project.compile,
     exclude: project.exclude,
@@ -91,13 +116,14 @@ export async function runDiff(args: DiffArgs, io: CliIo): Promise<number> {
       to: side(to.model),
       dialect,
       diagnostics: [...from.diagnostics, ...to.diagnostics],
-      renames: to.renames,
+      // Entities resolve the renames file while compiling; any other TO side resolves it against its model.
+      renames: to.renames ?? (renamesFile ? renamesForModel(renamesFile, to.model, dialect.capabilities.schemas ? DEFAULT_SCHEMA : undefined) : undefined),
       entityNames: to.entityNames,
       targetScope: to.scope,
     };
     const probes = from.session ? planProbes(input) : [];
-    const measurements = from.session && probes.length > 0 ? await from.session.measure(probes) : undefined;
-    const plan = createPlan({ ...input, measurements });
+    const measured = from.session && probes.length > 0 ? await measureIfAllowed(from.session, probes) : undefined;
+    const plan = createPlan({ ...input, diagnostics: [...input.diagnostics, ...(measured?.diagnostics ?? [])], measurements: measured?.measurements });
     const colour = colourEnabled(io, args.color);
     const target = { redacted: `${from.spec.label} -> ${to.spec.label}` };
     const serverVersion = from.serverVersion ?? to.serverVersion;

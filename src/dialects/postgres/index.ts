@@ -11,7 +11,7 @@ export { introspectPostgres } from './introspect';
 export { DEFAULT_SCHEMA, normalizePostgresModel } from './normalize';
 export { quoteIdentifier, quoteLiteral, quoteQualified } from './quote';
 export { renderPostgres } from './render';
-export { connectPostgres } from './session';
+export { connectPostgres, postgresSessionOn } from './session';
 
 /** PostgreSQL: named enum types, schemas, transactional DDL. */
 export const postgresDialect: Dialect = {

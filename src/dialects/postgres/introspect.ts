@@ -36,6 +36,7 @@ import {
   viewsSql,
 } from './queries';
 import { standaloneSequences, type SequenceRow } from './introspect-sequences';
+import { canonicalViewDefinition } from './view-definition';
 
 /** Runs one catalog query; the session counts it. */
 export type QueryFn = <Row>(sql: string, params: readonly unknown[]) => Promise<Row[]>;
@@ -203,7 +204,7 @@ export async function introspectPostgres(query: QueryFn, schemas: readonly strin
     (row): View => ({
       schema: row.schema,
       name: row.name,
-      expression: (row.recorded ?? row.definition ?? '').trim(),
+      expression: (row.recorded ?? canonicalViewDefinition(row.definition ?? '')).trim(),
       materialized: row.materialized || undefined,
       indexes: row.materialized ? (indexesOf.get(String(row.oid)) ?? []).map(toIndex) : undefined,
       dependsOn: row.depends_on.filter((d) => relations.has(qualifiedKey(d))),

@@ -1,4 +1,3 @@
-import type { Client } from 'pg';
 import type { DatabaseTarget } from '../../connect/url';
 import { redactSecrets } from '../../connect/url';
 import { ConnectionError } from '../../errors/errors';
@@ -96,12 +95,18 @@ export function connectionError(error: unknown, connectionString: string): Conne
   return make(`cannot connect to ${at}: ${raw}`, 'Check the database URL.');
 }
 
+/** What a session needs of its client: a `pg` Client, or the PGlite sandbox's client (src/sources/pglite-sandbox.ts). */
+export interface QueryClient {
+  query(sql: string, params?: unknown[]): Promise<{ rows: unknown[] }>;
+  end(): Promise<void>;
+}
+
 class PostgresSession implements DatabaseSession {
   readonly dialect = 'postgres' as const;
   private queries = 0;
 
   constructor(
-    private readonly client: Client,
+    private readonly client: QueryClient,
     private readonly connectionString: string,
     readonly target: string,
   ) {}
@@ -204,4 +209,13 @@ export async function connectPostgres(target: PostgresTarget): Promise<DatabaseS
     throw connectionError(error, target.connectionString);
   }
   return new PostgresSession(client, target.connectionString, target.redacted);
+}
+
+/**
+ * A session on a `pg` client the caller connected (the PGlite sandbox's node-postgres adapter, see
+ * src/sources/pglite-sandbox.ts): the same queries and row parsing as a server session. It holds no password.
+ */
+export async function postgresSessionOn(client: QueryClient, target: string): Promise<DatabaseSession> {
+  await client.query('SET standard_conforming_strings = on');
+  return new PostgresSession(client, '', target);
 }
