@@ -1,11 +1,11 @@
 import { compileSources } from '../config/compile-sources';
 import type { Sources } from '../config/sources';
 import { parseDatabaseUrl, type DatabaseTarget } from '../connect/url';
-import type { ApplyOptions, DatabaseSession, Dialect } from '../dialects/dialect';
+import type { ApplyOptions, ConnectOptions, DatabaseSession, Dialect } from '../dialects/dialect';
 import { dialectFor } from '../dialects/registry';
 import type { EntityNames } from '../diff/diff-renames';
 import { readRenamesFile } from '../hints/renames-file';
-import { StalePlanError } from '../errors/errors';
+import { CancelledError, StalePlanError } from '../errors/errors';
 import { excludeFromModel, hashModel, withoutSequences, type Model, type QualifiedName, type Renames } from '../model';
 import { createPlan, planProbes } from '../plan/plan';
 import type { Diagnostic, Plan } from '../plan/types';
@@ -57,11 +57,17 @@ export function managedSchemas(model: Model, extra: readonly string[] = []): str
   return [...schemas].sort();
 }
 
+/** A cancellation while planning, as the one line the CLI prints: planning changes nothing. */
+function cancelledPlanning(error: unknown): unknown {
+  return error instanceof CancelledError ? new CancelledError('cancelled while planning; nothing was applied', { cause: error }) : error;
+}
+
 /**
  * Compiles the entities (with the declared renames), connects, introspects and plans. The caller closes `session`.
- * `sources` may be given as the promise `resolveSources` returns.
+ * `sources` may be given as the promise `resolveSources` returns. `connect` bounds the session's waits and carries the
+ * signal that cancels planning (`CancelledError`); the session keeps both.
  */
-export async function planAgainstDatabase(given: Sources | Promise<Sources>): Promise<PlannedTarget> {
+export async function planAgainstDatabase(given: Sources | Promise<Sources>, connect: ConnectOptions = {}): Promise<PlannedTarget> {
   const sources = await given;
   const target = parseDatabaseUrl(sources.url, sources.cwd);
   const dialect = dialectFor(target.dialect);
@@ -69,7 +75,10 @@ export async function planAgainstDatabase(given: Sources | Promise<Sources>): Pr
   const renamesFile = renames ? readRenamesFile(renames.file, sources.cwd, renames.required) : undefined;
   const compiled = await compileSources(sources, dialect.name, renamesFile);
   const declared = { renames: compiled.renames, entityNames: compiled.entityNames };
-  const session = await dialect.connect(target);
+  if (connect.signal?.aborted) throw cancelledPlanning(new CancelledError('cancelled'));
+  const session = await dialect.connect(target, connect).catch((error: unknown) => {
+    throw cancelledPlanning(error);
+  });
   try {
     const serverVersion = await session.serverVersion();
     const diagnostics = [...compiled.diagnostics];
@@ -97,7 +106,7 @@ export async function planAgainstDatabase(given: Sources | Promise<Sources>): Pr
     };
   } catch (error) {
     await session.close();
-    throw error;
+    throw cancelledPlanning(error);
   }
 }
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { compileFiles } from '../compile/compile';
 import { parseDatabaseUrl } from '../connect/url';
-import type { DatabaseSession } from '../dialects/dialect';
+import type { ConnectOptions, DatabaseSession } from '../dialects/dialect';
 import { dialectFor } from '../dialects/registry';
 import type { EntityNames } from '../diff/diff-renames';
 import { SourceError, UsageError } from '../errors/errors';
@@ -92,6 +92,8 @@ export interface LoadOptions {
   /** PostgreSQL: a server on which a `.sql` side gets a temporary database, always dropped (the other side's URL). */
   readonly serverUrl?: string;
   readonly renamesFile?: RenamesFile;
+  /** How a database side is opened (read-only, cancellation, timeouts). */
+  readonly connect?: ConnectOptions;
 }
 
 /** Reads one side. A database side stays connected (see `LoadedSource.session`); everything else is closed. */
@@ -122,7 +124,7 @@ export async function loadSource(spec: SourceSpec, dialect: DialectName, options
     }
     case 'database': {
       const target = parseDatabaseUrl(spec.url, options.cwd);
-      const session = await dialectFor(target.dialect).connect(target);
+      const session = await dialectFor(target.dialect).connect(target, options.connect);
       try {
         const schemas = options.schemas ?? (await session.listSchemas());
         const model = await session.introspect({ schemas });

@@ -53,7 +53,8 @@ export async function runDiff(args: DiffArgs, io: CliIo): Promise<number> {
   const dialectName = diffDialect(specs[0], specs[1], args.dialect, io.cwd);
   const dialect = dialectFor(dialectName);
   const renamesFile = args.renames ? readRenamesFile(args.renames, io.cwd, true) : undefined;
-  const options = { cwd: io.cwd, devUrl: args['dev-url'], serverUrl: serverOf(specs), renamesFile };
+  const connect = { readOnly: true, signal: io.signal };
+  const options = { cwd: io.cwd, devUrl: args['dev-url'], serverUrl: serverOf(specs), renamesFile, connect };
   const loaded: (LoadedSource | undefined)[] = [undefined, undefined];
   try {
     const order = specs[0].kind === 'database' ? [1, 0] : [0, 1];

@@ -49,7 +49,7 @@ export async function runInspect(args: InspectArgs, io: CliIo): Promise<number> 
     model = (await compileSources(sources, dialect)).model;
   } else {
     const target = parseDatabaseUrl(sources.url, io.cwd);
-    const session = await dialectFor(target.dialect).connect(target);
+    const session = await dialectFor(target.dialect).connect(target, { readOnly: true, signal: io.signal });
     try {
       // Entities for a whole database: every user schema, so foreign keys into other schemas find their target.
       const schemas =
