@@ -14,6 +14,7 @@ import { UserDeckProgress } from '../schema/user-deck-progress';
 import { UserSettings } from '../schema/user-settings';
 import { User } from '../schema/user';
 import { createTestDatabase, type TestPostgresDatabase } from './support/postgres';
+import { oneQueryAtATimePg } from './support/typeorm-oracle';
 
 /**
  * TypeORM's own synchronize() is the reference: the database it builds from the example entities must introspect
@@ -26,7 +27,7 @@ let session: DatabaseSession | undefined;
 
 beforeAll(async () => {
   db = await createTestDatabase('typeorm');
-  const dataSource = new DataSource({ type: 'postgres', url: db.url, entities: ENTITIES, synchronize: false, logging: false });
+  const dataSource = new DataSource({ type: 'postgres', url: db.url, driver: oneQueryAtATimePg(), entities: ENTITIES, synchronize: false, logging: false });
   await dataSource.initialize();
   try {
     await dataSource.synchronize();
@@ -75,7 +76,7 @@ test('TypeORM considers a database built from the compiled model in sync', async
     await ours.apply(changes.flatMap((change) => postgresDialect.render(change, context)));
     expect(managedPart(await ours.introspect())).toEqual(target);
 
-    const dataSource = new DataSource({ type: 'postgres', url: fresh.url, entities: ENTITIES, logging: false });
+    const dataSource = new DataSource({ type: 'postgres', url: fresh.url, driver: oneQueryAtATimePg(), entities: ENTITIES, logging: false });
     await dataSource.initialize();
     try {
       const pending = await dataSource.driver.createSchemaBuilder().log();
