@@ -78,19 +78,16 @@ export function describeBlocker(blocker: Blocker): string {
 }
 
 /**
- * `a lock on table public.accounts held by pid 4242 (application "psql", user app, idle in transaction for 42s)`, or
- * for a concurrent index build `older transactions to end, such as pid ...`.
+ * `a lock on table public.accounts (AccessExclusiveLock) held by pid 4242 (application "psql", ...)`, or, for a
+ * concurrent index build waiting for older transactions, `the transaction of pid 4242 (...) to end`.
  */
 export function describeWait(wait: LockWait | undefined): string {
   if (!wait) return 'a lock';
-  const what =
-    wait.relation !== undefined
-      ? `a lock on table ${wait.relation} (${wait.mode})`
-      : wait.locktype === 'virtualxid' || wait.locktype === 'transactionid'
-        ? 'older transactions to end'
-        : `a ${wait.locktype} lock`;
   const [first, ...others] = wait.blockers;
-  if (!first) return what;
   const more = others.length > 0 ? ` and ${others.length} other session${others.length > 1 ? 's' : ''}` : '';
-  return `${what} held by ${describeBlocker(first)}${more}`;
+  if (wait.relation === undefined && (wait.locktype === 'virtualxid' || wait.locktype === 'transactionid')) {
+    return first ? `the transaction of ${describeBlocker(first)}${more} to end` : 'older transactions to end';
+  }
+  const what = wait.relation !== undefined ? `a lock on table ${wait.relation} (${wait.mode})` : `a ${wait.locktype} lock (${wait.mode})`;
+  return first ? `${what} held by ${describeBlocker(first)}${more}` : what;
 }
