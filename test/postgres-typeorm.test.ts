@@ -1,5 +1,6 @@
 import { managedPart } from '../src/model';
 import 'reflect-metadata';
+import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { compileEntities } from '../src/compile/compile';
 import { parseDatabaseUrl } from '../src/connect/url';
@@ -88,4 +89,32 @@ test('TypeORM considers a database built from the compiled model in sync', async
     await ours.close();
     await fresh.drop();
   }
+});
+
+/**
+ * pg 8 warns (and pg 9 refuses) when a query is sent on a client already running one; TypeORM's schema builder does
+ * that unless its driver runs one query at a time (`oneQueryAtATimePg`, given in every DataSource above). Every
+ * query of this file is watched, per client.
+ */
+const running = new WeakMap<object, number>();
+const overlaps: string[] = [];
+const query = Client.prototype.query;
+beforeAll(() => {
+  Client.prototype.query = function watched(this: Client, ...args: unknown[]) {
+    const now = running.get(this) ?? 0;
+    if (now > 0) overlaps.push(String(typeof args[0] === 'string' ? args[0] : (args[0] as { text?: string })?.text).slice(0, 60));
+    running.set(this, now + 1);
+    const done = () => running.set(this, (running.get(this) ?? 1) - 1);
+    const result = (query as (...a: unknown[]) => unknown).apply(this, args);
+    if (result && typeof (result as Promise<unknown>).then === 'function') (result as Promise<unknown>).then(done, done);
+    else done();
+    return result;
+  } as typeof query;
+});
+afterAll(() => {
+  Client.prototype.query = query;
+});
+
+test('no query was sent on a pg client already running one', () => {
+  expect(overlaps).toEqual([]);
 });
