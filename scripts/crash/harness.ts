@@ -47,6 +47,8 @@ export interface HarnessIo {
   /** Aborted: the run in progress is stopped, its databases and the templates dropped, and the harness returns 130. */
   readonly signal?: AbortSignal;
   readonly repoRoot: string;
+  /** The PostgreSQL admin connection to use (default: `resolveAdminDatabase`). */
+  readonly adminUrl?: string;
 }
 
 /** Runs the harness; resolves to the exit code (0: every run held, 1: a run failed, 130: cancelled). */
@@ -56,7 +58,7 @@ export async function runHarness(argv: readonly string[], io: HarnessIo): Promis
     io.write(USAGE);
     return 0;
   }
-  const admin = await resolveAdminDatabase();
+  const admin = io.adminUrl ? { url: io.adminUrl, cluster: undefined } : await resolveAdminDatabase();
   const results: CrashResult[] = [];
   const started = Date.now();
   const options = { repoRoot: io.repoRoot, adminUrl: admin.url, signal: io.signal };
