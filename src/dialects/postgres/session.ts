@@ -199,13 +199,16 @@ class PostgresSession implements DatabaseSession {
 
   /**
    * While a query runs longer than `WATCH_AFTER_MS`, reads what it waits for (the lock, its table, who holds it) from
-   * the control connection, so that a lock timeout can say it: once the timeout fires, the wait is gone.
+   * the control connection, so that a lock timeout can say it: once the timeout fires, the wait is gone. After a
+   * cancellation it repeats the cancel request each time.
    */
   private watchWaits(): { stop(): void; lastWait(): LockWait | undefined } {
     let stopped = false;
     let seen: LockWait | undefined;
     let timer: NodeJS.Timeout;
     const probe = async () => {
+      // A cancel that reached the server before the statement did was ignored: send it again while it runs.
+      if (this.signal?.aborted) this.cancelRunning();
       const wait = await this.control.waitOf(this.pid);
       if (stopped) return;
       if (wait) seen = wait;
