@@ -5,10 +5,11 @@ import type { ApplyOptions, ConnectOptions, DatabaseSession, Dialect } from '../
 import { dialectFor } from '../dialects/registry';
 import type { EntityNames } from '../diff/diff-renames';
 import { readRenamesFile } from '../hints/renames-file';
-import { CancelledError, StalePlanError } from '../errors/errors';
+import { StalePlanError } from '../errors/errors';
 import { excludeFromModel, hashModel, withoutSequences, type Model, type QualifiedName, type Renames } from '../model';
 import { createPlan, planProbes } from '../plan/plan';
 import type { Diagnostic, Plan } from '../plan/types';
+import { CancelledError } from '../errors/errors';
 
 export type { Sources };
 

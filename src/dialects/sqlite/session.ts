@@ -211,8 +211,9 @@ export class SqliteSession implements DatabaseSession {
     const joined = anySignal([this.signal, options.signal]);
     const restore = this.useSignal(joined.signal);
     const lockTimeout = options.lockTimeout ?? DEFAULT_LOCK_TIMEOUT_SECONDS;
-    const previous = Number((await this.query('PRAGMA foreign_keys'))[0]?.foreign_keys ?? 0) === 1;
+    let previous: boolean | undefined;
     try {
+      previous = Number((await this.query('PRAGMA foreign_keys'))[0]?.foreign_keys ?? 0) === 1;
       await this.run('PRAGMA foreign_keys = OFF'); // must precede BEGIN: inside a transaction it does nothing
       await this.begin(lockTimeout);
       // A statement that needs more of the lock (a large rebuild spilling its cache) waits up to the lock timeout.
@@ -257,7 +258,7 @@ export class SqliteSession implements DatabaseSession {
       this.db.configure('busyTimeout', this.busyTimeoutMs);
       restore();
       joined.dispose();
-      await this.run(`PRAGMA foreign_keys = ${previous ? 'ON' : 'OFF'}`, true);
+      if (previous !== undefined) await this.run(`PRAGMA foreign_keys = ${previous ? 'ON' : 'OFF'}`, true);
     }
   }
 
