@@ -1,4 +1,4 @@
-import type { Client, ClientConfig } from 'pg';
+import type { Client } from 'pg';
 import type { DatabaseTarget } from '../../connect/url';
 import { redactSecrets } from '../../connect/url';
 import { CancelledError, ConnectionError, GaveUpError } from '../../errors/errors';
@@ -314,7 +314,7 @@ class PostgresSession implements DatabaseSession {
         await this.runPhases(statements, options, lockTimeout, (n) => (applied = n));
       } finally {
         await this.cancelling;
-        await cleanup('RESET lock_timeout; RESET statement_timeout').catch(() => undefined);
+        await cleanup(this.sessionTimeoutsSql()).catch(() => undefined);
         await releaseApplyLock(cleanup);
       }
     } catch (error) {
@@ -324,6 +324,15 @@ class PostgresSession implements DatabaseSession {
       restore();
       joined.dispose();
     }
+  }
+
+  /** Puts the session's own timeouts back (`ConnectOptions`) after apply's. */
+  private sessionTimeoutsSql(): string {
+    const { lockTimeout, statementTimeout } = this.options;
+    return [
+      lockTimeout !== undefined ? `SET lock_timeout = ${timeoutMs(lockTimeout)}` : 'RESET lock_timeout',
+      statementTimeout ? `SET statement_timeout = ${timeoutMs(statementTimeout)}` : 'RESET statement_timeout',
+    ].join('; ');
   }
 
   /** Runs the phases in order (see `applyPhases`); a failure rolls back its phase and names what stays applied. */
@@ -396,15 +405,15 @@ class PostgresSession implements DatabaseSession {
   }
 }
 
-/** What `pg` is given: the URL, our application name, and the session-wide timeouts (as startup parameters). */
-function clientConfig(target: PostgresTarget, options: ConnectOptions): ClientConfig {
-  return {
-    connectionString: target.connectionString,
-    application_name: 'schemaplan',
-    connectionTimeoutMillis: 15_000,
-    ...(options.lockTimeout !== undefined ? { lock_timeout: timeoutMs(options.lockTimeout) } : {}),
-    ...(options.statementTimeout ? { statement_timeout: timeoutMs(options.statementTimeout) } : {}),
-  };
+/**
+ * What the connection sets once opened: `standard_conforming_strings`, and the session-wide timeouts. Set with
+ * `set_config` rather than as startup parameters, which connection poolers such as PgBouncer refuse.
+ */
+function sessionSettings(options: ConnectOptions): string {
+  const settings = [`set_config('standard_conforming_strings', 'on', false)`];
+  if (options.lockTimeout !== undefined) settings.push(`set_config('lock_timeout', '${timeoutMs(options.lockTimeout)}', false)`);
+  if (options.statementTimeout) settings.push(`set_config('statement_timeout', '${timeoutMs(options.statementTimeout)}', false)`);
+  return settings.join(', ');
 }
 
 /** Opens a session; every failure becomes one `ConnectionError` line without the password. */
@@ -412,7 +421,7 @@ export async function connectPostgres(target: PostgresTarget, options: ConnectOp
   if (options.signal?.aborted) throw new CancelledError('cancelled');
   // Loaded on the first connection, not at start: a run against SQLite never pays for the driver.
   const pg = require('pg') as typeof import('pg');
-  const client = new pg.Client(clientConfig(target, options));
+  const client = new pg.Client({ connectionString: target.connectionString, application_name: 'schemaplan', connectionTimeoutMillis: 15_000 });
   // An error event after connect (server restart) must not crash the process; the next query fails instead.
   client.on('error', () => undefined);
   const onAbort = () => void client.end().catch(() => undefined);
@@ -420,7 +429,7 @@ export async function connectPostgres(target: PostgresTarget, options: ConnectOp
   let pid: number;
   try {
     await client.connect();
-    const [row] = (await client.query<{ pid: number }>(`SELECT pg_backend_pid() AS pid, set_config('standard_conforming_strings', 'on', false)`)).rows;
+    const [row] = (await client.query<{ pid: number }>(`SELECT pg_backend_pid() AS pid, ${sessionSettings(options)}`)).rows;
     pid = row!.pid;
   } catch (error) {
     await client.end().catch(() => undefined);
