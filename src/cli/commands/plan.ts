@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Argv } from 'yargs';
 import type { Dialect } from '../../dialects/dialect';
 import type { Model } from '../../model';
@@ -14,8 +16,6 @@ import { EXIT } from '../exit-codes';
 import { colourEnabled, type CliIo } from '../io';
 import { renderDecisions } from '../../report/decisions';
 import { askDecisions, canAsk } from '../decisions';
-import { writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { resolveSources, timeoutsOf, withEntities, withConcurrently, withRenames, withTimeouts, withUrl, type SourceArgs, type TimeoutArgs } from '../options';
 import type { Timeouts } from '../../report/text';
 import { planAgainstDatabase, type PlannedTarget } from '../workflow';
