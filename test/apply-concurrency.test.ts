@@ -6,6 +6,7 @@
  */
 import { isDeepStrictEqual } from 'node:util';
 import { Client } from 'pg';
+import { EXIT } from '../src/cli/exit-codes';
 import { applyPlanned, planAgainstDatabase } from '../src/cli/workflow';
 import { DEFAULT_MIGRATIONS_DIR } from '../src/config/settings';
 import { APPLY_LOCK_KEY } from '../src/dialects/postgres/apply-lock';
@@ -140,7 +141,8 @@ describe('concurrent schema apply on postgres, while the first is inside its app
       // An open snapshot holds the first apply in its first concurrent index build (its first phase committed): it
       // keeps the apply lock, and no table lock the second one's planning reads would wait for.
       await blocker.query('BEGIN ISOLATION LEVEL REPEATABLE READ; SELECT count(*) FROM pg_class');
-      const first = startSchema(REPO_ROOT, applyArgs(db, '--concurrently'));
+      // Its own lock timeout is long: its concurrent build waits for the snapshot until the blocker lets go.
+      const first = startSchema(REPO_ROOT, applyArgs(db, '--concurrently', '--lock-timeout', '120'));
       let holder: number | undefined;
       try {
         for (let tries = 0; holder === undefined && tries < 600; tries++) {
@@ -150,7 +152,7 @@ describe('concurrent schema apply on postgres, while the first is inside its app
         }
         expect(holder).toBeDefined();
         const second = runCli(applyArgs(db, '--concurrently', '--lock-timeout', '1'));
-        expect(second.status).toBe(1);
+        expect(second.status).toBe(EXIT.gaveUp);
         const lines = afterDatabaseLine(second, db.url).trimEnd().split('\n');
         expect(lines[0]).toMatch(
           new RegExp(`^error: cannot take the apply lock on postgres://.*: another apply holds it \\(pid ${holder}, application "schemaplan", user \\w+, connected \\d+s ago, waited 1s\\); nothing was applied$`),

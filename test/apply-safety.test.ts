@@ -6,6 +6,7 @@
  */
 import { Client } from 'pg';
 import sqlite3 from 'sqlite3';
+import { EXIT } from '../src/cli/exit-codes';
 import { applyPlanned, planAgainstDatabase, replan, verifyUnchanged } from '../src/cli/workflow';
 import { compileSources } from '../src/config/compile-sources';
 import type { DatabaseSession } from '../src/dialects/dialect';
@@ -223,7 +224,7 @@ describe.each(DIALECTS)('schema apply on %s', (dialect) => {
       } finally {
         await lock.release();
       }
-      expect(locked.status).toBe(1);
+      expect(locked.status).toBe(EXIT.gaveUp);
       const lines = afterDatabaseLine(locked, db.url).trimEnd().split('\n');
       expect(lines).toHaveLength(2);
       expect(lines[0]).toMatch(

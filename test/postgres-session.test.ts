@@ -113,3 +113,16 @@ describe('connection errors', () => {
     expect(other.message).toBe('cannot connect to PostgreSQL at db.example.com:6543: something odd about ***');
   });
 });
+
+describe('one query at a time', () => {
+  test('a query sent while another runs on the session\'s connection is refused, not queued behind it', async () => {
+    const [first, second] = await Promise.allSettled([pg.session.introspect(), pg.session.serverVersion()]);
+    expect(first.status).toBe('fulfilled');
+    expect(second).toMatchObject({
+      status: 'rejected',
+      reason: expect.objectContaining({ message: expect.stringMatching(/^internal error: a query was sent while another runs on the same connection/) }),
+    });
+    // The session is still usable afterwards.
+    expect(await pg.session.serverVersion()).toMatch(/^\d+/);
+  });
+});

@@ -23,6 +23,7 @@ import { postgresDialect } from '../src/dialects/postgres';
 import type { Model } from '../src/model';
 import { managedPart } from '../src/model';
 import { createTestDatabase, type TestPostgresDatabase } from './support/postgres';
+import { oneQueryAtATimePg } from './support/typeorm-oracle';
 
 /**
  * TypeORM's PostgreSQL column types and defaults, beyond the example schema: what synchronize() builds must
@@ -184,7 +185,7 @@ const ENTITIES = [KitchenSink, Tag, Note];
 
 /** The SQL TypeORM's schema builder would still run against `url` (empty: it considers the database in sync). */
 async function typeormPending(url: string): Promise<string[]> {
-  const dataSource = new DataSource({ type: 'postgres', url, entities: ENTITIES, logging: false });
+  const dataSource = new DataSource({ type: 'postgres', url, driver: oneQueryAtATimePg(), entities: ENTITIES, logging: false });
   await dataSource.initialize();
   try {
     return (await dataSource.driver.createSchemaBuilder().log()).upQueries.map((q) => q.query);
@@ -200,7 +201,7 @@ let compiled: Model;
 beforeAll(async () => {
   compiled = postgresDialect.normalize((await compileEntities(ENTITIES, 'postgres')).model);
   theirs = await createTestDatabase('typeorm_types');
-  const dataSource = new DataSource({ type: 'postgres', url: theirs.url, entities: ENTITIES, logging: false });
+  const dataSource = new DataSource({ type: 'postgres', url: theirs.url, driver: oneQueryAtATimePg(), entities: ENTITIES, logging: false });
   await dataSource.initialize();
   try {
     await dataSource.query('CREATE SCHEMA app'); // TypeORM does not create schemas either

@@ -1,5 +1,6 @@
 import { managedPart } from '../src/model';
 import 'reflect-metadata';
+import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { compileEntities } from '../src/compile/compile';
 import { parseDatabaseUrl } from '../src/connect/url';
@@ -14,6 +15,7 @@ import { UserDeckProgress } from '../schema/user-deck-progress';
 import { UserSettings } from '../schema/user-settings';
 import { User } from '../schema/user';
 import { createTestDatabase, type TestPostgresDatabase } from './support/postgres';
+import { oneQueryAtATimePg } from './support/typeorm-oracle';
 
 /**
  * TypeORM's own synchronize() is the reference: the database it builds from the example entities must introspect
@@ -26,7 +28,7 @@ let session: DatabaseSession | undefined;
 
 beforeAll(async () => {
   db = await createTestDatabase('typeorm');
-  const dataSource = new DataSource({ type: 'postgres', url: db.url, entities: ENTITIES, synchronize: false, logging: false });
+  const dataSource = new DataSource({ type: 'postgres', url: db.url, driver: oneQueryAtATimePg(), entities: ENTITIES, synchronize: false, logging: false });
   await dataSource.initialize();
   try {
     await dataSource.synchronize();
@@ -75,7 +77,7 @@ test('TypeORM considers a database built from the compiled model in sync', async
     await ours.apply(changes.flatMap((change) => postgresDialect.render(change, context)));
     expect(managedPart(await ours.introspect())).toEqual(target);
 
-    const dataSource = new DataSource({ type: 'postgres', url: fresh.url, entities: ENTITIES, logging: false });
+    const dataSource = new DataSource({ type: 'postgres', url: fresh.url, driver: oneQueryAtATimePg(), entities: ENTITIES, logging: false });
     await dataSource.initialize();
     try {
       const pending = await dataSource.driver.createSchemaBuilder().log();
@@ -87,4 +89,32 @@ test('TypeORM considers a database built from the compiled model in sync', async
     await ours.close();
     await fresh.drop();
   }
+});
+
+/**
+ * pg 8 warns (and pg 9 refuses) when a query is sent on a client already running one; TypeORM's schema builder does
+ * that unless its driver runs one query at a time (`oneQueryAtATimePg`, given in every DataSource above). Every
+ * query of this file is watched, per client.
+ */
+const running = new WeakMap<object, number>();
+const overlaps: string[] = [];
+const query = Client.prototype.query;
+beforeAll(() => {
+  Client.prototype.query = function watched(this: Client, ...args: unknown[]) {
+    const now = running.get(this) ?? 0;
+    if (now > 0) overlaps.push(String(typeof args[0] === 'string' ? args[0] : (args[0] as { text?: string })?.text).slice(0, 60));
+    running.set(this, now + 1);
+    const done = () => running.set(this, (running.get(this) ?? 1) - 1);
+    const result = (query as (...a: unknown[]) => unknown).apply(this, args);
+    if (result && typeof (result as Promise<unknown>).then === 'function') (result as Promise<unknown>).then(done, done);
+    else done();
+    return result;
+  } as typeof query;
+});
+afterAll(() => {
+  Client.prototype.query = query;
+});
+
+test('no query was sent on a pg client already running one', () => {
+  expect(overlaps).toEqual([]);
 });

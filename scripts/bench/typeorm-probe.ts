@@ -9,6 +9,7 @@ import { readFile } from 'node:fs/promises';
 import { DataSource } from 'typeorm';
 import { loadEntities } from '../../src/compile/load-entities';
 import { parseDatabaseUrl } from '../../src/connect/url';
+import { oneQueryAtATimePg } from '../support/one-query-pg';
 
 export interface TypeormTimes {
   readonly loadMs: number;
@@ -40,7 +41,7 @@ async function main(): Promise<void> {
   // TypeORM 1.x drives SQLite through better-sqlite3 (not installed) or sql.js: sql.js it is, on the file's bytes.
   const dataSource =
     target.dialect === 'postgres'
-      ? new DataSource({ type: 'postgres', url: target.connectionString, ...common })
+      ? new DataSource({ type: 'postgres', url: target.connectionString, driver: oneQueryAtATimePg(), ...common })
       : new DataSource({ type: 'sqljs', database: new Uint8Array(await readFile(target.filename)), ...common });
   await dataSource.initialize();
   const initializeMs = lap();

@@ -9,8 +9,8 @@ export interface Finished {
   readonly stderr: string;
 }
 
-const env = (): NodeJS.ProcessEnv => {
-  const copy: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
+const env = (extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv => {
+  const copy: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', ...extra };
   delete copy.FORCE_COLOR;
   return copy;
 };
@@ -36,10 +36,11 @@ export interface Running {
   readonly finished: Promise<Finished>;
 }
 
-export function startSchema(repoRoot: string, args: readonly string[]): Running {
+/** Starts the binary in `repoRoot` (or `options.cwd`), with `options.env` added to the environment. */
+export function startSchema(repoRoot: string, args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Running {
   const child = spawn(process.execPath, [path.join(repoRoot, 'bin', 'schema.js'), ...args], {
-    cwd: repoRoot,
-    env: env(),
+    cwd: options.cwd ?? repoRoot,
+    env: env(options.env),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';

@@ -143,8 +143,13 @@ async function pgDatabase(adminUrl: string, name: string, template?: string): Pr
 /**
  * Creates the template: `from` applied through the binary, rows in every table, and one undisturbed apply to `to` on
  * a clone for the after state. PostgreSQL clones are `CREATE DATABASE ... TEMPLATE`, SQLite clones file copies.
+ * When `signal` aborts, it stops at the next step and drops what it created.
  */
-export async function createTemplate(dialect: DialectName, options: { repoRoot: string; adminUrl?: string }): Promise<Template> {
+export async function createTemplate(
+  dialect: DialectName,
+  options: { repoRoot: string; adminUrl?: string; signal?: AbortSignal },
+): Promise<Template> {
+  options.signal?.throwIfAborted();
   const tag = `${process.pid}_${randomBytes(3).toString('hex')}`;
   let base: CrashDatabase;
   let clone: (wal?: boolean) => Promise<CrashDatabase>;
@@ -179,10 +184,13 @@ export async function createTemplate(dialect: DialectName, options: { repoRoot: 
   try {
     const built = runSchema(options.repoRoot, ['apply', '--url', base.url, '--entities', ENTITIES.from, '--yes']);
     if (built.status !== 0) throw new Error(`creating the crash template failed: ${built.stderr}`);
+    options.signal?.throwIfAborted();
     await rawQuery(base, TABLES.map((t) => seedSql(t, dialect)).join('\n'));
     const before = await snapshot(base);
+    options.signal?.throwIfAborted();
     const reference = await clone();
     try {
+      options.signal?.throwIfAborted();
       const started = Date.now();
       const applied = runSchema(options.repoRoot, ['apply', '--url', reference.url, '--entities', ENTITIES.to, '--yes', '--allow-all-hazards']);
       if (applied.status !== 0) throw new Error(`the reference apply failed: ${applied.stderr}`);

@@ -68,9 +68,10 @@ export function random(seed: number): () => number {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function until(what: string, probe: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
+async function until(what: string, probe: () => Promise<boolean>, timeoutMs = 30_000, signal?: AbortSignal): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await probe())) {
+    signal?.throwIfAborted();
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await sleep(25);
   }
@@ -177,7 +178,12 @@ async function lockIsFree(db: CrashDatabase): Promise<boolean> {
   }
 }
 
-export async function runCrashCase(template: Template, seed: number, options: { repoRoot: string; adminUrl?: string }): Promise<CrashResult> {
+/** One run; when `signal` aborts, the apply is killed, the run stops at its next step and its clone is dropped. */
+export async function runCrashCase(
+  template: Template,
+  seed: number,
+  options: { repoRoot: string; adminUrl?: string; signal?: AbortSignal },
+): Promise<CrashResult> {
   const { dialect } = template;
   const next = random(seed * 7919 + (dialect === 'postgres' ? 1 : 2));
   const mode = KILL_MODES[seed % KILL_MODES.length]!;
@@ -191,13 +197,17 @@ export async function runCrashCase(template: Template, seed: number, options: { 
     const args = ['apply', '--url', db.url, '--entities', ENTITIES.to, '--yes', '--allow-all-hazards', ...(variant === 'concurrently' ? ['--concurrently'] : [])];
     blocker = mode === 'blocked' ? await block(db, next, variant === 'concurrently') : undefined;
     const running = startSchema(options.repoRoot, args);
+    const stop = () => running.child.kill('SIGKILL');
+    options.signal?.addEventListener('abort', stop, { once: true });
     let ended: Finished;
     try {
       await killAt(db, running, mode, next, template.applyMs, options.adminUrl);
     } finally {
       running.child.kill('SIGKILL');
       ended = await running.finished;
+      options.signal?.removeEventListener('abort', stop);
     }
+    options.signal?.throwIfAborted();
     const killed = ended.signal === 'SIGKILL';
     if (!killed && ended.status !== 0) fail(`the apply ended by itself with exit ${ended.status}: ${ended.stderr.trim()}`);
     const journal = dialect === 'sqlite' ? journalState(db.name) : 'none';
@@ -210,7 +220,9 @@ export async function runCrashCase(template: Template, seed: number, options: { 
     blocker = undefined;
     // PostgreSQL: the killed client's backend finishes (or is refused) its statement, finds the client gone and rolls
     // back, releasing the advisory lock with its session.
-    if (dialect === 'postgres') await until('the killed apply\'s connection to end', async () => (await productBackends(db, options.adminUrl!)).length === 0);
+    if (dialect === 'postgres') {
+      await until('the killed apply\'s connection to end', async () => (await productBackends(db, options.adminUrl!)).length === 0, 30_000, options.signal);
+    }
     if (!(await lockIsFree(db))) fail('the apply lock is still held after the kill');
 
     const found = await snapshot(db);
@@ -233,8 +245,10 @@ export async function runCrashCase(template: Template, seed: number, options: { 
     if (!isDeepStrictEqual(keptValues(found), keptValues(template.before))) fail('rows were lost or changed (id, label, n)');
     if (state === 'between phases' && variant !== 'concurrently') fail('half-migrated: neither the before nor the after schema, in a plan without phases');
 
-    // The next apply (right away: --lock-timeout 0) converges; the binary re-plans after applying and fails otherwise.
-    const again = runSchema(options.repoRoot, ['apply', '--url', db.url, '--entities', ENTITIES.to, '--yes', '--allow-all-hazards', '--lock-timeout', '0']);
+    // The next apply converges; the binary re-plans after applying and fails otherwise. (The lock was found free above;
+    // the default lock timeout, not 0, which would also refuse to wait a moment for autovacuum's lock on a table.)
+    options.signal?.throwIfAborted();
+    const again = runSchema(options.repoRoot, ['apply', '--url', db.url, '--entities', ENTITIES.to, '--yes', '--allow-all-hazards']);
     if (again.status !== 0) fail(`the next apply failed (exit ${again.status}): ${again.stderr.trim()}`);
     if (state === 'after' && /^Applied /m.test(again.stdout)) fail(`the after state was complete, yet the next apply applied more: ${again.stdout}`);
     const converged = await snapshot(db);

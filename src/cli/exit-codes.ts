@@ -8,4 +8,14 @@ export const EXIT = {
   changes: 2,
   /** `plan` or `apply`: a question only the user can answer (rename or drop?) is open; nothing was applied. */
   decisions: 3,
+  /**
+   * `apply` (and `plan`) gave up waiting and changed nothing: another apply held the apply lock, or another session
+   * held a lock a statement needed, past `--lock-timeout` (retries included), or a statement ran past
+   * `--statement-timeout`. Running again later may succeed. (A give-up after earlier phases committed is 1.)
+   */
+  gaveUp: 4,
+  /** Cancelled by SIGINT (Ctrl-C): the running statement was cancelled and rolled back (128 + 2). */
+  interrupted: 130,
+  /** Cancelled by SIGTERM, as for SIGINT (128 + 15). */
+  terminated: 143,
 } as const;

@@ -16,6 +16,29 @@ export interface CliIo {
    * (a data source, a config file, entities) read, `process.env`, before they load. Absent: they are not set there.
    */
   exportEnv?(values: Readonly<Record<string, string>>): void;
+  /**
+   * Aborted on SIGINT or SIGTERM (its `reason` is the signal's name): the running statement is cancelled, the
+   * transaction rolled back, and the command ends with 130 (143 for SIGTERM).
+   */
+  readonly signal?: AbortSignal;
+}
+
+/**
+ * A process stream that a closed reader cannot crash: once a write fails (EPIPE: `schema plan | head -1`), further
+ * output is dropped and the command carries on to its end, so an apply finishes or rolls back as one unit and the
+ * exit code tells what happened.
+ */
+function guarded(stream: NodeJS.WriteStream): { write(text: string): boolean; readonly isTTY?: boolean } {
+  let closed = false;
+  stream.on('error', () => {
+    closed = true;
+  });
+  return {
+    write: (text) => (closed || stream.destroyed ? false : stream.write(text)),
+    get isTTY() {
+      return stream.isTTY;
+    },
+  };
 }
 
 /**
@@ -50,21 +73,29 @@ function stdinLines(): () => Promise<string | undefined> {
   };
 }
 
-export function processIo(): CliIo {
+/**
+ * The real process: its streams (guarded against a closed reader), environment and directory, and `signal`, which
+ * `run` aborts on SIGINT/SIGTERM (a question waiting for its answer is then answered no).
+ */
+export function processIo(signal?: AbortSignal): CliIo {
   const nextLine = stdinLines();
+  const stdout = guarded(process.stdout);
+  const stderr = guarded(process.stderr);
   return {
-    stdout: process.stdout,
-    stderr: process.stderr,
+    stdout,
+    stderr,
     stdinIsTTY: Boolean(process.stdin.isTTY),
     env: process.env,
     cwd: process.cwd(),
     exportEnv: (values) => {
       for (const [name, value] of Object.entries(values)) if (process.env[name] === undefined) process.env[name] = value;
     },
+    signal,
     confirm: async (question) => {
-      process.stderr.write(`${question} [y/N] `);
-      const answer = await nextLine();
-      if (answer === undefined) process.stderr.write('\n');
+      stderr.write(`${question} [y/N] `);
+      const cancelled = new Promise<undefined>((resolve) => signal?.addEventListener('abort', () => resolve(undefined), { once: true }));
+      const answer = signal?.aborted ? undefined : await Promise.race([nextLine(), cancelled]);
+      if (answer === undefined) stderr.write('\n');
       return /^y(es)?$/i.test((answer ?? '').trim());
     },
   };

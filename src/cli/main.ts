@@ -10,7 +10,7 @@ import { planOptions, runPlan, type PlanArgs } from './commands/plan';
 import { EXIT } from './exit-codes';
 import { processIo, type CliIo } from './io';
 import { withConfig } from './options';
-import { reportError } from './report-error';
+import { cancelledExitCode, reportError } from './report-error';
 
 /** Runs the CLI on `argv` (without `node schema`) and resolves to the exit code; never exits the process. */
 export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
@@ -55,12 +55,27 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
   } catch (error) {
     return reportError(error, run, { debug, urls });
   }
-  return exitCode;
+  // A signal that came when the work was done (or could not be stopped) still ends the run as cancelled.
+  return io.signal?.aborted ? cancelledExitCode(io.signal) : exitCode;
 }
 
-/** Entry point of bin/schema.js. */
+/**
+ * Entry point of bin/schema.js, and the only place that knows the process's signals. The first SIGINT or SIGTERM
+ * aborts the run's signal: the running statement is cancelled and rolled back, one line says what was applied, and
+ * the exit code is 130 (SIGINT) or 143 (SIGTERM). A second one exits at once (the server rolls back what runs when
+ * the connection closes).
+ */
 export function run(): void {
-  void main(process.argv.slice(2)).then((code) => {
+  const controller = new AbortController();
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (controller.signal.aborted) process.exit(signal === 'SIGTERM' ? EXIT.terminated : EXIT.interrupted);
+    controller.abort(signal);
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  void main(process.argv.slice(2), processIo(controller.signal)).then((code) => {
     process.exitCode = code;
+    // Cancelled: nothing is left to wait for; do not let a stray handle (a paused stdin) keep the process up.
+    if (controller.signal.aborted) setTimeout(() => process.exit(code), 200).unref();
   });
 }

@@ -3,6 +3,9 @@ import { DEFAULT_DATABASE_URL, type DatabaseTarget } from '../connect/url';
 import { readDotenv, type DotenvFile } from '../config/dotenv';
 import { DEFAULT_ENTITIES, resolveSources as resolveFrom, type ProjectSources, type SourceFlags, type Sources } from '../config/sources';
 import { renderDatabaseOrigin } from '../report/database-origin';
+import { DEFAULT_LOCK_ATTEMPTS, DEFAULT_LOCK_TIMEOUT_SECONDS, type Dialect } from '../dialects/dialect';
+import { UsageError } from '../errors/errors';
+import type { Timeouts } from '../report/text';
 import { DEFAULT_RENAMES_FILE } from '../hints/renames-file';
 import type { CliIo } from './io';
 
@@ -48,6 +51,41 @@ export function withRenames<T>(yargs: Argv<T>) {
     type: 'string',
     describe: `declared renames file (default: $SCHEMA_RENAMES, else the config file's, else ${DEFAULT_RENAMES_FILE} if it exists)`,
   });
+}
+
+export interface TimeoutArgs {
+  'lock-timeout': number;
+  'statement-timeout'?: number;
+}
+
+/** `--lock-timeout` and `--statement-timeout` (plan shows them, apply keeps to them; planning reads are bound too). */
+export function withTimeouts<T>(yargs: Argv<T>) {
+  return yargs
+    .option('lock-timeout', {
+      type: 'number',
+      default: DEFAULT_LOCK_TIMEOUT_SECONDS,
+      describe:
+        'seconds to wait for each lock: another apply\'s, and every table lock a statement needs (then rolled back and ' +
+        `retried, ${DEFAULT_LOCK_ATTEMPTS} attempts in all, before apply gives up)`,
+    })
+    .option('statement-timeout', { type: 'number', describe: 'seconds a statement may run before it is cancelled (default: no limit)' });
+}
+
+/** The timeouts the flags give, checked: a usage error for a negative or non-numeric value. */
+export function timeoutsOf(args: TimeoutArgs, dialect?: Dialect): Timeouts {
+  const lockTimeout = args['lock-timeout'];
+  if (!Number.isFinite(lockTimeout) || lockTimeout < 0) {
+    throw new UsageError('--lock-timeout must be a number of seconds, 0 or more', 'For example --lock-timeout 30.');
+  }
+  const statementTimeout = args['statement-timeout'];
+  if (statementTimeout !== undefined && (!Number.isFinite(statementTimeout) || statementTimeout < 0)) {
+    throw new UsageError('--statement-timeout must be a number of seconds, 0 or more (0: no limit)', 'For example --statement-timeout 60.');
+  }
+  return {
+    lockTimeout,
+    lockAttempts: dialect?.capabilities.lockRetries ? DEFAULT_LOCK_ATTEMPTS : undefined,
+    statementTimeout: statementTimeout || undefined,
+  };
 }
 
 /** Options every command takes: where the settings come from. */

@@ -1,5 +1,5 @@
 import { redactSecrets } from '../connect/url';
-import { ApplyError, SchemaplanError } from '../errors/errors';
+import { ApplyError, ApplyLockedError, CancelledError, GaveUpError, SchemaplanError } from '../errors/errors';
 import { EXIT } from './exit-codes';
 import type { CliIo } from './io';
 
@@ -9,12 +9,18 @@ import type { CliIo } from './io';
  */
 export function reportError(error: unknown, io: CliIo, options: { debug: boolean; urls: readonly (string | undefined)[] }): number {
   const redact = (text: string) => options.urls.reduce<string>((out, url) => redactSecrets(out, url), text);
+  if (error instanceof CancelledError) {
+    // One line, what was applied; not an error of the tool (a stack trace still with --debug).
+    io.stderr.write(`${redact(error.message)}\n`);
+    if (options.debug) io.stderr.write(`${redact(error.stack ?? error.message)}\n`);
+    return cancelledExitCode(io.signal);
+  }
   const known = error instanceof SchemaplanError;
   const message = error instanceof Error ? error.message : String(error);
   const firstLine = known ? message : `internal error: ${message.split('\n')[0]}`;
   io.stderr.write(`error: ${redact(firstLine)}\n`);
   // A failed apply shows the statement that failed, indented under the database's error.
-  if (error instanceof ApplyError && error.statement.trim()) {
+  if ((error instanceof ApplyError || error instanceof GaveUpError) && error.statement.trim()) {
     for (const line of redact(error.statement).trim().split('\n')) io.stderr.write(`    ${line}\n`);
   }
   const hint = known ? error.hint : 'This is a bug in schemaplan; run again with --debug and report the output.';
@@ -27,5 +33,17 @@ export function reportError(error: unknown, io: CliIo, options: { debug: boolean
       if (current) io.stderr.write('caused by: ');
     }
   }
+  return exitCodeOf(error);
+}
+
+/** 4 when apply gave up waiting and nothing was applied (running again later may succeed), else 1. */
+function exitCodeOf(error: unknown): number {
+  if (error instanceof ApplyLockedError) return EXIT.gaveUp;
+  if (error instanceof GaveUpError && error.applied === 0) return EXIT.gaveUp;
   return EXIT.error;
+}
+
+/** 143 when SIGTERM cancelled the run, 130 for SIGINT (and for a cancellation the caller gave no reason for). */
+export function cancelledExitCode(signal: AbortSignal | undefined): number {
+  return signal?.reason === 'SIGTERM' ? EXIT.terminated : EXIT.interrupted;
 }

@@ -9,6 +9,7 @@ import { StalePlanError } from '../errors/errors';
 import { declarableByEntities, excludeFromModel, hashModel, type Model, type QualifiedName, type Renames } from '../model';
 import { createPlan, planProbes } from '../plan/plan';
 import type { Diagnostic, Plan } from '../plan/types';
+import { CancelledError } from '../errors/errors';
 
 export type { Sources };
 
@@ -63,10 +64,16 @@ export interface PlanConnectOptions extends ConnectOptions {
   readonly connecting?: (target: DatabaseTarget) => void;
 }
 
+/** A cancellation while planning, as the one line the CLI prints: planning changes nothing. */
+function cancelledPlanning(error: unknown): unknown {
+  return error instanceof CancelledError ? new CancelledError('cancelled while planning; nothing was applied', { cause: error }) : error;
+}
+
 /**
  * Compiles the entities (with the declared renames), connects, introspects and plans. The caller closes `session`.
  * `sources` may be given as the promise `resolveSources` returns. `create: false` (plan): a database that does not
- * exist is planned against as an empty one, not created, and the plan says so.
+ * exist is planned against as an empty one, not created, and the plan says so. `connect` also bounds the session's
+ * waits and carries the signal that cancels planning (`CancelledError`); the session keeps both.
  */
 export async function planAgainstDatabase(given: Sources | Promise<Sources>, connect: PlanConnectOptions = {}): Promise<PlannedTarget> {
   const sources = await given;
@@ -76,8 +83,12 @@ export async function planAgainstDatabase(given: Sources | Promise<Sources>, con
   const renamesFile = renames ? readRenamesFile(renames.file, sources.cwd, renames.required) : undefined;
   const compiled = await compileSources(sources, dialect.name, renamesFile);
   const declared = { renames: compiled.renames, entityNames: compiled.entityNames };
+  if (connect.signal?.aborted) throw cancelledPlanning(new CancelledError('cancelled'));
   connect.connecting?.(target);
-  const session = await dialect.connect(target, { create: connect.create });
+  const { connecting: _connecting, ...connectOptions } = connect;
+  const session = await dialect.connect(target, connectOptions).catch((error: unknown) => {
+    throw cancelledPlanning(error);
+  });
   try {
     const serverVersion = await session.serverVersion();
     const diagnostics = [...compiled.diagnostics];
@@ -112,7 +123,7 @@ export async function planAgainstDatabase(given: Sources | Promise<Sources>, con
     };
   } catch (error) {
     await session.close();
-    throw error;
+    throw cancelledPlanning(error);
   }
 }
 

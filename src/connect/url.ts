@@ -74,33 +74,90 @@ function parseSqlite(url: string, cwd: string): DatabaseTarget {
   return { dialect: 'sqlite', filename, redacted: `sqlite:${path.relative(cwd, filename) || filename}` };
 }
 
-/** Masks the password of a URL (`postgres://app:***@db/x`); returns the input unchanged when it has none. */
-export function redactUrl(url: string): string {
-  try {
-    const parsed = new URL(url);
-    if (!parsed.password) return url;
-    parsed.password = '***';
-    return parsed.toString();
-  } catch {
-    return url.replace(/(\/\/[^:/@]+:)[^@]*@/, '$1***@');
-  }
+/**
+ * Query parameters of a connection URL whose values are credentials or point at them, in any case: libpq's
+ * `password`, `sslpassword`, `passfile`, `sslkey` (a key file's path; some drivers take the key itself), and anything
+ * named like a secret (`secret`, `token`, `apikey`, `api_key`, `credentials`...). Their values are masked wherever the
+ * URL is printed and removed from every message.
+ */
+const SECRET_PARAMETER = /pass|secret|token|api[_-]?key|sslkey|credential|auth/i;
+
+/** Is `name` a query parameter whose value is masked (`password`, `sslpassword`, ...)? */
+export function isSecretParameter(name: string): boolean {
+  return SECRET_PARAMETER.test(name);
+}
+
+/** The URL inside `text` (`--url=postgres://...` gives `postgres://...`), or undefined. */
+function findUrl(text: string): string | undefined {
+  return /[a-z][a-z0-9+.-]*:\/\/\S*/i.exec(text)?.[0];
 }
 
 /**
- * Removes every occurrence of the URL's password (raw and URL-decoded) from a message, so database errors and debug
- * output never carry credentials.
+ * Masks every credential of a URL, for printing: the password of its user info (`postgres://app:***@db/x`) and the
+ * value of every secret query parameter (`?sslmode=require&sslpassword=***`; see `isSecretParameter`). Everything else
+ * is kept as written. The one function through which every URL the tool prints or stores passes.
+ */
+export function redactUrl(url: string): string {
+  let out = url;
+  try {
+    const parsed = new URL(url.replace(POSTGRES, 'postgres://'));
+    if (parsed.password) out = out.replace(/^([^:]+:\/\/[^:/@?#]*:)[^@]*@/, '$1***@');
+  } catch {
+    out = out.replace(/^([^:]+:\/\/[^:/@?#]*:)[^@/]*@/, '$1***@');
+  }
+  const query = out.indexOf('?');
+  if (query < 0) return out;
+  const hash = out.indexOf('#', query);
+  const end = hash < 0 ? out.length : hash;
+  const parameters = out
+    .slice(query + 1, end)
+    .split('&')
+    .map((pair) => {
+      const equals = pair.indexOf('=');
+      const name = safeDecode((equals < 0 ? pair : pair.slice(0, equals)).replace(/\+/g, ' '));
+      return equals >= 0 && isSecretParameter(name) ? `${pair.slice(0, equals)}=***` : pair;
+    });
+  return `${out.slice(0, query)}?${parameters.join('&')}${out.slice(end)}`;
+}
+
+/**
+ * The secrets a URL carries, each as written and decoded: its user info password and the values of its secret query
+ * parameters. Found in `text` that holds a URL somewhere (an argument such as `--url=postgres://...`) too.
+ */
+export function urlSecrets(text: string | undefined): string[] {
+  const url = text ? findUrl(text) : undefined;
+  if (!url) return [];
+  const found: string[] = [];
+  try {
+    const parsed = new URL(url.replace(POSTGRES, 'postgres://'));
+    if (parsed.password) found.push(parsed.password);
+  } catch {
+    const password = /\/\/[^:/@?#]*:([^@/]*)@/.exec(url)?.[1];
+    if (password) found.push(password);
+  }
+  const query = url.indexOf('?');
+  if (query >= 0) {
+    for (const pair of url.slice(query + 1).split('#')[0]!.split('&')) {
+      const equals = pair.indexOf('=');
+      if (equals < 0) continue;
+      const name = safeDecode(pair.slice(0, equals).replace(/\+/g, ' '));
+      const value = pair.slice(equals + 1);
+      if (value && isSecretParameter(name)) found.push(value, value.replace(/\+/g, ' '));
+    }
+  }
+  const secrets = new Set<string>();
+  for (const secret of found) for (const form of [secret, safeDecode(secret)]) if (form) secrets.add(form);
+  // Longest first, so a secret that contains another is removed whole.
+  return [...secrets].sort((a, b) => b.length - a.length);
+}
+
+/**
+ * Removes every secret of the URL (see `urlSecrets`: the password and the secret query parameters' values, raw and
+ * URL-decoded) from a message, so database errors, stack traces and debug output never carry credentials.
  */
 export function redactSecrets(message: string, url: string | undefined): string {
-  if (!url) return message;
-  let password: string | undefined;
-  try {
-    password = new URL(url.replace(POSTGRES, 'postgres://')).password || undefined;
-  } catch {
-    password = /\/\/[^:/@]+:([^@]*)@/.exec(url)?.[1];
-  }
-  if (!password) return message;
   let out = message;
-  for (const secret of new Set([password, safeDecode(password)])) if (secret) out = out.split(secret).join('***');
+  for (const secret of urlSecrets(url)) out = out.split(secret).join('***');
   return out;
 }
 

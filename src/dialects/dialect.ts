@@ -31,15 +31,11 @@ export interface Capabilities {
    * target's spelling of them before diffing (`respellLike`), so a difference of case alone is no change.
    */
   readonly caseInsensitiveNames?: boolean;
-}
-
-export interface ConnectOptions {
   /**
-   * May the connection create the database (a SQLite file that does not exist)? Default true, for apply. Commands
-   * that only read (plan, diff, inspect) pass false: a database that does not exist then reads as an empty one
-   * (`DatabaseSession.missing`) and nothing is created.
+   * Apply rolls back a phase whose statement gave up waiting for a lock and tries it again (`lockAttempts`), so the
+   * plan's timeouts name the attempts (PostgreSQL). SQLite waits for its one write lock up to the timeout instead.
    */
-  readonly create?: boolean;
+  readonly lockRetries?: boolean;
 }
 
 export interface IntrospectOptions {
@@ -50,27 +46,94 @@ export interface IntrospectOptions {
   readonly schemas?: readonly string[];
 }
 
-/** Seconds `apply` waits for another apply's lock by default. */
-export const DEFAULT_LOCK_TIMEOUT_SECONDS = 10;
+/**
+ * Seconds apply waits, by default, for each lock: the apply lock (another apply's), and every lock a statement needs
+ * (PostgreSQL `lock_timeout`; SQLite's busy timeout). Short, because while a statement waits for a table's lock,
+ * every other query on that table queues behind it.
+ */
+export const DEFAULT_LOCK_TIMEOUT_SECONDS = 5;
 
-/** What `DatabaseSession.apply` checks and reports along the way. */
-export interface ApplyOptions {
+/** How often apply tries a phase whose statement gave up waiting for a lock (the first try and two retries). */
+export const DEFAULT_LOCK_ATTEMPTS = 3;
+
+/** How a session is opened, and what bounds all it does. */
+export interface ConnectOptions {
   /**
-   * Seconds to wait while another apply holds the lock before failing with `ApplyLockedError` (default
-   * `DEFAULT_LOCK_TIMEOUT_SECONDS`; 0 tries once).
+   * May the connection create the database (a SQLite file that does not exist)? Default true, for apply. Commands
+   * that only read (plan, diff, inspect) pass false: a database that does not exist then reads as an empty one
+   * (`DatabaseSession.missing`) and nothing is created.
+   */
+  readonly create?: boolean;
+  /**
+   * Cancels whatever the session is doing: the statement running on the server is cancelled (PostgreSQL:
+   * `pg_cancel_backend` from a second connection; SQLite: interrupted), a transaction is rolled back, and the call
+   * rejects with `CancelledError`; every later call rejects at once. The session must still be closed.
+   */
+  readonly signal?: AbortSignal;
+  /**
+   * Seconds any statement of the session (planning reads included) waits for a lock before it fails (PostgreSQL
+   * `lock_timeout`, SQLite's busy timeout); `apply` has its own (`ApplyOptions.lockTimeout`). Default: the server's
+   * (PostgreSQL: no limit) / 5 s (SQLite).
    */
   readonly lockTimeout?: number;
+  /** Seconds any statement may run before it is cancelled (PostgreSQL `statement_timeout`). Default: no limit. */
+  readonly statementTimeout?: number;
+  /**
+   * Open for reading only (`plan`, `diff`, `inspect`): SQLite opens an existing file read-only, so a read-only file
+   * or directory can be planned against; `apply` on such a session fails. PostgreSQL ignores it.
+   */
+  readonly readOnly?: boolean;
+}
+
+/** A phase that gave up waiting for a lock and is tried again (see `ApplyOptions.onRetry`). */
+export interface LockRetry {
+  /** The statement that gave up, and its index (from 0) in the plan. */
+  readonly statement: Statement;
+  readonly index: number;
+  /** The attempt that comes next (2 for the first retry), of `attempts`. */
+  readonly attempt: number;
+  readonly attempts: number;
+  /** Milliseconds apply waits before that attempt. */
+  readonly delayMs: number;
+  /** What it waited for: `a lock on table public.accounts (AccessExclusiveLock) held by pid 42 (...)`. */
+  readonly waitedFor: string;
+}
+
+/** What `DatabaseSession.apply` checks and reports along the way, and what bounds it. */
+export interface ApplyOptions {
+  /**
+   * Seconds apply waits for a lock (default `DEFAULT_LOCK_TIMEOUT_SECONDS`): for the apply lock, while another apply
+   * holds it, before failing with `ApplyLockedError` (0 tries once); and, on each attempt, for every lock a statement
+   * needs (PostgreSQL `lock_timeout`, 0 meaning no wait at all; SQLite: the write lock at BEGIN and COMMIT), before the
+   * phase is rolled back and tried again (`lockAttempts`), then given up (`GaveUpError`).
+   */
+  readonly lockTimeout?: number;
+  /** Attempts of a phase whose statement gave up waiting for a lock (default `DEFAULT_LOCK_ATTEMPTS`; 1: no retry). */
+  readonly lockAttempts?: number;
+  /**
+   * Seconds a statement may run (PostgreSQL `statement_timeout`; SQLite: interrupted) before it is cancelled and its
+   * phase rolled back (`GaveUpError`, not retried). Default: no limit.
+   */
+  readonly statementTimeout?: number;
+  /**
+   * Cancels the apply (see `ConnectOptions.signal`): the running statement is cancelled, its transaction rolled back,
+   * the lock released, and apply rejects with `CancelledError` saying what stays applied (earlier phases only).
+   * An abort while COMMIT runs lets it finish: what COMMIT reports is what happened.
+   */
+  readonly signal?: AbortSignal;
   /**
    * Runs once the lock is held, before the first statement; when it throws, apply stops with nothing executed and
    * rethrows. The check that the database is still the one planned against (`StalePlanError`). On SQLite it runs
    * inside the write transaction, so the check and the statements are atomic; on PostgreSQL under the advisory lock,
-   * just before the first transaction.
+   * just before the first transaction (and again before a retry of it).
    */
   readonly verify?: () => Promise<void>;
   /** Called as each phase (see `applyPhases`) starts: `index` from 0, of `count` phases. */
   readonly onPhase?: (phase: ApplyPhase, index: number, count: number) => void;
   /** Called just before each statement runs: `index` from 0 in the plan, of `count` statements. */
   readonly onStatement?: (statement: Statement, index: number, count: number) => void;
+  /** Called when a phase gave up waiting for a lock and is rolled back to be tried again after `delayMs`. */
+  readonly onRetry?: (retry: LockRetry) => void;
 }
 
 /** A live connection to one database, owned by the caller, who must `close()` it. */
@@ -79,6 +142,12 @@ export interface DatabaseSession {
   /** A redacted description of the target (no password). */
   readonly target: string;
   serverVersion(): Promise<string>;
+  /**
+   * Which database this is, beyond its URL (a plan file records it; `apply --plan` refuses another): PostgreSQL
+   * `postgres:<system identifier>/<database name>` (the cluster's identifier where the role may read it), SQLite
+   * `sqlite:<file>` as the target names it.
+   */
+  identity(): Promise<string>;
   /** Reads the managed schema with a fixed number of set-based catalog queries. */
   introspect(options?: IntrospectOptions): Promise<Model>;
   /**
@@ -89,8 +158,11 @@ export interface DatabaseSession {
    * - after `verify` (the schema hash check), under the lock;
    * - in phases (`applyPhases`): consecutive transactional statements in one transaction (SQLite: always the whole
    *   plan), each non-transactional statement on its own between them;
+   * - under bounded waits: each statement waits at most `lockTimeout` for a lock; a phase that gave up is rolled back
+   *   and tried again (`lockAttempts`, with a growing pause), then `GaveUpError` names the lock and who holds it;
    * - on a failure: rolls the phase back and throws `ApplyError` with the failing statement, the database's error,
-   *   and how many statements of earlier phases stay applied (`applied`).
+   *   and how many statements of earlier phases stay applied (`applied`);
+   * - cancellable (`signal`): `CancelledError`, the running statement cancelled and its phase rolled back.
    * The lock is released when it returns or throws. An empty list sends nothing.
    */
   apply(statements: readonly Statement[], options?: ApplyOptions): Promise<void>;

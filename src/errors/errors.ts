@@ -47,6 +47,46 @@ export class ApplyError extends SchemaplanError {
 /** Another apply holds the database's apply lock (PostgreSQL advisory lock, SQLite write lock); nothing was applied. */
 export class ApplyLockedError extends SchemaplanError {}
 
+/**
+ * A statement gave up: it waited longer than the lock timeout for a lock another session holds (after the retries
+ * apply makes), or ran longer than the statement timeout. Its transaction was rolled back; `applied` statements of
+ * earlier phases stay applied (0: the database is unchanged). Running again later may succeed.
+ */
+export class GaveUpError extends SchemaplanError {
+  /** Statements of the plan committed before (by earlier phases) that stay applied (0: the database is unchanged). */
+  readonly applied: number;
+
+  constructor(
+    message: string,
+    /** The statement that gave up (empty for a planning read). */
+    readonly statement: string,
+    hint?: string,
+    options?: { cause?: unknown; applied?: number },
+  ) {
+    super(message, hint, options);
+    this.applied = options?.applied ?? 0;
+  }
+}
+
+/**
+ * The caller cancelled (an `AbortSignal`; the CLI's Ctrl-C or SIGTERM): the running statement was cancelled on the
+ * server and its transaction rolled back. `applied` statements of earlier phases stay applied (0: nothing was).
+ */
+export class CancelledError extends SchemaplanError {
+  readonly applied: number;
+
+  constructor(message: string, options?: { cause?: unknown; applied?: number }) {
+    super(message, undefined, options);
+    this.applied = options?.applied ?? 0;
+  }
+}
+
+/**
+ * A reviewed plan file (`apply --plan`) cannot be applied as it is: malformed, made for another database, or no
+ * longer the plan the entities give. Nothing was applied.
+ */
+export class PlanFileError extends SchemaplanError {}
+
 /** The database changed between planning and applying (its schema hash differs); nothing was applied. */
 export class StalePlanError extends SchemaplanError {}
 

@@ -1,4 +1,5 @@
 /** What `schema apply` prints while it runs: progress per statement and phase, and why it stopped before running. */
+import type { LockRetry } from '../dialects/dialect';
 import type { BlockedHazards } from '../plan/hazard-gate';
 import type { ApplyPhase } from '../plan/phases';
 import type { Paint } from './colors';
@@ -39,4 +40,16 @@ export function renderBlockedHazards(blocked: BlockedHazards, p: Paint): string 
 /** The dry run's note (stdout) that apply would refuse these hazards. */
 export function renderBlockedNote(blocked: BlockedHazards, p: Paint): string {
   return p.magenta(`Apply would stop at ${blocked.messages.length} hazard(s) not allowed (${blocked.codes.join(', ')}): allow them with ${blocked.flag}.\n`);
+}
+
+/**
+ * A phase rolled back to be tried again (stderr): `statement 3 gave up waiting for a lock on table public.accounts
+ * (AccessExclusiveLock) held by pid 42 (...); rolled back, trying again in 1s (attempt 2 of 3)`.
+ */
+export function renderLockRetry(retry: LockRetry, p: Paint): string {
+  const seconds = Number((retry.delayMs / 1000).toFixed(1));
+  return p.yellow(
+    `statement ${retry.index + 1} gave up waiting for ${retry.waitedFor}; rolled back, trying again in ${seconds}s ` +
+      `(attempt ${retry.attempt} of ${retry.attempts})\n`,
+  );
 }

@@ -7,6 +7,10 @@ export interface PlanJsonContext {
   /** Redacted target description, e.g. `postgres://app:***@db:5432/app`. */
   readonly target?: string;
   readonly serverVersion?: string;
+  /** Which database (`DatabaseSession.identity`): written by `plan --out`, checked by `apply --plan`. */
+  readonly database?: string;
+  /** How the plan was made, for `apply --plan` to plan again alike: `--concurrently`. Written by `plan --out`. */
+  readonly concurrently?: boolean;
 }
 
 /** The machine-readable plan (`--format json`), documented in the README. */
@@ -17,6 +21,8 @@ export function renderJson(plan: Plan, context: PlanJsonContext = {}): string {
       dialect: plan.dialect,
       target: context.target,
       serverVersion: context.serverVersion,
+      database: context.database,
+      concurrently: context.concurrently,
       fromHash: plan.fromHash,
       summary: plan.summary,
       changes: plan.changes,

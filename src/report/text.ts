@@ -12,6 +12,25 @@ export interface TextContext {
   readonly serverVersion?: string;
   /** The renames file the hints of open questions point at (default `schema/renames.json`). */
   readonly renamesFile?: string;
+  /** What bounds apply's waits, shown under a plan that has statements (`plan` and `apply` against a database). */
+  readonly timeouts?: Timeouts;
+}
+
+/** Apply's bounds on waiting, as set by `--lock-timeout` and `--statement-timeout` (see `ApplyOptions`). */
+export interface Timeouts {
+  /** Seconds each lock is waited for. */
+  readonly lockTimeout: number;
+  /** Attempts of a phase that gave up waiting for a lock, where apply retries (PostgreSQL). */
+  readonly lockAttempts?: number;
+  /** Seconds a statement may run; undefined or 0: no limit. */
+  readonly statementTimeout?: number;
+}
+
+/** `Timeouts: lock 5s per wait, 3 attempts; statement none (--lock-timeout, --statement-timeout).` */
+export function timeoutsLine(timeouts: Timeouts): string {
+  const attempts = timeouts.lockAttempts !== undefined ? `, ${plural(timeouts.lockAttempts, 'attempt')}` : '';
+  const statement = timeouts.statementTimeout ? `${timeouts.statementTimeout}s` : 'none';
+  return `Timeouts: lock ${timeouts.lockTimeout}s per wait${attempts}; statement ${statement} (--lock-timeout, --statement-timeout).`;
 }
 
 /** Additions green `+`, removals red `-`, everything else an alteration, yellow `~`. */
@@ -89,6 +108,7 @@ export function renderText(plan: Plan, p: Paint, context: TextContext = {}): str
       }
     }
   }
+  if (context.timeouts && plan.statements.length > 0) lines.push('', p.dim(timeoutsLine(context.timeouts)));
   const blocked = blockedHazards(plan, new Set());
   if (blocked) {
     lines.push('', p.magenta(`Review the hazards above; apply refuses them unless allowed: ${blocked.flag} (or --allow-all-hazards).`));

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { MetadataOptions } from '../compile/build-metadata';
 import { compileSources } from '../config/compile-sources';
 import { parseDatabaseUrl } from '../connect/url';
-import type { DatabaseSession } from '../dialects/dialect';
+import type { ConnectOptions, DatabaseSession } from '../dialects/dialect';
 import { dialectFor } from '../dialects/registry';
 import type { EntityNames } from '../diff/diff-renames';
 import { SourceError, UsageError } from '../errors/errors';
@@ -106,6 +106,8 @@ export interface LoadOptions {
   readonly exclude?: readonly string[];
   /** PostgreSQL schemas an entity side manages besides those its entities name (the config's `schemas`). */
   readonly extraSchemas?: readonly string[];
+  /** How a database side is opened (read-only, cancellation, timeouts). */
+  readonly connect?: ConnectOptions;
 }
 
 /**
@@ -140,7 +142,7 @@ async function loadSide(spec: SourceSpec, dialect: DialectName, options: LoadOpt
     }
     case 'database': {
       const target = parseDatabaseUrl(spec.url, options.cwd);
-      const session = await dialectFor(target.dialect).connect(target, { create: false });
+      const session = await dialectFor(target.dialect).connect(target, { create: false, ...options.connect });
       try {
         const schemas = options.schemas ?? (await session.listSchemas());
         const model = await session.introspect({ schemas });

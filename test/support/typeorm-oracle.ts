@@ -1,5 +1,8 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { DataSource, type NamingStrategyInterface } from 'typeorm';
+import { oneQueryAtATimePg } from '../../scripts/support/one-query-pg';
+
+export { oneQueryAtATimePg };
 
 /**
  * TypeORM as the oracle: what its own `synchronize()` builds, and what its schema builder (`log()`, the engine of
@@ -22,7 +25,7 @@ async function open(
   const common = { entities: [...entities], migrations: [...migrations], logging: false, ...options };
   const dataSource =
     target.dialect === 'postgres'
-      ? new DataSource({ type: 'postgres', url: target.url, ...common })
+      ? new DataSource({ type: 'postgres', url: target.url, driver: oneQueryAtATimePg(), ...common })
       : new DataSource({ type: 'sqljs', database, ...common });
   await dataSource.initialize();
   return dataSource;

@@ -1,25 +1,39 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Argv } from 'yargs';
-import { DEFAULT_LOCK_TIMEOUT_SECONDS, type ApplyOptions } from '../../dialects/dialect';
-import { ConvergenceError, UsageError } from '../../errors/errors';
+import type { ApplyOptions } from '../../dialects/dialect';
+import { CancelledError, ConvergenceError, PlanFileError, UsageError } from '../../errors/errors';
 import { blockedHazards, HAZARD_CODES, parseAllowedHazards, type AllowedHazards } from '../../plan/hazard-gate';
 import { applyPhases } from '../../plan/phases';
 import { hasErrors } from '../../plan/plan';
 import type { Statement } from '../../plan/types';
-import { renderBlockedHazards, renderBlockedNote, renderPhaseProgress, renderStatementProgress } from '../../report/apply-progress';
+import { checkPlanFile, parsePlanFile, type PlanFile } from '../../plan/plan-file';
+import { renderBlockedHazards, renderBlockedNote, renderLockRetry, renderPhaseProgress, renderStatementProgress } from '../../report/apply-progress';
 import { paint, type Paint } from '../../report/colors';
 import { renderDiagnostics, renderText } from '../../report/text';
 import { EXIT } from '../exit-codes';
 import { colourEnabled, type CliIo } from '../io';
 import { askDecisions, canAsk } from '../decisions';
-import { announceDatabase, resolveSources, withEntities, withConcurrently, withRenames, withUrl, type SourceArgs } from '../options';
+import {
+  announceDatabase,
+  resolveSources,
+  timeoutsOf,
+  withEntities,
+  withConcurrently,
+  withRenames,
+  withTimeouts,
+  withUrl,
+  type SourceArgs,
+  type TimeoutArgs,
+} from '../options';
 import { applyPlanned, planAgainstDatabase, replan } from '../workflow';
 
-export interface ApplyArgs extends SourceArgs {
+export interface ApplyArgs extends SourceArgs, TimeoutArgs {
   yes: boolean;
   'dry-run': boolean;
   'allow-hazards'?: string[];
   'allow-all-hazards': boolean;
-  'lock-timeout': number;
+  plan?: string;
   color?: boolean;
 }
 
@@ -27,7 +41,7 @@ export interface ApplyArgs extends SourceArgs {
 const PROGRESS_ABOVE = 3;
 
 export function applyOptions<T>(yargs: Argv<T>) {
-  return withConcurrently(withRenames(withEntities(withUrl(yargs))))
+  return withTimeouts(withConcurrently(withRenames(withEntities(withUrl(yargs)))))
     .option('yes', { alias: 'y', type: 'boolean', default: false, describe: 'apply without asking (required without a TTY)' })
     .option('dry-run', { type: 'boolean', default: false, describe: 'print the plan, change nothing' })
     .option('allow-hazards', {
@@ -36,10 +50,9 @@ export function applyOptions<T>(yargs: Argv<T>) {
       describe: `apply a plan with these hazards (comma-separated, repeatable): ${HAZARD_CODES.join(', ')}`,
     })
     .option('allow-all-hazards', { type: 'boolean', default: false, describe: 'apply a plan whatever its hazards' })
-    .option('lock-timeout', {
-      type: 'number',
-      default: DEFAULT_LOCK_TIMEOUT_SECONDS,
-      describe: 'seconds to wait while another apply to the same database holds the lock',
+    .option('plan', {
+      type: 'string',
+      describe: 'apply the plan `schema plan --out FILE` wrote, only if it is still exactly the plan for this database (else nothing)',
     });
 }
 
@@ -55,19 +68,27 @@ function allowedHazards(args: ApplyArgs): AllowedHazards {
   return allowed;
 }
 
-function lockTimeout(args: ApplyArgs): number {
-  const seconds = args['lock-timeout'];
-  if (!Number.isFinite(seconds) || seconds < 0) {
-    throw new UsageError(`--lock-timeout must be a number of seconds, 0 or more`, `For example --lock-timeout 30.`);
+/** `--plan FILE`: the reviewed plan, read and validated before anything else (`PlanFileError`). */
+function readReviewedPlan(file: string, io: CliIo): PlanFile {
+  let text: string;
+  try {
+    text = readFileSync(path.resolve(io.cwd, file), 'utf8');
+  } catch (error) {
+    throw new PlanFileError(`cannot read the plan file ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, 'Write it with schema plan --out FILE.');
   }
-  return seconds;
+  return parsePlanFile(text, file);
 }
 
-/** Progress on stdout, after the plan: a line per statement for plans longer than a few, and the phases when several. */
-function progress(statements: readonly Statement[], io: CliIo, p: Paint): Omit<ApplyOptions, 'verify' | 'lockTimeout'> {
+/**
+ * Progress on stdout, after the plan: a line per statement for plans longer than a few, and the phases when several;
+ * on stderr, each retry after a lock timeout.
+ */
+function progress(statements: readonly Statement[], io: CliIo, p: Paint): Pick<ApplyOptions, 'onPhase' | 'onStatement' | 'onRetry'> {
+  const onRetry: ApplyOptions['onRetry'] = (retry) => io.stderr.write(renderLockRetry(retry, p));
   const phased = applyPhases(statements).length > 1;
-  if (!phased && statements.length <= PROGRESS_ABOVE) return {};
+  if (!phased && statements.length <= PROGRESS_ABOVE) return { onRetry };
   return {
+    onRetry,
     onPhase: (phase, index, count) => {
       if (count > 1) io.stdout.write(renderPhaseProgress(phase, index, count, p));
     },
@@ -83,17 +104,27 @@ function progress(statements: readonly Statement[], io: CliIo, p: Paint): Omit<A
  */
 export async function runApply(args: ApplyArgs, io: CliIo): Promise<number> {
   const allowed = allowedHazards(args);
-  const timeout = lockTimeout(args);
+  const { lockTimeout, statementTimeout } = timeoutsOf(args);
+  const reviewed = args.plan !== undefined ? readReviewedPlan(args.plan, io) : undefined;
   const sources = await resolveSources(args, io);
-  let planned = await planAgainstDatabase(sources, { connecting: announceDatabase(sources, io) });
+  // A reviewed plan is made again as it was made (--concurrently as recorded), so that it can be compared.
+  const connect = { signal: io.signal, lockTimeout, statementTimeout, connecting: announceDatabase(sources, io) };
+  let planned = await planAgainstDatabase(reviewed ? { ...sources, concurrently: reviewed.concurrently } : sources, connect);
   const p = paint(colourEnabled(io, args.color));
-  const context = { target: planned.target.redacted, serverVersion: planned.serverVersion, renamesFile: planned.renamesFile };
+  const context = {
+    target: planned.target.redacted,
+    serverVersion: planned.serverVersion,
+    renamesFile: planned.renamesFile,
+    timeouts: timeoutsOf(args, planned.dialect),
+  };
   try {
     if (hasErrors(planned.plan)) {
       io.stderr.write(`${renderDiagnostics(planned.plan.diagnostics, p).join('\n')}\n`);
       return EXIT.error;
     }
-    if (planned.plan.decisions.length > 0 && canAsk(io)) planned = await askDecisions(planned, io);
+    if (reviewed) checkPlanFile(reviewed, { plan: planned.plan, database: await planned.session.identity() });
+    // Answers given now would change a reviewed plan: with --plan, open questions stop apply as without a terminal.
+    if (planned.plan.decisions.length > 0 && canAsk(io) && !reviewed) planned = await askDecisions(planned, io);
     const { plan } = planned;
     io.stdout.write(renderText(plan, p, context));
     if (plan.decisions.length > 0) {
@@ -123,8 +154,15 @@ export async function runApply(args: ApplyArgs, io: CliIo): Promise<number> {
         return EXIT.ok;
       }
     }
-    await applyPlanned(planned, { lockTimeout: timeout, ...progress(plan.statements, io, p) });
-    const after = await replan(planned.session, planned.dialect, planned.desired, [], planned.declared, planned.options);
+    if (io.signal?.aborted) throw new CancelledError('cancelled; nothing was applied');
+    await applyPlanned(planned, { lockTimeout, statementTimeout, signal: io.signal, ...progress(plan.statements, io, p) });
+    const total = plan.statements.length;
+    const cancelledAfter = (cause?: unknown) =>
+      new CancelledError(`cancelled after all ${total} statement(s) were applied, before checking that the database is in line`, { cause, applied: total });
+    if (io.signal?.aborted) throw cancelledAfter();
+    const after = await replan(planned.session, planned.dialect, planned.desired, [], planned.declared, planned.options).catch((error: unknown) => {
+      throw error instanceof CancelledError ? cancelledAfter(error) : error;
+    });
     if (after.changes.length > 0) {
       throw new ConvergenceError(
         `applied, but the database still differs: ${after.summary.text}`,

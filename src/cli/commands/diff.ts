@@ -85,10 +85,12 @@ export async function runDiff(args: DiffArgs, io: CliIo): Promise<number> {
   const dialect = dialectFor(dialectName);
   const project = await resolveProject({ config: args.config, 'data-source': args['data-source'] }, io);
   const renamesFile = args.renames ? readRenamesFile(args.renames, io.cwd, true) : undefined;
+  const connect = { readOnly: true, signal: io.signal };
   const options = {
     cwd: io.cwd,
     devUrl: args['dev-url'],
     renamesFile,
+    connect,
     compile: project.compile,
     exclude: project.exclude,
     extraSchemas: project.schemas,

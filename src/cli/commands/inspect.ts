@@ -53,7 +53,7 @@ export async function runInspect(args: InspectArgs, io: CliIo): Promise<number> 
     const sources = await resolveSources(args, io);
     const target = parseDatabaseUrl(sources.url, io.cwd);
     announceDatabase(sources, io)(target);
-    const session = await dialectFor(target.dialect).connect(target, { create: false });
+    const session = await dialectFor(target.dialect).connect(target, { create: false, readOnly: true, signal: io.signal });
     try {
       // Entities for a whole database: every user schema, so foreign keys into other schemas find their target.
       const schemas =

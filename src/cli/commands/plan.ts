@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Argv } from 'yargs';
 import type { Dialect } from '../../dialects/dialect';
 import type { Model } from '../../model';
@@ -14,7 +16,19 @@ import { EXIT } from '../exit-codes';
 import { colourEnabled, type CliIo } from '../io';
 import { renderDecisions } from '../../report/decisions';
 import { askDecisions, canAsk } from '../decisions';
-import { announceDatabase, resolveSources, withEntities, withConcurrently, withRenames, withUrl, type SourceArgs } from '../options';
+import {
+  announceDatabase,
+  resolveSources,
+  timeoutsOf,
+  withEntities,
+  withConcurrently,
+  withRenames,
+  withTimeouts,
+  withUrl,
+  type SourceArgs,
+  type TimeoutArgs,
+} from '../options';
+import type { Timeouts } from '../../report/text';
 import { planAgainstDatabase, type PlannedTarget } from '../workflow';
 import { writeMigration } from '../write-migration';
 import { DEFAULT_MIGRATIONS_DIR } from '../../config/settings';
@@ -22,8 +36,9 @@ import type { Sources } from '../../config/sources';
 
 export type PlanFormat = 'text' | 'json' | 'sql' | 'markdown';
 
-export interface PlanArgs extends SourceArgs {
+export interface PlanArgs extends SourceArgs, TimeoutArgs {
   format: PlanFormat;
+  out?: string;
   'exit-code': boolean;
   diff: boolean;
   migration?: string;
@@ -32,7 +47,7 @@ export interface PlanArgs extends SourceArgs {
 }
 
 export function planOptions<T>(yargs: Argv<T>) {
-  return withConcurrently(withRenames(withEntities(withUrl(yargs))))
+  return withTimeouts(withConcurrently(withRenames(withEntities(withUrl(yargs)))))
     .option('format', { choices: ['text', 'json', 'sql', 'markdown'] as const, default: 'text' as const, describe: 'output format' })
     .option('exit-code', {
       type: 'boolean',
@@ -53,9 +68,14 @@ export function planOptions<T>(yargs: Argv<T>) {
       type: 'string',
       describe: `where --migration writes (default: the config's migrations.dir, else the folder of the data source's migrations, else ${DEFAULT_MIGRATIONS_DIR})`,
     })
+    .option('out', {
+      type: 'string',
+      describe: 'also write the plan (JSON) to this file, for review; `schema apply --plan FILE` then applies exactly that plan, or nothing',
+    })
     .check((args) => {
       checkDiffFormat(args);
       if (args.migration !== undefined && !args.migration.trim()) throw new UsageError('--migration needs a description', 'For example: schema plan -m "add deck level".');
+      if (args.out !== undefined && !args.out.trim()) throw new UsageError('--out needs a file name', 'For example: schema plan --out plan.json.');
       return true;
     });
 }
@@ -80,11 +100,16 @@ export function ddlDiffSection(
 }
 
 export function renderPlan(
-  planned: Pick<PlannedTarget, 'plan' | 'renamesFile'> & { readonly target: { readonly redacted: string }; readonly serverVersion?: string },
+  planned: Pick<PlannedTarget, 'plan' | 'renamesFile'> & {
+    readonly target: { readonly redacted: string };
+    readonly serverVersion?: string;
+    /** Apply's timeouts, shown by the text format (plan and apply against a database). */
+    readonly timeouts?: Timeouts;
+  },
   format: PlanFormat,
   colour: boolean,
 ): string {
-  const context = { target: planned.target.redacted, serverVersion: planned.serverVersion, renamesFile: planned.renamesFile };
+  const context = { target: planned.target.redacted, serverVersion: planned.serverVersion, renamesFile: planned.renamesFile, timeouts: planned.timeouts };
   switch (format) {
     case 'json':
       return renderJson(planned.plan, context);
@@ -128,19 +153,50 @@ function writeMigrationFor(planned: PlannedTarget, sources: Sources, args: PlanA
   return code;
 }
 
+/**
+ * `--out`: the plan document (`--format json`, with the database's identity and how it was planned), written only for
+ * a plan that can be applied as it stands. `apply --plan` applies it only if it is still exactly the plan.
+ */
+async function writePlanFile(planned: PlannedTarget, file: string, io: CliIo, code: number): Promise<number> {
+  if (code === EXIT.error || code === EXIT.decisions) {
+    io.stderr.write(`No plan written to ${file}: the plan above cannot be applied as it stands.\n`);
+    return code;
+  }
+  const document = renderJson(planned.plan, {
+    target: planned.target.redacted,
+    serverVersion: planned.serverVersion,
+    database: await planned.session.identity(),
+    concurrently: Boolean(planned.options.concurrently),
+  });
+  writeFileSync(path.resolve(io.cwd, file), document);
+  io.stderr.write(`Wrote ${file}: schema apply --plan ${file} applies exactly this plan, or nothing.\n`);
+  return code;
+}
+
 export async function runPlan(args: PlanArgs, io: CliIo): Promise<number> {
   const sources = await resolveSources(args, io);
-  let planned = await planAgainstDatabase(sources, { create: false, connecting: announceDatabase(sources, io) });
+  const { lockTimeout, statementTimeout } = timeoutsOf(args);
+  let planned = await planAgainstDatabase(sources, {
+    create: false,
+    connecting: announceDatabase(sources, io),
+    signal: io.signal,
+    readOnly: true,
+    lockTimeout,
+    statementTimeout,
+  });
   try {
-    if (planned.plan.decisions.length > 0 && !hasErrors(planned.plan) && canAsk(io)) planned = await askDecisions(planned, io);
+    // A plan written for review (--out) must be made again alike by apply: answers given here would not be.
+    const ask = canAsk(io) && args.out === undefined;
+    if (planned.plan.decisions.length > 0 && !hasErrors(planned.plan) && ask) planned = await askDecisions(planned, io);
     const colour = colourEnabled(io, args.color);
-    io.stdout.write(renderPlan(planned, args.format, colour));
+    io.stdout.write(renderPlan({ ...planned, timeouts: timeoutsOf(args, planned.dialect) }, args.format, colour));
     if (args.diff) io.stdout.write(ddlDiffSection(planned, args.format, colour));
     // The text plan lists open questions itself; JSON carries them as data and SQL cannot: say them on stderr too.
     if (args.format !== 'text' && planned.plan.decisions.length > 0) {
       io.stderr.write(`${renderDecisions(planned.plan.decisions, planned.renamesFile, paint(false)).join('\n').trimStart()}\n`);
     }
-    const code = planExitCode(planned.plan, args['exit-code']);
+    let code = planExitCode(planned.plan, args['exit-code']);
+    if (args.out !== undefined) code = await writePlanFile(planned, args.out, io, code);
     if (args.migration !== undefined) return writeMigrationFor(planned, sources, args, io, code);
     return code;
   } finally {

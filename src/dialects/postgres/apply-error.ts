@@ -1,6 +1,7 @@
 /** A failed apply statement as one `ApplyError`: the database's words, the statement, and what stayed applied. */
 import { redactSecrets } from '../../connect/url';
-import { ApplyError } from '../../errors/errors';
+import { ApplyError, CancelledError, GaveUpError } from '../../errors/errors';
+import { describeWait, type LockWait } from './lock-waits';
 
 /** What `pg` errors carry besides the message. */
 interface DatabaseErrorLike {
@@ -64,4 +65,74 @@ export function applyError(error: unknown, at: FailurePoint, connectionString: s
     cause: error,
     applied: at.applied,
   });
+}
+
+/** SQLSTATEs after which a phase may simply be tried again: lock_not_available (lock_timeout), deadlock_detected. */
+const LOCK_FAILURES = new Set(['55P03', '40P01']);
+
+/** The statement waited past `lock_timeout` (or lost a deadlock): nothing it did stays, trying again may succeed. */
+export function isLockFailure(error: unknown): boolean {
+  return LOCK_FAILURES.has(String((error as DatabaseErrorLike | null)?.code));
+}
+
+/** The statement ran past `statement_timeout` (query_canceled, with the server's own words for it). */
+export function isStatementTimeout(error: unknown): boolean {
+  const e = (error ?? {}) as DatabaseErrorLike;
+  return e.code === '57014' && /statement timeout/i.test(String(e.message));
+}
+
+const seconds = (value: number) => `${Number(value.toFixed(3))}s`;
+
+/** What stays applied after a phase was rolled back, as the end of a one-line message. */
+function stays(at: FailurePoint): string {
+  return at.applied === 0 ? 'nothing was applied' : `statements 1-${at.applied} (earlier phases) were committed and stay applied`;
+}
+
+/**
+ * A statement that gave up waiting for a lock (after `attempts` tries) or ran past the statement timeout, as one line
+ * naming the lock, its table and who holds it (as last seen while the statement waited), and what stays applied.
+ */
+export function gaveUpError(
+  error: unknown,
+  at: FailurePoint,
+  connectionString: string,
+  facts: { wait?: LockWait; attempts: number; lockTimeout: number; statementTimeout?: number; leftInvalidIndex?: boolean },
+): GaveUpError {
+  const redact = (text: string) => redactSecrets(text, connectionString);
+  const rolledBack = at.transactional ? 'Its transaction was rolled back' : 'It ran on its own, outside a transaction';
+  const again = at.applied === 0 ? '' : ' Plan again: the plan picks up from there.';
+  const invalid = facts.leftInvalidIndex ? ' The cut concurrent build left an invalid index behind, which the next plan drops and builds again.' : '';
+  if (isStatementTimeout(error)) {
+    return new GaveUpError(
+      redact(`${at.what} ran longer than the statement timeout (${seconds(facts.statementTimeout ?? 0)}) and was cancelled; ${stays(at)}`),
+      redact(at.sql),
+      `${rolledBack}.${invalid}${again} Allow longer with --statement-timeout SECONDS, or apply when the database is quieter.`,
+      { cause: error, applied: at.applied },
+    );
+  }
+  const holder = facts.wait?.blockers[0];
+  const tries = facts.attempts > 1 ? `${facts.attempts} attempts of ${seconds(facts.lockTimeout)}` : seconds(facts.lockTimeout);
+  const deadlock = (error as DatabaseErrorLike | null)?.code === '40P01';
+  const what = deadlock ? `was chosen to end a deadlock, ${facts.attempts} time(s)` : `gave up after ${tries} waiting for ${describeWait(facts.wait)}`;
+  const end = holder ? ` If that session is stuck, end it with SELECT pg_terminate_backend(${holder.pid}).` : '';
+  return new GaveUpError(
+    redact(`${at.what} ${what}; ${stays(at)}`),
+    redact(at.sql),
+    redact(
+      `${rolledBack}.${invalid}${again} Run apply again when the other session is done, or wait longer with --lock-timeout SECONDS ` +
+        `(while apply waits for a table's lock, other queries on that table wait behind it).${end}`,
+    ),
+    { cause: error, applied: at.applied },
+  );
+}
+
+/** The one line a cancelled apply ends with: what stays applied, what was rolled back. */
+export function cancelledApply(applied: number, total: number, cause: unknown): CancelledError {
+  const message =
+    applied === 0
+      ? 'cancelled; nothing was applied (the running statement was cancelled and its transaction rolled back)'
+      : applied >= total
+        ? `cancelled after all ${total} statement(s) were applied`
+        : `cancelled; statements 1-${applied} of ${total} (earlier phases) were committed and stay applied, the rest was not applied`;
+  return new CancelledError(message, { cause, applied });
 }

@@ -4,6 +4,7 @@
  * belong to one database, so applies to different databases of a server do not wait for each other.
  */
 import { ApplyLockedError } from '../../errors/errors';
+import { duration } from './lock-waits';
 
 /** Runs one query on the apply's own connection. */
 export type LockQuery = <Row>(sql: string) => Promise<Row[]>;
@@ -19,24 +20,25 @@ const CLASSID = (KEY >> 32n).toString();
 const OBJID = (KEY & 0xffffffffn).toString();
 const POLL_MS = 200;
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-/** `12s`, `4min`, `3h`: how long, for one-line messages. */
-function duration(seconds: number): string {
-  if (seconds < 120) return `${Math.round(seconds)}s`;
-  if (seconds < 2 * 3600) return `${Math.round(seconds / 60)}min`;
-  return `${Math.round(seconds / 3600)}h`;
-}
-
-/** Takes the apply lock, trying again every 200 ms for up to `timeoutSeconds`; `ApplyLockedError` after that. */
-export async function takeApplyLock(query: LockQuery, target: string, timeoutSeconds: number): Promise<void> {
+/**
+ * Takes the apply lock, trying again every 200 ms for up to `timeoutSeconds`; `ApplyLockedError` after that. `pause`
+ * waits between tries (the session's pause ends early, rejecting, when apply is cancelled).
+ */
+export async function takeApplyLock(
+  query: LockQuery,
+  target: string,
+  timeoutSeconds: number,
+  pause: (ms: number) => Promise<void> = sleep,
+): Promise<void> {
   const deadline = Date.now() + timeoutSeconds * 1000;
   for (;;) {
     const [row] = await query<{ locked: boolean }>(`SELECT pg_try_advisory_lock(${APPLY_LOCK_KEY}) AS locked`);
     if (row?.locked) return;
     const left = deadline - Date.now();
     if (left <= 0) throw await lockedError(query, target, timeoutSeconds);
-    await sleep(Math.min(POLL_MS, left));
+    await pause(Math.min(POLL_MS, left));
   }
 }
 

@@ -16,7 +16,7 @@ export { connectPostgres, postgresSessionOn } from './session';
 /** PostgreSQL: named enum types, schemas, transactional DDL. */
 export const postgresDialect: Dialect = {
   name: 'postgres',
-  capabilities: { transactionalDdl: true, enumTypes: true, schemas: true },
+  capabilities: { transactionalDdl: true, enumTypes: true, schemas: true, lockRetries: true },
   quoteIdentifier,
   quoteLiteral,
   normalize: normalizePostgresModel,
@@ -24,8 +24,8 @@ export const postgresDialect: Dialect = {
   /** PostgreSQL ALTERs everything; views are recreated around changes to what they read, foreign keys around a dropped key. */
   lower: lowerPostgres,
   render: renderPostgres,
-  connect: async (target) => {
+  connect: async (target, options) => {
     if (target.dialect !== 'postgres') throw new Error(`internal error: ${target.dialect} target given to PostgreSQL`);
-    return connectPostgres(target);
+    return connectPostgres(target, options);
   },
 };
