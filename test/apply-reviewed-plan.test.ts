@@ -10,7 +10,7 @@ import { Client } from 'pg';
 import { EXIT } from '../src/cli/exit-codes';
 import type { CliIo } from '../src/cli/io';
 import { main } from '../src/cli/main';
-import { REPO_ROOT } from './support/cli';
+import { databaseLine, REPO_ROOT } from './support/cli';
 import { freshDatabase, type TestDatabase } from './support/databases';
 import { createTestDatabase, type TestPostgresDatabase } from './support/postgres';
 import { validatePlanDocument } from './support/plan-schema';
@@ -40,7 +40,15 @@ async function cli(args: string[]): Promise<{ code: number; stdout: string; stde
     cwd: work.dir,
     confirm: async () => false,
   };
-  return { code: await main(args, io), stdout, stderr };
+  const code = await main(args, io);
+  // A run that connects names its database first (`--url`, see databaseLine); the rest is what the test asserts.
+  const url = args[args.indexOf('--url') + 1]!;
+  const line = databaseLine(url, work.dir);
+  if (stderr.startsWith('Database: ')) {
+    expect(stderr.slice(0, line.length)).toBe(line);
+    stderr = stderr.slice(line.length);
+  }
+  return { code, stdout, stderr };
 }
 
 const plan = (db: { url: string }, set: keyof typeof ENTITIES = 'to') => cli(['plan', '--url', db.url, '--entities', ENTITIES[set], '--out', PLAN]);

@@ -10,7 +10,7 @@ import { applyPlanned, planAgainstDatabase } from '../src/cli/workflow';
 import { DEFAULT_MIGRATIONS_DIR } from '../src/config/settings';
 import { APPLY_LOCK_KEY } from '../src/dialects/postgres/apply-lock';
 import { DEFAULT_MIGRATION_TEMPLATE } from '../src/report/migration-files';
-import { REPO_ROOT } from './support/cli';
+import { databaseLine, REPO_ROOT } from './support/cli';
 import { adminUrl, createTestDatabase, type TestPostgresDatabase } from './support/postgres';
 import { holdInTransaction, productSessions, until } from './support/sessions';
 
@@ -77,7 +77,7 @@ describe.each([
       expect(ms).toBeLessThan(5_000);
       expect(ended.signal).toBeNull();
       expect(ended.status).toBe(code);
-      expect(ended.stderr).toBe('cancelled; nothing was applied (the running statement was cancelled and its transaction rolled back)\n');
+      expect(ended.stderr).toBe(`${databaseLine(db.url)}cancelled; nothing was applied (the running statement was cancelled and its transaction rolled back)\n`);
       expect(ended.stdout).not.toMatch(/^Applied /m);
       await expectNoSessionsLeft(db);
       const [lock] = await sql<{ free: boolean }>(db.url, `SELECT pg_try_advisory_lock(${APPLY_LOCK_KEY}) AS free`);
@@ -98,7 +98,7 @@ test('SIGINT while planning (a read waits for a table another session holds) end
     const { ended, ms } = await signalWhileWaiting(db, running, 'SIGINT');
     expect(ms).toBeLessThan(5_000);
     expect(ended.status).toBe(130);
-    expect(ended.stderr).toBe('cancelled while planning; nothing was applied\n');
+    expect(ended.stderr).toBe(`${databaseLine(db.url)}cancelled while planning; nothing was applied\n`);
     await expectNoSessionsLeft(db);
   } finally {
     await holder.release();

@@ -2,9 +2,16 @@ import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
-import { runCli } from './support/cli';
+import { databaseLine, runCli, type CliResult } from './support/cli';
 import { adminUrl, createTestDatabase, type TestPostgresDatabase } from './support/postgres';
 import { tempDir } from './support/temp';
+
+/** What `diff` wrote on stderr after the lines naming its database sides (`from --from`, `from --to`), checked exactly. */
+function afterDatabaseLines(result: CliResult, cwd: string, sides: readonly (readonly [string, '--from' | '--to'])[]): string {
+  const lines = sides.map(([url, flag]) => databaseLine(url, cwd, `from ${flag}`)).join('');
+  expect(result.stderr.slice(0, lines.length)).toBe(lines);
+  return result.stderr.slice(lines.length);
+}
 
 // The sandbox (PGlite) takes seconds to start, tens of seconds on a busy machine.
 jest.setTimeout(240_000);
@@ -87,7 +94,7 @@ describe('a .sql source is never evaluated on the server of the other side', () 
     expect(attributes).toEqual([{ rolcreatedb: false, rolsuper: false, rolcreaterole: false }]);
     const to = write('benign.sql', 'CREATE TABLE items (id integer PRIMARY KEY, name text NOT NULL, price numeric(10, 2));\nCREATE INDEX items_name ON items (name);\n');
     const result = runCli(['diff', '--from', urlAs(db, LOGIN_ROLE), '--to', to, '--format', 'sql'], { cwd: dir.dir });
-    expect(result.stderr).toBe('');
+    expect(result.stderr).toBe(databaseLine(urlAs(db, LOGIN_ROLE), dir.dir, 'from --from'));
     expect(result.status).toBe(0);
     expect(result.stdout).toContain('(not counted: planned without a database)'); // it may not read the rows
     expect(result.stdout).toContain('ALTER TABLE "public"."items" ADD COLUMN "price" numeric(10,2);');
@@ -108,7 +115,7 @@ COPY (SELECT 'owned') TO '${STOLEN}';
     const result = runCli(['diff', '--from', db.url, '--to', hostile, ...devFlag], { cwd: dir.dir });
     expect(result.status).toBe(1);
     expect(result.stdout).toBe('');
-    const lines = result.stderr.trimEnd().split('\n');
+    const lines = afterDatabaseLines(result, dir.dir, [[db.url, '--from']]).trimEnd().split('\n');
     expect(lines[0]).toBe(
       `error: hostile.sql:2: DROP DATABASE is not allowed in a schema file (DROP DATABASE "${victim.name}"): databases are outside a schema`,
     );
@@ -127,7 +134,7 @@ COPY (SELECT 'owned') TO '${STOLEN}';
       const file = write('one.sql', `CREATE TABLE items (id integer PRIMARY KEY);\n${statement}\n`);
       const result = runCli(['diff', '--from', db.url, '--to', file], { cwd: dir.dir });
       expect(result.status).toBe(1);
-      expect(result.stderr).toMatch(new RegExp(`^error: one\\.sql:2: ${what} is not allowed in a schema file`));
+      expect(afterDatabaseLines(result, dir.dir, [[db.url, '--from']])).toMatch(new RegExp(`^error: one\\.sql:2: ${what} is not allowed in a schema file`));
     }
     expect(existsSync(STOLEN)).toBe(false);
   });
@@ -153,7 +160,9 @@ describe('--renames is honoured for every kind of TO side', () => {
     }
     try {
       const result = runCli(['diff', '--from', db.url, '--to', to, '--renames', renames, '--format', 'sql'], { cwd: dir.dir });
-      expect(result.stderr).toBe('');
+      const sides: [string, '--from' | '--to'][] = [[db.url, '--from']];
+      if (targetDb) sides.push([targetDb.url, '--to']);
+      expect(afterDatabaseLines(result, dir.dir, sides)).toBe('');
       expect(result.stdout).toContain('ALTER TABLE "public"."items" RENAME COLUMN "name" TO "title";');
       expect(result.stdout).not.toMatch(/DROP COLUMN/);
     } finally {
@@ -171,7 +180,7 @@ describe('bad input is one clear line', () => {
     write('bad.json', json);
     const result = runCli(['diff', '--from', 'bad.json', '--to', db.url], { cwd: dir.dir });
     expect(result.status).toBe(1);
-    const lines = result.stderr.trimEnd().split('\n');
+    const lines = afterDatabaseLines(result, dir.dir, [[db.url, '--to']]).trimEnd().split('\n');
     expect(lines[0]).toBe(`error: ${message}`);
     expect(lines[0]!.length).toBeLessThanOrEqual(240);
     expect(lines.slice(1).every((line) => line.startsWith('hint: '))).toBe(true);
@@ -198,7 +207,7 @@ describe('bad input is one clear line', () => {
       );
       const model = runCli(['diff', '--from', 'sqlite:fresh.sqlite', '--to', 'm.json'], { cwd: nul.dir });
       expect(model.status).toBe(1);
-      expect(model.stderr).toMatch(/^error: m\.json: not a valid schemaplan model: tables\[0\]\.name: must not contain a NUL character\n/);
+      expect(afterDatabaseLines(model, nul.dir, [['sqlite:fresh.sqlite', '--from']])).toMatch(/^error: m\.json: not a valid schemaplan model: tables\[0\]\.name: must not contain a NUL character\n/);
       expect(readdirSync(nul.dir).sort()).toEqual(['e.ts', 'm.json']);
     } finally {
       nul.remove();

@@ -8,7 +8,7 @@ import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileS
 import path from 'node:path';
 import { sqliteDialect } from '../src/dialects/sqlite';
 import { ApplyError } from '../src/errors/errors';
-import { REPO_ROOT } from './support/cli';
+import { databaseLine, REPO_ROOT } from './support/cli';
 import { rawSqlite } from './support/sqlite';
 import { tempDir } from './support/temp';
 
@@ -73,11 +73,11 @@ test('plan and inspect work on a read-only file in a read-only directory, leavin
     const listing = readdirSync(p.dir).sort();
 
     const planned = runAsUser(['plan', '--url', 'sqlite:app.sqlite', '--exit-code'], p.dir);
-    expect(planned.stderr).toBe('');
+    expect(planned.stderr).toBe(databaseLine('sqlite:app.sqlite', p.dir));
     expect(planned.status).toBe(2);
     expect(planned.stdout).toContain('ALTER TABLE "existing" ADD COLUMN "y" text');
     const inspected = runAsUser(['inspect', '--url', 'sqlite:app.sqlite'], p.dir);
-    expect(inspected.stderr).toBe('');
+    expect(inspected.stderr).toBe(databaseLine('sqlite:app.sqlite', p.dir));
     expect(inspected.status).toBe(0);
 
     const applied = runAsUser(['apply', '--url', 'sqlite:app.sqlite', '--yes'], p.dir);
