@@ -173,14 +173,16 @@ describe('--renames is honoured for every kind of TO side', () => {
 
 describe('bad input is one clear line', () => {
   it.each([
-    ['a raw model with a wrong type', '{"dialect":"postgres","extensions":[],"enums":[],"tables":[{"name":"t","columns":[{"name":"id","type":"integer","nullable":"no"}],"foreignKeys":[],"uniques":[],"checks":[],"indexes":[]}]}', 'bad.json: not a valid schemaplan model: tables[0].columns[0].nullable: must be boolean'],
-    ['a raw model without tables', '{"dialect":"postgres","tables":7,"extensions":[],"enums":[]}', 'bad.json: not a valid schemaplan model: tables: must be array'],
-    ['a model document with a broken model', '{"format":"schemaplan.model","version":1,"models":{"postgres":{"dialect":"postgres"}}}', "bad.json: not a valid schemaplan model document: models.postgres: must have required property 'extensions'"],
-  ])('malformed model JSON (%s): exit 1, one error line naming the file and the problem', (_what, json, message) => {
+    ['a raw model with a wrong type', '{"dialect":"postgres","extensions":[],"enums":[],"tables":[{"name":"t","columns":[{"name":"id","type":"integer","nullable":"no"}],"foreignKeys":[],"uniques":[],"checks":[],"indexes":[]}]}', 'bad.json: not a valid schemaplan model: tables[0].columns[0].nullable: must be boolean', false],
+    ['a raw model without tables', '{"dialect":"postgres","tables":7,"extensions":[],"enums":[]}', 'bad.json: not a valid schemaplan model: tables: must be array', false],
+    ['a model document with a broken model', '{"format":"schemaplan.model","version":1,"models":{"postgres":{"dialect":"postgres"}}}', "bad.json: not a valid schemaplan model document: models.postgres: must have required property 'extensions'", true],
+  ])('malformed model JSON (%s): exit 1, one error line naming the file and the problem', (_what, json, message, databaseNamed) => {
     write('bad.json', json);
     const result = runCli(['diff', '--from', 'bad.json', '--to', db.url], { cwd: dir.dir });
     expect(result.status).toBe(1);
-    const lines = afterDatabaseLines(result, dir.dir, [[db.url, '--to']]).trimEnd().split('\n');
+    // A raw model is read for its dialect before any database is named; a model document's models only when loaded.
+    const stderr = databaseNamed ? afterDatabaseLines(result, dir.dir, [[db.url, '--to']]) : result.stderr;
+    const lines = stderr.trimEnd().split('\n');
     expect(lines[0]).toBe(`error: ${message}`);
     expect(lines[0]!.length).toBeLessThanOrEqual(240);
     expect(lines.slice(1).every((line) => line.startsWith('hint: '))).toBe(true);
@@ -207,7 +209,7 @@ describe('bad input is one clear line', () => {
       );
       const model = runCli(['diff', '--from', 'sqlite:fresh.sqlite', '--to', 'm.json'], { cwd: nul.dir });
       expect(model.status).toBe(1);
-      expect(afterDatabaseLines(model, nul.dir, [['sqlite:fresh.sqlite', '--from']])).toMatch(/^error: m\.json: not a valid schemaplan model: tables\[0\]\.name: must not contain a NUL character\n/);
+      expect(model.stderr).toMatch(/^error: m\.json: not a valid schemaplan model: tables\[0\]\.name: must not contain a NUL character\n/);
       expect(readdirSync(nul.dir).sort()).toEqual(['e.ts', 'm.json']);
     } finally {
       nul.remove();
