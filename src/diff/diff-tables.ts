@@ -2,7 +2,7 @@ import { componentIds } from './strongly-connected';
 import type { Model, QualifiedName, Table } from '../model';
 import { qualifiedKey, referencedTableKey, tableKey } from '../model';
 import type { Change } from './changes';
-import { deepEqual, pairByKey } from './compare-named';
+import { deepEqual, definitionOf, pairByKey } from './compare-named';
 import { columnFieldsThatDiffer, diffColumns } from './diff-columns';
 
 const ref = (table: Table): QualifiedName => ({ schema: table.schema, name: table.name });
@@ -103,13 +103,25 @@ function diffTable(
   const renamedReason = (kind: string, a: string, b: string) =>
     `${kind} ${a} on ${name} is renamed to ${b}: same definition, its name follows the renamed table or column`;
 
+  // A comment of an index or constraint that stays (under its name `to`) is set in place.
+  const commentChange = (kind: 'index' | 'constraint', a: { comment?: string }, b: { name?: string; comment?: string }): void => {
+    if (a.comment === b.comment || b.name === undefined) return;
+    changes.push({
+      kind: 'comment.set',
+      target: { kind, table, name: b.name },
+      from: a.comment,
+      to: b.comment,
+      reason: `comment of ${kind} ${b.name} on ${name} differs`,
+    });
+  };
+
   const [pkFrom, pkTo] = [from.primaryKey, to.primaryKey];
   if (
     pairByDefinition &&
     pkFrom?.name !== undefined &&
     pkTo?.name !== undefined &&
     pkFrom.name !== pkTo.name &&
-    deepEqual(pkFrom.columns, pkTo.columns)
+    deepEqual({ ...definitionOf(pkFrom), name: '' }, { ...definitionOf(pkTo), name: '' })
   ) {
     changes.push({
       kind: 'constraint.rename',
@@ -119,6 +131,9 @@ function diffTable(
       to: pkTo.name,
       reason: renamedReason('primary key', pkFrom.name, pkTo.name),
     });
+    commentChange('constraint', pkFrom, pkTo);
+  } else if (pkFrom && pkTo && deepEqual(definitionOf(pkFrom), definitionOf(pkTo))) {
+    commentChange('constraint', pkFrom, pkTo);
   } else if (!deepEqual(from.primaryKey, to.primaryKey)) {
     if (from.primaryKey) {
       changes.push({ kind: 'primaryKey.drop', table, primaryKey: from.primaryKey, reason: `primary key of ${name} changes` });
@@ -135,8 +150,9 @@ function diffTable(
 
   // Constraints and indexes are identified by name (TypeORM derives names from their definition); one whose
   // definition changed under the same name is dropped and re-created.
-  const named = <T extends { name: string }>(
+  const named = <T extends { name: string; comment?: string }>(
     kind: string,
+    commentKind: 'index' | 'constraint',
     a: readonly T[],
     b: readonly T[],
     add: (item: T, reason: string) => Change,
@@ -149,10 +165,13 @@ function diffTable(
     const renamed = new Set<T>();
     if (pairByDefinition) {
       for (const item of delta.dropped) {
-        const same = delta.added.find((other) => !renamed.has(other) && deepEqual({ ...item, name: '' }, { ...other, name: '' }));
+        const same = delta.added.find(
+          (other) => !renamed.has(other) && deepEqual({ ...definitionOf(item), name: '' }, { ...definitionOf(other), name: '' }),
+        );
         if (!same) continue;
         renamed.add(item).add(same);
         changes.push(rename(item, same, renamedReason(kind, item.name, same.name)));
+        commentChange(commentKind, item, same);
       }
     }
     for (const item of delta.dropped) {
@@ -160,9 +179,10 @@ function diffTable(
     }
     for (const item of delta.added) if (!renamed.has(item)) changes.push(add(item, `${kind} ${item.name} on ${name} is missing`));
     for (const pair of delta.kept) {
-      if (deepEqual(pair.from, pair.to)) {
+      if (deepEqual(definitionOf(pair.from), definitionOf(pair.to))) {
         const why = recreated?.(pair.to);
         if (why !== undefined) changes.push(drop(pair.from, why), add(pair.to, why));
+        else commentChange(commentKind, pair.from, pair.to);
         continue;
       }
       // NOT VALID -> valid with the same definition: validated in place, never dropped and re-created.
@@ -171,9 +191,10 @@ function diffTable(
         'notValid' in pair.from &&
         pair.from.notValid &&
         !('notValid' in pair.to && pair.to.notValid) &&
-        deepEqual({ ...pair.from, notValid: undefined }, pair.to)
+        deepEqual({ ...definitionOf(pair.from), notValid: undefined }, definitionOf(pair.to))
       ) {
         changes.push(validate(pair.to, `${kind} ${pair.to.name} on ${name} is NOT VALID: the existing rows are validated`));
+        commentChange(commentKind, pair.from, pair.to);
         continue;
       }
       const reason =
@@ -185,6 +206,7 @@ function diffTable(
   };
   named(
     'foreign key',
+    'constraint',
     from.foreignKeys,
     to.foreignKeys,
     (foreignKey, reason) => ({ kind: 'foreignKey.add', table, foreignKey, reason }),
@@ -202,6 +224,7 @@ function diffTable(
   );
   named(
     'unique constraint',
+    'constraint',
     from.uniques,
     to.uniques,
     (unique, reason) => ({ kind: 'unique.add', table, unique, reason }),
@@ -210,6 +233,7 @@ function diffTable(
   );
   named(
     'check constraint',
+    'constraint',
     from.checks,
     to.checks,
     (check, reason) => ({ kind: 'check.add', table, check, reason }),
@@ -218,6 +242,7 @@ function diffTable(
     (check, reason) => ({ kind: 'constraint.validate', table, constraintType: 'check', name: check.name, reason }),
   );
   named(
+    'index',
     'index',
     from.indexes,
     to.indexes,

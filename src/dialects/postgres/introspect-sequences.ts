@@ -21,6 +21,9 @@ export interface SequenceRow {
   owner_column: string | null;
   /** The owning column's default depends on this sequence. */
   owner_default_calls: boolean;
+  comment: string | null;
+  /** `p` permanent, `u` unlogged (PostgreSQL 15+). */
+  persistence: string;
 }
 
 /** `nextval('...')` and nothing else: what normalisation reads as a serial column. */
@@ -29,7 +32,8 @@ const PLAIN_NEXTVAL = /^nextval\('(?:[^']|'')+'(?:::regclass)?\)$/i;
 /**
  * The standalone sequences among `rows`. A sequence is implied by a column, and left out, when it is a serial's:
  * owned by that column (`deptype 'a'`), called by its default and nothing more (`nextval(...)` on an integer column),
- * with every option at its default (what `serial` creates; anything else could not be planned from the column).
+ * with every option at its default, no comment and logged (what `serial` creates; anything else could not be planned
+ * from the column).
  * Sequences owned by a table that is not read (not managed) are left out with it; identity sequences never come here.
  */
 export function standaloneSequences(
@@ -60,7 +64,9 @@ export function standaloneSequences(
       INTEGER_TYPES.has(column.type) &&
       column.default !== null &&
       PLAIN_NEXTVAL.test(column.default.trim()) &&
-      options === undefined;
+      options === undefined &&
+      row.comment === null &&
+      row.persistence === 'p';
     if (serial) return [];
     return [
       {
@@ -69,6 +75,8 @@ export function standaloneSequences(
         type,
         ...options,
         ownedBy: owner === undefined ? undefined : { table: row.owner_table!, column: row.owner_column! },
+        comment: row.comment ?? undefined,
+        unmodelled: row.persistence === 'u' ? [{ attribute: 'persistence', value: 'unlogged' }] : undefined,
       },
     ];
   });

@@ -178,6 +178,7 @@ export function normalizeColumn(column: Column, inPrimaryKey: boolean, standalon
     comment: column.comment || undefined,
     // `default` is the type's default collation, which is what no collation means.
     collation: column.collation && column.collation !== 'default' ? column.collation : undefined,
+    unmodelled: column.unmodelled,
   };
 }
 
