@@ -4,6 +4,7 @@ import type { EntityNames } from '../diff/diff-renames';
 import { respellLike, type Model, type Renames, type TargetScope } from '../model';
 import { enumRemovalDiagnostics, probesFor } from './measure';
 import { notManagedBy } from './not-managed';
+import { describePartlyManaged, partlyManagedBy, partlyManagedRecreations } from './partly-managed';
 import { orderChanges } from './order';
 import { LARGE_TABLE_ROWS } from './row-counts';
 import { summarize } from './summary';
@@ -82,12 +83,30 @@ export function createPlan(input: PlanInput): Plan {
     dialect.render(change, context).map((statement) => ({ ...statement, change: index })),
   );
   const notManaged = notManagedBy(current, models.to, changes);
+  const partlyManaged = partlyManagedBy(current, models.to, (input.targetScope ?? 'needs') === 'inventory');
+  const differing = (partlyManaged ?? []).filter((entry) => entry.differs);
   return {
     dialect: dialect.name,
     changes,
     statements,
     ...(notManaged ? { notManaged } : {}),
-    diagnostics: [...diagnostics, ...diff.diagnostics, ...enumRemovalDiagnostics(diff.changes, measurements)],
+    ...(partlyManaged ? { partlyManaged } : {}),
+    diagnostics: [
+      ...diagnostics,
+      ...diff.diagnostics,
+      ...enumRemovalDiagnostics(diff.changes, measurements),
+      ...partlyManagedRecreations(changes),
+      ...(differing.length > 0
+        ? [
+            {
+              severity: 'warning' as const,
+              code: 'PARTLY_MANAGED_DIFFERS',
+              message: `the database differs from the target in ${differing.length} attribute(s) schemaplan does not manage: ${differing.map(describePartlyManaged).join('; ')}`,
+              hint: 'Change them by hand; the plan leaves them as they are.',
+            },
+          ]
+        : []),
+    ],
     decisions: diff.decisions,
     summary: summarize(changes, statements),
   };

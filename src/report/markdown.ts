@@ -1,5 +1,6 @@
 import type { Plan } from '../plan/types';
 import { describeNotManaged } from '../plan/not-managed';
+import { describePartlyManaged, NO_CHANGES_BUT_DIFFERS, partlyManagedDiffers } from '../plan/partly-managed';
 import { groupChanges } from './group-changes';
 import { terminate } from './sql';
 
@@ -30,8 +31,18 @@ export function renderMarkdown(plan: Plan, context: MarkdownContext = {}): strin
   const where = context.target ? ` for \`${context.target.replace(/`/g, '')}\`` : '';
   const version = context.serverVersion ? ` (${plan.dialect} ${context.serverVersion})` : ` (${plan.dialect})`;
   out.push(`### Schema plan${where}${version}`, '');
-  out.push(plan.changes.length === 0 ? '**No changes**: the database is in line with the schema.' : `**${plan.summary.text}**`);
+  out.push(
+    plan.changes.length > 0
+      ? `**${plan.summary.text}**`
+      : partlyManagedDiffers(plan)
+        ? `**${NO_CHANGES_BUT_DIFFERS}**`
+        : '**No changes**: the database is in line with the schema.',
+  );
   if (plan.notManaged) out.push('', `Not managed (left untouched): ${describeNotManaged(plan.notManaged)}`);
+  if (plan.partlyManaged) {
+    out.push('', 'Partly managed (attributes schemaplan does not compare, left as they are):', '');
+    for (const entry of plan.partlyManaged) out.push(`- ${entry.differs ? '**differs** ' : ''}${describePartlyManaged(entry).replace(/\|/g, '\\|')}`);
+  }
 
   if (plan.decisions.length > 0) {
     out.push('', '#### Decisions needed', '');

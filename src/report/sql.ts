@@ -1,3 +1,4 @@
+import { describePartlyManaged } from '../plan/partly-managed';
 import type { Plan } from '../plan/types';
 
 /** One statement as a script line: trailing semicolon exactly once. */
@@ -9,6 +10,9 @@ export function terminate(sql: string): string {
 /** The plan as a plain SQL script, each change introduced by a comment with its reason. */
 export function renderSql(plan: Plan): string {
   const lines: string[] = [];
+  // What the plan does not compare comes first, as comments, so a reviewer of the script sees it.
+  for (const entry of plan.partlyManaged ?? []) lines.push(`-- partly managed: ${describePartlyManaged(entry).replace(/\s*\n\s*/g, ' ')}`);
+  if (plan.partlyManaged) lines.push('');
   plan.changes.forEach((change, index) => {
     const statements = plan.statements.filter((s) => s.change === index);
     if (statements.length === 0) return;

@@ -140,6 +140,7 @@ interface IndexRow {
   comment: string | null;
   tablespace: string | null;
   clustered: boolean;
+  replica_identity: boolean;
   predicate: string | null;
 }
 interface NotManagedRow {
@@ -454,6 +455,7 @@ function toIndex(row: IndexRow): Index {
   }
   if (row.tablespace !== null) unmodelled.push({ attribute: 'tablespace', value: row.tablespace });
   if (row.clustered) unmodelled.push({ attribute: 'cluster', value: 'the table is clustered on it' });
+  if (row.replica_identity) unmodelled.push({ attribute: 'replica identity', value: "the table's replica identity" });
   const index: Index = {
     name: row.name,
     columns: [],

@@ -133,7 +133,7 @@ ORDER BY con.conrelid, con.conname`;
  * the one default class the type is binary-coercible to), `key_collations` its collation when it is not the column's
  * (of an expression key: its type's), `key_opclass_options` its operator class options; all by position. `include` has
  * the INCLUDE columns. Also the storage parameters, NULLS NOT DISTINCT, the comment, and what the model does not
- * describe (tablespace, CLUSTER mark, statistics targets).
+ * describe (tablespace, CLUSTER mark, replica identity mark, statistics targets).
  */
 export const INDEXES_SQL = `
 SELECT ix.indrelid::int8 AS table_oid, i.relname AS name, ix.indisunique AS is_unique, am.amname AS method,
@@ -207,6 +207,7 @@ SELECT ix.indrelid::int8 AS table_oid, i.relname AS name, ix.indisunique AS is_u
   i.reloptions::text[] AS options,
   COALESCE((to_jsonb(ix) ->> 'indnullsnotdistinct')::boolean, false) AS nulls_not_distinct,
   d.description AS comment, ts.spcname AS tablespace, ix.indisclustered AS clustered,
+  ix.indisreplident AS replica_identity,
   pg_catalog.pg_get_expr(ix.indpred, ix.indrelid) AS predicate
 FROM pg_catalog.pg_index ix
 JOIN pg_catalog.pg_class i ON i.oid = ix.indexrelid
