@@ -90,7 +90,7 @@ function normalizeSequence(sequence: Sequence): Sequence {
 }
 
 function normalizeEnum(type: EnumType): EnumType {
-  return compact({ ...type });
+  return compact({ ...type, unmodelled: normalizeUnmodelled(type.unmodelled) });
 }
 
 /**

@@ -168,6 +168,8 @@ export interface EnumType {
   readonly values: readonly string[];
   /** PostgreSQL `COMMENT ON TYPE`; entities cannot declare it. */
   readonly comment?: string;
+  /** What the type has that the model does not describe (privileges granted on it); absent when nothing. */
+  readonly unmodelled?: readonly UnmodelledAttribute[];
 }
 
 export interface Table {

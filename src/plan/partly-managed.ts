@@ -30,6 +30,7 @@ function unmodelledObjects(model: Model): Map<string, readonly UnmodelledAttribu
     for (const index of view.indexes ?? []) put(`index ${key}.${index.name}`, index.unmodelled);
   }
   for (const sequence of model.sequences ?? []) put(`sequence ${qualifiedKey(sequence)}`, sequence.unmodelled);
+  for (const type of model.enums) put(`type ${qualifiedKey(type)}`, type.unmodelled);
   return out;
 }
 
@@ -78,8 +79,6 @@ function recreatedKey(change: Change): { key: string; side: 'drop' | 'create' } 
     case 'view.drop':
     case 'view.create':
       return { key: `view ${qualifiedKey(change.view)}`, side: change.kind === 'view.drop' ? 'drop' : 'create' };
-    case 'table.rebuild':
-      return undefined;
     default:
       return undefined;
   }
@@ -100,9 +99,37 @@ function unmodelledOfDropped(change: Change): readonly UnmodelledAttribute[] | u
       return [...(change.view.unmodelled ?? []), ...(change.view.indexes ?? []).flatMap((index) => index.unmodelled ?? [])];
     case 'table.rebuild':
       return [...(change.from.unmodelled ?? []), ...change.from.columns.flatMap((column) => column.unmodelled ?? [])];
+    case 'enum.recreate':
+      return change.from.unmodelled;
     default:
       return undefined;
   }
+}
+
+/** Changes that re-create their object by themselves (a SQLite table rebuild, an enum type swap), and its name. */
+function selfRecreated(change: Change): string | undefined {
+  if (change.kind === 'table.rebuild') return `table ${qualifiedKey(change.from)}`;
+  if (change.kind === 'enum.recreate') return `type ${qualifiedKey(change.from)}`;
+  return undefined;
+}
+
+/** Attributes PostgreSQL resets to the new type's defaults when `ALTER COLUMN ... TYPE` runs. */
+const RESET_BY_RETYPE: ReadonlySet<string> = new Set(['storage', 'compression']);
+
+/** A column type change resets the column's storage mode and compression: refused when it has either. */
+function retypeLosses(change: Extract<Change, { kind: 'column.alter' }>): Diagnostic[] {
+  const lost = (change.from.unmodelled ?? []).filter((entry) => RESET_BY_RETYPE.has(entry.attribute));
+  if (lost.length === 0) return [];
+  const object = `column ${qualifiedKey(change.table)}.${change.from.name}`;
+  return [
+    {
+      severity: 'error',
+      code: 'PARTLY_MANAGED_RECREATE',
+      message: `${object} changes type (${change.reason}), which resets what schemaplan does not manage: ${describe(lost)}`,
+      location: object,
+      hint: 'Make this change by hand (setting those attributes again), or reset them first; then plan again.',
+    },
+  ];
 }
 
 const describe = (list: readonly UnmodelledAttribute[]): string => list.map((entry) => `${entry.attribute} ${entry.value}`).join('; ');
@@ -117,11 +144,13 @@ export function partlyManagedRecreations(changes: readonly Change[]): Diagnostic
     return found?.side === 'create' ? [found.key] : [];
   }));
   return changes.flatMap((change): Diagnostic[] => {
+    if (change.kind === 'column.alter' && change.fields.includes('type')) return retypeLosses(change);
     const lost = unmodelledOfDropped(change);
     if (!lost || lost.length === 0) return [];
     const found = recreatedKey(change);
-    if (change.kind !== 'table.rebuild' && (found === undefined || !created.has(found.key))) return [];
-    const object = found?.key ?? `table ${change.kind === 'table.rebuild' ? qualifiedKey(change.from) : ''}`;
+    const itself = selfRecreated(change);
+    if (itself === undefined && (found === undefined || !created.has(found.key))) return [];
+    const object = itself ?? found!.key;
     return [
       {
         severity: 'error',

@@ -153,6 +153,7 @@ interface EnumRow {
   name: string;
   values: string[];
   comment: string | null;
+  has_privileges: boolean;
 }
 
 const ACTIONS: Readonly<Record<string, ReferentialAction>> = {
@@ -221,7 +222,13 @@ export async function introspectPostgres(query: QueryFn, schemas: readonly strin
     };
   });
   const enums = enumRows.map(
-    (row): EnumType => ({ schema: row.schema, name: row.name, values: row.values, comment: row.comment ?? undefined }),
+    (row): EnumType => ({
+      schema: row.schema,
+      name: row.name,
+      values: row.values,
+      comment: row.comment ?? undefined,
+      unmodelled: row.has_privileges ? [{ attribute: 'privileges', value: 'privileges granted on the type' }] : undefined,
+    }),
   );
   // A view's expression is what TypeORM recorded (what it compares), else the catalog's; it depends on what its
   // rewrite rule depends on, among the relations read here.

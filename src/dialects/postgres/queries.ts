@@ -225,7 +225,7 @@ ORDER BY ix.indrelid, i.relname`;
 export const ENUMS_SQL = `
 SELECT n.nspname AS schema, t.typname AS name,
   ARRAY(SELECT e.enumlabel FROM pg_catalog.pg_enum e WHERE e.enumtypid = t.oid ORDER BY e.enumsortorder)::text[] AS values,
-  d.description AS comment
+  d.description AS comment, t.typacl IS NOT NULL AS has_privileges
 FROM pg_catalog.pg_type t
 JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
 LEFT JOIN pg_catalog.pg_description d
