@@ -64,6 +64,7 @@ export function normalizePostgresModel(model: Model): Model {
     views,
     notManaged: model.notManaged,
     sequences,
+    schemaComments: model.schemaComments,
   });
 }
 
