@@ -18,6 +18,7 @@ import { planRelations } from './typeorm/relations';
 import { HEADER, renderEntityFile } from './typeorm/render-entity';
 import { renderViewFile } from './typeorm/render-view';
 import { planTableConstraints } from './typeorm/table-constraints';
+import { undeclaredDetails } from './typeorm/undeclared-details';
 
 export interface TypeormEntityFiles {
   /** Relative path (`card-statistics.ts`) -> content, sorted by path. */
@@ -97,6 +98,7 @@ export function typeormEntityFiles(model: Model): TypeormEntityFiles {
   const enums = model.enums.filter((e) => usedEnums.has(qualifiedKey(e)));
   const naming = planNames(tables, views, enums, defaultSchema);
   const relations = planRelations(tables, naming, diagnostics);
+  diagnostics.push(...undeclaredDetails(model, tables));
 
   const files = new Map<string, string>();
   for (const table of tables) {
