@@ -65,9 +65,7 @@ export function undeclaredDetails(model: Model, tables: readonly Table[]): Diagn
       out.push(...unmodelled(at, `index ${index.name} on ${qualifiedKey(view)}`, index.unmodelled));
     }
   }
-  for (const [schema, comment] of Object.entries(model.schemaComments ?? {})) {
-    // `public`'s comment is there in every database (initdb's): not the user's.
-    if (schema === 'public' && comment === 'standard public schema') continue;
+  for (const schema of Object.keys(model.schemaComments ?? {})) {
     out.push(detail(`schema ${schema}`, `schema ${schema} has a comment`, 'Plans from entities leave schema comments alone.'));
   }
   return out;
