@@ -153,6 +153,12 @@ describe('partly managed PostgreSQL objects', () => {
       ['error', 'index public.logs.logs_n'],
     ]);
     expect(refusals.find((d) => d.location === 'index public.logs.logs_n')!.message).toContain('cluster the table is clustered on it');
+    // No format prints the SQL that would lose them: the refused changes have no statements, and the script says why.
+    expect(result.changes.map((c) => c.kind).sort()).toEqual(['column.alter', 'index.create', 'index.drop']);
+    expect(result.statements).toEqual([]);
+    const sql = renderSql(result);
+    expect(sql).toContain('-- error PARTLY_MANAGED_RECREATE: index public.logs.logs_n would be re-created');
+    expect(sql).not.toMatch(/^(DROP|CREATE|ALTER)/m);
   });
 
   it('keeps them through the changes it makes', async () => {

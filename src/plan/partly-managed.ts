@@ -134,23 +134,38 @@ function retypeLosses(change: Extract<Change, { kind: 'column.alter' }>): Diagno
 
 const describe = (list: readonly UnmodelledAttribute[]): string => list.map((entry) => `${entry.attribute} ${entry.value}`).join('; ');
 
+export interface Recreations {
+  /** One error per object the plan would re-create (or retype) and so lose what it does not manage. */
+  readonly diagnostics: Diagnostic[];
+  /** The changes refused for it (a drop and its create, a swap, a retype): the plan renders no SQL for them. */
+  readonly refused: ReadonlySet<Change>;
+}
+
 /**
  * Errors for the changes that would lose an unmodelled attribute: an object dropped and created again (its new
- * definition cannot carry what the model does not describe), and a SQLite table rebuild of such a table.
+ * definition cannot carry what the model does not describe), a SQLite table rebuild or an enum type swap of such an
+ * object, a column type change that resets its storage. Those changes are refused: no format prints their SQL.
  */
-export function partlyManagedRecreations(changes: readonly Change[]): Diagnostic[] {
-  const created = new Set(changes.flatMap((change) => {
+export function partlyManagedRecreations(changes: readonly Change[]): Recreations {
+  const creates = new Map(changes.flatMap((change) => {
     const found = recreatedKey(change);
-    return found?.side === 'create' ? [found.key] : [];
+    return found?.side === 'create' ? [[found.key, change] as const] : [];
   }));
-  return changes.flatMap((change): Diagnostic[] => {
-    if (change.kind === 'column.alter' && change.fields.includes('type')) return retypeLosses(change);
+  const refused = new Set<Change>();
+  const diagnostics = changes.flatMap((change): Diagnostic[] => {
+    if (change.kind === 'column.alter' && change.fields.includes('type')) {
+      const losses = retypeLosses(change);
+      if (losses.length > 0) refused.add(change);
+      return losses;
+    }
     const lost = unmodelledOfDropped(change);
     if (!lost || lost.length === 0) return [];
     const found = recreatedKey(change);
     const itself = selfRecreated(change);
-    if (itself === undefined && (found === undefined || !created.has(found.key))) return [];
+    if (itself === undefined && (found === undefined || !creates.has(found.key))) return [];
     const object = itself ?? found!.key;
+    refused.add(change);
+    if (found) refused.add(creates.get(found.key)!);
     return [
       {
         severity: 'error',
@@ -161,6 +176,7 @@ export function partlyManagedRecreations(changes: readonly Change[]): Diagnostic
       },
     ];
   });
+  return { diagnostics, refused };
 }
 
 /** `index public.t.i: tablespace fast (not compared)`, or with the target's value when it differs. */

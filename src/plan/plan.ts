@@ -79,8 +79,10 @@ export function createPlan(input: PlanInput): Plan {
   const { context: models, diff, current } = diffInput(input);
   const context = { ...models, measurements, concurrently, largeTableRows };
   const changes = orderChanges(dialect.lower(diff.changes, context));
+  // A change that would lose what the model does not describe is refused: an error, and no SQL in any format.
+  const recreations = partlyManagedRecreations(changes);
   const statements: PlannedStatement[] = changes.flatMap((change, index) =>
-    dialect.render(change, context).map((statement) => ({ ...statement, change: index })),
+    recreations.refused.has(change) ? [] : dialect.render(change, context).map((statement) => ({ ...statement, change: index })),
   );
   const notManaged = notManagedBy(current, models.to, changes);
   const partlyManaged = partlyManagedBy(current, models.to, (input.targetScope ?? 'needs') === 'inventory');
@@ -95,7 +97,7 @@ export function createPlan(input: PlanInput): Plan {
       ...diagnostics,
       ...diff.diagnostics,
       ...enumRemovalDiagnostics(diff.changes, measurements),
-      ...partlyManagedRecreations(changes),
+      ...recreations.diagnostics,
       ...(differing.length > 0
         ? [
             {
