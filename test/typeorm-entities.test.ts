@@ -252,6 +252,9 @@ const LIMITS: Record<string, Limit> = {
       'view.drop mv',
       'view.drop v',
     ], typeorm: [...dropIndexes('people_name_trgm', 'people_email_pattern', 'people_nick_c', 'people_incl', 'people_uniq'), ...UNRECORDED_VIEWS] },
+  // UNLOGGED, storage parameters, replica identity, column storage and statistics, CLUSTER: partly managed, reported
+  // per object, and left as they are by the plan.
+  'postgres-partly-managed/sql/postgres': { codes: Array(6).fill('ENTITY_DETAIL_NOT_DECLARED'), changes: [], typeorm: [] },
   // A uuid column defaulting to gen_random_uuid(): schemaplan keeps the default; TypeORM takes it for a generated
   // column, which its entity (a plain column with that default) is not.
   'postgres-function-defaults/sql/postgres': {
