@@ -81,6 +81,7 @@ test('reads schemas, unmanaged tables, expression indexes, and foreign keys acro
       name: 'walls_email',
       columns: ['paint'],
       keys: [{ expression: 'lower(email)' }, { column: 'paint' }],
+      include: ['size'],
       unique: true,
       where: '"email" IS NOT NULL',
     },
@@ -106,8 +107,9 @@ test('an expression index survives a render and re-introspection', async () => {
     ...postgresDialect.render({ kind: 'index.drop', table: walls, index, reason: 't' }, { from: before, to: before }),
     ...postgresDialect.render({ kind: 'index.create', table: walls, index, reason: 't' }, { from: before, to: before }),
   ]);
-  // INCLUDE columns are not part of the model, so the recreated index has none; everything the model says is equal.
+  // INCLUDE columns are part of the model: the recreated index has them again.
   expect(await pg.session.introspect()).toEqual(before);
+  expect((await pg.raw.query(`SELECT pg_get_indexdef('walls_email'::regclass) AS def`)).rows[0].def).toContain('INCLUDE (size)');
 });
 
 test('reads views and generated columns, their expressions as TypeORM recorded them, and what views read', async () => {

@@ -2,7 +2,8 @@
  * An independent check of the migrated database: a description of its catalog read with the engine's own printers
  * (`pg_get_indexdef`, `pg_get_constraintdef`, `format_type`, SQLite's pragmas), not through schemaplan's
  * introspector. Comparing it with the target's catalog catches what the model does not carry (index key order,
- * operator classes, NOT VALID, NO INHERIT, UNLOGGED, STRICT...), which would otherwise look converged.
+ * operator classes and their options, storage parameters, tablespaces, comments of every object, column storage,
+ * NOT VALID, NO INHERIT, UNLOGGED, replica identity, STRICT...), which would otherwise look converged.
  * Order-insensitive: a set of lines.
  */
 import { Client } from 'pg';
@@ -16,30 +17,39 @@ import { foldCase } from '../../src/model';
  */
 const POSTGRES_CATALOG_SQL = `
 WITH rel AS (
-  SELECT c.oid, n.nspname, c.relname, c.relkind, c.relpersistence
+  SELECT c.oid, n.nspname, c.relname, c.relkind, c.relpersistence, c.reloptions, c.reltablespace, c.relreplident,
+    c.relforcerowsecurity
   FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
   WHERE n.nspname = ANY($1::text[]) AND c.relkind IN ('r', 'p', 'v', 'm', 'S', 'f')
     AND NOT (c.relname = ANY($2::text[]) AND n.nspname = 'public')
 )
-SELECT format('relation %I.%I kind=%s persistence=%s', nspname, relname, relkind, relpersistence) AS line FROM rel
+SELECT format('relation %I.%I kind=%s persistence=%s options=%s tablespace=%s replident=%s forcerls=%s', nspname, relname,
+  relkind, relpersistence, COALESCE(array_to_string(reloptions, ','), '-'),
+  COALESCE((SELECT spcname FROM pg_catalog.pg_tablespace WHERE oid = reltablespace), '-'), relreplident, relforcerowsecurity) AS line
+FROM rel
 UNION ALL
-SELECT format('column %I.%I.%I %s notnull=%s default=%s identity=%s generated=%s collation=%s',
+SELECT format('column %I.%I.%I %s notnull=%s default=%s identity=%s generated=%s collation=%s storage=%s compression=%s stattarget=%s options=%s',
   r.nspname, r.relname, a.attname, pg_catalog.format_type(a.atttypid, a.atttypmod), a.attnotnull, a.atthasdef,
-  a.attidentity, a.attgenerated, CASE WHEN a.attcollation <> t.typcollation THEN co.collname ELSE '-' END)
+  a.attidentity, a.attgenerated, CASE WHEN a.attcollation <> t.typcollation THEN co.collname ELSE '-' END,
+  a.attstorage, COALESCE(NULLIF(to_jsonb(a) ->> 'attcompression', ''), '-'), COALESCE(to_jsonb(a) ->> 'attstattarget', '-'),
+  COALESCE((SELECT string_agg(o, ',' ORDER BY o) FROM unnest(a.attoptions) AS o WHERE o NOT LIKE 'pg\\_%'), '-'))
 FROM rel r
 JOIN pg_catalog.pg_attribute a ON a.attrelid = r.oid AND a.attnum > 0 AND NOT a.attisdropped
 JOIN pg_catalog.pg_type t ON t.oid = a.atttypid
 LEFT JOIN pg_catalog.pg_collation co ON co.oid = a.attcollation
 WHERE r.relkind <> 'S'
 UNION ALL
-SELECT format('constraint %I.%I.%I type=%s validated=%s noinherit=%s deferrable=%s deferred=%s match=%s',
+SELECT format('constraint %I.%I.%I type=%s validated=%s noinherit=%s deferrable=%s deferred=%s match=%s delete_set=%s',
   r.nspname, r.relname, con.conname, con.contype, con.convalidated, con.connoinherit, con.condeferrable,
-  con.condeferred, con.confmatchtype)
+  con.condeferred, con.confmatchtype, COALESCE(to_jsonb(con) ->> 'confdelsetcols', '-'))
 FROM rel r JOIN pg_catalog.pg_constraint con ON con.conrelid = r.oid
 UNION ALL
-SELECT format('index %I.%I on %I method=%s unique=%s nulls_not_distinct=%s valid=%s partial=%s keys=%s options=%s opclasses=%s collations=%s include=%s',
+SELECT format('index %I.%I on %I method=%s unique=%s nulls_not_distinct=%s valid=%s partial=%s keys=%s options=%s storage=%s tablespace=%s clustered=%s replident=%s opclass_options=%s opclasses=%s collations=%s include=%s',
   r.nspname, i.relname, r.relname, am.amname, x.indisunique, x.indnullsnotdistinct, x.indisvalid, x.indpred IS NOT NULL,
-  x.indnkeyatts, x.indoption::text,
+  x.indnkeyatts, x.indoption::text, COALESCE(array_to_string(i.reloptions, ','), '-'),
+  COALESCE((SELECT spcname FROM pg_catalog.pg_tablespace WHERE oid = i.reltablespace), '-'), x.indisclustered, x.indisreplident,
+  (SELECT string_agg(COALESCE(array_to_string(ia.attoptions, ';'), '-'), ',' ORDER BY ia.attnum) FROM pg_catalog.pg_attribute ia
+    WHERE ia.attrelid = x.indexrelid),
   (SELECT string_agg(op.opcname, ',' ORDER BY k.ord) FROM unnest(x.indclass::oid[]) WITH ORDINALITY AS k(oid, ord)
     JOIN pg_catalog.pg_opclass op ON op.oid = k.oid),
   (SELECT string_agg(COALESCE(cl.collname, '-'), ',' ORDER BY k.ord) FROM unnest(x.indcollation::oid[]) WITH ORDINALITY AS k(oid, ord)
@@ -68,7 +78,25 @@ SELECT format('comment %I.%I%s %L', r.nspname, r.relname,
 FROM rel r JOIN pg_catalog.pg_description d ON d.objoid = r.oid AND d.classoid = 'pg_catalog.pg_class'::regclass
 LEFT JOIN pg_catalog.pg_attribute a ON a.attrelid = r.oid AND a.attnum = d.objsubid
 UNION ALL
-SELECT format('type %I.%I enum %s', n.nspname, t.typname,
+SELECT format('comment index %I.%I %L', r.nspname, i.relname, d.description)
+FROM rel r JOIN pg_catalog.pg_index x ON x.indrelid = r.oid JOIN pg_catalog.pg_class i ON i.oid = x.indexrelid
+JOIN pg_catalog.pg_description d ON d.objoid = i.oid AND d.classoid = 'pg_catalog.pg_class'::regclass
+UNION ALL
+SELECT format('comment constraint %I.%I.%I %L', r.nspname, r.relname, con.conname, d.description)
+FROM rel r JOIN pg_catalog.pg_constraint con ON con.conrelid = r.oid
+JOIN pg_catalog.pg_description d ON d.objoid = con.oid AND d.classoid = 'pg_catalog.pg_constraint'::regclass
+UNION ALL
+SELECT format('comment schema %I %L', n.nspname, d.description)
+FROM pg_catalog.pg_namespace n JOIN pg_catalog.pg_description d
+  ON d.objoid = n.oid AND d.classoid = 'pg_catalog.pg_namespace'::regclass
+WHERE n.nspname = ANY($1::text[])
+UNION ALL
+SELECT format('comment type %I.%I %L', n.nspname, t.typname, d.description)
+FROM pg_catalog.pg_type t JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
+JOIN pg_catalog.pg_description d ON d.objoid = t.oid AND d.classoid = 'pg_catalog.pg_type'::regclass
+WHERE t.typtype = 'e' AND n.nspname = ANY($1::text[])
+UNION ALL
+SELECT format('type %I.%I privileges=%s enum %s', n.nspname, t.typname, t.typacl IS NOT NULL,
   (SELECT string_agg(quote_literal(e.enumlabel), ', ' ORDER BY e.enumsortorder) FROM pg_catalog.pg_enum e WHERE e.enumtypid = t.oid))
 FROM pg_catalog.pg_type t JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
 WHERE t.typtype = 'e' AND n.nspname = ANY($1::text[])`;

@@ -109,6 +109,7 @@ interface ResolvedColumn {
   readonly nullable: readonly [boolean, boolean];
   readonly defaults: readonly [number, number];
   readonly unique: readonly [boolean, boolean];
+  readonly deferrable?: readonly [boolean, boolean];
   readonly check: readonly [boolean, boolean];
   /** Foreign key column: values come from the parent's ids. */
   readonly foreignKey?: { readonly parent: number; readonly spec: UForeignKey; readonly index: number };
@@ -148,6 +149,7 @@ function resolveColumns(dialect: DialectName, universe: Universe, t: number, enu
     nullable: u.nullable,
     defaults: u.defaults,
     unique: u.unique,
+    deferrable: u.deferrable,
     check: u.check,
   }));
   const foreign = table.foreignKeys.map((fk, n): ResolvedColumn => {
@@ -181,6 +183,36 @@ function modelColumn(dialect: DialectName, column: ResolvedColumn, side: Side): 
   return { name: column.name, ...type.type.column, nullable, default: d >= 0 && defaults.length > 0 ? defaults[d % defaults.length] : undefined };
 }
 
+/** The `*_pattern_ops` operator class of PostgreSQL's string types (by the model's type name). */
+const PATTERN_OPS: Readonly<Record<string, string>> = {
+  text: 'text_pattern_ops',
+  'character varying': 'varchar_pattern_ops',
+  character: 'bpchar_pattern_ops',
+};
+
+/** A PostgreSQL index with one of the details `UIndex.detail` draws (one a key's type cannot take is no detail). */
+function withIndexDetail(index: Index, detail: number, firstType: ColumnType): Index {
+  const first = index.columns[0]!;
+  const rest = index.columns.slice(1).map((column) => ({ column }));
+  const stringType = firstType.kind === 'plain' && !firstType.type.column.array ? PATTERN_OPS[firstType.type.column.type] : undefined;
+  switch (detail) {
+    case 1:
+      return { ...index, options: ['fillfactor=70'] };
+    case 2:
+      return index.columns.includes('id') ? index : { ...index, include: ['id'] };
+    case 3:
+      return { ...index, comment: `index ${index.name}` };
+    case 4:
+      return { ...index, keys: [{ column: first, desc: true }, ...rest] };
+    case 5:
+      return stringType ? { ...index, keys: [{ column: first, collation: 'C' }, ...rest] } : index;
+    case 6:
+      return stringType ? { ...index, keys: [{ column: first, opclass: stringType }, ...rest] } : index;
+    default:
+      return index;
+  }
+}
+
 function resolveTable(dialect: DialectName, universe: Universe, t: number, columns: readonly ResolvedColumn[], side: Side): Table {
   const table = universe.tables[t]!;
   const name = `t${t}`;
@@ -202,6 +234,7 @@ function resolveTable(dialect: DialectName, universe: Universe, t: number, colum
       referencedColumns: ['id'],
       onDelete: ACTIONS[fk.spec.onDelete[side] % ACTIONS.length]!,
       onUpdate: ACTIONS[fk.spec.onUpdate % ACTIONS.length]!,
+      ...(dialect === 'postgres' && fk.spec.matchFull?.[side] ? { match: 'FULL' as const } : {}),
     }];
   });
   const indexes: Index[] = table.indexes.flatMap((u, n) => {
@@ -212,7 +245,8 @@ function resolveTable(dialect: DialectName, universe: Universe, t: number, colum
     if (picked.some((c) => !both(c, (t) => t.kind === 'enum' || t.type.indexable !== false))) return [];
     // Values are distinct per row in distinct-typed columns, not in foreign key columns (they repeat parent ids).
     const unique = u.unique && picked.some(uniqueable);
-    const index: Index = { name: `ix_${name}_${n}`, columns: picked.map((c) => c.name), unique };
+    const plainIndex: Index = { name: `ix_${name}_${n}`, columns: picked.map((c) => c.name), unique };
+    const index = dialect === 'postgres' ? withIndexDetail(plainIndex, u.detail?.[side] ?? 0, picked[0]!.types[side]) : plainIndex;
     return [u.partial ? { ...index, where: `${quote(picked[0]!.name)} IS NOT NULL` } : index];
   });
   return {
@@ -222,7 +256,11 @@ function resolveTable(dialect: DialectName, universe: Universe, t: number, colum
     foreignKeys,
     uniques: here
       .filter((c) => c.unique[side] && uniqueable(c))
-      .map((c) => ({ name: `uq_${name}_${c.name}`, columns: [c.name] })),
+      .map((c) => ({
+        name: `uq_${name}_${c.name}`,
+        columns: [c.name],
+        ...(dialect === 'postgres' && c.deferrable?.[side] ? { deferrable: 'INITIALLY DEFERRED' as const } : {}),
+      })),
     checks: here
       .filter((c) => c.check[side] && numeric(c.types[side]))
       .map((c) => ({ name: `ck_${name}_${c.name}`, expression: `${quote(c.name)} >= 0` })),

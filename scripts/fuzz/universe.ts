@@ -19,6 +19,8 @@ export interface UColumn {
   /** Index into the type's defaults (modulo), or -1 for none; per side. */
   readonly defaults: readonly [number, number];
   readonly unique: readonly [boolean, boolean];
+  /** PostgreSQL: its unique constraint is DEFERRABLE INITIALLY DEFERRED, per side. */
+  readonly deferrable: readonly [boolean, boolean];
   readonly check: readonly [boolean, boolean];
 }
 
@@ -27,6 +29,11 @@ export interface UIndex {
   readonly columns: readonly number[];
   readonly unique: boolean;
   readonly partial: boolean;
+  /**
+   * PostgreSQL, per side: 0 nothing more; 1 `WITH (fillfactor=70)`; 2 `INCLUDE (id)`; 3 a comment; 4 the first key
+   * DESC; 5 the first key `COLLATE "C"` (string types); 6 its `*_pattern_ops` operator class (string types).
+   */
+  readonly detail: readonly [number, number];
   readonly inA: boolean;
   readonly inB: boolean;
 }
@@ -41,6 +48,8 @@ export interface UForeignKey {
   /** Indexes into the referential actions, per side (a change of action is a drop and add of the constraint). */
   readonly onDelete: readonly [number, number];
   readonly onUpdate: number;
+  /** PostgreSQL: MATCH FULL, per side. */
+  readonly matchFull: readonly [boolean, boolean];
 }
 
 export interface UTable {
@@ -95,6 +104,7 @@ const column: fc.Arbitrary<UColumn> = fc
     nullable: stable(fc.boolean()),
     defaults: stable(fc.oneof({ arbitrary: fc.constant(-1), weight: 2 }, { arbitrary: fc.nat(3), weight: 1 })),
     unique: stable(fc.oneof({ arbitrary: fc.constant(false), weight: 4 }, { arbitrary: fc.constant(true), weight: 1 })),
+    deferrable: stable(fc.oneof({ arbitrary: fc.constant(false), weight: 3 }, { arbitrary: fc.constant(true), weight: 1 })),
     check: stable(fc.boolean()),
   })
   .map(({ sides: [inA, inB], ...rest }) => ({ inA, inB, ...rest }));
@@ -104,6 +114,7 @@ const index: fc.Arbitrary<UIndex> = fc
     columns: fc.array(fc.nat(8), { minLength: 1, maxLength: 2 }),
     unique: fc.boolean(),
     partial: fc.boolean(),
+    detail: stable(fc.oneof({ arbitrary: fc.constant(0), weight: 3 }, { arbitrary: fc.nat(6), weight: 2 })),
     sides,
   })
   .map(({ sides: [inA, inB], ...rest }) => ({ inA, inB, ...rest }));
@@ -116,6 +127,7 @@ const foreignKey: fc.Arbitrary<UForeignKey> = fc
     constraint: stable(fc.boolean()),
     onDelete: stable(fc.nat(4)),
     onUpdate: fc.nat(4),
+    matchFull: stable(fc.oneof({ arbitrary: fc.constant(false), weight: 3 }, { arbitrary: fc.constant(true), weight: 1 })),
   })
   .map(({ sides: [columnInA, columnInB], ...rest }) => ({ columnInA, columnInB, ...rest }));
 

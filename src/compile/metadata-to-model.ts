@@ -137,6 +137,8 @@ export function metadataToModel(
       uniques: typeormTable.uniques.map((u) => ({
         name: u.name ?? dataSource.namingStrategy.uniqueConstraintName(typeormTable, u.columnNames),
         columns: u.columnNames,
+        // `@Unique(..., { deferrable })`: TypeORM writes DEFERRABLE on PostgreSQL only.
+        deferrable: dialect === 'postgres' ? deferrable(u.deferrable) : undefined,
       })),
       checks: typeormTable.checks.map((c) => ({
         name: c.name ?? dataSource.namingStrategy.checkConstraintName(typeormTable, c.expression!),

@@ -1,4 +1,4 @@
-import type { Change } from './changes';
+import type { Change, CommentTarget } from './changes';
 import { assertNever } from './changes';
 import { qualifiedKey, sequenceOfDefault, type Column, type QualifiedName, type Sequence } from '../model';
 
@@ -22,6 +22,8 @@ export function tableOf(change: Change): QualifiedName | undefined {
     case 'sequence.alter':
     case 'sequence.drop':
       return undefined;
+    case 'comment.set':
+      return change.target.kind === 'index' || change.target.kind === 'constraint' ? change.target.table : undefined;
     case 'table.create':
     case 'table.drop':
       return change.table;
@@ -126,6 +128,8 @@ export function objectNameOf(change: Change): string {
       return qualifiedKey(change.sequence);
     case 'sequence.alter':
       return qualifiedKey(change.to);
+    case 'comment.set':
+      return commentTargetName(change.target);
     default:
       return assertNever(change);
   }
@@ -238,4 +242,17 @@ export function sequenceOwnerTables(change: Change): { from?: string; to?: strin
   const key = (sequence: Sequence) =>
     sequence.ownedBy ? qualifiedKey({ schema: sequence.schema, name: sequence.ownedBy.table }) : undefined;
   return { from: key(change.from), to: key(change.to) };
+}
+
+/** `public.users.users_email_idx`-style name of a comment's object: qualified, with its table for an index or constraint. */
+export function commentTargetName(target: CommentTarget): string {
+  switch (target.kind) {
+    case 'index':
+    case 'constraint':
+      return `${qualifiedKey(target.table)}.${target.name}`;
+    case 'schema':
+      return target.name;
+    default:
+      return qualifiedKey(target.object);
+  }
 }

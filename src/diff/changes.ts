@@ -41,6 +41,15 @@ export interface EnumSwapColumn {
 /** Which attributes of a standalone sequence differ. */
 export type SequenceField = 'type' | 'increment' | 'minValue' | 'maxValue' | 'start' | 'cache' | 'cycle' | 'ownedBy';
 
+/**
+ * PostgreSQL: an object whose comment a `comment.set` change sets (tables and columns have their own changes):
+ * an index (of a table or materialized view) or a constraint of `table`, an enum type, a view, a sequence, a schema.
+ */
+export type CommentTarget =
+  | { readonly kind: 'index' | 'constraint'; readonly table: QualifiedName; readonly name: string }
+  | { readonly kind: 'type' | 'view' | 'materialized view' | 'sequence'; readonly object: QualifiedName }
+  | { readonly kind: 'schema'; readonly name: string };
+
 /** The named constraints of a table (a primary key is named too, on PostgreSQL). */
 export type ConstraintType = 'primaryKey' | 'foreignKey' | 'unique' | 'check';
 
@@ -103,6 +112,11 @@ export type Change =
   /** SQLite: a table recreated because SQLite cannot ALTER what changed; `changes` are the ones it replaces. */
   | (Base & { readonly kind: 'table.rebuild'; readonly from: Table; readonly to: Table; readonly changes: readonly Change[] })
   | (Base & { readonly kind: 'table.comment'; readonly table: QualifiedName; readonly from?: string; readonly to?: string })
+  /**
+   * PostgreSQL `COMMENT ON <kind> ... IS ...` (`to` absent: `IS NULL`) for an object that exists and keeps its
+   * definition; an object created or re-created gets its comment with it.
+   */
+  | (Base & { readonly kind: 'comment.set'; readonly target: CommentTarget; readonly from?: string; readonly to?: string })
   /** A declared column rename, in the table named by its target name; `column` is the column before the rename. */
   | (Base & {
       readonly kind: 'column.rename';

@@ -37,3 +37,13 @@ export function deepEqual(a: unknown, b: unknown): boolean {
   if (ka.length !== kb.length) return false;
   return ka.every((k) => deepEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
 }
+
+/**
+ * What is compared of an object to decide whether it must be re-created: everything but its comment (set in place by
+ * a `comment.set` change) and what the model does not describe (`unmodelled`: never compared, see
+ * `UnmodelledAttribute`).
+ */
+export function definitionOf<T extends object>(item: T): Omit<T, 'comment' | 'unmodelled'> {
+  const { comment: _comment, unmodelled: _unmodelled, ...definition } = item as T & { comment?: unknown; unmodelled?: unknown };
+  return definition;
+}

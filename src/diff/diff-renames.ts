@@ -100,7 +100,13 @@ export function applyDeclaredRenames(from: Model, to: Model, renames: Renames): 
       columns: table.columns.map((c) => ({ ...c, name: own(c.name) })),
       primaryKey: table.primaryKey && { ...table.primaryKey, columns: table.primaryKey.columns.map(own) },
       uniques: table.uniques.map((u) => ({ ...u, columns: u.columns.map(own) })),
-      indexes: table.indexes.map((i) => ({ ...i, columns: i.columns.map(own) })),
+      // Column keys (with their order, operator class or collation) and INCLUDE columns follow the renamed columns too.
+      indexes: table.indexes.map((i) => ({
+        ...i,
+        columns: i.columns.map(own),
+        keys: i.keys?.map((k) => ('column' in k ? { ...k, column: own(k.column) } : k)),
+        include: i.include?.map(own),
+      })),
       foreignKeys: table.foreignKeys.map((fk) => {
         const referenced = newKey(referencedTableKey(fk));
         const renamed = tableNames.get(referencedTableKey(fk));

@@ -51,7 +51,13 @@ export function diffSchemas(from: Model, to: Model, scope: TargetScope, extensio
   if (scope !== 'inventory') return { changes: created, diagnostics: [] };
   const wanted = new Set(to.schemas);
   const droppedExtensions = new Set(extensionChanges.flatMap((c) => (c.kind === 'extension.drop' ? [c.name] : [])));
-  const changes: Change[] = [...created];
+  // Schema comments are compared only in an inventory: entities cannot declare them (and `public` has one by default).
+  const comments = to.schemas.flatMap((name): Change[] => {
+    const [a, b] = [existing.has(name) ? from.schemaComments?.[name] : undefined, to.schemaComments?.[name]];
+    if (a === b) return [];
+    return [{ kind: 'comment.set', target: { kind: 'schema', name }, from: a, to: b, reason: `comment of schema ${name} differs` }];
+  });
+  const changes: Change[] = [...created, ...comments];
   const diagnostics: Diagnostic[] = [];
   for (const name of from.schemas.filter((schema) => !wanted.has(schema))) {
     const remaining = (from.notManaged ?? [])

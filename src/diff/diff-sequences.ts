@@ -77,6 +77,15 @@ export function diffSequences(from: Model, to: Model): Change[] {
     changes.push({ kind: 'sequence.drop', sequence, reason: `sequence ${qualifiedKey(sequence)} is not in the target schema` });
   }
   for (const { from: a, to: b } of kept) {
+    if (a.comment !== b.comment) {
+      changes.push({
+        kind: 'comment.set',
+        target: { kind: 'sequence', object: { schema: b.schema, name: b.name } },
+        from: a.comment,
+        to: b.comment,
+        reason: `comment of sequence ${qualifiedKey(b)} differs`,
+      });
+    }
     const fields: SequenceField[] = FIELDS.filter((field) => a[field] !== b[field]);
     if (!deepEqual(a.ownedBy, b.ownedBy)) fields.push('ownedBy');
     if (fields.length === 0) continue;

@@ -2,7 +2,7 @@ import { componentIds } from './strongly-connected';
 import type { Model, PrimaryKey, QualifiedName, Table } from '../model';
 import { qualifiedKey, referencedTableKey, tableKey } from '../model';
 import type { Change } from './changes';
-import { deepEqual, pairByKey } from './compare-named';
+import { deepEqual, definitionOf, pairByKey } from './compare-named';
 import { columnFieldsThatDiffer, diffColumns } from './diff-columns';
 
 const ref = (table: Table): QualifiedName => ({ schema: table.schema, name: table.name });
@@ -13,10 +13,15 @@ function sameKeyColumns(a: PrimaryKey, b: PrimaryKey): boolean {
   return a.columns.length === b.columns.length && a.columns.every((column) => b.columns.includes(column));
 }
 
-/** Two primary keys (or none) are the same: name and columns (see `sameKeyColumns`). */
+/**
+ * Two primary keys (or none) define the same key: name, columns (see `sameKeyColumns`) and the rest of the definition
+ * (`DEFERRABLE`); comments and unmodelled attributes are compared apart.
+ */
 export function samePrimaryKey(a: PrimaryKey | undefined, b: PrimaryKey | undefined): boolean {
   if (!a || !b) return a === b;
-  return a.name === b.name && sameKeyColumns(a, b);
+  const { columns: _a, anyOrder: _anyA, ...restA } = definitionOf(a);
+  const { columns: _b, anyOrder: _anyB, ...restB } = definitionOf(b);
+  return deepEqual(restA, restB) && sameKeyColumns(a, b);
 }
 
 export interface DiffTablesOptions {
@@ -115,13 +120,25 @@ function diffTable(
   const renamedReason = (kind: string, a: string, b: string) =>
     `${kind} ${a} on ${name} is renamed to ${b}: same definition, its name follows the renamed table or column`;
 
+  // A comment of an index or constraint that stays (under its name `to`) is set in place.
+  const commentChange = (kind: 'index' | 'constraint', a: { comment?: string }, b: { name?: string; comment?: string }): void => {
+    if (a.comment === b.comment || b.name === undefined) return;
+    changes.push({
+      kind: 'comment.set',
+      target: { kind, table, name: b.name },
+      from: a.comment,
+      to: b.comment,
+      reason: `comment of ${kind} ${b.name} on ${name} differs`,
+    });
+  };
+
   const [pkFrom, pkTo] = [from.primaryKey, to.primaryKey];
   if (
     pairByDefinition &&
     pkFrom?.name !== undefined &&
     pkTo?.name !== undefined &&
     pkFrom.name !== pkTo.name &&
-    sameKeyColumns(pkFrom, pkTo)
+    samePrimaryKey({ ...pkFrom, name: undefined }, { ...pkTo, name: undefined })
   ) {
     changes.push({
       kind: 'constraint.rename',
@@ -131,6 +148,9 @@ function diffTable(
       to: pkTo.name,
       reason: renamedReason('primary key', pkFrom.name, pkTo.name),
     });
+    commentChange('constraint', pkFrom, pkTo);
+  } else if (pkFrom && pkTo && samePrimaryKey(pkFrom, pkTo)) {
+    commentChange('constraint', pkFrom, pkTo);
   } else if (!samePrimaryKey(from.primaryKey, to.primaryKey)) {
     if (from.primaryKey) {
       changes.push({ kind: 'primaryKey.drop', table, primaryKey: from.primaryKey, reason: `primary key of ${name} changes` });
@@ -147,8 +167,9 @@ function diffTable(
 
   // Constraints and indexes are identified by name (TypeORM derives names from their definition); one whose
   // definition changed under the same name is dropped and re-created.
-  const named = <T extends { name: string }>(
+  const named = <T extends { name: string; comment?: string }>(
     kind: string,
+    commentKind: 'index' | 'constraint',
     a: readonly T[],
     b: readonly T[],
     add: (item: T, reason: string) => Change,
@@ -161,10 +182,13 @@ function diffTable(
     const renamed = new Set<T>();
     if (pairByDefinition) {
       for (const item of delta.dropped) {
-        const same = delta.added.find((other) => !renamed.has(other) && deepEqual({ ...item, name: '' }, { ...other, name: '' }));
+        const same = delta.added.find(
+          (other) => !renamed.has(other) && deepEqual({ ...definitionOf(item), name: '' }, { ...definitionOf(other), name: '' }),
+        );
         if (!same) continue;
         renamed.add(item).add(same);
         changes.push(rename(item, same, renamedReason(kind, item.name, same.name)));
+        commentChange(commentKind, item, same);
       }
     }
     for (const item of delta.dropped) {
@@ -172,9 +196,10 @@ function diffTable(
     }
     for (const item of delta.added) if (!renamed.has(item)) changes.push(add(item, `${kind} ${item.name} on ${name} is missing`));
     for (const pair of delta.kept) {
-      if (deepEqual(pair.from, pair.to)) {
+      if (deepEqual(definitionOf(pair.from), definitionOf(pair.to))) {
         const why = recreated?.(pair.to);
         if (why !== undefined) changes.push(drop(pair.from, why), add(pair.to, why));
+        else commentChange(commentKind, pair.from, pair.to);
         continue;
       }
       // NOT VALID -> valid with the same definition: validated in place, never dropped and re-created.
@@ -183,9 +208,10 @@ function diffTable(
         'notValid' in pair.from &&
         pair.from.notValid &&
         !('notValid' in pair.to && pair.to.notValid) &&
-        deepEqual({ ...pair.from, notValid: undefined }, pair.to)
+        deepEqual({ ...definitionOf(pair.from), notValid: undefined }, definitionOf(pair.to))
       ) {
         changes.push(validate(pair.to, `${kind} ${pair.to.name} on ${name} is NOT VALID: the existing rows are validated`));
+        commentChange(commentKind, pair.from, pair.to);
         continue;
       }
       const reason =
@@ -197,6 +223,7 @@ function diffTable(
   };
   named(
     'foreign key',
+    'constraint',
     from.foreignKeys,
     to.foreignKeys,
     (foreignKey, reason) => ({ kind: 'foreignKey.add', table, foreignKey, reason }),
@@ -214,6 +241,7 @@ function diffTable(
   );
   named(
     'unique constraint',
+    'constraint',
     from.uniques,
     to.uniques,
     (unique, reason) => ({ kind: 'unique.add', table, unique, reason }),
@@ -222,6 +250,7 @@ function diffTable(
   );
   named(
     'check constraint',
+    'constraint',
     from.checks,
     to.checks,
     (check, reason) => ({ kind: 'check.add', table, check, reason }),
@@ -230,6 +259,7 @@ function diffTable(
     (check, reason) => ({ kind: 'constraint.validate', table, constraintType: 'check', name: check.name, reason }),
   );
   named(
+    'index',
     'index',
     from.indexes,
     to.indexes,

@@ -218,4 +218,77 @@ describe('diffModels', () => {
     ]);
     expect(diffModels(model([]), to).changes.map((c) => c.kind === 'extension.create' && c.schema)).toEqual([undefined, undefined]);
   });
+
+  describe('PostgreSQL index and constraint details', () => {
+    const ix = { name: 'IDX_a', columns: ['id'], unique: false };
+    const view = { schema: 'public', name: 'v', expression: 'SELECT 1', dependsOn: [] };
+
+    it('sets a comment alone in place, for indexes, constraints, views, enum types, sequences', () => {
+      const from = model([table('users', { indexes: [ix], primaryKey: { name: 'PK_users', columns: ['id'] } })], {
+        views: [view],
+        enums: [{ schema: 'public', name: 'mood', values: ['a'] }],
+        sequences: [{ schema: 'public', name: 's', type: 'bigint' }],
+      });
+      const to = model([table('users', { indexes: [{ ...ix, comment: 'i' }], primaryKey: { name: 'PK_users', columns: ['id'], comment: 'pk' } })], {
+        views: [{ ...view, comment: 'v' }],
+        enums: [{ schema: 'public', name: 'mood', values: ['a'], comment: 'm' }],
+        sequences: [{ schema: 'public', name: 's', type: 'bigint', comment: 's' }],
+      });
+      const changes = diffModels(from, to).changes;
+      expect(changes.map((c) => (c.kind === 'comment.set' ? [c.target.kind, c.to] : c.kind)).sort()).toEqual(
+        [['constraint', 'pk'], ['index', 'i'], ['sequence', 's'], ['type', 'm'], ['view', 'v']].sort(),
+      );
+    });
+
+    it('re-creates an index whose operator class, collation, INCLUDE, storage parameters or NULLS NOT DISTINCT change', () => {
+      const variants = [
+        { ...ix, keys: [{ column: 'id', opclass: 'int4_ops_custom' }] },
+        { ...ix, keys: [{ column: 'id', collation: 'C' }] },
+        { ...ix, include: ['name'] },
+        { ...ix, options: ['fillfactor=70'] },
+        { ...ix, unique: true, nullsNotDistinct: true as const },
+      ];
+      for (const variant of variants) {
+        expect(kinds(model([table('users', { indexes: [ix] })]), model([table('users', { indexes: [variant] })]))).toEqual([
+          'index.drop',
+          'index.create',
+        ]);
+      }
+    });
+
+    it('drops and adds a unique or primary key whose DEFERRABLE changes, and a foreign key whose MATCH changes', () => {
+      const unique = { name: 'UQ_a', columns: ['id'] };
+      expect(
+        kinds(model([table('users', { uniques: [unique] })]), model([table('users', { uniques: [{ ...unique, deferrable: 'INITIALLY DEFERRED' }] })])),
+      ).toEqual(['unique.drop', 'unique.add']);
+      expect(
+        kinds(model([table('users')]), model([table('users', { primaryKey: { name: 'PK_users', columns: ['id'], deferrable: 'INITIALLY IMMEDIATE' } })])),
+      ).toEqual(['primaryKey.drop', 'primaryKey.add']);
+      const fk = {
+        name: 'FK_a',
+        columns: ['id'],
+        referencedSchema: 'public',
+        referencedTable: 'users',
+        referencedColumns: ['id'],
+        onDelete: 'NO ACTION' as const,
+        onUpdate: 'NO ACTION' as const,
+      };
+      expect(
+        kinds(model([table('users', { foreignKeys: [fk] })]), model([table('users', { foreignKeys: [{ ...fk, match: 'FULL' }] })])),
+      ).toEqual(['foreignKey.drop', 'foreignKey.add']);
+    });
+
+    it('never compares what the model does not describe', () => {
+      const from = model([table('users', { unmodelled: [{ attribute: 'persistence', value: 'unlogged' }], indexes: [ix] })]);
+      const to = model([table('users', { indexes: [{ ...ix, unmodelled: [{ attribute: 'tablespace', value: 'fast' }] }] })]);
+      expect(diffModels(from, to).changes).toEqual([]);
+    });
+
+    it('re-creates a view whose options change', () => {
+      expect(kinds(model([], { views: [view] }), model([], { views: [{ ...view, options: ['security_barrier=true'] }] }))).toEqual([
+        'view.drop',
+        'view.create',
+      ]);
+    });
+  });
 });

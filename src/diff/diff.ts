@@ -1,6 +1,7 @@
 import { NO_RENAMES, type Model, type Renames, type TargetScope } from '../model';
 import type { Decision, Diagnostic } from '../plan/types';
 import type { Change } from './changes';
+import { diffEnumComments } from './diff-enum-comments';
 import { diffEnums, finishEnumColumns } from './diff-enums';
 import { applyDeclaredRenames, findLookAlikes, withholdLookAlikes, type EntityNames } from './diff-renames';
 import { diffPartitioning } from './diff-partitioning';
@@ -62,6 +63,7 @@ export function diffModels(from: Model, to: Model, options: DiffOptions = {}): D
       ...diffSequences(enums.from, to),
       ...tables.changes,
       ...diffViews(from, to),
+      ...diffEnumComments(enums.from, to, enums.changes),
     ],
     diagnostics: [...enums.diagnostics, ...schemas.diagnostics, ...diffPartitioning(enums.from, to)],
     decisions: [...enums.decisions, ...lookAlikes.decisions, ...tables.decisions],

@@ -108,6 +108,7 @@ export function metadataRecordsOf(change: Change): MetadataRecords {
     case 'sequence.create':
     case 'sequence.alter':
     case 'sequence.drop':
+    case 'comment.set':
       return NONE;
     default:
       return assertNever(change);

@@ -22,6 +22,7 @@ import { planRelations } from './typeorm/relations';
 import { HEADER, renderEntityFile } from './typeorm/render-entity';
 import { planViewIndexes, renderViewFile } from './typeorm/render-view';
 import { planTableConstraints } from './typeorm/table-constraints';
+import { undeclaredDetails } from './typeorm/undeclared-details';
 
 export interface TypeormEntityFiles {
   /** Relative path (`card-statistics.ts`) -> content, sorted by path. */
@@ -124,6 +125,7 @@ export function typeormEntityFiles(model: Model): TypeormEntityFiles {
     tables.map((t) => [qualifiedKey(t), new Set(t.columns.filter((c) => undeclarableColumn(c, enumRead)).map((c) => c.name))]),
   );
   const relations = planRelations(tables, naming, diagnostics, skippedByTable);
+  diagnostics.push(...undeclaredDetails(model, tables));
 
   const files = new Map<string, string>();
   for (const table of tables) {

@@ -1,4 +1,4 @@
-import type { Index, IndexKey, IndexKeyOrder } from './types';
+import type { Index, IndexKey, IndexKeyClass, IndexKeyOrder } from './types';
 
 type ExpressionKey = Extract<IndexKey, { readonly expression: string }>;
 
@@ -34,20 +34,26 @@ export function keyOrderSql(order: IndexKeyOrder): string {
   return parts.filter((part) => part !== '').join(' ');
 }
 
-/** One key in canonical shape: its column or expression, then its non-default order. */
+/** Whether a key has a non-default operator class or collation (PostgreSQL). */
+export function hasKeyClass(key: IndexKeyClass): boolean {
+  return key.opclass !== undefined || key.collation !== undefined;
+}
+
+/** One key in canonical shape: its column or expression, then its non-default order, operator class and collation. */
 function canonicalKey(key: IndexKey): IndexKey {
   const order = canonicalKeyOrder(key);
-  return isExpressionKey(key) ? { expression: key.expression, ...order } : { column: key.column, ...order };
+  const keyClass = { ...(key.collation ? { collation: key.collation } : {}), ...(key.opclass ? { opclass: key.opclass } : {}) };
+  return isExpressionKey(key) ? { expression: key.expression, ...order, ...keyClass } : { column: key.column, ...order, ...keyClass };
 }
 
 /**
  * The canonical shape of an index's keys: `columns` lists the column keys; `keys` is kept only when one of them is
- * an expression or sorts other than ascending with nulls last, so an index on plain columns reads the same whichever
+ * an expression, sorts other than ascending with nulls last, or has an operator class or collation, so an index on plain columns reads the same whichever
  * way it was built.
  */
 export function withIndexKeys<T extends Pick<Index, 'columns' | 'keys'>>(index: T, keys: readonly IndexKey[]): T {
   const canonical = keys.map(canonicalKey);
   const columns = canonical.flatMap((key) => (isExpressionKey(key) ? [] : [key.column]));
-  const needsKeys = canonical.some((key) => isExpressionKey(key) || hasKeyOrder(key));
+  const needsKeys = canonical.some((key) => isExpressionKey(key) || hasKeyOrder(key) || hasKeyClass(key));
   return { ...index, columns, keys: needsKeys ? canonical : undefined };
 }

@@ -1,6 +1,6 @@
 import { indexKeys, withIndexKeys } from './index-keys';
 import { qualifiedKey } from './names';
-import type { Column, EnumType, Index, Model, NotManaged, Sequence, Table, View } from './types';
+import type { Column, EnumType, Index, Model, NotManaged, Sequence, Table, UnmodelledAttribute, View } from './types';
 
 const byName = <T extends { name: string }>(a: T, b: T): number => compareStrings(a.name, b.name);
 const byQualifiedName = <T extends { schema?: string; name: string }>(a: T, b: T): number =>
@@ -18,24 +18,42 @@ function compact<T extends object>(value: T): T {
   return out as T;
 }
 
+/** Unmodelled attributes sorted by attribute then value; undefined when there are none. */
+function normalizeUnmodelled(list: readonly UnmodelledAttribute[] | undefined): UnmodelledAttribute[] | undefined {
+  if (!list || list.length === 0) return undefined;
+  return [...list]
+    .map((entry) => ({ attribute: entry.attribute, value: entry.value }))
+    .sort((a, b) => compareStrings(a.attribute, b.attribute) || compareStrings(a.value, b.value));
+}
+
+/** Storage parameters / options sorted, undefined when none. */
+function sortedOptions(options: readonly string[] | undefined): string[] | undefined {
+  return options && options.length > 0 ? [...options].sort(compareStrings) : undefined;
+}
+
 function normalizeColumn(column: Column): Column {
-  return compact({ ...column, array: column.array || undefined });
+  return compact({ ...column, array: column.array || undefined, unmodelled: normalizeUnmodelled(column.unmodelled) });
 }
 
 function normalizeTable(table: Table): Table {
   return compact({
     ...table,
     columns: table.columns.map(normalizeColumn),
-    primaryKey: table.primaryKey && compact({ ...table.primaryKey, anyOrder: table.primaryKey.anyOrder || undefined }),
-    foreignKeys: [...table.foreignKeys].map((fk) => compact({ ...fk })).sort(byName),
-    uniques: [...table.uniques].sort(byName),
-    checks: [...table.checks].sort(byName),
+    primaryKey:
+      table.primaryKey &&
+      compact({ ...table.primaryKey, anyOrder: table.primaryKey.anyOrder || undefined, unmodelled: normalizeUnmodelled(table.primaryKey.unmodelled) }),
+    foreignKeys: [...table.foreignKeys].map((fk) => compact({ ...fk, unmodelled: normalizeUnmodelled(fk.unmodelled) })).sort(byName),
+    uniques: [...table.uniques]
+      .map((unique) => compact({ ...unique, nullsNotDistinct: unique.nullsNotDistinct || undefined, unmodelled: normalizeUnmodelled(unique.unmodelled) }))
+      .sort(byName),
+    checks: [...table.checks].map((check) => compact({ ...check })).sort(byName),
     indexes: [...table.indexes].map(normalizeIndex).sort(byName),
     triggers: table.triggers && table.triggers.length > 0 ? [...table.triggers].sort(byName) : undefined,
     partitioning: table.partitioning && {
       ...table.partitioning,
       partitions: table.partitioning.partitions.map((p) => compact({ ...p })).sort(byQualifiedName),
     },
+    unmodelled: normalizeUnmodelled(table.unmodelled),
   });
 }
 
@@ -44,6 +62,8 @@ function normalizeView(view: View): View {
     ...view,
     materialized: view.materialized || undefined,
     indexes: view.indexes && view.indexes.length > 0 ? [...view.indexes].map(normalizeIndex).sort(byName) : undefined,
+    options: sortedOptions(view.options),
+    unmodelled: normalizeUnmodelled(view.unmodelled),
     dependsOn: [...new Map(view.dependsOn.map((d) => [qualifiedKey(d), compact({ ...d })])).entries()]
       .sort(([a], [b]) => compareStrings(a, b))
       .map(([, d]) => d),
@@ -51,15 +71,32 @@ function normalizeView(view: View): View {
 }
 
 function normalizeIndex(index: Index): Index {
-  return compact(withIndexKeys({ ...index, method: index.method || undefined }, indexKeys(index)));
+  return compact(
+    withIndexKeys(
+      {
+        ...index,
+        method: index.method || undefined,
+        include: index.include && index.include.length > 0 ? index.include : undefined,
+        options: sortedOptions(index.options),
+        nullsNotDistinct: index.nullsNotDistinct || undefined,
+        unmodelled: normalizeUnmodelled(index.unmodelled),
+      },
+      indexKeys(index),
+    ),
+  );
 }
 
 function normalizeSequence(sequence: Sequence): Sequence {
-  return compact({ ...sequence, cycle: sequence.cycle || undefined, ownedBy: sequence.ownedBy && compact({ ...sequence.ownedBy }) });
+  return compact({
+    ...sequence,
+    cycle: sequence.cycle || undefined,
+    ownedBy: sequence.ownedBy && compact({ ...sequence.ownedBy }),
+    unmodelled: normalizeUnmodelled(sequence.unmodelled),
+  });
 }
 
 function normalizeEnum(type: EnumType): EnumType {
-  return compact({ ...type });
+  return compact({ ...type, unmodelled: normalizeUnmodelled(type.unmodelled) });
 }
 
 /**
@@ -77,7 +114,17 @@ export function normalizeModel(model: Model): Model {
     views: model.views?.length ? model.views.map(normalizeView).sort(byQualifiedName) : undefined,
     notManaged: model.notManaged?.length ? normalizeNotManaged(model.notManaged) : undefined,
     sequences: model.sequences?.length ? model.sequences.map(normalizeSequence).sort(byQualifiedName) : undefined,
+    schemaComments: normalizeSchemaComments(model.schemaComments),
   });
+}
+
+/** Schema comments keyed in sorted order, empty comments left out; undefined when none. */
+function normalizeSchemaComments(comments: Model['schemaComments']): Model['schemaComments'] {
+  if (!comments) return undefined;
+  const entries = Object.entries(comments)
+    .filter(([, comment]) => comment !== undefined && comment !== '')
+    .sort(([a], [b]) => compareStrings(a, b));
+  return entries.length > 0 ? Object.fromEntries(entries) : undefined;
 }
 
 /** One entry per schema and kind, sorted by schema (database-wide first) then kind, names sorted; none empty. */

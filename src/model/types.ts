@@ -41,6 +41,24 @@ export interface Model {
    * never listed. Entities cannot declare sequences: a plan from entities leaves them alone (see `withoutSequences`).
    */
   readonly sequences?: readonly Sequence[];
+  /**
+   * PostgreSQL: `COMMENT ON SCHEMA`, by schema name, for the schemas that have one (of `schemas`); absent when none.
+   * Read from databases and `.sql` sources; entities cannot declare it.
+   */
+  readonly schemaComments?: Readonly<Record<string, string>>;
+}
+
+/**
+ * An attribute an object has that the model does not describe (a table's storage parameters, a column's storage
+ * mode, an index's tablespace...): read so that the object is known to be *partly managed*. The diff never compares
+ * it; a plan lists it (`Plan.partlyManaged`) and refuses to re-create the object, which would lose it.
+ * Each object lists them sorted by `attribute`.
+ */
+export interface UnmodelledAttribute {
+  /** What it is, in words: `storage parameters`, `tablespace`, `persistence`, `replica identity`... */
+  readonly attribute: string;
+  /** Its value as the catalog spells it: `fillfactor=70`, `unlogged`, `full`. */
+  readonly value: string;
 }
 
 /**
@@ -55,6 +73,10 @@ export interface Sequence extends IdentityOptions {
   readonly type: SequenceType;
   /** `OWNED BY table.column`: the sequence is dropped with the column (or its table). The table is in the sequence's schema. */
   readonly ownedBy?: SequenceOwner;
+  /** PostgreSQL `COMMENT ON SEQUENCE`. */
+  readonly comment?: string;
+  /** What the sequence has that the model does not describe (see `UnmodelledAttribute`); absent when nothing. */
+  readonly unmodelled?: readonly UnmodelledAttribute[];
 }
 
 export type SequenceType = 'smallint' | 'integer' | 'bigint';
@@ -126,6 +148,16 @@ export interface View {
    * the expression elsewhere). Used for ordering only: never compared by the diff.
    */
   readonly dependsOn: readonly QualifiedName[];
+  /** PostgreSQL `COMMENT ON [MATERIALIZED] VIEW`. */
+  readonly comment?: string;
+  /**
+   * PostgreSQL: the view's options (`security_barrier=true`, `check_option=cascaded`) or a materialized view's storage
+   * parameters (`fillfactor=70`), as `name=value` in the catalog's spelling, sorted; absent when none. Entities cannot
+   * declare them. A change of them re-creates the view.
+   */
+  readonly options?: readonly string[];
+  /** What the view has that the model does not describe (see `UnmodelledAttribute`); absent when nothing. */
+  readonly unmodelled?: readonly UnmodelledAttribute[];
 }
 
 export interface EnumType {
@@ -134,6 +166,10 @@ export interface EnumType {
   readonly name: string;
   /** Labels in declared order: the order is meaningful (`ORDER BY` on an enum column sorts by it). */
   readonly values: readonly string[];
+  /** PostgreSQL `COMMENT ON TYPE`; entities cannot declare it. */
+  readonly comment?: string;
+  /** What the type has that the model does not describe (privileges granted on it); absent when nothing. */
+  readonly unmodelled?: readonly UnmodelledAttribute[];
 }
 
 export interface Table {
@@ -158,6 +194,11 @@ export interface Table {
    * its triggers) recreates them. Not managed: never compiled from entities, never diffed. Absent when none.
    */
   readonly triggers?: readonly Trigger[];
+  /**
+   * PostgreSQL: what the table has that the model does not describe (storage parameters, tablespace, UNLOGGED,
+   * replica identity, inheritance...); absent when nothing. See `UnmodelledAttribute`.
+   */
+  readonly unmodelled?: readonly UnmodelledAttribute[];
   /**
    * PostgreSQL: the table is partitioned (`PARTITION BY ...`); absent for an ordinary table. Only introspection sets it
    * (entities cannot declare partitioning: a plan from entities leaves it alone, see `declarableByEntities`). Between
@@ -226,6 +267,11 @@ export interface Column {
   /** PostgreSQL: the column's collation (`C`), when it is not its type's default (the database's). */
   readonly collation?: string;
   /**
+   * PostgreSQL: what the column has that the model does not describe (storage mode, compression, statistics target,
+   * attribute options...); absent when nothing. See `UnmodelledAttribute`.
+   */
+  readonly unmodelled?: readonly UnmodelledAttribute[];
+  /**
    * PostgreSQL: `type` is a domain (as the catalog prints its name), and this is that domain and the type it is over.
    * Only introspection sets it. Domains are not managed: two columns of the same domain compare equal whatever the
    * domain's definition, and a column of a domain differs from one of its base type (a `type` change). Entities cannot
@@ -279,6 +325,12 @@ export interface PrimaryKey {
    * key as a change.
    */
   readonly anyOrder?: true;
+  /** PostgreSQL `DEFERRABLE INITIALLY ...`; absent when not deferrable. */
+  readonly deferrable?: Deferrable;
+  /** PostgreSQL `COMMENT ON CONSTRAINT`. */
+  readonly comment?: string;
+  /** What the constraint (or its index) has that the model does not describe; absent when nothing. */
+  readonly unmodelled?: readonly UnmodelledAttribute[];
 }
 
 export interface ForeignKey {
@@ -296,6 +348,12 @@ export interface ForeignKey {
    * Only introspection sets it (entities never declare it); absent means validated.
    */
   readonly notValid?: true;
+  /** PostgreSQL `MATCH FULL` (a multi-column key is either all NULL or all set); absent is `MATCH SIMPLE`, the default. */
+  readonly match?: 'FULL';
+  /** PostgreSQL `COMMENT ON CONSTRAINT`. */
+  readonly comment?: string;
+  /** What the constraint has that the model does not describe (`ON DELETE SET NULL (columns)`...); absent when nothing. */
+  readonly unmodelled?: readonly UnmodelledAttribute[];
 }
 
 export type Deferrable = 'INITIALLY IMMEDIATE' | 'INITIALLY DEFERRED';
@@ -303,6 +361,14 @@ export type Deferrable = 'INITIALLY IMMEDIATE' | 'INITIALLY DEFERRED';
 export interface Unique {
   readonly name: string;
   readonly columns: readonly string[];
+  /** PostgreSQL `DEFERRABLE INITIALLY ...` (TypeORM's `@Unique({ deferrable })`); absent when not deferrable. */
+  readonly deferrable?: Deferrable;
+  /** PostgreSQL 15+ `UNIQUE NULLS NOT DISTINCT`: NULLs conflict with each other. */
+  readonly nullsNotDistinct?: true;
+  /** PostgreSQL `COMMENT ON CONSTRAINT`. */
+  readonly comment?: string;
+  /** What the constraint (or its index) has that the model does not describe; absent when nothing. */
+  readonly unmodelled?: readonly UnmodelledAttribute[];
 }
 
 export interface Check {
@@ -313,6 +379,8 @@ export interface Check {
   readonly notValid?: true;
   /** PostgreSQL `NO INHERIT`: the check does not apply to child tables; only introspection sets it. */
   readonly noInherit?: true;
+  /** PostgreSQL `COMMENT ON CONSTRAINT`. */
+  readonly comment?: string;
 }
 
 /**
@@ -320,7 +388,18 @@ export interface Check {
  * own spelling, as its catalog prints it; rendered inside parentheses, never taken for a name or vice versa), with
  * its sort order when that is not the default (see `IndexKeyOrder`).
  */
-export type IndexKey = ({ readonly column: string } | { readonly expression: string }) & IndexKeyOrder;
+export type IndexKey = ({ readonly column: string } | { readonly expression: string }) & IndexKeyOrder & IndexKeyClass;
+
+/**
+ * PostgreSQL: how one index key compares, each field present only when it is not the default: `opclass` the operator
+ * class (`gin_trgm_ops`, `text_pattern_ops`) when it is not the default class of the key's type for the index's
+ * method; `collation` (`C`) when it is not the collation of the column (of an expression key: of its type).
+ * Entities cannot declare either: only introspection and `.sql` sources set them.
+ */
+export interface IndexKeyClass {
+  readonly opclass?: string;
+  readonly collation?: string;
+}
 
 /**
  * The sort order of an index key, each field present only when it is not the default: `ASC NULLS LAST` is `{}`,
@@ -352,6 +431,16 @@ export interface Index {
    * queries and enforces nothing, so a plan drops and builds it again. Only introspection sets it.
    */
   readonly invalid?: true;
+  /** PostgreSQL `INCLUDE (...)`: non-key columns stored in the index, in order; absent when none. */
+  readonly include?: readonly string[];
+  /** PostgreSQL storage parameters, `WITH (fillfactor=70)`: `name=value` as the catalog spells them, sorted; absent when none. */
+  readonly options?: readonly string[];
+  /** PostgreSQL 15+ `NULLS NOT DISTINCT` of a unique index. */
+  readonly nullsNotDistinct?: true;
+  /** PostgreSQL `COMMENT ON INDEX`. */
+  readonly comment?: string;
+  /** What the index has that the model does not describe (tablespace, operator class options...); absent when nothing. */
+  readonly unmodelled?: readonly UnmodelledAttribute[];
 }
 
 /** The file format of `generated/model.json`: one model per dialect, compiled from the same entities. */

@@ -52,6 +52,8 @@ const RANK: Record<ChangeKind, number> = {
   // After the column changes a NOT VALID constraint may need (a type the existing rows must satisfy).
   'constraint.validate': 13.2,
   'view.create': 13.5,
+  // Comments of objects that exist (created ones get theirs with them).
+  'comment.set': 13.6,
   'sequence.alter': 13.7,
   'column.drop': 14,
   'table.drop': 15,

@@ -4,6 +4,7 @@ import type { EntityNames } from '../diff/diff-renames';
 import { respellLike, type Model, type Renames, type TargetScope } from '../model';
 import { enumRemovalDiagnostics, probesFor } from './measure';
 import { notManagedBy } from './not-managed';
+import { describePartlyManaged, partlyManagedBy, partlyManagedRecreations } from './partly-managed';
 import { orderChanges } from './order';
 import { LARGE_TABLE_ROWS } from './row-counts';
 import { summarize } from './summary';
@@ -78,16 +79,36 @@ export function createPlan(input: PlanInput): Plan {
   const { context: models, diff, current } = diffInput(input);
   const context = { ...models, measurements, concurrently, largeTableRows };
   const changes = orderChanges(dialect.lower(diff.changes, context));
+  // A change that would lose what the model does not describe is refused: an error, and no SQL in any format.
+  const recreations = partlyManagedRecreations(changes);
   const statements: PlannedStatement[] = changes.flatMap((change, index) =>
-    dialect.render(change, context).map((statement) => ({ ...statement, change: index })),
+    recreations.refused.has(change) ? [] : dialect.render(change, context).map((statement) => ({ ...statement, change: index })),
   );
   const notManaged = notManagedBy(current, models.to, changes);
+  const partlyManaged = partlyManagedBy(current, models.to, (input.targetScope ?? 'needs') === 'inventory');
+  const differing = (partlyManaged ?? []).filter((entry) => entry.differs);
   return {
     dialect: dialect.name,
     changes,
     statements,
     ...(notManaged ? { notManaged } : {}),
-    diagnostics: [...diagnostics, ...diff.diagnostics, ...enumRemovalDiagnostics(diff.changes, measurements)],
+    ...(partlyManaged ? { partlyManaged } : {}),
+    diagnostics: [
+      ...diagnostics,
+      ...diff.diagnostics,
+      ...enumRemovalDiagnostics(diff.changes, measurements),
+      ...recreations.diagnostics,
+      ...(differing.length > 0
+        ? [
+            {
+              severity: 'warning' as const,
+              code: 'PARTLY_MANAGED_DIFFERS',
+              message: `the database differs from the target in ${differing.length} attribute(s) schemaplan does not manage: ${differing.map(describePartlyManaged).join('; ')}`,
+              hint: 'Change them by hand; the plan leaves them as they are.',
+            },
+          ]
+        : []),
+    ],
     decisions: diff.decisions,
     summary: summarize(changes, statements),
   };

@@ -21,6 +21,7 @@ const WORDS: Record<ChangeKind, [string, string, string]> = {
   'table.drop': ['-', 'table', 'tables'],
   'table.rebuild': ['~', 'table rebuilt', 'tables rebuilt'],
   'table.comment': ['~', 'table comment', 'table comments'],
+  'comment.set': ['~', 'comment', 'comments'],
   'column.rename': ['~', 'column renamed', 'columns renamed'],
   'column.add': ['+', 'column', 'columns'],
   'column.drop': ['-', 'column', 'columns'],

@@ -149,6 +149,23 @@ export interface PlanSummary {
   readonly text: string;
 }
 
+/**
+ * One attribute of a partly managed object (see `UnmodelledAttribute`): there in the database and not compared, or
+ * (`differs`) stated otherwise by a target that is read as a whole, which the plan cannot change.
+ */
+export interface PartlyManaged {
+  /** `table public.users`, `column public.users.bio`, `index public.users.users_bio_idx`... */
+  readonly object: string;
+  /** `storage parameters`, `tablespace`, `storage`... */
+  readonly attribute: string;
+  /** Its value in the database the plan starts from; absent when it has none. */
+  readonly value?: string;
+  /** The target states another value (or none): the database differs in what the plan leaves alone. */
+  readonly differs?: true;
+  /** The target's value, when it differs and has one. */
+  readonly target?: string;
+}
+
 export interface Plan {
   readonly dialect: DialectName;
   /** Changes in execution order. */
@@ -163,6 +180,12 @@ export interface Plan {
    * not need...), by schema and kind; absent when nothing. Read by introspection (`Model.notManaged`).
    */
   readonly notManaged?: readonly NotManaged[];
+  /**
+   * The attributes of partly managed objects (tables, columns, indexes, constraints, views, sequences) that the model
+   * does not describe, by object; absent when none. An entry that `differs` means the database is not in line with
+   * the target in a way the plan cannot change.
+   */
+  readonly partlyManaged?: readonly PartlyManaged[];
   /**
    * The schema hash (`hashModel`) of the database model the plan was made from. Apply re-reads the database under its
    * lock and refuses to run the plan when the hash differs. Absent when planned without a database.

@@ -30,6 +30,7 @@ export function renderJson(plan: Plan, context: PlanJsonContext = {}): string {
       diagnostics: plan.diagnostics,
       decisions: plan.decisions,
       notManaged: plan.notManaged,
+      partlyManaged: plan.partlyManaged,
     },
     null,
     2,

@@ -1,5 +1,6 @@
 import type { Plan } from '../plan/types';
 import { describeNotManaged } from '../plan/not-managed';
+import { describePartlyManaged, NO_CHANGES_BUT_DIFFERS, partlyManagedDiffers } from '../plan/partly-managed';
 import { groupChanges } from './group-changes';
 import { terminate } from './sql';
 
@@ -36,9 +37,15 @@ export function renderMarkdown(plan: Plan, context: MarkdownContext = {}): strin
       ? `**${plan.summary.text}**`
       : errors
         ? '**No plan**: the errors below must be resolved first.'
+        : partlyManagedDiffers(plan)
+          ? `**${NO_CHANGES_BUT_DIFFERS}**`
         : '**No changes**: the database is in line with the schema.',
   );
   if (plan.notManaged) out.push('', `Not managed (left untouched): ${describeNotManaged(plan.notManaged)}`);
+  if (plan.partlyManaged) {
+    out.push('', 'Partly managed (attributes schemaplan does not compare, left as they are):', '');
+    for (const entry of plan.partlyManaged) out.push(`- ${entry.differs ? '**differs** ' : ''}${describePartlyManaged(entry).replace(/\|/g, '\\|')}`);
+  }
 
   if (plan.decisions.length > 0) {
     out.push('', '#### Decisions needed', '');

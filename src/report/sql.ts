@@ -1,3 +1,4 @@
+import { describePartlyManaged } from '../plan/partly-managed';
 import type { Plan } from '../plan/types';
 
 /** One statement as a script line: trailing semicolon exactly once. */
@@ -9,6 +10,13 @@ export function terminate(sql: string): string {
 /** The plan as a plain SQL script, each change introduced by a comment with its reason. */
 export function renderSql(plan: Plan): string {
   const lines: string[] = [];
+  // Errors (a change refused...) and what the plan does not compare come first, as comments, so a reviewer of the
+  // script sees them.
+  const errors = plan.diagnostics.filter((d) => d.severity === 'error');
+  for (const d of errors) lines.push(`-- error ${d.code}: ${d.message.replace(/\s*\n\s*/g, ' ')}`);
+  if (errors.length > 0) lines.push('');
+  for (const entry of plan.partlyManaged ?? []) lines.push(`-- partly managed: ${describePartlyManaged(entry).replace(/\s*\n\s*/g, ' ')}`);
+  if (plan.partlyManaged) lines.push('');
   plan.changes.forEach((change, index) => {
     const statements = plan.statements.filter((s) => s.change === index);
     if (statements.length === 0) return;

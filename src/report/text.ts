@@ -1,6 +1,7 @@
 import type { Change } from '../diff/changes';
 import { blockedHazards, HAZARD_CODES } from '../plan/hazard-gate';
 import { describeNotManaged } from '../plan/not-managed';
+import { describePartlyManaged, NO_CHANGES_BUT_DIFFERS, partlyManagedDiffers } from '../plan/partly-managed';
 import type { Diagnostic, Hazard, Plan } from '../plan/types';
 import type { Paint } from './colors';
 import { renderDecisions } from './decisions';
@@ -91,9 +92,14 @@ export function renderText(plan: Plan, p: Paint, context: TextContext = {}): str
   // Errors mean the schemas differ in a way no change can express: never "in line".
   else if (plan.diagnostics.some((d) => d.severity === 'error')) lines.push(p.bold('No plan: the errors below must be resolved first.'));
   else if (plan.decisions.length > 0) lines.push(p.bold('No changes besides the open questions below.'));
+  else if (partlyManagedDiffers(plan)) lines.push(p.yellow(NO_CHANGES_BUT_DIFFERS));
   else lines.push(p.green('No changes: the database is in line with the schema.'));
   lines.push(...renderDiagnostics(plan.diagnostics, p));
   if (plan.notManaged) lines.push(p.dim(`Not managed (left untouched): ${describeNotManaged(plan.notManaged)}`));
+  if (plan.partlyManaged) {
+    lines.push(p.dim('Partly managed (attributes schemaplan does not compare, left as they are):'));
+    for (const entry of plan.partlyManaged) lines.push((entry.differs ? p.yellow : p.dim)(`  ${describePartlyManaged(entry)}`));
+  }
   for (const group of groupChanges(plan)) {
     lines.push('', p.bold(group.title));
     for (const { change, statements } of group.changes) {

@@ -13,6 +13,7 @@ import { fenced, renderMarkdown } from '../../report/markdown';
 import { renderSql } from '../../report/sql';
 import { renderText } from '../../report/text';
 import { EXIT } from '../exit-codes';
+import { partlyManagedDiffers } from '../../plan/partly-managed';
 import { colourEnabled, type CliIo } from '../io';
 import { renderDecisions } from '../../report/decisions';
 import { askDecisions, canAsk } from '../decisions';
@@ -122,11 +123,14 @@ export function renderPlan(
   }
 }
 
-/** Errors first (1), then open questions (3, with or without --exit-code), then pending changes (2 with --exit-code). */
+/**
+ * Errors first (1), then open questions (3, with or without --exit-code), then pending changes (2 with --exit-code);
+ * a database that differs only in attributes schemaplan does not manage differs all the same (2).
+ */
 export function planExitCode(plan: Plan, exitCodeFlag: boolean): number {
   if (hasErrors(plan)) return EXIT.error;
   if (plan.decisions.length > 0) return EXIT.decisions;
-  return exitCodeFlag && plan.changes.length > 0 ? EXIT.changes : EXIT.ok;
+  return exitCodeFlag && (plan.changes.length > 0 || partlyManagedDiffers(plan)) ? EXIT.changes : EXIT.ok;
 }
 
 /** `--migration`: written only for a plan that can be applied as it stands (no errors, no open questions, changes). */

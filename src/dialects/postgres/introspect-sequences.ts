@@ -21,6 +21,9 @@ export interface SequenceRow {
   owner_column: string | null;
   /** The owning column's default depends on this sequence. */
   owner_default_calls: boolean;
+  comment: string | null;
+  /** `p` permanent, `u` unlogged (PostgreSQL 15+). */
+  persistence: string;
 }
 
 /** `nextval('...')` and nothing else: what normalisation reads as a serial column. */
@@ -29,15 +32,17 @@ const PLAIN_NEXTVAL = /^nextval\('(?:[^']|'')+'(?:::regclass)?\)$/i;
 /**
  * The standalone sequences among `rows`. A sequence is implied by a column, and left out, when it is a serial's:
  * owned by that column (`deptype 'a'`), called by its default and nothing more (`nextval(...)` on an integer column),
- * with every option at its default (what `serial` creates; anything else could not be planned from the column).
+ * with every option at its default, no comment, and logged or not as its table is (what `serial` creates; anything
+ * else could not be planned from the column).
  * Sequences owned by a table that is not read (not managed) are left out with it; identity sequences never come here.
  */
 export function standaloneSequences(
   rows: readonly SequenceRow[],
-  tables: readonly { oid: string }[],
+  tables: readonly { oid: string; persistence?: string }[],
   columns: readonly ColumnRow[],
 ): Sequence[] {
   const managed = new Set(tables.map((t) => String(t.oid)));
+  const persistenceOf = new Map(tables.map((t) => [String(t.oid), t.persistence ?? 'p']));
   const columnOf = new Map(columns.map((c) => [`${c.table_oid}.${c.name}`, c]));
   return rows.flatMap((row): Sequence[] => {
     const owner = row.owner_oid === null ? undefined : String(row.owner_oid);
@@ -60,7 +65,10 @@ export function standaloneSequences(
       INTEGER_TYPES.has(column.type) &&
       column.default !== null &&
       PLAIN_NEXTVAL.test(column.default.trim()) &&
-      options === undefined;
+      options === undefined &&
+      row.comment === null &&
+      // The sequence of an UNLOGGED table's serial is unlogged with it.
+      row.persistence === persistenceOf.get(owner!);
     if (serial) return [];
     return [
       {
@@ -69,6 +77,8 @@ export function standaloneSequences(
         type,
         ...options,
         ownedBy: owner === undefined ? undefined : { table: row.owner_table!, column: row.owner_column! },
+        comment: row.comment ?? undefined,
+        unmodelled: row.persistence === 'u' ? [{ attribute: 'persistence', value: 'unlogged' }] : undefined,
       },
     ];
   });

@@ -2,6 +2,7 @@ import type {
   Check,
   Column,
   ColumnDomain,
+  Deferrable,
   EnumType,
   ForeignKey,
   Index,
@@ -16,6 +17,7 @@ import type {
   ReferentialAction,
   Table,
   Unique,
+  UnmodelledAttribute,
   View,
 } from '../../model';
 import { SchemaplanError } from '../../errors/errors';
@@ -50,6 +52,16 @@ interface TableRow {
   /** A partitioned table's `pg_get_partkeydef` (`RANGE (at)`), else NULL. */
   partition_key: string | null;
   partitions: Partition[] | null;
+  schema_comment: string | null;
+  options: string[] | null;
+  tablespace: string | null;
+  persistence: string;
+  replica_identity: string;
+  replica_index: string | null;
+  inherits: string[];
+  force_row_security: boolean;
+  access_method: string | null;
+  of_type: string | null;
 }
 export interface ColumnRow {
   table_oid: string;
@@ -79,6 +91,12 @@ export interface ColumnRow {
   domain_typtype: string | null;
   domain_type_schema: string | null;
   domain_type_name: string | null;
+  storage: string;
+  type_storage: string;
+  compression: string | null;
+  statistics_target: number | null;
+  attribute_options: string[] | null;
+  has_privileges: boolean;
 }
 interface ViewRow {
   kind: 'view' | 'column';
@@ -89,6 +107,9 @@ interface ViewRow {
   table_name: string | null;
   materialized: boolean;
   definition: string | null;
+  comment: string | null;
+  options: string[] | null;
+  tablespace: string | null;
   recorded: string | null;
   depends_on: { schema: string; name: string }[];
 }
@@ -107,6 +128,13 @@ interface ConstraintRow {
   validated: boolean;
   no_inherit: boolean;
   definition: string | null;
+  match: string;
+  comment: string | null;
+  delete_set_columns: string[];
+  nulls_not_distinct: boolean;
+  include: string[];
+  index_options: string[] | null;
+  index_tablespace: string | null;
 }
 interface IndexRow {
   table_oid: string;
@@ -117,6 +145,17 @@ interface IndexRow {
   key_columns: (string | null)[];
   key_expressions: (string | null)[];
   key_options: number[];
+  key_opclasses: (string | null)[];
+  key_collations: (string | null)[];
+  key_opclass_options: (string | null)[];
+  statistics_targets: string[];
+  include: string[];
+  options: string[] | null;
+  nulls_not_distinct: boolean;
+  comment: string | null;
+  tablespace: string | null;
+  clustered: boolean;
+  replica_identity: boolean;
   predicate: string | null;
 }
 interface NotManagedRow {
@@ -128,6 +167,8 @@ interface EnumRow {
   schema: string;
   name: string;
   values: string[];
+  comment: string | null;
+  has_privileges: boolean;
 }
 
 const ACTIONS: Readonly<Record<string, ReferentialAction>> = {
@@ -186,16 +227,25 @@ export async function introspectPostgres(query: QueryFn, schemas: readonly strin
       columns: (columnsOf.get(row.oid) ?? []).map((c) =>
         toColumn(c, recordedColumns.get(`${row.schema}.${row.name}.${c.name}`)),
       ),
-      primaryKey: primary ? ({ name: primary.name, columns: primary.columns } satisfies PrimaryKey) : undefined,
+      primaryKey: primary ? toPrimaryKey(primary) : undefined,
       foreignKeys: constraints.filter((c) => c.type === 'f').map(toForeignKey),
-      uniques: constraints.filter((c) => c.type === 'u').map((c): Unique => ({ name: c.name, columns: c.columns })),
+      uniques: constraints.filter((c) => c.type === 'u').map(toUnique),
       checks: constraints.filter((c) => c.type === 'c').map(toCheck),
       indexes: (indexesOf.get(row.oid) ?? []).map(toIndex),
       comment: row.comment ?? undefined,
       partitioning: toPartitioning(row),
+      unmodelled: tableUnmodelled(row),
     };
   });
-  const enums = enumRows.map((row): EnumType => ({ schema: row.schema, name: row.name, values: row.values }));
+  const enums = enumRows.map(
+    (row): EnumType => ({
+      schema: row.schema,
+      name: row.name,
+      values: row.values,
+      comment: row.comment ?? undefined,
+      unmodelled: row.has_privileges ? [{ attribute: 'privileges', value: 'privileges granted on the type' }] : undefined,
+    }),
+  );
   // A view's expression is what TypeORM recorded (what it compares), else the catalog's; it depends on what its
   // rewrite rule depends on, among the relations read here.
   const viewList = viewRows.filter((row) => row.kind === 'view');
@@ -208,7 +258,13 @@ export async function introspectPostgres(query: QueryFn, schemas: readonly strin
       materialized: row.materialized || undefined,
       indexes: row.materialized ? (indexesOf.get(String(row.oid)) ?? []).map(toIndex) : undefined,
       dependsOn: row.depends_on.filter((d) => relations.has(qualifiedKey(d))),
+      comment: row.comment ?? undefined,
+      options: row.options ?? undefined,
+      unmodelled: row.tablespace === null ? undefined : [{ attribute: 'tablespace', value: row.tablespace }],
     }),
+  );
+  const schemaComments = Object.fromEntries(
+    schemaRows.flatMap((row) => (row.schema_comment === null ? [] : [[row.schema, row.schema_comment] as const])),
   );
   return normalizePostgresModel({
     dialect: 'postgres',
@@ -219,6 +275,7 @@ export async function introspectPostgres(query: QueryFn, schemas: readonly strin
     views,
     notManaged: notManagedRows.map((row) => ({ schema: row.schema ?? undefined, kind: row.kind, names: row.names })),
     sequences: standaloneSequences(sequenceRows, tableRows, columnRows),
+    schemaComments,
   });
 }
 
@@ -250,6 +307,53 @@ function toDomain(row: ColumnRow): ColumnDomain | undefined {
   };
 }
 
+const PERSISTENCE: Readonly<Record<string, string>> = { u: 'unlogged', t: 'temporary' };
+const REPLICA_IDENTITY: Readonly<Record<string, string>> = { n: 'nothing', f: 'full', i: 'index' };
+
+/**
+ * What a table has that the model does not describe (see `UnmodelledAttribute`); each one makes the table partly
+ * managed. The catalog-coverage test (test/catalog-coverage.test.ts) lists where every catalog column read goes.
+ */
+function tableUnmodelled(row: TableRow): UnmodelledAttribute[] | undefined {
+  const list: UnmodelledAttribute[] = [];
+  const add = (attribute: string, value: string | null | undefined) => {
+    if (value !== null && value !== undefined && value !== '') list.push({ attribute, value });
+  };
+  add('storage parameters', row.options?.join(', '));
+  add('tablespace', row.tablespace);
+  add('persistence', PERSISTENCE[row.persistence]);
+  const identity = REPLICA_IDENTITY[row.replica_identity];
+  add('replica identity', identity === 'index' ? `using index ${row.replica_index ?? '?'}` : identity);
+  add('inherits', row.inherits.join(', '));
+  add('row level security', row.force_row_security ? 'forced for the owner' : undefined);
+  add('access method', row.access_method !== null && row.access_method !== 'heap' ? row.access_method : undefined);
+  add('of type', row.of_type);
+  return list.length > 0 ? list : undefined;
+}
+
+/**
+ * Attribute options a server keeps for itself (`pg_attver=...`, stamped on every column by some builds): no DDL sets
+ * them, they differ between two databases of the same schema, so they are no part of it. `ALTER TABLE ... SET (...)`
+ * rejects any `pg_` name, so none of these can be the user's.
+ */
+const SERVER_OPTION = /^pg_/;
+
+/** What a column has that the model does not describe (see `UnmodelledAttribute`). */
+function columnUnmodelled(row: ColumnRow): UnmodelledAttribute[] | undefined {
+  const list: UnmodelledAttribute[] = [];
+  const storage: Readonly<Record<string, string>> = { p: 'plain', e: 'external', m: 'main', x: 'extended' };
+  if (row.storage !== row.type_storage) list.push({ attribute: 'storage', value: storage[row.storage] ?? row.storage });
+  const compression: Readonly<Record<string, string>> = { p: 'pglz', l: 'lz4' };
+  if (row.compression) list.push({ attribute: 'compression', value: compression[row.compression] ?? row.compression });
+  if (row.statistics_target !== null && row.statistics_target >= 0) {
+    list.push({ attribute: 'statistics target', value: String(row.statistics_target) });
+  }
+  const options = (row.attribute_options ?? []).filter((option) => !SERVER_OPTION.test(option));
+  if (options.length > 0) list.push({ attribute: 'options', value: options.join(', ') });
+  if (row.has_privileges) list.push({ attribute: 'privileges', value: 'column privileges granted' });
+  return list.length > 0 ? list : undefined;
+}
+
 function toColumn(row: ColumnRow, recordedExpression: string | undefined): Column {
   const isEnum = row.typtype === 'e';
   return {
@@ -277,6 +381,7 @@ function toColumn(row: ColumnRow, recordedExpression: string | undefined): Colum
     comment: row.comment ?? undefined,
     collation: row.collation ?? undefined,
     domain: toDomain(row),
+    unmodelled: columnUnmodelled(row),
   };
 }
 
@@ -308,6 +413,40 @@ function typeModifiers(type: string, typmod: number): Pick<Column, 'length' | 'p
   }
 }
 
+/** What the index behind a primary key or unique constraint has that the model does not describe. */
+function keyIndexUnmodelled(row: ConstraintRow): UnmodelledAttribute[] | undefined {
+  const list: UnmodelledAttribute[] = [];
+  if (row.include.length > 0) list.push({ attribute: 'index include', value: row.include.join(', ') });
+  if (row.index_options?.length) list.push({ attribute: 'index storage parameters', value: row.index_options.join(', ') });
+  if (row.index_tablespace !== null) list.push({ attribute: 'index tablespace', value: row.index_tablespace });
+  return list.length > 0 ? list : undefined;
+}
+
+function deferrableOf(row: ConstraintRow): Deferrable | undefined {
+  return row.deferrable ? (row.deferred ? 'INITIALLY DEFERRED' : 'INITIALLY IMMEDIATE') : undefined;
+}
+
+function toPrimaryKey(row: ConstraintRow): PrimaryKey {
+  return {
+    name: row.name,
+    columns: row.columns,
+    deferrable: deferrableOf(row),
+    comment: row.comment ?? undefined,
+    unmodelled: keyIndexUnmodelled(row),
+  };
+}
+
+function toUnique(row: ConstraintRow): Unique {
+  return {
+    name: row.name,
+    columns: row.columns,
+    deferrable: deferrableOf(row),
+    nullsNotDistinct: row.nulls_not_distinct || undefined,
+    comment: row.comment ?? undefined,
+    unmodelled: keyIndexUnmodelled(row),
+  };
+}
+
 function toForeignKey(row: ConstraintRow): ForeignKey {
   return {
     name: row.name,
@@ -317,8 +456,15 @@ function toForeignKey(row: ConstraintRow): ForeignKey {
     referencedColumns: row.referenced_columns,
     onDelete: ACTIONS[row.on_delete] ?? 'NO ACTION',
     onUpdate: ACTIONS[row.on_update] ?? 'NO ACTION',
-    deferrable: row.deferrable ? (row.deferred ? 'INITIALLY DEFERRED' : 'INITIALLY IMMEDIATE') : undefined,
+    deferrable: deferrableOf(row),
     ...(row.validated ? {} : { notValid: true as const }),
+    // `f` FULL; `s` SIMPLE (the default); `p` PARTIAL is not implemented by PostgreSQL.
+    match: row.match === 'f' ? 'FULL' : undefined,
+    comment: row.comment ?? undefined,
+    unmodelled:
+      row.delete_set_columns.length > 0
+        ? [{ attribute: 'on delete set columns', value: row.delete_set_columns.join(', ') }]
+        : undefined,
   };
 }
 
@@ -331,6 +477,7 @@ function toCheck(row: ConstraintRow): Check {
     expression: match ? match[1]! : definition,
     ...(row.validated ? {} : { notValid: true as const }),
     ...(row.no_inherit ? { noInherit: true as const } : {}),
+    comment: row.comment ?? undefined,
   };
 }
 
@@ -346,8 +493,20 @@ function keyOrder(option: number | undefined): IndexKeyOrder {
 function toIndex(row: IndexRow): Index {
   const keys = row.key_columns.map((column, i): IndexKey => {
     const order = keyOrder(row.key_options[i]);
-    return column === null ? { expression: row.key_expressions[i] ?? '', ...order } : { column, ...order };
+    const keyClass = { opclass: row.key_opclasses[i] ?? undefined, collation: row.key_collations[i] ?? undefined };
+    return column === null ? { expression: row.key_expressions[i] ?? '', ...order, ...keyClass } : { column, ...order, ...keyClass };
   });
+  const unmodelled: UnmodelledAttribute[] = [];
+  row.key_opclass_options.forEach((options, i) => {
+    if (options) unmodelled.push({ attribute: 'operator class options', value: `key ${i + 1}: ${options}` });
+  });
+  for (const target of row.statistics_targets) {
+    const [key, value] = target.split('=');
+    unmodelled.push({ attribute: 'statistics target', value: `key ${key}: ${value}` });
+  }
+  if (row.tablespace !== null) unmodelled.push({ attribute: 'tablespace', value: row.tablespace });
+  if (row.clustered) unmodelled.push({ attribute: 'cluster', value: 'the table is clustered on it' });
+  if (row.replica_identity) unmodelled.push({ attribute: 'replica identity', value: "the table's replica identity" });
   const index: Index = {
     name: row.name,
     columns: [],
@@ -355,6 +514,11 @@ function toIndex(row: IndexRow): Index {
     where: row.predicate ?? undefined,
     method: row.method,
     ...(row.invalid ? { invalid: true as const } : {}),
+    include: row.include.length > 0 ? row.include : undefined,
+    options: row.options ?? undefined,
+    nullsNotDistinct: row.nulls_not_distinct || undefined,
+    comment: row.comment ?? undefined,
+    unmodelled: unmodelled.length > 0 ? unmodelled : undefined,
   };
   return withIndexKeys(index, keys);
 }

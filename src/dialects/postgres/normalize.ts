@@ -39,7 +39,7 @@ const SEQUENCE_DEFAULT = /^nextval\('(?:[^']|'')+'(?:::regclass)?\)$/i;
  * - sequences: the schema made explicit, the type in catalog spelling, default options absent;
  * - CHECK and index predicates: see `canonicalizeExpression`;
  * - implied facts made explicit: the schema (`public`), NOT NULL on primary-key and generated columns, the schemas
- *   the model's objects live in (and `public`).
+ *   the model's objects live in (and `public`); `public`'s comment from initdb (`standard public schema`) left out.
  *
  * Idempotent; the result is valid SQL to render from.
  */
@@ -65,7 +65,17 @@ export function normalizePostgresModel(model: Model): Model {
     views,
     notManaged: model.notManaged,
     sequences,
+    schemaComments: withoutInitdbComment(model.schemaComments),
   });
+}
+
+/** The comment initdb gives `public`: every database has it, so it means no comment (as entities, which cannot state one). */
+const PUBLIC_SCHEMA_COMMENT = 'standard public schema';
+
+function withoutInitdbComment(comments: Model['schemaComments']): Model['schemaComments'] {
+  if (comments?.[DEFAULT_SCHEMA] !== PUBLIC_SCHEMA_COMMENT) return comments;
+  const { [DEFAULT_SCHEMA]: _initdb, ...rest } = comments;
+  return rest;
 }
 
 /** Views: the schema made explicit, for the view and for what it reads; TypeORM compares expressions trimmed. */
@@ -173,6 +183,7 @@ export function normalizeColumn(column: Column, inPrimaryKey: boolean, standalon
     // `default` is the type's default collation, which is what no collation means.
     collation: column.collation && column.collation !== 'default' ? column.collation : undefined,
     domain,
+    unmodelled: column.unmodelled,
   };
 }
 

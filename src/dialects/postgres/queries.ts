@@ -5,12 +5,25 @@
  */
 
 /**
- * The schemas read that exist, each with its ordinary and partitioned tables (not partitions, not members of an
- * extension) and their comments; a schema without tables is one row with a NULL table. A partitioned table has its
- * strategy and key (`RANGE (at)`, from `pg_get_partkeydef`) and its partitions with their bounds.
+ * The schemas read that exist (with their comments), each with its ordinary and partitioned tables (not partitions,
+ * not members of an extension) and their comments; a schema without tables is one row with a NULL table. A
+ * partitioned table has its strategy and key (`RANGE (at)`, from `pg_get_partkeydef`) and its partitions with their
+ * bounds. Also what a table has that the model does not describe (reported as partly managed, see
+ * `UnmodelledAttribute`): storage parameters, tablespace, persistence, replica identity (and its index), inheritance
+ * parents, forced row level security, table access method (when not `heap`), the composite type of a typed table.
  */
 export const TABLES_SQL = `
 SELECT c.oid::int8 AS oid, n.nspname AS schema, c.relname AS name, d.description AS comment,
+  sd.description AS schema_comment,
+  c.reloptions::text[] AS options, ts.spcname AS tablespace, c.relpersistence AS persistence,
+  c.relreplident AS replica_identity,
+  (SELECT ri.relname FROM pg_catalog.pg_index rx JOIN pg_catalog.pg_class ri ON ri.oid = rx.indexrelid
+    WHERE rx.indrelid = c.oid AND rx.indisreplident LIMIT 1) AS replica_index,
+  ARRAY(
+    SELECT pn.nspname || '.' || pc.relname FROM pg_catalog.pg_inherits ih
+    JOIN pg_catalog.pg_class pc ON pc.oid = ih.inhparent
+    JOIN pg_catalog.pg_namespace pn ON pn.oid = pc.relnamespace
+    WHERE ih.inhrelid = c.oid ORDER BY ih.inhseqno)::text[] AS inherits,
   CASE WHEN c.relkind = 'p' THEN pg_catalog.pg_get_partkeydef(c.oid) END AS partition_key,
   CASE WHEN c.relkind = 'p' THEN COALESCE((
     SELECT jsonb_agg(jsonb_build_object('schema', pn.nspname, 'name', pc.relname,
@@ -18,8 +31,13 @@ SELECT c.oid::int8 AS oid, n.nspname AS schema, c.relname AS name, d.description
     FROM pg_catalog.pg_inherits i
     JOIN pg_catalog.pg_class pc ON pc.oid = i.inhrelid AND pc.relispartition
     JOIN pg_catalog.pg_namespace pn ON pn.oid = pc.relnamespace
-    WHERE i.inhparent = c.oid), '[]'::jsonb) END AS partitions
+    WHERE i.inhparent = c.oid), '[]'::jsonb) END AS partitions,
+  c.relforcerowsecurity AS force_row_security,
+  tam.amname AS access_method,
+  CASE WHEN c.reloftype <> 0 THEN pg_catalog.format_type(c.reloftype, NULL) END AS of_type
 FROM pg_catalog.pg_namespace n
+LEFT JOIN pg_catalog.pg_description sd
+  ON sd.objoid = n.oid AND sd.classoid = 'pg_catalog.pg_namespace'::regclass AND sd.objsubid = 0
 LEFT JOIN pg_catalog.pg_class c
   ON c.relnamespace = n.oid
   AND c.relkind IN ('r', 'p')
@@ -29,6 +47,8 @@ LEFT JOIN pg_catalog.pg_class c
     WHERE e.classid = 'pg_catalog.pg_class'::regclass AND e.objid = c.oid AND e.deptype = 'e')
 LEFT JOIN pg_catalog.pg_description d
   ON d.objoid = c.oid AND d.classoid = 'pg_catalog.pg_class'::regclass AND d.objsubid = 0
+LEFT JOIN pg_catalog.pg_tablespace ts ON ts.oid = c.reltablespace
+LEFT JOIN pg_catalog.pg_am tam ON tam.oid = c.relam
 WHERE n.nspname = ANY($1::text[])
 ORDER BY n.nspname, c.relname`;
 
@@ -36,7 +56,10 @@ ORDER BY n.nspname, c.relname`;
  * Columns in ordinal order, with the sequence options of identity columns. For arrays the element type is reported with `is_array`; `typmod` applies to the element.
  * Generated (computed) columns report their expression in pg_attrdef too: it is not a default, so it goes to
  * `generation` instead. When the (element) type is a domain, `domain_*` describe the type the innermost domain is
- * over (its element type with `domain_is_array` when that is an array), with that domain's typmod.
+ * over (its element type with `domain_is_array` when that is an array), with that domain's typmod. Also what the
+ * model does not describe (partly managed): the storage mode when it is not the type's, compression, statistics
+ * target, attribute options, and whether column privileges are granted. Columns that not every server version has
+ * are read through `to_jsonb` (absent: NULL).
  */
 export const COLUMNS_SQL = `
 WITH RECURSIVE domain_chain(domain_oid, base_oid, typmod) AS (
@@ -59,7 +82,10 @@ SELECT a.attrelid::int8 AS table_oid, a.attname AS name, a.attnotnull AS not_nul
   s.seqstart::text AS identity_start, s.seqincrement::text AS identity_increment, s.seqmin::text AS identity_min,
   s.seqmax::text AS identity_max, s.seqcache::text AS identity_cache, s.seqcycle AS identity_cycle,
   db.typmod AS domain_typmod, db.is_array AS domain_is_array, pg_catalog.format_type(dbt.oid, NULL) AS domain_type,
-  dbt.typtype AS domain_typtype, dbn.nspname AS domain_type_schema, dbt.typname AS domain_type_name
+  dbt.typtype AS domain_typtype, dbn.nspname AS domain_type_schema, dbt.typname AS domain_type_name,
+  a.attstorage AS storage, t.typstorage AS type_storage, to_jsonb(a) ->> 'attcompression' AS compression,
+  (to_jsonb(a) ->> 'attstattarget')::int AS statistics_target, a.attoptions::text[] AS attribute_options,
+  a.attacl IS NOT NULL AS has_privileges
 FROM pg_catalog.pg_attribute a
 JOIN pg_catalog.pg_type t ON t.oid = a.atttypid
 LEFT JOIN pg_catalog.pg_collation co ON co.oid = a.attcollation
@@ -81,8 +107,10 @@ WHERE a.attrelid = ANY($1::oid[]) AND a.attnum > 0 AND NOT a.attisdropped
 ORDER BY a.attrelid, a.attnum`;
 
 /**
- * Primary keys, foreign keys, uniques and checks, with their columns in key order. Constraints with a parent are
- * clones PostgreSQL maintains itself (a foreign key to a partitioned table has one per partition): left out.
+ * Primary keys, foreign keys, uniques and checks, with their columns in key order, their comments, and for the keys
+ * backed by an index (primary keys, uniques) that index's settings: NULLS NOT DISTINCT (modelled) and what the model
+ * does not describe (INCLUDE columns, storage parameters, tablespace). Constraints with a parent are clones PostgreSQL
+ * maintains itself (a foreign key to a partitioned table has one per partition): left out.
  */
 export const CONSTRAINTS_SQL = `
 SELECT con.conrelid::int8 AS table_oid, con.conname AS name, con.contype AS type,
@@ -95,21 +123,41 @@ SELECT con.conrelid::int8 AS table_oid, con.conname AS name, con.contype AS type
     SELECT a.attname FROM unnest(con.confkey) WITH ORDINALITY AS k(attnum, ord)
     JOIN pg_catalog.pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.attnum
     ORDER BY k.ord)::text[] AS referenced_columns,
-  con.confdeltype AS on_delete, con.confupdtype AS on_update,
+  con.confdeltype AS on_delete, con.confupdtype AS on_update, con.confmatchtype AS match,
   con.condeferrable AS deferrable, con.condeferred AS deferred,
   con.convalidated AS validated, con.connoinherit AS no_inherit,
-  CASE WHEN con.contype = 'c' THEN pg_catalog.pg_get_constraintdef(con.oid) END AS definition
+  CASE WHEN con.contype = 'c' THEN pg_catalog.pg_get_constraintdef(con.oid) END AS definition,
+  d.description AS comment,
+  ARRAY(
+    SELECT a.attname FROM unnest((to_jsonb(con) ->> 'confdelsetcols')::int2[]) AS k(attnum)
+    JOIN pg_catalog.pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.attnum)::text[] AS delete_set_columns,
+  COALESCE((to_jsonb(ix) ->> 'indnullsnotdistinct')::boolean, false) AS nulls_not_distinct,
+  ARRAY(
+    SELECT a.attname FROM unnest(ix.indkey::int2[]) WITH ORDINALITY AS k(attnum, ord)
+    JOIN pg_catalog.pg_attribute a ON a.attrelid = ix.indrelid AND a.attnum = k.attnum
+    WHERE k.ord > ix.indnkeyatts ORDER BY k.ord)::text[] AS include,
+  i.reloptions::text[] AS index_options, its.spcname AS index_tablespace
 FROM pg_catalog.pg_constraint con
 LEFT JOIN pg_catalog.pg_class fc ON fc.oid = con.confrelid
 LEFT JOIN pg_catalog.pg_namespace fn ON fn.oid = fc.relnamespace
+LEFT JOIN pg_catalog.pg_description d
+  ON d.objoid = con.oid AND d.classoid = 'pg_catalog.pg_constraint'::regclass AND d.objsubid = 0
+LEFT JOIN pg_catalog.pg_index ix ON con.contype IN ('p', 'u') AND ix.indexrelid = con.conindid
+LEFT JOIN pg_catalog.pg_class i ON i.oid = ix.indexrelid
+LEFT JOIN pg_catalog.pg_tablespace its ON its.oid = i.reltablespace
 WHERE con.conrelid = ANY($1::oid[]) AND con.contype IN ('p', 'f', 'u', 'c') AND con.conparentid = 0
 ORDER BY con.conrelid, con.conname`;
 
 /**
  * Indexes (of tables and of materialized views) that do not back a constraint of their table (those are read as constraints), with their access method.
- * Key columns only (not INCLUDE), in key order: `key_columns` has the column name of a column key and NULL for an
- * expression key, whose text (as `pg_get_indexdef` prints that one key) is at the same position of `key_expressions`;
- * `key_options` has each key's `indoption` bits (1: DESC, 2: NULLS FIRST), also by position.
+ * Key columns in key order: `key_columns` has the column name of a column key and NULL for an expression key, whose
+ * text (as `pg_get_indexdef` prints that one key) is at the same position of `key_expressions`; `key_options` has
+ * each key's `indoption` bits (1: DESC, 2: NULLS FIRST), `key_opclasses` its operator class when it is not the
+ * default for the key's type (the rule of `pg_get_indexdef`: the default class of the type for the method, or else
+ * the one default class the type is binary-coercible to), `key_collations` its collation when it is not the column's
+ * (of an expression key: its type's), `key_opclass_options` its operator class options; all by position. `include` has
+ * the INCLUDE columns. Also the storage parameters, NULLS NOT DISTINCT, the comment, and what the model does not
+ * describe (tablespace, CLUSTER mark, replica identity mark, statistics targets).
  */
 export const INDEXES_SQL = `
 SELECT ix.indrelid::int8 AS table_oid, i.relname AS name, ix.indisunique AS is_unique, am.amname AS method,
@@ -130,22 +178,82 @@ SELECT ix.indrelid::int8 AS table_oid, i.relname AS name, ix.indisunique AS is_u
     FROM unnest(ix.indoption::int2[]) WITH ORDINALITY AS o(option, ord)
     WHERE o.ord <= ix.indnkeyatts
     ORDER BY o.ord)::int4[] AS key_options,
+  ARRAY(
+    SELECT CASE
+      WHEN oc.opcdefault AND (
+        oc.opcintype = kt.oid
+        OR (k.attnum = 0 AND oc.opckeytype <> 0)
+        OR (NOT EXISTS (
+            SELECT 1 FROM pg_catalog.pg_opclass dc
+            WHERE dc.opcmethod = oc.opcmethod AND dc.opcdefault AND dc.opcintype = kt.oid)
+          AND (
+            oc.opcintype = kt.typbasetype
+            OR EXISTS (
+              SELECT 1 FROM pg_catalog.pg_cast ca
+              WHERE ca.castsource = kt.oid AND ca.casttarget = oc.opcintype AND ca.castmethod = 'b')
+            OR (ot.typname = 'anyarray' AND kt.typcategory = 'A')
+            OR (ot.typname = 'anyenum' AND kt.typtype = 'e')
+            OR (ot.typname = 'anyrange' AND kt.typtype = 'r')
+            OR (ot.typname = 'anymultirange' AND kt.typtype = 'm')
+            OR ot.typname IN ('anyelement', 'anynonarray'))))
+      THEN NULL ELSE oc.opcname END
+    FROM unnest(ix.indkey::int2[], ix.indclass::oid[]) WITH ORDINALITY AS k(attnum, opclass, ord)
+    JOIN pg_catalog.pg_opclass oc ON oc.oid = k.opclass
+    JOIN pg_catalog.pg_type ot ON ot.oid = oc.opcintype
+    JOIN pg_catalog.pg_attribute ia ON ia.attrelid = ix.indexrelid AND ia.attnum = k.ord
+    LEFT JOIN pg_catalog.pg_attribute ta ON ta.attrelid = ix.indrelid AND ta.attnum = k.attnum AND k.attnum <> 0
+    JOIN pg_catalog.pg_type kt ON kt.oid = COALESCE(ta.atttypid, ia.atttypid)
+    WHERE k.ord <= ix.indnkeyatts
+    ORDER BY k.ord)::text[] AS key_opclasses,
+  ARRAY(
+    SELECT CASE WHEN k.coll <> 0 AND k.coll <> COALESCE(ta.attcollation, kt.typcollation) THEN co.collname END
+    FROM unnest(ix.indkey::int2[], ix.indcollation::oid[]) WITH ORDINALITY AS k(attnum, coll, ord)
+    JOIN pg_catalog.pg_attribute ia ON ia.attrelid = ix.indexrelid AND ia.attnum = k.ord
+    LEFT JOIN pg_catalog.pg_attribute ta ON ta.attrelid = ix.indrelid AND ta.attnum = k.attnum AND k.attnum <> 0
+    JOIN pg_catalog.pg_type kt ON kt.oid = COALESCE(ta.atttypid, ia.atttypid)
+    LEFT JOIN pg_catalog.pg_collation co ON co.oid = k.coll
+    WHERE k.ord <= ix.indnkeyatts
+    ORDER BY k.ord)::text[] AS key_collations,
+  ARRAY(
+    SELECT array_to_string(ia.attoptions, ',')
+    FROM pg_catalog.pg_attribute ia
+    WHERE ia.attrelid = ix.indexrelid AND ia.attnum <= ix.indnkeyatts
+    ORDER BY ia.attnum)::text[] AS key_opclass_options,
+  ARRAY(
+    SELECT (ia.attnum::text || '=' || (to_jsonb(ia) ->> 'attstattarget'))
+    FROM pg_catalog.pg_attribute ia
+    WHERE ia.attrelid = ix.indexrelid AND (to_jsonb(ia) ->> 'attstattarget')::int >= 0
+    ORDER BY ia.attnum)::text[] AS statistics_targets,
+  ARRAY(
+    SELECT a.attname FROM unnest(ix.indkey::int2[]) WITH ORDINALITY AS k(attnum, ord)
+    JOIN pg_catalog.pg_attribute a ON a.attrelid = ix.indrelid AND a.attnum = k.attnum
+    WHERE k.ord > ix.indnkeyatts ORDER BY k.ord)::text[] AS include,
+  i.reloptions::text[] AS options,
+  COALESCE((to_jsonb(ix) ->> 'indnullsnotdistinct')::boolean, false) AS nulls_not_distinct,
+  d.description AS comment, ts.spcname AS tablespace, ix.indisclustered AS clustered,
+  ix.indisreplident AS replica_identity,
   pg_catalog.pg_get_expr(ix.indpred, ix.indrelid) AS predicate
 FROM pg_catalog.pg_index ix
 JOIN pg_catalog.pg_class i ON i.oid = ix.indexrelid
 JOIN pg_catalog.pg_am am ON am.oid = i.relam
+LEFT JOIN pg_catalog.pg_description d
+  ON d.objoid = i.oid AND d.classoid = 'pg_catalog.pg_class'::regclass AND d.objsubid = 0
+LEFT JOIN pg_catalog.pg_tablespace ts ON ts.oid = i.reltablespace
 WHERE ix.indrelid = ANY($1::oid[])
   AND NOT EXISTS (
     SELECT 1 FROM pg_catalog.pg_constraint con
     WHERE con.conindid = ix.indexrelid AND con.conrelid = ix.indrelid AND con.contype IN ('p', 'u', 'x'))
 ORDER BY ix.indrelid, i.relname`;
 
-/** Enum types of the managed schemas (not members of an extension), labels in their sort order. */
+/** Enum types of the managed schemas (not members of an extension), labels in their sort order, with their comments. */
 export const ENUMS_SQL = `
 SELECT n.nspname AS schema, t.typname AS name,
-  ARRAY(SELECT e.enumlabel FROM pg_catalog.pg_enum e WHERE e.enumtypid = t.oid ORDER BY e.enumsortorder)::text[] AS values
+  ARRAY(SELECT e.enumlabel FROM pg_catalog.pg_enum e WHERE e.enumtypid = t.oid ORDER BY e.enumsortorder)::text[] AS values,
+  d.description AS comment, t.typacl IS NOT NULL AS has_privileges
 FROM pg_catalog.pg_type t
 JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
+LEFT JOIN pg_catalog.pg_description d
+  ON d.objoid = t.oid AND d.classoid = 'pg_catalog.pg_type'::regclass AND d.objsubid = 0
 WHERE t.typtype = 'e' AND n.nspname = ANY($1::text[])
   AND NOT EXISTS (
     SELECT 1 FROM pg_catalog.pg_depend e
@@ -158,7 +266,7 @@ SELECT extname AS name FROM pg_catalog.pg_extension WHERE extname <> 'plpgsql' O
 
 /**
  * Views and materialized views of the managed schemas (not members of an extension), with the catalog's definition
- * and the relations their rewrite rule depends on. When TypeORM's `typeorm_metadata` table exists (`metadataTable`,
+ * and the relations their rewrite rule depends on, their comments, options (`reloptions`) and tablespace. When TypeORM's `typeorm_metadata` table exists (`metadataTable`,
  * quoted), the same query also returns the expression TypeORM recorded for each view, and its generated-column
  * records (kind `column`) for the current database. The records are read through `to_jsonb`, so a table of another
  * shape yields no values rather than an error.
@@ -172,6 +280,7 @@ export function viewsSql(metadataTable?: string): string {
 SELECT 'view' AS kind, c.oid::int8 AS oid, n.nspname AS schema, c.relname AS name, NULL::text AS table_name,
   c.relkind = 'm' AS materialized,
   pg_catalog.pg_get_viewdef(c.oid) AS definition,
+  d.description AS comment, c.reloptions::text[] AS options, ts.spcname AS tablespace,
   ${record(`m.r->>'type' = CASE WHEN c.relkind = 'm' THEN 'MATERIALIZED_VIEW' ELSE 'VIEW' END
     AND m.r->>'schema' = n.nspname AND m.r->>'name' = c.relname`)} AS recorded,
   COALESCE((
@@ -185,6 +294,9 @@ SELECT 'view' AS kind, c.oid::int8 AS oid, n.nspname AS schema, c.relname AS nam
     WHERE rw.ev_class = c.oid), '[]'::jsonb) AS depends_on
 FROM pg_catalog.pg_class c
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+LEFT JOIN pg_catalog.pg_description d
+  ON d.objoid = c.oid AND d.classoid = 'pg_catalog.pg_class'::regclass AND d.objsubid = 0
+LEFT JOIN pg_catalog.pg_tablespace ts ON ts.oid = c.reltablespace
 WHERE c.relkind IN ('v', 'm') AND n.nspname = ANY($1::text[])
   AND NOT EXISTS (
     SELECT 1 FROM pg_catalog.pg_depend e
@@ -192,7 +304,8 @@ WHERE c.relkind IN ('v', 'm') AND n.nspname = ANY($1::text[])
   if (metadataTable === undefined) return `${views}\nORDER BY 1, 3, 4`;
   return `${views}
 UNION ALL
-SELECT 'column', NULL::int8, m.r->>'schema', m.r->>'name', m.r->>'table', false, NULL, m.r->>'value', '[]'::jsonb
+SELECT 'column', NULL::int8, m.r->>'schema', m.r->>'name', m.r->>'table', false, NULL, NULL, NULL::text[], NULL,
+  m.r->>'value', '[]'::jsonb
 FROM (SELECT to_jsonb(t) AS r FROM ${metadataTable} t) m
 WHERE m.r->>'type' = 'GENERATED_COLUMN' AND m.r->>'database' = current_database()
 ORDER BY 1, 3, 4`;
@@ -278,7 +391,7 @@ FROM objects GROUP BY schema, kind ORDER BY schema NULLS FIRST, kind`;
 
 /**
  * Sequences of the managed schemas that no identity column implies (`deptype 'i'`) and no extension made, with their
- * options and their owner (`OWNED BY`, `deptype 'a'`): `owner_default_calls` says whether the owning column's default
+ * options, comment, persistence and their owner (`OWNED BY`, `deptype 'a'`): `owner_default_calls` says whether the owning column's default
  * depends on the sequence (a serial column, when that default is a plain `nextval` on an integer column).
  */
 export const SEQUENCES_SQL = `
@@ -286,10 +399,13 @@ SELECT n.nspname AS schema, c.relname AS name, pg_catalog.format_type(s.seqtypid
   s.seqstart::text AS start, s.seqincrement::text AS increment, s.seqmin::text AS min_value,
   s.seqmax::text AS max_value, s.seqcache::text AS cache, s.seqcycle AS cycle,
   own.refobjid::int8 AS owner_oid, oc.relname AS owner_table, oa.attname AS owner_column,
-  calls.seq IS NOT NULL AS owner_default_calls
+  calls.seq IS NOT NULL AS owner_default_calls,
+  d.description AS comment, c.relpersistence AS persistence
 FROM pg_catalog.pg_sequence s
 JOIN pg_catalog.pg_class c ON c.oid = s.seqrelid
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+LEFT JOIN pg_catalog.pg_description d
+  ON d.objoid = c.oid AND d.classoid = 'pg_catalog.pg_class'::regclass AND d.objsubid = 0
 LEFT JOIN pg_catalog.pg_depend own
   ON own.classid = 'pg_catalog.pg_class'::regclass AND own.objid = c.oid
   AND own.refclassid = 'pg_catalog.pg_class'::regclass AND own.refobjsubid > 0 AND own.deptype = 'a'

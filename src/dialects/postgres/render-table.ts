@@ -1,8 +1,9 @@
 import { SchemaplanError } from '../../errors/errors';
-import type { Check, ForeignKey, PrimaryKey, QualifiedName, ReferentialAction, Table, Unique } from '../../model';
+import type { Check, Deferrable, ForeignKey, PrimaryKey, QualifiedName, ReferentialAction, Table, Unique } from '../../model';
 import type { Statement } from '../../plan/types';
 import { quoteIdentifier, quoteLiteral, quoteQualified } from './quote';
-import { renderCreateIndex } from './render-index';
+import { commentOf } from './render-comment';
+import { renderCreateIndexWithComment } from './render-index';
 import { qualifiedTable, renderColumnComment, renderColumnDefinition, statement } from './render-column';
 
 const ACTIONS: ReadonlySet<ReferentialAction> = new Set(['NO ACTION', 'RESTRICT', 'CASCADE', 'SET NULL', 'SET DEFAULT']);
@@ -11,8 +12,14 @@ function columnList(columns: readonly string[]): string {
   return columns.map(quoteIdentifier).join(', ');
 }
 
+/** ` DEFERRABLE INITIALLY ...`, or nothing for a constraint that is not deferrable. */
+function deferrableSql(constraint: { readonly deferrable?: Deferrable }): string {
+  return constraint.deferrable ? ` DEFERRABLE ${constraint.deferrable}` : '';
+}
+
 export function uniqueClause(unique: Unique): string {
-  return `CONSTRAINT ${quoteIdentifier(unique.name)} UNIQUE (${columnList(unique.columns)})`;
+  const nulls = unique.nullsNotDistinct ? ' NULLS NOT DISTINCT' : '';
+  return `CONSTRAINT ${quoteIdentifier(unique.name)} UNIQUE${nulls} (${columnList(unique.columns)})${deferrableSql(unique)}`;
 }
 
 export function checkClause(check: Check): string {
@@ -25,7 +32,7 @@ export function notValid(constraint: { readonly notValid?: true }): string {
 }
 
 export function primaryKeyClause(primaryKey: PrimaryKey): string {
-  const body = `PRIMARY KEY (${columnList(primaryKey.columns)})`;
+  const body = `PRIMARY KEY (${columnList(primaryKey.columns)})${deferrableSql(primaryKey)}`;
   return primaryKey.name === undefined ? body : `CONSTRAINT ${quoteIdentifier(primaryKey.name)} ${body}`;
 }
 
@@ -39,8 +46,9 @@ export function foreignKeyClause(fk: ForeignKey): string {
   return (
     `CONSTRAINT ${quoteIdentifier(fk.name)} FOREIGN KEY (${columnList(fk.columns)}) ` +
     `REFERENCES ${referenced} (${columnList(fk.referencedColumns)}) ` +
+    (fk.match ? `MATCH ${fk.match} ` : '') +
     `ON DELETE ${action(fk.onDelete)} ON UPDATE ${action(fk.onUpdate)}` +
-    (fk.deferrable ? ` DEFERRABLE ${fk.deferrable}` : '')
+    deferrableSql(fk)
   );
 }
 
@@ -80,10 +88,14 @@ export function renderCreateTable(table: Table): Statement[] {
   for (const check of table.checks.filter((c) => c.notValid)) {
     statements.push(statement(`ALTER TABLE ${name} ADD ${checkClause(check)}${notValid(check)}`));
   }
-  for (const index of table.indexes) statements.push(renderCreateIndex(target, index));
+  for (const index of table.indexes) statements.push(...renderCreateIndexWithComment(target, index));
   if (table.comment) statements.push(renderTableComment(target, table.comment));
   for (const column of table.columns) {
     if (column.comment) statements.push(renderColumnComment(target, column.name, column.comment));
+  }
+  const constraints = [table.primaryKey, ...table.uniques, ...table.checks].flatMap((c) => (c?.name ? [c as { name: string; comment?: string }] : []));
+  for (const constraint of constraints) {
+    statements.push(...commentOf({ kind: 'constraint', table: target, name: constraint.name }, constraint.comment));
   }
   return statements;
 }

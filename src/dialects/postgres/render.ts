@@ -39,7 +39,9 @@ import {
   renderTableComment,
   uniqueClause,
 } from './render-table';
-import { renderCreateIndex, renderDropIndex } from './render-index';
+import { renderCreateIndexWithComment, renderDropIndex } from './render-index';
+import { commentOf, renderComment } from './render-comment';
+import { withOptions } from './render-options';
 import { renderSequenceAlter, renderSequenceCreate, renderSequenceDrop } from './render-sequence';
 import { sequenceKeys } from './sequence';
 
@@ -49,6 +51,11 @@ function qualifiedEnum(name: QualifiedName): string {
 
 function alterTable(table: QualifiedName, action: string): string {
   return `ALTER TABLE ${quoteQualified(qualifiedTable(table))} ${action}`;
+}
+
+/** `COMMENT ON CONSTRAINT` of a constraint just added, when it has a comment. */
+function constraintComment(table: QualifiedName, constraint: { readonly name?: string; readonly comment?: string }): Statement[] {
+  return constraint.name === undefined ? [] : commentOf({ kind: 'constraint', table: qualifiedTable(table), name: constraint.name }, constraint.comment);
 }
 
 function dropConstraint(table: QualifiedName, name: string): Statement {
@@ -200,6 +207,7 @@ function renderChange(change: Change, context: RenderContext): Statement[] {
         statement(
           `CREATE TYPE ${qualifiedEnum(change.enum)} AS ENUM (${change.enum.values.map(quoteLiteral).join(', ')})`,
         ),
+        ...commentOf({ kind: 'type', object: change.enum }, change.enum.comment),
       ];
     case 'enum.drop':
       return [
@@ -242,6 +250,8 @@ function renderChange(change: Change, context: RenderContext): Statement[] {
       throw new SchemaplanError('internal error: table.rebuild is a SQLite change and cannot be rendered for PostgreSQL');
     case 'table.comment':
       return [renderTableComment(change.table, change.to)];
+    case 'comment.set':
+      return [renderComment(change.target, change.to)];
     case 'column.add':
       return renderColumnAdd(change, context);
     case 'column.drop': {
@@ -264,35 +274,45 @@ function renderChange(change: Change, context: RenderContext): Statement[] {
         ...indexBuildHazards(context, change.table, `primary key ${change.primaryKey.name ?? ''}`.trim()),
         ...primaryKeyNotNull(context, change),
       ];
-      return [statement(alterTable(change.table, `ADD ${primaryKeyClause(change.primaryKey)}`), hazards)];
+      return [
+        statement(alterTable(change.table, `ADD ${primaryKeyClause(change.primaryKey)}`), hazards),
+        ...constraintComment(change.table, change.primaryKey),
+      ];
     }
     case 'primaryKey.drop':
       return [dropConstraint(change.table, change.primaryKey.name ?? `${change.table.name}_pkey`)];
     case 'foreignKey.add':
-      return [statement(alterTable(change.table, `ADD ${foreignKeyClause(change.foreignKey)}${notValid(change.foreignKey)}`))];
+      return [
+        statement(alterTable(change.table, `ADD ${foreignKeyClause(change.foreignKey)}${notValid(change.foreignKey)}`)),
+        ...constraintComment(change.table, change.foreignKey),
+      ];
     case 'foreignKey.drop':
       return [dropConstraint(change.table, change.foreignKey.name)];
     case 'unique.add': {
       const hazards = indexBuildHazards(context, change.table, `unique constraint ${change.unique.name}`);
-      return [statement(alterTable(change.table, `ADD ${uniqueClause(change.unique)}`), hazards)];
+      return [statement(alterTable(change.table, `ADD ${uniqueClause(change.unique)}`), hazards), ...constraintComment(change.table, change.unique)];
     }
     case 'unique.drop':
       return [dropConstraint(change.table, change.unique.name)];
     case 'check.add':
-      return [statement(alterTable(change.table, `ADD ${checkClause(change.check)}${notValid(change.check)}`))];
+      return [
+        statement(alterTable(change.table, `ADD ${checkClause(change.check)}${notValid(change.check)}`)),
+        ...constraintComment(change.table, change.check),
+      ];
     case 'check.drop':
       return [dropConstraint(change.table, change.check.name)];
     case 'index.create': {
       // CONCURRENTLY builds without blocking writes (and outside the transaction), so it carries no INDEX_BUILD hazard.
-      if (context.concurrently) return [renderCreateIndex(change.table, change.index, [], true)];
+      if (context.concurrently) return renderCreateIndexWithComment(change.table, change.index, [], true);
       const hazards = indexBuildHazards(context, change.table, `index ${change.index.name}`);
-      return [renderCreateIndex(change.table, change.index, hazards)];
+      return renderCreateIndexWithComment(change.table, change.index, hazards);
     }
     case 'view.create': {
       const view = { schema: change.view.schema ?? DEFAULT_SCHEMA, name: change.view.name };
       return [
-        statement(`CREATE ${viewName(change.view)} AS ${change.view.expression}`),
-        ...(change.view.indexes ?? []).map((index) => renderCreateIndex(view, index)),
+        statement(`CREATE ${viewName(change.view)}${withOptions(change.view.options)} AS ${change.view.expression}`),
+        ...(change.view.indexes ?? []).flatMap((index) => renderCreateIndexWithComment(view, index)),
+        ...commentOf({ kind: change.view.materialized ? 'materialized view' : 'view', object: view }, change.view.comment),
       ];
     }
     case 'view.drop':
@@ -302,7 +322,7 @@ function renderChange(change: Change, context: RenderContext): Statement[] {
     case 'index.drop':
       return [renderDropIndex(change.table, change.index, context.concurrently)];
     case 'sequence.create':
-      return renderSequenceCreate(change);
+      return [...renderSequenceCreate(change), ...commentOf({ kind: 'sequence', object: change.sequence }, change.sequence.comment)];
     case 'sequence.alter':
       return renderSequenceAlter(change);
     case 'sequence.drop':

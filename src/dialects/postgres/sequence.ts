@@ -28,6 +28,8 @@ export function normalizeSequence(sequence: Sequence): Sequence {
     type,
     ...options,
     ownedBy: sequence.ownedBy,
+    comment: sequence.comment || undefined,
+    unmodelled: sequence.unmodelled,
   };
 }
 

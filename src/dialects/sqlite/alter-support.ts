@@ -95,6 +95,7 @@ export function needsRebuild(change: Change): boolean {
     case 'sequence.create':
     case 'sequence.alter':
     case 'sequence.drop':
+    case 'comment.set':
       return false;
     default:
       return assertNever(change);

@@ -76,6 +76,7 @@ export function applyToTable(table: Table, change: Change): Table {
     case 'sequence.alter':
     case 'sequence.drop':
     case 'constraint.validate': // PostgreSQL only: SQLite constraints are never NOT VALID
+    case 'comment.set': // PostgreSQL only
       throw new Error(`internal error: ${change.kind} is not a change to one table's definition`);
     default:
       return assertNever(change);

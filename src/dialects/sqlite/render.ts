@@ -69,6 +69,7 @@ function renderChange(change: Change, context: RenderContext): Statement[] {
       return renderRebuild(change.from, change.to, taken, { valueMaps, copyHazards, tables: context.from.tables, rows });
     }
     case 'table.comment':
+    case 'comment.set':
       return []; // SQLite has no comments; lower drops these changes
     case 'column.add':
       if (!canAddColumn(change.column)) throw mustBeLowered(change);

@@ -1,7 +1,8 @@
 /**
  * A table's unique constraints, CHECKs and indexes as class decorators (`@Unique`, `@Check`, `@Index`), each with
  * its database name. An index TypeORM cannot declare (a key that is an expression or sorts DESC / NULLS FIRST|LAST,
- * an access method it does not know) becomes a comment and a diagnostic instead of a wrong declaration.
+ * has an operator class or collation, an access method it does not know, INCLUDE columns, storage parameters, NULLS
+ * NOT DISTINCT) becomes a comment and a diagnostic instead of a wrong declaration.
  */
 import type { DialectName, Index, Table } from '../../model';
 import { hasKeyOrder, indexKeys, isExpressionKey, keyOrderSql, qualifiedKey } from '../../model';
@@ -28,11 +29,28 @@ interface ConstraintContext {
 function describeIndex(index: Index): string {
   const keys = indexKeys(index).map((key) => {
     const target = isExpressionKey(key) ? `(${key.expression})` : `"${key.column}"`;
-    const order = keyOrderSql(key);
-    return order ? `${target} ${order}` : target;
+    const parts = [target, key.collation ? `COLLATE "${key.collation}"` : '', key.opclass ?? '', keyOrderSql(key)];
+    return parts.filter((part) => part !== '').join(' ');
   });
   const method = index.method ? ` USING ${index.method}` : '';
-  return `${index.unique ? 'UNIQUE ' : ''}INDEX "${index.name}"${method} (${keys.join(', ')})${index.where ? ` WHERE ${index.where}` : ''}`;
+  const include = index.include?.length ? ` INCLUDE (${index.include.map((c) => `"${c}"`).join(', ')})` : '';
+  const nulls = index.nullsNotDistinct ? ' NULLS NOT DISTINCT' : '';
+  const options = index.options?.length ? ` WITH (${index.options.join(', ')})` : '';
+  return (
+    `${index.unique ? 'UNIQUE ' : ''}INDEX "${index.name}"${method} (${keys.join(', ')})${include}${nulls}${options}` +
+    (index.where ? ` WHERE ${index.where}` : '')
+  );
+}
+
+/** Why TypeORM cannot declare this PostgreSQL index as it is (operator class, collation, INCLUDE...), if it cannot. */
+function undeclarableDetail(index: Index): string | undefined {
+  const keys = indexKeys(index);
+  if (keys.some((key) => key.opclass !== undefined)) return 'TypeORM cannot declare the operator class of an index key';
+  if (keys.some((key) => key.collation !== undefined)) return 'TypeORM cannot declare the collation of an index key';
+  if (index.include?.length) return 'TypeORM cannot declare INCLUDE columns';
+  if (index.options?.length) return 'TypeORM cannot declare index storage parameters (WITH ...)';
+  if (index.nullsNotDistinct) return 'TypeORM cannot declare NULLS NOT DISTINCT';
+  return undefined;
 }
 
 export function planTableConstraints(context: ConstraintContext): ClassDecoratorLine[] {
@@ -52,7 +70,8 @@ export function planTableConstraints(context: ConstraintContext): ClassDecorator
 
   for (const unique of table.uniques) {
     if (onSkippedColumn('unique constraint', unique.name, unique.columns)) continue;
-    lines.push({ call: decorator('Unique', tsString(unique.name), properties(unique.columns)) });
+    const deferrable = dialect === 'postgres' && unique.deferrable ? tsString(unique.deferrable) : undefined;
+    lines.push({ call: decorator('Unique', tsString(unique.name), properties(unique.columns), { entries: [['deferrable', deferrable]] }) });
   }
   for (const check of table.checks) {
     lines.push({ call: decorator('Check', tsString(check.name), tsString(check.expression)) });
@@ -63,6 +82,7 @@ export function planTableConstraints(context: ConstraintContext): ClassDecorator
     if (indexKeys(index).some(isExpressionKey)) reason = 'TypeORM cannot declare an index key that is an expression';
     else if (indexKeys(index).some(hasKeyOrder)) reason = 'TypeORM cannot declare the sort order of an index key (DESC, NULLS FIRST/LAST)';
     else if (method !== undefined && !POSTGRES_INDEX_TYPES.has(method)) reason = `TypeORM cannot declare an index using ${method}`;
+    else reason = undeclarableDetail(index);
     if (reason !== undefined) {
       diagnostics.push({
         severity: 'warning',
