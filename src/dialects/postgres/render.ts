@@ -80,7 +80,8 @@ function primaryKeyNotNull(context: RenderContext, change: ChangeOf<'primaryKey.
     .flatMap((name) => notNullHazards(`${what} sets ${label(change.table)}.${name} NOT NULL`, name, rows));
 }
 
-const describeKey = (key: PrimaryKey): string => `${key.name ?? 'the primary key'} (${key.columns.join(', ')})`;
+const describeKey = (key: PrimaryKey): string =>
+  `${key.name ?? 'the primary key'} (${key.columns.join(', ')})${key.deferrable ? ` DEFERRABLE ${key.deferrable}` : ''}`;
 
 /**
  * A primary key built on a table that exists: the lock its unique index is built under (with the rows), and the

@@ -78,44 +78,25 @@ export function planTableConstraints(context: ConstraintContext): ClassDecorator
   }
   for (const index of table.indexes) {
     const method = dialect === 'postgres' ? index.method : undefined;
-    let reason: string | undefined;
-    if (indexKeys(index).some(isExpressionKey)) reason = 'TypeORM cannot declare an index key that is an expression';
-    else if (indexKeys(index).some(hasKeyOrder)) reason = 'TypeORM cannot declare the sort order of an index key (DESC, NULLS FIRST/LAST)';
-    else if (method !== undefined && !POSTGRES_INDEX_TYPES.has(method)) reason = `TypeORM cannot declare an index using ${method}`;
-    else reason = undeclarableDetail(index);
+    const reason = undeclarableIndex(index, method);
     if (reason !== undefined) {
-      diagnostics.push({
-        severity: 'warning',
-        code: 'ENTITY_INDEX_NOT_DECLARED',
-        message: `${key}: index ${index.name} is not declared: ${reason}`,
-        location,
-        hint: 'A plan against the generated entities drops it: declare it in a migration of your own, or keep it out of the entities with care.',
-      });
-      lines.push({ comment: `not declared (${reason}): ${describeIndex(index)}` });
+      lines.push(notDeclaredIndex(key, location, index, reason, diagnostics));
       continue;
     }
     if (onSkippedColumn('index', index.name, index.columns)) continue;
-    lines.push({
-      call: decorator('Index', tsString(index.name), properties(index.columns), {
-        entries: [
-          ['unique', index.unique ? 'true' : undefined],
-          ['where', index.where !== undefined ? tsString(index.where) : undefined],
-          ['type', method !== undefined ? tsString(method) : undefined],
-        ],
-      }),
-    });
+    lines.push({ call: indexDecorator(index, method, properties(index.columns)) });
   }
   return lines;
 }
 
-// For the indexes of a materialized view (render-view.ts): the same rules and output as for a table's above.
+// The rules and output below serve the indexes of tables (above) and of materialized views (render-view.ts) alike.
 
 /** Why TypeORM cannot declare an index (of a table or a materialized view), or `undefined` when it can. */
 export function undeclarableIndex(index: Index, method: string | undefined): string | undefined {
   if (indexKeys(index).some(isExpressionKey)) return 'TypeORM cannot declare an index key that is an expression';
   if (indexKeys(index).some(hasKeyOrder)) return 'TypeORM cannot declare the sort order of an index key (DESC, NULLS FIRST/LAST)';
   if (method !== undefined && !POSTGRES_INDEX_TYPES.has(method)) return `TypeORM cannot declare an index using ${method}`;
-  return undefined;
+  return undeclarableDetail(index);
 }
 
 /** The diagnostic and the comment for an index TypeORM cannot declare. */
