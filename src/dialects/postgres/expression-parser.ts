@@ -143,9 +143,12 @@ export class Parser {
           return this.isWord('in', 1) || this.isWord('like', 1) || this.isWord('ilike', 1) || this.isWord('between', 1)
             ? BP.like
             : 0;
-        case 'similar':
         case 'collate':
+          return BP.collate;
         case 'at':
+          if (!this.isWord('time', 1) || !this.isWord('zone', 2)) throw new Unsupported('AT');
+          return BP.at;
+        case 'similar':
           throw new Unsupported(token.text);
         default:
           return 0;
@@ -206,6 +209,12 @@ export class Parser {
         const negated = this.next().text.toLowerCase();
         return this.likeFamily(left, negated, true);
       }
+      case 'at':
+        this.expectWord('time');
+        this.expectWord('zone');
+        return { k: 'at', e: left, zone: this.expression(power) };
+      case 'collate':
+        return { k: 'collate', e: left, collation: this.collationName() };
       default:
         return this.likeFamily(left, word, false);
     }
@@ -368,6 +377,18 @@ export class Parser {
     }
     this.expectPunct(')');
     return { k: 'func', name: printed.join('.'), args, star };
+  }
+
+  /** `"C"`, `"de-DE-x-icu"`, `pg_catalog."default"`: every part quoted as PostgreSQL prints it (unquoted parts fold). */
+  private collationName(): string {
+    const parts: string[] = [];
+    for (;;) {
+      const part = this.next();
+      if (part.k !== 'word' && part.k !== 'qid') throw new Unsupported('collation name');
+      parts.push(quoteIdentifier(namePart(part)));
+      if (!this.isPunct('.')) return parts.join('.');
+      this.position++;
+    }
   }
 
   /** A type after `::`: `integer`, `character varying(20)`, `timestamp(3) with time zone`, `"public"."e"[]`. */

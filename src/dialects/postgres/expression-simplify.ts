@@ -13,6 +13,11 @@ function isNowText(node: Node): boolean {
   return node.k === 'cast' && node.type === 'text' && node.e.k === 'str' && node.e.raw === "'now'";
 }
 
+/** An undecorated NULL (a cast one stays typed: PostgreSQL rewrites only the bare keyword). */
+function isNull(node: Node): boolean {
+  return node.k === 'const' && node.text === 'NULL';
+}
+
 function isLiteral(node: Node): boolean {
   return node.k === 'str' || node.k === 'num' || node.k === 'const';
 }
@@ -21,14 +26,51 @@ function baseTypeOf(type: string): string {
   return parseTypeName(type).type;
 }
 
+/** A literal, or a literal with casts: `'a'`, `'a'::text`, `(1)::double precision`, `ARRAY['a'::text]`. */
+function isLiteralLike(node: Node): boolean {
+  if (node.k === 'cast') return isLiteralLike(node.e);
+  if (node.k === 'array') return node.items.every(isLiteralLike);
+  return isLiteral(node);
+}
+
+const INTEGER_TYPES = new Set(['smallint', 'integer', 'bigint']);
+
 /**
- * Removes what PostgreSQL adds and a writer leaves out. `valueContext` is true where a literal's cast is implied by
- * the surroundings (compared, matched, concatenated, a whole default), so `'x'::text` there is just `'x'`.
+ * True if the cast of `literal` to `type` is what its surroundings would do anyway: a string or NULL (untyped until
+ * then), a boolean to boolean, a number to a numeric type that holds it (`(1.3)::double precision`, not
+ * `(1.5)::integer`, which rounds).
  */
-export function simplify(node: Node, valueContext: boolean): Node {
+function castImplied(literal: Node, type: string): boolean {
+  const base = baseTypeOf(type);
+  if (literal.k === 'str') return true;
+  if (literal.k === 'const') return literal.text === 'NULL' || base === 'boolean';
+  if (literal.k === 'num') return NUMERIC_TYPES.has(base) && (!INTEGER_TYPES.has(base) || /^-?\d+$/.test(literal.text));
+  return false;
+}
+
+/**
+ * How much of a literal's cast its surroundings imply:
+ * - `implied`: all of it (compared with or matched against a non-literal, a whole default, a condition), so
+ *   `'x'::text` there is `'x'` and `'5'::integer` is `5`;
+ * - `text`: only `::text` on a string (what PostgreSQL resolves an untyped string to where nothing else gives it a
+ *   type: two literals compared, the results of a CASE, a function's argument of type text), so `'5'::integer`
+ *   keeps its cast;
+ * - `kept`: none (the operand of IS, of arithmetic...).
+ */
+export type LiteralContext = 'implied' | 'text' | 'kept';
+
+/** The context of two operands of a coercing operator: `implied`, unless both are literals (see `LiteralContext`). */
+function operandsContext(l: Node, r: Node): LiteralContext {
+  return isLiteralLike(l) && isLiteralLike(r) ? 'text' : 'implied';
+}
+
+/** Removes what PostgreSQL adds and a writer leaves out (see `LiteralContext`). */
+export function simplify(node: Node, context: LiteralContext): Node {
   switch (node.k) {
-    case 'str':
     case 'num':
+      // `-0` is folded into the constant 0 when parsed.
+      return /^-[0.]+$/.test(node.text) && /\d/.test(node.text) ? { k: 'num', text: node.text.slice(1) } : node;
+    case 'str':
     case 'const':
     case 'col':
       return node;
@@ -57,61 +99,105 @@ export function simplify(node: Node, valueContext: boolean): Node {
       if (isNowText(node.e)) {
         return node.type === 'timestamp with time zone' ? { k: 'func', name: 'now', args: [], star: false } : node;
       }
-      const operand = simplify(node.e, valueContext && node.e.k === 'array');
-      if (valueContext && isLiteral(operand)) {
+      const operand = simplify(node.e, context === 'implied' && node.e.k === 'array' ? 'implied' : 'kept');
+      // A negative constant prints as `'-1'::integer` (a bare `-1` would read as an operator): the number literal.
+      const number = operand.k === 'str' ? unquote(operand.raw) : undefined;
+      if (number !== undefined && NUMBER.test(number) && numberLiteralType(number) === node.type) return { k: 'num', text: number };
+      if (context === 'text') {
+        return operand.k === 'str' && node.type === 'text' ? operand : { ...node, e: operand };
+      }
+      const valueContext = context === 'implied';
+      if (valueContext && isLiteral(operand) && castImplied(operand, node.type)) {
         if (operand.k === 'str' && NUMERIC_TYPES.has(baseTypeOf(node.type))) {
           const text = unquote(operand.raw);
           if (text !== undefined && NUMBER.test(text)) return { k: 'num', text };
         }
         return operand;
       }
-      if (valueContext && operand.k === 'array' && operand.items.every(isLiteral)) return operand;
+      // An empty array keeps its cast: `ARRAY[]` alone has no type ("cannot determine type of empty array").
+      if (valueContext && operand.k === 'array' && operand.items.length > 0 && operand.items.every(isLiteral)) return operand;
       if (operand.k === 'col' && (node.type === 'text' || node.type === 'character varying')) return operand;
       if (operand.k === 'func' && operand.name === 'now' && node.type === 'timestamp with time zone') return operand;
       return { ...node, e: operand };
     }
     case 'bin': {
-      const coerce = LITERAL_COERCING.has(node.op);
-      return { ...node, l: simplify(node.l, coerce), r: simplify(node.r, coerce) };
+      const operands = LITERAL_COERCING.has(node.op) ? operandsContext(node.l, node.r) : 'kept';
+      return { ...node, l: simplify(node.l, operands), r: simplify(node.r, operands) };
     }
-    case 'quant':
-      return { ...node, l: simplify(node.l, true), r: simplify(node.r, true) };
+    case 'quant': {
+      const list = node.r.k === 'array' && ((node.op === '=' && node.quant === 'ANY') || (node.op === '<>' && node.quant === 'ALL'));
+      // `x IN (a)` is stored as `x = a`.
+      if (list && node.r.k === 'array' && node.r.items.length === 1) return simplify({ k: 'bin', op: node.op, l: node.l, r: node.r.items[0]! }, context);
+      const operands = operandsContext(node.l, node.r);
+      // An IN list's items take the type of `x`; an array compared with ANY/ALL otherwise types itself.
+      const items = list || node.r.k !== 'array' ? operands : 'text';
+      return { ...node, l: simplify(node.l, operands), r: simplify(node.r, items) };
+    }
+    case 'distinct': {
+      const operands = operandsContext(node.l, node.r);
+      const [l, r] = [simplify(node.l, operands), simplify(node.r, operands)];
+      // PostgreSQL stores `x IS DISTINCT FROM NULL` as `x IS NOT NULL` (and NOT DISTINCT as IS NULL).
+      if (isNull(r) || isNull(l)) return { k: 'is', e: isNull(r) ? l : r, not: !node.not, what: 'NULL' };
+      return { ...node, l, r };
+    }
     case 'bool': {
       const items: Node[] = [];
-      for (const item of node.items.map((i) => simplify(i, true))) {
+      for (const item of node.items.map((i) => simplify(i, 'implied'))) {
         if (item.k === 'bool' && item.op === node.op) items.push(...item.items);
         else items.push(item);
       }
       return { ...node, items };
     }
-    case 'not':
-      return { ...node, e: simplify(node.e, true) };
+    case 'not': {
+      const operand = simplify(node.e, 'implied');
+      // `a IS NOT DISTINCT FROM b` is stored as `NOT a IS DISTINCT FROM b`.
+      return operand.k === 'distinct' ? { ...operand, not: !operand.not } : { ...node, e: operand };
+    }
     case 'neg': {
-      const operand = simplify(node.e, false);
-      return operand.k === 'num' ? { k: 'num', text: operand.text.startsWith('-') ? operand.text.slice(1) : `-${operand.text}` } : { ...node, e: operand };
+      const operand = simplify(node.e, 'kept');
+      return operand.k === 'num' ? simplify({ k: 'num', text: operand.text.startsWith('-') ? operand.text.slice(1) : `-${operand.text}` }, context) : { ...node, e: operand };
     }
     case 'is':
-      return { ...node, e: simplify(node.e, false) };
-    case 'distinct':
-      return { ...node, l: simplify(node.l, true), r: simplify(node.r, true) };
+      return { ...node, e: simplify(node.e, 'kept') };
     case 'array':
     case 'row':
-      return { ...node, items: node.items.map((i) => simplify(i, valueContext)) };
+      return { ...node, items: node.items.map((i) => simplify(i, context)) };
     case 'func':
-      return { ...node, args: node.args.map((a) => simplify(a, false)) };
+      // `length('x')` is stored as `length('x'::text)`: the parameter's type, which the untyped string resolves to again.
+      return { ...node, args: node.args.map((a) => simplify(a, 'text')) };
     case 'sub':
-      return { ...node, e: simplify(node.e, false), index: simplify(node.index, false) };
-    case 'case':
+      return { ...node, e: simplify(node.e, 'kept'), index: simplify(node.index, 'kept') };
+    case 'at':
+      // The zone is text to PostgreSQL (`'utc'::text`); the value's own type decides what AT TIME ZONE does.
+      return { ...node, e: simplify(node.e, 'kept'), zone: simplify(node.zone, 'text') };
+    case 'collate': {
+      const operand = simplify(node.e, context);
+      // The outer COLLATE wins: `x COLLATE "C" COLLATE "POSIX"` is `x COLLATE "POSIX"`.
+      return { ...node, e: operand.k === 'collate' ? operand.e : operand };
+    }
+    case 'case': {
+      // `CASE x WHEN 'a'`: each value is compared with x; the results only have each other to take a type from.
+      const values = node.arg && [node.arg, ...node.whens.map(([c]) => c)].every(isLiteralLike) ? 'text' : 'implied';
       return {
         ...node,
-        arg: node.arg && simplify(node.arg, true),
-        whens: node.whens.map(([c, r]) => [simplify(c, true), simplify(r, true)] as const),
-        otherwise: node.otherwise && simplify(node.otherwise, true),
+        arg: node.arg && simplify(node.arg, values),
+        whens: node.whens.map(([c, r]) => [simplify(c, node.arg ? values : 'implied'), simplify(r, 'text')] as const),
+        otherwise: node.otherwise && simplify(node.otherwise, 'text'),
       };
+    }
   }
 }
 
 const NUMBER = /^-?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
+
+/** The type PostgreSQL gives a number literal: `integer` or `bigint` for whole numbers that fit, else `numeric`. */
+function numberLiteralType(text: string): string {
+  if (!/^-?\d+$/.test(text)) return 'numeric';
+  const value = BigInt(text);
+  if (value >= -(2n ** 31n) && value < 2n ** 31n) return 'integer';
+  if (value >= -(2n ** 63n) && value < 2n ** 63n) return 'bigint';
+  return 'numeric';
+}
 
 /** The content of a standard string literal `'it''s'` -> `it's`; undefined if `raw` is not one. */
 export function unquote(raw: string): string | undefined {

@@ -21,6 +21,10 @@ export type Node =
   | { readonly k: 'array'; readonly items: readonly Node[] }
   | { readonly k: 'row'; readonly items: readonly Node[] }
   | { readonly k: 'sub'; readonly e: Node; readonly index: Node }
+  /** `e AT TIME ZONE zone` */
+  | { readonly k: 'at'; readonly e: Node; readonly zone: Node }
+  /** `e COLLATE "C"`: `collation` is the name as printed (every part quoted). */
+  | { readonly k: 'collate'; readonly e: Node; readonly collation: string }
   | {
       readonly k: 'case';
       readonly arg?: Node;
@@ -31,7 +35,10 @@ export type Node =
 export const COMPARISON = new Set(['=', '<>', '!=', '<', '>', '<=', '>=']);
 /** Operators whose literal operands PostgreSQL casts to the other side's type (`'a%'::text`). */
 export const LITERAL_COERCING = new Set([...COMPARISON, '~~', '~~*', '!~~', '!~~*', '~', '~*', '!~', '!~*', '||']);
-// Binding powers, loosest first (PostgreSQL's operator precedence table).
+/**
+ * Binding powers, loosest first: PostgreSQL's operator precedence (the `%left`/`%nonassoc` lines of its grammar,
+ * gram.y): `AT TIME ZONE` binds tighter than `^`, `COLLATE` tighter than `AT`, unary minus tighter than `COLLATE`.
+ */
 export const BP = {
   or: 1,
   and: 2,
@@ -43,10 +50,12 @@ export const BP = {
   add: 8,
   mul: 9,
   exp: 10,
-  unary: 11,
-  sub: 12,
-  cast: 13,
-  atom: 14,
+  at: 11,
+  collate: 12,
+  unary: 13,
+  sub: 14,
+  cast: 15,
+  atom: 16,
 } as const;
 
 export function operatorPower(op: string): number {

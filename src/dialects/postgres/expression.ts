@@ -1,7 +1,8 @@
 import { Parser } from './expression-parser';
-import { fallback, print } from './expression-print';
+import { fallback, isBareOperand, print } from './expression-print';
 import { simplify } from './expression-simplify';
 import { tokenize, Unsupported } from './expression-tokens';
+import { stripEnclosingParens } from '../index-expression';
 
 export { isNumberText, unquote } from './expression-simplify';
 
@@ -21,9 +22,40 @@ export { isNumberText, unquote } from './expression-simplify';
  */
 export function canonicalizeExpression(sql: string): string {
   try {
-    return print(simplify(new Parser(tokenize(sql)).parseAll(), true));
+    return print(simplify(new Parser(tokenize(sql)).parseAll(), 'implied'));
   } catch (error) {
     if (error instanceof Unsupported) return fallback(sql);
+    throw error;
+  }
+}
+
+/**
+ * `sql` (an expression in canonical spelling) as the operand of a column's `DEFAULT`, which PostgreSQL's grammar
+ * takes as a `b_expr`: parenthesised when it needs it (`(1 IS NOT NULL)`, `(now() AT TIME ZONE 'utc')`,
+ * `('a' COLLATE "C")`), as written otherwise (`'x'`, `now()`, `ARRAY[]::integer[]`). What the parser does not read
+ * (a subquery...) is parenthesised unless it already is.
+ */
+export function defaultOperand(sql: string): string {
+  const text = sql.trim();
+  try {
+    return isBareOperand(new Parser(tokenize(text)).parseAll()) ? text : `(${text})`;
+  } catch (error) {
+    if (!(error instanceof Unsupported)) throw error;
+    return stripEnclosingParens(text) !== text ? text : `(${text})`;
+  }
+}
+
+/**
+ * True for an empty array written with a type: `ARRAY[]::integer[]` or `'{}'` (which canonical spelling leaves
+ * without its cast). As a column's default both mean the empty array of the column's type.
+ */
+export function isEmptyArray(sql: string): boolean {
+  try {
+    const node = new Parser(tokenize(sql)).parseAll();
+    if (node.k === 'str') return node.raw === "'{}'";
+    return node.k === 'cast' && node.e.k === 'array' && node.e.items.length === 0 && node.type.endsWith('[]');
+  } catch (error) {
+    if (error instanceof Unsupported) return false;
     throw error;
   }
 }
