@@ -62,7 +62,8 @@ describe('printer and parser agree', () => {
     ['ARRAY[]::integer[]', 'ARRAY[]::integer[]'],
     [`'a' || 'b'`, `'a' || 'b'`],
     ['(SELECT 1)', '(SELECT 1)'],
-    [`E'a'`, `(E'a')`],
+    [`E'it\\'s\\n'`, `'it''s\n'`],
+    ['x = ANY (SELECT 1)', '(x = ANY (SELECT 1))'],
   ])('DEFAULT %s is written DEFAULT %s', (expression, operand) => {
     expect(defaultOperand(canonicalizeExpression(expression))).toBe(operand);
   });

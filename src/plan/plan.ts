@@ -82,11 +82,13 @@ export function createPlan(input: PlanInput): Plan {
     dialect.render(change, context).map((statement) => ({ ...statement, change: index })),
   );
   const notManaged = notManagedBy(current, models.to, changes);
+  const script = statements.length > 0 ? dialect.scriptFrame?.(changes) : undefined;
   return {
     dialect: dialect.name,
     changes,
     statements,
     ...(notManaged ? { notManaged } : {}),
+    ...(script ? { script } : {}),
     diagnostics: [...diagnostics, ...diff.diagnostics, ...enumRemovalDiagnostics(diff.changes, measurements)],
     decisions: diff.decisions,
     summary: summarize(changes, statements),

@@ -154,8 +154,23 @@ export interface Plan {
    */
   readonly notManaged?: readonly NotManaged[];
   /**
+   * What a script of the plan (`--format sql`, a `.sql` migration file) must run before and after its statements,
+   * where `apply` does the same itself (see `Dialect.scriptFrame`); absent when nothing.
+   */
+  readonly script?: ScriptFrame;
+  /**
    * The schema hash (`hashModel`) of the database model the plan was made from. Apply re-reads the database under its
    * lock and refuses to run the plan when the hash differs. Absent when planned without a database.
    */
   readonly fromHash?: string;
+}
+
+/**
+ * Statements a plan run as a script needs around its own: SQLite turns foreign key enforcement off before the
+ * transaction of a plan that rebuilds or drops tables (`PRAGMA foreign_keys` does nothing inside one), checks every
+ * foreign key before COMMIT, and turns enforcement back on, as `apply` does.
+ */
+export interface ScriptFrame {
+  readonly before: readonly string[];
+  readonly after: readonly string[];
 }

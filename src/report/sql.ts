@@ -6,9 +6,12 @@ export function terminate(sql: string): string {
   return trimmed.endsWith(';') ? trimmed : `${trimmed};`;
 }
 
-/** The plan as a plain SQL script, each change introduced by a comment with its reason. */
+/**
+ * The plan as a plain SQL script, each change introduced by a comment with its reason, inside the frame the dialect
+ * asks for (`Plan.script`: SQLite's foreign keys off around a table rebuild).
+ */
 export function renderSql(plan: Plan): string {
-  const lines: string[] = [];
+  const lines: string[] = plan.script ? [...plan.script.before, ''] : [];
   plan.changes.forEach((change, index) => {
     const statements = plan.statements.filter((s) => s.change === index);
     if (statements.length === 0) return;
@@ -20,5 +23,6 @@ export function renderSql(plan: Plan): string {
     }
     lines.push('');
   });
+  if (plan.script) lines.push(...plan.script.after, '');
   return lines.join('\n');
 }

@@ -103,9 +103,7 @@ export function simplify(node: Node, context: LiteralContext): Node {
       // A negative constant prints as `'-1'::integer` (a bare `-1` would read as an operator): the number literal.
       const number = operand.k === 'str' ? unquote(operand.raw) : undefined;
       if (number !== undefined && NUMBER.test(number) && numberLiteralType(number) === node.type) return { k: 'num', text: number };
-      if (context === 'text') {
-        return operand.k === 'str' && node.type === 'text' ? operand : { ...node, e: operand };
-      }
+      if (context === 'text' && operand.k === 'str' && node.type === 'text') return operand;
       const valueContext = context === 'implied';
       if (valueContext && isLiteral(operand) && castImplied(operand, node.type)) {
         if (operand.k === 'str' && NUMERIC_TYPES.has(baseTypeOf(node.type))) {
@@ -125,13 +123,13 @@ export function simplify(node: Node, context: LiteralContext): Node {
       return { ...node, l: simplify(node.l, operands), r: simplify(node.r, operands) };
     }
     case 'quant': {
-      const list = node.r.k === 'array' && ((node.op === '=' && node.quant === 'ANY') || (node.op === '<>' && node.quant === 'ALL'));
-      // `x IN (a)` is stored as `x = a`.
-      if (list && node.r.k === 'array' && node.r.items.length === 1) return simplify({ k: 'bin', op: node.op, l: node.l, r: node.r.items[0]! }, context);
+      const list = (node.op === '=' && node.quant === 'ANY') || (node.op === '<>' && node.quant === 'ALL');
       const operands = operandsContext(node.l, node.r);
       // An IN list's items take the type of `x`; an array compared with ANY/ALL otherwise types itself.
-      const items = list || node.r.k !== 'array' ? operands : 'text';
-      return { ...node, l: simplify(node.l, operands), r: simplify(node.r, items) };
+      const [l, r] = [simplify(node.l, operands), simplify(node.r, list || node.r.k !== 'array' ? operands : 'text')];
+      // `x IN (a)` is stored as `x = a`.
+      if (list && r.k === 'array' && r.items.length === 1) return { k: 'bin', op: node.op, l, r: r.items[0]! };
+      return { ...node, l, r };
     }
     case 'distinct': {
       const operands = operandsContext(node.l, node.r);

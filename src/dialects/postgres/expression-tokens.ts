@@ -51,7 +51,14 @@ export function tokenize(sql: string): Token[] {
       i += match[0].length;
     } else if (/[A-Za-z_\u0080-\uffff]/.test(c)) {
       const match = /^[A-Za-z_\u0080-\uffff][A-Za-z0-9_$\u0080-\uffff]*/.exec(sql.slice(i))!;
-      if (sql[i + match[0].length] === "'") throw new Unsupported('prefixed string literal');
+      if (sql[i + match[0].length] === "'") {
+        if (match[0] !== 'E' && match[0] !== 'e') throw new Unsupported('prefixed string literal');
+        const { value, end } = escapeString(sql, i + 2);
+        // As PostgreSQL prints it: a standard string (backslashes are ordinary characters there).
+        tokens.push({ k: 'str', text: `'${value.replace(/'/g, "''")}'` });
+        i = end;
+        continue;
+      }
       tokens.push({ k: 'word', text: match[0] });
       i += match[0].length;
     } else if (c === ':' && sql[i + 1] === ':') {
@@ -81,4 +88,47 @@ export function tokenize(sql: string): Token[] {
     }
   }
   return tokens;
+}
+
+const SIMPLE_ESCAPES: Readonly<Record<string, string>> = { b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
+
+/**
+ * The value of an escape string `E'...'` whose content starts at `start`, and the index after its closing quote:
+ * `\n`, `\t`..., octal `\101`, hex `\x41`, Unicode `\u0041` / `\U00000041`, any other `\c` is `c`, and `''` is `'`.
+ */
+function escapeString(sql: string, start: number): { value: string; end: number } {
+  let value = '';
+  let j = start;
+  for (;;) {
+    if (j >= sql.length) throw new Unsupported('unterminated string');
+    const c = sql[j]!;
+    if (c === "'") {
+      if (sql[j + 1] !== "'") break;
+      value += "'";
+      j += 2;
+    } else if (c === '\\') {
+      const next = sql[j + 1];
+      if (next === undefined) throw new Unsupported('unterminated string');
+      const code = (pattern: RegExp, radix: number): boolean => {
+        const match = pattern.exec(sql.slice(j + 1));
+        if (!match) return false;
+        const point = parseInt(match[1]!, radix);
+        if (point === 0 || point > 0x10ffff) throw new Unsupported('escape');
+        value += String.fromCodePoint(point);
+        j += 1 + match[0].length;
+        return true;
+      };
+      if (SIMPLE_ESCAPES[next] !== undefined) {
+        value += SIMPLE_ESCAPES[next];
+        j += 2;
+      } else if (!(code(/^([0-7]{1,3})/, 8) || code(/^x([0-9A-Fa-f]{1,2})/, 16) || code(/^u([0-9A-Fa-f]{4})/, 16) || code(/^U([0-9A-Fa-f]{8})/, 16))) {
+        value += next;
+        j += 2;
+      }
+    } else {
+      value += c;
+      j++;
+    }
+  }
+  return { value, end: j + 1 };
 }
