@@ -262,7 +262,7 @@ function toColumn(tc: TableColumn, columnMetadata: ColumnMetadata | undefined, d
         : (literalDefault(columnMetadata, dialect) ?? String(tc.default)),
     generated: generated(tc),
     comment: tc.comment || undefined,
-    collation: dialect === 'postgres' ? tc.collation || undefined : undefined,
+    collation: tc.collation || undefined,
   };
 }
 

@@ -199,7 +199,11 @@ export interface Column {
    */
   readonly computed?: ComputedColumn;
   readonly comment?: string;
-  /** PostgreSQL: the column's collation (`C`), when it is not its type's default (the database's). */
+  /**
+   * The column's collation, when it is not the default: PostgreSQL's (`C`, `de-x-icu`) when not its type's default
+   * (the database's); SQLite's collating sequence (`NOCASE`, `RTRIM`, or one the application registers), in upper
+   * case, absent for `BINARY`. A change of it on SQLite rebuilds the table.
+   */
   readonly collation?: string;
 }
 
