@@ -13,6 +13,7 @@ import type { Hazard, Statement } from '../../plan/types';
 import type { RenderContext } from '../dialect';
 import { renderEnumRecreate, renderEnumRename, renderEnumValueRename } from './render-enum';
 import { findTable, hazard, label, tableExists } from './hazards';
+import { arrayElements } from './array-literal';
 import { canonicalizeExpression, unquote } from './expression';
 import { DEFAULT_SCHEMA, normalizeColumn, normalizeTable } from './normalize';
 import { quoteIdentifier, quoteLiteral, quoteQualified } from './quote';
@@ -103,11 +104,7 @@ function usesEnumValue(model: Model, name: QualifiedName, value: string): boolea
   const inDefault = (text: string): boolean => {
     if (text.includes(literal)) return true;
     const array = unquote(text);
-    if (array === undefined || !array.startsWith('{')) return false;
-    return array
-      .slice(1, -1)
-      .split(',')
-      .some((element) => element.trim().replace(/^"(.*)"$/, '$1') === value);
+    return array !== undefined && (arrayElements(array) ?? []).includes(value);
   };
   return model.tables.some(
     (table) =>
