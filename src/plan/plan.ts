@@ -2,7 +2,7 @@ import type { Dialect } from '../dialects/dialect';
 import { diffModels } from '../diff/diff';
 import type { EntityNames } from '../diff/diff-renames';
 import { respellLike, type Model, type Renames, type TargetScope } from '../model';
-import { enumRemovalDiagnostics, probesFor } from './measure';
+import { enumRemovalDiagnostics, enumUsesDiagnostics, probesFor } from './measure';
 import { notManagedBy } from './not-managed';
 import { orderChanges } from './order';
 import { LARGE_TABLE_ROWS } from './row-counts';
@@ -89,7 +89,12 @@ export function createPlan(input: PlanInput): Plan {
     statements,
     ...(notManaged ? { notManaged } : {}),
     ...(script ? { script } : {}),
-    diagnostics: [...diagnostics, ...diff.diagnostics, ...enumRemovalDiagnostics(diff.changes, measurements)],
+    diagnostics: [
+      ...diagnostics,
+      ...diff.diagnostics,
+      ...enumRemovalDiagnostics(diff.changes, measurements),
+      ...enumUsesDiagnostics(measurements),
+    ],
     decisions: diff.decisions,
     summary: summarize(changes, statements),
   };
