@@ -218,6 +218,14 @@ function diffTable(
     (check, reason) => ({ kind: 'constraint.validate', table, constraintType: 'check', name: check.name, reason }),
   );
   named(
+    'exclusion constraint',
+    from.exclusions ?? [],
+    to.exclusions ?? [],
+    (exclusion, reason) => ({ kind: 'exclusion.add', table, exclusion, reason }),
+    (exclusion, reason) => ({ kind: 'exclusion.drop', table, exclusion, reason }),
+    (a, b, reason) => ({ kind: 'constraint.rename', table, constraint: 'exclusion', from: a.name, to: b.name, reason }),
+  );
+  named(
     'index',
     from.indexes,
     to.indexes,

@@ -77,6 +77,7 @@ export function tableRowsProbes(changes: readonly Change[], names: CurrentNames,
       case 'table.drop':
       case 'index.create':
       case 'unique.add':
+      case 'exclusion.add':
         touch(change.table);
         break;
       case 'column.drop':

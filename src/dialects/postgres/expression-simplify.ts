@@ -114,7 +114,8 @@ export function simplify(node: Node, context: LiteralContext): Node {
       }
       // An empty array keeps its cast: `ARRAY[]` alone has no type ("cannot determine type of empty array").
       if (valueContext && operand.k === 'array' && operand.items.length > 0 && operand.items.every(isLiteral)) return operand;
-      if (operand.k === 'col' && (node.type === 'text' || node.type === 'character varying')) return operand;
+      // `(status)::text = 'a'`: a varchar column compared as text. Kept where the value itself matters (an index key).
+      if (context !== 'kept' && operand.k === 'col' && (node.type === 'text' || node.type === 'character varying')) return operand;
       if (operand.k === 'func' && operand.name === 'now' && node.type === 'timestamp with time zone') return operand;
       return { ...node, e: operand };
     }

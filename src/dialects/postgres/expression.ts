@@ -30,6 +30,20 @@ export function canonicalizeExpression(sql: string): string {
 }
 
 /**
+ * Canonical spelling of an expression whose value itself matters (an exclusion constraint's element, like an index
+ * key): as `canonicalizeExpression`, but no cast PostgreSQL would not add itself is removed (`(id)::text` indexes
+ * text, not `id`).
+ */
+export function canonicalizeKeyExpression(sql: string): string {
+  try {
+    return print(simplify(new Parser(tokenize(sql)).parseAll(), 'kept'));
+  } catch (error) {
+    if (error instanceof Unsupported) return fallback(sql);
+    throw error;
+  }
+}
+
+/**
  * `sql` (an expression in canonical spelling) as the operand of a column's `DEFAULT`, which PostgreSQL's grammar
  * takes as a `b_expr`: parenthesised when it needs it (`(1 IS NOT NULL)`, `(now() AT TIME ZONE 'utc')`,
  * `('a' COLLATE "C")`), as written otherwise (`'x'`, `now()`, `ARRAY[]::integer[]`). What the parser does not read

@@ -2,6 +2,7 @@ import type {
   Check,
   Column,
   EnumType,
+  Exclusion,
   ForeignKey,
   Index,
   IndexKey,
@@ -17,6 +18,8 @@ import type {
 import { qualifiedKey, withIndexKeys } from '../../model';
 import { TYPEORM_METADATA_TABLE } from '../typeorm-metadata';
 import { isManagedTable, UNMANAGED_TABLES } from '../unmanaged';
+import { SchemaplanError } from '../../errors/errors';
+import { ExclusionSyntaxError, parseExclusion } from './exclusion';
 import { DEFAULT_SCHEMA, normalizePostgresModel } from './normalize';
 import { quoteQualified } from './quote';
 import {
@@ -79,7 +82,7 @@ interface ViewRow {
 interface ConstraintRow {
   table_oid: string;
   name: string;
-  type: 'p' | 'f' | 'u' | 'c';
+  type: 'p' | 'f' | 'u' | 'c' | 'x';
   columns: string[];
   referenced_schema: string | null;
   referenced_table: string | null;
@@ -175,6 +178,7 @@ export async function introspectPostgres(query: QueryFn, schemas: readonly strin
       uniques: constraints.filter((c) => c.type === 'u').map((c): Unique => ({ name: c.name, columns: c.columns })),
       checks: constraints.filter((c) => c.type === 'c').map(toCheck),
       indexes: (indexesOf.get(row.oid) ?? []).map(toIndex),
+      exclusions: constraints.filter((c) => c.type === 'x').map((c) => toExclusion(c, `${row.schema}.${row.name}`)),
       comment: row.comment ?? undefined,
     };
   });
@@ -286,6 +290,19 @@ function toCheck(row: ConstraintRow): Check {
     ...(row.validated ? {} : { notValid: true as const }),
     ...(row.no_inherit ? { noInherit: true as const } : {}),
   };
+}
+
+/** `EXCLUDE USING gist (room WITH =, during WITH &&) WHERE (...)`, as `pg_get_constraintdef` prints it. */
+function toExclusion(row: ConstraintRow, table: string): Exclusion {
+  try {
+    return { name: row.name, ...parseExclusion(row.definition ?? '') };
+  } catch (error) {
+    if (!(error instanceof ExclusionSyntaxError)) throw error;
+    throw new SchemaplanError(
+      `exclusion constraint ${row.name} on ${table} could not be read (${error.message}): ${row.definition}`,
+      'Please report it with the constraint definition; meanwhile exclude the table (`exclude` in the configuration).',
+    );
+  }
 }
 
 /** `pg_index.indoption` bits of one key (`INDOPTION_DESC`, `INDOPTION_NULLS_FIRST`). */

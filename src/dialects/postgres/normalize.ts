@@ -3,6 +3,7 @@ import { indexKeys, isExpressionKey, normalizeModel, qualifiedKey, sequenceOfDef
 import { stripEnclosingParens } from '../index-expression';
 import { trimFractionZeros } from '../number-literal';
 import { canonicalizeExpression, isEmptyArray, isNumberText, unquote } from './expression';
+import { normalizeExclusion } from './exclusion';
 import { normalizeIdentity } from './identity';
 import { quoteLiteral } from './quote';
 import { normalizeSequence, sequenceKeys } from './sequence';
@@ -93,6 +94,7 @@ export function normalizeTable(table: Table, standalone: ReadonlySet<string> = N
     foreignKeys: table.foreignKeys.map(normalizeForeignKey),
     checks: table.checks.map(normalizeCheck),
     indexes: table.indexes.map(normalizeIndex),
+    exclusions: table.exclusions?.length ? table.exclusions.map(normalizeExclusion) : undefined,
     comment: table.comment || undefined,
   };
 }

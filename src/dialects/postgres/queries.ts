@@ -74,11 +74,11 @@ SELECT con.conrelid::int8 AS table_oid, con.conname AS name, con.contype AS type
   con.confdeltype AS on_delete, con.confupdtype AS on_update,
   con.condeferrable AS deferrable, con.condeferred AS deferred,
   con.convalidated AS validated, con.connoinherit AS no_inherit,
-  CASE WHEN con.contype = 'c' THEN pg_catalog.pg_get_constraintdef(con.oid) END AS definition
+  CASE WHEN con.contype IN ('c', 'x') THEN pg_catalog.pg_get_constraintdef(con.oid) END AS definition
 FROM pg_catalog.pg_constraint con
 LEFT JOIN pg_catalog.pg_class fc ON fc.oid = con.confrelid
 LEFT JOIN pg_catalog.pg_namespace fn ON fn.oid = fc.relnamespace
-WHERE con.conrelid = ANY($1::oid[]) AND con.contype IN ('p', 'f', 'u', 'c') AND con.conparentid = 0
+WHERE con.conrelid = ANY($1::oid[]) AND con.contype IN ('p', 'f', 'u', 'c', 'x') AND con.conparentid = 0
 ORDER BY con.conrelid, con.conname`;
 
 /**

@@ -1,6 +1,7 @@
 import { SchemaplanError } from '../../errors/errors';
 import type { Check, ForeignKey, PrimaryKey, QualifiedName, ReferentialAction, Table, Unique } from '../../model';
 import type { Statement } from '../../plan/types';
+import { exclusionClause } from './exclusion';
 import { quoteIdentifier, quoteLiteral, quoteQualified } from './quote';
 import { renderCreateIndex } from './render-index';
 import { qualifiedTable, renderColumnComment, renderColumnDefinition, statement } from './render-column';
@@ -49,8 +50,8 @@ export function renderTableComment(table: QualifiedName, comment: string | undef
 }
 
 /**
- * CREATE TABLE the way TypeORM's `createTable` writes it: columns, then UNIQUE and CHECK constraints, then the
- * PRIMARY KEY; then its indexes and comments. Foreign keys are separate `foreignKey.add` changes, so tables that
+ * CREATE TABLE the way TypeORM's `createTable` writes it: columns, then UNIQUE, CHECK and EXCLUDE constraints, then
+ * the PRIMARY KEY; then its indexes and comments. Foreign keys are separate `foreignKey.add` changes, so tables that
  * reference each other can be created in any order.
  */
 export function renderCreateTable(table: Table): Statement[] {
@@ -71,6 +72,7 @@ export function renderCreateTable(table: Table): Statement[] {
     ...inline.map(uniqueClause),
     // CREATE TABLE would accept NOT VALID and mark the check valid anyway: those are added afterwards.
     ...table.checks.filter((check) => !check.notValid).map(checkClause),
+    ...(table.exclusions ?? []).map(exclusionClause),
     ...(table.primaryKey ? [primaryKeyClause(table.primaryKey)] : []),
   ];
   const statements = [statement(`CREATE TABLE ${name} (${parts.join(', ')})`)];

@@ -8,12 +8,13 @@ import {
   indexBuildHazards as measuredIndexBuild,
   notNullHazards,
 } from '../../plan/measured-hazards';
-import { LARGE_TABLE_ROWS, tableRows } from '../../plan/row-counts';
+import { formatCount, LARGE_TABLE_ROWS, tableRows } from '../../plan/row-counts';
 import type { Hazard, Statement } from '../../plan/types';
 import type { RenderContext } from '../dialect';
 import { renderEnumRecreate, renderEnumRename, renderEnumValueRename } from './render-enum';
 import { findTable, hazard, label, tableExists } from './hazards';
 import { arrayElements } from './array-literal';
+import { exclusionClause } from './exclusion';
 import { canonicalizeExpression, unquote } from './expression';
 import { DEFAULT_SCHEMA, normalizeColumn, normalizeTable } from './normalize';
 import { quoteIdentifier, quoteLiteral, quoteQualified } from './quote';
@@ -58,6 +59,23 @@ function indexBuildHazards(context: RenderContext, table: QualifiedName, what: s
   if (!tableExists(context.from, table)) return [];
   const rows = tableRows(context.measurements, qualifiedTable(table));
   return measuredIndexBuild(what, label(table), rows, context.largeTableRows ?? LARGE_TABLE_ROWS);
+}
+
+/**
+ * Adding an exclusion constraint to a table that exists builds its index over every row, blocking writes meanwhile,
+ * and fails if two rows already conflict: an `INDEX_BUILD` hazard whenever the table may hold rows (not only when it is
+ * large, as for a plain index).
+ */
+function exclusionBuildHazards(context: RenderContext, change: ChangeOf<'exclusion.add'>): Hazard[] {
+  if (!tableExists(context.from, change.table)) return [];
+  const rows = tableRows(context.measurements, qualifiedTable(change.table));
+  const what = `exclusion constraint ${change.exclusion.name}`;
+  const conflict = 'apply fails if two rows conflict';
+  if (rows.measured && !rows.estimated && rows.rows.value === 0) return [];
+  const message = rows.measured
+    ? `${what} builds its index over ${formatCount(rows.rows, 'row')} of ${label(change.table)}${rows.estimated ? ' (catalog estimate)' : ''}, blocking writes meanwhile; ${conflict}`
+    : `${what} builds its index over every row of ${label(change.table)}, blocking writes meanwhile; ${conflict} (${rows.why})`;
+  return [{ code: 'INDEX_BUILD', message }];
 }
 
 /** NOT NULL the primary key imposes on columns that allow NULL now. */
@@ -255,6 +273,10 @@ function renderChange(change: Change, context: RenderContext): Statement[] {
       return [statement(alterTable(change.table, `ADD ${checkClause(change.check)}${notValid(change.check)}`))];
     case 'check.drop':
       return [dropConstraint(change.table, change.check.name)];
+    case 'exclusion.add':
+      return [statement(alterTable(change.table, `ADD ${exclusionClause(change.exclusion)}`), exclusionBuildHazards(context, change))];
+    case 'exclusion.drop':
+      return [dropConstraint(change.table, change.exclusion.name)];
     case 'index.create': {
       // CONCURRENTLY builds without blocking writes (and outside the transaction), so it carries no INDEX_BUILD hazard.
       if (context.concurrently) return [renderCreateIndex(change.table, change.index, [], true)];

@@ -95,6 +95,8 @@ export function needsRebuild(change: Change): boolean {
     case 'sequence.create':
     case 'sequence.alter':
     case 'sequence.drop':
+    case 'exclusion.add': // PostgreSQL only: SQLite's normalised models have no exclusion constraints
+    case 'exclusion.drop':
       return false;
     default:
       return assertNever(change);
