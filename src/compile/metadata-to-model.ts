@@ -344,8 +344,15 @@ function buildEnumName(queryRunner: PostgresQueryRunner, table: TypeormTable, co
  * Column types that have no GiST operator class of their own: an `=` (or `<`...) element on one of them in a GiST
  * exclusion constraint needs the btree_gist extension, which the plan then creates first.
  */
-const NEEDS_BTREE_GIST =
-  /^(?:smallint|integer|int|int[248]|bigint|real|float[48]?|double precision|numeric|decimal|money|text|varchar|character varying|char|character|bpchar|citext|uuid|bool|boolean|bytea|bit|bit varying|varbit|macaddr8?|oid|date|interval|time(?:tz)?|time with(?:out)? time zone|timestamp(?:tz)?|timestamp with(?:out)? time zone|enum|simple-enum)$/i;
+const NEEDS_BTREE_GIST = new RegExp(
+  `^(?:${[
+    'smallint|integer|int|int[248]|bigint|real|float[48]?|double precision|numeric|decimal|money',
+    'text|varchar|character varying|char|character|bpchar|citext|uuid|bool|boolean|bytea|bit|bit varying|varbit',
+    'macaddr8?|oid|date|interval|time(?:tz)?|time with(?:out)? time zone|timestamp(?:tz)?|timestamp with(?:out)? time zone',
+    'enum|simple-enum',
+  ].join('|')})$`,
+  'i',
+);
 const SCALAR_OPERATORS = new Set(['=', '<>', '<', '<=', '>', '>=']);
 
 /**

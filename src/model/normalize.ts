@@ -31,7 +31,9 @@ function normalizeTable(table: Table): Table {
     uniques: [...table.uniques].sort(byName),
     checks: [...table.checks].sort(byName),
     indexes: [...table.indexes].map(normalizeIndex).sort(byName),
-    exclusions: table.exclusions?.length ? [...table.exclusions].map((e) => compact({ ...e, elements: e.elements.map((el) => compact({ ...el })) })).sort(byName) : undefined,
+    exclusions: table.exclusions?.length
+      ? [...table.exclusions].map((e) => compact({ ...e, elements: e.elements.map((el) => compact({ ...el })) })).sort(byName)
+      : undefined,
     triggers: table.triggers && table.triggers.length > 0 ? [...table.triggers].sort(byName) : undefined,
   });
 }

@@ -210,7 +210,13 @@ export function parseExclusion(text: string): Omit<Exclusion, 'name'> {
   }
   const options = optionsStart === undefined ? undefined : tail.slice(optionsStart, optionsEnd).replace(/\s+/g, ' ').trim();
   const deferral: Deferrable | undefined = deferrable ? (deferred ? 'INITIALLY DEFERRED' : 'INITIALLY IMMEDIATE') : undefined;
-  return { method, elements, ...(where !== undefined ? { where } : {}), ...(deferral ? { deferrable: deferral } : {}), ...(options ? { options } : {}) };
+  return {
+    method,
+    elements,
+    ...(where !== undefined ? { where } : {}),
+    ...(deferral ? { deferrable: deferral } : {}),
+    ...(options ? { options } : {}),
+  };
 }
 
 /** Canonical spelling: method lower case, element expressions and predicate as `canonicalizeExpression` writes them. */

@@ -154,7 +154,8 @@ export function simplify(node: Node, context: LiteralContext): Node {
     }
     case 'neg': {
       const operand = simplify(node.e, 'kept');
-      return operand.k === 'num' ? simplify({ k: 'num', text: operand.text.startsWith('-') ? operand.text.slice(1) : `-${operand.text}` }, context) : { ...node, e: operand };
+      if (operand.k !== 'num') return { ...node, e: operand };
+      return simplify({ k: 'num', text: operand.text.startsWith('-') ? operand.text.slice(1) : `-${operand.text}` }, context);
     }
     case 'is':
       return { ...node, e: simplify(node.e, 'kept') };

@@ -3,12 +3,13 @@ import { SchemaplanError } from '../../errors/errors';
 import type { Model, QualifiedName } from '../../model';
 import { indexKeys, isExpressionKey } from '../../model';
 import {
+  constraintBuildHazards,
   dropColumnHazard,
   dropTableHazard,
   indexBuildHazards as measuredIndexBuild,
   notNullHazards,
 } from '../../plan/measured-hazards';
-import { formatCount, LARGE_TABLE_ROWS, tableRows } from '../../plan/row-counts';
+import { LARGE_TABLE_ROWS, tableRows } from '../../plan/row-counts';
 import type { Hazard, Statement } from '../../plan/types';
 import type { RenderContext } from '../dialect';
 import { renderEnumRecreate, renderEnumRename, renderEnumValueRename } from './render-enum';
@@ -69,13 +70,7 @@ function indexBuildHazards(context: RenderContext, table: QualifiedName, what: s
 function exclusionBuildHazards(context: RenderContext, change: ChangeOf<'exclusion.add'>): Hazard[] {
   if (!tableExists(context.from, change.table)) return [];
   const rows = tableRows(context.measurements, qualifiedTable(change.table));
-  const what = `exclusion constraint ${change.exclusion.name}`;
-  const conflict = 'apply fails if two rows conflict';
-  if (rows.measured && !rows.estimated && rows.rows.value === 0) return [];
-  const message = rows.measured
-    ? `${what} builds its index over ${formatCount(rows.rows, 'row')} of ${label(change.table)}${rows.estimated ? ' (catalog estimate)' : ''}, blocking writes meanwhile; ${conflict}`
-    : `${what} builds its index over every row of ${label(change.table)}, blocking writes meanwhile; ${conflict} (${rows.why})`;
-  return [{ code: 'INDEX_BUILD', message }];
+  return constraintBuildHazards(`exclusion constraint ${change.exclusion.name}`, label(change.table), rows);
 }
 
 /** NOT NULL the primary key imposes on columns that allow NULL now. */

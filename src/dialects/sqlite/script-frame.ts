@@ -12,6 +12,11 @@ export function sqliteScriptFrame(changes: readonly Change[]): ScriptFrame | und
   if (!changes.some((change) => change.kind === 'table.rebuild' || change.kind === 'table.drop')) return undefined;
   return {
     before: ['PRAGMA foreign_keys = OFF;', 'BEGIN;'],
-    after: ['-- lists the rows whose foreign key points nowhere: there must be none, or run ROLLBACK instead of COMMIT', 'PRAGMA foreign_key_check;', 'COMMIT;', 'PRAGMA foreign_keys = ON;'],
+    after: [
+      '-- lists the rows whose foreign key points nowhere: there must be none, or run ROLLBACK instead of COMMIT',
+      'PRAGMA foreign_key_check;',
+      'COMMIT;',
+      'PRAGMA foreign_keys = ON;',
+    ],
   };
 }
