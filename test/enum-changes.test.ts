@@ -96,12 +96,15 @@ describe.each(DIALECTS)('enum changes on %s', (dialectName) => {
 
       const current = await session.introspect();
       const probes = planProbes({ from: current, to, dialect: dialectFor(dialectName) });
+      // PostgreSQL swaps the type: one more catalog query looks for its uses in schemas the plan does not read.
+      const swap = dialectName === 'postgres' ? [{ kind: 'enumUses', enum: { schema: 'public', name: 'deck_level' }, schemas: ['public'] }] : [];
       expect(probes).toEqual([
         { kind: 'enumValueRows', table: expect.objectContaining({ name: 'decks' }), column: 'level', array: false, values: ['A0'] },
+        ...swap,
       ]);
       const queries = session.queryCount;
-      expect(await session.measure(probes)).toEqual([{ probe: probes[0], counts: { A0: 3 } }]);
-      expect(session.queryCount - queries).toBe(1);
+      expect(await session.measure(probes)).toEqual([{ probe: probes[0], counts: { A0: 3 } }, ...swap.map((probe) => ({ probe, counts: {} }))]);
+      expect(session.queryCount - queries).toBe(1 + swap.length);
 
       const refused = await planTowards(session, to);
       expect(refused.diagnostics).toEqual([

@@ -254,9 +254,10 @@ describe.each(CASES)('fixture %s', (name) => {
       const to = compiled.model;
       const db = await freshDatabase(dialectName, `fx-sync-${name}`);
       try {
-        // TypeORM does not create schemas: its users create them first.
+        // TypeORM does not create schemas, nor the extensions an @Exclusion needs (btree_gist): its users create them first.
         if (dialectName === 'postgres') {
           for (const schema of managedSchemas(to)) await rawQuery(db, `CREATE SCHEMA IF NOT EXISTS "${schema}"`);
+          for (const extension of to.extensions) await rawQuery(db, `CREATE EXTENSION IF NOT EXISTS "${extension}"`);
         }
         await synchronizeWithTypeorm(db.oracle, toClasses);
         const session = await connect(db.url);

@@ -23,7 +23,6 @@ const POSTGRES_RULES: readonly Rule[] = [
   { kind: 'domains', pattern: /\bcreate\s+domain\b/i },
   { kind: 'composite and range types', pattern: /\bcreate\s+type\s+[^;]*?\bas\s*(?:\(|range\b)/i },
   { kind: 'rules', pattern: /\bcreate\s+(?:or\s+replace\s+)?rule\b/i },
-  { kind: 'exclusion constraints', pattern: /\bexclude\s+(?:using\b|\()/i },
   { kind: 'replica identity', pattern: /\breplica\s+identity\b/i },
   { kind: 'extended statistics', pattern: /\bcreate\s+statistics\b/i },
   { kind: 'object owners', pattern: /\bowner\s+to\b/i },

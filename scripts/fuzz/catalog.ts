@@ -16,8 +16,8 @@ export interface Conversion {
 
 export interface FuzzType {
   readonly id: string;
-  /** The column's type fields in the model (`type`, `length`, `precision`, `scale`, `array`). */
-  readonly column: Pick<Column, 'type' | 'length' | 'precision' | 'scale' | 'array'>;
+  /** The column's type fields in the model (`type`, `length`, `precision`, `scale`, `array`, `collation`). */
+  readonly column: Pick<Column, 'type' | 'length' | 'precision' | 'scale' | 'array' | 'collation'>;
   /** The `i`-th row's value: distinct for distinct `i` when `distinct`; `r` is a small random number. */
   readonly value: (i: number, r: number) => string;
   /** Values are distinct per row, so the column may carry a UNIQUE, a unique index or a primary key. */
@@ -86,12 +86,14 @@ const POSTGRES: readonly FuzzType[] = [
     conversions: [{ to: 'text', convert: same }],
   }),
   type('bool', { type: 'boolean' }, {
-    value: (_i, r) => (r % 2 === 0 ? 'true' : 'false'), distinct: false, numeric: false, defaults: ['true', 'false'],
+    value: (_i, r) => (r % 2 === 0 ? 'true' : 'false'), distinct: false, numeric: false,
+    // An expression DEFAULT takes only in parentheses.
+    defaults: ['true', 'false', '(1 IS NOT NULL)'],
     conversions: [{ to: 'text', convert: same }],
   }),
   type('text', { type: 'text' }, {
-    value: (i, r) => `t${i}x${r}`, distinct: true, numeric: false, defaults: ["'abc'", "''"],
-    conversions: [{ to: 'varchar32', convert: same }],
+    value: (i, r) => `t${i}x${r}`, distinct: true, numeric: false, defaults: ["'abc'", "''", "'a' || 'b'"],
+    conversions: [{ to: 'varchar32', convert: same }, { to: 'text_c', convert: same }],
   }),
   type('varchar32', { type: 'character varying', length: 32 }, {
     value: (i, r) => `v${i}y${r}`, distinct: true, numeric: false, defaults: ["'x'", "'it''s'"],
@@ -109,7 +111,8 @@ const POSTGRES: readonly FuzzType[] = [
     conversions: [{ to: 'timestamp', convert: (t) => `${t} 00:00:00` }, { to: 'text', convert: same }],
   }),
   type('timestamp', { type: 'timestamp without time zone' }, {
-    value: (i, r) => `${day(i, r)} ${time(i, r)}`, distinct: true, numeric: false, defaults: ['now()', "'2001-02-03 04:05:06'"],
+    value: (i, r) => `${day(i, r)} ${time(i, r)}`, distinct: true, numeric: false,
+    defaults: ['now()', "'2001-02-03 04:05:06'", "(now() AT TIME ZONE 'utc')"],
     conversions: [{ to: 'timestamptz', convert: (t) => `${t}+00` }, { to: 'text', convert: same }],
   }),
   type('timestamptz', { type: 'timestamp with time zone' }, {
@@ -130,13 +133,19 @@ const POSTGRES: readonly FuzzType[] = [
     conversions: [{ to: 'jsonb', convert: same }],
   }),
   type('int4[]', { type: 'integer', array: true }, {
-    value: (i, r) => `{${i},${r}}`, distinct: false, numeric: false, defaults: ["'{}'"], conversions: [{ to: 'int8[]', convert: same }],
+    value: (i, r) => `{${i},${r}}`, distinct: false, numeric: false, defaults: ["'{}'", 'ARRAY[]::integer[]'],
+    conversions: [{ to: 'int8[]', convert: same }],
   }),
   type('int8[]', { type: 'bigint', array: true }, {
     value: (i, r) => `{${r},${i}}`, distinct: false, numeric: false, defaults: ["'{1,2}'"], conversions: [],
   }),
   type('text[]', { type: 'text', array: true }, {
     value: (i, r) => `{a${i},b${r}}`, distinct: false, numeric: false, defaults: ["'{}'"], conversions: [{ to: 'text', convert: same }],
+  }),
+  // A collation change is ALTER COLUMN ... TYPE text COLLATE, values kept.
+  type('text_c', { type: 'text', collation: 'C' }, {
+    value: (i, r) => `c${i}q${r}`, distinct: true, numeric: false, defaults: ["'abc'", `'z' COLLATE "C"`],
+    conversions: [{ to: 'text', convert: same }],
   }),
 ];
 
@@ -175,7 +184,7 @@ const SQLITE: readonly FuzzType[] = [
   }),
   type('text', { type: 'text' }, {
     value: (i, r) => `t${i}x${r}`, distinct: true, numeric: false, defaults: ["'abc'", "''"],
-    conversions: [{ to: 'varchar32', convert: same }, { to: 'integer', convert: same }],
+    conversions: [{ to: 'varchar32', convert: same }, { to: 'integer', convert: same }, { to: 'text_nocase', convert: same }],
   }),
   type('varchar32', { type: 'varchar', length: 32 }, {
     value: (i, r) => `v${i}y${r}`, distinct: true, numeric: false, defaults: ["'x'", "'it''s'"],
@@ -193,6 +202,11 @@ const SQLITE: readonly FuzzType[] = [
   }),
   type('blob', { type: 'blob' }, {
     value: (i, r) => `b${i}-${r}`, distinct: true, numeric: false, defaults: [], conversions: [],
+  }),
+  // A collation change rebuilds the table, values kept (lower case: distinct under NOCASE too).
+  type('text_nocase', { type: 'text', collation: 'NOCASE' }, {
+    value: (i, r) => `n${i}c${r}`, distinct: true, numeric: false, defaults: ["'abc'"],
+    conversions: [{ to: 'text', convert: same }, { to: 'varchar32', convert: same }],
   }),
 ];
 

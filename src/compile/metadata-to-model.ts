@@ -8,6 +8,7 @@ import type {
   DialectName,
   QualifiedName,
   EnumType,
+  Exclusion,
   ForeignKey,
   Model,
   ReferentialAction,
@@ -19,6 +20,7 @@ import type { Diagnostic } from '../plan/types';
 import { CompileError } from '../errors/errors';
 import { literalDefault } from './literal-default';
 import { describeOwner, mergeJunctionSides, nameClash, type JunctionSide } from './table-owners';
+import { ExclusionSyntaxError, parseExclusion } from '../dialects/postgres/exclusion';
 
 /**
  * Entity kinds that become tables. A single-table-inheritance child (`entity-child`) has no table of its own: its
@@ -154,6 +156,8 @@ export function metadataToModel(
         method: dialect === 'postgres' ? (i.isSpatial ? 'gist' : i.type === 'btree' ? undefined : i.type) : undefined,
       })),
       comment: dialect === 'postgres' ? (metadata.comment ?? undefined) : undefined,
+      // TypeORM creates exclusion constraints on PostgreSQL only.
+      exclusions: dialect === 'postgres' ? exclusionsOf(typeormTable, metadata, dataSource, columns, extensions) : undefined,
     };
     if (metadata.tableType === 'junction') addSide(key, { metadata, table });
     else tables.push(table);
@@ -280,7 +284,7 @@ function toColumn(tc: TableColumn, columnMetadata: ColumnMetadata | undefined, d
         : (literalDefault(columnMetadata, dialect) ?? String(tc.default)),
     generated: generated(tc),
     comment: tc.comment || undefined,
-    collation: dialect === 'postgres' ? tc.collation || undefined : undefined,
+    collation: tc.collation || undefined,
   };
 }
 
@@ -352,6 +356,55 @@ function buildEnumName(queryRunner: PostgresQueryRunner, table: TypeormTable, co
     buildEnumName(table: TypeormTable, column: TableColumn, withSchema: boolean, disableEscape: boolean): string;
   };
   return runner.buildEnumName(table, column, false, true);
+}
+
+/**
+ * Column types that have no GiST operator class of their own: an `=` (or `<`...) element on one of them in a GiST
+ * exclusion constraint needs the btree_gist extension, which the plan then creates first.
+ */
+const NEEDS_BTREE_GIST = new RegExp(
+  `^(?:${[
+    'smallint|integer|int|int[248]|bigint|real|float[48]?|double precision|numeric|decimal|money',
+    'text|varchar|character varying|char|character|bpchar|citext|uuid|bool|boolean|bytea|bit|bit varying|varbit',
+    'macaddr8?|oid|date|interval|time(?:tz)?|time with(?:out)? time zone|timestamp(?:tz)?|timestamp with(?:out)? time zone',
+    'enum|simple-enum',
+  ].join('|')})$`,
+  'i',
+);
+const SCALAR_OPERATORS = new Set(['=', '<>', '<', '<=', '>', '>=']);
+
+/**
+ * `@Exclusion` constraints, read from the expression TypeORM writes after `EXCLUDE` (`USING gist ("room" WITH =,
+ * "during" WITH &&)`), named as TypeORM names them; with the `btree_gist` extension when an element needs it.
+ */
+function exclusionsOf(
+  typeormTable: TypeormTable,
+  metadata: EntityMetadata,
+  dataSource: DataSource,
+  columns: readonly Column[],
+  extensions: Set<string>,
+): Exclusion[] {
+  return typeormTable.exclusions.map((e) => {
+    const name = e.name ?? dataSource.namingStrategy.exclusionConstraintName(typeormTable, e.expression!);
+    let parsed: Omit<Exclusion, 'name'>;
+    try {
+      parsed = parseExclusion(e.expression ?? '');
+    } catch (error) {
+      if (!(error instanceof ExclusionSyntaxError)) throw error;
+      throw new CompileError(
+        `@Exclusion ${name} of entity ${metadata.targetName} cannot be read (${error.message}): ${e.expression}`,
+        'Write what follows EXCLUDE, as TypeORM sends it: @Exclusion(\'USING gist ("room" WITH =, "during" WITH &&)\').',
+      );
+    }
+    const declared = deferrable((e as { deferrable?: string }).deferrable);
+    const exclusion: Exclusion = { name, ...parsed, ...(declared ? { deferrable: declared } : {}) };
+    const needsBtreeGist = exclusion.method === 'gist' && exclusion.elements.some((element) => {
+      const column = 'column' in element ? columns.find((c) => c.name === element.column) : undefined;
+      return column !== undefined && !column.array && SCALAR_OPERATORS.has(element.operator) && NEEDS_BTREE_GIST.test(column.type);
+    });
+    if (needsBtreeGist) extensions.add('btree_gist');
+    return exclusion;
+  });
 }
 
 function deferrable(value: string | undefined): Deferrable | undefined {

@@ -2,7 +2,7 @@ import type { DatabaseTarget } from '../connect/url';
 import type { Change } from '../diff/changes';
 import type { Column, DialectName, Model } from '../model';
 import type { ApplyPhase } from '../plan/phases';
-import type { Measurement, MeasureOptions, Probe, Statement } from '../plan/types';
+import type { Measurement, MeasureOptions, Probe, ScriptFrame, Statement } from '../plan/types';
 
 /** Everything a plan needs to know about both ends when rendering a change (e.g. which columns use an enum). */
 export interface RenderContext {
@@ -211,6 +211,11 @@ export interface Dialect {
   narrowedLength?(from: Column, to: Column): number | undefined;
   /** SQL for one change. Never returns an empty list for a change that does something. */
   render(change: Change, context: RenderContext): Statement[];
+  /**
+   * What a script of the (lowered, ordered) changes runs around them, which `DatabaseSession.apply` does itself
+   * (SQLite: foreign keys off before the transaction of a table rebuild, checked before COMMIT); absent when nothing.
+   */
+  scriptFrame?(changes: readonly Change[]): ScriptFrame | undefined;
   /** Opens a session; throws `ConnectionError` (one line, no password, with a hint) when that fails. */
   connect(target: DatabaseTarget, options?: ConnectOptions): Promise<DatabaseSession>;
 }

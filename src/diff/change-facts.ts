@@ -46,6 +46,8 @@ export function tableOf(change: Change): QualifiedName | undefined {
     case 'unique.drop':
     case 'check.add':
     case 'check.drop':
+    case 'exclusion.add':
+    case 'exclusion.drop':
     case 'index.create':
     case 'index.drop':
       return change.table;
@@ -115,6 +117,9 @@ export function objectNameOf(change: Change): string {
     case 'check.add':
     case 'check.drop':
       return change.check.name;
+    case 'exclusion.add':
+    case 'exclusion.drop':
+      return change.exclusion.name;
     case 'index.create':
     case 'index.drop':
       return change.index.name;
@@ -195,6 +200,9 @@ export function columnsOf(change: Change): readonly string[] {
       return [change.to];
     case 'index.rename':
       return change.to.columns;
+    case 'exclusion.add':
+    case 'exclusion.drop':
+      return change.exclusion.elements.flatMap((element) => ('column' in element ? [element.column] : []));
     default:
       return [];
   }

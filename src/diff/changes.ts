@@ -2,6 +2,7 @@ import type {
   Check,
   Column,
   EnumType,
+  Exclusion,
   ForeignKey,
   Index,
   PrimaryKey,
@@ -51,7 +52,7 @@ export type CommentTarget =
   | { readonly kind: 'schema'; readonly name: string };
 
 /** The named constraints of a table (a primary key is named too, on PostgreSQL). */
-export type ConstraintType = 'primaryKey' | 'foreignKey' | 'unique' | 'check';
+export type ConstraintType = 'primaryKey' | 'foreignKey' | 'unique' | 'check' | 'exclusion';
 
 interface Base {
   /** Why the change exists, in words a reviewer understands; emitted as a SQL comment too. */
@@ -144,6 +145,9 @@ export type Change =
   | (Base & { readonly kind: 'unique.drop'; readonly table: QualifiedName; readonly unique: Unique })
   | (Base & { readonly kind: 'check.add'; readonly table: QualifiedName; readonly check: Check })
   | (Base & { readonly kind: 'check.drop'; readonly table: QualifiedName; readonly check: Check })
+  /** PostgreSQL: an exclusion constraint; one whose definition changed is dropped and added again. */
+  | (Base & { readonly kind: 'exclusion.add'; readonly table: QualifiedName; readonly exclusion: Exclusion })
+  | (Base & { readonly kind: 'exclusion.drop'; readonly table: QualifiedName; readonly exclusion: Exclusion })
   /**
    * A constraint that keeps its definition under another name (TypeORM derives `PK_`, `FK_`, `UQ_`, `CHK_` names from
    * the table and column names, so they change when those are renamed).

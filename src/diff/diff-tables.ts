@@ -259,6 +259,15 @@ function diffTable(
     (check, reason) => ({ kind: 'constraint.validate', table, constraintType: 'check', name: check.name, reason }),
   );
   named(
+    'exclusion constraint',
+    'constraint',
+    from.exclusions ?? [],
+    to.exclusions ?? [],
+    (exclusion, reason) => ({ kind: 'exclusion.add', table, exclusion, reason }),
+    (exclusion, reason) => ({ kind: 'exclusion.drop', table, exclusion, reason }),
+    (a, b, reason) => ({ kind: 'constraint.rename', table, constraint: 'exclusion', from: a.name, to: b.name, reason }),
+  );
+  named(
     'index',
     'index',
     from.indexes,

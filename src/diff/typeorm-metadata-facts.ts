@@ -99,6 +99,8 @@ export function metadataRecordsOf(change: Change): MetadataRecords {
     case 'unique.drop':
     case 'check.add':
     case 'check.drop':
+    case 'exclusion.add':
+    case 'exclusion.drop':
     case 'index.create':
     case 'index.drop':
     case 'typeormMetadata.create':

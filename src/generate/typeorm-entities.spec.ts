@@ -266,4 +266,27 @@ describe('typeormEntityFiles', () => {
     ]);
     expect(files.get('users.ts')).not.toContain('ManyToOne');
   });
+
+  it('declares exclusion constraints with @Exclusion, the text after EXCLUDE as TypeORM sends it', () => {
+    const room: Column = { name: 'room', type: 'integer', nullable: false };
+    const during: Column = { name: 'during', type: 'tsrange', nullable: false };
+    const exclusions = [
+      {
+        name: 'EXC_room',
+        method: 'gist',
+        elements: [
+          { column: 'room', operator: '=' },
+          { column: 'during', operator: '&&' },
+        ],
+        where: 'NOT "cancelled"',
+        deferrable: 'INITIALLY DEFERRED' as const,
+      },
+    ];
+    const { files } = typeormEntityFiles(model([table('bookings', { columns: [id, room, during], exclusions })]));
+    const file = files.get('bookings.ts')!;
+    expect(file).toContain(
+      `@Exclusion('EXC_room', 'USING "gist" ("room" WITH =, "during" WITH &&) WHERE (NOT "cancelled") DEFERRABLE INITIALLY DEFERRED')`,
+    );
+    expect(file).toMatch(/^import \{ [^}]*\bExclusion\b[^}]* \} from 'typeorm';$/m);
+  });
 });

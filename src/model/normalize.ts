@@ -48,6 +48,9 @@ function normalizeTable(table: Table): Table {
       .sort(byName),
     checks: [...table.checks].map((check) => compact({ ...check })).sort(byName),
     indexes: [...table.indexes].map(normalizeIndex).sort(byName),
+    exclusions: table.exclusions?.length
+      ? [...table.exclusions].map((e) => compact({ ...e, elements: e.elements.map((el) => compact({ ...el })) })).sort(byName)
+      : undefined,
     triggers: table.triggers && table.triggers.length > 0 ? [...table.triggers].sort(byName) : undefined,
     partitioning: table.partitioning && {
       ...table.partitioning,

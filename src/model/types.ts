@@ -181,6 +181,8 @@ export interface Table {
   readonly uniques: readonly Unique[];
   readonly checks: readonly Check[];
   readonly indexes: readonly Index[];
+  /** PostgreSQL exclusion constraints (TypeORM's `@Exclusion`), sorted by name; absent when there are none. */
+  readonly exclusions?: readonly Exclusion[];
   readonly comment?: string;
   /**
    * SQLite `STRICT` table (declared types enforced). Never compiled from entities (TypeORM cannot declare it); read from
@@ -264,7 +266,11 @@ export interface Column {
    */
   readonly computed?: ComputedColumn;
   readonly comment?: string;
-  /** PostgreSQL: the column's collation (`C`), when it is not its type's default (the database's). */
+  /**
+   * The column's collation, when it is not the default: PostgreSQL's (`C`, `de-x-icu`) when not its type's default
+   * (the database's); SQLite's collating sequence (`NOCASE`, `RTRIM`, or one the application registers), in upper
+   * case, absent for `BINARY`. A change of it on SQLite rebuilds the table.
+   */
   readonly collation?: string;
   /**
    * PostgreSQL: what the column has that the model does not describe (storage mode, compression, statistics target,
@@ -382,6 +388,37 @@ export interface Check {
   /** PostgreSQL `COMMENT ON CONSTRAINT`. */
   readonly comment?: string;
 }
+
+/**
+ * A PostgreSQL exclusion constraint, `EXCLUDE USING gist ("room" WITH =, "during" WITH &&) WHERE (...)`: no two rows
+ * may have every element compare true under its operator. Backed by an index of `method`.
+ */
+export interface Exclusion {
+  readonly name: string;
+  /** The index access method, lower case (`gist`, `spgist`, `btree`...; EXCLUDE's default is `btree`). */
+  readonly method: string;
+  readonly elements: readonly ExclusionElement[];
+  /** Partial: the predicate rows must satisfy to be constrained, without the `WHERE` keyword. */
+  readonly where?: string;
+  /** `DEFERRABLE INITIALLY ...`; absent when the constraint is not deferrable. */
+  readonly deferrable?: Deferrable;
+  /**
+   * What follows the elements besides WHERE and DEFERRABLE, as SQL text (`INCLUDE (id) WITH (fillfactor='70')`), kept
+   * and rendered as read; absent when none.
+   */
+  readonly options?: string;
+}
+
+/**
+ * One element of an exclusion constraint: a column (a name) or an expression (SQL text, rendered in parentheses), its
+ * operator class when not the default, its order, and the operator (`=`, `&&`, `OPERATOR(myschema.===)`).
+ */
+export type ExclusionElement = ({ readonly column: string } | { readonly expression: string }) & {
+  readonly opclass?: string;
+  readonly desc?: true;
+  readonly nulls?: 'first' | 'last';
+  readonly operator: string;
+};
 
 /**
  * One key of an index: a column (a name, always quoted when rendered) or an expression (SQL text in the dialect's

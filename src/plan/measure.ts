@@ -4,9 +4,9 @@
  * rows). Row counts behind the other hazards: table-probes.ts, row-counts.ts, measured-hazards.ts.
  */
 import type { Change, EnumValueMapping } from '../diff/changes';
-import { qualifiedKey, type QualifiedName } from '../model';
+import { qualifiedKey, type Model, type QualifiedName } from '../model';
 import { tableRowsProbes, type CurrentNames, type TableProbeOptions } from './table-probes';
-import type { Diagnostic, Hazard, Measurement, Probe } from './types';
+import type { Diagnostic, EnumUsesProbe, Hazard, Measurement, Probe } from './types';
 
 /** Labels an enum column loses in one change, and where declared mappings send their rows. */
 export interface EnumColumnRemoval {
@@ -96,7 +96,44 @@ export function probesFor(changes: readonly Change[], options: TableProbeOptions
       ...(renamed ? { planned: { table: removal.table, column: removal.column } } : {}),
     };
   });
-  return [...enumProbes, ...tableRowsProbes(changes, names, options)];
+  return [...enumProbes, ...enumUsesProbes(changes, options.from), ...tableRowsProbes(changes, names, options)];
+}
+
+/** One probe per enum type a swap drops, when the current schema says which schemas were read. */
+function enumUsesProbes(changes: readonly Change[], from: Model | undefined): EnumUsesProbe[] {
+  const schemas = from?.schemas;
+  if (!schemas) return [];
+  return changes.flatMap((change): EnumUsesProbe[] =>
+    change.kind === 'enum.recreate' ? [{ kind: 'enumUses', enum: { schema: change.from.schema, name: change.from.name }, schemas }] : [],
+  );
+}
+
+/**
+ * Refusals: an enum type the plan swaps is used by columns in schemas the plan does not read. The swap converts the
+ * columns it knows, then drops the old type, which those columns still use: the whole plan would roll back at the
+ * end. Said up front, in one line naming them.
+ */
+export function enumUsesDiagnostics(measurements: readonly Measurement[] | undefined): Diagnostic[] {
+  return (measurements ?? []).flatMap((m): Diagnostic[] => {
+    if (m.probe.kind !== 'enumUses') return [];
+    const columns = Object.keys(m.counts).sort();
+    if (columns.length === 0) return [];
+    const type = qualifiedKey(m.probe.enum);
+    const schemas = [...new Set(columns.map((c) => c.split('.')[0]!))];
+    return [
+      {
+        severity: 'error',
+        code: 'ENUM_USED_ELSEWHERE',
+        message:
+          `enum ${type} cannot be swapped: ${columns.join(', ')} ${columns.length === 1 ? 'uses' : 'use'} it, in ` +
+          `${schemas.length === 1 ? 'schema' : 'schemas'} ${schemas.join(', ')} the plan does not read, so its final DROP TYPE would fail`,
+        location: `enum ${type}`,
+        hint:
+          `Declare the entities of ${schemas.join(', ')} too (the plan then converts those columns), convert them to another type ` +
+          `first, or keep the labels of ${type} in order and only add new ones.`,
+      },
+    ];
+  });
 }
 
 const probeKey = (table: QualifiedName, column: string): string => `${qualifiedKey(table)}\u0000${column}`;

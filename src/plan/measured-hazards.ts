@@ -139,3 +139,17 @@ export function duplicateKeyHazards(subject: string, columns: readonly string[] 
     : `${subject}: apply fails if two rows hold the same key (${notCounted(rows)})`;
   return [{ code: 'UNIQUE_VIOLATION', message }];
 }
+
+/**
+ * A constraint whose index is built over the rows that exist and which they may violate (an exclusion constraint):
+ * `exclusion constraint EXC builds its index over 5 rows of public.bookings, blocking writes meanwhile; apply fails if
+ * two rows conflict`. A hazard on any table that may hold rows, not only a large one; none when it holds none.
+ */
+export function constraintBuildHazards(what: string, table: string, rows: TableRows): Hazard[] {
+  if (rows.measured && !rows.estimated && rows.rows.value === 0) return [];
+  const conflict = 'apply fails if two rows conflict';
+  const message = rows.measured
+    ? `${what} builds its index over ${formatCount(rows.rows, 'row')} of ${table}${estimateNote(rows.rows)}, blocking writes meanwhile; ${conflict}`
+    : `${what} builds its index over every row of ${table}, blocking writes meanwhile; ${conflict} (${rows.why})`;
+  return [{ code: 'INDEX_BUILD', message }];
+}

@@ -37,6 +37,7 @@ const RANK: Record<ChangeKind, number> = {
   'index.drop': 4,
   'unique.drop': 4,
   'check.drop': 4,
+  'exclusion.drop': 4,
   'primaryKey.drop': 5,
   'table.create': 6,
   'table.rebuild': 7,
@@ -47,6 +48,8 @@ const RANK: Record<ChangeKind, number> = {
   'primaryKey.add': 10,
   'unique.add': 11,
   'check.add': 11,
+  // After the extensions its operator classes come from (btree_gist), which are created first.
+  'exclusion.add': 11,
   'index.create': 12,
   'foreignKey.add': 13,
   // After the column changes a NOT VALID constraint may need (a type the existing rows must satisfy).
@@ -64,8 +67,8 @@ const RANK: Record<ChangeKind, number> = {
   'schema.drop': 18,
 };
 
-const ADDS = new Set<ChangeKind>(['primaryKey.add', 'foreignKey.add', 'unique.add', 'check.add', 'index.create']);
-const DROPS = new Set<ChangeKind>(['primaryKey.drop', 'foreignKey.drop', 'unique.drop', 'check.drop', 'index.drop']);
+const ADDS = new Set<ChangeKind>(['primaryKey.add', 'foreignKey.add', 'unique.add', 'check.add', 'exclusion.add', 'index.create']);
+const DROPS = new Set<ChangeKind>(['primaryKey.drop', 'foreignKey.drop', 'unique.drop', 'check.drop', 'exclusion.drop', 'index.drop']);
 const RENAMES = new Set<ChangeKind>(['constraint.rename', 'index.rename']);
 const KEY_ADDS = new Set<ChangeKind>(['primaryKey.add', 'unique.add', 'index.create']);
 const KEY_DROPS = new Set<ChangeKind>(['primaryKey.drop', 'unique.drop', 'index.drop']);

@@ -2,7 +2,7 @@ import type { Dialect } from '../dialects/dialect';
 import { diffModels } from '../diff/diff';
 import type { EntityNames } from '../diff/diff-renames';
 import { respellLike, type Model, type Renames, type TargetScope } from '../model';
-import { enumRemovalDiagnostics, probesFor } from './measure';
+import { enumRemovalDiagnostics, enumUsesDiagnostics, probesFor } from './measure';
 import { notManagedBy } from './not-managed';
 import { describePartlyManaged, partlyManagedBy, partlyManagedRecreations } from './partly-managed';
 import { orderChanges } from './order';
@@ -87,12 +87,14 @@ export function createPlan(input: PlanInput): Plan {
   const notManaged = notManagedBy(current, models.to, changes);
   const partlyManaged = partlyManagedBy(current, models.to, (input.targetScope ?? 'needs') === 'inventory');
   const differing = (partlyManaged ?? []).filter((entry) => entry.differs);
+  const script = statements.length > 0 ? dialect.scriptFrame?.(changes) : undefined;
   return {
     dialect: dialect.name,
     changes,
     statements,
     ...(notManaged ? { notManaged } : {}),
     ...(partlyManaged ? { partlyManaged } : {}),
+    ...(script ? { script } : {}),
     diagnostics: [
       ...diagnostics,
       ...diff.diagnostics,
@@ -108,6 +110,7 @@ export function createPlan(input: PlanInput): Plan {
             },
           ]
         : []),
+      ...enumUsesDiagnostics(measurements),
     ],
     decisions: diff.decisions,
     summary: summarize(changes, statements),

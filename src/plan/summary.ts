@@ -34,6 +34,8 @@ const WORDS: Record<ChangeKind, [string, string, string]> = {
   'unique.drop': ['-', 'unique', 'uniques'],
   'check.add': ['+', 'check', 'checks'],
   'check.drop': ['-', 'check', 'checks'],
+  'exclusion.add': ['+', 'exclusion', 'exclusions'],
+  'exclusion.drop': ['-', 'exclusion', 'exclusions'],
   'constraint.rename': ['~', 'constraint renamed', 'constraints renamed'],
   'constraint.validate': ['~', 'constraint validated', 'constraints validated'],
   'index.rename': ['~', 'index renamed', 'indexes renamed'],

@@ -91,6 +91,7 @@ export function tableRowsProbes(changes: readonly Change[], names: CurrentNames,
       case 'table.drop':
       case 'index.create':
       case 'unique.add':
+      case 'exclusion.add':
         touch(change.table);
         break;
       case 'column.drop':

@@ -76,7 +76,7 @@ export interface Decision {
  * To add a kind: add a variant here, emit it from `probesFor` (measure.ts), answer it in each session's `measure`, and
  * read it where the hazard is made (`measuredCount`, or `tableRows` in row-counts.ts).
  */
-export type Probe = EnumValueRowsProbe | TableRowsProbe;
+export type Probe = EnumValueRowsProbe | TableRowsProbe | EnumUsesProbe;
 
 export interface EnumValueRowsProbe {
   /** Rows of `table.column` (current names) holding each of `values`; an array column counts rows containing it. */
@@ -87,6 +87,20 @@ export interface EnumValueRowsProbe {
   readonly values: readonly string[];
   /** The names the plan uses, when it renames the table or column before the change that needs the count. */
   readonly planned?: { readonly table: QualifiedName; readonly column: string };
+}
+
+/**
+ * PostgreSQL: the columns of schemas the plan does not read (tables, views, composite types...) whose type is the enum
+ * type a swap (`enum.recreate`) drops, or an array of it: the swap cannot convert them, and its final `DROP TYPE`
+ * would fail. Answered, for every such probe of a plan, by ONE catalog query; `counts` has one key per column
+ * (`schema.table.column`, count 1).
+ */
+export interface EnumUsesProbe {
+  readonly kind: 'enumUses';
+  /** The type, by its current name. */
+  readonly enum: QualifiedName;
+  /** The schemas the plan reads (its current model's): uses there are the plan's own. */
+  readonly schemas: readonly string[];
 }
 
 /** One count a `tableRows` probe asks for; columns by their current names. */
@@ -187,8 +201,23 @@ export interface Plan {
    */
   readonly partlyManaged?: readonly PartlyManaged[];
   /**
+   * What a script of the plan (`--format sql`, a `.sql` migration file) must run before and after its statements,
+   * where `apply` does the same itself (see `Dialect.scriptFrame`); absent when nothing.
+   */
+  readonly script?: ScriptFrame;
+  /**
    * The schema hash (`hashModel`) of the database model the plan was made from. Apply re-reads the database under its
    * lock and refuses to run the plan when the hash differs. Absent when planned without a database.
    */
   readonly fromHash?: string;
+}
+
+/**
+ * Statements a plan run as a script needs around its own: SQLite turns foreign key enforcement off before the
+ * transaction of a plan that rebuilds or drops tables (`PRAGMA foreign_keys` does nothing inside one), checks every
+ * foreign key before COMMIT, and turns enforcement back on, as `apply` does.
+ */
+export interface ScriptFrame {
+  readonly before: readonly string[];
+  readonly after: readonly string[];
 }

@@ -134,6 +134,7 @@ function typescriptFile(name: string, input: MigrationInput): string {
 function sqlSection(title: string, plan: Plan, notes: readonly string[]): string[] {
   const lines = [`-- ${title}: ${plan.summary.text}`];
   for (const note of notes) lines.push(`-- IRREVERSIBLE: ${oneLine(note)}: the data is not restored`);
+  if (plan.script) lines.push('', ...plan.script.before);
   plan.changes.forEach((change, index) => {
     const statements = plan.statements.filter((s) => s.change === index);
     if (statements.length === 0) return;
@@ -144,6 +145,7 @@ function sqlSection(title: string, plan: Plan, notes: readonly string[]): string
       lines.push(terminate(statement.sql));
     }
   });
+  if (plan.script) lines.push('', ...plan.script.after);
   return lines;
 }
 

@@ -4,6 +4,7 @@ import type {
   ColumnDomain,
   Deferrable,
   EnumType,
+  Exclusion,
   ForeignKey,
   Index,
   IndexKey,
@@ -24,6 +25,7 @@ import { SchemaplanError } from '../../errors/errors';
 import { qualifiedKey, withIndexKeys } from '../../model';
 import { TYPEORM_METADATA_TABLE } from '../typeorm-metadata';
 import { isManagedTable, UNMANAGED_TABLES } from '../unmanaged';
+import { ExclusionSyntaxError, parseExclusion } from './exclusion';
 import { DEFAULT_SCHEMA, normalizePostgresModel } from './normalize';
 import { quoteQualified } from './quote';
 import {
@@ -116,7 +118,7 @@ interface ViewRow {
 interface ConstraintRow {
   table_oid: string;
   name: string;
-  type: 'p' | 'f' | 'u' | 'c';
+  type: 'p' | 'f' | 'u' | 'c' | 'x';
   columns: string[];
   referenced_schema: string | null;
   referenced_table: string | null;
@@ -232,6 +234,7 @@ export async function introspectPostgres(query: QueryFn, schemas: readonly strin
       uniques: constraints.filter((c) => c.type === 'u').map(toUnique),
       checks: constraints.filter((c) => c.type === 'c').map(toCheck),
       indexes: (indexesOf.get(row.oid) ?? []).map(toIndex),
+      exclusions: constraints.filter((c) => c.type === 'x').map((c) => toExclusion(c, `${row.schema}.${row.name}`)),
       comment: row.comment ?? undefined,
       partitioning: toPartitioning(row),
       unmodelled: tableUnmodelled(row),
@@ -479,6 +482,19 @@ function toCheck(row: ConstraintRow): Check {
     ...(row.no_inherit ? { noInherit: true as const } : {}),
     comment: row.comment ?? undefined,
   };
+}
+
+/** `EXCLUDE USING gist (room WITH =, during WITH &&) WHERE (...)`, as `pg_get_constraintdef` prints it. */
+function toExclusion(row: ConstraintRow, table: string): Exclusion {
+  try {
+    return { name: row.name, ...parseExclusion(row.definition ?? '') };
+  } catch (error) {
+    if (!(error instanceof ExclusionSyntaxError)) throw error;
+    throw new SchemaplanError(
+      `exclusion constraint ${row.name} on ${table} could not be read (${error.message}): ${row.definition}`,
+      'Please report it with the constraint definition; meanwhile exclude the table (`exclude` in the configuration).',
+    );
+  }
 }
 
 /** `pg_index.indoption` bits of one key (`INDOPTION_DESC`, `INDOPTION_NULLS_FIRST`). */

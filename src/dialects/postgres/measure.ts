@@ -1,11 +1,12 @@
 /**
- * PostgreSQL answers to the plan's probes (see `Probe`). Enum labels: one aggregate query per column. Table rows: one
+ * PostgreSQL answers to the plan's probes (see `Probe`). Enum labels: one aggregate query per column. Uses of swapped
+ * enum types outside the read schemas: one catalog query for all of them. Table rows: one
  * catalog query for the row estimates (`pg_class.reltuples`) and NULL fractions (`pg_stats.null_frac`) of every
  * probed table, then ONE aggregate query per table whose estimate is at most `estimateAbove` rows (or unknown: never
  * analyzed); larger tables are not scanned, their counts are the catalog's estimates.
  */
 import { ESTIMATE_ABOVE_ROWS } from '../../plan/row-counts';
-import type { EnumValueRowsProbe, Measurement, MeasureOptions, Probe, RowCount, TableRowsProbe } from '../../plan/types';
+import type { EnumUsesProbe, EnumValueRowsProbe, Measurement, MeasureOptions, Probe, RowCount, TableRowsProbe } from '../../plan/types';
 import { DEFAULT_SCHEMA } from './normalize';
 import { quoteIdentifier, quoteQualified } from './quote';
 import { duplicateKeysSql } from '../duplicate-keys';
@@ -90,14 +91,44 @@ async function countRows(query: Query, probe: TableRowsProbe): Promise<Measureme
   return { probe, counts: Object.fromEntries(entries.map(([key], i) => [key, Number(row?.[`c${i}`] ?? 0)])) };
 }
 
+/**
+ * The columns outside the read schemas whose type is each probed enum type (or an array of it), for all the probes
+ * in one catalog query: tables, views, materialized views, foreign tables and composite types.
+ */
+async function enumUses(query: Query, probes: readonly EnumUsesProbe[]): Promise<Map<EnumUsesProbe, Record<string, number>>> {
+  const types = probes.map((probe) => ({ schema: probe.enum.schema ?? DEFAULT_SCHEMA, name: probe.enum.name }));
+  const rows = await query<{ i: number; schema: string; relation: string; column: string }>(
+    'SELECT p.i, n.nspname AS schema, c.relname AS relation, a.attname AS column ' +
+      'FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS p(schema, name, i) ' +
+      'JOIN pg_catalog.pg_namespace AS tn ON tn.nspname = p.schema ' +
+      'JOIN pg_catalog.pg_type AS t ON t.typnamespace = tn.oid AND t.typname = p.name ' +
+      'JOIN pg_catalog.pg_attribute AS a ON a.atttypid IN (t.oid, t.typarray) AND a.attnum > 0 AND NOT a.attisdropped ' +
+      'JOIN pg_catalog.pg_class AS c ON c.oid = a.attrelid AND c.relkind IN (\'r\', \'p\', \'f\', \'v\', \'m\', \'c\') ' +
+      'JOIN pg_catalog.pg_namespace AS n ON n.oid = c.relnamespace ' +
+      'WHERE n.nspname <> ALL($3::text[]) ' +
+      'ORDER BY p.i, n.nspname, c.relname, a.attnum',
+    // The probes of one plan share its read schemas.
+    [types.map((t) => t.schema), types.map((t) => t.name), probes[0]?.schemas ?? []],
+  );
+  const result = new Map(probes.map((probe) => [probe, {} as Record<string, number>]));
+  for (const row of rows) result.get(probes[Number(row.i) - 1]!)![`${row.schema}.${row.relation}.${row.column}`] = 1;
+  return result;
+}
+
 export async function measurePostgres(query: Query, probes: readonly Probe[], options: MeasureOptions = {}): Promise<Measurement[]> {
   const estimateAbove = options.estimateAbove ?? ESTIMATE_ABOVE_ROWS;
   const tables = probes.filter((probe): probe is TableRowsProbe => probe.kind === 'tableRows');
   const estimates = tables.length > 0 ? await catalogEstimates(query, tables) : new Map<string, Estimate>();
+  const swaps = probes.filter((probe): probe is EnumUsesProbe => probe.kind === 'enumUses');
+  const uses = swaps.length > 0 ? await enumUses(query, swaps) : new Map<EnumUsesProbe, Record<string, number>>();
   const results: Measurement[] = [];
   for (const probe of probes) {
     if (probe.kind === 'enumValueRows') {
       results.push(await countEnumValues(query, probe));
+      continue;
+    }
+    if (probe.kind === 'enumUses') {
+      results.push({ probe, counts: uses.get(probe) ?? {} });
       continue;
     }
     const estimate = estimates.get(tableKey(probe));

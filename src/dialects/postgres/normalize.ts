@@ -2,7 +2,8 @@ import type { Check, Column, ColumnDomain, ColumnType, EnumType, ForeignKey, Ind
 import { indexKeys, isExpressionKey, normalizeModel, qualifiedKey, sequenceOfDefault, withIndexKeys } from '../../model';
 import { stripEnclosingParens } from '../index-expression';
 import { trimFractionZeros } from '../number-literal';
-import { canonicalizeExpression, isNumberText, unquote } from './expression';
+import { canonicalizeExpression, isEmptyArray, isNumberText, unquote } from './expression';
+import { normalizeExclusion } from './exclusion';
 import { normalizeIdentity } from './identity';
 import { quoteLiteral } from './quote';
 import { normalizeSequence, sequenceKeys } from './sequence';
@@ -31,7 +32,8 @@ const SEQUENCE_DEFAULT = /^nextval\('(?:[^']|'')+'(?:::regclass)?\)$/i;
  * - types: synonyms to the catalog's spelling (`int4` -> `integer`, `timestamptz` -> `timestamp with time zone`),
  *   `serial` to `integer` + `generated: 'increment'`, modifiers that cannot apply or are the default dropped
  *   (`timestamp(6)` is `timestamp`, `char(1)` is `char`, no length on `integer`), `numeric(p)` is `numeric(p,0)`;
- * - defaults: literal casts removed (`'en'::character varying` -> `'en'`), numbers unquoted on numeric columns
+ * - defaults: literal casts removed (`'en'::character varying` -> `'en'`), an empty array in one spelling
+ *   (`ARRAY[]::integer[]` -> `'{}'`), numbers unquoted on numeric columns
  *   (`'20'` -> `20`), booleans and JSON literals in one spelling, `CURRENT_TIMESTAMP` -> `now()`,
  *   `CURRENT_DATE` -> `('now'::text)::date` (TypeORM's spelling), `NULL` -> no default, and a serial's
  *   `nextval(...)` -> `generated: 'increment'` (unless it calls one of the model's standalone `sequences`: then it
@@ -103,6 +105,7 @@ export function normalizeTable(table: Table, standalone: ReadonlySet<string> = N
     foreignKeys: table.foreignKeys.map(normalizeForeignKey),
     checks: table.checks.map(normalizeCheck),
     indexes: table.indexes.map(normalizeIndex),
+    exclusions: table.exclusions?.length ? table.exclusions.map(normalizeExclusion) : undefined,
     comment: table.comment || undefined,
   };
 }
@@ -227,6 +230,8 @@ function isStandalone(defaultValue: string, standalone: ReadonlySet<string>): bo
 export function normalizeDefault(expression: string, type: string, array: boolean): string | undefined {
   const text = canonicalizeExpression(expression);
   if (text === 'NULL') return undefined;
+  // `ARRAY[]::integer[]`, `'{}'::integer[]` and `'{}'` all default an array column to its empty array.
+  if (array && isEmptyArray(text)) return "'{}'";
   const literal = unquote(text);
   // A number on a numeric column is its value: `'1.50'`, `1.50` and `1.5` alike.
   if (literal === undefined && !array && NUMERIC_TYPES.has(type) && isNumberText(text)) return trimFractionZeros(text);

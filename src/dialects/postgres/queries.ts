@@ -126,7 +126,7 @@ SELECT con.conrelid::int8 AS table_oid, con.conname AS name, con.contype AS type
   con.confdeltype AS on_delete, con.confupdtype AS on_update, con.confmatchtype AS match,
   con.condeferrable AS deferrable, con.condeferred AS deferred,
   con.convalidated AS validated, con.connoinherit AS no_inherit,
-  CASE WHEN con.contype = 'c' THEN pg_catalog.pg_get_constraintdef(con.oid) END AS definition,
+  CASE WHEN con.contype IN ('c', 'x') THEN pg_catalog.pg_get_constraintdef(con.oid) END AS definition,
   d.description AS comment,
   ARRAY(
     SELECT a.attname FROM unnest((to_jsonb(con) ->> 'confdelsetcols')::int2[]) AS k(attnum)
@@ -145,7 +145,7 @@ LEFT JOIN pg_catalog.pg_description d
 LEFT JOIN pg_catalog.pg_index ix ON con.contype IN ('p', 'u') AND ix.indexrelid = con.conindid
 LEFT JOIN pg_catalog.pg_class i ON i.oid = ix.indexrelid
 LEFT JOIN pg_catalog.pg_tablespace its ON its.oid = i.reltablespace
-WHERE con.conrelid = ANY($1::oid[]) AND con.contype IN ('p', 'f', 'u', 'c') AND con.conparentid = 0
+WHERE con.conrelid = ANY($1::oid[]) AND con.contype IN ('p', 'f', 'u', 'c', 'x') AND con.conparentid = 0
 ORDER BY con.conrelid, con.conname`;
 
 /**

@@ -8,7 +8,7 @@ import type { Hazard, Statement } from '../../plan/types';
 import type { RenderContext } from '../dialect';
 import { hazard, isEpochConversion, label, tableExists, typeChangeHazards } from './hazards';
 import { DEFAULT_SCHEMA } from './normalize';
-import { isNumberText } from './expression';
+import { defaultOperand, isNumberText } from './expression';
 import { identityOptionChanges, identityOptionsClause } from './identity';
 import { deepEqual } from '../../diff/compare-named';
 import { quoteIdentifier, quoteLiteral, quoteQualified } from './quote';
@@ -24,11 +24,12 @@ export function qualifiedTable(table: QualifiedName): QualifiedName {
 
 /**
  * A default as DDL: numbers are written as quoted literals, the way TypeORM writes them (`DEFAULT '20'`), so the
- * catalog stores what TypeORM's schema builder expects to read back (`'2.5'::real`, not `2.5`).
+ * catalog stores what TypeORM's schema builder expects to read back (`'2.5'::real`, not `2.5`); an expression that is
+ * not a `b_expr` in parentheses (`DEFAULT (1 IS NOT NULL)`, see `defaultOperand`).
  */
 export function renderDefault(column: Column): string {
   const value = column.default!;
-  return isNumberText(value) ? quoteLiteral(value) : value;
+  return isNumberText(value) ? quoteLiteral(value) : defaultOperand(value);
 }
 
 /** ` COLLATE "C"`, or nothing for the type's default collation. */

@@ -1,6 +1,7 @@
 import { SchemaplanError } from '../../errors/errors';
 import type { Check, Deferrable, ForeignKey, PrimaryKey, QualifiedName, ReferentialAction, Table, Unique } from '../../model';
 import type { Statement } from '../../plan/types';
+import { exclusionClause } from './exclusion';
 import { quoteIdentifier, quoteLiteral, quoteQualified } from './quote';
 import { commentOf } from './render-comment';
 import { renderCreateIndexWithComment } from './render-index';
@@ -57,8 +58,9 @@ export function renderTableComment(table: QualifiedName, comment: string | undef
 }
 
 /**
- * CREATE TABLE the way TypeORM's `createTable` writes it: columns, then UNIQUE and CHECK constraints, then the
- * PRIMARY KEY (and `PARTITION BY` for a partitioned table); then its indexes and comments. Foreign keys are separate `foreignKey.add` changes, so tables that
+ * CREATE TABLE the way TypeORM's `createTable` writes it: columns, then UNIQUE, CHECK and EXCLUDE constraints, then
+ * the PRIMARY KEY (and `PARTITION BY` for a partitioned table); then its indexes and comments. Foreign keys are
+ * separate `foreignKey.add` changes, so tables that
  * reference each other can be created in any order.
  */
 export function renderCreateTable(table: Table): Statement[] {
@@ -79,6 +81,7 @@ export function renderCreateTable(table: Table): Statement[] {
     ...inline.map(uniqueClause),
     // CREATE TABLE would accept NOT VALID and mark the check valid anyway: those are added afterwards.
     ...table.checks.filter((check) => !check.notValid).map(checkClause),
+    ...(table.exclusions ?? []).map(exclusionClause),
     ...(table.primaryKey ? [primaryKeyClause(table.primaryKey)] : []),
   ];
   // A partitioned table is created partitioned (its partitions are not managed: they are not created here).

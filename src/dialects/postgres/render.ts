@@ -3,6 +3,7 @@ import { SchemaplanError } from '../../errors/errors';
 import type { Model, PrimaryKey, QualifiedName } from '../../model';
 import { indexKeys, isExpressionKey } from '../../model';
 import {
+  constraintBuildHazards,
   dropColumnHazard,
   dropTableHazard,
   duplicateKeyHazards,
@@ -16,6 +17,8 @@ import type { Hazard, Statement } from '../../plan/types';
 import type { RenderContext } from '../dialect';
 import { renderEnumRecreate, renderEnumRename, renderEnumValueRename } from './render-enum';
 import { findTable, hazard, label, tableExists } from './hazards';
+import { arrayElements } from './array-literal';
+import { exclusionClause } from './exclusion';
 import { canonicalizeExpression, unquote } from './expression';
 import { DEFAULT_SCHEMA, normalizeColumn, normalizeTable } from './normalize';
 import { quoteIdentifier, quoteLiteral, quoteQualified } from './quote';
@@ -67,6 +70,17 @@ function indexBuildHazards(context: RenderContext, table: QualifiedName, what: s
   if (!tableExists(context.from, table)) return [];
   const rows = tableRows(context.measurements, qualifiedTable(table));
   return measuredIndexBuild(what, label(table), rows, context.largeTableRows ?? LARGE_TABLE_ROWS);
+}
+
+/**
+ * Adding an exclusion constraint to a table that exists builds its index over every row, blocking writes meanwhile,
+ * and fails if two rows already conflict: an `INDEX_BUILD` hazard whenever the table may hold rows (not only when it is
+ * large, as for a plain index).
+ */
+function exclusionBuildHazards(context: RenderContext, change: ChangeOf<'exclusion.add'>): Hazard[] {
+  if (!tableExists(context.from, change.table)) return [];
+  const rows = tableRows(context.measurements, qualifiedTable(change.table));
+  return constraintBuildHazards(`exclusion constraint ${change.exclusion.name}`, label(change.table), rows);
 }
 
 /** NOT NULL the primary key imposes on columns that allow NULL now. */
@@ -134,11 +148,7 @@ function usesEnumValue(model: Model, name: QualifiedName, value: string): boolea
   const inDefault = (text: string): boolean => {
     if (text.includes(literal)) return true;
     const array = unquote(text);
-    if (array === undefined || !array.startsWith('{')) return false;
-    return array
-      .slice(1, -1)
-      .split(',')
-      .some((element) => element.trim().replace(/^"(.*)"$/, '$1') === value);
+    return array !== undefined && (arrayElements(array) ?? []).includes(value);
   };
   return model.tables.some(
     (table) =>
@@ -302,6 +312,10 @@ function renderChange(change: Change, context: RenderContext): Statement[] {
       ];
     case 'check.drop':
       return [dropConstraint(change.table, change.check.name)];
+    case 'exclusion.add':
+      return [statement(alterTable(change.table, `ADD ${exclusionClause(change.exclusion)}`), exclusionBuildHazards(context, change))];
+    case 'exclusion.drop':
+      return [dropConstraint(change.table, change.exclusion.name)];
     case 'index.create': {
       // CONCURRENTLY builds without blocking writes (and outside the transaction), so it carries no INDEX_BUILD hazard.
       if (context.concurrently) return renderCreateIndexWithComment(change.table, change.index, [], true);

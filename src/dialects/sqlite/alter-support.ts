@@ -96,6 +96,8 @@ export function needsRebuild(change: Change): boolean {
     case 'sequence.alter':
     case 'sequence.drop':
     case 'comment.set':
+    case 'exclusion.add': // PostgreSQL only: SQLite's normalised models have no exclusion constraints
+    case 'exclusion.drop':
       return false;
     default:
       return assertNever(change);

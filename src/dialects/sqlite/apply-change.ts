@@ -29,6 +29,10 @@ export function applyToTable(table: Table, change: Change): Table {
       return { ...table, checks: [...without(table.checks, change.check.name), change.check] };
     case 'check.drop':
       return { ...table, checks: without(table.checks, change.check.name) };
+    case 'exclusion.add':
+      return { ...table, exclusions: [...without(table.exclusions ?? [], change.exclusion.name), change.exclusion] };
+    case 'exclusion.drop':
+      return { ...table, exclusions: without(table.exclusions ?? [], change.exclusion.name) };
     case 'index.create':
       return { ...table, indexes: [...without(table.indexes, change.index.name), change.index] };
     case 'index.drop':
@@ -51,6 +55,8 @@ export function applyToTable(table: Table, change: Change): Table {
           return { ...table, uniques: rename(table.uniques) };
         case 'check':
           return { ...table, checks: rename(table.checks) };
+        case 'exclusion':
+          return { ...table, exclusions: table.exclusions && rename(table.exclusions) };
         default:
           return assertNever(change.constraint);
       }

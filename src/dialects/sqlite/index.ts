@@ -6,6 +6,7 @@ import { lowerSqlite } from './lower';
 import { normalizeSqliteModel } from './normalize';
 import { quoteIdentifier, quoteLiteral } from './quote';
 import { renderSqlite } from './render';
+import { sqliteScriptFrame } from './script-frame';
 import { connectSqlite } from './session';
 
 function breaksViews(change: Change): string[] {
@@ -22,6 +23,7 @@ export const sqliteDialect: Dialect = {
   /** Then the views that read a rebuilt table are recreated around it (renaming the new table fails otherwise). */
   lower: (changes, context) => withViewUpkeep(lowerSqlite(changes, context), context, breaksViews),
   render: renderSqlite,
+  scriptFrame: sqliteScriptFrame,
   connect: connectSqlite,
 };
 

@@ -111,6 +111,7 @@ function buildTable(
         default: row.dflt === null || row.dflt === undefined ? undefined : String(row.dflt),
         generated: info?.autoincrement ? 'increment' : undefined,
         computed: (hidden === 2 || hidden === 3) && expression !== undefined ? { expression, stored: hidden === 3 } : undefined,
+        collation: info?.collation,
       };
     });
 

@@ -76,6 +76,10 @@ export async function measureSqlite(query: Query, probes: readonly Probe[], opti
       results.push(await countEnumValues(query, probe));
       continue;
     }
+    if (probe.kind === 'enumUses') {
+      results.push({ probe, counts: {} }); // SQLite has no enum types: an enum is its column's CHECK
+      continue;
+    }
     const estimate = estimates.get(probe.table.name.toLowerCase());
     results.push(estimate !== undefined && estimate > estimateAbove ? estimated(probe, estimate) : await countRows(query, probe));
   }

@@ -25,6 +25,15 @@ export function normalizeDefault(value: string | undefined): string | undefined 
   return trimFractionZeros(text);
 }
 
+/**
+ * A column's collating sequence, named as SQLite compares names (ASCII case-insensitively: upper case here, the
+ * spelling of its built-in `NOCASE` and `RTRIM`); `BINARY`, the default, is no collation.
+ */
+export function normalizeCollation(name: string | undefined): string | undefined {
+  const text = name?.trim().replace(/[a-z]/g, (c) => c.toUpperCase());
+  return text && text !== 'BINARY' ? text : undefined;
+}
+
 function normalizeColumn(column: Column, table: Table): Column {
   const pk = table.primaryKey?.columns ?? [];
   const isSolePrimaryKey = pk.length === 1 && pk[0] === column.name;
@@ -45,6 +54,7 @@ function normalizeColumn(column: Column, table: Table): Column {
     // new rows itself, as the rowid). Only AUTOINCREMENT is stored.
     generated: !column.computed && column.generated === 'increment' ? 'increment' : undefined,
     computed: column.computed && { expression: column.computed.expression, stored: column.computed.stored },
+    collation: normalizeCollation(column.collation),
     // SQLite has no comments, no arrays and no named enum types: they cannot differ.
   };
 }

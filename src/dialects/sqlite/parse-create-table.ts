@@ -1,6 +1,7 @@
 /**
  * Parses the `CREATE TABLE` / `CREATE INDEX` text SQLite keeps in `sqlite_master.sql`, for what the pragmas do not
- * report: constraint names, CHECK expressions (and TypeORM's inline enum CHECK), AUTOINCREMENT and index predicates.
+ * report: constraint names, CHECK expressions (and TypeORM's inline enum CHECK), AUTOINCREMENT, column collations and
+ * index predicates.
  */
 import {
   isKeyword,
@@ -34,6 +35,8 @@ export interface ParsedColumn {
   readonly enumValues?: readonly string[];
   /** `[GENERATED ALWAYS] AS (expression) [STORED|VIRTUAL]`: the expression's text (VIRTUAL when not stated). */
   readonly computed?: { readonly expression: string; readonly stored: boolean };
+  /** `COLLATE name`: the collating sequence's name as written (unquoted). */
+  readonly collation?: string;
 }
 
 export interface ParsedTable {
@@ -263,6 +266,7 @@ export function parseCreateTable(sql: string): ParsedTable {
     let autoincrement = false;
     let enumValues: string[] | undefined;
     let computed: ParsedColumn['computed'];
+    let collation: string | undefined;
     while (!item.done()) {
       let constraintName: string | undefined;
       if (item.keyword('CONSTRAINT')) constraintName = item.name();
@@ -290,7 +294,7 @@ export function parseCreateTable(sql: string): ParsedTable {
         if (isPunct(item.peek, '+') || isPunct(item.peek, '-')) item.pos++;
         item.skip();
       } else if (item.keyword('COLLATE')) {
-        item.pos++;
+        collation = item.name();
       } else if (isKeyword(item.peek, 'REFERENCES')) {
         foreignKeys.push({ name: constraintName, columns: [columnName], ...referencesClause(item) });
       } else if (item.keyword('GENERATED')) {
@@ -304,7 +308,7 @@ export function parseCreateTable(sql: string): ParsedTable {
         item.skip();
       }
     }
-    columns.push({ name: columnName, type, autoincrement, enumValues, computed });
+    columns.push({ name: columnName, type, autoincrement, enumValues, computed, collation });
   }
 
   // Table options after the body, separated by commas: WITHOUT ROWID, STRICT.

@@ -11,8 +11,13 @@ import { quoteIdentifier as q, quoteLiteral } from './quote';
 
 const list = (names: readonly string[]): string => names.map(q).join(', ');
 
+/** `NOCASE` as TypeORM writes it (a plain name bare), any other name quoted. */
+function collationName(name: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? name : q(name);
+}
+
 /**
- * `"name" varchar(8) CHECK( "name" IN ('a','b') ) PRIMARY KEY AUTOINCREMENT NOT NULL DEFAULT ('en')`;
+ * `"name" varchar(8) CHECK( "name" IN ('a','b') ) PRIMARY KEY AUTOINCREMENT COLLATE NOCASE NOT NULL DEFAULT ('en')`;
  * a generated column ends with `AS (expression) STORED|VIRTUAL` instead of a default.
  */
 export function columnSql(column: Column, inlinePrimaryKey: boolean): string {
@@ -20,6 +25,7 @@ export function columnSql(column: Column, inlinePrimaryKey: boolean): string {
   if (column.enumValues) sql += ` CHECK( ${q(column.name)} IN (${column.enumValues.map(quoteLiteral).join(',')}) )`;
   if (inlinePrimaryKey) sql += ' PRIMARY KEY';
   if (column.generated === 'increment') sql += ' AUTOINCREMENT';
+  if (column.collation) sql += ` COLLATE ${collationName(column.collation)}`;
   if (!column.nullable) sql += ' NOT NULL';
   if (column.computed) sql += ` AS (${column.computed.expression}) ${column.computed.stored ? 'STORED' : 'VIRTUAL'}`;
   else if (column.default !== undefined) sql += ` DEFAULT (${column.default})`;

@@ -118,6 +118,8 @@ function renderChange(change: Change, context: RenderContext): Statement[] {
     case 'sequence.create':
     case 'sequence.alter':
     case 'sequence.drop':
+    case 'exclusion.add':
+    case 'exclusion.drop':
       throw new Error(`internal error: ${change.kind} cannot occur on SQLite`);
     default:
       return assertNever(change);

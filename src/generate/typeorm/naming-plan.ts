@@ -19,6 +19,7 @@ const RESERVED_CLASS_NAMES = [
   'Index',
   'Unique',
   'Check',
+  'Exclusion',
   'Array',
   'BigInt',
   'Boolean',

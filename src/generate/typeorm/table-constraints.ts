@@ -1,5 +1,6 @@
 /**
- * A table's unique constraints, CHECKs and indexes as class decorators (`@Unique`, `@Check`, `@Index`), each with
+ * A table's unique constraints, CHECKs, exclusion constraints and indexes as class decorators (`@Unique`, `@Check`,
+ * `@Exclusion`, `@Index`), each with
  * its database name. An index TypeORM cannot declare (a key that is an expression or sorts DESC / NULLS FIRST|LAST,
  * has an operator class or collation, an access method it does not know, INCLUDE columns, storage parameters, NULLS
  * NOT DISTINCT) becomes a comment and a diagnostic instead of a wrong declaration.
@@ -7,6 +8,7 @@
 import type { DialectName, Index, Table } from '../../model';
 import { hasKeyOrder, indexKeys, isExpressionKey, keyOrderSql, qualifiedKey } from '../../model';
 import type { Diagnostic } from '../../plan/types';
+import { exclusionBody } from '../../dialects/postgres/exclusion';
 import { decorator, type DecoratorCall } from './decorators';
 import { arrayLiteral, tsString } from './literals';
 import type { EntityNames } from './naming-plan';
@@ -75,6 +77,12 @@ export function planTableConstraints(context: ConstraintContext): ClassDecorator
   }
   for (const check of table.checks) {
     lines.push({ call: decorator('Check', tsString(check.name), tsString(check.expression)) });
+  }
+  // TypeORM sends the expression after EXCLUDE as written (deferral included, which every TypeORM version accepts).
+  for (const exclusion of table.exclusions ?? []) {
+    const columns = exclusion.elements.flatMap((element) => ('column' in element ? [element.column] : []));
+    if (onSkippedColumn('exclusion constraint', exclusion.name, columns)) continue;
+    lines.push({ call: decorator('Exclusion', tsString(exclusion.name), tsString(exclusionBody(exclusion))) });
   }
   for (const index of table.indexes) {
     const method = dialect === 'postgres' ? index.method : undefined;
