@@ -149,7 +149,7 @@ const ENTITY_CASES: readonly { name: string; files: Record<string, string>; firs
       'a.ts': typeormEntity("@Entity('notes') export class A { @PrimaryGeneratedColumn() id!: number; }"),
       'b.ts': typeormEntity("@Entity('notes') export class B { @PrimaryGeneratedColumn() id!: number; }"),
     },
-    first: /^error: entities A and B both map to notes$/,
+    first: /^error: entity A and entity B both map to table notes$/,
   },
   {
     name: 'an enum default that is not a member',

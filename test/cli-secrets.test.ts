@@ -157,7 +157,8 @@ describe('the secrets of a URL, query parameters included, are never printed nor
       await holder.query(`SELECT pg_advisory_lock(${APPLY_LOCK_KEY})`);
       const locked = await cli(['apply', '--url', url, '--yes', '--lock-timeout', '0', ...debug]);
       expect(locked.code).toBe(EXIT.gaveUp);
-      expect(locked.stderr).toMatch(/^error: cannot take the apply lock on postgres:\/\/postgres:\*\*\*@.*\?password=\*\*\*&sslpassword=\*\*\*: another apply holds it/);
+      expect(locked.stderr).toMatch(/^Database: postgres:\/\/postgres:\*\*\*@.*\?password=\*\*\*&sslpassword=\*\*\* \(from --url\)\n/);
+      expect(locked.stderr).toMatch(/^error: cannot take the apply lock on postgres:\/\/postgres:\*\*\*@.*\?password=\*\*\*&sslpassword=\*\*\*: another apply holds it/m);
     } finally {
       await holder.end();
     }
