@@ -1,6 +1,5 @@
-import { DataSource, type DataSourceOptions, type EntityMetadata, type NamingStrategyInterface } from 'typeorm';
-import { ConnectionMetadataBuilder } from 'typeorm/connection/ConnectionMetadataBuilder';
-import { EntityMetadataValidator } from 'typeorm/metadata-builder/EntityMetadataValidator';
+import type { DataSource, DataSourceOptions, EntityMetadata, NamingStrategyInterface } from 'typeorm';
+import { appTypeorm } from '../typeorm/runtime';
 import type { DialectName } from '../model';
 import { CompileError } from '../errors/errors';
 
@@ -39,8 +38,9 @@ export async function buildMetadata(
   dialect: DialectName,
   options: MetadataOptions = {},
 ): Promise<BuiltMetadata> {
-  const dataSource = new DataSource(dataSourceOptions(entities, dialect, options));
-  const builder = new ConnectionMetadataBuilder(dataSource);
+  const typeorm = appTypeorm();
+  const dataSource = new typeorm.DataSource(dataSourceOptions(entities, dialect, options));
+  const builder = new typeorm.ConnectionMetadataBuilder(dataSource);
   let entityMetadatas: EntityMetadata[];
   try {
     entityMetadatas = await builder.buildEntityMetadatas([...entities]);
@@ -59,7 +59,7 @@ export async function buildMetadata(
     }
   }
   try {
-    new EntityMetadataValidator().validateMany(
+    new typeorm.EntityMetadataValidator().validateMany(
       entityMetadatas.filter((metadata) => metadata.tableType !== 'view'),
       dataSource.driver,
     );

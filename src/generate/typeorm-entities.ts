@@ -18,6 +18,8 @@ import { planRelations } from './typeorm/relations';
 import { HEADER, renderEntityFile } from './typeorm/render-entity';
 import { renderViewFile } from './typeorm/render-view';
 import { planTableConstraints } from './typeorm/table-constraints';
+import { lineDifferences } from '../typeorm/line-differences';
+import type { TypeormLine } from '../typeorm/versions';
 
 export interface TypeormEntityFiles {
   /** Relative path (`card-statistics.ts`) -> content, sorted by path. */
@@ -28,8 +30,14 @@ export interface TypeormEntityFiles {
 /** PostgreSQL's default schema: tables there are declared without `schema`. */
 const POSTGRES_DEFAULT_SCHEMA = 'public';
 
-export function typeormEntityFiles(model: Model): TypeormEntityFiles {
+export interface TypeormEntityOptions {
+  /** The TypeORM line the app uses (default 1.x): 0.3 cannot declare index methods, and keeps relation column orders. */
+  readonly typeorm?: TypeormLine;
+}
+
+export function typeormEntityFiles(model: Model, options: TypeormEntityOptions = {}): TypeormEntityFiles {
   const dialect = model.dialect;
+  const line = lineDifferences(options.typeorm ?? '1');
   const defaultSchema = dialect === 'postgres' ? POSTGRES_DEFAULT_SCHEMA : undefined;
   const diagnostics: Diagnostic[] = [];
 
@@ -96,7 +104,7 @@ export function typeormEntityFiles(model: Model): TypeormEntityFiles {
   }
   const enums = model.enums.filter((e) => usedEnums.has(qualifiedKey(e)));
   const naming = planNames(tables, views, enums, defaultSchema);
-  const relations = planRelations(tables, naming, diagnostics);
+  const relations = planRelations(tables, naming, diagnostics, line);
 
   const files = new Map<string, string>();
   for (const table of tables) {
@@ -104,7 +112,7 @@ export function typeormEntityFiles(model: Model): TypeormEntityFiles {
     const context = { dialect, table, names, naming, diagnostics };
     const columns = primaryKeyOrdered(table).map((column) => planColumn(column, context));
     const skippedColumns = new Set(columns.filter((c) => !c.decorator).map((c) => c.column.name));
-    const constraints = planTableConstraints({ dialect, table, names, skippedColumns, diagnostics });
+    const constraints = planTableConstraints({ dialect, table, names, skippedColumns, diagnostics, line });
     const tableRelations = (relations.get(qualifiedKey(table)) ?? []).filter((relation) => {
       const skipped = relation.foreignKey.columns.filter((c) => skippedColumns.has(c));
       if (skipped.length === 0) return true;

@@ -1,5 +1,6 @@
 import type { Client } from 'pg';
 import type { DatabaseTarget } from '../../connect/url';
+import { requireDriver } from '../../connect/driver-package';
 import { redactSecrets } from '../../connect/url';
 import { ConnectionError } from '../../errors/errors';
 import type { Model } from '../../model';
@@ -188,7 +189,7 @@ class PostgresSession implements DatabaseSession {
 /** Opens a session; every failure becomes one `ConnectionError` line without the password. */
 export async function connectPostgres(target: PostgresTarget): Promise<DatabaseSession> {
   // Loaded on the first connection, not at start: a run against SQLite never pays for the driver.
-  const pg = require('pg') as typeof import('pg');
+  const pg = requireDriver<typeof import('pg')>('pg');
   const client = new pg.Client({
     connectionString: target.connectionString,
     application_name: 'schemaplan',

@@ -8,6 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type sqlite3 from 'sqlite3';
+import { requireDriver } from '../../connect/driver-package';
 import type { DatabaseTarget } from '../../connect/url';
 import { ApplyError, ApplyLockedError, ConnectionError, SchemaplanError } from '../../errors/errors';
 import type { Model } from '../../model';
@@ -19,9 +20,7 @@ import { quoteIdentifier } from './quote';
 
 type SqliteTarget = Extract<DatabaseTarget, { dialect: 'sqlite' }>;
 
-function openDatabase(filename: string): Promise<sqlite3.Database> {
-  // Loaded on the first connection, not at start: a run against PostgreSQL never loads the native module.
-  const driver = require('sqlite3') as typeof sqlite3;
+function openDatabase(driver: typeof sqlite3, filename: string): Promise<sqlite3.Database> {
   return new Promise((resolve, reject) => {
     const db = new driver.Database(filename, driver.OPEN_READWRITE | driver.OPEN_CREATE, (error) =>
       error ? reject(error) : resolve(db),
@@ -86,9 +85,11 @@ export class SqliteSession implements DatabaseSession {
       new ConnectionError(`cannot open SQLite database ${target.redacted}: ${message}`, hint, { cause });
     const problem = unwritableReason(target.filename);
     if (problem) throw fail(problem.message, problem.hint);
+    // Loaded on the first connection, not at start: a run against PostgreSQL never loads the native module.
+    const driver = requireDriver<typeof sqlite3>('sqlite3');
     let db: sqlite3.Database;
     try {
-      db = await openDatabase(target.filename);
+      db = await openDatabase(driver, target.filename);
     } catch (error) {
       throw fail(messageOf(error), 'Check that the path exists and is writable.', error);
     }

@@ -9,6 +9,7 @@ import type { Diagnostic } from '../../plan/types';
 import { componentIds } from '../../diff/strongly-connected';
 import { camelCase } from './names';
 import type { EntityNames, NamingPlan } from './naming-plan';
+import type { LineDifferences } from '../../typeorm/line-differences';
 
 export interface JoinColumnPlan {
   readonly name: string;
@@ -50,7 +51,12 @@ function typeormColumnOrder(fk: ForeignKey, targetTable: Table): number[] {
 }
 
 /** The relations of every generated table, keyed by `qualifiedKey(table)`; foreign keys that cannot be one are reported. */
-export function planRelations(tables: readonly Table[], naming: NamingPlan, diagnostics: Diagnostic[]): Map<string, RelationPlan[]> {
+export function planRelations(
+  tables: readonly Table[],
+  naming: NamingPlan,
+  diagnostics: Diagnostic[],
+  line: LineDifferences,
+): Map<string, RelationPlan[]> {
   const byKey = new Map(tables.map((t) => [qualifiedKey(t), t]));
   // TypeORM refuses a cycle of non-nullable relations (CircularRelationsError): those stay `nullable` relations.
   const requiredEdges = (key: string) =>
@@ -87,7 +93,8 @@ export function planRelations(tables: readonly Table[], naming: NamingPlan, diag
         });
         continue;
       }
-      const order = typeormColumnOrder(fk, targetTable);
+      // TypeORM 0.3 keeps the declared order.
+      const order = line.relationColumnsInPrimaryKeyOrder ? typeormColumnOrder(fk, targetTable) : fk.columns.map((_, i) => i);
       if (order.some((position, i) => position !== i)) {
         diagnostics.push({
           severity: 'warning',

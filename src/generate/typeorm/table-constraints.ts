@@ -9,6 +9,7 @@ import type { Diagnostic } from '../../plan/types';
 import { decorator, type DecoratorCall } from './decorators';
 import { arrayLiteral, tsString } from './literals';
 import type { EntityNames } from './naming-plan';
+import type { LineDifferences } from '../../typeorm/line-differences';
 
 /** The index types TypeORM's PostgreSQL driver accepts (`supportedIndexTypes`). */
 const POSTGRES_INDEX_TYPES: ReadonlySet<string> = new Set(['btree', 'hash', 'gist', 'spgist', 'gin', 'brin']);
@@ -23,6 +24,8 @@ interface ConstraintContext {
   /** Columns that are not declared: a constraint on one cannot be either. */
   readonly skippedColumns: ReadonlySet<string>;
   readonly diagnostics: Diagnostic[];
+  /** The app's TypeORM line: 0.3 has no `type` option on `@Index` (a GiST index is `spatial: true`). */
+  readonly line: LineDifferences;
 }
 
 function describeIndex(index: Index): string {
@@ -36,7 +39,7 @@ function describeIndex(index: Index): string {
 }
 
 export function planTableConstraints(context: ConstraintContext): ClassDecoratorLine[] {
-  const { dialect, table, names, skippedColumns, diagnostics } = context;
+  const { dialect, table, names, skippedColumns, diagnostics, line } = context;
   const key = qualifiedKey(table);
   const location = `table ${key}`;
   const properties = (columns: readonly string[]) => arrayLiteral(columns.map((c) => tsString(names.properties.get(c) ?? c)));
@@ -63,6 +66,9 @@ export function planTableConstraints(context: ConstraintContext): ClassDecorator
     if (indexKeys(index).some(isExpressionKey)) reason = 'TypeORM cannot declare an index key that is an expression';
     else if (indexKeys(index).some(hasKeyOrder)) reason = 'TypeORM cannot declare the sort order of an index key (DESC, NULLS FIRST/LAST)';
     else if (method !== undefined && !POSTGRES_INDEX_TYPES.has(method)) reason = `TypeORM cannot declare an index using ${method}`;
+    else if (method !== undefined && method !== 'gist' && !line.indexTypeOption) {
+      reason = `TypeORM ${line.line} cannot declare an index using ${method} (@Index has a \`type\` option from TypeORM 1.0)`;
+    }
     if (reason !== undefined) {
       diagnostics.push({
         severity: 'warning',
@@ -80,7 +86,9 @@ export function planTableConstraints(context: ConstraintContext): ClassDecorator
         entries: [
           ['unique', index.unique ? 'true' : undefined],
           ['where', index.where !== undefined ? tsString(index.where) : undefined],
-          ['type', method !== undefined ? tsString(method) : undefined],
+          ...(line.indexTypeOption
+            ? [['type', method !== undefined ? tsString(method) : undefined] as const]
+            : [['spatial', method === 'gist' ? 'true' : undefined] as const]),
         ],
       }),
     });

@@ -1,0 +1,28 @@
+import { DependencyError } from '../errors/errors';
+import { loadedTypeorm } from '../typeorm/runtime';
+
+/** The database driver packages schemaplan's own sessions use: optional peer dependencies, installed by the app. */
+export type DriverPackage = 'pg' | 'sqlite3';
+
+const DATABASE: Record<DriverPackage, string> = { pg: 'PostgreSQL', sqlite3: 'SQLite' };
+
+/**
+ * Loads a driver package from the app, on the first connection to its kind of database: as the app's TypeORM would
+ * load it (from TypeORM's own directory, which in a monorepo may be a package's node_modules), else from the working
+ * directory, else from where schemaplan is installed (inside the app, the same tree). A DependencyError names the
+ * missing package and the command that installs it.
+ */
+export function requireDriver<T>(name: DriverPackage, cwd: string = process.cwd()): T {
+  const anchors = [loadedTypeorm()?.packageDir, cwd, __dirname].filter((dir): dir is string => dir !== undefined);
+  for (const anchor of anchors) {
+    let file: string;
+    try {
+      file = require.resolve(name, { paths: [anchor] });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'MODULE_NOT_FOUND') continue;
+      throw error;
+    }
+    return require(file) as T;
+  }
+  throw new DependencyError(`${DATABASE[name]} needs the driver package "${name}", which is not installed in ${cwd}`, `npm install ${name}`);
+}
