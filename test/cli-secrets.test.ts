@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'n
 import path from 'node:path';
 import { runCli } from './support/cli';
 import { createTestDatabase, type TestPostgresDatabase } from './support/postgres';
-import { tempDir } from './support/temp';
+import { tempProject } from './support/temp';
 
 /**
  * The password of a database URL never reaches stdout, stderr or a written file: not in headers, reports, migration
@@ -31,7 +31,7 @@ describe('the password in a URL is never printed nor written', () => {
     const withSecret = new URL(db.url);
     withSecret.password = SECRET;
     url = withSecret.toString();
-    project = tempDir('secrets');
+    project = tempProject('secrets');
     mkdirSync(path.join(project.dir, 'schema'));
     writeFileSync(path.join(project.dir, 'schema', 'note.ts'), ENTITY);
   });

@@ -69,11 +69,26 @@ class Deck {
   levels: string[];
 }
 
+enum Medal {
+  Gold = 'gold',
+  Silver = 'silver',
+}
+
+@Entity('badges')
+class Badge {
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  @Column({ type: 'enum', enum: Medal, enumName: 'medal', default: () => "'silver'" })
+  medal: Medal;
+}
+
 describe('defaults TypeORM 0.3 writes as malformed SQL', () => {
   it.each([
     ['postgres', Setting, `'{"greeting":"it''s"}'`],
+    ['postgres', Badge, `'silver'`],
     ['sqlite', Deck, `'a'`],
-  ] as const)('on %s: written well-formed, as TypeORM 1.x writes them, with a warning on 0.3', async (dialect, entity, expected) => {
+  ] as const)('on %s (%p): written well-formed, as TypeORM 1.x writes them, with a warning on 0.3', async (dialect, entity, expected) => {
     const { model, diagnostics } = await compileEntities([entity], dialect);
     const column = model.tables[0]!.columns.find((c) => c.name !== 'id')!;
     expect(column.default).toBe(expected);

@@ -1,12 +1,14 @@
 import { createHash } from 'node:crypto';
 import { appTypeormLine } from './runtime';
+import type { TypeormLine } from './versions';
 
 /**
  * The names TypeORM's `DefaultNamingStrategy` gives constraints that have none in the database (SQLite reads them
  * back unnamed), so an introspected constraint compares with the compiled one. The hash is the SHA-1 of
  * `<table>_<sorted columns>` (or `<table>_<expression>`), as in TypeORM, computed here so that introspecting a
- * database needs no TypeORM: for ASCII names the 0.3 and 1.x lines agree. They differ for other characters (0.3
- * hashes the `encodeURIComponent` form, 1.x the UTF-8 bytes): only then is the app's TypeORM asked which line it is.
+ * database needs no TypeORM. The lines hash different bytes: 0.3 the `encodeURIComponent` form of the key, 1.x its
+ * UTF-8 bytes. For a key of letters, digits and `_` they agree; for any other (a CHECK expression with a space, a
+ * name that is not ASCII) the app's TypeORM is asked which line it is (1.x when it has none).
  * `test/typeorm-default-names.test.ts` checks these against TypeORM's own strategy on both lines.
  */
 export const defaultNames = {
@@ -25,8 +27,9 @@ function tableKey(table: string): string {
 }
 
 function hash(key: string): string {
-  // eslint-disable-next-line no-control-regex
-  const ascii = /^[\x00-\x7f]*$/.test(key);
-  const input = ascii || appTypeormLine() === '1' ? key : encodeURIComponent(key);
+  const input = encodeURIComponent(key) === key || lineOfApp() === '1' ? key : encodeURIComponent(key);
   return createHash('sha1').update(input, 'utf8').digest('hex');
 }
+
+let appLine: TypeormLine | undefined;
+const lineOfApp = (): TypeormLine => (appLine ??= appTypeormLine());

@@ -16,7 +16,8 @@ import type { TypeormLine } from './versions';
  *   two foreign keys "changed" by its own TypeORM after apply.)
  * - Composite relations: 1.x lists the columns in the order of the referenced primary key, 0.3 as declared.
  * - Generated names (`PK_`, `FK_`, `UQ_`, `IDX_`, `CHK_`, `REL_`) hash the `encodeURIComponent` form of the key in 0.3
- *   and its UTF-8 bytes in 1.x: the same for ASCII names, different for any other character.
+ *   and its UTF-8 bytes in 1.x: the same for names of letters, digits and `_`, different for a name that is not ASCII
+ *   or a CHECK expression with a space (the SQLite introspector follows the line: see `./default-names`).
  * - PostgreSQL: 0.3 replaces a function default that merely contains `CURRENT_TIMESTAMP` (and the like) by TypeORM's
  *   spelling of that function alone; 1.x only an exact match.
  * - PostgreSQL `@Index({ type })` (gin, hash, brin, spgist) exists from 1.0; 0.3 builds a B-tree (its one method option
