@@ -24,6 +24,7 @@ function snapshot(dir: string): Record<string, string> {
   const walk = (at: string) => {
     for (const name of readdirSync(at).sort()) {
       const full = path.join(at, name);
+      if (name === 'node_modules') continue; // the repository's packages, linked (see tempProject)
       if (statSync(full).isDirectory()) {
         out[`${path.relative(dir, full)}/`] = '';
         walk(full);

@@ -17,6 +17,7 @@ const ENTITY = `import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm'
 
 function allFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
+    if (name === 'node_modules') return []; // the repository's packages, linked (see tempProject)
     const full = path.join(dir, name);
     return statSync(full).isDirectory() ? allFiles(full) : [full];
   });

@@ -46,8 +46,7 @@ export function metadataToModel(
   metadatas: readonly EntityMetadata[],
   dialect: DialectName,
 ): CompiledModel {
-  const typeorm = appTypeorm();
-  const { Table: TypeormTable, TableForeignKey } = typeorm;
+  const { Table: TypeormTable, TableForeignKey } = appTypeorm();
   const diagnostics: Diagnostic[] = [];
   const enums = new Map<string, EnumType>();
   const extensions = new Set<string>();

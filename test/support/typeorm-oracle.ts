@@ -1,5 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { DataSource, type NamingStrategyInterface } from 'typeorm';
+import { appTypeorm } from '../../src/typeorm/runtime';
 
 /**
  * TypeORM as the oracle: what its own `synchronize()` builds, and what its schema builder (`log()`, the engine of
@@ -19,6 +20,8 @@ async function open(
   migrations: readonly Function[] = [],
   options: OracleOptions = {},
 ): Promise<DataSource> {
+  // The oracle is the TypeORM schemaplan compiles with (the line of the Jest project): never another copy.
+  if (DataSource !== appTypeorm().DataSource) throw new Error('the oracle and schemaplan loaded different TypeORM copies');
   const common = { entities: [...entities], migrations: [...migrations], logging: false, ...options };
   const dataSource =
     target.dialect === 'postgres'
