@@ -19,7 +19,9 @@ export interface AppOptions {
 }
 
 export function appFiles(options: AppOptions): Record<string, string> {
-  const entity = (name: string) => (options.baseline ? `./${name}` : `@app/entities/${name}`);
+  // An entity as imported from src/data-source.ts (`fromEntities`: from another entity file).
+  const entity = (name: string, fromEntities = true) =>
+    options.baseline ? `./${fromEntities ? '' : 'entities/'}${name}` : `@app/entities/${name}`;
   const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
   return {
     'package.json': json({
@@ -69,9 +71,9 @@ export function appFiles(options: AppOptions): Record<string, string> {
     'src/data-source.ts': [
       "import 'reflect-metadata';",
       "import { DataSource } from 'typeorm';",
-      `import { Project } from '${entity('project')}';`,
-      `import { Team } from '${entity('team')}';`,
-      `import { User } from '${entity('user')}';`,
+      `import { Project } from '${entity('project', false)}';`,
+      `import { Team } from '${entity('team', false)}';`,
+      `import { User } from '${entity('user', false)}';`,
       '',
       'export default new DataSource({',
       "  type: 'postgres',",
@@ -82,7 +84,7 @@ export function appFiles(options: AppOptions): Record<string, string> {
       '',
     ].join('\n'),
     'src/entities/user.ts': [
-      "import { Column, CreateDateColumn, Entity, Index, JoinTable, ManyToMany, PrimaryGeneratedColumn } from 'typeorm';",
+      `import { Column, CreateDateColumn, Entity, Index, ${options.baseline ? '' : 'JoinTable, '}ManyToMany, PrimaryGeneratedColumn } from 'typeorm';`,
       `import { Team } from '${entity('team')}';`,
       '',
       "export enum UserRole {\n  Admin = 'admin',\n  Member = 'member',\n}",
