@@ -113,8 +113,9 @@ function resolveTypeorm(anchors: readonly string[]): string {
       if ((error as NodeJS.ErrnoException).code !== 'MODULE_NOT_FOUND') throw error;
     }
   }
+  // The app's directory (the working directory, always the last place looked in).
   throw new DependencyError(
-    `TypeORM is not installed in ${anchors[0]}: schemaplan compiles the entities with the app's own TypeORM (${SUPPORTED_RANGE})`,
+    `TypeORM is not installed in ${anchors[anchors.length - 1]}: schemaplan compiles the entities with the app's own TypeORM (${SUPPORTED_RANGE})`,
     'npm install typeorm',
   );
 }
