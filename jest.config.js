@@ -16,6 +16,7 @@ const TYPEORM_AGREEMENT = [
   'typeorm-line',
   'typeorm-default-names',
   'typeorm-lines',
+  'config',
   'compile',
   'pipeline',
   'postgres-typeorm',

@@ -306,18 +306,17 @@ describe.each(SQL_CASES)('entities generated from the hand-written SQL of fixtur
   });
 });
 
-/**
- * TypeORM 0.3 has no `type` option on `@Index`: the hash and BRIN indexes are not declared either (the GiST one is,
- * as `spatial`), so a plan drops them, and so does TypeORM.
- */
+/** Where entities for TypeORM 0.3 (which the generator writes on that line) round-trip differently. */
 const LIMITS_03: Record<string, Limit> = {
-  // TypeORM 0.3 writes the JSON default holding a quote unescaped (schemaplan escapes it, see \`repairedDefault\`): its
+  // TypeORM 0.3 writes the JSON default holding a quote unescaped (schemaplan escapes it, see `repairedDefault`): its
   // schema builder wants to write it its own way (the statement fails).
   'postgres-arrays-json/to/postgres': {
     codes: [],
     changes: [],
     typeorm: [`ALTER TABLE "documents" ALTER COLUMN "meta" SET DEFAULT '{"note":"it's","version":1}'`],
   },
+  // TypeORM 0.3 has no `type` option on `@Index`: the hash and BRIN indexes are not declared either (the GiST one is,
+  // as `spatial`), so a plan drops them, and so does TypeORM.
   'index-expressions-and-methods/sql/postgres': {
     codes: Array(6).fill('ENTITY_INDEX_NOT_DECLARED'),
     changes: [

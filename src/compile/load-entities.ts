@@ -44,8 +44,8 @@ export async function loadEntities(globs: readonly string[], cwd: string): Promi
 
 /**
  * `require()`s one of the user's files (an entity file, a data source, a config file; `.ts` transpiled on the fly),
- * with the app's `typeorm`, the one schemaplan compiles with (see `shareModules`). Every failure names the file: a syntax error with line and
- * column, an import that throws, a missing module.
+ * with the app's `typeorm`, the one schemaplan compiles with (see `shareModules`). Every failure names the file: a
+ * syntax error with line and column, an import that throws, a missing module.
  */
 export function requireUserFile(file: string, cwd: string, what: string): Record<string, unknown> {
   registerTypeScript(cwd);
