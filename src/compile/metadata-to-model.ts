@@ -17,7 +17,7 @@ import type {
 import { normalizeModel, qualifiedKey, relationsNamedIn } from '../model';
 import type { Diagnostic } from '../plan/types';
 import { CompileError } from '../errors/errors';
-import { repairedDefault } from '../typeorm/line-differences';
+import { repairedDefault, rewrittenDefault } from '../typeorm/line-differences';
 import { appTypeorm } from '../typeorm/runtime';
 import { literalDefault } from './literal-default';
 
@@ -224,7 +224,10 @@ function toView(
   };
 }
 
-/** A default the app's TypeORM (0.3) would write as malformed SQL, written well-formed instead (see `repairedDefault`). */
+/**
+ * A default the app's TypeORM (0.3) would write as malformed SQL, written well-formed instead (see `repairedDefault`);
+ * one it writes other than declared is kept as TypeORM writes it, with a warning (see `rewrittenDefault`).
+ */
 function withRepairedDefault(
   column: Column,
   tc: TableColumn,
@@ -235,6 +238,18 @@ function withRepairedDefault(
   diagnostics: Diagnostic[],
 ): Column {
   const { line, version } = appTypeorm();
+  const declared = columnMetadata && rewrittenDefault(line, columnMetadata, dialect, tc.default);
+  if (declared !== undefined) {
+    diagnostics.push({
+      severity: 'warning',
+      code: 'TYPEORM_DEFAULT_REWRITTEN',
+      message:
+        `${where}: TypeORM ${version} writes the default ${declared} as ${String(tc.default)} (it replaces an expression that ` +
+        'mentions a date/time function by that function alone), and so does the plan, as the app builds its database',
+      location: `column ${where}`,
+      hint: 'Upgrade the app to TypeORM 1.x, which keeps the expression, or write it without that function (now() for CURRENT_TIMESTAMP).',
+    });
+  }
   const repaired = columnMetadata && repairedDefault(line, columnMetadata, dialect, dataSource.driver);
   if (repaired === undefined || repaired === column.default) return column;
   diagnostics.push({

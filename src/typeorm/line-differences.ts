@@ -18,8 +18,9 @@ import type { TypeormLine } from './versions';
  * - Generated names (`PK_`, `FK_`, `UQ_`, `IDX_`, `CHK_`, `REL_`) hash the `encodeURIComponent` form of the key in 0.3
  *   and its UTF-8 bytes in 1.x: the same for names of letters, digits and `_`, different for a name that is not ASCII
  *   or a CHECK expression with a space (the SQLite introspector follows the line: see `./default-names`).
- * - PostgreSQL: 0.3 replaces a function default that merely contains `CURRENT_TIMESTAMP` (and the like) by TypeORM's
- *   spelling of that function alone; 1.x only an exact match.
+ * - PostgreSQL: 0.3 replaces a function default that merely mentions `CURRENT_TIMESTAMP` (and the like) by that
+ *   function alone (`CURRENT_TIMESTAMP + interval '1 day'` becomes `now()`); 1.x only an exact match. A plan follows
+ *   the app's line, which built its database; `rewrittenDefault` says so in a warning.
  * - PostgreSQL `@Index({ type })` (gin, hash, brin, spgist) exists from 1.0; 0.3 builds a B-tree (its one method option
  *   is `spatial`, GiST).
  */
@@ -65,4 +66,21 @@ export function repairedDefault(line: TypeormLine, column: ColumnMetadata, diale
   if (typeof value !== 'object') return undefined;
   if (Array.isArray(value) && column.type === 'simple-enum') return `'${value.join(',')}'`;
   return column.type === 'jsonb' ? `jsonb(${quotedJson(value)})` : quotedJson(value);
+}
+
+/** The date/time functions TypeORM 1.x respells, as the whole default only (0.3 respells any default mentioning one). */
+const DATETIME_FUNCTION = /^(CURRENT_TIMESTAMP|CURRENT_DATE|CURRENT_TIME|LOCALTIMESTAMP|LOCALTIME)(\(\d+\))?$/;
+
+/**
+ * The SQL a function default declares, when the app's TypeORM (0.3, PostgreSQL) writes another one in its place
+ * (`typeormText`): 0.3 replaces any expression that mentions a date/time function by that function alone.
+ * `undefined` when TypeORM writes what is declared (always on 1.x).
+ */
+export function rewrittenDefault(line: TypeormLine, column: ColumnMetadata, dialect: DialectName, typeormText: unknown): string | undefined {
+  if (line !== '0.3' || dialect !== 'postgres' || typeof column.default !== 'function') return undefined;
+  // An enum column's function default is malformed instead (see `repairedDefault`).
+  if (column.type === 'enum' || column.type === 'simple-enum') return undefined;
+  const declared: unknown = (column.default as () => unknown)();
+  if (typeof declared !== 'string' || DATETIME_FUNCTION.test(declared.trim().toUpperCase())) return undefined;
+  return typeormText !== declared ? declared : undefined;
 }
