@@ -107,7 +107,10 @@ export function appFiles(options: AppOptions): Record<string, string> {
       "  @CreateDateColumn({ type: 'timestamptz' })",
       '  createdAt: Date;',
       '',
-      '  @ManyToMany(() => Team, (team) => team.members)',
+      // Actions on both sides: without them TypeORM 0.3 gives the two junction sides different ones (each side's key to
+      // the other table takes that side's relation's actions: NO ACTION when it declares none), and its own schema
+      // builder is never done with the table (its log() right after its synchronize() drops and re-adds both keys).
+      "  @ManyToMany(() => Team, (team) => team.members, { onDelete: 'CASCADE', onUpdate: 'CASCADE' })",
       ...(options.baseline ? [] : ["  @JoinTable({ name: 'team_members', joinColumn: { name: 'user_id' }, inverseJoinColumn: { name: 'team_id' } })"]),
       '  teams: Team[];',
       '}',
@@ -126,7 +129,7 @@ export function appFiles(options: AppOptions): Record<string, string> {
       "  @Column({ type: 'varchar', length: 100 })",
       '  name: string;',
       '',
-      '  @ManyToMany(() => User, (user) => user.teams)',
+      "  @ManyToMany(() => User, (user) => user.teams, { onDelete: 'CASCADE', onUpdate: 'CASCADE' })",
       "  @JoinTable({ name: 'team_members', joinColumn: { name: 'team_id' }, inverseJoinColumn: { name: 'user_id' } })",
       '  members: User[];',
       '',

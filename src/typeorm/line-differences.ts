@@ -13,7 +13,10 @@ import type { TypeormLine } from './versions';
  * - Many-to-many junction tables: the foreign key to the inverse side is `ON DELETE/UPDATE CASCADE` in 1.x unless the
  *   inverse relation says otherwise, but takes the inverse relation's actions in 0.3 (`NO ACTION` when it declares
  *   none); 1.x also passes `deferrable` to junction keys. (This is why an app on 0.3 planned with a nested 1.x saw
- *   two foreign keys "changed" by its own TypeORM after apply.)
+ *   two foreign keys "changed" by its own TypeORM after apply.) With `@JoinTable` on both sides and no actions, the
+ *   two sides therefore disagree on 0.3 (each side's key to the other table is NO ACTION), and TypeORM 0.3's own
+ *   schema builder drops and re-adds both keys after its own `synchronize()`; declaring the actions on both relations
+ *   makes them agree.
  * - Composite relations: 1.x lists the columns in the order of the referenced primary key, 0.3 as declared.
  * - Generated names (`PK_`, `FK_`, `UQ_`, `IDX_`, `CHK_`, `REL_`) hash the `encodeURIComponent` form of the key in 0.3
  *   and its UTF-8 bytes in 1.x: the same for names of letters, digits and `_`, different for a name that is not ASCII
