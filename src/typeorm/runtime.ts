@@ -10,9 +10,12 @@ import { DependencyError } from '../errors/errors';
 import { lineOf, SUPPORTED_RANGE, type TypeormLine } from './versions';
 
 /**
- * The app's own TypeORM, loaded once: every runtime use of TypeORM in schemaplan goes through this handle, and the
- * app's entity, data source and config files import the same copy (see `shareModules`). Types come from the TypeORM
- * schemaplan is developed against; the values are the app's (0.3.x or 1.x; `line` says which, see `./versions`).
+ * The app's own TypeORM, loaded once: every runtime use of TypeORM in schemaplan goes through this handle (this is the
+ * one module that loads `typeorm`; test/package-contract.test.ts checks the built code), and the app's entity, data
+ * source and config files import the same copy (see `shareModules`). Types come from the TypeORM schemaplan is
+ * developed against; the values are the app's (0.3.x or 1.x; `line` says which, see `./versions`). The members used
+ * here have the same signatures on both lines; where the lines build different schemas, `./line-differences` holds
+ * what schemaplan must do about it.
  */
 export interface TypeormRuntime {
   /** `0.3.31`, `1.1.3`, ... */
