@@ -6,7 +6,7 @@ import { parseDatabaseUrl } from '../src/connect/url';
 import sqlite3 from 'sqlite3';
 import { REPO_ROOT, runCli, type CliResult } from './support/cli';
 import { adminUrl, createTestDatabase, startThrowawayCluster, type TestPostgresDatabase, type ThrowawayCluster } from './support/postgres';
-import { tempDir } from './support/temp';
+import { tempProject } from './support/temp';
 
 /**
  * Bad input through the real binary: each is one `error:` line (and a `hint:` line), exit 1, no stack trace, nothing
@@ -25,6 +25,7 @@ function snapshot(dir: string): Record<string, string> {
   const walk = (at: string) => {
     for (const name of readdirSync(at).sort()) {
       const full = path.join(at, name);
+      if (name === 'node_modules') continue; // the repository's packages, linked (see tempProject)
       if (statSync(full).isDirectory()) {
         out[`${path.relative(dir, full)}/`] = '';
         walk(full);
@@ -37,7 +38,7 @@ function snapshot(dir: string): Record<string, string> {
 
 /** A project: schema/<file> entity sources, a generated/ and a migrations/ directory, and a SQLite file with one table. */
 async function project(files: Record<string, string>): Promise<{ dir: string; url: string; remove(): void }> {
-  const tmp = tempDir('bad-input');
+  const tmp = tempProject('bad-input');
   for (const sub of ['schema', 'generated', 'migrations']) mkdirSync(path.join(tmp.dir, sub));
   writeFileSync(path.join(tmp.dir, 'generated', 'model.json'), '{"sentinel":true}\n');
   for (const [name, text] of Object.entries(files)) writeFileSync(path.join(tmp.dir, 'schema', name), text);

@@ -5,7 +5,7 @@ import { REPO_ROOT, runCli, type CliResult } from './support/cli';
 import { DIALECTS, freshDatabase, type TestDatabase } from './support/databases';
 import { entityClasses } from './support/entities';
 import { rawQuery } from './support/raw-query';
-import { tempDir } from './support/temp';
+import { tempProject } from './support/temp';
 import { typeormPendingQueries } from './support/typeorm-oracle';
 import { SnakeNamingStrategy } from './projects/data-source/snake-naming';
 
@@ -17,7 +17,7 @@ import { SnakeNamingStrategy } from './projects/data-source/snake-naming';
 const FIXTURE = path.join(REPO_ROOT, 'test', 'projects', 'data-source');
 
 function project(prefix: string): { dir: string; write(file: string, text: string): void; remove(): void } {
-  const tmp = tempDir(prefix);
+  const tmp = tempProject(prefix);
   cpSync(FIXTURE, path.join(tmp.dir, 'src'), { recursive: true });
   return {
     dir: tmp.dir,

@@ -6,13 +6,13 @@ import { applyTowards, connect } from './support/apply-model';
 import { runCli } from './support/cli';
 import { DIALECTS, freshDatabase } from './support/databases';
 import { entityClasses } from './support/entities';
-import { tempDir } from './support/temp';
+import { tempProject } from './support/temp';
 
 /** Adopting schemaplan on an existing database: `inspect --format typeorm` writes entities that plan as empty. */
 describe.each(DIALECTS)('schema inspect --format typeorm on %s', (dialect) => {
   it('writes entity files for the database that plan as empty against it, and never overwrites', async () => {
     const db = await freshDatabase(dialect, 'inspect-typeorm');
-    const tmp = tempDir('inspect-typeorm');
+    const tmp = tempProject('inspect-typeorm');
     try {
       const session = await connect(db.url);
       try {

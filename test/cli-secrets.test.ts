@@ -7,7 +7,7 @@ import { main } from '../src/cli/main';
 import { APPLY_LOCK_KEY } from '../src/dialects/postgres/apply-lock';
 import { REPO_ROOT, runCli } from './support/cli';
 import { createTestDatabase, type TestPostgresDatabase } from './support/postgres';
-import { tempDir } from './support/temp';
+import { tempProject } from './support/temp';
 
 /**
  * The password of a database URL never reaches stdout, stderr or a written file: not in headers, reports, migration
@@ -22,6 +22,7 @@ const ENTITY = `import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm'
 
 function allFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
+    if (name === 'node_modules') return []; // the repository's packages, linked (see tempProject)
     const full = path.join(dir, name);
     return statSync(full).isDirectory() ? allFiles(full) : [full];
   });
@@ -36,7 +37,7 @@ describe('the password in a URL is never printed nor written', () => {
     const withSecret = new URL(db.url);
     withSecret.password = SECRET;
     url = withSecret.toString();
-    project = tempDir('secrets');
+    project = tempProject('secrets');
     mkdirSync(path.join(project.dir, 'schema'));
     writeFileSync(path.join(project.dir, 'schema', 'note.ts'), ENTITY);
   });
@@ -101,7 +102,7 @@ describe('the secrets of a URL, query parameters included, are never printed nor
     db = await createTestDatabase('secrets-query');
     other = await createTestDatabase('secrets-query-other');
     url = withSecrets(db.url);
-    project = tempDir('secrets-query');
+    project = tempProject('secrets-query');
   });
   afterAll(async () => {
     project?.remove();

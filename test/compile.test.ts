@@ -3,6 +3,7 @@ import { applyTowards, connect, planTowards } from './support/apply-model';
 import { DIALECTS, freshDatabase } from './support/databases';
 import { entityClasses } from './support/entities';
 import { typeormPendingQueries } from './support/typeorm-oracle';
+import { TEST_TYPEORM_LINE } from './support/typeorm-line';
 
 describe.each(DIALECTS)('compile on %s', (dialect) => {
   it('compiles single-table inheritance into one table with every child column, which TypeORM agrees with', async () => {
@@ -45,11 +46,13 @@ describe('compile on postgres: index methods', () => {
   it("compiles an index's `type` (gin, hash, brin) and `spatial` (gist) to its method; TypeORM agrees once applied", async () => {
     const entities = await entityClasses('test/entities/index-types');
     const { model } = await compileEntities(entities, 'postgres');
+    // TypeORM 0.3 has no `type` option (1.0 added it): it builds B-trees, and so does a plan for an app on 0.3.
+    const on03 = TEST_TYPEORM_LINE === '0.3';
     expect(Object.fromEntries(model.tables[0]!.indexes.map((i) => [i.name, i.method]))).toEqual({
       IDX_documents_area: 'gist',
-      IDX_documents_code: 'hash',
-      IDX_documents_created: 'brin',
-      IDX_documents_tags: 'gin',
+      IDX_documents_code: on03 ? undefined : 'hash',
+      IDX_documents_created: on03 ? undefined : 'brin',
+      IDX_documents_tags: on03 ? undefined : 'gin',
       IDX_documents_title: undefined,
     });
     const db = await freshDatabase('postgres', 'index-types');

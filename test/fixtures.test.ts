@@ -15,6 +15,7 @@ import { DIALECTS, freshDatabase, type TestDatabase } from './support/databases'
 import { entityClasses } from './support/entities';
 import { rawQuery, tableRows } from './support/raw-query';
 import { synchronizeWithTypeorm, typeormPendingQueries } from './support/typeorm-oracle';
+import { TEST_TYPEORM_LINE } from './support/typeorm-line';
 
 const FIXTURES = path.join(REPO_ROOT, 'fixtures');
 const UPDATE = process.env.UPDATE_GOLDEN === '1';
@@ -24,6 +25,30 @@ const CASES = readdirSync(FIXTURES, { withFileTypes: true })
   .sort();
 
 const file = (name: string, ...parts: string[]) => path.join(FIXTURES, name, ...parts);
+
+/**
+ * Targets TypeORM 0.3 cannot build: it writes a default as malformed SQL, which schemaplan writes well-formed, as
+ * TypeORM 1.x does (see `repairedDefault`). Its `synchronize()` fails with the database's error, and after
+ * schemaplan's apply its schema builder wants to write that default its own way (the statements that fail).
+ */
+const TYPEORM_03_CANNOT: Record<string, { readonly synchronize: string; readonly pending: readonly string[] }> = {
+  'postgres-arrays-json/postgres': {
+    synchronize: 'syntax error at or near "s"',
+    pending: [`ALTER TABLE "documents" ALTER COLUMN "meta" SET DEFAULT '{"version":1,"note":"it's"}'`],
+  },
+  'enum-shared-array-default/sqlite': {
+    synchronize: 'default value of column [tags] is not constant',
+    pending: [
+      `CREATE TABLE "temporary_decks" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "title" varchar(100) NOT NULL, ` +
+        `"level" varchar CHECK( "level" IN ('A1','B1','B2') ) NOT NULL DEFAULT ('A1'), ` +
+        `"tags" varchar CHECK( "tags" IN ('A1','B1','B2') ) NOT NULL DEFAULT (A1))`,
+      'INSERT INTO "temporary_decks"("id", "title", "level", "tags") SELECT "id", "title", "level", "tags" FROM "decks"',
+      'DROP TABLE "decks"',
+      'ALTER TABLE "temporary_decks" RENAME TO "decks"',
+    ],
+  },
+};
+const typeorm03Cannot = (name: string, dialect: DialectName) => (TEST_TYPEORM_LINE === '0.3' ? TYPEORM_03_CANNOT[`${name}/${dialect}`] : undefined);
 
 /**
  * A case starts from entities (`from/`, every dialect) or from SQL (`from.<dialect>.sql`, that dialect only), and
@@ -242,7 +267,7 @@ describe.each(CASES)('fixture %s', (name) => {
           }
         }
 
-        expect(await typeormPendingQueries(db.oracle, toClasses)).toEqual([]);
+        expect(await typeormPendingQueries(db.oracle, toClasses)).toEqual(typeorm03Cannot(name, dialectName)?.pending ?? []);
       } finally {
         await db.drop();
       }
@@ -258,6 +283,11 @@ describe.each(CASES)('fixture %s', (name) => {
         if (dialectName === 'postgres') {
           for (const schema of managedSchemas(to)) await rawQuery(db, `CREATE SCHEMA IF NOT EXISTS "${schema}"`);
           for (const extension of to.extensions) await rawQuery(db, `CREATE EXTENSION IF NOT EXISTS "${extension}"`);
+        }
+        const cannot = typeorm03Cannot(name, dialectName);
+        if (cannot) {
+          await expect(synchronizeWithTypeorm(db.oracle, toClasses)).rejects.toThrow(cannot.synchronize);
+          return;
         }
         await synchronizeWithTypeorm(db.oracle, toClasses);
         const session = await connect(db.url);

@@ -6,6 +6,7 @@ import type { Change } from '../src/diff/changes';
 import { typeormEntityFiles } from '../src/generate/typeorm-entities';
 import type { DialectName, Model } from '../src/model';
 import type { Diagnostic } from '../src/plan/types';
+import { appTypeorm } from '../src/typeorm/runtime';
 import { applyTowards, connect, planTowards } from './support/apply-model';
 import { REPO_ROOT } from './support/cli';
 import { DIALECTS, freshDatabase, type TestDatabase } from './support/databases';
@@ -14,6 +15,7 @@ import { loadWrittenEntities, typeCheckEntityFiles, writeEntityFiles, type Writt
 import { rawQuery } from './support/raw-query';
 import { HAND_WRITTEN, HAND_WRITTEN_VIEWS, NOT_DECLARABLE } from './support/hand-written-schemas';
 import { synchronizeWithTypeorm, typeormPendingQueries } from './support/typeorm-oracle';
+import { TEST_TYPEORM_LINE } from './support/typeorm-line';
 
 /**
  * `typeormEntityFiles` is accepted when, for a real database, the entity files it writes load, compile back to a
@@ -48,7 +50,7 @@ async function roundTrip(db: TestDatabase, label: string): Promise<RoundTrip> {
   const session = await connect(db.url);
   try {
     const model = await session.introspect({ schemas: await userSchemas(db) });
-    const { files, diagnostics } = typeormEntityFiles(model);
+    const { files, diagnostics } = typeormEntityFiles(model, { typeorm: appTypeorm().line });
     const output = writeEntityFiles(files, `entities-${label}`);
     written.push(output);
     const classes = await loadWrittenEntities(output);
@@ -321,6 +323,7 @@ const SYNCHRONIZED = [
   'schemas-create-alter-drop',
   'view-create-replace-drop',
 ];
+const SYNCHRONIZE_FAILS_03 = new Set(['fixtures/postgres-arrays-json/to/postgres', 'fixtures/enum-shared-array-default/to/sqlite']);
 const SYNCHRONIZED_TARGETS: (readonly [string, DialectName])[] = [
   ...DIALECTS.map((dialect) => ['schema', dialect] as const),
   ...SYNCHRONIZED.flatMap((name) => dialectsOf(name).map((dialect) => [`fixtures/${name}/to`, dialect] as const)),
@@ -335,6 +338,11 @@ describe.each(SYNCHRONIZED_TARGETS)("entities generated from the database TypeOR
       if (dialect === 'postgres') {
         const { model } = await compileEntities(classes, dialect);
         for (const schema of managedSchemas(model)) await rawQuery(db, `CREATE SCHEMA IF NOT EXISTS "${schema}"`);
+      }
+      // TypeORM 0.3 cannot build these (a default it writes as malformed SQL): see fixtures.test.ts.
+      if (TEST_TYPEORM_LINE === '0.3' && SYNCHRONIZE_FAILS_03.has(`${folder}/${dialect}`)) {
+        await expect(synchronizeWithTypeorm(db.oracle, classes)).rejects.toThrow();
+        return;
       }
       await synchronizeWithTypeorm(db.oracle, classes);
       expectRoundTrip(await roundTrip(db, 'sync'));
@@ -366,8 +374,34 @@ describe.each(SQL_CASES)('entities generated from the hand-written SQL of fixtur
   });
 });
 
+/** Where entities for TypeORM 0.3 (which the generator writes on that line) round-trip differently. */
+const LIMITS_03: Record<string, Limit> = {
+  // TypeORM 0.3 writes the JSON default holding a quote unescaped (schemaplan escapes it, see `repairedDefault`): its
+  // schema builder wants to write it its own way (the statement fails).
+  'postgres-arrays-json/to/postgres': {
+    codes: [],
+    changes: [],
+    typeorm: [`ALTER TABLE "documents" ALTER COLUMN "meta" SET DEFAULT '{"note":"it's","version":1}'`],
+  },
+  // TypeORM 0.3 has no `type` option on `@Index`: the hash and BRIN indexes are not declared either (the GiST one is,
+  // as `spatial`), so a plan drops them, and so does TypeORM.
+  'index-expressions-and-methods/sql/postgres': {
+    codes: Array(6).fill('ENTITY_INDEX_NOT_DECLARED'),
+    changes: [
+      ...LIMITS['index-expressions-and-methods/sql/postgres']!.changes,
+      'index.drop IDX_documents_code_hash',
+      'index.drop IDX_documents_created_brin',
+    ],
+    typeorm: [
+      'DROP INDEX "public"."IDX_documents_code_hash"',
+      'DROP INDEX "public"."IDX_documents_created_brin"',
+      ...LIMITS['index-expressions-and-methods/sql/postgres']!.typeorm,
+    ],
+  },
+};
+
 async function checkCase(key: string, result: RoundTrip): Promise<void> {
-  const limit = LIMITS[key];
+  const limit = (TEST_TYPEORM_LINE === '0.3' ? LIMITS_03[key] : undefined) ?? LIMITS[key];
   if (limit) expectLimit(result, limit);
   else expectRoundTrip(result);
 }
@@ -394,6 +428,25 @@ const TYPEORM_DIFFERS: Record<DialectName, readonly string[]> = {
     `ALTER TABLE "inventory"."stock" ALTER COLUMN "price" SET DEFAULT '9.99'`,
   ],
   sqlite: [],
+};
+
+/**
+ * TypeORM 0.3 cannot declare the gin index of the hand-written database (1.x: `@Index({ type: 'gin' })`): the plan
+ * drops it, and so does TypeORM. It writes the JSON default with a quote unescaped (schemaplan escapes it, see
+ * `repairedDefault`), so its schema builder keeps wanting to write it its own way.
+ */
+const HAND_WRITTEN_03: Record<DialectName, Limit> = {
+  postgres: {
+    codes: ['ENTITY_INDEX_NOT_DECLARED'],
+    changes: ['index.drop stock_tags_gin'],
+    typeorm: [
+      'DROP INDEX "inventory"."stock_tags_gin"',
+      ...TYPEORM_DIFFERS.postgres,
+      // The statement TypeORM 0.3 would run, and which fails.
+      `ALTER TABLE "inventory"."stock" ALTER COLUMN "attrs" SET DEFAULT '{"color":"it's red","size":[1,2]}'`,
+    ],
+  },
+  sqlite: { codes: [], changes: [], typeorm: [] },
 };
 
 /** Entities cannot declare these: the diagnostics say so, and a plan then changes exactly these. */
@@ -456,6 +509,10 @@ const NOT_DECLARED: Record<DialectName, Limit> = {
 describe.each(DIALECTS)('entities generated from a hand-written %s database', (dialect) => {
   it('round-trip composite and deferrable foreign keys, default expressions, checks, odd names and enum labels', async () => {
     const result = await handWritten(dialect, 'hand', HAND_WRITTEN[dialect]);
+    if (TEST_TYPEORM_LINE === '0.3') {
+      expectLimit(result, HAND_WRITTEN_03[dialect]);
+      return;
+    }
     expectRoundTrip({ ...result, pending: [] });
     expect(result.pending).toEqual(TYPEORM_DIFFERS[dialect]);
   });
@@ -472,7 +529,13 @@ describe.each(DIALECTS)('entities generated from a hand-written %s database', (d
 
   it('report what entities cannot declare, and a plan then changes exactly that', async () => {
     const result = await handWritten(dialect, 'not-declarable', NOT_DECLARABLE[dialect]);
-    expectLimit(result, NOT_DECLARED[dialect]);
+    // TypeORM 0.3 keeps a composite relation's columns in the declared order: that foreign key is declared as it is.
+    const fkOrder = (text: string) => /FOREIGN_KEY_COLUMN_ORDER|foreignKey\.(add|drop) (pair_refs_pair_fkey|FK_pair_refs_pair)/.test(text);
+    const limit = NOT_DECLARED[dialect];
+    expectLimit(
+      result,
+      TEST_TYPEORM_LINE === '0.3' ? { ...limit, codes: limit.codes.filter((c) => !fkOrder(c)), changes: limit.changes.filter((c) => !fkOrder(c)) } : limit,
+    );
   });
 });
 

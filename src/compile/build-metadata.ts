@@ -1,6 +1,5 @@
-import { DataSource, type DataSourceOptions, type EntityMetadata, type NamingStrategyInterface } from 'typeorm';
-import { ConnectionMetadataBuilder } from 'typeorm/connection/ConnectionMetadataBuilder';
-import { EntityMetadataValidator } from 'typeorm/metadata-builder/EntityMetadataValidator';
+import type { DataSource, DataSourceOptions, EntityMetadata, NamingStrategyInterface } from 'typeorm';
+import { appTypeorm } from '../typeorm/runtime';
 import type { DialectName } from '../model';
 import { CompileError } from '../errors/errors';
 
@@ -26,9 +25,10 @@ export interface BuiltMetadata {
 }
 
 /**
- * Builds TypeORM's own entity metadata for a dialect without connecting, so TypeORM's naming strategy and type
- * normalisation decide every name and type. SQLite uses the `better-sqlite3` driver type with a stub driver module
- * (nothing native is loaded).
+ * Builds the app's TypeORM's own entity metadata (see `appTypeorm`) for a dialect without connecting, so TypeORM's
+ * naming strategy and type normalisation decide every name and type. No driver package is loaded: PostgreSQL gets
+ * stand-ins for `pg`, SQLite uses the `better-sqlite3` driver type (which TypeORM 0.3 and 1.x both have) with a stub
+ * driver module.
  *
  * TypeORM rejects `type: 'enum'` on SQLite drivers; so that one set of entity files serves both dialects, an `enum`
  * column is compiled for SQLite with TypeORM's `simple-enum` semantics (a varchar with an inline CHECK), exactly what
@@ -39,8 +39,9 @@ export async function buildMetadata(
   dialect: DialectName,
   options: MetadataOptions = {},
 ): Promise<BuiltMetadata> {
-  const dataSource = new DataSource(dataSourceOptions(entities, dialect, options));
-  const builder = new ConnectionMetadataBuilder(dataSource);
+  const typeorm = appTypeorm();
+  const dataSource = new typeorm.DataSource(dataSourceOptions(entities, dialect, options));
+  const builder = new typeorm.ConnectionMetadataBuilder(dataSource);
   let entityMetadatas: EntityMetadata[];
   try {
     entityMetadatas = await builder.buildEntityMetadatas([...entities]);
@@ -59,7 +60,7 @@ export async function buildMetadata(
     }
   }
   try {
-    new EntityMetadataValidator().validateMany(
+    new typeorm.EntityMetadataValidator().validateMany(
       entityMetadatas.filter((metadata) => metadata.tableType !== 'view'),
       dataSource.driver,
     );
@@ -81,6 +82,10 @@ function dataSourceOptions(entities: readonly Function[], dialect: DialectName, 
       entities: [...entities],
       schema: options.schema,
       uuidExtension: options.uuidExtension,
+      // Stand-ins for the `pg` (and `pg-native`) modules TypeORM would load: metadata building never uses them, so
+      // compiling needs no driver package installed.
+      driver: {},
+      nativeDriver: {},
       ...naming,
     };
   }

@@ -1,4 +1,4 @@
-import { getMetadataArgsStorage } from 'typeorm';
+import { appTypeorm } from '../typeorm/runtime';
 import { EntityLoadError } from '../errors/errors';
 
 /**
@@ -8,7 +8,7 @@ import { EntityLoadError } from '../errors/errors';
  * `fileOf` gives the file each class came from, relative to the working directory.
  */
 export function checkEntityClasses(classes: readonly Function[], fileOf: ReadonlyMap<Function, string>, globs: readonly string[]): void {
-  const storage = getMetadataArgsStorage();
+  const storage = appTypeorm().getMetadataArgsStorage();
   const entityTargets = new Set<Function | string>(storage.tables.map((table) => table.target));
   const isEntity = (target: Function) => entityTargets.has(target);
   const decorated = new Set<Function | string>([

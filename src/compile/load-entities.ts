@@ -1,6 +1,6 @@
 import path from 'node:path';
 import fg from 'fast-glob';
-import { EntityLoadError } from '../errors/errors';
+import { EntityLoadError, SchemaplanError } from '../errors/errors';
 import { checkEntityClasses } from './entity-classes';
 import { registerTypeScript } from './register-typescript';
 import { shareModules } from './shared-modules';
@@ -45,9 +45,9 @@ export async function loadEntities(globs: readonly string[], cwd: string): Promi
 
 /**
  * `require()`s one of the user's files (an entity file, a data source, a config file; `.ts` transpiled on the fly),
- * with the compiler's own `typeorm` (see `shareModules`), imports resolved as TypeScript resolves them in the project
- * (tsconfig `paths` and `baseUrl`, see `registerTsconfigPaths`). Every failure names the file: a syntax error with line and
- * column, an import that throws, a missing module.
+ * with the app's `typeorm`, the one schemaplan compiles with (see `shareModules`), imports resolved as TypeScript
+ * resolves them in the project (tsconfig `paths` and `baseUrl`, see `registerTsconfigPaths`). Every failure names the
+ * file: a syntax error with line and column, an import that throws, a missing module.
  */
 export function requireUserFile(file: string, cwd: string, what: string): Record<string, unknown> {
   registerTypeScript(cwd);
@@ -57,7 +57,8 @@ export function requireUserFile(file: string, cwd: string, what: string): Record
   try {
     return require(file) as Record<string, unknown>;
   } catch (error) {
-    if (error instanceof EntityLoadError) throw error;
+    // A syntax error (transpiling), or the app's TypeORM missing or unsupported (resolving its `typeorm` import).
+    if (error instanceof SchemaplanError) throw error;
     const err = error as NodeJS.ErrnoException;
     if (err?.code === 'MODULE_NOT_FOUND') {
       const missing = /Cannot find module '([^']+)'/.exec(err.message)?.[1] ?? 'a module';

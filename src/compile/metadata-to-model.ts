@@ -1,4 +1,4 @@
-import { Table as TypeormTable, TableForeignKey, type DataSource, type EntityMetadata } from 'typeorm';
+import type { Table as TypeormTable, DataSource, EntityMetadata } from 'typeorm';
 import type { TableColumn } from 'typeorm/schema-builder/table/TableColumn';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 import type { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
@@ -18,6 +18,8 @@ import type {
 import { normalizeModel, qualifiedKey, relationsNamedIn } from '../model';
 import type { Diagnostic } from '../plan/types';
 import { CompileError } from '../errors/errors';
+import { repairedDefault, rewrittenDefault } from '../typeorm/line-differences';
+import { appTypeorm } from '../typeorm/runtime';
 import { literalDefault } from './literal-default';
 import { describeOwner, mergeJunctionSides, nameClash, type JunctionSide } from './table-owners';
 import { ExclusionSyntaxError, parseExclusion } from '../dialects/postgres/exclusion';
@@ -47,6 +49,7 @@ export function metadataToModel(
   metadatas: readonly EntityMetadata[],
   dialect: DialectName,
 ): CompiledModel {
+  const { Table: TypeormTable, TableForeignKey } = appTypeorm();
   const diagnostics: Diagnostic[] = [];
   const enums = new Map<string, EnumType>();
   const extensions = new Set<string>();
@@ -103,7 +106,9 @@ export function metadataToModel(
     const columns = typeormTable.columns.map((tc) => {
       const columnMetadata = metadata.columns.find((c) => c.databaseName === tc.name);
       checkEnumDefault(tc, columnMetadata, metadata);
-      const column = withComputed(toColumn(tc, columnMetadata, dialect), tc, dialect, `${metadata.tableName}.${tc.name}`, diagnostics);
+      const where = `${metadata.tableName}.${tc.name}`;
+      const declared = withRepairedDefault(toColumn(tc, columnMetadata, dialect), tc, columnMetadata, dataSource, dialect, where, diagnostics);
+      const column = withComputed(declared, tc, dialect, where, diagnostics);
       if (dialect !== 'postgres' || !queryRunner) return column;
       return withPostgresDetails(column, tc, typeormTable, schema!, queryRunner, dataSource, enums, extensions);
     });
@@ -239,6 +244,46 @@ function toView(
     dependsOn: [],
     declaredDependencies,
   };
+}
+
+/**
+ * A default the app's TypeORM (0.3) would write as malformed SQL, written well-formed instead (see `repairedDefault`);
+ * one it writes other than declared is kept as TypeORM writes it, with a warning (see `rewrittenDefault`).
+ */
+function withRepairedDefault(
+  column: Column,
+  tc: TableColumn,
+  columnMetadata: ColumnMetadata | undefined,
+  dataSource: DataSource,
+  dialect: DialectName,
+  where: string,
+  diagnostics: Diagnostic[],
+): Column {
+  const { line, version } = appTypeorm();
+  const declared = columnMetadata && rewrittenDefault(line, columnMetadata, dialect, tc.default);
+  if (declared !== undefined) {
+    diagnostics.push({
+      severity: 'warning',
+      code: 'TYPEORM_DEFAULT_REWRITTEN',
+      message:
+        `${where}: TypeORM ${version} writes the default ${declared} as ${String(tc.default)} (it replaces an expression that ` +
+        'mentions a date/time function by that function alone), and so does the plan, as the app builds its database',
+      location: `column ${where}`,
+      hint: 'Upgrade the app to TypeORM 1.x, which keeps the expression, or write it without that function (now() for CURRENT_TIMESTAMP).',
+    });
+  }
+  const repaired = columnMetadata && repairedDefault(line, columnMetadata, dialect, dataSource.driver);
+  if (repaired === undefined || repaired === column.default) return column;
+  diagnostics.push({
+    severity: 'warning',
+    code: 'TYPEORM_DEFAULT_REPAIRED',
+    message:
+      `${where}: TypeORM ${version} writes this default as ${String(tc.default)}, which is not valid SQL; schemaplan writes ` +
+      `${repaired}, as TypeORM 1.x does, and TypeORM ${version}'s own schema builder keeps reporting the column as changed`,
+    location: `column ${where}`,
+    hint: 'Upgrade the app to TypeORM 1.x, or declare the default some other way.',
+  });
+  return { ...column, default: repaired };
 }
 
 /**

@@ -1,11 +1,11 @@
 import type { DataSource, EntityMetadata } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
-import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
 import { CompileError } from '../errors/errors';
 import { renamedFromRecords, type RenamedFromRecord } from '../hints/renamed-from';
 import type { RenamesFile } from '../hints/renames-file';
 import type { ColumnRename, DialectName, EnumRename, EnumValueRename, QualifiedName, Renames, TableRename } from '../model';
 import { compareStrings, qualifiedKey } from '../model';
+import { appTypeorm } from '../typeorm/runtime';
 
 interface Context {
   readonly dataSource: DataSource;
@@ -107,7 +107,7 @@ function parseName(context: Context, text: string, schema: string | undefined): 
 
 /** TypeORM's own enum type name (`enumName`, else `<table>_<column>_enum`), on either dialect. */
 function enumName(context: Context, metadata: EntityMetadata, column: ColumnMetadata): string {
-  const build = PostgresQueryRunner.prototype as unknown as {
+  const build = appTypeorm().PostgresQueryRunner.prototype as unknown as {
     buildEnumName(this: unknown, table: unknown, column: unknown, withSchema: boolean, disableEscape: boolean): string;
   };
   return build.buildEnumName.call(

@@ -2,11 +2,10 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import fg from 'fast-glob';
 import type { DataSource } from 'typeorm';
-import { DriverFactory } from 'typeorm/driver/DriverFactory';
-import { InstanceChecker } from 'typeorm/util/InstanceChecker';
 import type { MetadataOptions } from '../compile/build-metadata';
 import { requireUserFile } from '../compile/load-entities';
 import { ConfigError } from '../errors/errors';
+import { appTypeorm } from '../typeorm/runtime';
 import { dataSourceUrl, type DataSourceConnection } from './data-source-url';
 
 /** What a TypeORM DataSource file gives: its entities, how it names things, and where it connects. */
@@ -38,8 +37,9 @@ export type MigrationsFolder = { readonly dir: string } | { readonly dir?: undef
  * Loads a TypeORM DataSource file (`.ts` transpiled like the entity files, or `.js`) as TypeORM's CLI does: the
  * module itself if it is a DataSource, else its one exported DataSource (the default export counts; an exported
  * promise is awaited). The DataSource is never initialized: while the file loads, TypeORM creates no driver (a
- * stand-in takes its place), so no driver package is loaded and nothing connects. The file's `typeorm` is the
- * compiler's own (see `shareModules`), so its naming strategy and entity classes are used as they are.
+ * stand-in takes its place), so no driver package is loaded and nothing connects. The file's `typeorm` is the one
+ * schemaplan compiles with, the app's own as resolved from the file (see `appTypeorm`, `shareModules`), so its naming
+ * strategy and entity classes are used as they are.
  */
 export async function loadDataSource(named: string, cwd: string): Promise<DataSourceSettings> {
   const absolute = path.resolve(cwd, named);
@@ -47,6 +47,8 @@ export async function loadDataSource(named: string, cwd: string): Promise<DataSo
   if (!existsSync(absolute)) {
     throw new ConfigError(`${file}: no such data source file`, 'Fix the path given by --data-source, $SCHEMA_DATA_SOURCE or "dataSource".');
   }
+  // The app's TypeORM, as the data source file resolves it (a monorepo package may have its own copy).
+  appTypeorm(path.dirname(absolute));
   const dataSource = await withoutDrivers(async () => findDataSource(requireUserFile(absolute, cwd, 'data source file'), file));
   const options = dataSource.options as DataSource['options'] & { schema?: string; uuidExtension?: 'uuid-ossp' | 'pgcrypto' };
   const { classes, globs } = entitiesOf(options.entities, file);
@@ -66,7 +68,7 @@ export async function loadDataSource(named: string, cwd: string): Promise<DataSo
 }
 
 async function withoutDrivers<T>(load: () => Promise<T>): Promise<T> {
-  const factory = DriverFactory.prototype as { create(dataSource: DataSource): unknown };
+  const factory = appTypeorm().DriverFactory.prototype as { create(dataSource: DataSource): unknown };
   const create = factory.create;
   factory.create = (dataSource: DataSource) => ({ options: dataSource.options });
   try {
@@ -78,6 +80,7 @@ async function withoutDrivers<T>(load: () => Promise<T>): Promise<T> {
 
 async function findDataSource(exports: unknown, file: string): Promise<DataSource> {
   const hint = 'Export the DataSource: `export default new DataSource({ ... })` or `export const AppDataSource = new DataSource({ ... })`.';
+  const { InstanceChecker } = appTypeorm();
   if (InstanceChecker.isDataSource(exports)) return exports as DataSource;
   if (typeof exports !== 'object' || exports === null) throw new ConfigError(`${file}: exports no DataSource`, hint);
   const found = new Set<DataSource>();
@@ -117,7 +120,7 @@ function entitiesOf(entities: unknown, file: string): { classes: Function[]; glo
     if (typeof entry === 'function') classes.push(entry);
     else if (typeof entry === 'string') globs.push(entry);
     else {
-      const what = InstanceChecker.isEntitySchema(entry) ? 'an EntitySchema, which schemaplan does not compile' : 'neither a class nor a glob';
+      const what = appTypeorm().InstanceChecker.isEntitySchema(entry) ? 'an EntitySchema, which schemaplan does not compile' : 'neither a class nor a glob';
       throw new ConfigError(`${file}: entities[${index}] is ${what}`, 'List decorated entity classes or globs of their files.');
     }
   });

@@ -101,3 +101,9 @@ export class SourceError extends SchemaplanError {}
 
 /** The configuration is invalid: a config file (unknown key, wrong type), a data source file, a setting's value. */
 export class ConfigError extends SchemaplanError {}
+
+/**
+ * A package schemaplan takes from the app is missing or of a version it cannot use: the app's TypeORM, or the driver
+ * package of a database (`pg`, `sqlite3`). The hint is the install command.
+ */
+export class DependencyError extends SchemaplanError {}

@@ -23,6 +23,8 @@ import { HEADER, renderEntityFile } from './typeorm/render-entity';
 import { planViewIndexes, renderViewFile } from './typeorm/render-view';
 import { planTableConstraints } from './typeorm/table-constraints';
 import { undeclaredDetails } from './typeorm/undeclared-details';
+import { lineDifferences } from '../typeorm/line-differences';
+import type { TypeormLine } from '../typeorm/versions';
 
 export interface TypeormEntityFiles {
   /** Relative path (`card-statistics.ts`) -> content, sorted by path. */
@@ -33,8 +35,14 @@ export interface TypeormEntityFiles {
 /** PostgreSQL's default schema: tables there are declared without `schema`. */
 const POSTGRES_DEFAULT_SCHEMA = 'public';
 
-export function typeormEntityFiles(model: Model): TypeormEntityFiles {
+export interface TypeormEntityOptions {
+  /** The TypeORM line the app uses (default 1.x): 0.3 cannot declare index methods, and keeps relation column orders. */
+  readonly typeorm?: TypeormLine;
+}
+
+export function typeormEntityFiles(model: Model, options: TypeormEntityOptions = {}): TypeormEntityFiles {
   const dialect = model.dialect;
+  const line = lineDifferences(options.typeorm ?? '1');
   const defaultSchema = dialect === 'postgres' ? POSTGRES_DEFAULT_SCHEMA : undefined;
   const diagnostics: Diagnostic[] = [];
 
@@ -124,7 +132,7 @@ export function typeormEntityFiles(model: Model): TypeormEntityFiles {
   const skippedByTable = new Map(
     tables.map((t) => [qualifiedKey(t), new Set(t.columns.filter((c) => undeclarableColumn(c, enumRead)).map((c) => c.name))]),
   );
-  const relations = planRelations(tables, naming, diagnostics, skippedByTable);
+  const relations = planRelations(tables, naming, diagnostics, line, skippedByTable);
   diagnostics.push(...undeclaredDetails(model, tables));
 
   const files = new Map<string, string>();
@@ -133,7 +141,7 @@ export function typeormEntityFiles(model: Model): TypeormEntityFiles {
     const context = { dialect, table, names, naming, diagnostics };
     const columns = primaryKeyOrdered(table).map((column) => planColumn(column, context));
     const skippedColumns = skippedByTable.get(qualifiedKey(table))!;
-    const constraints = planTableConstraints({ dialect, table, names, skippedColumns, diagnostics });
+    const constraints = planTableConstraints({ dialect, table, names, skippedColumns, diagnostics, line });
     const tableRelations = (relations.get(qualifiedKey(table)) ?? []).filter((relation) => {
       const skipped = relation.foreignKey.columns.filter((c) => skippedColumns.has(c));
       if (skipped.length === 0) return true;
@@ -163,7 +171,7 @@ export function typeormEntityFiles(model: Model): TypeormEntityFiles {
   for (const view of views) {
     const names = naming.view(view);
     const dependencies = view.dependsOn.filter((d) => viewKeys.has(qualifiedKey(d))).map((d) => naming.view(d));
-    const indexes = planViewIndexes(view, diagnostics);
+    const indexes = planViewIndexes(view, diagnostics, line);
     files.set(`${names.fileName}.ts`, renderViewFile(view, names, dependencies, defaultSchema, indexes));
   }
   if (naming.enums.length > 0) {

@@ -10,6 +10,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { parseDatabaseUrl } from '../connect/url';
+import { requireDriver } from '../connect/driver-package';
 import type { Client } from 'pg';
 import { quoteIdentifier } from '../dialects/postgres/quote';
 import { connectionError, postgresSessionOn } from '../dialects/postgres/session';
@@ -35,7 +36,7 @@ const DEV = 'the dev database';
 
 /** A `pg` client of the dev database (the session wraps it; the raw client asks who we are). */
 async function connect(connectionString: string): Promise<Client> {
-  const pg = require('pg') as typeof import('pg');
+  const pg = requireDriver<typeof import('pg')>('pg');
   const client = new pg.Client({ connectionString, application_name: 'schemaplan', connectionTimeoutMillis: 15_000 });
   client.on('error', () => undefined);
   try {

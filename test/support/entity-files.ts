@@ -2,6 +2,7 @@ import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
 import { loadEntities } from '../../src/compile/load-entities';
+import { appTypeorm } from '../../src/typeorm/runtime';
 import { REPO_ROOT } from './cli';
 import { tempDir } from './temp';
 
@@ -32,10 +33,12 @@ export async function loadWrittenEntities(written: WrittenEntities): Promise<rea
 
 /**
  * Type-checks sets of written files (together: one program) as a strict TypeScript project with decorators
- * (`noUnusedLocals` included) would: the diagnostics, one line each (empty: the files compile).
+ * (`noUnusedLocals` included) would, against the declarations of the TypeORM line under test: the diagnostics, one
+ * line each (empty: the files compile).
  */
 export function typeCheckEntityFiles(sets: readonly WrittenEntities[]): string[] {
   const files = sets.flatMap((set) => ts.sys.readDirectory(path.join(set.dir, 'entities'), ['.ts']));
+  const typeormDir = appTypeorm().packageDir;
   const program = ts.createProgram(files, {
     strict: true,
     noEmit: true,
@@ -48,6 +51,7 @@ export function typeCheckEntityFiles(sets: readonly WrittenEntities[]): string[]
     types: ['node'],
     typeRoots: [path.join(REPO_ROOT, 'node_modules', '@types')],
     skipLibCheck: true,
+    paths: { typeorm: [path.join(typeormDir, 'index.d.ts')], 'typeorm/*': [path.join(typeormDir, '*')] },
   });
   return ts.getPreEmitDiagnostics(program).map((d) => {
     const message = ts.flattenDiagnosticMessageText(d.messageText, ' ');

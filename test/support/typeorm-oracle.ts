@@ -1,6 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { DataSource, type NamingStrategyInterface } from 'typeorm';
 import { oneQueryAtATimePg } from '../../scripts/support/one-query-pg';
+import { appTypeorm } from '../../src/typeorm/runtime';
 
 export { oneQueryAtATimePg };
 
@@ -22,6 +23,8 @@ async function open(
   migrations: readonly Function[] = [],
   options: OracleOptions = {},
 ): Promise<DataSource> {
+  // The oracle is the TypeORM schemaplan compiles with (the line of the Jest project): never another copy.
+  if (DataSource !== appTypeorm().DataSource) throw new Error('the oracle and schemaplan loaded different TypeORM copies');
   const common = { entities: [...entities], migrations: [...migrations], logging: false, ...options };
   const dataSource =
     target.dialect === 'postgres'

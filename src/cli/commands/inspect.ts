@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Argv } from 'yargs';
 import { typeormEntityFiles } from '../../generate/typeorm-entities';
+import { appTypeormLine } from '../../typeorm/runtime';
 import { paint } from '../../report/colors';
 import { renderDiagnostics } from '../../report/text';
 import { compileSources } from '../../config/compile-sources';
@@ -75,8 +76,9 @@ export async function runInspect(args: InspectArgs, io: CliIo): Promise<number> 
  * when part of the database could not be written as entities).
  */
 function writeEntityFiles(model: Model, args: InspectArgs, io: CliIo): number {
-  const { files, diagnostics } = typeormEntityFiles(model);
   const dir = path.resolve(io.cwd, args.out);
+  // Entities for the TypeORM line the app uses, as the folder they go to resolves it.
+  const { files, diagnostics } = typeormEntityFiles(model, { typeorm: appTypeormLine(dir) });
   const taken = [...files.keys()].filter((file) => existsSync(path.join(dir, file)));
   if (taken.length > 0) {
     throw new UsageError(

@@ -7,6 +7,7 @@
  */
 import type { Client, ClientConfig } from 'pg';
 import { lockWaitFrom, LOCK_WAITS_SQL, type LockWait, type LockWaitRow } from './lock-waits';
+import { requireDriver } from '../../connect/driver-package';
 
 /** `application_name` of the control connection: the session's own is `schemaplan`. */
 export const CONTROL_APPLICATION_NAME = 'schemaplan (control)';
@@ -21,7 +22,7 @@ export class ControlConnection {
 
   private open(): Promise<Client | undefined> {
     if (this.opening) return this.opening;
-    const pg = require('pg') as typeof import('pg');
+    const pg = requireDriver<typeof import('pg')>('pg');
     const client = new pg.Client({ ...this.config, application_name: CONTROL_APPLICATION_NAME, connectionTimeoutMillis: 5_000 });
     client.on('error', () => undefined);
     this.opening = client.connect().then(

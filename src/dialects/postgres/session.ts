@@ -1,4 +1,5 @@
 import type { DatabaseTarget } from '../../connect/url';
+import { requireDriver } from '../../connect/driver-package';
 import { redactSecrets } from '../../connect/url';
 import { CancelledError, ConnectionError, GaveUpError } from '../../errors/errors';
 import type { Model } from '../../model';
@@ -435,7 +436,7 @@ function sessionSettings(options: ConnectOptions): string {
 export async function connectPostgres(target: PostgresTarget, options: ConnectOptions = {}): Promise<DatabaseSession> {
   if (options.signal?.aborted) throw new CancelledError('cancelled');
   // Loaded on the first connection, not at start: a run against SQLite never pays for the driver.
-  const pg = require('pg') as typeof import('pg');
+  const pg = requireDriver<typeof import('pg')>('pg');
   const client = new pg.Client({ connectionString: target.connectionString, application_name: 'schemaplan', connectionTimeoutMillis: 15_000 });
   // An error event after connect (server restart) must not crash the process; the next query fails instead.
   client.on('error', () => undefined);

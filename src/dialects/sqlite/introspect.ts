@@ -7,9 +7,9 @@
  * what it compares). What the pragmas do not report (constraint names, CHECKs, the inline enum CHECK, AUTOINCREMENT,
  * index predicates, generation expressions, view queries) comes from parsing the stored CREATE statements.
  */
-import { DefaultNamingStrategy } from 'typeorm/naming-strategy/DefaultNamingStrategy';
 import type { Check, Column, ForeignKey, Index, IndexKey, Model, NotManaged, Table, Unique, View } from '../../model';
 import { relationsNamedIn, withIndexKeys } from '../../model';
+import { defaultNames } from '../../typeorm/default-names';
 import { TYPEORM_METADATA_TABLE } from '../typeorm-metadata';
 import { isManagedTable } from '../unmanaged';
 import { normalizeSqliteModel } from './normalize';
@@ -51,7 +51,8 @@ export const INTROSPECTION_QUERIES = {
   typeormMetadata: `SELECT * FROM ${quoteIdentifier(TYPEORM_METADATA_TABLE)}`,
 } as const;
 
-const naming = new DefaultNamingStrategy();
+/** Unnamed constraints get TypeORM's default names, as TypeORM's own SQLite query runner names them. */
+const naming = defaultNames;
 
 const str = (value: unknown): string => (value === null || value === undefined ? '' : String(value));
 const num = (value: unknown): number => Number(value ?? 0);

@@ -10,6 +10,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type sqlite3 from 'sqlite3';
+import { requireDriver } from '../../connect/driver-package';
 import type { DatabaseTarget } from '../../connect/url';
 import { ApplyError, ApplyLockedError, CancelledError, ConnectionError, GaveUpError, SchemaplanError } from '../../errors/errors';
 import type { Model } from '../../model';
@@ -22,9 +23,7 @@ import { quoteIdentifier } from './quote';
 
 type SqliteTarget = Extract<DatabaseTarget, { dialect: 'sqlite' }>;
 
-function openDatabase(filename: string, readOnly: boolean): Promise<sqlite3.Database> {
-  // Loaded on the first connection, not at start: a run against PostgreSQL never loads the native module.
-  const driver = require('sqlite3') as typeof sqlite3;
+function openDatabase(driver: typeof sqlite3, filename: string, readOnly: boolean): Promise<sqlite3.Database> {
   const mode = readOnly ? driver.OPEN_READONLY : driver.OPEN_READWRITE | driver.OPEN_CREATE;
   return new Promise((resolve, reject) => {
     const db = new driver.Database(filename, mode, (error) => (error ? reject(error) : resolve(db)));
@@ -117,9 +116,11 @@ export class SqliteSession implements DatabaseSession {
     const readOnly = !missing && Boolean(options.readOnly) && target.filename !== ':memory:' && fs.existsSync(target.filename);
     const problem = missing ? undefined : readOnly ? unreadableReason(target.filename) : unwritableReason(target.filename);
     if (problem) throw fail(problem.message, problem.hint);
+    // Loaded on the first connection, not at start: a run against PostgreSQL never loads the native module.
+    const driver = requireDriver<typeof sqlite3>('sqlite3');
     let db: sqlite3.Database;
     try {
-      db = await openDatabase(missing ? ':memory:' : target.filename, readOnly);
+      db = await openDatabase(driver, missing ? ':memory:' : target.filename, readOnly);
     } catch (error) {
       throw fail(messageOf(error), readOnly ? 'Check that the file exists and is readable.' : 'Check that the path exists and is writable.', error);
     }

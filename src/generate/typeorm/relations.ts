@@ -9,6 +9,7 @@ import type { Diagnostic } from '../../plan/types';
 import { componentIds } from '../../diff/strongly-connected';
 import { camelCase } from './names';
 import type { EntityNames, NamingPlan } from './naming-plan';
+import type { LineDifferences } from '../../typeorm/line-differences';
 
 export interface JoinColumnPlan {
   readonly name: string;
@@ -54,6 +55,7 @@ export function planRelations(
   tables: readonly Table[],
   naming: NamingPlan,
   diagnostics: Diagnostic[],
+  line: LineDifferences,
   /** `qualifiedKey(table)` -> its columns that are not declared, which no relation can reference. */
   skippedColumns: ReadonlyMap<string, ReadonlySet<string>> = new Map(),
 ): Map<string, RelationPlan[]> {
@@ -103,7 +105,8 @@ export function planRelations(
         });
         continue;
       }
-      const order = typeormColumnOrder(fk, targetTable);
+      // TypeORM 0.3 keeps the declared order.
+      const order = line.relationColumnsInPrimaryKeyOrder ? typeormColumnOrder(fk, targetTable) : fk.columns.map((_, i) => i);
       if (order.some((position, i) => position !== i)) {
         diagnostics.push({
           severity: 'warning',

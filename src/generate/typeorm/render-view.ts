@@ -7,6 +7,7 @@
  */
 import type { View } from '../../model';
 import { qualifiedKey } from '../../model';
+import type { LineDifferences } from '../../typeorm/line-differences';
 import type { Diagnostic } from '../../plan/types';
 import { decorator, renderDecorator } from './decorators';
 import { arrayLiteral, lineComment, tsString, tsTemplate } from './literals';
@@ -23,13 +24,13 @@ export interface ViewIndexes {
 }
 
 /** The indexes of a (materialized) view as class decorators, and the view columns they need declared. */
-export function planViewIndexes(view: View, diagnostics: Diagnostic[]): ViewIndexes {
+export function planViewIndexes(view: View, diagnostics: Diagnostic[], line: LineDifferences): ViewIndexes {
   const key = qualifiedKey(view);
   const scope = new NameScope(RESERVED_PROPERTY_NAMES);
   const properties = new Map<string, string>();
   const lines: ClassDecoratorLine[] = [];
   for (const index of view.indexes ?? []) {
-    const reason = undeclarableIndex(index, index.method);
+    const reason = undeclarableIndex(index, index.method, line);
     if (reason !== undefined) {
       lines.push(notDeclaredIndex(`view ${key}`, `view ${key}`, index, reason, diagnostics));
       continue;
@@ -37,7 +38,7 @@ export function planViewIndexes(view: View, diagnostics: Diagnostic[]): ViewInde
     for (const column of index.columns) {
       if (!properties.has(column)) properties.set(column, scope.claim(propertyNameFor(column), `${propertyNameFor(column)}_`));
     }
-    lines.push({ call: indexDecorator(index, index.method, arrayLiteral(index.columns.map((c) => tsString(properties.get(c)!)))) });
+    lines.push({ call: indexDecorator(index, index.method, arrayLiteral(index.columns.map((c) => tsString(properties.get(c)!))), line) });
   }
   return { lines, properties };
 }

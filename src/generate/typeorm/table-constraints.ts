@@ -12,6 +12,7 @@ import { exclusionBody } from '../../dialects/postgres/exclusion';
 import { decorator, type DecoratorCall } from './decorators';
 import { arrayLiteral, tsString } from './literals';
 import type { EntityNames } from './naming-plan';
+import type { LineDifferences } from '../../typeorm/line-differences';
 
 /** The index types TypeORM's PostgreSQL driver accepts (`supportedIndexTypes`). */
 const POSTGRES_INDEX_TYPES: ReadonlySet<string> = new Set(['btree', 'hash', 'gist', 'spgist', 'gin', 'brin']);
@@ -26,6 +27,8 @@ interface ConstraintContext {
   /** Columns that are not declared: a constraint on one cannot be either. */
   readonly skippedColumns: ReadonlySet<string>;
   readonly diagnostics: Diagnostic[];
+  /** The app's TypeORM line: 0.3 has no `type` option on `@Index` (a GiST index is `spatial: true`). */
+  readonly line: LineDifferences;
 }
 
 function describeIndex(index: Index): string {
@@ -56,7 +59,7 @@ function undeclarableDetail(index: Index): string | undefined {
 }
 
 export function planTableConstraints(context: ConstraintContext): ClassDecoratorLine[] {
-  const { dialect, table, names, skippedColumns, diagnostics } = context;
+  const { dialect, table, names, skippedColumns, diagnostics, line } = context;
   const key = qualifiedKey(table);
   const location = `table ${key}`;
   const properties = (columns: readonly string[]) => arrayLiteral(columns.map((c) => tsString(names.properties.get(c) ?? c)));
@@ -86,13 +89,13 @@ export function planTableConstraints(context: ConstraintContext): ClassDecorator
   }
   for (const index of table.indexes) {
     const method = dialect === 'postgres' ? index.method : undefined;
-    const reason = undeclarableIndex(index, method);
+    const reason = undeclarableIndex(index, method, line);
     if (reason !== undefined) {
       lines.push(notDeclaredIndex(key, location, index, reason, diagnostics));
       continue;
     }
     if (onSkippedColumn('index', index.name, index.columns)) continue;
-    lines.push({ call: indexDecorator(index, method, properties(index.columns)) });
+    lines.push({ call: indexDecorator(index, method, properties(index.columns), line) });
   }
   return lines;
 }
@@ -100,10 +103,13 @@ export function planTableConstraints(context: ConstraintContext): ClassDecorator
 // The rules and output below serve the indexes of tables (above) and of materialized views (render-view.ts) alike.
 
 /** Why TypeORM cannot declare an index (of a table or a materialized view), or `undefined` when it can. */
-export function undeclarableIndex(index: Index, method: string | undefined): string | undefined {
+export function undeclarableIndex(index: Index, method: string | undefined, line: LineDifferences): string | undefined {
   if (indexKeys(index).some(isExpressionKey)) return 'TypeORM cannot declare an index key that is an expression';
   if (indexKeys(index).some(hasKeyOrder)) return 'TypeORM cannot declare the sort order of an index key (DESC, NULLS FIRST/LAST)';
   if (method !== undefined && !POSTGRES_INDEX_TYPES.has(method)) return `TypeORM cannot declare an index using ${method}`;
+  if (method !== undefined && method !== 'gist' && !line.indexTypeOption) {
+    return `TypeORM ${line.line} cannot declare an index using ${method} (@Index has a \`type\` option from TypeORM 1.0)`;
+  }
   return undeclarableDetail(index);
 }
 
@@ -119,13 +125,18 @@ export function notDeclaredIndex(owner: string, location: string, index: Index, 
   return { comment: `not declared (${reason}): ${describeIndex(index)}` };
 }
 
-/** `@Index('name', ['a', 'b'], { unique: true, where: '...', type: 'gin' })`; `properties` is the array of property names. */
-export function indexDecorator(index: Index, method: string | undefined, properties: string): DecoratorCall {
+/**
+ * `@Index('name', ['a', 'b'], { unique: true, where: '...', type: 'gin' })`; `properties` is the array of property
+ * names. TypeORM 0.3 has no `type` option: a GiST index is `spatial: true` there.
+ */
+export function indexDecorator(index: Index, method: string | undefined, properties: string, line: LineDifferences): DecoratorCall {
   return decorator('Index', tsString(index.name), properties, {
     entries: [
       ['unique', index.unique ? 'true' : undefined],
       ['where', index.where !== undefined ? tsString(index.where) : undefined],
-      ['type', method !== undefined ? tsString(method) : undefined],
+      ...(line.indexTypeOption
+        ? [['type', method !== undefined ? tsString(method) : undefined] as const]
+        : [['spatial', method === 'gist' ? 'true' : undefined] as const]),
     ],
   });
 }
