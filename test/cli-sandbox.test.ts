@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { databaseLine, runCli, type CliResult } from './support/cli';
 import { adminUrl, createTestDatabase, type TestPostgresDatabase } from './support/postgres';
-import { tempDir } from './support/temp';
+import { tempDir, tempProject } from './support/temp';
 
 /** What `diff` wrote on stderr after the lines naming its database sides (`from --from`, `from --to`), checked exactly. */
 function afterDatabaseLines(result: CliResult, cwd: string, sides: readonly (readonly [string, '--from' | '--to'])[]): string {
@@ -189,12 +189,13 @@ describe('bad input is one clear line', () => {
   });
 
   it('a NUL in a SQLite path or in a name: exit 1 before any file exists', () => {
-    const nul = tempDir('cli-sandbox-nul');
+    // A project of the user's: TypeORM (linked node_modules) comes from it.
+    const nul = tempProject('cli-sandbox-nul');
     try {
       const url = runCli(['diff', '--from', 'sqlite:bad%00name.sqlite', '--to', 'sqlite:other.sqlite'], { cwd: nul.dir });
       expect(url.status).toBe(1);
       expect(url.stderr).toMatch(/^error: the SQLite path contains a NUL character\n/);
-      expect(readdirSync(nul.dir)).toEqual([]);
+      expect(readdirSync(nul.dir)).toEqual(['node_modules']);
       writeFileSync(
         path.join(nul.dir, 'e.ts'),
         "import { Entity, PrimaryColumn } from 'typeorm';\n@Entity('bad\\u0000name')\nexport class E { @PrimaryColumn() id!: number; }\n",
@@ -202,7 +203,7 @@ describe('bad input is one clear line', () => {
       const name = runCli(['apply', '--yes', '--url', 'sqlite:fresh.sqlite', '--entities', 'e.ts'], { cwd: nul.dir });
       expect(name.status).toBe(1);
       expect(name.stderr).toMatch(/^error: table name "bad\\u0000name" of entity E contains a NUL character/);
-      expect(readdirSync(nul.dir)).toEqual(['e.ts']);
+      expect(readdirSync(nul.dir).sort()).toEqual(['e.ts', 'node_modules']);
       writeFileSync(
         path.join(nul.dir, 'm.json'),
         '{"dialect":"sqlite","extensions":[],"enums":[],"tables":[{"name":"a\\u0000b","columns":[],"foreignKeys":[],"uniques":[],"checks":[],"indexes":[]}]}',
@@ -210,7 +211,7 @@ describe('bad input is one clear line', () => {
       const model = runCli(['diff', '--from', 'sqlite:fresh.sqlite', '--to', 'm.json'], { cwd: nul.dir });
       expect(model.status).toBe(1);
       expect(model.stderr).toMatch(/^error: m\.json: not a valid schemaplan model: tables\[0\]\.name: must not contain a NUL character\n/);
-      expect(readdirSync(nul.dir).sort()).toEqual(['e.ts', 'm.json']);
+      expect(readdirSync(nul.dir).sort()).toEqual(['e.ts', 'm.json', 'node_modules']);
     } finally {
       nul.remove();
     }

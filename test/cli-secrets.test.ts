@@ -164,11 +164,11 @@ describe('the secrets of a URL, query parameters included, are never printed nor
       await holder.end();
     }
     const refused = await cli(['plan', '--url', `postgres://app:${SECRETS[0]}@127.0.0.1:1/app?password=${SECRETS[1]}&sslpassword=${SECRETS[2]}`, ...debug]);
-    expect(refused.stderr).toMatch(/^error: cannot connect to PostgreSQL at 127\.0\.0\.1:1: connection refused\n/);
+    expect(refused.stderr).toMatch(/^Database: postgres:\/\/app:\*\*\*@127\.0\.0\.1:1\/app\?password=\*\*\*&sslpassword=\*\*\* \(from --url\)\nerror: cannot connect to PostgreSQL at 127\.0\.0\.1:1: connection refused\n/);
     const missing = new URL(db.url);
     missing.pathname = '/sp_secrets_query_no_such_db';
     const noDatabase = await cli(['apply', '--yes', '--url', withSecrets(missing.toString()), ...debug]);
-    expect(noDatabase.stderr).toMatch(/^error: database "sp_secrets_query_no_such_db" does not exist/);
+    expect(noDatabase.stderr).toMatch(/^Database: postgres:\/\/postgres:\*\*\*@.*\(from --url\)\nerror: database "sp_secrets_query_no_such_db" does not exist/);
     if (debug.length > 0) expect(noDatabase.stderr).toMatch(/^\s+at /m);
   });
 });

@@ -10,7 +10,7 @@ import { sqliteDialect } from '../src/dialects/sqlite';
 import { ApplyError } from '../src/errors/errors';
 import { databaseLine, REPO_ROOT } from './support/cli';
 import { rawSqlite } from './support/sqlite';
-import { tempDir } from './support/temp';
+import { tempProject } from './support/temp';
 
 jest.setTimeout(120_000);
 
@@ -21,7 +21,8 @@ const ENTITY = `import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm'
 
 /** A project whose database file holds table `existing` (the entity adds a column to it). */
 async function project(): Promise<{ dir: string; file: string; remove(): void }> {
-  const tmp = tempDir('read-only');
+  // A project of the user's: TypeORM (linked node_modules) comes from it.
+  const tmp = tempProject('read-only');
   mkdirSync(path.join(tmp.dir, 'schema'));
   writeFileSync(path.join(tmp.dir, 'schema', 'existing.ts'), ENTITY);
   const file = path.join(tmp.dir, 'app.sqlite');

@@ -147,6 +147,8 @@ const UNRECORDED_VIEWS = [
   'CREATE VIEW "v" AS SELECT id\n   FROM people;',
   'INSERT INTO "typeorm_metadata"("database", "schema", "table", "type", "name", "value") VALUES (DEFAULT, $1, DEFAULT, $2, $3, $4)',
 ];
+/** TypeORM re-creates an unrecorded materialized view, then its declared index (0.3 writes one space less). */
+const MV_NAME_INDEX = TEST_TYPEORM_LINE === '0.3' ? 'CREATE INDEX "mv_name" ON "mv" ("name") ' : 'CREATE INDEX "mv_name" ON "mv"  ("name") ';
 /** TypeORM drops the indexes the entities do not declare (whose key details TypeORM cannot state). */
 const dropIndexes = (...names: string[]) => names.map((name) => `DROP INDEX "public"."${name}"`);
 
@@ -212,8 +214,8 @@ const LIMITS: Record<string, Limit> = {
   // keys, MATCH FULL, comments of indexes, constraints, types, views and schemas, view options: entities cannot state
   // them. Each is reported; the plan then resets what it manages and leaves the rest alone. (The plain materialized
   // view index is not generated either: reverse generation of materialized view indexes is separate work.)
-  'postgres-index-constraint-details/sql/postgres': { codes: ['ENTITY_SEQUENCE_NOT_DECLARED', ...Array(2).fill('ENTITY_INDEX_NOT_DECLARED')], changes: ['index.drop people_email_pattern', 'index.drop people_name_trgm'], typeorm: [...dropIndexes('people_name_trgm', 'people_email_pattern'), ...UNRECORDED_VIEWS, 'CREATE INDEX "mv_name" ON "mv"  ("name") '] },
-  'postgres-index-constraint-details-removed/to-sql/postgres': { codes: ['ENTITY_SEQUENCE_NOT_DECLARED', ...Array(2).fill('ENTITY_INDEX_NOT_DECLARED')], changes: ['index.drop people_email_pattern', 'index.drop people_name_trgm'], typeorm: [...dropIndexes('people_name_trgm', 'people_email_pattern'), ...UNRECORDED_VIEWS, 'CREATE INDEX "mv_name" ON "mv"  ("name") '] },
+  'postgres-index-constraint-details/sql/postgres': { codes: ['ENTITY_SEQUENCE_NOT_DECLARED', ...Array(2).fill('ENTITY_INDEX_NOT_DECLARED')], changes: ['index.drop people_email_pattern', 'index.drop people_name_trgm'], typeorm: [...dropIndexes('people_name_trgm', 'people_email_pattern'), ...UNRECORDED_VIEWS, MV_NAME_INDEX] },
+  'postgres-index-constraint-details-removed/to-sql/postgres': { codes: ['ENTITY_SEQUENCE_NOT_DECLARED', ...Array(2).fill('ENTITY_INDEX_NOT_DECLARED')], changes: ['index.drop people_email_pattern', 'index.drop people_name_trgm'], typeorm: [...dropIndexes('people_name_trgm', 'people_email_pattern'), ...UNRECORDED_VIEWS, MV_NAME_INDEX] },
   'postgres-index-constraint-details/to-sql/postgres': { codes: ['ENTITY_SEQUENCE_NOT_DECLARED', ...Array(14).fill('ENTITY_DETAIL_NOT_DECLARED'), ...Array(6).fill('ENTITY_INDEX_NOT_DECLARED')], changes: [
       'comment.set',
       'comment.set',

@@ -51,6 +51,21 @@ describe.each(DIALECTS)(`TypeORM ${TEST_TYPEORM_LINE} line differences on %s`, (
   });
 });
 
+test("@Exclusion's options object (TypeORM 1.x's { deferrable }) compiles on 1.x and is one clear error on 0.3", async () => {
+  const entities = await entityClasses('test/entities/exclusion-options');
+  const compiled = compileEntities(entities, 'postgres');
+  if (ON_03) {
+    await expect(compiled).rejects.toThrow(
+      '@Exclusion of entity Desk: its expression is not text (an options object such as { deferrable } is TypeORM 1.x\'s; the app\'s TypeORM does not take one)',
+    );
+    return;
+  }
+  const { model } = await compiled;
+  expect(table(model.tables, 'desks').exclusions).toEqual([
+    expect.objectContaining({ method: 'gist', elements: [{ column: 'dates', operator: '&&' }], deferrable: 'INITIALLY DEFERRED' }),
+  ]);
+});
+
 @Entity('settings')
 class Setting {
   @PrimaryGeneratedColumn()

@@ -430,10 +430,18 @@ function exclusionsOf(
   extensions: Set<string>,
 ): Exclusion[] {
   return typeormTable.exclusions.map((e) => {
-    const name = e.name ?? dataSource.namingStrategy.exclusionConstraintName(typeormTable, e.expression!);
+    // TypeORM 0.3's @Exclusion takes (name, expression) only: an options object (1.x's `{ deferrable }`) arrives as the
+    // expression, and TypeORM 0.3 itself would send `EXCLUDE [object Object]`.
+    if (typeof e.expression !== 'string') {
+      throw new CompileError(
+        `@Exclusion of entity ${metadata.targetName}: its expression is not text (an options object such as { deferrable } is TypeORM 1.x's; the app's TypeORM does not take one)`,
+        'Write DEFERRABLE in the expression instead: @Exclusion(\'USING gist ("dates" WITH &&) DEFERRABLE INITIALLY DEFERRED\').',
+      );
+    }
+    const name = e.name ?? dataSource.namingStrategy.exclusionConstraintName(typeormTable, e.expression);
     let parsed: Omit<Exclusion, 'name'>;
     try {
-      parsed = parseExclusion(e.expression ?? '');
+      parsed = parseExclusion(e.expression);
     } catch (error) {
       if (!(error instanceof ExclusionSyntaxError)) throw error;
       throw new CompileError(
