@@ -38,7 +38,7 @@ async function cli(args: string[]): Promise<{ code: number; stdout: string; stde
     stdinIsTTY: false,
     env: { ...process.env, NO_COLOR: '1' },
     cwd: work.dir,
-    confirm: async () => false,
+    ask: async () => undefined,
   };
   return { code: await main(args, io), stdout, stderr };
 }

@@ -1,5 +1,7 @@
 import type { Plan } from '../plan/types';
+import { failingHazards } from '../plan/hazard-gate';
 import { describeNotManaged } from '../plan/not-managed';
+import { failingSentence } from './apply-progress';
 import { groupChanges } from './group-changes';
 import { terminate } from './sql';
 
@@ -38,6 +40,8 @@ export function renderMarkdown(plan: Plan, context: MarkdownContext = {}): strin
         ? '**No plan**: the errors below must be resolved first.'
         : '**No changes**: the database is in line with the schema.',
   );
+  const failing = failingHazards(plan);
+  if (failing) out.push('', `**${failingSentence(failing)}**`);
   if (plan.notManaged) out.push('', `Not managed (left untouched): ${describeNotManaged(plan.notManaged)}`);
 
   if (plan.decisions.length > 0) {
