@@ -73,7 +73,7 @@ describe.each(['postgres', 'sqlite'] as const)('apply --plan on %s', (dialect) =
       const applied = await apply(db);
       expect(applied.stderr).toBe('');
       expect(applied.code).toBe(0);
-      expect(applied.stdout).toContain('Applied 2 statement(s); the database is in line with the schema.');
+      expect(applied.stdout).toMatch(/^Applied 2 statements in [\d.]+ m?s; verified: the database is in line with the schema\.$/m);
       expect(await columnsOf(db)).toEqual(['id', 'name', 'nickname']);
     } finally {
       await db.drop();

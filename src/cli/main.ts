@@ -23,7 +23,8 @@ const COMMON_OPTIONS = ['config', 'data-source', 'debug', 'color', 'help', 'vers
 interface CommandSpec {
   readonly describe: string;
   readonly options: (yargs: Argv) => Argv;
-  readonly run: (args: unknown, io: CliIo) => Promise<number>;
+  /** `argv` as given, for messages that show the command again. */
+  readonly run: (args: unknown, io: CliIo, argv: readonly string[]) => Promise<number>;
 }
 
 /** The commands; `run` gets the parsed arguments and the run's io (see `main`). */
@@ -41,7 +42,7 @@ const COMMANDS: Record<CommandName, CommandSpec> = {
   diff: {
     describe: 'show the plan that turns one schema source into another (databases, entities, model .json, .sql)',
     options: (y) => diffOptions(y) as unknown as Argv,
-    run: (args, io) => runDiff(args as DiffArgs, io),
+    run: (args, io, argv) => runDiff(args as DiffArgs, io, argv),
   },
   inspect: {
     describe: 'print the model of a database or of the entities',
@@ -118,8 +119,8 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     cli = valuesRequired(cli as unknown as Argv) as unknown as typeof cli;
     for (const name of COMMAND_NAMES) {
       cli = cli.command(name, COMMANDS[name].describe, (y) => documented(name, y as unknown as Argv), async (args) => {
-        // diff reads no configured database: its URLs are the ones on the command line, masked as such.
-        exitCode = await COMMANDS[name].run(args, name === 'diff' ? io : run);
+        // diff resolves no database URL from files (its databases are --from and --to): nothing to note as a secret.
+        exitCode = await COMMANDS[name].run(args, name === 'diff' ? io : run, argv);
       }) as typeof cli;
     }
     let output = '';

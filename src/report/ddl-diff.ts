@@ -28,7 +28,7 @@ function inDesiredOrder(current: Table, desired: Table, fold: (name: string) => 
 /**
  * The end state for a reviewer: a unified diff of the full schema DDL, current vs desired, each side rendered from its
  * normalised model the same way, with one column or constraint per line (a one-column change is a one-line
- * difference), so only what differs shows. The plan never reorders columns (PostgreSQL adds them at the end, SQLite
+ * difference, commas aside), so only what differs shows. The plan never reorders columns (PostgreSQL adds them at the end, SQLite
  * rebuilds only when something else changes), so a difference of column order alone would never go away: the current
  * side's columns are compared in the desired side's order, and `reordered` names the tables where that mattered.
  */
@@ -52,7 +52,8 @@ export function renderDdlDiff(
     return lined;
   });
   const ddl = (model: Model) => modelDdl(model, dialect, { oneColumnPerLine: true });
-  const text = renderUnifiedDiff(ddl({ ...before, tables }), ddl(after), { before: `${names.before} (current)`, after: `${names.after} (desired)` }, p);
+  const labels = { before: `${names.before} (current)`, after: `${names.after} (desired)` };
+  const text = renderUnifiedDiff(ddl({ ...before, tables }), ddl(after), labels, p, { ignoreTrailingComma: true });
   return { text, reordered };
 }
 

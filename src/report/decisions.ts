@@ -8,7 +8,7 @@ export function renamesEntry(decision: Decision, rename: boolean): string {
   return `{ ${fields.join(', ')} }`;
 }
 
-/** Each open question with the exact declarations that answer it, yes or no. */
+/** Each open question with the exact declarations that answer it, yes or no (entries to add to the renames file). */
 export function renderDecisions(decisions: readonly Decision[], renamesFile: string, p: Paint): string[] {
   if (decisions.length === 0) return [];
   const lines = [
@@ -19,13 +19,14 @@ export function renderDecisions(decisions: readonly Decision[], renamesFile: str
     ),
   ];
   for (const decision of decisions) {
-    const section = JSON.stringify(decision.entry.section);
+    // Entries to add to a section, never a section to write: the file may hold others.
+    const where = `to ${JSON.stringify(decision.entry.section)} in ${renamesFile}`;
     lines.push(
       '',
       p.bold(`? ${decision.question}`),
-      `  yes: in ${renamesFile}, ${section}: [${renamesEntry(decision, true)}]`,
+      `  yes: add ${renamesEntry(decision, true)} ${where}`,
       ...(decision.decorator ? [`       or ${decision.decorator}`] : []),
-      `  no:  in ${renamesFile}, ${section}: [${renamesEntry(decision, false)}]`,
+      `  no:  add ${renamesEntry(decision, false)} ${where}`,
     );
   }
   return lines;

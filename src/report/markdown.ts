@@ -1,9 +1,10 @@
 import type { Plan } from '../plan/types';
-import { failingHazards } from '../plan/hazard-gate';
 import { describeNotManaged } from '../plan/not-managed';
-import { failingSentence } from './apply-progress';
 import { groupChanges } from './group-changes';
 import { terminate } from './sql';
+import { failingHazards } from '../plan/hazard-gate';
+import { failingSentence } from './apply-progress';
+import { renamesEntry } from './decisions';
 
 export interface MarkdownContext {
   /** Redacted target, e.g. `postgres://app:***@db/app`. */
@@ -11,6 +12,8 @@ export interface MarkdownContext {
   readonly serverVersion?: string;
   /** Plans with more statements than this fold their SQL into a `<details>` block. */
   readonly foldAfter?: number;
+  /** The renames file open questions are answered in (default `schema/renames.json`). */
+  readonly renamesFile?: string;
 }
 
 /** Text inside a Markdown table cell: pipes escaped, one line. */
@@ -40,15 +43,18 @@ export function renderMarkdown(plan: Plan, context: MarkdownContext = {}): strin
         ? '**No plan**: the errors below must be resolved first.'
         : '**No changes**: the database is in line with the schema.',
   );
-  const failing = failingHazards(plan);
-  if (failing) out.push('', `**${failingSentence(failing)}**`);
   if (plan.notManaged) out.push('', `Not managed (left untouched): ${describeNotManaged(plan.notManaged)}`);
 
   if (plan.decisions.length > 0) {
     out.push('', '#### Decisions needed', '');
+    const file = context.renamesFile ?? 'schema/renames.json';
     for (const d of plan.decisions) {
-      const entry = JSON.stringify(d.entry.value);
-      out.push(`- ${d.question} Answer in \`schema/renames.json\` under \`${d.entry.section}\`: \`${entry}\`` + (d.decorator ? ` or with \`${d.decorator}\`` : ''));
+      const where = `to \`${d.entry.section}\` in \`${file}\``;
+      out.push(
+        `- ${d.question} Yes: add \`${renamesEntry(d, true)}\` ${where}` +
+          (d.decorator ? ` (or \`${d.decorator}\`)` : '') +
+          `; no: add \`${renamesEntry(d, false)}\` ${where}.`,
+      );
     }
   }
   const problems = plan.diagnostics.filter((d) => d.severity !== 'info');
@@ -64,6 +70,9 @@ export function renderMarkdown(plan: Plan, context: MarkdownContext = {}): strin
       out.push(`| \`${hazard.code}\` | ${cell(change.kind)} | ${cell(hazard.message)} |`);
     }
   }
+  // Under the table that says "apply will fail": apply refuses such a plan whatever is allowed.
+  const failing = failingHazards(plan);
+  if (failing) out.push('', `**${failingSentence(failing)}**`);
 
   if (plan.statements.length > 0) {
     const sql: string[] = [];

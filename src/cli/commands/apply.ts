@@ -169,7 +169,13 @@ export async function runApply(args: ApplyArgs, io: CliIo): Promise<number> {
       const where = `in ${planned.renamesFile} or with @RenamedFrom (see above)`;
       io.stderr.write(
         `error: ${n} open question${n === 1 ? '' : 's'} must be answered before apply; nothing was applied\n` +
-          `hint: ${ask ? `Answer ${n === 1 ? 'it' : 'them'} yes or no at the prompt, or declare the answers ${where}.` : `Declare the answers ${where}, or run on a terminal to answer them.`}\n`,
+          `hint: ${
+            ask
+              ? `Answer ${n === 1 ? 'it' : 'them'} yes or no at the prompt, or declare the answers ${where}.`
+              : reviewed
+                ? `Declare the answers ${where} (a reviewed plan asks nothing), then write the plan again with schema plan --out.`
+                : `Declare the answers ${where}, or run on a terminal to answer them.`
+          }\n`,
       );
       return EXIT.decisions;
     }
