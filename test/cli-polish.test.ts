@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import sqlite3 from 'sqlite3';
-import { REPO_ROOT } from './support/cli';
+import { REPO_ROOT, runCliOnTty } from './support/cli';
 import { runInProcess } from './support/memory-io';
 import { createTestDatabase } from './support/postgres';
 import { validatePlanDocument } from './support/plan-schema';
@@ -150,6 +150,7 @@ describe('apply', () => {
     from: account(`${NAME}\n${BIO}`),
     required: account(`${NAME_REQUIRED}\n${BIO}`),
     more: account(`${NAME_REQUIRED}\n${BIO}\n${NICKNAME}`),
+    extra: account(`${NAME_REQUIRED}\n${BIO}\n${NICKNAME}\n  @Column({ type: 'integer', nullable: true }) age!: number | null;`),
   });
   afterAll(() => p.remove());
 
@@ -210,6 +211,14 @@ describe('apply', () => {
     const yes = await p.run(['apply', ...p.entities('more')], ['yes']);
     expect(yes.status).toBe(0);
     expect(yes.stdout).toMatch(/\n\[1\/1\] ALTER TABLE "accounts" ADD COLUMN "nickname" varchar\(20\) \(\d+ ms\)\nApplied 1 statement in/);
+  });
+
+  it('the real binary on a terminal: a no exits 1, nothing applied', async () => {
+    const no = runCliOnTty(['apply', ...p.entities('extra')], 'n\n', { cwd: p.dir });
+    expect(no.stdout).toContain('Apply 1 statement to sqlite:app.sqlite? [y/N] ');
+    expect(no.stdout).toContain('Not confirmed: nothing was applied.\n');
+    expect(no.status).toBe(1);
+    expect((await sqlite(p.file, `SELECT name FROM pragma_table_info('accounts')`)).map((r) => r.name)).not.toContain('age');
   });
 });
 
