@@ -38,7 +38,7 @@ async function cli(args: string[]): Promise<{ code: number; stdout: string; stde
     stdinIsTTY: false,
     env: { ...process.env, NO_COLOR: '1' },
     cwd: work.dir,
-    confirm: async () => false,
+    ask: async () => undefined,
   };
   const code = await main(args, io);
   // A run that connects names its database first (`--url`, see databaseLine); the rest is what the test asserts.
@@ -81,7 +81,7 @@ describe.each(['postgres', 'sqlite'] as const)('apply --plan on %s', (dialect) =
       const applied = await apply(db);
       expect(applied.stderr).toBe('');
       expect(applied.code).toBe(0);
-      expect(applied.stdout).toContain('Applied 2 statement(s); the database is in line with the schema.');
+      expect(applied.stdout).toMatch(/^Applied 2 statements in [\d.]+ m?s; verified: the database is in line with the schema\.$/m);
       expect(await columnsOf(db)).toEqual(['id', 'name', 'nickname']);
     } finally {
       await db.drop();

@@ -34,7 +34,7 @@ import { rawQuery, tableRows } from './support/raw-query';
 
 jest.setTimeout(120_000);
 
-const entities = (set: 'from' | 'drop-bio' | 'add-region') => ['--entities', `test/entities/apply-safety/${set}/*.ts`];
+const entities = (set: 'from' | 'drop-bio' | 'add-region' | 'add-check') => ['--entities', `test/entities/apply-safety/${set}/*.ts`];
 const ROWS = [
   { id: 1, name: 'ada', bio: 'counted' },
   { id: 2, name: 'grace', bio: null },
@@ -59,8 +59,9 @@ async function startingDatabase(dialect: (typeof DIALECTS)[number]): Promise<Tes
   const built = runCli(['apply', '--url', db.url, ...entities('from'), '--yes']);
   expect(built.stderr).toBe(databaseLine(db.url));
   expect(built.status).toBe(0);
-  // One statement: no progress lines for short plans.
-  expect(built.stdout).not.toMatch(/^\[1\/1\]/m);
+  // One statement: its progress line too, with its time, and the total.
+  expect(built.stdout).toMatch(/^\[1\/1\] CREATE TABLE .* \(\d+ ms\)$/m);
+  expect(built.stdout).toMatch(/^Applied 1 statement in [\d.]+ m?s; verified: the database is in line with the schema\.$/m);
   await rawQuery(db, `INSERT INTO "accounts" ("name", "bio") VALUES ('ada', 'counted'); INSERT INTO "accounts" ("name") VALUES ('grace');`);
   return db;
 }
@@ -168,8 +169,11 @@ describe.each(DIALECTS)('schema apply on %s', (dialect) => {
       expect(total).toBeGreaterThan(3);
       expect(progress).toHaveLength(total);
       expect(progress[0]).toMatch(new RegExp(`^\\[ ?1/${total}\\] CREATE TABLE "(public"\\.")?notes" \\(.*`));
-      expect(progress.every((line) => line.length <= `[${total}/${total}] `.length + 100)).toBe(true);
-      expect(applied.stdout).toContain(`Applied ${total} statement(s); the database is in line with the schema.`);
+      // In order, each with the time it took, its statement cut at 100 characters.
+      expect(progress.map((line) => Number(/^\[\s*(\d+)\//.exec(line)![1]))).toEqual([...Array(total).keys()].map((i) => i + 1));
+      expect(progress.every((line) => / \(\d+ ms\)$|\([\d.]+ s\)$/.test(line))).toBe(true);
+      expect(progress.every((line) => line.replace(/ \([^)]*\)$/, '').length <= `[${total}/${total}] `.length + 100)).toBe(true);
+      expect(applied.stdout).toMatch(new RegExp(`^Applied ${total} statements in [\\d.]+ m?s; verified: the database is in line with the schema\\.$`, 'm'));
       expect(runCli(['plan', '--url', db.url, ...entities('drop-bio'), '--exit-code']).status).toBe(0);
       expect(await tableRows(db, 'accounts', ['id', 'name'])).toEqual(ROWS.map(({ id, name }) => ({ id, name })));
 
@@ -184,11 +188,49 @@ describe.each(DIALECTS)('schema apply on %s', (dialect) => {
     }
   });
 
+  it('refuses up front, whatever is allowed and before asking, a plan the counted rows make fail', async () => {
+    const db = await startingDatabase(dialect);
+    try {
+      const before = await snapshot(db);
+      const failing = `NOT_NULL_VIOLATION: adds NOT NULL column region without a default to ${dialect === 'postgres' ? 'public.accounts' : 'accounts'}`;
+      for (const run of [
+        () => runCli(['apply', '--url', db.url, ...entities('add-region'), '--yes', '--allow-all-hazards']),
+        () => runCli(['apply', '--url', db.url, ...entities('add-region'), '--yes', '--allow-hazards', 'NOT_NULL_VIOLATION,DATA_LOSS,SQLITE_REBUILD']),
+      ]) {
+        const refused = run();
+        expect(refused.status).toBe(1);
+        // The plan says it, in the words apply then uses.
+        expect(refused.stdout).toContain(`! ${failing.replace(': ', ' ')}`);
+        expect(refused.stdout).toMatch(/^Apply refuses this plan: the rows as counted make 1 statement fail \(NOT_NULL_VIOLATION, "apply will fail" above\); fix those rows, or the entities, first\. No flag allows it\.$/m);
+        expect(refused.stdout).not.toMatch(/^\[\d+\/\d+\]/m);
+        expect(afterDatabaseLine(refused, db.url)).toBe(
+          'error: the plan would fail on the rows as they are (1 statement); nothing was applied:\n' +
+            `  ${failing}: ${dialect === 'postgres' ? 'public.accounts' : 'accounts'} has 2 rows, apply will fail\n` +
+            'hint: Fix those rows first (or change the entities), then apply again. --allow-hazards cannot allow a statement the rows make fail.\n',
+        );
+      }
+      // On a terminal: refused before the confirmation question.
+      const onTty = runCliOnTty(['apply', '--url', db.url, ...entities('add-region'), '--allow-all-hazards'], 'y\n');
+      expect(onTty.status).toBe(1);
+      expect(onTty.stdout).toContain('error: the plan would fail on the rows as they are (1 statement); nothing was applied:');
+      expect(onTty.stdout).not.toContain('[y/N]');
+      // A dry run says apply would refuse it.
+      const dry = runCli(['apply', '--url', db.url, ...entities('add-region'), '--dry-run']);
+      expect(dry.status).toBe(0);
+      expect(dry.stdout).toContain('Apply would refuse this plan: the rows as counted make 1 statement fail (NOT_NULL_VIOLATION).\n');
+      expect(await snapshot(db)).toEqual(before);
+      expect(await lockIsFree(db)).toBe(true);
+    } finally {
+      await db.drop();
+    }
+  });
+
   it('a statement failing in the middle rolls everything back and shows the statement, the database error and a hint', async () => {
     const db = await startingDatabase(dialect);
     try {
       const before = await snapshot(db);
-      const result = runCli(['apply', '--url', db.url, ...entities('add-region'), '--yes', '--allow-all-hazards']);
+      // A CHECK the rows break: nothing the plan can count, so apply runs it, and the database refuses it.
+      const result = runCli(['apply', '--url', db.url, ...entities('add-check'), '--yes', '--allow-all-hazards']);
       expect(result.status).toBe(1);
       const lines = afterDatabaseLine(result, db.url).trimEnd().split('\n');
       expect(lines).toHaveLength(3);
@@ -196,13 +238,15 @@ describe.each(DIALECTS)('schema apply on %s', (dialect) => {
       // Statements ran before it (in the same transaction) and others were still to come.
       expect(failed).toBeGreaterThan(1);
       expect(failed).toBeLessThan(total!);
-      expect(lines[0]).toMatch(/NOT NULL constraint failed: temporary_accounts\.region|column "region" of relation "accounts" contains null values/);
-      expect(lines[1]).toMatch(/^ {4}(ALTER TABLE "public"\."accounts" ADD COLUMN "region"|INSERT INTO "temporary_accounts")/);
-      expect(lines[2]).toMatch(/^hint: Nothing was applied: the transaction was rolled back\. Rows would hold NULL/);
-      // Progress got as far as the failing statement.
+      expect(lines[0]).toMatch(/CHECK constraint failed: CHK_accounts_name|check constraint "CHK_accounts_name" of relation "accounts" is violated by some row/);
+      expect(lines[1]).toMatch(/^ {4}(ALTER TABLE "public"\."accounts" ADD CONSTRAINT "CHK_accounts_name"|INSERT INTO "temporary_accounts")/);
+      expect(lines[2]).toBe('hint: Nothing was applied: the transaction was rolled back. Rows hold values the new CHECK refuses: update them, then apply again.');
+      // Progress got as far as the failing statement, whose line says apply stopped there.
       const progress = result.stdout.split('\n').filter((line) => /^\[\s*\d+\/\d+\] /.test(line));
       expect(progress).toHaveLength(failed!);
-      const headline = progress[progress.length - 1]!.replace(/^\[[^\]]*\] /, '').replace(/\.\.\.$/, '');
+      expect(progress.slice(0, -1).every((line) => / \(\d+ ms\)$/.test(line))).toBe(true);
+      expect(progress[progress.length - 1]).toMatch(/ \(stopped after \d+ ms\)$/);
+      const headline = progress[progress.length - 1]!.replace(/^\[[^\]]*\] /, '').replace(/ \(stopped after \d+ ms\)$/, '').replace(/\.\.\.$/, '');
       expect(lines[1]!.trim().startsWith(headline)).toBe(true);
 
       expect(await snapshot(db)).toEqual(before);

@@ -322,8 +322,8 @@ describe('bad input: one clear line, exit 1, nothing written, nothing touched', 
     try {
       const before = snapshot(p.dir);
       const result = runCli(['apply', '--yes', '--url', p.url, '--frobnicate'], { cwd: p.dir });
-      expectOneLineError(result, /^error: Unknown argument: frobnicate$/);
-      expect(result.stderr).toContain('hint: Run `schema --help` for the commands and options.');
+      expectOneLineError(result, /^error: unknown option for schema apply: --frobnicate$/);
+      expect(result.stderr).toContain('hint: Run schema apply --help for its options.');
       expect(snapshot(p.dir)).toEqual(before);
     } finally {
       p.remove();

@@ -125,7 +125,10 @@ describe('schema diff, usage', () => {
   it('needs a dialect when no side names one, and says what a source is', () => {
     const noDialect = runCli(['diff', '--from', 'entities:fixtures/enum-add-value/from/*.ts', '--to', 'entities:fixtures/enum-add-value/to/*.ts']);
     expect(noDialect.status).toBe(1);
-    expect(noDialect.stderr).toMatch(/^error: cannot tell which dialect to compare in\nhint: Name it with --dialect/);
+    expect(noDialect.stderr).toBe(
+      'error: cannot tell which dialect to compare in: no side is a database\n' +
+        "hint: Name it with --dialect: schema diff --from 'entities:fixtures/enum-add-value/from/*.ts' --to 'entities:fixtures/enum-add-value/to/*.ts' --dialect postgres (or --dialect sqlite)\n",
+    );
     const unknown = runCli(['diff', '--from', 'schema.txt', '--to', 'sqlite::memory:']);
     expect(unknown.status).toBe(1);
     expect(unknown.stderr).toMatch(/^error: cannot tell what kind of source "schema.txt" is/);

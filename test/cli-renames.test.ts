@@ -64,13 +64,13 @@ describe.each(DIALECTS)('renames at the CLI on %s', (dialect) => {
       expect(plan.stdout).toContain('No changes besides the open questions below.');
       expect(plan.stdout).toContain(
         `? Is table ${table('authors')} renamed from ${table('writers')}?\n` +
-          `  yes: in schema/renames.json, "tables": [{ "from": "${table('writers')}", "to": "${table('authors')}" }]\n` +
+          `  yes: add { "from": "${table('writers')}", "to": "${table('authors')}" } to "tables" in schema/renames.json\n` +
           `       or @RenamedFrom('writers') on class Author\n` +
-          `  no:  in schema/renames.json, "tables": [{ "from": "${table('writers')}", "to": "${table('authors')}", "rename": false }]\n`,
+          `  no:  add { "from": "${table('writers')}", "to": "${table('authors')}", "rename": false } to "tables" in schema/renames.json\n`,
       );
       expect(plan.stdout).toContain(
         `? Is column ${table('books')}.heading renamed from ${table('books')}.title?\n` +
-          `  yes: in schema/renames.json, "columns": [{ "table": "${table('books')}", "from": "title", "to": "heading" }]\n` +
+          `  yes: add { "table": "${table('books')}", "from": "title", "to": "heading" } to "columns" in schema/renames.json\n` +
           `       or @RenamedFrom('title') on Book.heading\n`,
       );
       expect(plan.stdout).not.toMatch(/DROP|CREATE TABLE/);
@@ -86,7 +86,10 @@ describe.each(DIALECTS)('renames at the CLI on %s', (dialect) => {
       const apply = runCli(['apply', '--url', db.url, ...TO, '--yes']);
       expect(apply.status).toBe(3);
       expect(apply.stderr.startsWith(named(db))).toBe(true);
-      expect(apply.stderr.slice(named(db).length)).toMatch(/^error: 2 open question\(s\) must be answered before apply; nothing was applied\nhint: /);
+      expect(apply.stderr.slice(named(db).length)).toBe(
+        'error: 2 open questions must be answered before apply; nothing was applied\n' +
+          'hint: Declare the answers in schema/renames.json or with @RenamedFrom (see above), or run on a terminal to answer them.\n',
+      );
       expect(await tableRows(db, 'writers', ['id', 'name', 'email', 'mentorId'])).toEqual(WRITERS);
       expect(await tableRows(db, 'books', ['id', 'title', 'writerId'])).toEqual(
         BOOKS.map(({ id, text, writerId }) => ({ id, title: text, writerId })),
@@ -94,7 +97,7 @@ describe.each(DIALECTS)('renames at the CLI on %s', (dialect) => {
       // On a terminal, but in CI: still no questions.
       const ci = runCliOnTty(['plan', '--url', db.url, ...TO], '', { env: { CI: 'true' } });
       expect(ci.status).toBe(3);
-      expect(ci.stdout).not.toContain('[y/N]');
+      expect(ci.stdout).not.toContain('[y/n]');
     } finally {
       await db.drop();
     }
@@ -133,20 +136,21 @@ describe.each(DIALECTS)('renames at the CLI on %s', (dialect) => {
     }
   });
 
-  it('on a terminal, asks each question, plans with the answers, prints the entries that keep them, and applies', async () => {
+  it('on a terminal, asks each question (again after an answer that is neither yes nor no), plans with the answers, prints the file that keeps them, and applies', async () => {
     const db = await startingDatabase(dialect, 'cli-ren-tty');
     try {
-      // yes (table), yes (column), yes (apply).
-      const result = runCliOnTty(['apply', '--url', db.url, ...TO, ...REBUILDS], 'y\ny\ny\n');
-      expect(result.stdout).toContain(
-        `Is table ${table('authors')} renamed from ${table('writers')}? (no: ${table('writers')} is dropped and ${table('authors')} created) [y/N]`,
-      );
+      // "sure" (asked again), yes (table), yes (column), yes (apply).
+      const result = runCliOnTty(['apply', '--url', db.url, ...TO, ...REBUILDS], 'sure\ny\ny\ny\n');
+      const question = `Is table ${table('authors')} renamed from ${table('writers')}? (no: ${table('writers')} is dropped and ${table('authors')} created) [y/n] `;
+      expect(result.stdout.split(question)).toHaveLength(3);
+      expect(result.stdout).toContain(`${question}Please answer y (yes) or n (no).\n${question}`);
       expect(result.stdout).toContain(`Is column ${table('books')}.heading renamed from ${table('books')}.title?`);
       expect(result.stdout).toContain(
-        'These answers count for this run only. To keep them, add to schema/renames.json (or declare yes with @RenamedFrom):\n' +
+        'These answers count for this run only. To keep them (or declare the yeses with @RenamedFrom), create schema/renames.json with:\n' +
           `{\n  "tables": [\n    { "from": "${table('writers')}", "to": "${table('authors')}" }\n  ],\n` +
           `  "columns": [\n    { "table": "${table('books')}", "from": "title", "to": "heading" }\n  ]\n}\n`,
       );
+      expect(result.stdout).toMatch(/Apply \d+ statements to .*\? \[y\/N\] /);
       expect(result.stdout).toContain('(declared by your answer on the terminal)');
       expect(result.stdout).toContain('the database is in line with the schema');
       expect(result.status).toBe(0);

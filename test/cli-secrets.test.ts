@@ -122,7 +122,7 @@ describe('the secrets of a URL, query parameters included, are never printed nor
       stdinIsTTY: false,
       env: { ...process.env, NO_COLOR: '1', SCHEMA_ENTITIES: ENTITIES, ...env },
       cwd: project.dir,
-      confirm: async () => false,
+      ask: async () => undefined,
     };
     const code = await main(args, io);
     for (const secret of SECRETS) {

@@ -124,10 +124,11 @@ describe.each(DIALECTS)('hazards measured against the live data, on %s', (dialec
       const expected: Hazard[] = [
         { code: 'DATA_LOSS', message: `drops column ${t('users')}.bio: 1,200 non-null values` },
         { code: 'DATA_LOSS', message: `drops table ${t('posts')} with 5 rows` },
-        { code: 'NOT_NULL_VIOLATION', message: `sets ${t('users')}.rating NOT NULL: 12 rows are NULL, apply will fail` },
+        { code: 'NOT_NULL_VIOLATION', message: `sets ${t('users')}.rating NOT NULL: 12 rows are NULL, apply will fail`, fails: true },
         {
           code: 'NOT_NULL_VIOLATION',
           message: `adds NOT NULL column region without a default to ${t('users')}: ${t('users')} has 1,234 rows, apply will fail`,
+          fails: true,
         },
       ];
       if (pg) {
@@ -139,6 +140,7 @@ describe.each(DIALECTS)('hazards measured against the live data, on %s', (dialec
           {
             code: 'DATA_LOSS',
             message: `narrows public.users.name ${varchar(200)} to ${varchar(50)}: 3 values are longer than 50 characters, apply will fail`,
+            fails: true,
           },
           { code: 'INDEX_BUILD', message: 'index IDX_users_name builds over 1,234 rows of public.users, blocking writes meanwhile' },
         );
@@ -212,7 +214,7 @@ describe.each(DIALECTS)('hazards measured against the live data, on %s', (dialec
       expect(rowHazards(plan)).toEqual(
         sorted([
           { code: 'DATA_LOSS', message: `drops column ${t('members')}.bio: 1,200 non-null values` },
-          { code: 'NOT_NULL_VIOLATION', message: `sets ${t('members')}.stars NOT NULL: 12 rows are NULL, apply will fail` },
+          { code: 'NOT_NULL_VIOLATION', message: `sets ${t('members')}.stars NOT NULL: 12 rows are NULL, apply will fail`, fails: true },
         ]),
       );
     } finally {
@@ -240,10 +242,11 @@ describe.each(DIALECTS)('hazards measured against the live data, on %s', (dialec
         // pg_stats knows the NULL fraction of each column.
         expected.push(
           { code: 'DATA_LOSS', message: 'drops column public.users.bio: ~1.2K non-null values (catalog estimate)' },
-          { code: 'NOT_NULL_VIOLATION', message: 'sets public.users.rating NOT NULL: ~12 rows are NULL (catalog estimate), apply will fail' },
+          // Estimated: likely, not certain, so a hazard like any other (no `fails`: --allow-hazards lets apply try).
+          { code: 'NOT_NULL_VIOLATION', message: 'sets public.users.rating NOT NULL: ~12 rows are NULL (catalog estimate), apply will likely fail' },
           {
             code: 'NOT_NULL_VIOLATION',
-            message: 'adds NOT NULL column region without a default to public.users: public.users has ~1.2K rows (catalog estimate), apply will fail',
+            message: 'adds NOT NULL column region without a default to public.users: public.users has ~1.2K rows (catalog estimate), apply will likely fail',
           },
           { code: 'TABLE_REWRITE', message: 'sets public.users.score NOT NULL: ~7 rows are NULL (catalog estimate) and are set to its default first' },
           {
@@ -259,7 +262,7 @@ describe.each(DIALECTS)('hazards measured against the live data, on %s', (dialec
           { code: 'NOT_NULL_VIOLATION', message: `sets users.rating NOT NULL: apply fails if a row holds NULL (not counted: ${estimated})` },
           {
             code: 'NOT_NULL_VIOLATION',
-            message: 'adds NOT NULL column region without a default to users: users has ~1.2K rows (catalog estimate), apply will fail',
+            message: 'adds NOT NULL column region without a default to users: users has ~1.2K rows (catalog estimate), apply will likely fail',
           },
         );
       }
@@ -368,7 +371,7 @@ describe.each(DIALECTS)('a primary key built over existing rows, on %s', (dialec
         expect.objectContaining({ 'duplicateKeys:["courseId"]': { kind: 'duplicateKeys', columns: ['courseId'] } }),
       ]);
       expect(queries).toBe(2);
-      const expected = [duplicates('2 keys are held by more than one row, apply will fail')];
+      const expected = [{ ...duplicates('2 keys are held by more than one row, apply will fail'), fails: true as const }];
       // PostgreSQL builds the key's index in place under its heaviest lock; SQLite rebuilds the table (SQLITE_REBUILD).
       expect(keyHazards(plan)).toEqual(pg ? [lock('6 rows', 'studentId, courseId', 'courseId'), ...expected] : expected);
       await expect(session.apply(plan.statements)).rejects.toThrow(/unique|duplicate/i);
@@ -459,9 +462,10 @@ describe('hazards measured against the live data, PostgreSQL only', () => {
             code: 'DATA_LOSS',
             message:
               'narrows public.labels.tags character varying(20)[] to character varying(5)[]: 2 rows hold elements longer than 5 characters, apply will fail',
+            fails: true,
           },
-          { code: 'NOT_NULL_VIOLATION', message: 'sets public.labels.a NOT NULL: 3 rows are NULL, apply will fail' },
-          { code: 'NOT_NULL_VIOLATION', message: 'primary key PK_labels sets public.labels.a NOT NULL: 3 rows are NULL, apply will fail' },
+          { code: 'NOT_NULL_VIOLATION', message: 'sets public.labels.a NOT NULL: 3 rows are NULL, apply will fail', fails: true },
+          { code: 'NOT_NULL_VIOLATION', message: 'primary key PK_labels sets public.labels.a NOT NULL: 3 rows are NULL, apply will fail', fails: true },
         ]),
       );
     } finally {

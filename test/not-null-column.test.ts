@@ -29,6 +29,7 @@ describe.each(DIALECTS)('a NOT NULL column without a default on a table with row
           {
             code: 'NOT_NULL_VIOLATION',
             message: `adds NOT NULL column region without a default to ${accounts}: ${accounts} has 2 rows, apply will fail`,
+            fails: true,
           },
         ]);
 

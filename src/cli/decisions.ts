@@ -1,13 +1,17 @@
 /**
  * Open questions (rename or drop?) at the CLI: on a terminal they are asked, one by one, and the plan is made again
- * with the answers (for this run only; the renames file entries that keep them are printed). Anywhere else they are
- * printed with the declarations that answer them, and the command exits 3 without applying anything.
+ * with the answers (for this run only; the renames file that keeps them, with what it already holds, is printed).
+ * Anywhere else they are printed with the declarations that answer them, and the command exits 3 without applying
+ * anything.
  */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { assertNever } from '../diff/changes';
 import { qualifiedKey, type DialectName, type EnumValueRename, type Model, type QualifiedName, type Renames } from '../model';
 import type { Decision } from '../plan/types';
 import { renamesFileFor } from '../report/decisions';
 import type { CliIo } from './io';
+import { askYesNo } from './prompt';
 import { replan, type PlannedTarget } from './workflow';
 
 /** Questions are asked only when a person is at a terminal: stdin and stdout are TTYs and this is not CI. */
@@ -81,30 +85,65 @@ export function withAnswers(renames: Renames, answers: readonly Answer[], desire
   return result;
 }
 
-/** Asks every open question, re-plans with the answers until none is left, and tells how to keep the answers. */
+/**
+ * The renames file as it is, for the answers to be added to: `undefined` when it does not exist (or cannot be read as
+ * a JSON object any more: then only the answers are printed, with a note).
+ */
+function existingRenames(file: string, cwd: string): { readonly content?: Record<string, unknown>; readonly unreadable?: boolean } {
+  const absolute = path.resolve(cwd, file);
+  if (!existsSync(absolute)) return {};
+  try {
+    const data: unknown = JSON.parse(readFileSync(absolute, 'utf8'));
+    if (typeof data === 'object' && data !== null && !Array.isArray(data)) return { content: data as Record<string, unknown> };
+  } catch {
+    // said below
+  }
+  return { unreadable: true };
+}
+
+/** How to keep the answers: the renames file with them added to what it holds, never a file that would replace it. */
+function keepAnswers(answers: readonly Answer[], file: string, io: CliIo): void {
+  const existing = existingRenames(file, io.cwd);
+  const intro = 'These answers count for this run only. To keep them (or declare the yeses with @RenamedFrom),';
+  if (existing.content) {
+    io.stderr.write(`${intro} add them to ${file}, which then reads (what it holds is kept):\n${renamesFileFor(answers, existing.content)}`);
+  } else if (existing.unreadable) {
+    io.stderr.write(`${intro} add these entries to the sections of ${file} (it is not a JSON object now):\n${renamesFileFor(answers)}`);
+  } else {
+    io.stderr.write(`${intro} create ${file} with:\n${renamesFileFor(answers)}`);
+  }
+}
+
+/**
+ * Asks every open question, re-plans with the answers until none is left, and tells how to keep the answers. An
+ * answer must be yes or no: anything else asks again (no drops data, so there is no default). A question left
+ * without an answer (end of input, cancelled) stays open, with those after it: the plan then says so (exit 3).
+ */
 export async function askDecisions(planned: PlannedTarget, io: CliIo): Promise<PlannedTarget> {
   const answers: Answer[] = [];
   let current = planned;
   // A "no" can reveal another look-alike for the same object; every pair is asked at most once, so this ends.
   const asked = new Set<string>();
   const key = (d: Decision) => `${d.object} ${d.from} -> ${d.to}`;
-  for (;;) {
+  let unanswered = false;
+  while (!unanswered) {
     const open = current.plan.decisions.filter((d) => !asked.has(key(d)));
     if (open.length === 0) break;
+    const before = answers.length;
     for (const decision of open) {
       asked.add(key(decision));
-      const prompt = `${decision.question} (no: ${decision.from} is dropped and ${decision.to} created)`;
-      answers.push({ decision, rename: await io.confirm(prompt) });
+      const rename = await askYesNo(io, `${decision.question} (no: ${decision.from} is dropped and ${decision.to} created)`);
+      if (rename === undefined) {
+        unanswered = true;
+        break;
+      }
+      answers.push({ decision, rename });
     }
+    if (answers.length === before) break;
     const declared = { ...planned.declared, renames: withAnswers(planned.declared.renames, answers, planned.desired) };
     const plan = await replan(planned.session, planned.dialect, planned.desired, planned.diagnostics, declared, planned.options);
     current = { ...current, declared, plan };
   }
-  if (answers.length > 0) {
-    io.stderr.write(
-      `These answers count for this run only. To keep them, add to ${planned.renamesFile} ` +
-        `(or declare yes with @RenamedFrom):\n${renamesFileFor(answers)}`,
-    );
-  }
+  if (answers.length > 0) keepAnswers(answers, planned.renamesFile, io);
   return current;
 }

@@ -4,6 +4,8 @@ export const EXIT = {
   ok: 0,
   /** Any error: bad input, unreachable database, failed apply. */
   error: 1,
+  /** `apply` on a terminal: its confirmation was answered no (or not at all); nothing was applied. Same as `error`. */
+  declined: 1,
   /** `plan --exit-code`: changes are pending. */
   changes: 2,
   /** `plan` or `apply`: a question only the user can answer (rename or drop?) is open; nothing was applied. */

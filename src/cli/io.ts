@@ -7,8 +7,11 @@ export interface CliIo {
   readonly stdinIsTTY: boolean;
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly cwd: string;
-  /** Asks a yes/no question on the terminal; only called when `stdinIsTTY`. */
-  confirm(question: string): Promise<boolean>;
+  /**
+   * Writes `prompt` on the terminal and reads one answer line; `undefined` at the end of input or when the run is
+   * cancelled. Only called when `stdinIsTTY`; `askYesNo` (prompt.ts) makes questions of it.
+   */
+  ask(prompt: string): Promise<string | undefined>;
   /** Called with a URL resolved from a file (config, data source) that may carry a password, so errors mask it. */
   noteSecret?(url: string): void;
   /**
@@ -91,12 +94,12 @@ export function processIo(signal?: AbortSignal): CliIo {
       for (const [name, value] of Object.entries(values)) if (process.env[name] === undefined) process.env[name] = value;
     },
     signal,
-    confirm: async (question) => {
-      stderr.write(`${question} [y/N] `);
+    ask: async (prompt) => {
+      stderr.write(prompt);
       const cancelled = new Promise<undefined>((resolve) => signal?.addEventListener('abort', () => resolve(undefined), { once: true }));
       const answer = signal?.aborted ? undefined : await Promise.race([nextLine(), cancelled]);
       if (answer === undefined) stderr.write('\n');
-      return /^y(es)?$/i.test((answer ?? '').trim());
+      return answer;
     },
   };
 }

@@ -17,6 +17,11 @@ export interface RenderContext {
   readonly measurements?: readonly Measurement[];
   /** Above this many rows an index build on an existing table is an `INDEX_BUILD` hazard (default `LARGE_TABLE_ROWS`). */
   readonly largeTableRows?: number;
+  /**
+   * CREATE TABLE with one column or constraint per line, for people to read and diff (`plan --diff`). Statements that
+   * are run (and stored: SQLite keeps the text of CREATE TABLE) are rendered on one line, as TypeORM writes them.
+   */
+  readonly oneColumnPerLine?: boolean;
 }
 
 export interface Capabilities {
@@ -132,6 +137,8 @@ export interface ApplyOptions {
   readonly onPhase?: (phase: ApplyPhase, index: number, count: number) => void;
   /** Called just before each statement runs: `index` from 0 in the plan, of `count` statements. */
   readonly onStatement?: (statement: Statement, index: number, count: number) => void;
+  /** Called as soon as each statement has run (before its phase commits), for progress with timings. */
+  readonly onStatementDone?: (statement: Statement, index: number, count: number) => void;
   /** Called when a phase gave up waiting for a lock and is rolled back to be tried again after `delayMs`. */
   readonly onRetry?: (retry: LockRetry) => void;
 }

@@ -1,4 +1,4 @@
-import { blockedHazards, HAZARD_CODES, parseAllowedHazards } from './hazard-gate';
+import { blockedHazards, failingHazards, HAZARD_CODES, parseAllowedHazards } from './hazard-gate';
 import type { Plan } from './types';
 
 const plan: Pick<Plan, 'statements'> = {
@@ -24,6 +24,33 @@ describe('hazard gate', () => {
     expect(blockedHazards(plan, new Set(['DATA_LOSS', 'TABLE_REWRITE']))).toBeUndefined();
     expect(blockedHazards(plan, 'all')).toBeUndefined();
     expect(blockedHazards({ statements: [] }, new Set())).toBeUndefined();
+  });
+
+  it('sets apart the hazards the counted rows make fail: no flag allows them, the others stay blocked as usual', () => {
+    const failing: Pick<Plan, 'statements'> = {
+      statements: [
+        ...plan.statements,
+        {
+          sql: 'd',
+          transactional: true,
+          change: 3,
+          hazards: [
+            { code: 'DATA_LOSS', message: 'narrows t.d: 2 values are longer, apply will fail', fails: true },
+            { code: 'NOT_NULL_VIOLATION', message: 'sets t.d NOT NULL: 1 row is NULL, apply will fail', fails: true },
+          ],
+        },
+        { sql: 'e', transactional: true, change: 4, hazards: [{ code: 'NOT_NULL_VIOLATION', message: 'sets t.e NOT NULL: ~3 rows are NULL (catalog estimate), apply will likely fail' }] },
+      ],
+    };
+    expect(failingHazards(failing)).toEqual({
+      codes: ['DATA_LOSS', 'NOT_NULL_VIOLATION'],
+      messages: ['DATA_LOSS: narrows t.d: 2 values are longer, apply will fail', 'NOT_NULL_VIOLATION: sets t.d NOT NULL: 1 row is NULL, apply will fail'],
+      statements: 1,
+    });
+    expect(blockedHazards(failing, new Set())?.flag).toBe('--allow-hazards DATA_LOSS,NOT_NULL_VIOLATION,TABLE_REWRITE');
+    expect(blockedHazards(failing, new Set())?.messages).not.toContainEqual(expect.stringContaining('apply will fail'));
+    expect(blockedHazards(failing, new Set(['DATA_LOSS', 'NOT_NULL_VIOLATION', 'TABLE_REWRITE']))).toBeUndefined();
+    expect(failingHazards(plan)).toBeUndefined();
   });
 
   it('parses comma-separated, repeated, lower-case codes and reports unknown ones', () => {

@@ -35,15 +35,43 @@ export function parseAllowedHazards(values: readonly string[], all: boolean): Al
   return new Set(codes as HazardCode[]);
 }
 
-/** The plan's hazards that were not allowed; `undefined` when apply may go ahead. */
+/**
+ * The plan's hazards that were not allowed; `undefined` when apply may go ahead. Hazards the rows make certain
+ * (`Hazard.fails`) are not among them: no flag allows those (see `failingHazards`).
+ */
 export function blockedHazards(plan: Pick<Plan, 'statements'>, allowed: AllowedHazards): BlockedHazards | undefined {
   if (allowed === 'all') return undefined;
-  const blocked = plan.statements.flatMap((s) => s.hazards).filter((h) => !allowed.has(h.code));
+  const blocked = plan.statements.flatMap((s) => s.hazards).filter((h) => !h.fails && !allowed.has(h.code));
   if (blocked.length === 0) return undefined;
   const codes = HAZARD_CODES.filter((code) => blocked.some((h) => h.code === code));
   return {
     codes,
     messages: blocked.map((h) => `${h.code}: ${h.message}`),
     flag: `--allow-hazards ${[...new Set([...allowed, ...codes])].sort((a, b) => HAZARD_CODES.indexOf(a) - HAZARD_CODES.indexOf(b)).join(',')}`,
+  };
+}
+
+/** Statements the rows as counted make fail (see `Hazard.fails`). */
+export interface FailingHazards {
+  /** Codes of those hazards, in `HAZARD_CODES` order. */
+  readonly codes: readonly HazardCode[];
+  /** One line per hazard: `NOT_NULL_VIOLATION: sets public.users.email NOT NULL: 1 row is NULL, apply will fail`. */
+  readonly messages: readonly string[];
+  /** How many statements would fail (a statement may carry more than one such hazard). */
+  readonly statements: number;
+}
+
+/**
+ * The hazards whose counted rows make the plan fail; `undefined` when there are none. Apply refuses such a plan up
+ * front, before asking or running anything, whatever `--allow-hazards` says: running it would only fail and roll back.
+ */
+export function failingHazards(plan: Pick<Plan, 'statements'>): FailingHazards | undefined {
+  const statements = plan.statements.filter((s) => s.hazards.some((h) => h.fails));
+  if (statements.length === 0) return undefined;
+  const hazards = statements.flatMap((s) => s.hazards.filter((h) => h.fails));
+  return {
+    codes: HAZARD_CODES.filter((code) => hazards.some((h) => h.code === code)),
+    messages: hazards.map((h) => `${h.code}: ${h.message}`),
+    statements: statements.length,
   };
 }

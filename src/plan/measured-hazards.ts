@@ -19,6 +19,15 @@ function notCounted(rows: TableRows): string {
 
 const estimateNote = (count: Counted): string => (count.estimated ? ` (${ESTIMATE})` : '');
 
+/**
+ * What a count of rows that make a statement fail means for apply. Counted exactly, it will fail: the hazard says so
+ * and carries `fails`, and apply refuses the plan up front (no flag allows it). Estimated from the catalog, it is
+ * likely to, and stays a hazard like any other (`--allow-hazards` lets apply try).
+ */
+function failing(count: Counted): { readonly outcome: string; readonly fails?: true } {
+  return count.estimated ? { outcome: 'apply will likely fail' } : { outcome: 'apply will fail', fails: true };
+}
+
 /** `drops table public.users with 1,234 rows`. */
 export function dropTableHazard(table: string, rows: TableRows): Hazard {
   const message = rows.measured
@@ -43,11 +52,12 @@ export function dropColumnHazard(column: string, name: string, rows: TableRows):
 export function notNullHazards(subject: string, name: string, rows: TableRows): Hazard[] {
   const nulls = rows.measured ? rows.nulls(name) : undefined;
   if (nulls && !nulls.estimated && nulls.value === 0) return [];
-  const message =
-    nulls && nulls.value > 0
-      ? `${subject}: ${formatCount(nulls, 'row')} ${is(nulls, 'is', 'are')} NULL${estimateNote(nulls)}, apply will fail`
-      : `${subject}: apply fails if a row holds NULL (${notCounted(rows)})`;
-  return [{ code: 'NOT_NULL_VIOLATION', message }];
+  if (nulls && nulls.value > 0) {
+    const { outcome, fails } = failing(nulls);
+    const message = `${subject}: ${formatCount(nulls, 'row')} ${is(nulls, 'is', 'are')} NULL${estimateNote(nulls)}, ${outcome}`;
+    return [{ code: 'NOT_NULL_VIOLATION', message, ...(fails ? { fails } : {}) }];
+  }
+  return [{ code: 'NOT_NULL_VIOLATION', message: `${subject}: apply fails if a row holds NULL (${notCounted(rows)})` }];
 }
 
 /**
@@ -68,10 +78,10 @@ export function backfillHazards(subject: string, name: string, rows: TableRows):
 export function addNotNullColumnHazards(column: string, table: string, rows: TableRows): Hazard[] {
   const subject = `adds NOT NULL column ${column} without a default to ${table}`;
   if (rows.measured && !rows.estimated && rows.rows.value === 0) return [];
-  const message = rows.measured
-    ? `${subject}: ${table} has ${formatCount(rows.rows, 'row')}${estimateNote(rows.rows)}, apply will fail`
-    : `${subject}: apply fails if ${table} has rows (${rows.why})`;
-  return [{ code: 'NOT_NULL_VIOLATION', message }];
+  if (!rows.measured) return [{ code: 'NOT_NULL_VIOLATION', message: `${subject}: apply fails if ${table} has rows (${rows.why})` }];
+  const { outcome, fails } = failing(rows.rows);
+  const message = `${subject}: ${table} has ${formatCount(rows.rows, 'row')}${estimateNote(rows.rows)}, ${outcome}`;
+  return [{ code: 'NOT_NULL_VIOLATION', message, ...(fails ? { fails } : {}) }];
 }
 
 /**
@@ -92,10 +102,9 @@ export function narrowingHazards(
     change.array
       ? `${formatCount(count, 'row')} ${is(count, 'holds an element', 'hold elements')} ${what}`
       : `${formatCount(count, 'value')} ${is(count, 'is', 'are')} ${what}`;
-  const message = longer
-    ? `${subject}: ${counted(longer)}, apply will fail`
-    : `${subject}: apply fails if a value is ${what} (${notCounted(rows)})`;
-  return [{ code: 'DATA_LOSS', message }];
+  if (!longer) return [{ code: 'DATA_LOSS', message: `${subject}: apply fails if a value is ${what} (${notCounted(rows)})` }];
+  const { outcome, fails } = failing(longer);
+  return [{ code: 'DATA_LOSS', message: `${subject}: ${counted(longer)}, ${outcome}`, ...(fails ? { fails } : {}) }];
 }
 
 /**
@@ -134,10 +143,10 @@ export function duplicateKeyHazards(subject: string, columns: readonly string[] 
   if (!columns) return [];
   const duplicated = rows.measured ? rows.duplicateKeys(columns) : undefined;
   if (duplicated && duplicated.value === 0) return [];
-  const message = duplicated
-    ? `${subject}: ${formatCount(duplicated, 'key')} ${is(duplicated, 'is', 'are')} held by more than one row${estimateNote(duplicated)}, apply will fail`
-    : `${subject}: apply fails if two rows hold the same key (${notCounted(rows)})`;
-  return [{ code: 'UNIQUE_VIOLATION', message }];
+  if (!duplicated) return [{ code: 'UNIQUE_VIOLATION', message: `${subject}: apply fails if two rows hold the same key (${notCounted(rows)})` }];
+  const { outcome, fails } = failing(duplicated);
+  const message = `${subject}: ${formatCount(duplicated, 'key')} ${is(duplicated, 'is', 'are')} held by more than one row${estimateNote(duplicated)}, ${outcome}`;
+  return [{ code: 'UNIQUE_VIOLATION', message, ...(fails ? { fails } : {}) }];
 }
 
 /**

@@ -36,6 +36,8 @@ export interface PlanInput {
    * file): those it lacks are dropped. Default `needs` (compiled from entities): they are left alone, and listed.
    */
   readonly targetScope?: TargetScope;
+  /** CREATE TABLE with one column or constraint per line, for people (see `RenderContext.oneColumnPerLine`). */
+  readonly oneColumnPerLine?: boolean;
 }
 
 type DiffInput = ReturnType<typeof computeDiffInput>;
@@ -75,9 +77,9 @@ export function planProbes(input: PlanInput): Probe[] {
 
 /** from x to -> ordered changes -> statements. Pure: no I/O. */
 export function createPlan(input: PlanInput): Plan {
-  const { dialect, diagnostics = [], measurements, concurrently = false, largeTableRows = LARGE_TABLE_ROWS } = input;
+  const { dialect, diagnostics = [], measurements, concurrently = false, largeTableRows = LARGE_TABLE_ROWS, oneColumnPerLine } = input;
   const { context: models, diff, current } = diffInput(input);
-  const context = { ...models, measurements, concurrently, largeTableRows };
+  const context = { ...models, measurements, concurrently, largeTableRows, oneColumnPerLine };
   const changes = orderChanges(dialect.lower(diff.changes, context));
   // A change that would lose what the model does not describe is refused: an error, and no SQL in any format.
   const recreations = partlyManagedRecreations(changes);

@@ -16,6 +16,12 @@ export type HazardCode =
 export interface Hazard {
   readonly code: HazardCode;
   readonly message: string;
+  /**
+   * The rows as counted (exactly, not estimated) make the statement fail: NULLs where NOT NULL is set, values longer
+   * than a narrowed length, keys held twice under a new primary key. Apply refuses such a plan before asking or
+   * running anything, whatever hazards are allowed: only fixing the rows (or the entities) can help.
+   */
+  readonly fails?: true;
 }
 
 /** One SQL statement of a plan, with the change it implements and what it risks. */

@@ -1,6 +1,6 @@
 /** What `schema apply` prints while it runs: progress per statement and phase, and why it stopped before running. */
 import type { LockRetry } from '../dialects/dialect';
-import type { BlockedHazards } from '../plan/hazard-gate';
+import type { BlockedHazards, FailingHazards } from '../plan/hazard-gate';
 import type { ApplyPhase } from '../plan/phases';
 import type { Paint } from './colors';
 
@@ -15,10 +15,36 @@ export function statementHeadline(sql: string, max = HEADLINE_LENGTH): string {
   return lines.length > 1 ? `${first} ...` : first;
 }
 
-/** `[ 3/12] ALTER TABLE "users" ADD COLUMN ...` */
-export function renderStatementProgress(sql: string, index: number, count: number, p: Paint): string {
+/** `12 ms`, `1.4 s`, `2 min 5 s`: how long something took, for progress lines. */
+export function formatDuration(ms: number): string {
+  if (ms < 1000) return `${Math.round(ms)} ms`;
+  if (ms < 60_000) return `${(ms / 1000).toFixed(1)} s`;
+  const seconds = Math.round(ms / 1000);
+  return `${Math.floor(seconds / 60)} min ${seconds % 60} s`;
+}
+
+/**
+ * `[ 3/12] ALTER TABLE "users" ADD COLUMN ...`, written as the statement starts, without an end of line: the line ends
+ * with its time when the statement has run (`renderStatementDone`), or when apply stops in it (`renderStatementStopped`).
+ */
+export function renderStatementStart(sql: string, index: number, count: number, p: Paint): string {
   const position = `[${String(index + 1).padStart(String(count).length)}/${count}]`;
-  return `${p.dim(position)} ${statementHeadline(sql)}\n`;
+  return `${p.dim(position)} ${statementHeadline(sql)}`;
+}
+
+/** ` (12 ms)`: the end of a statement's progress line. */
+export function renderStatementDone(ms: number, p: Paint): string {
+  return ` ${p.dim(`(${formatDuration(ms)})`)}\n`;
+}
+
+/** ` (stopped after 5.0 s)`: the end of the line of a statement apply stopped in (it failed, gave up waiting, was cancelled). */
+export function renderStatementStopped(ms: number, p: Paint): string {
+  return ` ${p.dim(`(stopped after ${formatDuration(ms)})`)}\n`;
+}
+
+/** `Applied 3 statements in 0.4 s; verified: the database is in line with the schema.` */
+export function renderApplied(count: number, ms: number, p: Paint): string {
+  return p.green(`Applied ${count} statement${count === 1 ? '' : 's'} in ${formatDuration(ms)}; verified: the database is in line with the schema.\n`);
 }
 
 /** `phase 2/3: outside a transaction (commits on its own), 1 statement` */
@@ -26,6 +52,34 @@ export function renderPhaseProgress(phase: ApplyPhase, index: number, count: num
   const how = phase.transactional ? 'in one transaction' : 'outside a transaction (commits on its own)';
   const n = phase.statements.length;
   return `${p.bold(`phase ${index + 1}/${count}: ${how}, ${n} statement${n === 1 ? '' : 's'}`)}\n`;
+}
+
+/**
+ * Why apply refuses a plan the rows make fail, as the plan states it (text and markdown): the same words as apply's
+ * refusal, so that a plan never says "apply will fail" and then something that reads as "allow it and apply".
+ */
+export function failingSentence(failing: FailingHazards): string {
+  const n = failing.statements;
+  return (
+    `Apply refuses this plan: the rows as counted make ${n} statement${n === 1 ? '' : 's'} fail (${failing.codes.join(', ')}, ` +
+    `"apply will fail" above); fix those rows, or the entities, first. No flag allows it.`
+  );
+}
+
+/** Apply's refusal (stderr), before asking or running anything, when the rows as counted make statements fail. */
+export function renderFailingHazards(failing: FailingHazards, p: Paint): string {
+  const n = failing.statements;
+  return (
+    `error: the plan would fail on the rows as they are (${n} statement${n === 1 ? '' : 's'}); nothing was applied:\n` +
+    failing.messages.map((message) => `${p.magenta(`  ${message}`)}\n`).join('') +
+    'hint: Fix those rows first (or change the entities), then apply again. --allow-hazards cannot allow a statement the rows make fail.\n'
+  );
+}
+
+/** The dry run's note (stdout) that apply would refuse the plan because of the rows. */
+export function renderFailingNote(failing: FailingHazards, p: Paint): string {
+  const n = failing.statements;
+  return p.magenta(`Apply would refuse this plan: the rows as counted make ${n} statement${n === 1 ? '' : 's'} fail (${failing.codes.join(', ')}).\n`);
 }
 
 /** Apply's refusal (stderr) when the plan has hazards that were not allowed. */

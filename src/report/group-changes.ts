@@ -51,25 +51,28 @@ export function groupTitle(change: Change): string {
 }
 
 /**
- * The plan's changes grouped by the object they act on. Groups come in the order of their first change, and changes
- * keep execution order within a group; `step` keeps each statement's place in the whole plan, so a reader can follow
- * the order in which apply runs them (and its `[3/12]` progress).
+ * The plan's changes in the order apply runs them, consecutive changes to the same object under one heading, so the
+ * `[n]` of every statement reads in order (as apply's `[3/12]` progress does). An object whose changes the plan
+ * interleaves with others' (a table created before the foreign key of another refers to it, a constraint dropped
+ * first and added last) heads more than one group.
  */
 export function groupChanges(plan: Pick<Plan, 'changes' | 'statements'>): ChangeGroup[] {
-  const groups = new Map<string, ChangeWithStatements[]>();
   const byChange = new Map<number, (PlannedStatement & { step: number })[]>();
   plan.statements.forEach((statement, index) => {
     const list = byChange.get(statement.change) ?? [];
     list.push({ ...statement, step: index + 1 });
     byChange.set(statement.change, list);
   });
-  plan.changes.forEach((change, index) => {
-    const statements = byChange.get(index) ?? [];
-    if (statements.length === 0) return;
+  // Statements come in change order (each change's statements are consecutive): ordering the changes by their first
+  // statement keeps both orders, whatever order `changes` lists them in.
+  const ordered = [...byChange.entries()].sort(([, a], [, b]) => a[0]!.step - b[0]!.step);
+  const groups: { title: string; changes: ChangeWithStatements[] }[] = [];
+  for (const [index, statements] of ordered) {
+    const change = plan.changes[index]!;
     const title = groupTitle(change);
-    const list = groups.get(title) ?? [];
-    list.push({ change, statements });
-    groups.set(title, list);
-  });
-  return [...groups].map(([title, changes]) => ({ title, changes }));
+    const last = groups[groups.length - 1];
+    if (last?.title === title) last.changes.push({ change, statements });
+    else groups.push({ title, changes: [{ change, statements }] });
+  }
+  return groups;
 }

@@ -3,6 +3,9 @@ import { describeNotManaged } from '../plan/not-managed';
 import { describePartlyManaged, NO_CHANGES_BUT_DIFFERS, partlyManagedDiffers } from '../plan/partly-managed';
 import { groupChanges } from './group-changes';
 import { terminate } from './sql';
+import { failingHazards } from '../plan/hazard-gate';
+import { failingSentence } from './apply-progress';
+import { renamesEntry } from './decisions';
 
 export interface MarkdownContext {
   /** Redacted target, e.g. `postgres://app:***@db/app`. */
@@ -10,6 +13,8 @@ export interface MarkdownContext {
   readonly serverVersion?: string;
   /** Plans with more statements than this fold their SQL into a `<details>` block. */
   readonly foldAfter?: number;
+  /** The renames file open questions are answered in (default `schema/renames.json`). */
+  readonly renamesFile?: string;
 }
 
 /** Text inside a Markdown table cell: pipes escaped, one line. */
@@ -49,9 +54,14 @@ export function renderMarkdown(plan: Plan, context: MarkdownContext = {}): strin
 
   if (plan.decisions.length > 0) {
     out.push('', '#### Decisions needed', '');
+    const file = context.renamesFile ?? 'schema/renames.json';
     for (const d of plan.decisions) {
-      const entry = JSON.stringify(d.entry.value);
-      out.push(`- ${d.question} Answer in \`schema/renames.json\` under \`${d.entry.section}\`: \`${entry}\`` + (d.decorator ? ` or with \`${d.decorator}\`` : ''));
+      const where = `to \`${d.entry.section}\` in \`${file}\``;
+      out.push(
+        `- ${d.question} Yes: add \`${renamesEntry(d, true)}\` ${where}` +
+          (d.decorator ? ` (or \`${d.decorator}\`)` : '') +
+          `; no: add \`${renamesEntry(d, false)}\` ${where}.`,
+      );
     }
   }
   const problems = plan.diagnostics.filter((d) => d.severity !== 'info');
@@ -67,6 +77,9 @@ export function renderMarkdown(plan: Plan, context: MarkdownContext = {}): strin
       out.push(`| \`${hazard.code}\` | ${cell(change.kind)} | ${cell(hazard.message)} |`);
     }
   }
+  // Under the table that says "apply will fail": apply refuses such a plan whatever is allowed.
+  const failing = failingHazards(plan);
+  if (failing) out.push('', `**${failingSentence(failing)}**`);
 
   if (plan.statements.length > 0) {
     const sql: string[] = [];

@@ -1,8 +1,9 @@
 import type { Change } from '../diff/changes';
-import { blockedHazards, HAZARD_CODES } from '../plan/hazard-gate';
+import { blockedHazards, failingHazards, HAZARD_CODES } from '../plan/hazard-gate';
 import { describeNotManaged } from '../plan/not-managed';
 import { describePartlyManaged, NO_CHANGES_BUT_DIFFERS, partlyManagedDiffers } from '../plan/partly-managed';
 import type { Diagnostic, Hazard, Plan } from '../plan/types';
+import { failingSentence } from './apply-progress';
 import type { Paint } from './colors';
 import { renderDecisions } from './decisions';
 import { groupChanges } from './group-changes';
@@ -78,9 +79,10 @@ function changeLines(change: Change, p: Paint, indent: string): string[] {
 }
 
 /**
- * The human plan: a header naming the target, a one-line summary, then the changes grouped by the table (or enum,
- * view, schema) they act on, each with its SQL numbered in execution order and its hazards inline; additions green,
- * drops red, alterations yellow. Ends with what apply will need (hazard flags) and any open questions.
+ * The human plan: a header naming the target, a one-line summary, then the changes in the order apply runs them,
+ * consecutive changes to one table (or enum, view, schema) under its heading (see `groupChanges`), each with its SQL
+ * numbered `[n]` in that order and its hazards inline; additions green, drops red, alterations yellow. Ends with what
+ * apply will need (hazard flags, or the rows to fix first) and any open questions.
  */
 export function renderText(plan: Plan, p: Paint, context: TextContext = {}): string {
   const lines: string[] = [];
@@ -115,6 +117,8 @@ export function renderText(plan: Plan, p: Paint, context: TextContext = {}): str
     }
   }
   if (context.timeouts && plan.statements.length > 0) lines.push('', p.dim(timeoutsLine(context.timeouts)));
+  const failing = failingHazards(plan);
+  if (failing) lines.push('', p.magenta(failingSentence(failing)));
   const blocked = blockedHazards(plan, new Set());
   if (blocked) {
     lines.push('', p.magenta(`Review the hazards above; apply refuses them unless allowed: ${blocked.flag} (or --allow-all-hazards).`));

@@ -34,8 +34,18 @@ export interface LoadedSource {
   readonly serverVersion?: string;
 }
 
-/** The dialect both sides are read in: a database says it; otherwise `--dialect`, else a raw model file's own. */
-export function diffDialect(from: SourceSpec, to: SourceSpec, flag: DialectName | undefined, cwd: string): DialectName {
+/**
+ * The dialect both sides are read in: a database says it; otherwise `--dialect`, else a raw model file's own, else
+ * `--dev-url` (PostgreSQL's: `.sql` sides are evaluated there). `options.missingHint`: what to do when nothing says
+ * (the CLI gives the whole command again, with `--dialect`).
+ */
+export function diffDialect(
+  from: SourceSpec,
+  to: SourceSpec,
+  flag: DialectName | undefined,
+  cwd: string,
+  options: { readonly devUrl?: string; readonly missingHint?: string } = {},
+): DialectName {
   const said = [from, to].flatMap((spec) => {
     if (spec.kind === 'database') return [{ dialect: spec.dialect, by: spec.label }];
     if (spec.kind === 'model') {
@@ -45,12 +55,22 @@ export function diffDialect(from: SourceSpec, to: SourceSpec, flag: DialectName 
     return [];
   });
   if (flag) said.unshift({ dialect: flag, by: '--dialect' });
+  if (options.devUrl !== undefined) said.push({ dialect: 'postgres', by: '--dev-url' });
   const first = said[0];
   if (!first) {
-    throw new UsageError('cannot tell which dialect to compare in', 'Name it with --dialect postgres or --dialect sqlite.');
+    throw new UsageError(
+      'cannot tell which dialect to compare in: no side is a database',
+      options.missingHint ?? 'Name it with --dialect postgres or --dialect sqlite.',
+    );
   }
   const other = said.find((s) => s.dialect !== first.dialect);
-  if (other) throw new UsageError(`${first.by} is ${first.dialect} but ${other.by} is ${other.dialect}`, 'Both sides of a diff must be of one dialect.');
+  if (other) {
+    const hint =
+      other.by === '--dev-url'
+        ? '--dev-url is a PostgreSQL database to evaluate .sql sides in; SQLite evaluates them in memory: drop --dev-url.'
+        : 'Both sides of a diff must be of one dialect.';
+    throw new UsageError(`${first.by} is ${first.dialect} but ${other.by} is ${other.dialect}`, hint);
+  }
   return first.dialect;
 }
 

@@ -3,17 +3,27 @@ import path from 'node:path';
 import type { Argv } from 'yargs';
 import type { ApplyOptions } from '../../dialects/dialect';
 import { CancelledError, ConvergenceError, PlanFileError, UsageError } from '../../errors/errors';
-import { blockedHazards, HAZARD_CODES, parseAllowedHazards, type AllowedHazards } from '../../plan/hazard-gate';
-import { applyPhases } from '../../plan/phases';
+import { blockedHazards, failingHazards, HAZARD_CODES, parseAllowedHazards, type AllowedHazards } from '../../plan/hazard-gate';
 import { hasErrors } from '../../plan/plan';
-import type { Statement } from '../../plan/types';
 import { checkPlanFile, parsePlanFile, type PlanFile } from '../../plan/plan-file';
-import { renderBlockedHazards, renderBlockedNote, renderLockRetry, renderPhaseProgress, renderStatementProgress } from '../../report/apply-progress';
+import {
+  renderApplied,
+  renderBlockedHazards,
+  renderBlockedNote,
+  renderFailingHazards,
+  renderFailingNote,
+  renderLockRetry,
+  renderPhaseProgress,
+  renderStatementDone,
+  renderStatementStart,
+  renderStatementStopped,
+} from '../../report/apply-progress';
 import { paint, type Paint } from '../../report/colors';
 import { renderDiagnostics, renderText } from '../../report/text';
 import { EXIT } from '../exit-codes';
 import { colourEnabled, type CliIo } from '../io';
 import { askDecisions, canAsk } from '../decisions';
+import { askYesNo } from '../prompt';
 import {
   announceDatabase,
   resolveSources,
@@ -37,9 +47,6 @@ export interface ApplyArgs extends SourceArgs, TimeoutArgs {
   color?: boolean;
 }
 
-/** Plans longer than this show a progress line per statement. */
-const PROGRESS_ABOVE = 3;
-
 export function applyOptions<T>(yargs: Argv<T>) {
   return withTimeouts(withConcurrently(withRenames(withEntities(withUrl(yargs)))))
     .option('yes', { alias: 'y', type: 'boolean', default: false, describe: 'apply without asking (required without a TTY)' })
@@ -47,9 +54,15 @@ export function applyOptions<T>(yargs: Argv<T>) {
     .option('allow-hazards', {
       type: 'string',
       array: true,
-      describe: `apply a plan with these hazards (comma-separated, repeatable): ${HAZARD_CODES.join(', ')}`,
+      describe:
+        `apply a plan with these hazards (comma-separated, repeatable): ${HAZARD_CODES.join(', ')}; not those the ` +
+        'counted rows make fail ("apply will fail"), which no flag allows',
     })
-    .option('allow-all-hazards', { type: 'boolean', default: false, describe: 'apply a plan whatever its hazards' })
+    .option('allow-all-hazards', {
+      type: 'boolean',
+      default: false,
+      describe: 'apply a plan whatever its hazards, but for those the counted rows make fail ("apply will fail")',
+    })
     .option('plan', {
       type: 'string',
       describe: 'apply the plan `schema plan --out FILE` wrote, only if it is still exactly the plan for this database (else nothing)',
@@ -80,27 +93,50 @@ function readReviewedPlan(file: string, io: CliIo): PlanFile {
 }
 
 /**
- * Progress on stdout, after the plan: a line per statement for plans longer than a few, and the phases when several;
- * on stderr, each retry after a lock timeout.
+ * Progress on stdout, after the plan: a line per statement, `[2/3] ALTER TABLE ... (12 ms)`, its headline written as it
+ * starts and its time as it ends, and the phases when several; on stderr, each retry after a lock timeout. `stop()`
+ * ends the line of a statement apply stopped in (failed, gave up, cancelled), so the error starts on a line of its own.
  */
-function progress(statements: readonly Statement[], io: CliIo, p: Paint): Pick<ApplyOptions, 'onPhase' | 'onStatement' | 'onRetry'> {
-  const onRetry: ApplyOptions['onRetry'] = (retry) => io.stderr.write(renderLockRetry(retry, p));
-  const phased = applyPhases(statements).length > 1;
-  if (!phased && statements.length <= PROGRESS_ABOVE) return { onRetry };
+function progress(io: CliIo, p: Paint): { hooks: Pick<ApplyOptions, 'onPhase' | 'onStatement' | 'onStatementDone' | 'onRetry'>; stop(): void } {
+  let started: number | undefined;
+  const stop = () => {
+    if (started === undefined) return;
+    io.stdout.write(renderStatementStopped(performance.now() - started, p));
+    started = undefined;
+  };
   return {
-    onRetry,
-    onPhase: (phase, index, count) => {
-      if (count > 1) io.stdout.write(renderPhaseProgress(phase, index, count, p));
+    stop,
+    hooks: {
+      onRetry: (retry) => {
+        stop();
+        io.stderr.write(renderLockRetry(retry, p));
+      },
+      onPhase: (phase, index, count) => {
+        stop();
+        if (count > 1) io.stdout.write(renderPhaseProgress(phase, index, count, p));
+      },
+      onStatement: (statement, index, count) => {
+        stop();
+        io.stdout.write(renderStatementStart(statement.sql, index, count, p));
+        started = performance.now();
+      },
+      onStatementDone: () => {
+        if (started === undefined) return;
+        io.stdout.write(renderStatementDone(performance.now() - started, p));
+        started = undefined;
+      },
     },
-    onStatement: (statement, index, count) => io.stdout.write(renderStatementProgress(statement.sql, index, count, p)),
   };
 }
 
+const nStatements = (n: number): string => `${n} statement${n === 1 ? '' : 's'}`;
+
 /**
  * Plans, asks the plan's open questions on a terminal (anywhere else it refuses with exit 3 before touching
- * anything), shows the plan, refuses hazards that were not allowed, asks (or requires --yes without a TTY), then
- * applies it under the database's apply lock, once the database is verified to be the one planned against, and
- * finally re-plans and fails if anything is left to do.
+ * anything), shows the plan, refuses a plan the rows as counted make fail (whatever is allowed) and hazards that were
+ * not allowed, asks (or requires --yes without a TTY; no is exit 1), then applies it under the database's apply lock,
+ * once the database is verified to be the one planned against, with progress and timings, and finally re-plans and
+ * fails if anything is left to do.
  */
 export async function runApply(args: ApplyArgs, io: CliIo): Promise<number> {
   const allowed = allowedHazards(args);
@@ -124,22 +160,38 @@ export async function runApply(args: ApplyArgs, io: CliIo): Promise<number> {
     }
     if (reviewed) checkPlanFile(reviewed, { plan: planned.plan, database: await planned.session.identity() });
     // Answers given now would change a reviewed plan: with --plan, open questions stop apply as without a terminal.
-    if (planned.plan.decisions.length > 0 && canAsk(io) && !reviewed) planned = await askDecisions(planned, io);
+    const ask = canAsk(io) && !reviewed;
+    if (planned.plan.decisions.length > 0 && ask) planned = await askDecisions(planned, io);
     const { plan } = planned;
     io.stdout.write(renderText(plan, p, context));
     if (plan.decisions.length > 0) {
+      const n = plan.decisions.length;
+      const where = `in ${planned.renamesFile} or with @RenamedFrom (see above)`;
       io.stderr.write(
-        `error: ${plan.decisions.length} open question(s) must be answered before apply; nothing was applied\n` +
-          `hint: Declare the answers in ${planned.renamesFile} or with @RenamedFrom (see above), or run on a terminal to answer them.\n`,
+        `error: ${n} open question${n === 1 ? '' : 's'} must be answered before apply; nothing was applied\n` +
+          `hint: ${
+            ask
+              ? `Answer ${n === 1 ? 'it' : 'them'} yes or no at the prompt, or declare the answers ${where}.`
+              : reviewed
+                ? `Declare the answers ${where} (a reviewed plan asks nothing), then write the plan again with schema plan --out.`
+                : `Declare the answers ${where}, or run on a terminal to answer them.`
+          }\n`,
       );
       return EXIT.decisions;
     }
     if (plan.changes.length === 0) return EXIT.ok;
+    const failing = failingHazards(plan);
     const blocked = blockedHazards(plan, allowed);
     if (args['dry-run']) {
       io.stdout.write(p.dim('Dry run: nothing was applied.\n'));
+      if (failing) io.stdout.write(renderFailingNote(failing, p));
       if (blocked) io.stdout.write(renderBlockedNote(blocked, p));
       return EXIT.ok;
+    }
+    // Counted rows that make a statement fail: running it would only fail and roll back. No flag allows it.
+    if (failing) {
+      io.stderr.write(renderFailingHazards(failing, p));
+      return EXIT.error;
     }
     if (blocked) {
       io.stderr.write(renderBlockedHazards(blocked, p));
@@ -149,13 +201,23 @@ export async function runApply(args: ApplyArgs, io: CliIo): Promise<number> {
       if (!io.stdinIsTTY) {
         throw new UsageError('refusing to apply without confirmation: stdin is not a terminal', 'Pass --yes to apply non-interactively.');
       }
-      if (!(await io.confirm(`Apply ${plan.statements.length} statement(s) to ${planned.target.redacted}?`))) {
-        io.stdout.write('Nothing applied.\n');
-        return EXIT.ok;
+      const confirmed = await askYesNo(io, `Apply ${nStatements(plan.statements.length)} to ${planned.target.redacted}?`, { default: false });
+      if (io.signal?.aborted) throw new CancelledError('cancelled; nothing was applied');
+      if (confirmed !== true) {
+        io.stderr.write(`${confirmed === false ? 'Not confirmed' : 'No answer'}: nothing was applied.\n`);
+        return EXIT.declined;
       }
     }
     if (io.signal?.aborted) throw new CancelledError('cancelled; nothing was applied');
-    await applyPlanned(planned, { lockTimeout, statementTimeout, signal: io.signal, ...progress(plan.statements, io, p) });
+    const shown = progress(io, p);
+    io.stdout.write('\n');
+    const started = performance.now();
+    try {
+      await applyPlanned(planned, { lockTimeout, statementTimeout, signal: io.signal, ...shown.hooks });
+    } finally {
+      shown.stop();
+    }
+    const took = performance.now() - started;
     const total = plan.statements.length;
     const cancelledAfter = (cause?: unknown) =>
       new CancelledError(`cancelled after all ${total} statement(s) were applied, before checking that the database is in line`, { cause, applied: total });
@@ -169,7 +231,7 @@ export async function runApply(args: ApplyArgs, io: CliIo): Promise<number> {
         'This is a bug in schemaplan; please report it with `schema plan --format json`.',
       );
     }
-    io.stdout.write(p.green(`Applied ${plan.statements.length} statement(s); the database is in line with the schema.\n`));
+    io.stdout.write(renderApplied(total, took, p));
     return EXIT.ok;
   } finally {
     await planned.session.close();

@@ -33,16 +33,19 @@ export function diffOptions<T>(yargs: Argv<T>) {
   return withRenames(yargs)
     .option('from', { type: 'string', demandOption: true, describe: 'the current state: a database URL, entities:GLOB, a model .json or a .sql file' })
     .option('to', { type: 'string', demandOption: true, describe: 'the desired state, as --from' })
-    .option('dialect', { choices: ['postgres', 'sqlite'] as const, describe: 'when neither side is a database: the dialect to compare in' })
+    .option('dialect', { choices: ['postgres', 'sqlite'] as const, describe: 'when neither side is a database (nor --dev-url given): the dialect to compare in' })
     .option('dev-url', {
       type: 'string',
       describe:
-        'PostgreSQL: an empty database to evaluate .sql sides in, inside a transaction that is rolled back (default: the built-in sandbox, PGlite)',
+        'PostgreSQL (so it implies --dialect postgres): an empty database to evaluate .sql sides in, inside a transaction that is rolled back (default: the built-in sandbox, PGlite)',
     })
     .option('format', { choices: ['text', 'json', 'sql', 'markdown'] as const, default: 'text' as const, describe: 'output format' })
     .option('exit-code', { type: 'boolean', default: false, describe: 'exit 2 when the sides differ, 0 when they do not' })
     .option('diff', { type: 'boolean', default: false, describe: 'also show a unified diff of the schema DDL, from vs to' });
 }
+
+/** `argv` word as a POSIX shell reads it back: as is when plain, else in single quotes. */
+const shellWord = (word: string): string => (/^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`);
 
 /**
  * Counts the rows the plan's hazards depend on. A role that may not read a table (a read-only role of the catalog
@@ -78,10 +81,12 @@ async function measureIfAllowed(
  * for `plan` (config file, data source): entity sides are compiled with its naming strategy, entity prefix and
  * schema; its excluded tables are left out of every side; its `schemas` are managed with the entities'.
  */
-export async function runDiff(args: DiffArgs, io: CliIo): Promise<number> {
+export async function runDiff(args: DiffArgs, io: CliIo, argv: readonly string[] = ['diff', '--from', args.from, '--to', args.to]): Promise<number> {
   checkDiffFormat(args);
   const specs = [parseSourceSpec(args.from, io.cwd), parseSourceSpec(args.to, io.cwd)] as const;
-  const dialectName = diffDialect(specs[0], specs[1], args.dialect, io.cwd);
+  const again = (dialect: DialectName) => ['schema', ...argv, '--dialect', dialect].map(shellWord).join(' ');
+  const missingHint = `Name it with --dialect: ${again('postgres')} (or --dialect sqlite)`;
+  const dialectName = diffDialect(specs[0], specs[1], args.dialect, io.cwd, { devUrl: args['dev-url'], missingHint });
   const dialect = dialectFor(dialectName);
   const project = await resolveProject({ config: args.config, 'data-source': args['data-source'] }, io);
   const renamesFile = args.renames ? readRenamesFile(args.renames, io.cwd, true) : undefined;

@@ -8,7 +8,7 @@ import { hasErrors } from '../../plan/plan';
 import type { Plan } from '../../plan/types';
 import { paint } from '../../report/colors';
 import { renderJson } from '../../report/json';
-import { renderDdlDiff } from '../../report/ddl-diff';
+import { columnOrderNote, renderDdlDiff } from '../../report/ddl-diff';
 import { fenced, renderMarkdown } from '../../report/markdown';
 import { renderSql } from '../../report/sql';
 import { renderText } from '../../report/text';
@@ -94,10 +94,15 @@ export function ddlDiffSection(
   format: PlanFormat,
   colour: boolean,
 ): string {
-  const diff = renderDdlDiff(sides.current, sides.desired, sides.dialect, paint(format === 'text' && colour), sides.names).trimEnd();
-  if (!diff) return format === 'markdown' ? '' : '\nSchema DDL: no differences.\n';
-  if (format === 'markdown') return `\n<details><summary>Schema DDL diff (current vs desired)</summary>\n\n${fenced('diff', diff)}\n\n</details>\n`;
-  return `\n${diff}\n`;
+  const p = paint(format === 'text' && colour);
+  const { text, reordered } = renderDdlDiff(sides.current, sides.desired, sides.dialect, p, sides.names);
+  const diff = text.trimEnd();
+  const note = columnOrderNote(reordered, sides.names);
+  if (format === 'markdown') {
+    if (!diff) return note ? `\n${note}\n` : '';
+    return `\n<details><summary>Schema DDL diff (current vs desired)</summary>\n\n${fenced('diff', diff)}\n${note ? `\n${note}\n` : ''}\n</details>\n`;
+  }
+  return `\n${diff || 'Schema DDL: no differences.'}\n${note ? `${p.dim(note)}\n` : ''}`;
 }
 
 export function renderPlan(

@@ -24,6 +24,8 @@ function remedyFor(e: DatabaseErrorLike): string | undefined {
       return 'Rows hold duplicate values: remove the duplicates, then apply again.';
     case '23503':
       return 'Rows reference missing rows: fix or delete them, then apply again.';
+    case '23514':
+      return 'Rows hold values the new CHECK refuses: update them, then apply again.';
     case '22001':
       return 'Rows hold values longer than the new type allows: shorten them first (the plan counted them), or keep the longer type.';
     case '42501':

@@ -63,7 +63,7 @@ export function renderTableComment(table: QualifiedName, comment: string | undef
  * separate `foreignKey.add` changes, so tables that
  * reference each other can be created in any order.
  */
-export function renderCreateTable(table: Table): Statement[] {
+export function renderCreateTable(table: Table, oneColumnPerLine = false): Statement[] {
   const target = qualifiedTable(table);
   const name = quoteQualified(target);
   // Inside CREATE TABLE, PostgreSQL silently drops a UNIQUE on the same columns as the primary key or as an
@@ -86,7 +86,8 @@ export function renderCreateTable(table: Table): Statement[] {
   ];
   // A partitioned table is created partitioned (its partitions are not managed: they are not created here).
   const partitioned = table.partitioning ? ` PARTITION BY ${table.partitioning.strategy.toUpperCase()} (${table.partitioning.key})` : '';
-  const statements = [statement(`CREATE TABLE ${name} (${parts.join(', ')})${partitioned}`)];
+  const body = oneColumnPerLine ? `(\n  ${parts.join(',\n  ')}\n)` : `(${parts.join(', ')})`;
+  const statements = [statement(`CREATE TABLE ${name} ${body}${partitioned}`)];
   for (const unique of later) statements.push(statement(`ALTER TABLE ${name} ADD ${uniqueClause(unique)}`));
   for (const check of table.checks.filter((c) => c.notValid)) {
     statements.push(statement(`ALTER TABLE ${name} ADD ${checkClause(check)}${notValid(check)}`));

@@ -251,7 +251,7 @@ function renderChange(change: Change, context: RenderContext): Statement[] {
     case 'index.rename':
       return renderIndexRename(change);
     case 'table.create':
-      return renderCreateTable(change.table);
+      return renderCreateTable(change.table, context.oneColumnPerLine);
     case 'table.drop': {
       const table = qualifiedTable(change.table);
       const rows = tableRows(context.measurements, table);

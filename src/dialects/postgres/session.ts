@@ -373,6 +373,7 @@ class PostgresSession implements DatabaseSession {
             at = { ...at, sql: statement.sql, what: `statement ${index + 1} of ${statements.length}` };
             options.onStatement?.(statement, index, statements.length);
             await this.query(statement.sql);
+            options.onStatementDone?.(statement, index, statements.length);
           }
           if (phase.transactional) {
             at = { ...at, sql: 'COMMIT', what: phases.length > 1 ? `COMMIT of phase ${number + 1}` : 'COMMIT' };

@@ -40,8 +40,11 @@ export function foreignKeySql(fk: ForeignKey): string {
   );
 }
 
-/** `CREATE TABLE` for `table`, optionally under another name (the temporary table of a rebuild). */
-export function createTableSql(table: Table, name: string = table.name): string {
+/**
+ * `CREATE TABLE` for `table`, optionally under another name (the temporary table of a rebuild); on one line, as
+ * TypeORM writes it, unless `oneColumnPerLine` (for people: `RenderContext.oneColumnPerLine`).
+ */
+export function createTableSql(table: Table, name: string = table.name, oneColumnPerLine = false): string {
   const pk = table.primaryKey?.columns ?? [];
   const inlinePk = pk.length === 1 ? pk[0] : undefined;
   const parts = table.columns.map((column) => columnSql(column, column.name === inlinePk));
@@ -50,7 +53,8 @@ export function createTableSql(table: Table, name: string = table.name): string 
   for (const fk of table.foreignKeys) parts.push(foreignKeySql(fk));
   if (pk.length > 1) parts.push(`PRIMARY KEY (${list(pk)})`);
   const options = [table.strict && 'STRICT', table.withoutRowid && 'WITHOUT ROWID'].filter(Boolean);
-  return `CREATE TABLE ${q(name)} (${parts.join(', ')})${options.length > 0 ? ` ${options.join(', ')}` : ''}`;
+  const body = oneColumnPerLine ? `(\n  ${parts.join(',\n  ')}\n)` : `(${parts.join(', ')})`;
+  return `CREATE TABLE ${q(name)} ${body}${options.length > 0 ? ` ${options.join(', ')}` : ''}`;
 }
 
 /** Column keys are quoted names (even `(x)`); an expression key is SQL inside its own parentheses. */

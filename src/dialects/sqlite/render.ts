@@ -42,7 +42,7 @@ function renderChange(change: Change, context: RenderContext): Statement[] {
   switch (change.kind) {
     case 'table.create':
       return [
-        statement(createTableSql(change.table)),
+        statement(createTableSql(change.table, change.table.name, context.oneColumnPerLine)),
         ...change.table.indexes.map((index) => statement(createIndexSql(change.table.name, index))),
       ];
     case 'table.rename':

@@ -234,6 +234,7 @@ export class SqliteSession implements DatabaseSession {
           at = { sql: statement.sql, what: `statement ${index + 1} of ${statements.length}` };
           options.onStatement?.(statement, index, statements.length);
           await this.withStatementTimeout(options.statementTimeout, () => this.run(statement.sql));
+          options.onStatementDone?.(statement, index, statements.length);
         }
         await this.checkForeignKeys();
         at = { sql: 'COMMIT', what: 'COMMIT' };
