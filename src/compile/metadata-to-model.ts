@@ -16,7 +16,7 @@ import type {
   View,
 } from '../model';
 import { normalizeModel, qualifiedKey, relationsNamedIn } from '../model';
-import type { Diagnostic } from '../plan/types';
+import type { Diagnostic } from '../model';
 import { CompileError } from '../errors/errors';
 import { repairedDefault, rewrittenDefault } from '../typeorm/line-differences';
 import { appTypeorm } from '../typeorm/runtime';

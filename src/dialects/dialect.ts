@@ -1,8 +1,8 @@
 import type { DatabaseTarget } from '../connect/url';
 import type { Change } from '../diff/changes';
 import type { Column, DialectName, Model } from '../model';
-import type { ApplyPhase } from '../plan/phases';
-import type { Measurement, MeasureOptions, Probe, ScriptFrame, Statement } from '../plan/types';
+import type { ApplyPhase } from './apply-phases';
+import type { Measurement, MeasureOptions, Probe, ScriptFrame, Statement } from '../model';
 
 /** Everything a plan needs to know about both ends when rendering a change (e.g. which columns use an enum). */
 export interface RenderContext {

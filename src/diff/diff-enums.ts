@@ -1,6 +1,6 @@
 import type { Column, EnumType, Model, QualifiedName, Renames, Table } from '../model';
 import { NO_RENAMES, qualifiedKey, tableKey } from '../model';
-import type { Decision, Diagnostic } from '../plan/types';
+import type { Decision, Diagnostic } from '../model';
 import type { Change, ChangeOf, EnumSwapColumn, EnumValueMapping } from './changes';
 import { pairByKey } from './compare-named';
 import { columnFieldsThatDiffer } from './diff-columns';

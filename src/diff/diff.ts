@@ -1,5 +1,5 @@
 import { NO_RENAMES, type Model, type Renames, type TargetScope } from '../model';
-import type { Decision, Diagnostic } from '../plan/types';
+import type { Decision, Diagnostic } from '../model';
 import type { Change } from './changes';
 import { diffEnumComments } from './diff-enum-comments';
 import { diffEnums, finishEnumColumns } from './diff-enums';

@@ -3,8 +3,8 @@ import { requireDriver } from '../../connect/driver-package';
 import { redactSecrets } from '../../connect/url';
 import { CancelledError, ConnectionError, GaveUpError } from '../../errors/errors';
 import type { Model } from '../../model';
-import { applyPhases, type ApplyPhase } from '../../plan/phases';
-import type { Measurement, MeasureOptions, Probe, Statement } from '../../plan/types';
+import { applyPhases, type ApplyPhase } from '../apply-phases';
+import type { Measurement, MeasureOptions, Probe, Statement } from '../../model';
 import { anySignal, pause } from '../abort';
 import {
   DEFAULT_LOCK_ATTEMPTS,
