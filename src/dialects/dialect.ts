@@ -1,5 +1,6 @@
 import type { DatabaseTarget } from '../connect/url';
 import type { Change } from '../diff/changes';
+import type { EnumStrategy } from '../diff/diff-enums';
 import type { Column, DialectName, Model } from '../model';
 import type { ApplyPhase } from './apply-phases';
 import type { Measurement, MeasureOptions, Probe, ScriptFrame, Statement } from '../model';
@@ -206,6 +207,8 @@ export interface Dialect {
    * sequences...) so that semantically equal models are equal data. Applied to both sides before diffing.
    */
   normalize(model: Model): Model;
+  /** How enums are diffed: named types (PostgreSQL) or CHECKs of enum columns (SQLite). */
+  readonly enums: EnumStrategy;
   /**
    * Turns dialect-neutral changes into ones this dialect can execute (SQLite: folds changes it cannot ALTER into
    * `table.rebuild`, and foreign keys of new tables into their CREATE TABLE). Order is not significant here.

@@ -1,4 +1,5 @@
 import type { Dialect } from '../dialect';
+import { postgresEnums } from './enum-diff';
 import { narrowedLength } from './hazards';
 import { lowerPostgres } from './lower';
 import { normalizePostgresModel } from './normalize';
@@ -20,6 +21,7 @@ export const postgresDialect: Dialect = {
   quoteIdentifier,
   quoteLiteral,
   normalize: normalizePostgresModel,
+  enums: postgresEnums,
   narrowedLength,
   /** PostgreSQL ALTERs everything; views are recreated around changes to what they read, foreign keys around a dropped key. */
   lower: lowerPostgres,

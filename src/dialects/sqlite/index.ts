@@ -2,6 +2,7 @@ import type { Dialect } from '../dialect';
 import { tableOf } from '../../diff/change-facts';
 import type { Change } from '../../diff/changes';
 import { withViewUpkeep } from '../view-upkeep';
+import { sqliteEnums } from './enum-diff';
 import { lowerSqlite } from './lower';
 import { normalizeSqliteModel } from './normalize';
 import { quoteIdentifier, quoteLiteral } from './quote';
@@ -20,6 +21,7 @@ export const sqliteDialect: Dialect = {
   quoteIdentifier,
   quoteLiteral,
   normalize: normalizeSqliteModel,
+  enums: sqliteEnums,
   /** Then the views that read a rebuilt table are recreated around it (renaming the new table fails otherwise). */
   lower: (changes, context) => withViewUpkeep(lowerSqlite(changes, context), context, breaksViews),
   render: renderSqlite,
