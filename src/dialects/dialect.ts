@@ -3,6 +3,7 @@ import type { Change } from '../diff/changes';
 import type { EnumStrategy } from '../diff/diff-enums';
 import type { Column, DialectName, Model } from '../model';
 import type { ApplyPhase } from './apply-phases';
+import type { TypeormCompile } from './typeorm-compile';
 import type { Measurement, MeasureOptions, Probe, ScriptFrame, Statement } from '../model';
 
 /** Everything a plan needs to know about both ends when rendering a change (e.g. which columns use an enum). */
@@ -42,6 +43,24 @@ export interface Capabilities {
    * plan's timeouts name the attempts (PostgreSQL). SQLite waits for its one write lock up to the timeout instead.
    */
   readonly lockRetries?: boolean;
+  /** Constraints may be DEFERRABLE (unique keys and foreign keys; SQLite: foreign keys INITIALLY DEFERRED only). */
+  readonly deferrableConstraints: boolean;
+  /** Indexes have an access method (`USING gin`...). */
+  readonly indexMethods: boolean;
+  /** Tables, columns, views and types carry comments. */
+  readonly comments: boolean;
+  /** Materialized views exist (elsewhere TypeORM makes an ordinary view). */
+  readonly materializedViews: boolean;
+  /** Generated columns may be VIRTUAL (PostgreSQL: STORED only). */
+  readonly virtualGeneratedColumns: boolean;
+  /** Tables may be `WITHOUT ROWID`. */
+  readonly withoutRowid: boolean;
+  /** Primary keys keep the constraint name given to them. */
+  readonly namedPrimaryKeys: boolean;
+  /** A `uuid` column type exists, with a generator TypeORM uses for `@PrimaryGeneratedColumn('uuid')`. */
+  readonly uuidType: boolean;
+  /** Longest identifier in bytes; longer names are refused at compile time. Absent: no limit that matters. */
+  readonly identifierMaxLength?: number;
 }
 
 export interface IntrospectOptions {
@@ -199,9 +218,17 @@ export interface DatabaseSession {
 
 export interface Dialect {
   readonly name: DialectName;
+  /** For people: `PostgreSQL`, `SQLite`. */
+  readonly displayName: string;
+  /** The schema unqualified names live in, where there are schemas (`public`). */
+  readonly defaultSchema?: string;
   readonly capabilities: Capabilities;
   quoteIdentifier(name: string): string;
   quoteLiteral(value: string): string;
+  /** An array value as one literal of an array column (PostgreSQL `'{a,"x,y"}'`); absent without array columns. */
+  arrayLiteral?(elements: readonly unknown[]): string;
+  /** What compiling TypeORM metadata needs of this dialect. */
+  readonly typeorm: TypeormCompile;
   /**
    * Rewrites a model into the dialect's canonical spelling (type synonyms, literal casts in defaults, generated
    * sequences...) so that semantically equal models are equal data. Applied to both sides before diffing.

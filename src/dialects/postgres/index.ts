@@ -1,11 +1,13 @@
 import type { Dialect } from '../dialect';
+import { arrayLiteral, type ArrayElement } from './array-literal';
 import { postgresEnums } from './enum-diff';
 import { narrowedLength } from './hazards';
 import { lowerPostgres } from './lower';
-import { normalizePostgresModel } from './normalize';
+import { DEFAULT_SCHEMA, normalizePostgresModel } from './normalize';
 import { quoteIdentifier, quoteLiteral } from './quote';
 import { renderPostgres } from './render';
 import { connectPostgres } from './session';
+import { postgresTypeormCompile } from './typeorm-compile';
 
 export { canonicalizeExpression } from './expression';
 export { introspectPostgres } from './introspect';
@@ -17,9 +19,27 @@ export { connectPostgres, postgresSessionOn } from './session';
 /** PostgreSQL: named enum types, schemas, transactional DDL. */
 export const postgresDialect: Dialect = {
   name: 'postgres',
-  capabilities: { transactionalDdl: true, enumTypes: true, schemas: true, lockRetries: true },
+  displayName: 'PostgreSQL',
+  defaultSchema: DEFAULT_SCHEMA,
+  capabilities: {
+    transactionalDdl: true,
+    enumTypes: true,
+    schemas: true,
+    lockRetries: true,
+    deferrableConstraints: true,
+    indexMethods: true,
+    comments: true,
+    materializedViews: true,
+    virtualGeneratedColumns: false,
+    withoutRowid: false,
+    namedPrimaryKeys: true,
+    uuidType: true,
+    identifierMaxLength: 63,
+  },
   quoteIdentifier,
   quoteLiteral,
+  arrayLiteral: (elements) => quoteLiteral(arrayLiteral(elements as readonly ArrayElement[])),
+  typeorm: postgresTypeormCompile,
   normalize: normalizePostgresModel,
   enums: postgresEnums,
   narrowedLength,

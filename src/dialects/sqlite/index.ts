@@ -9,6 +9,7 @@ import { quoteIdentifier, quoteLiteral } from './quote';
 import { renderSqlite } from './render';
 import { sqliteScriptFrame } from './script-frame';
 import { connectSqlite } from './session';
+import { sqliteTypeormCompile } from './typeorm-compile';
 
 function breaksViews(change: Change): string[] {
   const table = change.kind === 'table.rebuild' || change.kind === 'table.drop' ? tableOf(change) : undefined;
@@ -17,9 +18,24 @@ function breaksViews(change: Change): string[] {
 
 export const sqliteDialect: Dialect = {
   name: 'sqlite',
-  capabilities: { transactionalDdl: true, enumTypes: false, schemas: false, caseInsensitiveNames: true },
+  displayName: 'SQLite',
+  capabilities: {
+    transactionalDdl: true,
+    enumTypes: false,
+    schemas: false,
+    caseInsensitiveNames: true,
+    deferrableConstraints: false,
+    indexMethods: false,
+    comments: false,
+    materializedViews: false,
+    virtualGeneratedColumns: true,
+    withoutRowid: true,
+    namedPrimaryKeys: false,
+    uuidType: false,
+  },
   quoteIdentifier,
   quoteLiteral,
+  typeorm: sqliteTypeormCompile,
   normalize: normalizeSqliteModel,
   enums: sqliteEnums,
   /** Then the views that read a rebuilt table are recreated around it (renaming the new table fails otherwise). */
