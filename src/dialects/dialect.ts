@@ -1,8 +1,9 @@
 import type { DatabaseTarget } from '../connect/url';
 import type { Change } from '../diff/changes';
 import type { EnumStrategy } from '../diff/diff-enums';
-import type { Column, DialectName, Model } from '../model';
+import type { Column, DialectName, Exclusion, Model } from '../model';
 import type { ApplyPhase } from './apply-phases';
+import type { EntityTypes } from './entity-types';
 import type { TypeormCompile } from './typeorm-compile';
 import type { Measurement, MeasureOptions, Probe, ScriptFrame, Statement } from '../model';
 
@@ -227,8 +228,12 @@ export interface Dialect {
   quoteLiteral(value: string): string;
   /** An array value as one literal of an array column (PostgreSQL `'{a,"x,y"}'`); absent without array columns. */
   arrayLiteral?(elements: readonly unknown[]): string;
+  /** What follows EXCLUDE for an exclusion constraint (as TypeORM's `@Exclusion` takes it); absent without them. */
+  exclusionBody?(exclusion: Exclusion): string;
   /** What compiling TypeORM metadata needs of this dialect. */
   readonly typeorm: TypeormCompile;
+  /** Column types as TypeORM takes them, for generated entities. */
+  readonly entityTypes: EntityTypes;
   /**
    * Rewrites a model into the dialect's canonical spelling (type synonyms, literal casts in defaults, generated
    * sequences...) so that semantically equal models are equal data. Applied to both sides before diffing.

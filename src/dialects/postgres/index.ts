@@ -1,6 +1,8 @@
 import type { Dialect } from '../dialect';
+import { postgresEntityTypes } from './entity-types';
 import { arrayLiteral, type ArrayElement } from './array-literal';
 import { postgresEnums } from './enum-diff';
+import { exclusionBody } from './exclusion';
 import { narrowedLength } from './hazards';
 import { lowerPostgres } from './lower';
 import { DEFAULT_SCHEMA, normalizePostgresModel } from './normalize';
@@ -39,7 +41,9 @@ export const postgresDialect: Dialect = {
   quoteIdentifier,
   quoteLiteral,
   arrayLiteral: (elements) => quoteLiteral(arrayLiteral(elements as readonly ArrayElement[])),
+  exclusionBody,
   typeorm: postgresTypeormCompile,
+  entityTypes: postgresEntityTypes,
   normalize: normalizePostgresModel,
   enums: postgresEnums,
   narrowedLength,

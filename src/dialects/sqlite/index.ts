@@ -1,4 +1,5 @@
 import type { Dialect } from '../dialect';
+import { sqliteEntityTypes } from './entity-types';
 import { tableOf } from '../../diff/change-facts';
 import type { Change } from '../../diff/changes';
 import { withViewUpkeep } from '../view-upkeep';
@@ -36,6 +37,7 @@ export const sqliteDialect: Dialect = {
   quoteIdentifier,
   quoteLiteral,
   typeorm: sqliteTypeormCompile,
+  entityTypes: sqliteEntityTypes,
   normalize: normalizeSqliteModel,
   enums: sqliteEnums,
   /** Then the views that read a rebuilt table are recreated around it (renaming the new table fails otherwise). */
