@@ -6,7 +6,8 @@ import type { MetadataOptions } from '../compile/build-metadata';
 import { requireUserFile } from '../compile/load-entities';
 import { ConfigError } from '../errors/errors';
 import { appTypeorm } from '../typeorm/runtime';
-import { dataSourceUrl, type DataSourceConnection } from './data-source-url';
+import { dataSourceUrl, dialectOfType, type DataSourceConnection } from './data-source-url';
+import { dialectFor } from '../dialects/registry';
 
 /** What a TypeORM DataSource file gives: its entities, how it names things, and where it connects. */
 export interface DataSourceSettings {
@@ -59,7 +60,7 @@ export async function loadDataSource(named: string, cwd: string): Promise<DataSo
     compile: {
       namingStrategy: options.namingStrategy,
       entityPrefix: options.entityPrefix,
-      ...(options.type === 'postgres' ? { schema: options.schema, uuidExtension: options.uuidExtension } : {}),
+      ...dialectOfTypeormType(options.type)?.typeormDataSource.compileOptions(options),
     },
     url: () => dataSourceUrl(options as unknown as DataSourceConnection, file, cwd),
     type: options.type,
@@ -126,3 +127,8 @@ function entitiesOf(entities: unknown, file: string): { classes: Function[]; glo
   });
   return { classes, globs };
 }
+
+const dialectOfTypeormType = (type: string) => {
+  const name = dialectOfType(type);
+  return name === undefined ? undefined : dialectFor(name);
+};

@@ -5,6 +5,7 @@ import type { Column, DialectName, Exclusion, Model } from '../model';
 import type { ApplyPhase } from './apply-phases';
 import type { EntityTypes } from './entity-types';
 import type { TypeormCompile } from './typeorm-compile';
+import type { TypeormDataSource } from './typeorm-data-source';
 import type { Measurement, MeasureOptions, Probe, ScriptFrame, Statement } from '../model';
 
 /** Everything a plan needs to know about both ends when rendering a change (e.g. which columns use an enum). */
@@ -230,6 +231,8 @@ export interface Dialect {
   arrayLiteral?(elements: readonly unknown[]): string;
   /** What follows EXCLUDE for an exclusion constraint (as TypeORM's `@Exclusion` takes it); absent without them. */
   exclusionBody?(exclusion: Exclusion): string;
+  /** The dialect as a TypeORM DataSource names it (`type`), its URL and compile options. */
+  readonly typeormDataSource: TypeormDataSource;
   /** What compiling TypeORM metadata needs of this dialect. */
   readonly typeorm: TypeormCompile;
   /** Column types as TypeORM takes them, for generated entities. */

@@ -8,3 +8,8 @@ const DIALECTS: Record<DialectName, Dialect> = { postgres: postgresDialect, sqli
 export function dialectFor(name: DialectName): Dialect {
   return DIALECTS[name];
 }
+
+/** Every dialect, in the order messages list them. */
+export function allDialects(): readonly Dialect[] {
+  return Object.values(DIALECTS);
+}

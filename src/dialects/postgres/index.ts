@@ -1,4 +1,5 @@
 import type { Dialect } from '../dialect';
+import { postgresDataSource } from './data-source';
 import { postgresEntityTypes } from './entity-types';
 import { arrayLiteral, type ArrayElement } from './array-literal';
 import { postgresEnums } from './enum-diff';
@@ -42,6 +43,7 @@ export const postgresDialect: Dialect = {
   quoteLiteral,
   arrayLiteral: (elements) => quoteLiteral(arrayLiteral(elements as readonly ArrayElement[])),
   exclusionBody,
+  typeormDataSource: postgresDataSource,
   typeorm: postgresTypeormCompile,
   entityTypes: postgresEntityTypes,
   normalize: normalizePostgresModel,

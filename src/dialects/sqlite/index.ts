@@ -1,4 +1,5 @@
 import type { Dialect } from '../dialect';
+import { sqliteDataSource } from './data-source';
 import { sqliteEntityTypes } from './entity-types';
 import { tableOf } from '../../diff/change-facts';
 import type { Change } from '../../diff/changes';
@@ -36,6 +37,7 @@ export const sqliteDialect: Dialect = {
   },
   quoteIdentifier,
   quoteLiteral,
+  typeormDataSource: sqliteDataSource,
   typeorm: sqliteTypeormCompile,
   entityTypes: sqliteEntityTypes,
   normalize: normalizeSqliteModel,
