@@ -13,3 +13,8 @@ export function dialectFor(name: DialectName): Dialect {
 export function allDialects(): readonly Dialect[] {
   return Object.values(DIALECTS);
 }
+
+/** Whether a value (read from a file) names a dialect. */
+export function isDialectName(value: unknown): value is DialectName {
+  return typeof value === 'string' && Object.hasOwn(DIALECTS, value);
+}
