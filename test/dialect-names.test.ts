@@ -11,7 +11,7 @@ const ROOT = path.resolve(__dirname, '..');
 const EXEMPT = ['src/dialects/', 'src/cli/'];
 
 const NAMES = 'postgres|postgresql|pg|sqlite|sqlite3|better-sqlite3|sqljs|mysql|mariadb|mssql|oracle|cockroachdb';
-const QUOTED = `(['"\`])(?:${NAMES})\\1`;
+const QUOTED = `(?:'(?:${NAMES})'|"(?:${NAMES})"|\`(?:${NAMES})\`)`;
 const CHECK = new RegExp(`[!=]==?\\s*${QUOTED}|${QUOTED}\\s*[!=]==?|\\bcase\\s+${QUOTED}\\s*:`, 'g');
 
 /** Comments are blanked (keeping line breaks), so only code counts. */

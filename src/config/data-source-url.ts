@@ -1,6 +1,6 @@
 import { ConfigError } from '../errors/errors';
 import type { DialectName } from '../model';
-import { allDialects } from '../dialects/registry';
+import { allDialects, dialectOfTypeormType } from '../dialects/registry';
 import type { DataSourceConnection } from '../dialects/typeorm-data-source';
 
 export type { DataSourceConnection };
@@ -28,5 +28,5 @@ export async function dataSourceUrl(options: DataSourceConnection, file: string,
  * SQLite for TypeORM's SQLite drivers; `undefined` for any other type.
  */
 export function dialectOfType(type: string): DialectName | undefined {
-  return allDialects().find((dialect) => dialect.typeormDataSource.types.includes(type))?.name;
+  return dialectOfTypeormType(type)?.name;
 }

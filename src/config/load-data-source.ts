@@ -6,8 +6,8 @@ import type { MetadataOptions } from '../compile/build-metadata';
 import { requireUserFile } from '../compile/load-entities';
 import { ConfigError } from '../errors/errors';
 import { appTypeorm } from '../typeorm/runtime';
-import { dataSourceUrl, dialectOfType, type DataSourceConnection } from './data-source-url';
-import { dialectFor } from '../dialects/registry';
+import { dataSourceUrl, type DataSourceConnection } from './data-source-url';
+import { dialectOfTypeormType } from '../dialects/registry';
 
 /** What a TypeORM DataSource file gives: its entities, how it names things, and where it connects. */
 export interface DataSourceSettings {
@@ -127,8 +127,3 @@ function entitiesOf(entities: unknown, file: string): { classes: Function[]; glo
   });
   return { classes, globs };
 }
-
-const dialectOfTypeormType = (type: string) => {
-  const name = dialectOfType(type);
-  return name === undefined ? undefined : dialectFor(name);
-};

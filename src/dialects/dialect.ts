@@ -218,6 +218,14 @@ export interface DatabaseSession {
   close(): Promise<void>;
 }
 
+/** Where `Dialect.loadSql` evaluates a SQL file. */
+export interface LoadSqlOptions {
+  /** PostgreSQL: an existing, empty database to evaluate the SQL in instead of the sandbox (`--dev-url`). */
+  readonly devUrl?: string;
+  /** The directory relative paths are resolved against (the sandbox's extension cache). */
+  readonly cwd?: string;
+}
+
 export interface Dialect {
   readonly name: DialectName;
   /** For people: `PostgreSQL`, `SQLite`. */
@@ -261,6 +269,16 @@ export interface Dialect {
    * (SQLite: foreign keys off before the transaction of a table rebuild, checked before COMMIT); absent when nothing.
    */
   scriptFrame?(changes: readonly Change[]): ScriptFrame | undefined;
+  /**
+   * A database that needs no server (SQLite: the file, `:memory:` for one in memory), for scratch databases; absent
+   * where a scratch database is created on a server.
+   */
+  localTarget?(filename: string): DatabaseTarget;
+  /**
+   * Evaluates a schema file's SQL where it cannot reach the user's servers (checked statement by statement first) and
+   * reads it back with the dialect's introspector (see src/sources/sql-file.ts).
+   */
+  loadSql(sql: string, file: string, options: LoadSqlOptions): Promise<Model>;
   /** Opens a session; throws `ConnectionError` (one line, no password, with a hint) when that fails. */
   connect(target: DatabaseTarget, options?: ConnectOptions): Promise<DatabaseSession>;
 }

@@ -18,3 +18,8 @@ export function allDialects(): readonly Dialect[] {
 export function isDialectName(value: unknown): value is DialectName {
   return typeof value === 'string' && Object.hasOwn(DIALECTS, value);
 }
+
+/** The dialect a TypeORM DataSource `type` speaks (`better-sqlite3`: SQLite), if any. */
+export function dialectOfTypeormType(type: string): Dialect | undefined {
+  return allDialects().find((dialect) => dialect.typeormDataSource.types.includes(type));
+}

@@ -1,3 +1,5 @@
+import type { DataSourceOptions, NamingStrategyInterface } from 'typeorm';
+
 export type Password = string | (() => string | Promise<string>);
 
 export interface PostgresCredentials {
@@ -42,4 +44,15 @@ export interface TypeormDataSource {
   url(options: DataSourceConnection, file: string, cwd: string): Promise<string>;
   /** The compile options the DataSource's options set (PostgreSQL: `schema`, `uuidExtension`). */
   compileOptions(options: DataSourceCompileOptions): DataSourceCompileOptions;
+  /**
+   * The options of the DataSource compiling builds metadata with: of this dialect's driver, with stand-ins for the
+   * driver modules (metadata building never uses them, so compiling needs no driver package installed).
+   */
+  metadataOptions(entities: readonly Function[], naming: MetadataNaming, options: DataSourceCompileOptions): DataSourceOptions;
+}
+
+/** The naming options of the app's DataSource. */
+export interface MetadataNaming {
+  readonly namingStrategy?: NamingStrategyInterface;
+  readonly entityPrefix?: string;
 }

@@ -10,6 +10,17 @@ export const postgresDataSource: TypeormDataSource = {
   urlTypes: ['postgres'],
   url: async (options) => postgresUrl(options.replication?.master ?? options),
   compileOptions: (options) => ({ schema: options.schema, uuidExtension: options.uuidExtension }),
+  metadataOptions: (entities, naming, options) => ({
+    type: 'postgres',
+    entities: [...entities],
+    schema: options.schema,
+    uuidExtension: options.uuidExtension,
+    // Stand-ins for the `pg` (and `pg-native`) modules TypeORM would load: metadata building never uses them, so
+    // compiling needs no driver package installed.
+    driver: {},
+    nativeDriver: {},
+    ...naming,
+  }),
 };
 
 async function postgresUrl(credentials: PostgresCredentials): Promise<string> {

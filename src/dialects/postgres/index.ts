@@ -1,4 +1,5 @@
 import type { Dialect } from '../dialect';
+import { loadPostgresSql } from './load-sql';
 import { postgresDataSource } from './data-source';
 import { postgresEntityTypes } from './entity-types';
 import { arrayLiteral, type ArrayElement } from './array-literal';
@@ -52,6 +53,7 @@ export const postgresDialect: Dialect = {
   /** PostgreSQL ALTERs everything; views are recreated around changes to what they read, foreign keys around a dropped key. */
   lower: lowerPostgres,
   render: renderPostgres,
+  loadSql: (sql, file, options) => loadPostgresSql(sql, file, options),
   connect: async (target, options) => {
     if (target.dialect !== 'postgres') throw new Error(`internal error: ${target.dialect} target given to PostgreSQL`);
     return connectPostgres(target, options);

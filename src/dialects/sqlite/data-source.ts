@@ -23,4 +23,6 @@ export const sqliteDataSource: TypeormDataSource = {
     return `sqlite:${encodeURIComponent(path.resolve(cwd, database))}`;
   },
   compileOptions: () => ({}),
+  // The driver option receives the module TypeORM would load; metadata building never calls it.
+  metadataOptions: (entities, naming) => ({ type: 'better-sqlite3', database: ':memory:', entities: [...entities], driver: function stub() {}, ...naming }),
 };

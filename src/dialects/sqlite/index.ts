@@ -1,4 +1,5 @@
 import type { Dialect } from '../dialect';
+import { loadSqliteSql, sqliteLocalTarget } from './load-sql';
 import { sqliteDataSource } from './data-source';
 import { sqliteEntityTypes } from './entity-types';
 import { tableOf } from '../../diff/change-facts';
@@ -46,6 +47,8 @@ export const sqliteDialect: Dialect = {
   lower: (changes, context) => withViewUpkeep(lowerSqlite(changes, context), context, breaksViews),
   render: renderSqlite,
   scriptFrame: sqliteScriptFrame,
+  localTarget: sqliteLocalTarget,
+  loadSql: (sql, file) => loadSqliteSql(sql, file),
   connect: connectSqlite,
 };
 
