@@ -1,59 +1,11 @@
 import type { Change, CommentTarget } from './changes';
 import { assertNever } from './changes';
+import { factsOf } from './change-kinds';
 import { qualifiedKey, sequenceOfDefault, type Column, type QualifiedName, type Sequence } from '../model';
 
-/** The table a change acts on (`undefined` for schema-level objects). */
+/** The table a change acts on (`undefined` for schema-level objects); see change-kinds.ts. */
 export function tableOf(change: Change): QualifiedName | undefined {
-  switch (change.kind) {
-    case 'schema.create':
-    case 'schema.drop':
-    case 'extension.create':
-    case 'extension.drop':
-    case 'enum.create':
-    case 'enum.drop':
-    case 'enum.value.add':
-    case 'view.create':
-    case 'view.drop':
-    case 'typeormMetadata.create':
-    case 'enum.rename':
-    case 'enum.value.rename':
-    case 'enum.recreate':
-    case 'sequence.create':
-    case 'sequence.alter':
-    case 'sequence.drop':
-      return undefined;
-    case 'comment.set':
-      return change.target.kind === 'index' || change.target.kind === 'constraint' ? change.target.table : undefined;
-    case 'table.create':
-    case 'table.drop':
-      return change.table;
-    case 'table.rebuild':
-    case 'table.rename':
-      return change.to;
-    case 'table.comment':
-    case 'column.rename':
-    case 'constraint.rename':
-    case 'constraint.validate':
-    case 'index.rename':
-    case 'column.add':
-    case 'column.drop':
-    case 'column.alter':
-    case 'primaryKey.add':
-    case 'primaryKey.drop':
-    case 'foreignKey.add':
-    case 'foreignKey.drop':
-    case 'unique.add':
-    case 'unique.drop':
-    case 'check.add':
-    case 'check.drop':
-    case 'exclusion.add':
-    case 'exclusion.drop':
-    case 'index.create':
-    case 'index.drop':
-      return change.table;
-    default:
-      return assertNever(change);
-  }
+  return factsOf(change.kind).table(change);
 }
 
 /** The name of the object a change acts on, for ordering and display. */
