@@ -1,9 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { CHANGE_KIND_FACTS, type ChangeKindFacts } from './change-kinds';
-import type { ChangeKind } from './changes';
-
-type Complete = { readonly [K in ChangeKind]: ChangeKindFacts<K> };
+import { CHANGE_KIND_FACTS, type ChangeKindTable as Complete } from './change-kinds';
 
 describe('change kinds', () => {
   test('a kind without an entry, or an entry for no kind, does not compile (checked by tsc, which npm test runs)', () => {

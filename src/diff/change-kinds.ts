@@ -44,8 +44,10 @@ const tableTitle = (table: QualifiedName): string => `table ${qualifiedKey(table
 const noTable = (): undefined => undefined;
 const onTable = (change: { readonly table: QualifiedName }): QualifiedName => change.table;
 
-/** Every change kind, in summary order (the JSON schema in docs/plan.schema.json lists the same). */
-export const CHANGE_KIND_FACTS = {
+/** One entry per change kind: a kind without one, or an entry for no kind, does not compile. */
+export type ChangeKindTable = { readonly [K in ChangeKind]: ChangeKindFacts<K> };
+
+const FACTS = {
   'schema.create': { rank: 0, direction: '+', words: ['schema', 'schemas'], table: noTable, title: (c) => `schema ${c.name}`, object: (c) => c.name },
   'schema.drop': { rank: 18, direction: '-', words: ['schema', 'schemas'], table: noTable, title: (c) => `schema ${c.name}`, object: (c) => c.name },
   'extension.create': { rank: 0, direction: '+', words: ['extension', 'extensions'], table: noTable, title: (c) => `extension ${c.name}`, object: (c) => c.name },
@@ -93,7 +95,10 @@ export const CHANGE_KIND_FACTS = {
   'view.create': { rank: 13.5, direction: '+', words: ['view', 'views'], table: noTable, title: (c) => `view ${qualifiedKey(c.view)}`, object: (c) => qualifiedKey(c.view) },
   'view.drop': { rank: 3, direction: '-', words: ['view', 'views'], table: noTable, title: (c) => `view ${qualifiedKey(c.view)}`, object: (c) => qualifiedKey(c.view) },
   'typeormMetadata.create': { rank: 0, direction: '+', words: ['typeorm_metadata table', 'typeorm_metadata tables'], table: noTable, title: () => 'table typeorm_metadata', object: () => 'typeorm_metadata' },
-} satisfies { readonly [K in ChangeKind]: ChangeKindFacts<K> };
+} satisfies ChangeKindTable;
+
+/** Every change kind, in summary order (the JSON schema in docs/plan.schema.json lists the same). */
+export const CHANGE_KIND_FACTS: ChangeKindTable = FACTS;
 
 /** The facts of one change's kind. */
 export function factsOf<K extends ChangeKind>(kind: K): ChangeKindFacts<K> {
