@@ -1,9 +1,8 @@
+/** The parser of PostgreSQL expressions (see expression.ts): tokens to a tree, by precedence climbing. */
 import { quoteIdentifier } from './quote';
 import { Unsupported, type Token } from './expression-tokens';
 import { BP, COMPARISON, operatorPower, type Node } from './expression-tree';
 import { SQL_VALUE_FUNCTIONS, WITH_PRECISION, TYPED_LITERAL_WORDS, STOP_WORDS, namePart, printedTypePart, printedNamePart, canonicalTypeText } from './expression-words';
-
-/** The parser of PostgreSQL expressions (see expression.ts): tokens to a tree, by precedence climbing. */
 
 export class Parser {
   private position = 0;
