@@ -6,9 +6,9 @@ import { parseDatabaseUrl } from '../src/connect/url';
 import type { DatabaseSession } from '../src/dialects/dialect';
 import { postgresDialect, quoteIdentifier } from '../src/dialects/postgres';
 import { managedPart, type Model } from '../src/model';
-import { SANDBOX, sandboxHasExtension, withPgliteSandbox } from '../src/sources/pglite-sandbox';
-import { checkPostgresScript, type CheckedScript } from '../src/sources/postgres-script';
-import { runStatements } from '../src/sources/run-statements';
+import { SANDBOX, sandboxHasExtension, withPgliteSandbox } from '../src/dialects/postgres/pglite-sandbox';
+import { checkPostgresScript, type CheckedScript } from '../src/dialects/postgres/check-script';
+import { runStatements } from '../src/dialects/run-statements';
 import { REPO_ROOT } from './support/cli';
 import { adminUrl, createTestDatabase } from './support/postgres';
 

@@ -159,7 +159,7 @@ describe('SQLite dialect agrees with TypeORM', () => {
       await session.apply(plan.statements);
       // Converged; ADD COLUMN appends "bio" at the end, and column order is not part of the diff.
       const introspected = await session.introspect();
-      expect(diffModels(introspected, sqliteDialect.normalize(compiled)).changes).toEqual([]);
+      expect(diffModels(introspected, sqliteDialect.normalize(compiled), { enums: sqliteDialect.enums }).changes).toEqual([]);
       expect(introspected.tables.find((t) => t.name === 'users')!.columns.map((c) => c.name).at(-1)).toBe('bio');
     } finally {
       await session.close();

@@ -2,6 +2,7 @@ import type { DataSource, DataSourceOptions, EntityMetadata, NamingStrategyInter
 import { appTypeorm } from '../typeorm/runtime';
 import type { DialectName } from '../model';
 import { CompileError } from '../errors/errors';
+import { dialectFor, dialectOfTypeormType } from '../dialects/registry';
 
 export interface MetadataOptions {
   /** PostgreSQL: the extension TypeORM uses for uuid defaults (`uuid-ossp` -> uuid_generate_v4(), `pgcrypto`). */
@@ -49,7 +50,7 @@ export async function buildMetadata(
     throw compileError(error);
   }
   const enumsAsSimpleEnum: string[] = [];
-  if (dialect === 'sqlite') {
+  if (!dialectFor(dialect).capabilities.enumTypes) {
     for (const metadata of entityMetadatas) {
       for (const column of metadata.columns) {
         if (column.type === 'enum') {
@@ -76,21 +77,7 @@ export async function buildMetadata(
 
 function dataSourceOptions(entities: readonly Function[], dialect: DialectName, options: MetadataOptions): DataSourceOptions {
   const naming = { namingStrategy: options.namingStrategy, entityPrefix: options.entityPrefix };
-  if (dialect === 'postgres') {
-    return {
-      type: 'postgres',
-      entities: [...entities],
-      schema: options.schema,
-      uuidExtension: options.uuidExtension,
-      // Stand-ins for the `pg` (and `pg-native`) modules TypeORM would load: metadata building never uses them, so
-      // compiling needs no driver package installed.
-      driver: {},
-      nativeDriver: {},
-      ...naming,
-    };
-  }
-  // The driver option receives the module TypeORM would load; metadata building never calls it.
-  return { type: 'better-sqlite3', database: ':memory:', entities: [...entities], driver: function stub() {}, ...naming };
+  return dialectFor(dialect).typeormDataSource.metadataOptions(entities, naming, options);
 }
 
 /**
@@ -109,7 +96,7 @@ function compileError(error: unknown): CompileError {
   }
   const type = /^Data type "([^"]*)" in "([^"]+)" is not supported by "([^"]+)" database/.exec(message);
   if (type) {
-    const dialect = type[3] === 'postgres' ? 'PostgreSQL' : 'SQLite';
+    const dialect = dialectOfTypeormType(type[3]!)?.displayName ?? type[3];
     return new CompileError(
       `column ${type[2]}: type "${type[1]}" is not supported on ${dialect}`,
       `Use a type TypeORM supports for ${dialect} (see TypeORM's ColumnType), or a type both dialects share.`,

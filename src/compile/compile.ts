@@ -4,7 +4,8 @@ import type { EntityNames } from '../diff/diff-renames';
 import type { DialectName, Renames } from '../model';
 import { qualifiedKey } from '../model';
 import { buildMetadata, type MetadataOptions } from './build-metadata';
-import { checkIdentifierCharacters, checkPostgresIdentifierLengths } from './identifier-length';
+import { dialectFor } from '../dialects/registry';
+import { checkIdentifierCharacters, checkIdentifierLengths } from './identifier-length';
 import { loadEntities } from './load-entities';
 import { metadataToModel, type CompiledModel } from './metadata-to-model';
 import { resolveRenames } from './resolve-renames';
@@ -39,18 +40,20 @@ export async function compileEntities(
     message: `${column}: enum compiled as a CHECK constraint for SQLite (TypeORM's simple-enum semantics)`,
     location: `column ${column}`,
   }));
+  const spoken = dialectFor(dialect);
+  const defaultSchema = spoken.capabilities.schemas ? (options.schema ?? spoken.defaultSchema) : undefined;
   const renames = resolveRenames(
     {
       dataSource: built.dataSource,
       metadatas: built.entityMetadatas,
       dialect,
-      defaultSchema: dialect === 'postgres' ? (options.schema ?? 'public') : undefined,
+      defaultSchema,
     },
     options.renamesFile,
   );
-  const entityNames = namesOf(built.entityMetadatas, dialect === 'postgres' ? (options.schema ?? 'public') : undefined);
+  const entityNames = namesOf(built.entityMetadatas, defaultSchema);
   checkIdentifierCharacters(compiled.model, entityNames);
-  if (dialect === 'postgres') checkPostgresIdentifierLengths(compiled.model, entityNames);
+  checkIdentifierLengths(compiled.model, entityNames, spoken);
   return { model: compiled.model, diagnostics: [...compiled.diagnostics, ...notes], unmanaged: compiled.unmanaged, renames, entityNames };
 }
 

@@ -1,21 +1,22 @@
 import { CompileError } from '../errors/errors';
+import type { Dialect } from '../dialects/dialect';
 import type { Model } from '../model';
 import type { EntityNames } from '../diff/diff-renames';
 
-/** PostgreSQL's NAMEDATALEN - 1: longer identifiers (and enum labels) are silently truncated by the server. */
-export const POSTGRES_MAX_IDENTIFIER_BYTES = 63;
-
 /**
- * PostgreSQL truncates an identifier longer than 63 bytes (UTF-8 bytes, not characters: an emoji is 4) with only a
- * NOTICE, and rejects a longer enum label; the database would then never match the entities. Refuses such a name,
- * naming the entity it comes from.
+ * Where identifiers have a maximum length (`Capabilities.identifierMaxLength`; PostgreSQL's NAMEDATALEN - 1 = 63
+ * bytes), a longer one is truncated (UTF-8 bytes, not characters: an emoji is 4) with only a NOTICE, and a longer
+ * enum label rejected; the database would then never match the entities. Refuses such a name, naming the entity it
+ * comes from.
  */
-export function checkPostgresIdentifierLengths(model: Model, names: EntityNames): void {
+export function checkIdentifierLengths(model: Model, names: EntityNames, dialect: Dialect): void {
+  const max = dialect.capabilities.identifierMaxLength;
+  if (max === undefined) return;
   const bytes = (text: string) => Buffer.byteLength(text, 'utf8');
   forEachName(model, names, (what, name, owner) => {
-    if (name === undefined || bytes(name) <= POSTGRES_MAX_IDENTIFIER_BYTES) return;
+    if (name === undefined || bytes(name) <= max) return;
     throw new CompileError(
-      `${what} "${name}" of ${owner} is ${bytes(name)} bytes long; PostgreSQL allows ${POSTGRES_MAX_IDENTIFIER_BYTES} and would truncate it`,
+      `${what} "${name}" of ${owner} is ${bytes(name)} bytes long; ${dialect.displayName} allows ${max} and would truncate it`,
       'Give it a shorter name in the entity (table, column, constraint, index or enum name); count bytes, not characters.',
     );
   });

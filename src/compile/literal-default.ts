@@ -1,8 +1,5 @@
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
-import type { DialectName } from '../model';
-import { arrayLiteral, type ArrayElement } from '../dialects/postgres/array-literal';
-import { quoteLiteral as postgresLiteral } from '../dialects/postgres/quote';
-import { quoteLiteral as sqliteLiteral } from '../dialects/sqlite/quote';
+import type { Dialect } from '../dialects/dialect';
 
 /**
  * The SQL of a string (or enum member) column default, built from the value the entity declares so that it is always
@@ -15,7 +12,7 @@ import { quoteLiteral as sqliteLiteral } from '../dialects/sqlite/quote';
  * - Any other string default, and every enum member (an exact label, which TypeORM's convention would not match), is
  *   data: it is quoted through the dialect's literal helper, which is also how the database reports it back.
  *
- * An array default of a PostgreSQL array column (`default: ['a', 'x,y']`) is built element by element: TypeORM joins
+ * An array default of an array column (PostgreSQL's) (`default: ['a', 'x,y']`) is built element by element: TypeORM joins
  * the elements unescaped into `'{a,x,y}'`, which splits `x,y` in two and breaks on a quote. Each element is written
  * as PostgreSQL's array_out writes it (double-quoted when it holds a comma, a brace, a quote, a backslash, white
  * space, or is empty or `NULL`), so where TypeORM is right (`'{a,b}'`) the text is the same as TypeORM's.
@@ -23,13 +20,11 @@ import { quoteLiteral as sqliteLiteral } from '../dialects/sqlite/quote';
  * Undefined where the default is not a plain string or such an array (functions, numbers, booleans, objects, a
  * `simple-array`'s JSON): TypeORM's text is used for those.
  */
-export function literalDefault(column: ColumnMetadata | undefined, dialect: DialectName): string | undefined {
+export function literalDefault(column: ColumnMetadata | undefined, dialect: Dialect): string | undefined {
   const value: unknown = column?.default;
-  if (Array.isArray(value) && column?.isArray && dialect === 'postgres') {
-    return postgresLiteral(arrayLiteral(value as ArrayElement[]));
-  }
+  if (Array.isArray(value) && column?.isArray && dialect.arrayLiteral) return dialect.arrayLiteral(value);
   if (typeof value !== 'string') return undefined;
   const isEnum = column?.type === 'enum' || column?.type === 'simple-enum';
   if (!isEnum && !value.replace(/''/g, '').includes("'")) return `'${value}'`;
-  return dialect === 'postgres' ? postgresLiteral(value) : sqliteLiteral(value);
+  return dialect.quoteLiteral(value);
 }

@@ -1,14 +1,11 @@
-import type { Table as TypeormTable, DataSource, EntityMetadata } from 'typeorm';
+import type { DataSource, EntityMetadata } from 'typeorm';
 import type { TableColumn } from 'typeorm/schema-builder/table/TableColumn';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
-import type { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
 import type {
   Column,
-  Deferrable,
   DialectName,
   QualifiedName,
   EnumType,
-  Exclusion,
   ForeignKey,
   Model,
   ReferentialAction,
@@ -16,13 +13,14 @@ import type {
   View,
 } from '../model';
 import { normalizeModel, qualifiedKey, relationsNamedIn } from '../model';
-import type { Diagnostic } from '../plan/types';
+import type { Diagnostic } from '../model';
 import { CompileError } from '../errors/errors';
-import { repairedDefault, rewrittenDefault } from '../typeorm/line-differences';
 import { appTypeorm } from '../typeorm/runtime';
 import { literalDefault } from './literal-default';
 import { describeOwner, mergeJunctionSides, nameClash, type JunctionSide } from './table-owners';
-import { ExclusionSyntaxError, parseExclusion } from '../dialects/postgres/exclusion';
+import type { Dialect } from '../dialects/dialect';
+import { dialectFor } from '../dialects/registry';
+import { deferrableOf, type TypeormTableScope } from '../dialects/typeorm-compile';
 
 /**
  * Entity kinds that become tables. A single-table-inheritance child (`entity-child`) has no table of its own: its
@@ -53,10 +51,10 @@ export function metadataToModel(
   const diagnostics: Diagnostic[] = [];
   const enums = new Map<string, EnumType>();
   const extensions = new Set<string>();
-  const defaultSchema = dialect === 'postgres' ? ((dataSource.options as { schema?: string }).schema ?? 'public') : undefined;
-  const schemaOf = (metadata: EntityMetadata): string | undefined =>
-    dialect === 'postgres' ? (metadata.schema ?? defaultSchema) : undefined;
-  const queryRunner = dialect === 'postgres' ? (dataSource.driver.createQueryRunner('master') as PostgresQueryRunner) : undefined;
+  const spoken = dialectFor(dialect);
+  const can = spoken.capabilities;
+  const defaultSchema = can.schemas ? ((dataSource.options as { schema?: string }).schema ?? spoken.defaultSchema) : undefined;
+  const schemaOf = (metadata: EntityMetadata): string | undefined => (can.schemas ? (metadata.schema ?? defaultSchema) : undefined);
 
   const tables: Table[] = [];
   const views: (View & { declaredDependencies: readonly QualifiedName[] })[] = [];
@@ -95,7 +93,7 @@ export function metadataToModel(
     }
     if (metadata.tableType === 'view') {
       claim(metadata, schemaOf(metadata));
-      views.push(toView(metadata, schemaOf(metadata), dataSource, dialect, diagnostics, metadatas, schemaOf));
+      views.push(toView(metadata, schemaOf(metadata), dataSource, spoken, diagnostics, metadatas, schemaOf));
       continue;
     }
     if (!TABLE_TYPES.has(metadata.tableType)) continue;
@@ -103,14 +101,14 @@ export function metadataToModel(
     const key = claim(metadata, schema);
 
     const typeormTable = TypeormTable.create(metadata, dataSource.driver);
+    const scope: TypeormTableScope = { table: typeormTable, metadata, dataSource, schema, enums, extensions };
     const columns = typeormTable.columns.map((tc) => {
       const columnMetadata = metadata.columns.find((c) => c.databaseName === tc.name);
       checkEnumDefault(tc, columnMetadata, metadata);
       const where = `${metadata.tableName}.${tc.name}`;
-      const declared = withRepairedDefault(toColumn(tc, columnMetadata, dialect), tc, columnMetadata, dataSource, dialect, where, diagnostics);
-      const column = withComputed(declared, tc, dialect, where, diagnostics);
-      if (dialect !== 'postgres' || !queryRunner) return column;
-      return withPostgresDetails(column, tc, typeormTable, schema!, queryRunner, dataSource, enums, extensions);
+      const declared = withRepairedDefault(toColumn(tc, columnMetadata, spoken), tc, columnMetadata, dataSource, spoken, where, diagnostics);
+      const column = withComputed(declared, tc, spoken, where, diagnostics);
+      return spoken.typeorm.column ? spoken.typeorm.column(column, tc, scope) : column;
     });
     const primaryColumns = metadata.primaryColumns.map((c) => c.databaseName);
     const table: Table = {
@@ -118,7 +116,7 @@ export function metadataToModel(
       name: metadata.tableName,
       columns,
       // `@Entity({ withoutRowid: true })`: TypeORM writes WITHOUT ROWID on SQLite.
-      ...(dialect === 'sqlite' && metadata.withoutRowid ? { withoutRowid: true as const } : {}),
+      ...(can.withoutRowid && metadata.withoutRowid ? { withoutRowid: true as const } : {}),
       primaryKey:
         primaryColumns.length === 0
           ? undefined
@@ -138,14 +136,14 @@ export function metadataToModel(
           referencedColumns: tfk.referencedColumnNames,
           onDelete: action(tfk.onDelete),
           onUpdate: action(tfk.onUpdate),
-          deferrable: deferrable(tfk.deferrable),
+          deferrable: deferrableOf(tfk.deferrable),
         };
       }),
       uniques: typeormTable.uniques.map((u) => ({
         name: u.name ?? dataSource.namingStrategy.uniqueConstraintName(typeormTable, u.columnNames),
         columns: u.columnNames,
         // `@Unique(..., { deferrable })`: TypeORM writes DEFERRABLE on PostgreSQL only.
-        deferrable: dialect === 'postgres' ? deferrable(u.deferrable) : undefined,
+        deferrable: can.deferrableConstraints ? deferrableOf(u.deferrable) : undefined,
       })),
       checks: typeormTable.checks.map((c) => ({
         name: c.name ?? dataSource.namingStrategy.checkConstraintName(typeormTable, c.expression!),
@@ -158,11 +156,11 @@ export function metadataToModel(
         where: i.where ? i.where : undefined,
         // TypeORM builds a spatial index on PostgreSQL `USING GiST`, another one with its `type` (`gin`, `hash`...);
         // SQLite has one index method.
-        method: dialect === 'postgres' ? (i.isSpatial ? 'gist' : i.type === 'btree' ? undefined : i.type) : undefined,
+        method: can.indexMethods ? (i.isSpatial ? 'gist' : i.type === 'btree' ? undefined : i.type) : undefined,
       })),
-      comment: dialect === 'postgres' ? (metadata.comment ?? undefined) : undefined,
+      comment: can.comments ? (metadata.comment ?? undefined) : undefined,
       // TypeORM creates exclusion constraints on PostgreSQL only.
-      exclusions: dialect === 'postgres' ? exclusionsOf(typeormTable, metadata, dataSource, columns, extensions) : undefined,
+      exclusions: spoken.typeorm.exclusions?.(columns, scope),
     };
     if (metadata.tableType === 'junction') addSide(key, { metadata, table });
     else tables.push(table);
@@ -191,7 +189,7 @@ function toView(
   metadata: EntityMetadata,
   schema: string | undefined,
   dataSource: DataSource,
-  dialect: DialectName,
+  dialect: Dialect,
   diagnostics: Diagnostic[],
   metadatas: readonly EntityMetadata[],
   schemaOf: (metadata: EntityMetadata) => string | undefined,
@@ -211,11 +209,11 @@ function toView(
     throw new CompileError(`view entity ${metadata.targetName} has no expression`, 'Give @ViewEntity() an expression.');
   }
   const materialized = Boolean(metadata.tableMetadataArgs.materialized);
-  if (materialized && dialect !== 'postgres') {
+  if (materialized && !dialect.capabilities.materializedViews) {
     diagnostics.push({
       severity: 'warning',
       code: 'MATERIALIZED_VIEW_AS_VIEW',
-      message: `view entity ${metadata.targetName}: SQLite has no materialized views; it is an ordinary view there, as TypeORM makes it`,
+      message: `view entity ${metadata.targetName}: ${dialect.displayName} has no materialized views; it is an ordinary view there, as TypeORM makes it`,
       location: `entity ${metadata.targetName}`,
     });
   }
@@ -226,7 +224,7 @@ function toView(
   });
   // TypeORM creates the indexes of a materialized view on PostgreSQL (`createViewIndices`), nowhere else.
   const indexes =
-    dialect === 'postgres' && materialized
+    dialect.capabilities.materializedViews && materialized
       ? metadata.indices.map((index) => ({
           name: index.name,
           columns: index.columns.map((column) => column.databaseName),
@@ -239,7 +237,7 @@ function toView(
     schema,
     name: metadata.tableName,
     expression,
-    materialized: dialect === 'postgres' && materialized ? true : undefined,
+    materialized: dialect.capabilities.materializedViews && materialized ? true : undefined,
     indexes: indexes.length > 0 ? indexes : undefined,
     dependsOn: [],
     declaredDependencies,
@@ -255,12 +253,12 @@ function withRepairedDefault(
   tc: TableColumn,
   columnMetadata: ColumnMetadata | undefined,
   dataSource: DataSource,
-  dialect: DialectName,
+  dialect: Dialect,
   where: string,
   diagnostics: Diagnostic[],
 ): Column {
   const { line, version } = appTypeorm();
-  const declared = columnMetadata && rewrittenDefault(line, columnMetadata, dialect, tc.default);
+  const declared = line === '0.3' && columnMetadata ? dialect.typeorm.rewrittenDefault03?.(columnMetadata, tc.default) : undefined;
   if (declared !== undefined) {
     diagnostics.push({
       severity: 'warning',
@@ -272,7 +270,10 @@ function withRepairedDefault(
       hint: 'Upgrade the app to TypeORM 1.x, which keeps the expression, or write it without that function (now() for CURRENT_TIMESTAMP).',
     });
   }
-  const repaired = columnMetadata && repairedDefault(line, columnMetadata, dialect, dataSource.driver);
+  const repaired =
+    line === '0.3' && columnMetadata && columnMetadata.default !== null && columnMetadata.default !== undefined
+      ? dialect.typeorm.repairedDefault03?.(columnMetadata, dataSource.driver)
+      : undefined;
   if (repaired === undefined || repaired === column.default) return column;
   diagnostics.push({
     severity: 'warning',
@@ -293,16 +294,16 @@ function withRepairedDefault(
 function withComputed(
   column: Column,
   tc: TableColumn,
-  dialect: DialectName,
+  dialect: Dialect,
   where: string,
   diagnostics: Diagnostic[],
 ): Column {
   if (!tc.asExpression || !tc.generatedType) return column;
-  if (dialect === 'postgres' && tc.generatedType !== 'STORED') {
+  if (!dialect.capabilities.virtualGeneratedColumns && tc.generatedType !== 'STORED') {
     diagnostics.push({
       severity: 'warning',
       code: 'VIRTUAL_COLUMN_ON_POSTGRES',
-      message: `${where}: PostgreSQL has no VIRTUAL generated columns; TypeORM creates an ordinary column, and so does schemaplan`,
+      message: `${where}: ${dialect.displayName} has no VIRTUAL generated columns; TypeORM creates an ordinary column, and so does schemaplan`,
       location: `column ${where}`,
       hint: "Use generatedType: 'STORED'.",
     });
@@ -311,8 +312,10 @@ function withComputed(
   return { ...column, default: undefined, computed: { expression: tc.asExpression, stored: tc.generatedType === 'STORED' } };
 }
 
-function toColumn(tc: TableColumn, columnMetadata: ColumnMetadata | undefined, dialect: DialectName): Column {
-  const isEnum = tc.type === 'enum' || tc.type === 'simple-enum' || (dialect === 'sqlite' && tc.enum !== undefined);
+function toColumn(tc: TableColumn, columnMetadata: ColumnMetadata | undefined, dialect: Dialect): Column {
+  // Where enums are no named types (SQLite), any column with enum values is one: TypeORM writes a CHECK for it.
+  const inline = !dialect.capabilities.enumTypes;
+  const isEnum = tc.type === 'enum' || tc.type === 'simple-enum' || (inline && tc.enum !== undefined);
   return {
     name: tc.name,
     type: tc.type,
@@ -321,7 +324,7 @@ function toColumn(tc: TableColumn, columnMetadata: ColumnMetadata | undefined, d
     scale: tc.scale ?? undefined,
     array: tc.isArray || undefined,
     // TypeORM writes no CHECK for an enum array on SQLite (it stores the column as plain text there).
-    enumValues: dialect === 'sqlite' && isEnum && tc.enum && !tc.isArray ? tc.enum.map(String) : undefined,
+    enumValues: inline && isEnum && tc.enum && !tc.isArray ? tc.enum.map(String) : undefined,
     nullable: tc.isNullable,
     default:
       tc.default === undefined || tc.default === null
@@ -359,112 +362,6 @@ function generated(tc: TableColumn): Column['generated'] {
 }
 
 /** PostgreSQL: enum columns name their type (created once per name), uuid columns get TypeORM's generator default. */
-function withPostgresDetails(
-  column: Column,
-  tc: TableColumn,
-  table: TypeormTable,
-  schema: string,
-  queryRunner: PostgresQueryRunner,
-  dataSource: DataSource,
-  enums: Map<string, EnumType>,
-  extensions: Set<string>,
-): Column {
-  let result = column;
-  if (tc.type === 'enum' && tc.enum) {
-    const name = buildEnumName(queryRunner, table, tc);
-    const values = tc.enum.map(String);
-    const key = qualifiedKey({ schema, name });
-    const existing = enums.get(key);
-    if (existing && existing.values.join('\u0000') !== values.join('\u0000')) {
-      throw new CompileError(
-        `enum type ${key} is declared with different values on ${table.name}.${tc.name} (${values.join(', ')}) ` +
-          `and elsewhere (${existing.values.join(', ')})`,
-        'Columns sharing an enumName must use the same TypeScript enum.',
-      );
-    }
-    enums.set(key, { schema, name, values });
-    result = { ...result, type: 'enum', enum: { schema, name } };
-  }
-  // A default written as `uuid_generate_v4()` needs uuid-ossp as much as TypeORM's own uuid generation does.
-  if (result.default !== undefined && /\buuid_generate_v\d\w*\s*\(/i.test(result.default)) extensions.add('uuid-ossp');
-  if (tc.isGenerated && tc.generationStrategy === 'uuid' && tc.default === undefined) {
-    const extension = (dataSource.options as { uuidExtension?: string }).uuidExtension ?? 'uuid-ossp';
-    extensions.add(extension);
-    result = { ...result, default: (dataSource.driver as unknown as { uuidGenerator: string }).uuidGenerator };
-  }
-  return result;
-}
-
-/** TypeORM's own enum type naming (`enumName`, else `<table>_<column>_enum`), a protected query-runner method. */
-function buildEnumName(queryRunner: PostgresQueryRunner, table: TypeormTable, column: TableColumn): string {
-  const runner = queryRunner as unknown as {
-    buildEnumName(table: TypeormTable, column: TableColumn, withSchema: boolean, disableEscape: boolean): string;
-  };
-  return runner.buildEnumName(table, column, false, true);
-}
-
-/**
- * Column types that have no GiST operator class of their own: an `=` (or `<`...) element on one of them in a GiST
- * exclusion constraint needs the btree_gist extension, which the plan then creates first.
- */
-const NEEDS_BTREE_GIST = new RegExp(
-  `^(?:${[
-    'smallint|integer|int|int[248]|bigint|real|float[48]?|double precision|numeric|decimal|money',
-    'text|varchar|character varying|char|character|bpchar|citext|uuid|bool|boolean|bytea|bit|bit varying|varbit',
-    'macaddr8?|oid|date|interval|time(?:tz)?|time with(?:out)? time zone|timestamp(?:tz)?|timestamp with(?:out)? time zone',
-    'enum|simple-enum',
-  ].join('|')})$`,
-  'i',
-);
-const SCALAR_OPERATORS = new Set(['=', '<>', '<', '<=', '>', '>=']);
-
-/**
- * `@Exclusion` constraints, read from the expression TypeORM writes after `EXCLUDE` (`USING gist ("room" WITH =,
- * "during" WITH &&)`), named as TypeORM names them; with the `btree_gist` extension when an element needs it.
- */
-function exclusionsOf(
-  typeormTable: TypeormTable,
-  metadata: EntityMetadata,
-  dataSource: DataSource,
-  columns: readonly Column[],
-  extensions: Set<string>,
-): Exclusion[] {
-  return typeormTable.exclusions.map((e) => {
-    // TypeORM 0.3's @Exclusion takes (name, expression) only: an options object (1.x's `{ deferrable }`) arrives as the
-    // expression, and TypeORM 0.3 itself would send `EXCLUDE [object Object]`.
-    if (typeof e.expression !== 'string') {
-      throw new CompileError(
-        `@Exclusion of entity ${metadata.targetName}: its expression is not text (an options object such as { deferrable } is TypeORM 1.x's; the app's TypeORM does not take one)`,
-        'Write DEFERRABLE in the expression instead: @Exclusion(\'USING gist ("dates" WITH &&) DEFERRABLE INITIALLY DEFERRED\').',
-      );
-    }
-    const name = e.name ?? dataSource.namingStrategy.exclusionConstraintName(typeormTable, e.expression);
-    let parsed: Omit<Exclusion, 'name'>;
-    try {
-      parsed = parseExclusion(e.expression);
-    } catch (error) {
-      if (!(error instanceof ExclusionSyntaxError)) throw error;
-      throw new CompileError(
-        `@Exclusion ${name} of entity ${metadata.targetName} cannot be read (${error.message}): ${e.expression}`,
-        'Write what follows EXCLUDE, as TypeORM sends it: @Exclusion(\'USING gist ("room" WITH =, "during" WITH &&)\').',
-      );
-    }
-    const declared = deferrable((e as { deferrable?: string }).deferrable);
-    const exclusion: Exclusion = { name, ...parsed, ...(declared ? { deferrable: declared } : {}) };
-    const needsBtreeGist = exclusion.method === 'gist' && exclusion.elements.some((element) => {
-      const column = 'column' in element ? columns.find((c) => c.name === element.column) : undefined;
-      return column !== undefined && !column.array && SCALAR_OPERATORS.has(element.operator) && NEEDS_BTREE_GIST.test(column.type);
-    });
-    if (needsBtreeGist) extensions.add('btree_gist');
-    return exclusion;
-  });
-}
-
-function deferrable(value: string | undefined): Deferrable | undefined {
-  const upper = value?.trim().toUpperCase().replace(/\s+/g, ' ');
-  return upper === 'INITIALLY IMMEDIATE' || upper === 'INITIALLY DEFERRED' ? upper : undefined;
-}
-
 function action(value: string | undefined): ReferentialAction {
   const upper = (value ?? 'NO ACTION').toUpperCase();
   if (upper === 'RESTRICT' || upper === 'CASCADE' || upper === 'SET NULL' || upper === 'SET DEFAULT') return upper;

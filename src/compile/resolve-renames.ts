@@ -6,6 +6,7 @@ import type { RenamesFile } from '../hints/renames-file';
 import type { ColumnRename, DialectName, EnumRename, EnumValueRename, QualifiedName, Renames, TableRename } from '../model';
 import { compareStrings, qualifiedKey } from '../model';
 import { appTypeorm } from '../typeorm/runtime';
+import { dialectFor } from '../dialects/registry';
 
 interface Context {
   readonly dataSource: DataSource;
@@ -95,12 +96,12 @@ function metadatasOf(context: Context, record: RenamedFromRecord): EntityMetadat
 }
 
 function tableName(context: Context, metadata: EntityMetadata): QualifiedName {
-  return { schema: context.dialect === 'postgres' ? (metadata.schema ?? context.defaultSchema) : undefined, name: metadata.tableName };
+  return { schema: dialectFor(context.dialect).capabilities.schemas ? (metadata.schema ?? context.defaultSchema) : undefined, name: metadata.tableName };
 }
 
 /** `schema.name` or `name` (in `schema`); SQLite has no schemas, so a dot is part of the name there. */
 function parseName(context: Context, text: string, schema: string | undefined): QualifiedName {
-  if (context.dialect !== 'postgres') return { name: text };
+  if (!dialectFor(context.dialect).capabilities.schemas) return { name: text };
   const dot = text.indexOf('.');
   return dot < 0 ? { schema, name: text } : { schema: text.slice(0, dot), name: text.slice(dot + 1) };
 }
@@ -120,11 +121,11 @@ function enumName(context: Context, metadata: EntityMetadata, column: ColumnMeta
 }
 
 /**
- * On SQLite an enum has no name in the database, so a renames file may name it by a column that uses it
+ * Where an enum has no name in the database (no enum types: SQLite), a renames file may name it by a column that uses it
  * (`"enum": "cards.level"`, as the plan's decisions do): the enum of that column. `undefined` for any other name.
  */
 function enumNamedByColumn(context: Context, text: string): QualifiedName | undefined {
-  if (context.dialect !== 'sqlite') return undefined;
+  if (dialectFor(context.dialect).capabilities.enumTypes) return undefined;
   const dot = text.lastIndexOf('.');
   if (dot < 0) return undefined;
   const [tableName, columnName] = [text.slice(0, dot), text.slice(dot + 1)];

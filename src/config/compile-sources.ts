@@ -2,6 +2,7 @@ import { compileFiles, type CompileResult } from '../compile/compile';
 import type { RenamesFile } from '../hints/renames-file';
 import { excludeFromModel, type DialectName } from '../model';
 import type { Sources } from './sources';
+import { dialectFor } from '../dialects/registry';
 
 /** The entity side of `Sources`: what to compile and how. */
 export type EntitySources = Pick<Sources, 'entities' | 'cwd'> &
@@ -18,6 +19,6 @@ export async function compileSources(sources: EntitySources, dialect: DialectNam
     renamesFile,
   });
   let model = excludeFromModel(compiled.model, sources.exclude ?? []);
-  if (dialect === 'postgres' && sources.schemas?.length) model = { ...model, schemas: [...(model.schemas ?? []), ...sources.schemas] };
+  if (dialectFor(dialect).capabilities.schemas && sources.schemas?.length) model = { ...model, schemas: [...(model.schemas ?? []), ...sources.schemas] };
   return model === compiled.model ? compiled : { ...compiled, model };
 }

@@ -1,24 +1,9 @@
-import path from 'node:path';
 import { ConfigError } from '../errors/errors';
 import type { DialectName } from '../model';
+import { allDialects, dialectOfTypeormType } from '../dialects/registry';
+import type { DataSourceConnection } from '../dialects/typeorm-data-source';
 
-type Password = string | (() => string | Promise<string>);
-
-interface PostgresCredentials {
-  readonly url?: string;
-  readonly host?: string;
-  readonly port?: number | string;
-  readonly username?: string;
-  readonly password?: Password;
-  readonly database?: string;
-}
-
-/** The connection options of a TypeORM DataSource that matter here (a structural subset). */
-export interface DataSourceConnection extends PostgresCredentials {
-  readonly type: string;
-  /** PostgreSQL replication: the master is the database schema changes go to. */
-  readonly replication?: { readonly master?: PostgresCredentials };
-}
+export type { DataSourceConnection };
 
 /**
  * A TypeORM DataSource's connection as a database URL:
@@ -31,24 +16,11 @@ export interface DataSourceConnection extends PostgresCredentials {
  * Any other type is refused: pass `--url`.
  */
 export async function dataSourceUrl(options: DataSourceConnection, file: string, cwd: string): Promise<string> {
+  const spoken = allDialects().find((dialect) => dialect.typeormDataSource.urlTypes.includes(options.type));
+  if (spoken) return spoken.typeormDataSource.url(options, file, cwd);
   const hint = 'Give the database with --url, $DATABASE_URL or "url" in schema.config.json.';
-  switch (options.type) {
-    case 'postgres':
-      return postgresUrl(options.replication?.master ?? options);
-    case 'better-sqlite3':
-    case 'sqlite': {
-      const database = options.database;
-      if (typeof database !== 'string' || database.trim() === '') {
-        throw new ConfigError(`${file}: the ${options.type} data source names no database file`, hint);
-      }
-      if (database === ':memory:') {
-        throw new ConfigError(`${file}: the data source's database is :memory:, which is empty for every connection`, hint);
-      }
-      return `sqlite:${encodeURIComponent(path.resolve(cwd, database))}`;
-    }
-    default:
-      throw new ConfigError(`${file}: data source type "${options.type}" is not supported (postgres, better-sqlite3)`, hint);
-  }
+  const supported = allDialects().map((dialect) => dialect.typeormDataSource.urlTypes[0]).join(', ');
+  throw new ConfigError(`${file}: data source type "${options.type}" is not supported (${supported})`, hint);
 }
 
 /**
@@ -56,20 +28,5 @@ export async function dataSourceUrl(options: DataSourceConnection, file: string,
  * SQLite for TypeORM's SQLite drivers; `undefined` for any other type.
  */
 export function dialectOfType(type: string): DialectName | undefined {
-  if (type === 'postgres') return 'postgres';
-  if (type === 'better-sqlite3' || type === 'sqlite' || type === 'sqljs') return 'sqlite';
-  return undefined;
-}
-
-async function postgresUrl(credentials: PostgresCredentials): Promise<string> {
-  if (credentials.url) return credentials.url;
-  const password = typeof credentials.password === 'function' ? await credentials.password() : credentials.password;
-  const user = credentials.username ? encodeURIComponent(credentials.username) : '';
-  const auth = user ? `${user}${password ? `:${encodeURIComponent(password)}` : ''}@` : '';
-  const host = credentials.host || 'localhost';
-  const port = credentials.port ? `:${credentials.port}` : '';
-  const database = encodeURIComponent(credentials.database ?? '');
-  // A Unix socket directory travels as the `host` parameter, which pg prefers over the URL's host.
-  if (host.startsWith('/')) return `postgres://${auth}localhost${port}/${database}?host=${encodeURIComponent(host)}`;
-  return `postgres://${auth}${host.includes(':') ? `[${host}]` : host}${port}/${database}`;
+  return dialectOfTypeormType(type)?.name;
 }

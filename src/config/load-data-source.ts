@@ -7,6 +7,7 @@ import { requireUserFile } from '../compile/load-entities';
 import { ConfigError } from '../errors/errors';
 import { appTypeorm } from '../typeorm/runtime';
 import { dataSourceUrl, type DataSourceConnection } from './data-source-url';
+import { dialectOfTypeormType } from '../dialects/registry';
 
 /** What a TypeORM DataSource file gives: its entities, how it names things, and where it connects. */
 export interface DataSourceSettings {
@@ -59,7 +60,7 @@ export async function loadDataSource(named: string, cwd: string): Promise<DataSo
     compile: {
       namingStrategy: options.namingStrategy,
       entityPrefix: options.entityPrefix,
-      ...(options.type === 'postgres' ? { schema: options.schema, uuidExtension: options.uuidExtension } : {}),
+      ...dialectOfTypeormType(options.type)?.typeormDataSource.compileOptions(options),
     },
     url: () => dataSourceUrl(options as unknown as DataSourceConnection, file, cwd),
     type: options.type,

@@ -29,6 +29,9 @@ export interface ConfigFile {
 
 export const DEFAULT_MIGRATIONS_DIR = 'generated/migrations';
 
+/** How `schema migration` names a migration file (`--template`). */
+export const DEFAULT_MIGRATION_TEMPLATE = '{timestamp}_{slug}';
+
 /** The dialects schemaplan knows, in the order `generate` writes them. */
 export const DIALECT_NAMES: readonly DialectName[] = ['postgres', 'sqlite'];
 

@@ -1,13 +1,12 @@
 import type { MetadataOptions } from '../compile/build-metadata';
 import { DEFAULT_DATABASE_URL } from '../connect/url';
 import { DEFAULT_RENAMES_FILE } from '../hints/renames-file';
-import { DEFAULT_MIGRATION_TEMPLATE } from '../report/migration-files';
 import { loadConfig } from './load-config';
 import type { DialectName } from '../model';
 import { dialectOfType } from './data-source-url';
 import { readDotenv, type DotenvFile } from './dotenv';
 import { loadDataSource, type DataSourceSettings } from './load-data-source';
-import { DEFAULT_MIGRATIONS_DIR, type ConfigFile } from './settings';
+import { DEFAULT_MIGRATION_TEMPLATE, DEFAULT_MIGRATIONS_DIR, type ConfigFile } from './settings';
 
 export const DEFAULT_ENTITIES = ['schema/**/*.ts'];
 

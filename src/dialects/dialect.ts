@@ -1,8 +1,12 @@
 import type { DatabaseTarget } from '../connect/url';
 import type { Change } from '../diff/changes';
-import type { Column, DialectName, Model } from '../model';
-import type { ApplyPhase } from '../plan/phases';
-import type { Measurement, MeasureOptions, Probe, ScriptFrame, Statement } from '../plan/types';
+import type { EnumStrategy } from '../diff/diff-enums';
+import type { Column, DialectName, Exclusion, Model } from '../model';
+import type { ApplyPhase } from './apply-phases';
+import type { EntityTypes } from './entity-types';
+import type { TypeormCompile } from './typeorm-compile';
+import type { TypeormDataSource } from './typeorm-data-source';
+import type { Measurement, MeasureOptions, Probe, ScriptFrame, Statement } from '../model';
 
 /** Everything a plan needs to know about both ends when rendering a change (e.g. which columns use an enum). */
 export interface RenderContext {
@@ -41,6 +45,24 @@ export interface Capabilities {
    * plan's timeouts name the attempts (PostgreSQL). SQLite waits for its one write lock up to the timeout instead.
    */
   readonly lockRetries?: boolean;
+  /** Constraints may be DEFERRABLE (unique keys and foreign keys; SQLite: foreign keys INITIALLY DEFERRED only). */
+  readonly deferrableConstraints: boolean;
+  /** Indexes have an access method (`USING gin`...). */
+  readonly indexMethods: boolean;
+  /** Tables, columns, views and types carry comments. */
+  readonly comments: boolean;
+  /** Materialized views exist (elsewhere TypeORM makes an ordinary view). */
+  readonly materializedViews: boolean;
+  /** Generated columns may be VIRTUAL (PostgreSQL: STORED only). */
+  readonly virtualGeneratedColumns: boolean;
+  /** Tables may be `WITHOUT ROWID`. */
+  readonly withoutRowid: boolean;
+  /** Primary keys keep the constraint name given to them. */
+  readonly namedPrimaryKeys: boolean;
+  /** A `uuid` column type exists, with a generator TypeORM uses for `@PrimaryGeneratedColumn('uuid')`. */
+  readonly uuidType: boolean;
+  /** Longest identifier in bytes; longer names are refused at compile time. Absent: no limit that matters. */
+  readonly identifierMaxLength?: number;
 }
 
 export interface IntrospectOptions {
@@ -196,16 +218,40 @@ export interface DatabaseSession {
   close(): Promise<void>;
 }
 
+/** Where `Dialect.loadSql` evaluates a SQL file. */
+export interface LoadSqlOptions {
+  /** PostgreSQL: an existing, empty database to evaluate the SQL in instead of the sandbox (`--dev-url`). */
+  readonly devUrl?: string;
+  /** The directory relative paths are resolved against (the sandbox's extension cache). */
+  readonly cwd?: string;
+}
+
 export interface Dialect {
   readonly name: DialectName;
+  /** For people: `PostgreSQL`, `SQLite`. */
+  readonly displayName: string;
+  /** The schema unqualified names live in, where there are schemas (`public`). */
+  readonly defaultSchema?: string;
   readonly capabilities: Capabilities;
   quoteIdentifier(name: string): string;
   quoteLiteral(value: string): string;
+  /** An array value as one literal of an array column (PostgreSQL `'{a,"x,y"}'`); absent without array columns. */
+  arrayLiteral?(elements: readonly unknown[]): string;
+  /** What follows EXCLUDE for an exclusion constraint (as TypeORM's `@Exclusion` takes it); absent without them. */
+  exclusionBody?(exclusion: Exclusion): string;
+  /** The dialect as a TypeORM DataSource names it (`type`), its URL and compile options. */
+  readonly typeormDataSource: TypeormDataSource;
+  /** What compiling TypeORM metadata needs of this dialect. */
+  readonly typeorm: TypeormCompile;
+  /** Column types as TypeORM takes them, for generated entities. */
+  readonly entityTypes: EntityTypes;
   /**
    * Rewrites a model into the dialect's canonical spelling (type synonyms, literal casts in defaults, generated
    * sequences...) so that semantically equal models are equal data. Applied to both sides before diffing.
    */
   normalize(model: Model): Model;
+  /** How enums are diffed: named types (PostgreSQL) or CHECKs of enum columns (SQLite). */
+  readonly enums: EnumStrategy;
   /**
    * Turns dialect-neutral changes into ones this dialect can execute (SQLite: folds changes it cannot ALTER into
    * `table.rebuild`, and foreign keys of new tables into their CREATE TABLE). Order is not significant here.
@@ -223,6 +269,16 @@ export interface Dialect {
    * (SQLite: foreign keys off before the transaction of a table rebuild, checked before COMMIT); absent when nothing.
    */
   scriptFrame?(changes: readonly Change[]): ScriptFrame | undefined;
+  /**
+   * A database that needs no server (SQLite: the file, `:memory:` for one in memory), for scratch databases; absent
+   * where a scratch database is created on a server.
+   */
+  localTarget?(filename: string): DatabaseTarget;
+  /**
+   * Evaluates a schema file's SQL where it cannot reach the user's servers (checked statement by statement first) and
+   * reads it back with the dialect's introspector (see src/sources/sql-file.ts).
+   */
+  loadSql(sql: string, file: string, options: LoadSqlOptions): Promise<Model>;
   /** Opens a session; throws `ConnectionError` (one line, no password, with a hint) when that fails. */
   connect(target: DatabaseTarget, options?: ConnectOptions): Promise<DatabaseSession>;
 }

@@ -1,59 +1,12 @@
-import type { Change, CommentTarget } from './changes';
-import { assertNever } from './changes';
+import type { Change } from './changes';
+import { factsOf } from './change-kinds';
 import { qualifiedKey, sequenceOfDefault, type Column, type QualifiedName, type Sequence } from '../model';
 
-/** The table a change acts on (`undefined` for schema-level objects). */
+export { commentTargetName } from './change-kinds';
+
+/** The table a change acts on (`undefined` for schema-level objects); see change-kinds.ts. */
 export function tableOf(change: Change): QualifiedName | undefined {
-  switch (change.kind) {
-    case 'schema.create':
-    case 'schema.drop':
-    case 'extension.create':
-    case 'extension.drop':
-    case 'enum.create':
-    case 'enum.drop':
-    case 'enum.value.add':
-    case 'view.create':
-    case 'view.drop':
-    case 'typeormMetadata.create':
-    case 'enum.rename':
-    case 'enum.value.rename':
-    case 'enum.recreate':
-    case 'sequence.create':
-    case 'sequence.alter':
-    case 'sequence.drop':
-      return undefined;
-    case 'comment.set':
-      return change.target.kind === 'index' || change.target.kind === 'constraint' ? change.target.table : undefined;
-    case 'table.create':
-    case 'table.drop':
-      return change.table;
-    case 'table.rebuild':
-    case 'table.rename':
-      return change.to;
-    case 'table.comment':
-    case 'column.rename':
-    case 'constraint.rename':
-    case 'constraint.validate':
-    case 'index.rename':
-    case 'column.add':
-    case 'column.drop':
-    case 'column.alter':
-    case 'primaryKey.add':
-    case 'primaryKey.drop':
-    case 'foreignKey.add':
-    case 'foreignKey.drop':
-    case 'unique.add':
-    case 'unique.drop':
-    case 'check.add':
-    case 'check.drop':
-    case 'exclusion.add':
-    case 'exclusion.drop':
-    case 'index.create':
-    case 'index.drop':
-      return change.table;
-    default:
-      return assertNever(change);
-  }
+  return factsOf(change.kind).table(change);
 }
 
 /** The name of the object a change acts on, for ordering and display. */
@@ -68,76 +21,7 @@ export function tablesTouchedBy(change: Change): QualifiedName[] {
 }
 
 export function objectNameOf(change: Change): string {
-  switch (change.kind) {
-    case 'schema.create':
-    case 'schema.drop':
-    case 'extension.create':
-    case 'extension.drop':
-      return change.name;
-    case 'enum.create':
-    case 'enum.drop':
-      return qualifiedKey(change.enum);
-    case 'enum.value.add':
-      return `${qualifiedKey(change.enum)}.${change.value}`;
-    case 'enum.rename':
-      return qualifiedKey(change.to);
-    case 'enum.value.rename':
-      return `${qualifiedKey(change.enum)}.${change.to}`;
-    case 'enum.recreate':
-      return qualifiedKey(change.to);
-    case 'table.create':
-    case 'table.drop':
-      return qualifiedKey(change.table);
-    case 'table.rebuild':
-    case 'table.rename':
-      return qualifiedKey(change.to);
-    case 'column.rename':
-    case 'constraint.rename':
-      return change.to;
-    case 'constraint.validate':
-      return change.name;
-    case 'index.rename':
-      return change.to.name;
-    case 'table.comment':
-      return qualifiedKey(change.table);
-    case 'column.add':
-    case 'column.drop':
-      return change.column.name;
-    case 'column.alter':
-      return change.to.name;
-    case 'primaryKey.add':
-    case 'primaryKey.drop':
-      return change.primaryKey.name ?? 'primary key';
-    case 'foreignKey.add':
-    case 'foreignKey.drop':
-      return change.foreignKey.name;
-    case 'unique.add':
-    case 'unique.drop':
-      return change.unique.name;
-    case 'check.add':
-    case 'check.drop':
-      return change.check.name;
-    case 'exclusion.add':
-    case 'exclusion.drop':
-      return change.exclusion.name;
-    case 'index.create':
-    case 'index.drop':
-      return change.index.name;
-    case 'view.create':
-    case 'view.drop':
-      return qualifiedKey(change.view);
-    case 'typeormMetadata.create':
-      return 'typeorm_metadata';
-    case 'sequence.create':
-    case 'sequence.drop':
-      return qualifiedKey(change.sequence);
-    case 'sequence.alter':
-      return qualifiedKey(change.to);
-    case 'comment.set':
-      return commentTargetName(change.target);
-    default:
-      return assertNever(change);
-  }
+  return factsOf(change.kind).object(change);
 }
 
 /** Enum types (qualified keys) whose existence a change needs before it runs. */
@@ -253,14 +137,3 @@ export function sequenceOwnerTables(change: Change): { from?: string; to?: strin
 }
 
 /** `public.users.users_email_idx`-style name of a comment's object: qualified, with its table for an index or constraint. */
-export function commentTargetName(target: CommentTarget): string {
-  switch (target.kind) {
-    case 'index':
-    case 'constraint':
-      return `${qualifiedKey(target.table)}.${target.name}`;
-    case 'schema':
-      return target.name;
-    default:
-      return qualifiedKey(target.object);
-  }
-}

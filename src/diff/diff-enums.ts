@@ -1,9 +1,10 @@
-import type { Column, EnumType, Model, QualifiedName, Renames, Table } from '../model';
-import { NO_RENAMES, qualifiedKey, tableKey } from '../model';
-import type { Decision, Diagnostic } from '../plan/types';
-import type { Change, ChangeOf, EnumSwapColumn, EnumValueMapping } from './changes';
-import { pairByKey } from './compare-named';
-import { columnFieldsThatDiffer } from './diff-columns';
+import type { Column, Model, QualifiedName, Renames, Table } from '../model';
+import { qualifiedKey } from '../model';
+import type { Decision, Diagnostic } from '../model';
+import type { Change, EnumValueMapping } from './changes';
+
+// The dialect-neutral parts of diffing enums: label renames and mappings, the questions they raise, and the contract
+// each dialect's enum diff implements (src/dialects/<dialect>/enum-diff.ts).
 
 export interface EnumDiff {
   readonly changes: readonly Change[];
@@ -16,7 +17,24 @@ export interface EnumDiff {
   readonly from: Model;
 }
 
-const sameName = (a: QualifiedName | undefined, b: QualifiedName | undefined): boolean =>
+/**
+ * How a dialect diffs enums (`Dialect.enums`): the diff calls it, each dialect folder implements it (`enum-diff.ts`).
+ * PostgreSQL has named enum types (labels added in place, or the type swapped); SQLite has CHECKs on enum columns
+ * (rebuilt, rows mapped through the declared label renames).
+ */
+export interface EnumStrategy {
+  /** Changes to enum types, with the current model as it reads once the declared type and label renames have run. */
+  diffTypes(from: Model, to: Model, renames: Renames): EnumDiff;
+  /** Second pass over the table changes, for enum columns. */
+  finishColumns(
+    tableChanges: readonly Change[],
+    enums: EnumDiff,
+    to: Model,
+    renames: Renames,
+  ): { changes: Change[]; decisions: Decision[] };
+}
+
+export const sameName = (a: QualifiedName | undefined, b: QualifiedName | undefined): boolean =>
   a !== undefined && b !== undefined && qualifiedKey(a) === qualifiedKey(b);
 
 const literal = (value: string): string => `'${value.replace(/'/g, "''")}'`;
@@ -44,13 +62,13 @@ export function mentionsColumn(expression: string | undefined, column: string): 
 }
 
 /** Every column of `model` whose enum type is `type`, with its table. */
-function columnsOf(model: Model, type: QualifiedName): { table: Table; column: Column }[] {
+export function columnsOf(model: Model, type: QualifiedName): { table: Table; column: Column }[] {
   return model.tables.flatMap((table) =>
     table.columns.filter((column) => sameName(column.enum, type)).map((column) => ({ table, column })),
   );
 }
 
-function mapColumns(model: Model, type: QualifiedName, map: (column: Column) => Column): Model {
+export function mapColumns(model: Model, type: QualifiedName, map: (column: Column) => Column): Model {
   return {
     ...model,
     tables: model.tables.map((table) =>
@@ -60,12 +78,12 @@ function mapColumns(model: Model, type: QualifiedName, map: (column: Column) => 
 }
 
 /** What the user declared about one label of one enum: a rename or mapping, or "not a rename". */
-interface LabelDeclarations {
+export interface LabelDeclarations {
   readonly renames: readonly { from: string; to: string; source: string }[];
   readonly notRenamed: ReadonlySet<string>;
 }
 
-function declarationsFor(renames: Renames, matches: (entry: Renames['enumValues'][number]) => boolean): LabelDeclarations {
+export function declarationsFor(renames: Renames, matches: (entry: Renames['enumValues'][number]) => boolean): LabelDeclarations {
   const entries = renames.enumValues.filter(matches);
   return {
     renames: entries.filter((e) => e.rename).map((e) => ({ from: e.from, to: e.to, source: e.source })),
@@ -112,145 +130,7 @@ export function labelChanges(
   return { renamed, mapped, afterRenames, lookalikes, invalid };
 }
 
-/**
- * PostgreSQL enum types. Declared renames run first (`enum.rename`, `enum.value.rename`); then a type that only
- * gains labels gets `enum.value.add`, and one that loses or reorders labels is swapped (`enum.recreate`). On SQLite
- * (no named types) this only carries the model through; `finishEnumColumns` handles its CHECK columns.
- */
-export function diffEnums(from: Model, to: Model, renames: Renames = NO_RENAMES): EnumDiff {
-  const changes: Change[] = [];
-  const diagnostics: Diagnostic[] = [];
-  const decisions: Decision[] = [];
-  let current = from;
-
-  // Declared type renames: the old type exists, the new name is free, and the target wants the new name.
-  for (const entry of renames.enums) {
-    if (!entry.rename) continue;
-    const type = current.enums.find((e) => sameName(e, entry.from));
-    if (!type || current.enums.some((e) => sameName(e, entry.to)) || !to.enums.some((e) => sameName(e, entry.to))) continue;
-    const renamed: EnumType = { ...type, schema: entry.to.schema ?? type.schema, name: entry.to.name };
-    changes.push({
-      kind: 'enum.rename',
-      from: { schema: type.schema, name: type.name },
-      to: { schema: renamed.schema, name: renamed.name },
-      reason: `enum ${qualifiedKey(type)} is renamed to ${qualifiedKey(renamed)} (declared by ${entry.source})`,
-    });
-    current = mapColumns(
-      { ...current, enums: current.enums.map((e) => (e === type ? renamed : e)) },
-      type,
-      (c) => ({ ...c, enum: { schema: renamed.schema, name: renamed.name } }),
-    );
-  }
-
-  const delta = pairByKey(current.enums, to.enums, qualifiedKey);
-  for (const type of delta.added) {
-    changes.push({ kind: 'enum.create', enum: type, reason: `enum ${qualifiedKey(type)} is missing` });
-  }
-  for (const type of delta.dropped) {
-    changes.push({ kind: 'enum.drop', enum: type, reason: `enum ${qualifiedKey(type)} is not in the target schema` });
-  }
-  // A dropped and an added type with the same labels may be one type renamed: only the user can say.
-  for (const dropped of delta.dropped) {
-    for (const added of delta.added) {
-      if (dropped.values.join('\u0000') !== added.values.join('\u0000')) continue;
-      if (renames.enums.some((e) => !e.rename && sameName(e.from, dropped) && sameName(e.to, added))) continue;
-      decisions.push(enumDecision(dropped, added, columnsOf(to, added)));
-    }
-  }
-
-  for (const { from: a, to: b } of delta.kept) {
-    const declared = declarationsFor(renames, (e) => sameName(e.enum, b));
-    const labels = labelChanges(a.values, b.values, declared);
-    for (const problem of labels.invalid) {
-      diagnostics.push({
-        severity: 'error',
-        code: 'ENUM_VALUE_MAPPING_INVALID',
-        message: `enum ${qualifiedKey(b)}: ${problem}`,
-        location: `enum ${qualifiedKey(b)}`,
-        hint: 'Map a removed label onto a label the target keeps, or rename it to a new label of the target.',
-      });
-    }
-    const type = { schema: a.schema, name: a.name };
-    for (const rename of labels.renamed) {
-      changes.push({
-        kind: 'enum.value.rename',
-        enum: type,
-        from: rename.from,
-        to: rename.to,
-        reason: `label '${rename.from}' of enum ${qualifiedKey(a)} is renamed to '${rename.to}' (declared by ${rename.source})`,
-      });
-      current = mapColumns(current, type, (c) =>
-        c.default === undefined ? c : { ...c, default: renameLabelInDefault(c.default, rename.from, rename.to) },
-      );
-    }
-    for (const lookalike of labels.lookalikes) {
-      decisions.push(valueDecision(qualifiedKey(b), `enum ${qualifiedKey(b)}`, lookalike, columnsOf(to, b)));
-    }
-    const renamedType: EnumType = { ...a, values: labels.afterRenames };
-    const added = addedValues(renamedType, b);
-    if (added !== undefined && labels.mapped.length === 0) {
-      for (const { value, before } of added) {
-        changes.push({
-          kind: 'enum.value.add',
-          enum: type,
-          value,
-          before,
-          reason: `enum ${qualifiedKey(a)} lacks the value '${value}'`,
-        });
-      }
-      continue;
-    }
-    changes.push(recreate(renamedType, b, labels.mapped, current, to));
-  }
-  return { changes, diagnostics, decisions, from: current };
-}
-
-function recreate(
-  from: EnumType,
-  to: EnumType,
-  mappings: readonly EnumValueMapping[],
-  current: Model,
-  target: Model,
-): ChangeOf<'enum.recreate'> {
-  const columns: EnumSwapColumn[] = [];
-  for (const { table, column } of columnsOf(current, from)) {
-    const targetTable = target.tables.find((t) => tableKey(t) === tableKey(table));
-    const targetColumn = targetTable?.columns.find((c) => c.name === column.name);
-    if (!targetColumn || !sameName(targetColumn.enum, to)) continue; // dropped or converted away first
-    columns.push({ table: { schema: table.schema, name: table.name }, from: column, to: targetColumn });
-  }
-  const removed = from.values.filter((v) => !to.values.includes(v));
-  const what = removed.length > 0 ? `loses ${removed.map((v) => `'${v}'`).join(', ')}` : 'reorders its labels';
-  const mapping = mappings.map((m) => `rows holding '${m.from}' become '${m.to}' (declared by ${m.source})`);
-  return {
-    kind: 'enum.recreate',
-    from,
-    to,
-    columns,
-    mappings,
-    reason:
-      `enum ${qualifiedKey(from)} ${what} (${from.values.join(', ')} -> ${to.values.join(', ')}), which ALTER TYPE ` +
-      `cannot do: the type is swapped${columns.length > 0 ? ` and ${columns.map((c) => `${c.table.name}.${c.to.name}`).join(', ')} converted` : ''}` +
-      (mapping.length > 0 ? `; ${mapping.join('; ')}` : ''),
-  };
-}
-
-function enumDecision(dropped: EnumType, added: EnumType, users: { table: Table; column: Column }[]): Decision {
-  const column = users[0];
-  return {
-    code: 'RENAME_OR_DROP',
-    object: 'enum',
-    from: qualifiedKey(dropped),
-    to: qualifiedKey(added),
-    question: `Is enum ${qualifiedKey(added)} renamed from ${qualifiedKey(dropped)}?`,
-    entry: { section: 'enums', value: { from: qualifiedKey(dropped), to: qualifiedKey(added) } },
-    decorator: column
-      ? `@RenamedFrom({ enum: '${dropped.name}' }) on the property of ${column.table.name}.${column.column.name}`
-      : undefined,
-  };
-}
-
-function valueDecision(
+export function valueDecision(
   enumName: string,
   described: string,
   pair: { from: string; to: string },
@@ -268,119 +148,4 @@ function valueDecision(
       ? `@RenamedFrom({ values: { ${JSON.stringify(pair.from)}: ${JSON.stringify(pair.to)} } }) on the property of ${column.table.name}.${column.column.name}`
       : undefined,
   };
-}
-
-/**
- * Second pass over the table changes, for enum columns:
- * - PostgreSQL: a column converted by a type swap is not also altered for its type and default (the swap converts it
- *   and re-sets the default); CHECKs and partial-index predicates that mention it are dropped before the swap and
- *   recreated after (PostgreSQL re-parses them against the old type's literals otherwise, and fails).
- * - SQLite: a column whose CHECK labels change carries the declared renames and mappings (`valueMap`) its rebuild
- *   copies rows through; a label removed and one added at the same position without a declaration is a decision.
- */
-export function finishEnumColumns(
-  tableChanges: readonly Change[],
-  enums: EnumDiff,
-  to: Model,
-  renames: Renames = NO_RENAMES,
-): { changes: Change[]; decisions: Decision[] } {
-  if (to.dialect === 'sqlite') return finishSqlite(tableChanges, renames);
-  const swaps = enums.changes.filter((c): c is ChangeOf<'enum.recreate'> => c.kind === 'enum.recreate');
-  const swapped = new Map<string, EnumSwapColumn>();
-  for (const swap of swaps) for (const column of swap.columns) swapped.set(`${tableKey(column.table)}\u0000${column.to.name}`, column);
-  if (swapped.size === 0) return { changes: [...tableChanges], decisions: [] };
-
-  const changes: Change[] = [];
-  for (const change of tableChanges) {
-    if (change.kind !== 'column.alter') {
-      changes.push(change);
-      continue;
-    }
-    const column = swapped.get(`${tableKey(change.table)}\u0000${change.to.name}`);
-    if (!column) {
-      changes.push(change);
-      continue;
-    }
-    const rebased: Column = { ...change.from, array: change.to.array, enum: change.to.enum, default: change.to.default };
-    const fields = columnFieldsThatDiffer(rebased, change.to);
-    if (fields.length > 0) {
-      changes.push({ ...change, from: rebased, fields, reason: `column ${change.table.name}.${change.to.name} differs in ${fields.join(', ')}` });
-    }
-  }
-
-  // Constraints whose expressions mention a converted column are dropped before the swap and recreated after it.
-  const has = (kind: 'check.add' | 'check.drop' | 'index.create' | 'index.drop', table: QualifiedName, name: string): boolean =>
-    changes.some((c) => {
-      if (c.kind !== kind || tableKey(c.table) !== tableKey(table)) return false;
-      return (c.kind === 'check.add' || c.kind === 'check.drop' ? c.check.name : (c as ChangeOf<'index.create'>).index.name) === name;
-    });
-  const tables = new Map<string, { table: QualifiedName; columns: string[] }>();
-  for (const column of swapped.values()) {
-    const key = tableKey(column.table);
-    const entry = tables.get(key) ?? { table: column.table, columns: [] };
-    entry.columns.push(column.from.name);
-    tables.set(key, entry);
-  }
-  for (const [key, { table, columns }] of tables) {
-    const before = enums.from.tables.find((t) => tableKey(t) === key);
-    const after = to.tables.find((t) => tableKey(t) === key);
-    if (!before) continue;
-    const why = (what: string) => `${what} mentions ${columns.map((c) => `${table.name}.${c}`).join(', ')}, which the swap of its enum type converts`;
-    for (const check of before.checks) {
-      if (!columns.some((c) => mentionsColumn(check.expression, c))) continue;
-      if (!has('check.drop', table, check.name)) changes.push({ kind: 'check.drop', table, check, reason: why(`check ${check.name}`) });
-      const kept = after?.checks.find((c) => c.name === check.name);
-      if (kept && !has('check.add', table, kept.name)) changes.push({ kind: 'check.add', table, check: kept, reason: why(`check ${kept.name}`) });
-    }
-    for (const index of before.indexes) {
-      if (!columns.some((c) => mentionsColumn(index.where, c))) continue;
-      if (!has('index.drop', table, index.name)) changes.push({ kind: 'index.drop', table, index, reason: why(`index ${index.name}`) });
-      const kept = after?.indexes.find((i) => i.name === index.name);
-      if (kept && !has('index.create', table, kept.name)) changes.push({ kind: 'index.create', table, index: kept, reason: why(`index ${kept.name}`) });
-    }
-  }
-  return { changes, decisions: [] };
-}
-
-function finishSqlite(tableChanges: readonly Change[], renames: Renames): { changes: Change[]; decisions: Decision[] } {
-  const decisions: Decision[] = [];
-  const seen = new Set<string>();
-  const changes = tableChanges.map((change): Change => {
-    if (change.kind !== 'column.alter' || !change.fields.includes('enumValues')) return change;
-    const { from, to } = change;
-    if (!from.enumValues || !to.enumValues) return change;
-    const declared = declarationsFor(renames, (e) =>
-      e.columns.some((c) => c.table.name === change.table.name && c.column === to.name),
-    );
-    const labels = labelChanges(from.enumValues, to.enumValues, declared);
-    for (const lookalike of labels.lookalikes) {
-      const name = `${change.table.name}.${to.name}`;
-      const key = `${name}\u0000${lookalike.from}\u0000${lookalike.to}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      decisions.push(valueDecision(name, `the enum of ${name}`, lookalike, [{ table: change.table, column: to }]));
-    }
-    const valueMap = [...labels.renamed, ...labels.mapped];
-    return valueMap.length > 0 ? { ...change, valueMap } : change;
-  });
-  return { changes, decisions };
-}
-
-/**
- * When `to` only inserts labels into `from` (existing labels keep their relative order), the inserted labels with
- * the label each goes before in `to` (absent: at the end). That label may itself be inserted: the plan's order adds
- * it first (see `enumMustPrecede`), so labels inserted side by side land in `to`'s order whatever order runs them.
- * Otherwise `undefined`: values were removed or reordered.
- */
-function addedValues(from: EnumType, to: EnumType): { value: string; before?: string }[] | undefined {
-  const existing = new Set(from.values);
-  if (!from.values.every((value) => to.values.includes(value))) return undefined;
-  const kept = to.values.filter((value) => existing.has(value));
-  if (kept.some((value, i) => value !== from.values[i])) return undefined;
-  const result: { value: string; before?: string }[] = [];
-  to.values.forEach((value, i) => {
-    if (existing.has(value)) return;
-    result.push({ value, before: to.values[i + 1] });
-  });
-  return result;
 }

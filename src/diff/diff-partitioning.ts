@@ -1,6 +1,6 @@
 import type { Model, Partitioning, Table } from '../model';
 import { qualifiedKey, tableKey } from '../model';
-import type { Diagnostic } from '../plan/types';
+import type { Diagnostic } from '../model';
 import { pairByKey } from './compare-named';
 
 const describe = (partitioning: Partitioning | undefined): string =>

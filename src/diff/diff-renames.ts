@@ -12,20 +12,14 @@
  * answers; a pair declared `rename: false` is a drop and an add, without question.
  */
 import type { Model, QualifiedName, Renames, Table } from '../model';
+import type { Decision, EntityNames } from '../model';
 import { compareStrings, normalizeModel, qualifiedKey, referencedTableKey, tableKey } from '../model';
-import type { Decision } from '../plan/types';
 import type { Change } from './changes';
 import { columnsOf, tableOf } from './change-facts';
 import { pairByKey } from './compare-named';
 import { columnLikeness, tableLikeness } from './rename-likeness';
 
-/** Entity class and property names of the compiled tables and columns, for hints that name them (`User.fullName`). */
-export interface EntityNames {
-  /** Table key (`public.users`) -> entity class name. */
-  readonly tables: Readonly<Record<string, string>>;
-  /** `<table key>.<column>` -> `Class.property`. */
-  readonly columns: Readonly<Record<string, string>>;
-}
+export type { EntityNames } from '../model';
 
 export interface DeclaredRenames {
   /** The current model with the pending renames applied: what every other change starts from. */

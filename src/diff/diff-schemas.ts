@@ -1,5 +1,5 @@
 import type { Model, NotManaged, TargetScope } from '../model';
-import type { Diagnostic } from '../plan/types';
+import type { Diagnostic } from '../model';
 import type { Change } from './changes';
 
 

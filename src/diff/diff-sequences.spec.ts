@@ -1,6 +1,9 @@
 import type { Model, Sequence, Table } from '../model';
 import { normalizeModel } from '../model';
-import { diffModels } from './diff';
+import { postgresEnums } from '../dialects/postgres/enum-diff';
+import { diffModels as diffWith, type DiffOptions } from './diff';
+
+const diffModels = (from: Model, to: Model, options: Omit<DiffOptions, 'enums'> = {}) => diffWith(from, to, { enums: postgresEnums, ...options });
 
 const table = (name: string, columns: Table['columns']): Table => ({
   schema: 'public',

@@ -23,11 +23,10 @@ const SEQUENCE_TYPES: ReadonlySet<string> = new Set(['smallint', 'integer', 'big
  * The sequences serial columns imply (`<table>_<column>_seq`, of the column's type, owned by it, default options),
  * by qualified key: a standalone sequence on one side may be a serial's on the other (a column stops or starts
  * being serial but keeps drawing from the same sequence), which is then an ALTER of that sequence, not a create or
- * a drop. Models without sequences (SQLite) imply none.
+ * a drop. Only consulted to pair standalone sequences, so models without sequences (SQLite) never use them.
  */
 function impliedSequences(model: Model): Map<string, Sequence> {
   const implied = new Map<string, Sequence>();
-  if (model.dialect !== 'postgres') return implied;
   for (const table of model.tables) {
     for (const column of table.columns) {
       if (column.generated !== 'increment' || column.array || !SEQUENCE_TYPES.has(column.type)) continue;

@@ -1,6 +1,9 @@
 import type { Column, Model, Renames, Table } from '../model';
 import { NO_RENAMES, normalizeModel } from '../model';
-import { diffModels } from './diff';
+import { postgresEnums } from '../dialects/postgres/enum-diff';
+import { diffModels as diffWith, type DiffOptions } from './diff';
+
+const diffModels = (from: Model, to: Model, options: Omit<DiffOptions, 'enums'> = {}) => diffWith(from, to, { enums: postgresEnums, ...options });
 
 const col = (name: string, extra: Partial<Column> = {}): Column => ({ name, type: 'integer', nullable: false, ...extra });
 const table = (name: string, extra: Partial<Table> = {}): Table => ({

@@ -1,8 +1,8 @@
 import { NO_RENAMES, type Model, type Renames, type TargetScope } from '../model';
-import type { Decision, Diagnostic } from '../plan/types';
+import type { Decision, Diagnostic } from '../model';
 import type { Change } from './changes';
 import { diffEnumComments } from './diff-enum-comments';
-import { diffEnums, finishEnumColumns } from './diff-enums';
+import type { EnumStrategy } from './diff-enums';
 import { applyDeclaredRenames, findLookAlikes, withholdLookAlikes, type EntityNames } from './diff-renames';
 import { diffPartitioning } from './diff-partitioning';
 import { diffExtensions, diffSchemas } from './diff-schemas';
@@ -26,6 +26,8 @@ export interface DiffResult {
 }
 
 export interface DiffOptions {
+  /** How the models' dialect diffs enums (`Dialect.enums`). */
+  readonly enums: EnumStrategy;
   /** Declared renames (`@RenamedFrom`, `schema/renames.json`), in database names of the models' dialect. */
   readonly renames?: Renames;
   /** Entity class and property names, so a question's decorator hint names them. */
@@ -38,7 +40,7 @@ export interface DiffOptions {
  * Compares two normalised models of the same dialect. Pure: no SQL, no dialect knowledge; the dialect has already
  * made equal meanings equal data (`Dialect.normalize`).
  */
-export function diffModels(from: Model, to: Model, options: DiffOptions = {}): DiffResult {
+export function diffModels(from: Model, to: Model, options: DiffOptions): DiffResult {
   if (from.dialect !== to.dialect) {
     throw new Error(`cannot diff a ${from.dialect} model against a ${to.dialect} model`);
   }
@@ -47,10 +49,10 @@ export function diffModels(from: Model, to: Model, options: DiffOptions = {}): D
   // type swap converting columns included, names objects as they are once renamed. Undeclared look-alikes are
   // withheld as decisions.
   const declared = applyDeclaredRenames(from, to, renames);
-  const enums = diffEnums(declared.from, to, renames);
+  const enums = options.enums.diffTypes(declared.from, to, renames);
   const lookAlikes = findLookAlikes(enums.from, to, renames, options.entityNames);
   const tableChanges = withholdLookAlikes(diffTables(enums.from, to, { pairByDefinition: declared.touched }), lookAlikes);
-  const tables = finishEnumColumns(tableChanges, enums, to, renames);
+  const tables = options.enums.finishColumns(tableChanges, enums, to, renames);
   const scope = options.targetScope ?? 'needs';
   const extensions = diffExtensions(from, to, scope);
   const schemas = diffSchemas(from, to, scope, extensions);

@@ -14,6 +14,7 @@
 import type { Model, NotManagedKind, Partitioning, QualifiedName, Table } from '../model';
 import { asBaseType, qualifiedKey } from '../model';
 import type { Diagnostic } from '../plan/types';
+import { dialectFor } from '../dialects/registry';
 import { isManagedTable } from '../dialects/unmanaged';
 import { planColumn, undeclarableColumn } from './typeorm/column-options';
 import { renderEnum } from './typeorm/enums';
@@ -32,8 +33,6 @@ export interface TypeormEntityFiles {
   readonly diagnostics: Diagnostic[];
 }
 
-/** PostgreSQL's default schema: tables there are declared without `schema`. */
-const POSTGRES_DEFAULT_SCHEMA = 'public';
 
 export interface TypeormEntityOptions {
   /** The TypeORM line the app uses (default 1.x): 0.3 cannot declare index methods, and keeps relation column orders. */
@@ -43,7 +42,9 @@ export interface TypeormEntityOptions {
 export function typeormEntityFiles(model: Model, options: TypeormEntityOptions = {}): TypeormEntityFiles {
   const dialect = model.dialect;
   const line = lineDifferences(options.typeorm ?? '1');
-  const defaultSchema = dialect === 'postgres' ? POSTGRES_DEFAULT_SCHEMA : undefined;
+  const spoken = dialectFor(dialect);
+  // Tables in the default schema are declared without `schema`.
+  const defaultSchema = spoken.capabilities.schemas ? spoken.defaultSchema : undefined;
   const diagnostics: Diagnostic[] = [];
 
   const knownEnums = new Set(model.enums.map((type) => qualifiedKey(type)));

@@ -12,3 +12,7 @@ export * from './respell';
 export * from './managed-part';
 export * from './sequences';
 export * from './declarable';
+export * from './statement';
+export * from './probe';
+export * from './diagnostic';
+export * from './entity-names';

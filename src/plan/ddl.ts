@@ -1,7 +1,7 @@
 import type { Dialect } from '../dialects/dialect';
 import { emptyModel, type Model } from '../model';
-import { terminate } from '../report/sql';
 import { createPlan } from './plan';
+import { terminate } from './terminate';
 
 /**
  * The full DDL that creates `model` from nothing, as the dialect renders it (`generated/schema.<dialect>.sql`);

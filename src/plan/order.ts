@@ -10,62 +10,9 @@ import {
   sequencesUsedBy,
   tableOf,
 } from '../diff/change-facts';
+import { factsOf } from '../diff/change-kinds';
 import { DependencyCycleError, topologicalSort, type SortNode } from './graph';
 import { viewEdges } from './view-order';
-
-/**
- * The reading order when nothing else decides: prerequisites first, additions before alterations, removals last.
- * Dependencies (edges below) always win over this rank.
- */
-const RANK: Record<ChangeKind, number> = {
-  'typeormMetadata.create': 0,
-  'schema.create': 0,
-  'extension.create': 0,
-  'enum.rename': 1,
-  'enum.create': 1,
-  'enum.value.rename': 2,
-  'enum.value.add': 2,
-  // Sequences exist before the tables whose defaults call them; owners are set once the tables exist.
-  'sequence.create': 2.5,
-  'view.drop': 3,
-  // Renames first: every other change names the renamed objects by their new names.
-  'table.rename': 2.1,
-  'column.rename': 2.2,
-  'constraint.rename': 2.3,
-  'index.rename': 2.3,
-  'foreignKey.drop': 3,
-  'index.drop': 4,
-  'unique.drop': 4,
-  'check.drop': 4,
-  'exclusion.drop': 4,
-  'primaryKey.drop': 5,
-  'table.create': 6,
-  'table.rebuild': 7,
-  'column.add': 7,
-  'enum.recreate': 8,
-  'column.alter': 8,
-  'table.comment': 9,
-  'primaryKey.add': 10,
-  'unique.add': 11,
-  'check.add': 11,
-  // After the extensions its operator classes come from (btree_gist), which are created first.
-  'exclusion.add': 11,
-  'index.create': 12,
-  'foreignKey.add': 13,
-  // After the column changes a NOT VALID constraint may need (a type the existing rows must satisfy).
-  'constraint.validate': 13.2,
-  'view.create': 13.5,
-  // Comments of objects that exist (created ones get theirs with them).
-  'comment.set': 13.6,
-  'sequence.alter': 13.7,
-  'column.drop': 14,
-  'table.drop': 15,
-  'sequence.drop': 15.5,
-  'enum.drop': 16,
-  // Last: after everything that may use an extension, or live in a schema, is gone.
-  'extension.drop': 17,
-  'schema.drop': 18,
-};
 
 const ADDS = new Set<ChangeKind>(['primaryKey.add', 'foreignKey.add', 'unique.add', 'check.add', 'exclusion.add', 'index.create']);
 const DROPS = new Set<ChangeKind>(['primaryKey.drop', 'foreignKey.drop', 'unique.drop', 'check.drop', 'exclusion.drop', 'index.drop']);
@@ -378,11 +325,11 @@ export function preferenceEdges(changes: readonly Change[]): [number, number][] 
   return edges;
 }
 
-/** Orders changes so every dependency runs first; ties follow RANK, then table, then object name. */
+/** Orders changes so every dependency runs first; ties follow the kind's rank (change-kinds.ts), then table, then object name. */
 export function orderChanges(changes: readonly Change[]): Change[] {
   const nodes: SortNode[] = changes.map((change, id) => ({
     id,
-    priority: [RANK[change.kind], tableKeyOf(change), objectNameOf(change)],
+    priority: [factsOf(change.kind).rank, tableKeyOf(change), objectNameOf(change)],
     label: [change.kind, tableKeyOf(change), objectNameOf(change)].filter((part, i, all) => part && all.indexOf(part) === i).join(' '),
   }));
   const required = dependencyEdges(changes);

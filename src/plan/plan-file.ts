@@ -13,6 +13,7 @@
 import { PlanFileError, StalePlanError } from '../errors/errors';
 import type { DialectName } from '../model';
 import type { Plan } from './types';
+import { isDialectName } from '../dialects/registry';
 
 /** What `apply --plan` needs from the file. */
 export interface PlanFile {
@@ -41,7 +42,7 @@ export function parsePlanFile(text: string, file: string): PlanFile {
   if (typeof data !== 'object' || data === null || Array.isArray(data)) return fail('not a JSON object');
   const doc = data as Record<string, unknown>;
   if (doc.version !== 1) return fail(`version ${JSON.stringify(doc.version)}, expected 1`);
-  if (doc.dialect !== 'postgres' && doc.dialect !== 'sqlite') return fail(`unknown dialect ${JSON.stringify(doc.dialect)}`);
+  if (!isDialectName(doc.dialect)) return fail(`unknown dialect ${JSON.stringify(doc.dialect)}`);
   if (typeof doc.database !== 'string' || !doc.database) return fail('it names no database (was it written by plan --format json instead of --out?)');
   if (typeof doc.fromHash !== 'string' || !HASH.test(doc.fromHash)) return fail('no schema hash (fromHash)');
   if (doc.concurrently !== undefined && typeof doc.concurrently !== 'boolean') return fail('"concurrently" is not true or false');

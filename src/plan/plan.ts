@@ -64,7 +64,7 @@ function computeDiffInput({ from, to, dialect, renames, entityNames, targetScope
   const current = dialect.normalize(from);
   // Where names are case-insensitive, the current schema is read with the target's spelling of the names both have.
   const normalized = { from: dialect.capabilities.caseInsensitiveNames ? respellLike(current, target) : current, to: target };
-  const diff = diffModels(normalized.from, normalized.to, { renames, entityNames, targetScope });
+  const diff = diffModels(normalized.from, normalized.to, { enums: dialect.enums, renames, entityNames, targetScope });
   // Lowering and rendering start from the current schema as it reads after the renames, which run first.
   return { context: { from: diff.from, to: normalized.to }, diff, current: normalized.from };
 }

@@ -1,6 +1,5 @@
-import { tableOf } from '../diff/change-facts';
+import { factsOf } from '../diff/change-kinds';
 import type { Change } from '../diff/changes';
-import { qualifiedKey } from '../model';
 import type { Plan, PlannedStatement } from '../plan/types';
 
 /** One change of a plan with its statements and each statement's 1-based position in execution order. */
@@ -16,38 +15,9 @@ export interface ChangeGroup {
   readonly changes: readonly ChangeWithStatements[];
 }
 
-/** The object a change belongs to for reading: its table, else the enum, view or schema it acts on. */
+/** The object a change belongs to for reading: its table, else the enum, view or schema it acts on (change-kinds.ts). */
 export function groupTitle(change: Change): string {
-  const table = tableOf(change);
-  if (table) return `table ${qualifiedKey(table)}`;
-  switch (change.kind) {
-    case 'schema.create':
-    case 'schema.drop':
-      return `schema ${change.name}`;
-    case 'extension.create':
-    case 'extension.drop':
-      return `extension ${change.name}`;
-    case 'enum.create':
-    case 'enum.drop':
-    case 'enum.value.add':
-    case 'enum.value.rename':
-      return `enum ${qualifiedKey(change.enum)}`;
-    case 'enum.rename':
-    case 'enum.recreate':
-      return `enum ${qualifiedKey(change.to)}`;
-    case 'view.create':
-    case 'view.drop':
-      return `view ${qualifiedKey(change.view)}`;
-    case 'typeormMetadata.create':
-      return 'table typeorm_metadata';
-    case 'sequence.create':
-    case 'sequence.drop':
-      return `sequence ${qualifiedKey(change.sequence)}`;
-    case 'sequence.alter':
-      return `sequence ${qualifiedKey(change.to)}`;
-    default:
-      return 'schema'; // every other kind acts on a table, named above
-  }
+  return factsOf(change.kind).title(change);
 }
 
 /**

@@ -1,12 +1,14 @@
 import type { Model } from '../model';
 import { qualifiedKey } from '../model';
+import { dialectFor } from '../dialects/registry';
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /** A readable summary of a model: `8 tables, 4 enums: deck_level (4 values), ...` then one line per table. */
 export function renderModelText(model: Model): string {
+  const namedTypes = dialectFor(model.dialect).capabilities.enumTypes;
   const enumsOf = (): string[] => {
-    if (model.dialect === 'postgres') return model.enums.map((e) => `${e.name} (${plural(e.values.length, 'value')})`);
+    if (namedTypes) return model.enums.map((e) => `${e.name} (${plural(e.values.length, 'value')})`);
     const seen = new Map<string, number>();
     for (const table of model.tables) {
       for (const c of table.columns) if (c.enumValues) seen.set(`${table.name}.${c.name}`, c.enumValues.length);
@@ -14,7 +16,7 @@ export function renderModelText(model: Model): string {
     return [...seen].map(([name, n]) => `${name} (${plural(n, 'value')})`);
   };
   const enums = enumsOf();
-  const enumWord = model.dialect === 'postgres' ? 'enum' : 'enum column';
+  const enumWord = namedTypes ? 'enum' : 'enum column';
   const head =
     `${plural(model.tables.length, 'table')}, ${plural(enums.length, enumWord)}` +
     (enums.length ? `: ${enums.join(', ')}` : '') +

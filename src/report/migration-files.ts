@@ -1,4 +1,5 @@
 import type { Plan, PlannedStatement } from '../plan/types';
+import { DEFAULT_MIGRATION_TEMPLATE } from '../config/settings';
 import { terminate } from './sql';
 
 /**
@@ -24,7 +25,7 @@ export interface MigrationFiles {
   readonly sql: string;
 }
 
-export const DEFAULT_MIGRATION_TEMPLATE = '{timestamp}_{slug}';
+export { DEFAULT_MIGRATION_TEMPLATE };
 
 /** Lower-case ASCII words joined by underscores, at most 40 characters: `Add "deck" level!` -> `add_deck_level`. */
 export function slugify(description: string): string {

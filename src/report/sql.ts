@@ -1,11 +1,8 @@
 import { describePartlyManaged } from '../plan/partly-managed';
+import { terminate } from '../plan/terminate';
 import type { Plan } from '../plan/types';
 
-/** One statement as a script line: trailing semicolon exactly once. */
-export function terminate(sql: string): string {
-  const trimmed = sql.trim();
-  return trimmed.endsWith(';') ? trimmed : `${trimmed};`;
-}
+export { terminate };
 
 /**
  * The plan as a plain SQL script, each change introduced by a comment with its reason, inside the frame the dialect

@@ -8,6 +8,7 @@ import type { Paint } from './colors';
 import { renderDecisions } from './decisions';
 import { groupChanges } from './group-changes';
 import { terminate } from './sql';
+import { factsOf } from '../diff/change-kinds';
 
 export interface TextContext {
   readonly target?: string;
@@ -37,9 +38,8 @@ export function timeoutsLine(timeouts: Timeouts): string {
 
 /** Additions green `+`, removals red `-`, everything else an alteration, yellow `~`. */
 function direction(change: Change, p: Paint): { sign: string; colour: (text: string) => string } {
-  if (change.kind.endsWith('.drop')) return { sign: '-', colour: p.red };
-  if (change.kind.endsWith('.add') || change.kind.endsWith('.create')) return { sign: '+', colour: p.green };
-  return { sign: '~', colour: p.yellow };
+  const sign = factsOf(change.kind).direction;
+  return { sign, colour: sign === '-' ? p.red : sign === '+' ? p.green : p.yellow };
 }
 
 export function renderDiagnostics(diagnostics: readonly Diagnostic[], p: Paint): string[] {

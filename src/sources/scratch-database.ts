@@ -11,8 +11,10 @@
 import { randomBytes } from 'node:crypto';
 import { parseDatabaseUrl, redactSecrets } from '../connect/url';
 import type { DatabaseSession, Dialect } from '../dialects/dialect';
-import { quoteIdentifier } from '../dialects/postgres/quote';
+import { loadError } from '../dialects/load-error';
 import { dialectFor } from '../dialects/registry';
+
+export { loadError };
 import { ConnectionError, SourceError } from '../errors/errors';
 import type { DialectName, Model } from '../model';
 
@@ -51,29 +53,6 @@ export function scratchName(): string {
 
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' ').trim();
 
-/** The 1-based line of a 1-based character position in `text`. */
-function lineAt(text: string, position: number): number {
-  let line = 1;
-  for (let i = 0; i < Math.min(position - 1, text.length); i++) if (text[i] === '\n') line++;
-  return line;
-}
-
-/**
- * A driver error from running `sql` (the text of `file`) as one clear line: the file, the line when PostgreSQL gives
- * a position, and the database's own message, without the server's password.
- */
-export function loadError(error: unknown, sql: string, file: string, dialect: DialectName, url?: string): SourceError {
-  const position = Number((error as { position?: unknown } | null)?.position);
-  const where = Number.isInteger(position) && position > 0 ? `:${lineAt(sql, position)}` : '';
-  const message = redactSecrets(messageOf(error).replace(/^SQLITE_[A-Z_]+: /, ''), url);
-  const engine = dialect === 'postgres' ? 'PostgreSQL' : 'SQLite';
-  return new SourceError(
-    `cannot load ${file}${where} into a scratch ${engine} database: ${message}`,
-    `The SQL file must run on an empty ${engine} database; fix the statement the database names.`,
-    { cause: error },
-  );
-}
-
 /** `serverUrl` with its database replaced by `name`. */
 export function databaseUrl(serverUrl: string, name: string): string {
   const url = new URL(serverUrl);
@@ -91,7 +70,7 @@ function scratch(dialect: Dialect, session: DatabaseSession, name: string, url: 
       try {
         await session.runScript(sql);
       } catch (error) {
-        throw loadError(error, sql, file, dialect.name, url);
+        throw loadError(error, sql, file, dialect.displayName, url);
       }
     },
     schemas: () => session.listSchemas(),
@@ -111,11 +90,12 @@ export async function withScratchDatabase<T>(
   action: (db: ScratchDatabase) => Promise<T>,
 ): Promise<T> {
   const dialect = dialectFor(dialectName);
-  if (dialectName === 'sqlite') {
+  if (dialect.localTarget) {
     const filename = options.sqliteFile ?? ':memory:';
-    const session = await dialect.connect({ dialect: 'sqlite', filename, redacted: `sqlite:${filename}` });
+    const target = dialect.localTarget(filename);
+    const session = await dialect.connect(target);
     try {
-      return await action(scratch(dialect, session, filename, `sqlite:${filename}`));
+      return await action(scratch(dialect, session, filename, target.redacted));
     } finally {
       await session.close();
     }
@@ -128,12 +108,14 @@ export async function withScratchDatabase<T>(
     );
   }
   const server = parseDatabaseUrl(serverUrl);
-  if (server.dialect !== 'postgres') throw new SourceError(`the scratch server URL ${server.redacted} is not a PostgreSQL URL`);
+  if (server.dialect !== dialectName || !('connectionString' in server)) {
+    throw new SourceError(`the scratch server URL ${server.redacted} is not a ${dialect.displayName} URL`);
+  }
   const name = scratchName();
   const admin = await dialect.connect(server);
   try {
     try {
-      await admin.runScript(`CREATE DATABASE ${quoteIdentifier(name)} TEMPLATE template0`);
+      await admin.runScript(`CREATE DATABASE ${dialect.quoteIdentifier(name)} TEMPLATE template0`);
     } catch (error) {
       throw new ConnectionError(
         `cannot create a scratch database on ${server.redacted}: ${redactSecrets(messageOf(error), server.connectionString)}`,
@@ -155,7 +137,7 @@ export async function withScratchDatabase<T>(
       throw error;
     } finally {
       try {
-        await dropScratch(admin, name, server.connectionString);
+        await dropScratch(dialect, admin, name, server.connectionString);
       } catch (error) {
         if (!failed) throw error; // otherwise the first failure is the one to report
       }
@@ -165,13 +147,13 @@ export async function withScratchDatabase<T>(
   }
 }
 
-async function dropScratch(admin: DatabaseSession, name: string, serverUrl: string): Promise<void> {
+async function dropScratch(dialect: Dialect, admin: DatabaseSession, name: string, serverUrl: string): Promise<void> {
   try {
-    await admin.runScript(`DROP DATABASE IF EXISTS ${quoteIdentifier(name)} WITH (FORCE)`);
+    await admin.runScript(`DROP DATABASE IF EXISTS ${dialect.quoteIdentifier(name)} WITH (FORCE)`);
   } catch (error) {
     throw new ConnectionError(
       `could not drop the scratch database ${name}: ${redactSecrets(messageOf(error), serverUrl)}`,
-      `Drop it by hand: DROP DATABASE ${quoteIdentifier(name)};`,
+      `Drop it by hand: DROP DATABASE ${dialect.quoteIdentifier(name)};`,
       { cause: error },
     );
   }

@@ -1,12 +1,12 @@
 /**
  * A `.sql` file as a schema source. A schema file is data to compare, not code to run with the user's credentials:
- * it is read with a real SQL parser and checked statement by statement first (postgres-script.ts, sqlite-script.ts:
+ * it is read with a real SQL parser and checked statement by statement first (`Dialect.loadSql`: each dialect's check-script.ts:
  * schema DDL only; anything else is refused with one line naming the statement), then evaluated where it cannot reach
  * the user's servers, and read back with the dialect's own introspector, so it is normalised exactly like a live
  * database (types, defaults, expressions as the engine prints them):
  *
  * - SQLite: an in-memory database;
- * - PostgreSQL: by default the sandbox, PGlite (PostgreSQL in WebAssembly, in this process: pglite-sandbox.ts); on a
+ * - PostgreSQL: by default the sandbox, PGlite (PostgreSQL in WebAssembly, in this process:  dialects/postgres/pglite-sandbox.ts); on a
  *   server only when the user names one with `--dev-url` (an empty database, used in a transaction that is rolled
  *   back, as a role without superuser rights: dev-database.ts).
  */
@@ -14,12 +14,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { SourceError } from '../errors/errors';
 import type { DialectName, Model } from '../model';
-import { loadIntoDevDatabase } from './dev-database';
-import { SANDBOX, sandboxHasExtension, withPgliteSandbox } from './pglite-sandbox';
-import { checkPostgresScript } from './postgres-script';
-import { runStatements } from './run-statements';
-import { withScratchDatabase } from './scratch-database';
-import { checkSqliteScript } from './sqlite-script';
+import { dialectFor } from '../dialects/registry';
 
 export interface SqlFileOptions {
   /**
@@ -50,18 +45,5 @@ export async function loadSqlFile(file: string, dialect: DialectName, options: S
 
 /** `loadSqlFile` for SQL text already read (`file` names it in messages). */
 export async function loadSql(sql: string, file: string, dialect: DialectName, options: SqlFileOptions = {}): Promise<Model> {
-  if (dialect === 'sqlite') {
-    checkSqliteScript(sql, file);
-    return withScratchDatabase('sqlite', {}, async (db) => {
-      await db.load(sql, file);
-      return db.introspect();
-    });
-  }
-  if (options.devUrl !== undefined) return loadIntoDevDatabase(sql, file, options.devUrl);
-  const script = await checkPostgresScript(sql, file, { evaluator: SANDBOX, hasExtension: sandboxHasExtension });
-  return withPgliteSandbox({ ...script, cwd: options.cwd }, async (session) => {
-    await runStatements(session, script.statements, file, SANDBOX);
-    await session.runScript('RESET ALL'); // the file's SET search_path must not change how the catalog is printed
-    return session.introspect({ schemas: await session.listSchemas() });
-  });
+  return dialectFor(dialect).loadSql(sql, file, options);
 }

@@ -1,6 +1,3 @@
-import type { Driver } from 'typeorm/driver/Driver';
-import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
-import type { DialectName } from '../model';
 import type { TypeormLine } from './versions';
 
 /**
@@ -23,7 +20,7 @@ import type { TypeormLine } from './versions';
  *   or a CHECK expression with a space (the SQLite introspector follows the line: see `./default-names`).
  * - PostgreSQL: 0.3 replaces a function default that merely mentions `CURRENT_TIMESTAMP` (and the like) by that
  *   function alone (`CURRENT_TIMESTAMP + interval '1 day'` becomes `now()`); 1.x only an exact match. A plan follows
- *   the app's line, which built its database; `rewrittenDefault` says so in a warning.
+ *   the app's line, which built its database; the dialect's `TypeormCompile.rewrittenDefault` says so in a warning.
  * - PostgreSQL `@Index({ type })` (gin, hash, brin, spgist) exists from 1.0; 0.3 builds a B-tree (its one method option
  *   is `spatial`, GiST).
  */
@@ -42,48 +39,4 @@ const LINES: Record<TypeormLine, LineDifferences> = {
 
 export function lineDifferences(line: TypeormLine): LineDifferences {
   return LINES[line];
-}
-
-/**
- * Defaults TypeORM 0.3 writes as malformed SQL, which TypeORM 1.x writes well-formed: the 1.x text, or `undefined`
- * where the app's TypeORM text is fine (always on 1.x). TypeORM 0.3's own `synchronize()` fails on these columns.
- * - PostgreSQL, a JSON object or array default holding a quote: 0.3 does not double it (`'{"a":"it's"}'`).
- * - PostgreSQL, an enum column with a function default: 0.3 quotes the function's source (`'() => ...'`).
- * - SQLite, an array or object default: 0.3 writes `${value}` (`A1,B1`, `[object Object]`); 1.x quotes a
- *   simple-enum array as its stored text and anything else as JSON.
- */
-export function repairedDefault(line: TypeormLine, column: ColumnMetadata, dialect: DialectName, driver: Driver): string | undefined {
-  if (line !== '0.3') return undefined;
-  const value: unknown = column.default;
-  if (value === null || value === undefined) return undefined;
-  const isEnum = column.type === 'enum' || column.type === 'simple-enum';
-  const quotedJson = (json: unknown) => `'${JSON.stringify(json).replace(/'/g, "''")}'`;
-  if (dialect === 'postgres') {
-    if (column.isArray && Array.isArray(value)) return undefined;
-    if (isEnum && typeof value === 'function') {
-      return (driver as unknown as { normalizeDatetimeFunction(sql: string): string }).normalizeDatetimeFunction((value as () => string)());
-    }
-    if (!isEnum && typeof value === 'object' && JSON.stringify(value).includes("'")) return quotedJson(value);
-    return undefined;
-  }
-  if (typeof value !== 'object') return undefined;
-  if (Array.isArray(value) && column.type === 'simple-enum') return `'${value.join(',')}'`;
-  return column.type === 'jsonb' ? `jsonb(${quotedJson(value)})` : quotedJson(value);
-}
-
-/** The date/time functions TypeORM 1.x respells, as the whole default only (0.3 respells any default mentioning one). */
-const DATETIME_FUNCTION = /^(CURRENT_TIMESTAMP|CURRENT_DATE|CURRENT_TIME|LOCALTIMESTAMP|LOCALTIME)(\(\d+\))?$/;
-
-/**
- * The SQL a function default declares, when the app's TypeORM (0.3, PostgreSQL) writes another one in its place
- * (`typeormText`): 0.3 replaces any expression that mentions a date/time function by that function alone.
- * `undefined` when TypeORM writes what is declared (always on 1.x).
- */
-export function rewrittenDefault(line: TypeormLine, column: ColumnMetadata, dialect: DialectName, typeormText: unknown): string | undefined {
-  if (line !== '0.3' || dialect !== 'postgres' || typeof column.default !== 'function') return undefined;
-  // An enum column's function default is malformed instead (see `repairedDefault`).
-  if (column.type === 'enum' || column.type === 'simple-enum') return undefined;
-  const declared: unknown = (column.default as () => unknown)();
-  if (typeof declared !== 'string' || DATETIME_FUNCTION.test(declared.trim().toUpperCase())) return undefined;
-  return typeormText !== declared ? declared : undefined;
 }

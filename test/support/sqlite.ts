@@ -69,7 +69,7 @@ export function planSqlite(from: Model, to: Model): SqlitePlan {
   const b = sqliteDialect.normalize(to);
   const context = { from: a, to: b };
   const changes = sqliteDialect
-    .lower(diffModels(a, b).changes, context)
+    .lower(diffModels(a, b, { enums: sqliteDialect.enums }).changes, context)
     .sort((x, y) => (ORDER[x.kind] ?? 9) - (ORDER[y.kind] ?? 9));
   return { changes, statements: changes.flatMap((change) => sqliteDialect.render(change, context)) };
 }

@@ -1,8 +1,8 @@
 import type { Column, EnumType, Model, QualifiedName, Table } from '../../model';
 import { asBaseType, qualifiedKey } from '../../model';
-import { narrowingHazards } from '../../plan/measured-hazards';
-import type { TableRows } from '../../plan/row-counts';
-import type { Hazard } from '../../plan/types';
+import { narrowingHazards } from '../measured-hazards';
+import type { TableRows } from '../row-counts';
+import type { Hazard } from '../../model';
 import { DEFAULT_SCHEMA } from './normalize';
 import { DEFAULT_LENGTH, DEFAULT_PRECISION, INTEGER_TYPES, LENGTH_TYPES, PRECISION_TYPES } from './types';
 

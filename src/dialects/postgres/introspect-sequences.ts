@@ -1,6 +1,6 @@
 /** Which sequences the catalog holds are standalone (model `sequences`), and which a serial column implies. */
 import type { Sequence } from '../../model';
-import type { ColumnRow } from './introspect';
+import type { ColumnRow } from './introspect-rows';
 import { normalizeIdentity } from './identity';
 import { sequenceType } from './sequence';
 import { INTEGER_TYPES } from './types';

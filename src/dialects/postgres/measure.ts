@@ -5,8 +5,8 @@
  * probed table, then ONE aggregate query per table whose estimate is at most `estimateAbove` rows (or unknown: never
  * analyzed); larger tables are not scanned, their counts are the catalog's estimates.
  */
-import { ESTIMATE_ABOVE_ROWS } from '../../plan/row-counts';
-import type { EnumUsesProbe, EnumValueRowsProbe, Measurement, MeasureOptions, Probe, RowCount, TableRowsProbe } from '../../plan/types';
+import { ESTIMATE_ABOVE_ROWS } from '../row-counts';
+import type { EnumUsesProbe, EnumValueRowsProbe, Measurement, MeasureOptions, Probe, RowCount, TableRowsProbe } from '../../model';
 import { DEFAULT_SCHEMA } from './normalize';
 import { quoteIdentifier, quoteQualified } from './quote';
 import { duplicateKeysSql } from '../duplicate-keys';

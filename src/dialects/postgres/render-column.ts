@@ -1,10 +1,10 @@
 import type { ChangeOf } from '../../diff/changes';
 import { SchemaplanError } from '../../errors/errors';
 import { qualifiedKey, sequenceOfDefault, type Column, type QualifiedName } from '../../model';
-import { addNotNullColumnHazards, backfillHazards, notNullHazards } from '../../plan/measured-hazards';
-import { tableRows } from '../../plan/row-counts';
-import { isNotNullWithoutDefault } from '../../plan/table-probes';
-import type { Hazard, Statement } from '../../plan/types';
+import { addNotNullColumnHazards, backfillHazards, notNullHazards } from '../measured-hazards';
+import { tableRows } from '../row-counts';
+import { isNotNullWithoutDefault } from '../table-probes';
+import type { Hazard, Statement } from '../../model';
 import type { RenderContext } from '../dialect';
 import { hazard, isEpochConversion, label, tableExists, typeChangeHazards } from './hazards';
 import { DEFAULT_SCHEMA } from './normalize';

@@ -1,7 +1,7 @@
 /** PostgreSQL `COMMENT ON ...` for the objects besides tables and columns (see `CommentTarget`). */
 import type { CommentTarget } from '../../diff/changes';
 import type { QualifiedName } from '../../model';
-import type { Statement } from '../../plan/types';
+import type { Statement } from '../../model';
 import { DEFAULT_SCHEMA } from './normalize';
 import { quoteIdentifier, quoteLiteral, quoteQualified } from './quote';
 import { statement } from './render-column';

@@ -1,8 +1,8 @@
 /** PostgreSQL enum type changes beyond CREATE/DROP/ADD VALUE: renames and the type swap. */
 import type { ChangeOf, EnumSwapColumn, EnumValueMapping } from '../../diff/changes';
 import type { QualifiedName } from '../../model';
-import { enumColumnRemovals, enumRemovalHazards } from '../../plan/measure';
-import type { Statement } from '../../plan/types';
+import { enumColumnRemovals, enumRemovalHazards } from '../measure';
+import type { Statement } from '../../model';
 import type { RenderContext } from '../dialect';
 import { hazard, label } from './hazards';
 import { DEFAULT_SCHEMA } from './normalize';

@@ -1,6 +1,6 @@
 import type { Index, QualifiedName } from '../../model';
 import { indexKeys, isExpressionKey, keyOrderSql } from '../../model';
-import type { Hazard, Statement } from '../../plan/types';
+import type { Hazard, Statement } from '../../model';
 import { enclosedExpression } from '../index-expression';
 import { DEFAULT_SCHEMA } from './normalize';
 import { quoteIdentifier, quoteQualified } from './quote';

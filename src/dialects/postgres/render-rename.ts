@@ -1,7 +1,7 @@
 /** PostgreSQL renames: tables, columns, constraints and indexes keep their data and definitions under a new name. */
 import type { ChangeOf } from '../../diff/changes';
 import type { QualifiedName } from '../../model';
-import type { Statement } from '../../plan/types';
+import type { Statement } from '../../model';
 import { quoteIdentifier, quoteLiteral, quoteQualified } from './quote';
 import { doBlock, qualifiedTable, serialSequenceExpression, statement } from './render-column';
 

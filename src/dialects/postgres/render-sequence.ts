@@ -1,7 +1,7 @@
 /** PostgreSQL standalone sequences: CREATE, ALTER (type, options, owner; the current value is kept) and DROP. */
 import type { ChangeOf } from '../../diff/changes';
 import { SchemaplanError } from '../../errors/errors';
-import type { Statement } from '../../plan/types';
+import type { Statement } from '../../model';
 import { hazard, label } from './hazards';
 import { statement } from './render-column';
 import { alterSequenceClauses, createSequenceSql, qualifiedSequence } from './sequence';

@@ -1,6 +1,6 @@
 import { SchemaplanError } from '../../errors/errors';
 import type { Check, Deferrable, ForeignKey, PrimaryKey, QualifiedName, ReferentialAction, Table, Unique } from '../../model';
-import type { Statement } from '../../plan/types';
+import type { Statement } from '../../model';
 import { exclusionClause } from './exclusion';
 import { quoteIdentifier, quoteLiteral, quoteQualified } from './quote';
 import { commentOf } from './render-comment';

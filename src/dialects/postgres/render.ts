@@ -10,10 +10,10 @@ import {
   indexBuildHazards as measuredIndexBuild,
   notNullHazards,
   primaryKeyLockHazard,
-} from '../../plan/measured-hazards';
-import { keyToCount } from '../../plan/table-probes';
-import { LARGE_TABLE_ROWS, tableRows } from '../../plan/row-counts';
-import type { Hazard, Statement } from '../../plan/types';
+} from '../measured-hazards';
+import { keyToCount } from '../table-probes';
+import { LARGE_TABLE_ROWS, tableRows } from '../row-counts';
+import type { Hazard, Statement } from '../../model';
 import type { RenderContext } from '../dialect';
 import { renderEnumRecreate, renderEnumRename, renderEnumValueRename } from './render-enum';
 import { findTable, hazard, label, tableExists } from './hazards';

@@ -6,10 +6,10 @@ import {
   dropTableHazard,
   duplicateKeyHazards,
   notNullHazards as measuredNotNull,
-} from '../../plan/measured-hazards';
-import type { TableRows } from '../../plan/row-counts';
-import { isNotNullWithoutDefault, keyToCount } from '../../plan/table-probes';
-import type { Hazard } from '../../plan/types';
+} from '../measured-hazards';
+import type { TableRows } from '../row-counts';
+import { isNotNullWithoutDefault, keyToCount } from '../table-probes';
+import type { Hazard } from '../../model';
 
 export function tableDropHazard(table: Table, rows: TableRows): Hazard {
   return dropTableHazard(table.name, rows);

@@ -4,8 +4,8 @@
  * aggregate query per table whose estimate is at most `estimateAbove` rows or unknown; larger tables are not scanned,
  * and only their row count is known (SQLite keeps no NULL statistics).
  */
-import { ESTIMATE_ABOVE_ROWS } from '../../plan/row-counts';
-import type { EnumValueRowsProbe, Measurement, MeasureOptions, Probe, RowCount, TableRowsProbe } from '../../plan/types';
+import { ESTIMATE_ABOVE_ROWS } from '../row-counts';
+import type { EnumValueRowsProbe, Measurement, MeasureOptions, Probe, RowCount, TableRowsProbe } from '../../model';
 import type { Row } from './introspect';
 import { quoteIdentifier, quoteLiteral } from './quote';
 import { duplicateKeysSql } from '../duplicate-keys';

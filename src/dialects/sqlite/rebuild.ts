@@ -6,8 +6,8 @@
  */
 import type { EnumValueMapping } from '../../diff/changes';
 import type { Column, Table } from '../../model';
-import { tableRows, type TableRows } from '../../plan/row-counts';
-import type { Statement } from '../../plan/types';
+import { tableRows, type TableRows } from '../row-counts';
+import type { Statement } from '../../model';
 import { droppedColumnHazards, duplicateKeyHazardsOfRebuild, notNullHazards, rebuildHazard } from './hazards';
 import { quoteIdentifier as q, quoteLiteral } from './quote';
 import { createIndexSql, createTableSql } from './render-table';

@@ -1,10 +1,10 @@
 /** SQL for one lowered change (see lower.ts: changes SQLite cannot ALTER must arrive as `table.rebuild`). */
 import type { Change } from '../../diff/changes';
 import { assertNever } from '../../diff/changes';
-import { enumColumnRemovals, enumRemovalHazards } from '../../plan/measure';
-import { indexBuildHazards } from '../../plan/measured-hazards';
-import { LARGE_TABLE_ROWS, tableRows } from '../../plan/row-counts';
-import type { Statement } from '../../plan/types';
+import { enumColumnRemovals, enumRemovalHazards } from '../measure';
+import { indexBuildHazards } from '../measured-hazards';
+import { LARGE_TABLE_ROWS, tableRows } from '../row-counts';
+import type { Statement } from '../../model';
 import type { RenderContext } from '../dialect';
 import { canAddColumn, isCommentOnly } from './alter-support';
 import { tableDropHazard } from './hazards';

@@ -1,5 +1,5 @@
 import type { Change } from '../../diff/changes';
-import type { ScriptFrame } from '../../plan/types';
+import type { ScriptFrame } from '../../model';
 
 /**
  * The frame a SQLite script needs when it rebuilds or drops a table, doing what `SqliteSession.apply` does: with

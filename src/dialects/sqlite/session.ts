@@ -14,7 +14,7 @@ import { requireDriver } from '../../connect/driver-package';
 import type { DatabaseTarget } from '../../connect/url';
 import { ApplyError, ApplyLockedError, CancelledError, ConnectionError, GaveUpError, SchemaplanError } from '../../errors/errors';
 import type { Model } from '../../model';
-import type { Measurement, MeasureOptions, Probe, Statement } from '../../plan/types';
+import type { Measurement, MeasureOptions, Probe, Statement } from '../../model';
 import { anySignal, pause } from '../abort';
 import { DEFAULT_LOCK_TIMEOUT_SECONDS, type ApplyOptions, type ConnectOptions, type DatabaseSession } from '../dialect';
 import { introspectSqlite, type Row } from './introspect';

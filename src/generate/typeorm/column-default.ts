@@ -14,27 +14,8 @@
  *   them (`() => '(1 + 1)'`).
  */
 import type { Column, DialectName } from '../../model';
+import { dialectFor } from '../../dialects/registry';
 import { jsonCode, tsString, type Code } from './literals';
-
-const NUMERIC_TYPES: Readonly<Record<DialectName, ReadonlySet<string>>> = {
-  postgres: new Set(['smallint', 'integer', 'bigint', 'numeric', 'real', 'double precision']),
-  sqlite: new Set([
-    'integer',
-    'int',
-    'tinyint',
-    'smallint',
-    'mediumint',
-    'bigint',
-    'int2',
-    'int8',
-    'real',
-    'double',
-    'double precision',
-    'float',
-    'numeric',
-    'decimal',
-  ]),
-};
 
 /** The text of a plain SQL string literal (`'it''s'` -> `it's`), or `undefined` when `sql` is not one. */
 export function sqlStringContent(sql: string): string | undefined {
@@ -88,10 +69,11 @@ export interface DefaultContext {
 export function defaultCode(column: Column, context: DefaultContext): Code | undefined {
   const sql = column.default;
   if (sql === undefined) return undefined;
-  const rawSql = context.dialect === 'postgres' && hasTopLevelOperator(sql) ? `(${sql})` : sql;
+  const types = dialectFor(context.dialect).entityTypes;
+  const rawSql = types.typedDefaults && hasTopLevelOperator(sql) ? `(${sql})` : sql;
   const raw = `() => ${tsString(rawSql)}`;
   const literal = sqlStringContent(sql);
-  const numeric = NUMERIC_TYPES[context.dialect].has(column.type) && !column.array;
+  const numeric = types.numeric.has(column.type) && !column.array;
 
   if (column.array) return arrayDefault(literal, column, context) ?? raw;
   // TypeORM quotes an enum or string default without escaping it: a label with a quote stays raw SQL.
@@ -99,7 +81,7 @@ export function defaultCode(column: Column, context: DefaultContext): Code | und
     const member = context.enumMember(literal);
     if (member !== undefined) return member;
   }
-  if (context.dialect === 'postgres') {
+  if (types.typedDefaults) {
     if ((column.type === 'json' || column.type === 'jsonb') && literal !== undefined) {
       try {
         const value: unknown = JSON.parse(literal);
@@ -125,7 +107,7 @@ function arrayDefault(literal: string | undefined, column: Column, context: Defa
   if (literal === undefined) return undefined;
   const elements = simpleArrayElements(literal);
   if (elements === undefined) return undefined;
-  const numeric = NUMERIC_TYPES[context.dialect].has(column.type);
+  const numeric = dialectFor(context.dialect).entityTypes.numeric.has(column.type);
   const codes = elements.map((element): Code | undefined => {
     if (context.enumMember) return element.includes("'") ? undefined : context.enumMember(element);
     if (numeric) return isExactNumber(element) ? element : undefined;

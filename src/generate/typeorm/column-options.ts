@@ -7,6 +7,7 @@
 import type { Column, DialectName, QualifiedName, Table } from '../../model';
 import { asBaseType, qualifiedKey } from '../../model';
 import type { Diagnostic } from '../../plan/types';
+import { dialectFor } from '../../dialects/registry';
 import { defaultCode } from './column-default';
 import { isSupportedType, nearestType, tsTypeOf, typeText } from './column-type';
 import { decorator, type DecoratorCall } from './decorators';
@@ -49,7 +50,7 @@ function strategyOf(column: Column, dialect: DialectName): Strategy | undefined 
   if (column.generated === 'increment') return 'increment';
   if (column.generated === 'identity-always' || column.generated === 'identity-by-default') return 'identity';
   // TypeORM reads a uuid column defaulting to uuid_generate_v4() as a generated one (and compiles one to that default).
-  if (dialect === 'postgres' && column.type === 'uuid' && !column.array && column.default === UUID_GENERATOR) return 'uuid';
+  if (dialectFor(dialect).capabilities.uuidType && column.type === 'uuid' && !column.array && column.default === UUID_GENERATOR) return 'uuid';
   return undefined;
 }
 
@@ -87,7 +88,8 @@ function declarableColumn(original: Column, context: ColumnContext, notes: strin
         `${base} without the domain's constraints (schema diff between the two shows the type change).`,
     });
   }
-  const isEnum = column.type === 'enum' || (dialect === 'sqlite' && column.enumValues !== undefined);
+  const can = dialectFor(dialect).capabilities;
+  const isEnum = column.type === 'enum' || (!can.enumTypes && column.enumValues !== undefined);
   if (isEnum || isSupportedType(dialect, column.type)) return column;
   const pk = table.primaryKey?.columns ?? [];
   const nearest = nearestType(dialect, column, pk.length === 1 && pk[0] === column.name);
@@ -108,6 +110,7 @@ function declarableColumn(original: Column, context: ColumnContext, notes: strin
 
 export function planColumn(original: Column, context: ColumnContext): ColumnPlan {
   const { dialect, table, names, naming, diagnostics } = context;
+  const can = dialectFor(dialect).capabilities;
   const property = names.properties.get(original.name)!;
   const where = `${qualifiedKey(table)}.${original.name}`;
   const location = `column ${where}`;
@@ -126,7 +129,7 @@ export function planColumn(original: Column, context: ColumnContext): ColumnPlan
   let sharedEnum: TsEnum | undefined;
   let inlineEnum: TsEnum | undefined;
   let enumName: string | undefined;
-  if (dialect === 'postgres' && column.type === 'enum') {
+  if (can.enumTypes && column.type === 'enum') {
     sharedEnum = naming.enumOf(column.enum!)!;
     if (column.enum!.schema !== table.schema) {
       diagnostics.push({
@@ -140,7 +143,7 @@ export function planColumn(original: Column, context: ColumnContext): ColumnPlan
       });
     }
     enumName = column.enum!.name === typeormEnumName(table, column) ? undefined : column.enum!.name;
-  } else if (dialect === 'sqlite' && column.enumValues) {
+  } else if (!can.enumTypes && column.enumValues) {
     type = 'simple-enum';
     inlineEnum = tsEnum(naming.classScope.claim(`${names.className}${pascalCase(property, 'Value')}`), column.enumValues);
   }
@@ -154,7 +157,7 @@ export function planColumn(original: Column, context: ColumnContext): ColumnPlan
       location,
     });
   }
-  if (dialect === 'postgres' && column.type === 'uuid' && column.default !== undefined && column.default !== UUID_GENERATOR) {
+  if (can.uuidType && column.type === 'uuid' && column.default !== undefined && column.default !== UUID_GENERATOR) {
     if (/^(gen_random_uuid|uuid_generate_v\d\w*)\(\)$/.test(column.default)) {
       diagnostics.push({
         severity: 'info',
@@ -170,7 +173,7 @@ export function planColumn(original: Column, context: ColumnContext): ColumnPlan
   const identity = { 'identity-always': "'ALWAYS'", 'identity-by-default': "'BY DEFAULT'", increment: undefined }[
     column.generated ?? 'increment'
   ];
-  const pkName = inPrimaryKey && dialect === 'postgres' && table.primaryKey?.name ? tsString(table.primaryKey.name) : undefined;
+  const pkName = inPrimaryKey && can.namedPrimaryKeys && table.primaryKey?.name ? tsString(table.primaryKey.name) : undefined;
   const comment = column.comment !== undefined ? tsString(column.comment) : undefined;
   const name = tsString(column.name);
   const tsType = `${tsTypeOf(dialect, column, tsEnumType?.name)}${column.nullable && !inPrimaryKey ? ' | null' : ''}`;

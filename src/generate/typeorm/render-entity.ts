@@ -4,6 +4,7 @@
 import type { DialectName, Table } from '../../model';
 import type { ColumnPlan } from './column-options';
 import { decorator, renderDecorator, type DecoratorCall } from './decorators';
+import { dialectFor } from '../../dialects/registry';
 import { renderEnum } from './enums';
 import { lineComment, objectLiteral, tsString, type Code } from './literals';
 import { ENUMS_FILE, type EntityNames } from './naming-plan';
@@ -49,7 +50,7 @@ function relationDecorator(relation: RelationPlan, dialect: DialectName): Decora
       ['onDelete', action(fk.onDelete)],
       ['onUpdate', action(fk.onUpdate)],
       // SQLite only keeps INITIALLY DEFERRED (INITIALLY IMMEDIATE behaves as not deferrable there).
-      ['deferrable', fk.deferrable && (dialect === 'postgres' || fk.deferrable === 'INITIALLY DEFERRED') ? tsString(fk.deferrable) : undefined],
+      ['deferrable', fk.deferrable && (dialectFor(dialect).capabilities.deferrableConstraints || fk.deferrable === 'INITIALLY DEFERRED') ? tsString(fk.deferrable) : undefined],
       ['nullable', relation.required ? 'false' : undefined],
     ],
   });

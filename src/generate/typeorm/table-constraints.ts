@@ -8,7 +8,7 @@
 import type { DialectName, Index, Table } from '../../model';
 import { hasKeyOrder, indexKeys, isExpressionKey, keyOrderSql, qualifiedKey } from '../../model';
 import type { Diagnostic } from '../../plan/types';
-import { exclusionBody } from '../../dialects/postgres/exclusion';
+import { dialectFor } from '../../dialects/registry';
 import { decorator, type DecoratorCall } from './decorators';
 import { arrayLiteral, tsString } from './literals';
 import type { EntityNames } from './naming-plan';
@@ -75,7 +75,7 @@ export function planTableConstraints(context: ConstraintContext): ClassDecorator
 
   for (const unique of table.uniques) {
     if (onSkippedColumn('unique constraint', unique.name, unique.columns)) continue;
-    const deferrable = dialect === 'postgres' && unique.deferrable ? tsString(unique.deferrable) : undefined;
+    const deferrable = dialectFor(dialect).capabilities.deferrableConstraints && unique.deferrable ? tsString(unique.deferrable) : undefined;
     lines.push({ call: decorator('Unique', tsString(unique.name), properties(unique.columns), { entries: [['deferrable', deferrable]] }) });
   }
   for (const check of table.checks) {
@@ -85,10 +85,10 @@ export function planTableConstraints(context: ConstraintContext): ClassDecorator
   for (const exclusion of table.exclusions ?? []) {
     const columns = exclusion.elements.flatMap((element) => ('column' in element ? [element.column] : []));
     if (onSkippedColumn('exclusion constraint', exclusion.name, columns)) continue;
-    lines.push({ call: decorator('Exclusion', tsString(exclusion.name), tsString(exclusionBody(exclusion))) });
+    lines.push({ call: decorator('Exclusion', tsString(exclusion.name), tsString(dialectFor(dialect).exclusionBody!(exclusion))) });
   }
   for (const index of table.indexes) {
-    const method = dialect === 'postgres' ? index.method : undefined;
+    const method = dialectFor(dialect).capabilities.indexMethods ? index.method : undefined;
     const reason = undeclarableIndex(index, method, line);
     if (reason !== undefined) {
       lines.push(notDeclaredIndex(key, location, index, reason, diagnostics));

@@ -15,10 +15,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { DatabaseSession } from '../dialects/dialect';
-import { postgresSessionOn, type QueryClient } from '../dialects/postgres/session';
-import { quoteIdentifier } from '../dialects/postgres/quote';
-import { SourceError } from '../errors/errors';
+import type { DatabaseSession } from '../dialect';
+import { postgresSessionOn, type QueryClient } from './session';
+import { quoteIdentifier } from './quote';
+import { SourceError } from '../../errors/errors';
 
 /** What evaluates the file, for messages. */
 export const SANDBOX = 'the sandbox (PGlite)';

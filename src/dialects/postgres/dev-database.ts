@@ -9,15 +9,15 @@
  * another one must be installed in the dev database beforehand (the file then says `CREATE EXTENSION IF NOT EXISTS`).
  */
 import { randomBytes } from 'node:crypto';
-import { parseDatabaseUrl } from '../connect/url';
-import { requireDriver } from '../connect/driver-package';
+import { parseDatabaseUrl } from '../../connect/url';
+import { requireDriver } from '../../connect/driver-package';
 import type { Client } from 'pg';
-import { quoteIdentifier } from '../dialects/postgres/quote';
-import { connectionError, postgresSessionOn } from '../dialects/postgres/session';
-import { SourceError } from '../errors/errors';
-import type { Model } from '../model';
-import { checkPostgresScript } from './postgres-script';
-import { runStatements } from './run-statements';
+import { quoteIdentifier } from './quote';
+import { connectionError, postgresSessionOn } from './session';
+import { SourceError } from '../../errors/errors';
+import type { Model } from '../../model';
+import { checkPostgresScript } from './check-script';
+import { runStatements } from '../run-statements';
 
 /** What a database that should be empty holds, for the message (`table public.users`), or undefined when empty. */
 function firstObject(model: Model): string | undefined {

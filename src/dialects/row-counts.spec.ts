@@ -1,5 +1,5 @@
 import { formatCount, formatNumber, tableRows } from './row-counts';
-import type { Measurement } from './types';
+import type { Measurement } from '../model';
 
 describe('row counts', () => {
   it('writes exact counts with thousands separators and estimates rounded, marked with ~', () => {

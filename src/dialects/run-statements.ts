@@ -1,8 +1,8 @@
 /** Runs a checked PostgreSQL script one statement at a time, as psql runs a file, with errors that name the line. */
 import { redactSecrets } from '../connect/url';
-import type { DatabaseSession } from '../dialects/dialect';
+import type { DatabaseSession } from './dialect';
 import { SourceError } from '../errors/errors';
-import type { ScriptStatement } from './postgres-script';
+import type { ScriptStatement } from './postgres/check-script';
 
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' ').trim();
 

@@ -5,8 +5,8 @@
  * is data to compare, not code to run with the user's credentials: what it has no business doing is refused with one
  * line naming the statement, before anything was evaluated.
  */
-import { SourceError } from '../errors/errors';
-import { judgeStatement, type RuleOptions, type Verdict } from './postgres-statement-rules';
+import { SourceError } from '../../errors/errors';
+import { judgeStatement, type RuleOptions, type Verdict } from './statement-rules';
 
 /** One statement of a script, ready to evaluate. */
 export interface ScriptStatement {

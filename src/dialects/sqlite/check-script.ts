@@ -10,8 +10,8 @@
  *   PRAGMAs, data statements and queries), and any statement that names `load_extension` (or another function that
  *   touches files) anywhere.
  */
-import { tokenize, type Token } from '../dialects/sqlite/tokenize';
-import { SourceError } from '../errors/errors';
+import { tokenize, type Token } from './tokenize';
+import { SourceError } from '../../errors/errors';
 
 /** PRAGMAs of schema files and `.dump` output that change nothing outside the in-memory database. */
 const HARMLESS_PRAGMAS = new Set([
