@@ -7,7 +7,7 @@
 import { Client } from 'pg';
 import sqlite3 from 'sqlite3';
 import { EXIT } from '../src/cli/exit-codes';
-import { applyPlanned, planAgainstDatabase, replan, verifyUnchanged } from '../src/cli/workflow';
+import { applyPlanned, planAgainstDatabase, replan, verifyUnchanged } from '../src/workflow/plan-database';
 import { compileSources } from '../src/config/compile-sources';
 import type { DatabaseSession } from '../src/dialects/dialect';
 import { dialectFor } from '../src/dialects/registry';

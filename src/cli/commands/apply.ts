@@ -36,7 +36,7 @@ import {
   type SourceArgs,
   type TimeoutArgs,
 } from '../options';
-import { applyPlanned, planAgainstDatabase, replan } from '../workflow';
+import { applyPlanned, planAgainstDatabase, replan } from '../../workflow/plan-database';
 
 export interface ApplyArgs extends SourceArgs, TimeoutArgs {
   yes: boolean;
