@@ -121,3 +121,31 @@ export async function answerDecisions(
   }
   return { planned: current, answers };
 }
+
+/** How answers given in code are named in the plan's reasons ("declared by ..."). */
+export const OPTION_ANSWER = 'the answers option';
+
+/**
+ * Answers the plan's open questions from a list (`from`, `to`, `rename`, optionally `object`), re-planning until no
+ * open question has an answer in it; questions it does not answer stay open in the plan.
+ */
+export async function answerFromList(
+  planned: PlannedTarget,
+  list: readonly { readonly from: string; readonly to: string; readonly rename: boolean; readonly object?: Decision['object'] }[],
+): Promise<PlannedTarget> {
+  if (list.length === 0) return planned;
+  const given: Answer[] = [];
+  const used = new Set<string>();
+  let current = planned;
+  for (;;) {
+    const matched = current.plan.decisions.flatMap((decision): Answer[] => {
+      if (used.has(decisionKey(decision))) return [];
+      const answer = list.find((a) => a.from === decision.from && a.to === decision.to && (a.object === undefined || a.object === decision.object));
+      return answer ? [{ decision, rename: answer.rename }] : [];
+    });
+    if (matched.length === 0) return current;
+    for (const answer of matched) used.add(decisionKey(answer.decision));
+    given.push(...matched);
+    current = await replanWithAnswers(planned, given, OPTION_ANSWER);
+  }
+}
