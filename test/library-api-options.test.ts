@@ -4,7 +4,9 @@
  * giving exactly what the CLI prints as JSON.
  */
 import path from 'node:path';
-import { apply, diff, inspect, plan, type ProgressEvent, type SchemaplanError } from '../src';
+import { apply, ApplyLockedError, CompileError, diff, GaveUpError, inspect, OpenDecisionsError, plan, type ProgressEvent, type SchemaplanError } from '../src';
+import { EXIT } from '../src/cli/exit-codes';
+import { exitCodeOf } from '../src/cli/report-error';
 import { REPO_ROOT } from './support/cli';
 import { DIALECTS, freshDatabase, type TestDatabase } from './support/databases';
 import { runInProcess } from './support/memory-io';
@@ -102,5 +104,17 @@ describe.each(DIALECTS)('the library API on %s', (dialect) => {
     expect(model).toEqual(JSON.parse(printed.stdout));
     const compiled = await inspect({ entities: TO, dialect, cwd: REPO_ROOT });
     expect(compiled.tables.map((t) => t.name).sort()).toEqual(['authors', 'books']);
+  });
+});
+
+describe("the CLI's exit codes, by the errors' stable codes", () => {
+  it('maps APPLY_LOCKED and GAVE_UP (nothing applied) to 4, OPEN_DECISIONS to 3, every other error to 1', () => {
+    expect(new ApplyLockedError('locked').code).toBe('APPLY_LOCKED');
+    expect(exitCodeOf(new ApplyLockedError('locked'))).toBe(EXIT.gaveUp);
+    expect(exitCodeOf(new GaveUpError('gave up', 'ALTER TABLE x'))).toBe(EXIT.gaveUp);
+    expect(exitCodeOf(new GaveUpError('gave up', 'ALTER TABLE x', undefined, { applied: 2 }))).toBe(EXIT.error);
+    expect(exitCodeOf(new OpenDecisionsError([]))).toBe(EXIT.decisions);
+    expect(exitCodeOf(new CompileError('bad'))).toBe(EXIT.error);
+    expect(exitCodeOf(new Error('bug'))).toBe(EXIT.error);
   });
 });
