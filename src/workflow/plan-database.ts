@@ -18,8 +18,8 @@ export interface Declared {
   readonly entityNames: EntityNames;
 }
 
-/** How the plan is made, beyond what is compared. */
-export interface PlanOptions {
+/** How the plan is made, beyond what is compared (the public `PlanOptions` of the API are in api-types.ts). */
+export interface PlanScope {
   /** PostgreSQL: indexes of existing tables are built and dropped CONCURRENTLY. */
   readonly concurrently?: boolean;
   /** Tables (names or simple globs) left out of both sides before diffing: never read, planned or dropped. */
@@ -38,7 +38,7 @@ export interface PlannedTarget {
   readonly current: Model;
   readonly desired: Model;
   readonly declared: Declared;
-  readonly options: PlanOptions;
+  readonly options: PlanScope;
   /** The renames file hints point at (as the user named it, or the default). */
   readonly renamesFile: string;
   readonly diagnostics: readonly Diagnostic[];
@@ -133,7 +133,7 @@ export async function replan(
   desired: Model,
   diagnostics: readonly Diagnostic[] = [],
   declared?: Declared,
-  options: PlanOptions = {},
+  options: PlanScope = {},
 ): Promise<Plan> {
   return (await planFrom(session, dialect, desired, diagnostics, declared, options)).plan;
 }
@@ -144,7 +144,7 @@ async function planFrom(
   desired: Model,
   diagnostics: readonly Diagnostic[],
   declared: Declared | undefined,
-  options: PlanOptions,
+  options: PlanScope,
 ): Promise<{ plan: Plan; current: Model }> {
   const { exclude: _exclude, schemas: _schemas, unmanaged: _unmanaged, ...planOptions } = options;
   const current = await readCurrent(session, desired, options);
@@ -158,7 +158,7 @@ async function planFrom(
  * as entities can declare it: standalone sequences, partitioning and domains, which entities cannot declare, are left
  * alone (never dropped or changed by the plan; see `declarableByEntities`).
  */
-async function readCurrent(session: DatabaseSession, desired: Model, options: PlanOptions): Promise<Model> {
+async function readCurrent(session: DatabaseSession, desired: Model, options: PlanScope): Promise<Model> {
   const { exclude = [], schemas = [], unmanaged = [] } = options;
   const current = await session.introspect({ schemas: managedSchemas(desired, schemas) });
   return declarableByEntities(excludeFromModel(current, exclude, unmanaged));
