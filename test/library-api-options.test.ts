@@ -7,7 +7,9 @@ import path from 'node:path';
 import { apply, ApplyLockedError, CompileError, diff, GaveUpError, inspect, OpenDecisionsError, plan, type ProgressEvent, type SchemaplanError } from '../src';
 import { EXIT } from '../src/cli/exit-codes';
 import { exitCodeOf } from '../src/cli/report-error';
+import { appTypeorm } from '../src/typeorm/runtime';
 import { REPO_ROOT } from './support/cli';
+import { entityClasses } from './support/entities';
 import { DIALECTS, freshDatabase, type TestDatabase } from './support/databases';
 import { runInProcess } from './support/memory-io';
 import { rawQuery, tableRows } from './support/raw-query';
@@ -77,6 +79,19 @@ describe.each(DIALECTS)('the library API on %s', (dialect) => {
     expect(await tableRows(db, 'authors', ['name'])).toEqual([{ name: 'Ursula' }]);
     expect(await tableRows(db, 'books', ['heading'])).toEqual([{ heading: 'The Dispossessed' }]);
     expect((await plan(options)).statements).toEqual([]);
+  });
+
+  it('takes a TypeORM DataSource (never initialized) and entity classes, as TypeORM takes them', async () => {
+    const expected = await plan({ url: db.url, entities: TO, cwd: REPO_ROOT });
+    expect(expected.statements).toEqual([]);
+    if (dialect === 'postgres') {
+      // (TypeORM 1.x builds a SQLite DataSource only with better-sqlite3, which this repository does not install.)
+      const dataSource = new (appTypeorm().DataSource)({ type: 'postgres', url: db.url, entities: TO });
+      expect(await plan({ dataSource, cwd: REPO_ROOT })).toEqual(expected);
+      expect(dataSource.isInitialized).toBe(false);
+    }
+    const classes = await entityClasses(path.relative(REPO_ROOT, path.dirname(TO[0]!)));
+    expect(await plan({ url: db.url, entities: classes, cwd: REPO_ROOT })).toEqual(expected);
   });
 
   it('cancels with an AbortSignal (CANCELLED) and says what is wrong with a stable code', async () => {
