@@ -8,7 +8,7 @@
 import { Client } from 'pg';
 import sqlite3 from 'sqlite3';
 import { startSchema } from '../scripts/crash/cli';
-import { applyPlanned, planAgainstDatabase, replan } from '../src/cli/workflow';
+import { applyPlanned, planAgainstDatabase, replan } from '../src/workflow/plan-database';
 import { EXIT } from '../src/cli/exit-codes';
 import { DEFAULT_MIGRATIONS_DIR } from '../src/config/settings';
 import type { Sources } from '../src/config/sources';

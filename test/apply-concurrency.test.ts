@@ -7,7 +7,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { Client } from 'pg';
 import { EXIT } from '../src/cli/exit-codes';
-import { applyPlanned, planAgainstDatabase } from '../src/cli/workflow';
+import { applyPlanned, planAgainstDatabase } from '../src/workflow/plan-database';
 import { DEFAULT_MIGRATIONS_DIR } from '../src/config/settings';
 import { APPLY_LOCK_KEY } from '../src/dialects/postgres/apply-lock';
 import { StalePlanError } from '../src/errors/errors';

@@ -1,13 +1,14 @@
 /**
  * `schema apply`, safely, on real PostgreSQL and SQLite: the hazard gate, the apply lock, the schema hash check,
- * progress, and a failing statement that leaves the database exactly as it was. Through the real binary where the
- * CLI is what is tested; at the workflow/session level where the test must act inside apply (between plan and
- * execution, or while it waits for the lock).
+ * progress, and a failing statement that leaves the database exactly as it was. The CLI in-process (`main(argv, io)`)
+ * for its output and exit codes; the real binary where processes compete (the apply lock) and on a terminal; at the
+ * workflow/session level where the test must act inside apply (between plan and execution, or while it waits for the
+ * lock).
  */
 import { Client } from 'pg';
 import sqlite3 from 'sqlite3';
 import { EXIT } from '../src/cli/exit-codes';
-import { applyPlanned, planAgainstDatabase, replan, verifyUnchanged } from '../src/cli/workflow';
+import { applyPlanned, planAgainstDatabase, replan, verifyUnchanged } from '../src/workflow/plan-database';
 import { compileSources } from '../src/config/compile-sources';
 import type { DatabaseSession } from '../src/dialects/dialect';
 import { dialectFor } from '../src/dialects/registry';
@@ -31,6 +32,8 @@ const sourcesFor = (db: TestDatabase, entities: string): Sources => ({
   migrations: { dir: DEFAULT_MIGRATIONS_DIR, template: DEFAULT_MIGRATION_TEMPLATE },
 });
 import { rawQuery, tableRows } from './support/raw-query';
+import { runInProcess } from './support/memory-io';
+import { plan } from '../src';
 
 jest.setTimeout(120_000);
 
@@ -56,7 +59,7 @@ async function snapshot(db: TestDatabase): Promise<{ model: Model; accounts: unk
 /** A database at test/entities/apply-safety/from, with two accounts. */
 async function startingDatabase(dialect: (typeof DIALECTS)[number]): Promise<TestDatabase> {
   const db = await freshDatabase(dialect, 'apply-safety');
-  const built = runCli(['apply', '--url', db.url, ...entities('from'), '--yes']);
+  const built = await runInProcess(['apply', '--url', db.url, ...entities('from'), '--yes'], REPO_ROOT);
   expect(built.stderr).toBe(databaseLine(db.url));
   expect(built.status).toBe(0);
   // One statement: its progress line too, with its time, and the total.
@@ -66,12 +69,10 @@ async function startingDatabase(dialect: (typeof DIALECTS)[number]): Promise<Tes
   return db;
 }
 
-/** The plan's hazard codes, as `plan --format json` reports them, in the gate's order. */
-function hazardCodes(url: string, set: 'drop-bio' | 'from'): HazardCode[] {
-  const json = JSON.parse(runCli(['plan', '--url', url, ...entities(set), '--format', 'json']).stdout) as {
-    statements: { hazards: { code: HazardCode }[] }[];
-  };
-  const present = new Set(json.statements.flatMap((s) => s.hazards.map((h) => h.code)));
+/** The plan's hazard codes, as the library's `plan()` (the document of `plan --format json`) reports them, in the gate's order. */
+async function hazardCodes(url: string, set: 'drop-bio' | 'from'): Promise<HazardCode[]> {
+  const document = await plan({ url, entities: [entities(set)[1]!], cwd: REPO_ROOT });
+  const present = new Set(document.statements.flatMap((s) => s.hazards.map((h) => h.code)));
   return HAZARD_CODES.filter((code) => present.has(code));
 }
 
@@ -119,13 +120,13 @@ describe.each(DIALECTS)('schema apply on %s', (dialect) => {
     try {
       const before = await snapshot(db);
       expect(before.accounts).toEqual(ROWS);
-      const codes = hazardCodes(db.url, 'drop-bio');
+      const codes = await hazardCodes(db.url, 'drop-bio');
       expect(codes).toContain('DATA_LOSS');
       const flag = `--allow-hazards ${codes.join(',')}`;
 
       // Without --yes and without a terminal: the hazard refusal comes first, so nothing was asked either.
       for (const args of [['--yes'], []]) {
-        const refused = runCli(['apply', '--url', db.url, ...entities('drop-bio'), ...args]);
+        const refused = await runInProcess(['apply', '--url', db.url, ...entities('drop-bio'), ...args], REPO_ROOT);
         expect(refused.status).toBe(1);
         expect(refused.stdout).toContain('DROP');
         const lines = afterDatabaseLine(refused, db.url).trimEnd().split('\n');
@@ -142,16 +143,16 @@ describe.each(DIALECTS)('schema apply on %s', (dialect) => {
       expect(await snapshot(db)).toEqual(before);
 
       // Allowing only some of them is not enough: the flag named is the whole set.
-      const partly = runCli(['apply', '--url', db.url, ...entities('drop-bio'), '--yes', '--allow-hazards', 'INDEX_BUILD']);
+      const partly = await runInProcess(['apply', '--url', db.url, ...entities('drop-bio'), '--yes', '--allow-hazards', 'INDEX_BUILD'], REPO_ROOT);
       expect(partly.status).toBe(1);
       expect(partly.stderr).toContain(`run again with --allow-hazards ${HAZARD_CODES.filter((c) => c === 'INDEX_BUILD' || codes.includes(c)).join(',')} `);
 
-      const unknown = runCli(['apply', '--url', db.url, ...entities('drop-bio'), '--yes', '--allow-hazards', 'DATA_LOSS,bogus']);
+      const unknown = await runInProcess(['apply', '--url', db.url, ...entities('drop-bio'), '--yes', '--allow-hazards', 'DATA_LOSS,bogus'], REPO_ROOT);
       expect(unknown.status).toBe(1);
       expect(unknown.stdout).toBe('');
       expect(unknown.stderr).toBe(`error: unknown hazard code in --allow-hazards: BOGUS\nhint: Known codes: ${HAZARD_CODES.join(', ')} (or --allow-all-hazards).\n`);
 
-      const dry = runCli(['apply', '--url', db.url, ...entities('drop-bio'), '--dry-run']);
+      const dry = await runInProcess(['apply', '--url', db.url, ...entities('drop-bio'), '--dry-run'], REPO_ROOT);
       expect(dry.status).toBe(0);
       expect(dry.stdout).toContain('Dry run: nothing was applied.');
       expect(dry.stdout).toContain(`Apply would stop at `);
@@ -161,7 +162,7 @@ describe.each(DIALECTS)('schema apply on %s', (dialect) => {
       // Codes in lower case, over a repeated flag.
       const [first, ...rest] = codes;
       const allowedArgs = ['--allow-hazards', first!.toLowerCase(), ...(rest.length > 0 ? ['--allow-hazards', rest.join(',').toLowerCase()] : [])];
-      const applied = runCli(['apply', '--url', db.url, ...entities('drop-bio'), '--yes', ...allowedArgs]);
+      const applied = await runInProcess(['apply', '--url', db.url, ...entities('drop-bio'), '--yes', ...allowedArgs], REPO_ROOT);
       expect(applied.stderr).toBe(databaseLine(db.url));
       expect(applied.status).toBe(0);
       const progress = applied.stdout.split('\n').filter((line) => /^\[\s*\d+\/\d+\] /.test(line));
@@ -174,15 +175,15 @@ describe.each(DIALECTS)('schema apply on %s', (dialect) => {
       expect(progress.every((line) => / \(\d+ ms\)$|\([\d.]+ s\)$/.test(line))).toBe(true);
       expect(progress.every((line) => line.replace(/ \([^)]*\)$/, '').length <= `[${total}/${total}] `.length + 100)).toBe(true);
       expect(applied.stdout).toMatch(new RegExp(`^Applied ${total} statements in [\\d.]+ m?s; verified: the database is in line with the schema\\.$`, 'm'));
-      expect(runCli(['plan', '--url', db.url, ...entities('drop-bio'), '--exit-code']).status).toBe(0);
+      expect((await runInProcess(['plan', '--url', db.url, ...entities('drop-bio'), '--exit-code'], REPO_ROOT)).status).toBe(0);
       expect(await tableRows(db, 'accounts', ['id', 'name'])).toEqual(ROWS.map(({ id, name }) => ({ id, name })));
 
       // Back to `from` drops the new tables (DATA_LOSS): --allow-all-hazards lets it through.
-      expect(runCli(['apply', '--url', db.url, ...entities('from'), '--yes']).status).toBe(1);
-      const all = runCli(['apply', '--url', db.url, ...entities('from'), '--yes', '--allow-all-hazards']);
+      expect((await runInProcess(['apply', '--url', db.url, ...entities('from'), '--yes'], REPO_ROOT)).status).toBe(1);
+      const all = await runInProcess(['apply', '--url', db.url, ...entities('from'), '--yes', '--allow-all-hazards'], REPO_ROOT);
       expect(all.stderr).toBe(databaseLine(db.url));
       expect(all.status).toBe(0);
-      expect(runCli(['plan', '--url', db.url, ...entities('from'), '--exit-code']).status).toBe(0);
+      expect((await runInProcess(['plan', '--url', db.url, ...entities('from'), '--exit-code'], REPO_ROOT)).status).toBe(0);
     } finally {
       await db.drop();
     }
@@ -194,10 +195,10 @@ describe.each(DIALECTS)('schema apply on %s', (dialect) => {
       const before = await snapshot(db);
       const failing = `NOT_NULL_VIOLATION: adds NOT NULL column region without a default to ${dialect === 'postgres' ? 'public.accounts' : 'accounts'}`;
       for (const run of [
-        () => runCli(['apply', '--url', db.url, ...entities('add-region'), '--yes', '--allow-all-hazards']),
-        () => runCli(['apply', '--url', db.url, ...entities('add-region'), '--yes', '--allow-hazards', 'NOT_NULL_VIOLATION,DATA_LOSS,SQLITE_REBUILD']),
+        () => runInProcess(['apply', '--url', db.url, ...entities('add-region'), '--yes', '--allow-all-hazards'], REPO_ROOT),
+        () => runInProcess(['apply', '--url', db.url, ...entities('add-region'), '--yes', '--allow-hazards', 'NOT_NULL_VIOLATION,DATA_LOSS,SQLITE_REBUILD'], REPO_ROOT),
       ]) {
-        const refused = run();
+        const refused = await run();
         expect(refused.status).toBe(1);
         // The plan says it, in the words apply then uses.
         expect(refused.stdout).toContain(`! ${failing.replace(': ', ' ')}`);
@@ -215,7 +216,7 @@ describe.each(DIALECTS)('schema apply on %s', (dialect) => {
       expect(onTty.stdout).toContain('error: the plan would fail on the rows as they are (1 statement); nothing was applied:');
       expect(onTty.stdout).not.toContain('[y/N]');
       // A dry run says apply would refuse it.
-      const dry = runCli(['apply', '--url', db.url, ...entities('add-region'), '--dry-run']);
+      const dry = await runInProcess(['apply', '--url', db.url, ...entities('add-region'), '--dry-run'], REPO_ROOT);
       expect(dry.status).toBe(0);
       expect(dry.stdout).toContain('Apply would refuse this plan: the rows as counted make 1 statement fail (NOT_NULL_VIOLATION).\n');
       expect(await snapshot(db)).toEqual(before);
@@ -230,7 +231,7 @@ describe.each(DIALECTS)('schema apply on %s', (dialect) => {
     try {
       const before = await snapshot(db);
       // A CHECK the rows break: nothing the plan can count, so apply runs it, and the database refuses it.
-      const result = runCli(['apply', '--url', db.url, ...entities('add-check'), '--yes', '--allow-all-hazards']);
+      const result = await runInProcess(['apply', '--url', db.url, ...entities('add-check'), '--yes', '--allow-all-hazards'], REPO_ROOT);
       expect(result.status).toBe(1);
       const lines = afterDatabaseLine(result, db.url).trimEnd().split('\n');
       expect(lines).toHaveLength(3);

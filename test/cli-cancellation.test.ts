@@ -6,7 +6,7 @@
  */
 import { Client } from 'pg';
 import { startSchema, type Finished, type Running } from '../scripts/crash/cli';
-import { applyPlanned, planAgainstDatabase } from '../src/cli/workflow';
+import { applyPlanned, planAgainstDatabase } from '../src/workflow/plan-database';
 import { DEFAULT_MIGRATIONS_DIR } from '../src/config/settings';
 import { APPLY_LOCK_KEY } from '../src/dialects/postgres/apply-lock';
 import { DEFAULT_MIGRATION_TEMPLATE } from '../src/report/migration-files';

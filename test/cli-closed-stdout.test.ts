@@ -5,7 +5,7 @@
  */
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { applyPlanned, planAgainstDatabase } from '../src/cli/workflow';
+import { applyPlanned, planAgainstDatabase } from '../src/workflow/plan-database';
 import { DEFAULT_MIGRATIONS_DIR } from '../src/config/settings';
 import { DEFAULT_MIGRATION_TEMPLATE } from '../src/report/migration-files';
 import { databaseLine, REPO_ROOT } from './support/cli';

@@ -8,6 +8,7 @@ import { REPO_ROOT, runCli } from './support/cli';
 import { DIALECTS, freshDatabase, type TestDatabase } from './support/databases';
 import { entityClasses } from './support/entities';
 import { rawQuery } from './support/raw-query';
+import { runInProcess } from './support/memory-io';
 import { tempDir } from './support/temp';
 import { validatePlanDocument } from './support/plan-schema';
 
@@ -27,7 +28,7 @@ async function databaseOf(dialect: DialectName, state: 'from' | 'to', prefix: st
 }
 
 /**
- * `schema diff` between every pair of source kinds, through the real binary: one schema written four ways (a
+ * `schema diff` between every pair of source kinds (in-process; the real binary for the sandbox and usage): one schema written four ways (a
  * database, entity files, a model .json, a .sql file) diffs as empty against itself in every pairing, and the plan
  * from the previous state shows the change whichever kinds carry the two states.
  */
@@ -43,15 +44,15 @@ describe.each(DIALECTS)('schema diff on %s', (dialect) => {
       const db = await databaseOf(dialect, state, `diff-${state}`);
       dbs.push(db);
       const entities = path.join(REPO_ROOT, CASE, state, '*.ts');
-      const sql = runCli(['inspect', '--entities', entities, '--dialect', dialect, '--format', 'sql']);
+      const sql = await runInProcess(['inspect', '--entities', entities, '--dialect', dialect, '--format', 'sql'], REPO_ROOT);
       expect(sql.status).toBe(0);
       writeFileSync(path.join(dir.dir, `${state}.sql`), sql.stdout);
       // One state as a raw model (`inspect --format json`), the other as a model document (`schema generate`).
       if (state === 'to') {
-        const model = runCli(['inspect', '--entities', entities, '--dialect', dialect, '--format', 'json']);
+        const model = await runInProcess(['inspect', '--entities', entities, '--dialect', dialect, '--format', 'json'], REPO_ROOT);
         writeFileSync(path.join(dir.dir, 'to.json'), model.stdout);
       } else {
-        const generated = runCli(['generate', '--entities', entities], { cwd: dir.dir });
+        const generated = await runInProcess(['generate', '--entities', entities], dir.dir);
         expect(generated.status).toBe(0);
       }
       sources[state] = {
@@ -73,13 +74,13 @@ describe.each(DIALECTS)('schema diff on %s', (dialect) => {
     dir.remove();
   });
 
+  // In-process (`main(argv, io)`): the same command, arguments and output, without a process per pairing. The real
+  // binary is run below (a .sql side in the sandbox, usage errors).
   const diff = (from: string, to: string, extra: string[] = []) =>
-    runCli(['diff', '--from', from, '--to', to, '--dialect', dialect, '--exit-code', ...(devUrl ? ['--dev-url', devUrl] : []), ...extra], {
-      cwd: dir.dir,
-    });
+    runInProcess(['diff', '--from', from, '--to', to, '--dialect', dialect, '--exit-code', ...(devUrl ? ['--dev-url', devUrl] : []), ...extra], dir.dir);
 
-  it.each(KINDS.flatMap((a) => KINDS.map((b) => [a, b] as const)))('%s -> %s: the same schema diffs as empty', (a, b) => {
-    const result = diff(sources.to[a], sources.to[b]);
+  it.each(KINDS.flatMap((a) => KINDS.map((b) => [a, b] as const)))('%s -> %s: the same schema diffs as empty', async (a, b) => {
+    const result = await diff(sources.to[a], sources.to[b]);
     // A database side is named on stderr, with the flag that gave it.
     const named = ([[a, '--from'], [b, '--to']] as const).filter(([kind]) => kind === 'database');
     expect(result.stderr).toBe(named.map(([, flag]) => `Database: ${parseDatabaseUrl(sources.to.database, dir.dir).redacted} (from ${flag})\n`).join(''));
@@ -87,8 +88,8 @@ describe.each(DIALECTS)('schema diff on %s', (dialect) => {
     expect(result.status).toBe(0);
   });
 
-  it.each(KINDS.map((kind) => [kind] as const))('%s -> entities: the plan from the previous state shows the change', (kind) => {
-    const result = diff(sources.from[kind], sources.to.entities, ['--format', 'json']);
+  it.each(KINDS.map((kind) => [kind] as const))('%s -> entities: the plan from the previous state shows the change', async (kind) => {
+    const result = await diff(sources.from[kind], sources.to.entities, ['--format', 'json']);
     expect(result.status).toBe(2);
     const plan = JSON.parse(result.stdout);
     expect(validatePlanDocument(plan)).toEqual([]);
@@ -96,8 +97,8 @@ describe.each(DIALECTS)('schema diff on %s', (dialect) => {
     expect(plan.target).toContain(' -> entities:');
   });
 
-  it('entities -> database plans the way back, with the DDL diff', () => {
-    const result = diff(sources.to.entities, sources.from.database, ['--diff']);
+  it('entities -> database plans the way back, with the DDL diff', async () => {
+    const result = await diff(sources.to.entities, sources.from.database, ['--diff']);
     expect(result.status).toBe(2);
     expect(result.stdout).toMatch(/^Plan for entities:\S+ -> \S+ \(/);
     expect(result.stdout).toMatch(/^--- entities:\S+ \(current\)$/m);

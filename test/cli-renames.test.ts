@@ -1,13 +1,14 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseDatabaseUrl } from '../src/connect/url';
-import { REPO_ROOT, runCli, runCliOnTty } from './support/cli';
+import { REPO_ROOT, runCliOnTty } from './support/cli';
 import { DIALECTS, freshDatabase, type TestDatabase } from './support/databases';
 import { rawQuery, tableRows } from './support/raw-query';
+import { runInProcess } from './support/memory-io';
 import { tempDir } from './support/temp';
 
 /**
- * Renames at the CLI, through the real binary: the database starts as fixtures/rename-table/from with rows; the
+ * Renames at the CLI (in-process; the real binary on a terminal, for the questions): the database starts as fixtures/rename-table/from with rows; the
  * target (test/entities/renames-undeclared) renames the table writers to authors and the column books.title to
  * heading without declaring either, so schemaplan must ask rather than drop.
  */
@@ -21,7 +22,7 @@ const named = (db: TestDatabase): string => `Database: ${parseDatabaseUrl(db.url
 
 async function startingDatabase(dialect: (typeof DIALECTS)[number], name: string): Promise<TestDatabase> {
   const db = await freshDatabase(dialect, name);
-  const built = runCli(['apply', '--url', db.url, ...FROM, '--yes']);
+  const built = await runInProcess(['apply', '--url', db.url, ...FROM, '--yes'], REPO_ROOT);
   expect(built.stderr).toBe(named(db));
   await rawQuery(
     db,
@@ -58,7 +59,7 @@ describe.each(DIALECTS)('renames at the CLI on %s', (dialect) => {
   it('without a terminal, asks nothing, prints each question with its answers, exits 3 and applies nothing', async () => {
     const db = await startingDatabase(dialect, 'cli-ren-ask');
     try {
-      const plan = runCli(['plan', '--url', db.url, ...TO]);
+      const plan = await runInProcess(['plan', '--url', db.url, ...TO], REPO_ROOT);
       expect(plan.stderr).toBe(named(db));
       expect(plan.status).toBe(3);
       expect(plan.stdout).toContain('No changes besides the open questions below.');
@@ -75,7 +76,7 @@ describe.each(DIALECTS)('renames at the CLI on %s', (dialect) => {
       );
       expect(plan.stdout).not.toMatch(/DROP|CREATE TABLE/);
 
-      const json = runCli(['plan', '--url', db.url, ...TO, '--format', 'json', '--exit-code']);
+      const json = await runInProcess(['plan', '--url', db.url, ...TO, '--format', 'json', '--exit-code'], REPO_ROOT);
       expect(json.status).toBe(3);
       expect(JSON.parse(json.stdout).decisions).toEqual([
         expect.objectContaining({ code: 'RENAME_OR_DROP', object: 'table', from: table('writers'), to: table('authors') }),
@@ -83,7 +84,7 @@ describe.each(DIALECTS)('renames at the CLI on %s', (dialect) => {
       ]);
       expect(json.stderr).toContain(`? Is table ${table('authors')} renamed from ${table('writers')}?`);
 
-      const apply = runCli(['apply', '--url', db.url, ...TO, '--yes']);
+      const apply = await runInProcess(['apply', '--url', db.url, ...TO, '--yes'], REPO_ROOT);
       expect(apply.status).toBe(3);
       expect(apply.stderr.startsWith(named(db))).toBe(true);
       expect(apply.stderr.slice(named(db).length)).toBe(
@@ -112,21 +113,21 @@ describe.each(DIALECTS)('renames at the CLI on %s', (dialect) => {
         file,
         JSON.stringify({ tables: [{ from: 'writers', to: 'authors' }], columns: [{ table: 'books', from: 'title', to: 'heading' }] }),
       );
-      const plan = runCli(['plan', '--url', db.url, ...TO, '--renames', file, '--exit-code']);
+      const plan = await runInProcess(['plan', '--url', db.url, ...TO, '--renames', file, '--exit-code'], REPO_ROOT);
       const shown = path.relative(REPO_ROOT, file);
       expect(plan.stderr).toBe(named(db));
       expect(plan.status).toBe(2);
       expect(plan.stdout).toContain(`~ table.rename  table ${table('writers')} is renamed to ${table('authors')} (declared by ${shown})`);
       expect(plan.stdout).toContain(`~ column.rename  column ${table('books')}.title is renamed to heading (declared by ${shown})`);
 
-      const missing = runCli(['plan', '--url', db.url, ...TO], { env: { SCHEMA_RENAMES: path.join(tmp.dir, 'nope.json') } });
+      const missing = await runInProcess(['plan', '--url', db.url, ...TO], REPO_ROOT, { SCHEMA_RENAMES: path.join(tmp.dir, 'nope.json') });
       expect(missing.status).toBe(1);
       expect(missing.stderr).toMatch(/^error: .*nope\.json: no such renames file/);
 
-      const applied = runCli(['apply', '--url', db.url, ...TO, '--yes', ...REBUILDS], { env: { SCHEMA_RENAMES: file } });
+      const applied = await runInProcess(['apply', '--url', db.url, ...TO, '--yes', ...REBUILDS], REPO_ROOT, { SCHEMA_RENAMES: file });
       expect(applied.stderr).toBe(named(db));
       expect(applied.status).toBe(0);
-      const again = runCli(['plan', '--url', db.url, ...TO, '--renames', file, '--exit-code']);
+      const again = await runInProcess(['plan', '--url', db.url, ...TO, '--renames', file, '--exit-code'], REPO_ROOT);
       expect(again.status).toBe(0);
       expect(again.stdout).toContain('No changes');
       await expectRenamed(db);

@@ -5,7 +5,7 @@ import { dialectFor } from '../src/dialects/registry';
 import { parseRenames } from '../src/hints/renames-file';
 import { NO_RENAMES, type DialectName, type Renames } from '../src/model';
 import { createPlan, planProbes } from '../src/plan/plan';
-import { withAnswers } from '../src/cli/decisions';
+import { withAnswers } from '../src/workflow/rename-answers';
 import { RenamedFrom } from '../src';
 import { applyTowards, connect, planTowards } from './support/apply-model';
 import { DIALECTS, freshDatabase } from './support/databases';

@@ -2,12 +2,12 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { compileEntities, type CompiledSchema } from '../src/compile/compile';
 import { readRenamesFile } from '../src/hints/renames-file';
-import { managedSchemas } from '../src/cli/workflow';
+import { managedSchemas } from '../src/workflow/plan-database';
 import { dialectFor } from '../src/dialects/registry';
 import { modelDifference } from '../scripts/conformance/compare';
 import { USER_SCHEMAS_SQL } from '../src/dialects/postgres/queries';
 import { managedPart, NO_RENAMES, withoutSequences, type DialectName, type Model, type Renames } from '../src/model';
-import { createPlan, planProbes } from '../src/plan/plan';
+import { preparePlan } from '../src/plan/plan';
 import { renderSql } from '../src/report/sql';
 import { applyTowards, connect, planTowards } from './support/apply-model';
 import { REPO_ROOT } from './support/cli';
@@ -103,8 +103,8 @@ async function runSqlTarget(name: string, dialectName: DialectName): Promise<voi
     try {
       const planFrom = async (current: Model) => {
         const input = { from: current, to, dialect, targetScope: 'inventory' as const };
-        const probes = planProbes(input);
-        return createPlan({ ...input, measurements: probes.length > 0 ? await session.measure(probes) : [] });
+        const { probes, create } = preparePlan(input);
+        return create(probes.length > 0 ? await session.measure(probes) : []);
       };
       const plan = await planFrom(from);
       expect(plan.diagnostics).toEqual([]);

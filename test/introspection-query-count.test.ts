@@ -1,5 +1,5 @@
 import { compileEntities } from '../src/compile/compile';
-import { managedSchemas } from '../src/cli/workflow';
+import { managedSchemas } from '../src/workflow/plan-database';
 import { generateEntities } from '../scripts/bench/generate-entities';
 import { applyTowards, connect } from './support/apply-model';
 import { DIALECTS, freshDatabase } from './support/databases';

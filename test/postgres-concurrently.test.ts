@@ -7,7 +7,7 @@ import { entityClasses } from './support/entities';
 import { rawQuery } from './support/raw-query';
 import { createPlan } from '../src/plan/plan';
 import { dialectFor } from '../src/dialects/registry';
-import { managedSchemas } from '../src/cli/workflow';
+import { managedSchemas } from '../src/workflow/plan-database';
 
 const CASE = 'fixtures/index-kinds';
 

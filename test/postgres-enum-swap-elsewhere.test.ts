@@ -10,7 +10,7 @@ import { compileEntities } from '../src/compile/compile';
 import { postgresDialect } from '../src/dialects/postgres';
 import { withoutSequences } from '../src/model';
 import { createPlan, planProbes } from '../src/plan/plan';
-import { managedSchemas } from '../src/cli/workflow';
+import { managedSchemas } from '../src/workflow/plan-database';
 import { applyTowards, planTowards } from './support/apply-model';
 import { usePostgresTestDatabase } from './support/postgres';
 

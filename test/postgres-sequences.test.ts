@@ -3,7 +3,7 @@
  * implied by their columns), planned between two databases (create, alter, owner, drop), applied, converged; and left
  * alone by plans whose desired side comes from entities.
  */
-import { replan } from '../src/cli/workflow';
+import { replan } from '../src/workflow/plan-database';
 import { compileEntities } from '../src/compile/compile';
 import type { DatabaseSession } from '../src/dialects/dialect';
 import { postgresDialect } from '../src/dialects/postgres';

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { compileEntities } from '../src/compile/compile';
-import { managedSchemas } from '../src/cli/workflow';
+import { managedSchemas } from '../src/workflow/plan-database';
 import type { Change } from '../src/diff/changes';
 import { typeormEntityFiles } from '../src/generate/typeorm-entities';
 import type { DialectName, Model } from '../src/model';

@@ -3,7 +3,7 @@
  * does a plan: their tables are neither created, altered nor dropped, whatever shape they have in the database.
  */
 import path from 'node:path';
-import { planAgainstDatabase } from '../src/cli/workflow';
+import { planAgainstDatabase } from '../src/workflow/plan-database';
 import { DEFAULT_MIGRATIONS_DIR } from '../src/config/settings';
 import { DEFAULT_MIGRATION_TEMPLATE } from '../src/report/migration-files';
 import { REPO_ROOT } from './support/cli';

@@ -6,11 +6,11 @@
  * Prints one JSON line (`PhaseTimes`).
  */
 import { compileFiles } from '../../src/compile/compile';
-import { managedSchemas } from '../../src/cli/workflow';
+import { managedSchemas } from '../../src/workflow/plan-database';
 import { parseDatabaseUrl } from '../../src/connect/url';
 import { dialectFor } from '../../src/dialects/registry';
 import { excludeFromModel } from '../../src/model';
-import { createPlan, planProbes } from '../../src/plan/plan';
+import { preparePlan } from '../../src/plan/plan';
 
 export interface PhaseTimes {
   readonly compileMs: number;
@@ -52,11 +52,12 @@ async function main(): Promise<void> {
     const queries = session.queryCount - before;
     const introspectMs = lap();
     const input = { from: current, to: compiled.model, dialect, diagnostics: compiled.diagnostics, renames: compiled.renames, entityNames: compiled.entityNames };
-    const probes = planProbes(input);
+    const prepared = preparePlan(input);
+    const probes = prepared.probes;
     let planMs = lap();
     const measurements = probes.length > 0 ? await session.measure(probes) : [];
     const measureMs = lap();
-    const plan = createPlan({ ...input, measurements });
+    const plan = prepared.create(measurements);
     planMs += lap();
     const times: PhaseTimes = {
       compileMs,

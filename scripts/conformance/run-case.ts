@@ -7,12 +7,12 @@
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { withAnswers } from '../../src/cli/decisions';
+import { withAnswers } from '../../src/workflow/rename-answers';
 import { redactSecrets } from '../../src/connect/url';
 import type { DatabaseSession, Dialect } from '../../src/dialects/dialect';
 import { ApplyError } from '../../src/errors/errors';
 import { NO_RENAMES, type Model, type Renames } from '../../src/model';
-import { createPlan, planProbes } from '../../src/plan/plan';
+import { preparePlan } from '../../src/plan/plan';
 import type { Plan } from '../../src/plan/types';
 import { withScratchDatabase, type ScratchDatabase } from '../../src/sources/scratch-database';
 import { catalogDifference, postgresCatalog, sqliteCatalog } from './catalog';
@@ -72,9 +72,9 @@ export async function planWithoutRenames(session: DatabaseSession, dialect: Dial
   for (let round = 0; ; round++) {
     // `to.sql` is the whole target: schemas and extensions it lacks are dropped.
     const input = { from, to, dialect, renames, targetScope: 'inventory' as const };
-    const probes = planProbes(input);
-    const measurements = probes.length > 0 ? await session.measure(probes) : [];
-    const plan = createPlan({ ...input, measurements });
+    const prepared = preparePlan(input);
+    const measurements = prepared.probes.length > 0 ? await session.measure(prepared.probes) : [];
+    const plan = prepared.create(measurements);
     if (plan.decisions.length === 0 || round === 10) return plan;
     renames = withAnswers(renames, plan.decisions.map((decision) => ({ decision, rename: false })), to);
   }

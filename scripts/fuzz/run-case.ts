@@ -7,8 +7,8 @@
  *      where the plan declared DATA_LOSS.
  * The same is first asserted for building A from the empty database. A broken promise throws `FuzzFailure`.
  */
-import { withAnswers } from '../../src/cli/decisions';
-import { applyPlanned, replan, type Declared } from '../../src/cli/workflow';
+import { withAnswers } from '../../src/workflow/rename-answers';
+import { applyPlanned, replan, type Declared } from '../../src/workflow/plan-database';
 import { parseDatabaseUrl } from '../../src/connect/url';
 import type { DatabaseSession, Dialect } from '../../src/dialects/dialect';
 import { dialectFor } from '../../src/dialects/registry';

@@ -1,5 +1,5 @@
 import { redactSecrets } from '../connect/url';
-import { ApplyError, ApplyLockedError, CancelledError, GaveUpError, SchemaplanError } from '../errors/errors';
+import { ApplyError, CancelledError, GaveUpError, SchemaplanError } from '../errors/errors';
 import { EXIT } from './exit-codes';
 import type { CliIo } from './io';
 
@@ -36,11 +36,22 @@ export function reportError(error: unknown, io: CliIo, options: { debug: boolean
   return exitCodeOf(error);
 }
 
-/** 4 when apply gave up waiting and nothing was applied (running again later may succeed), else 1. */
-function exitCodeOf(error: unknown): number {
-  if (error instanceof ApplyLockedError) return EXIT.gaveUp;
-  if (error instanceof GaveUpError && error.applied === 0) return EXIT.gaveUp;
-  return EXIT.error;
+/**
+ * The exit code of an error, by its stable `code` (the same codes library callers see): 4 when apply gave up waiting
+ * and nothing was applied (running again later may succeed), 3 for open questions, else 1.
+ */
+export function exitCodeOf(error: unknown): number {
+  if (!(error instanceof SchemaplanError)) return EXIT.error;
+  switch (error.code) {
+    case 'APPLY_LOCKED':
+      return EXIT.gaveUp;
+    case 'GAVE_UP':
+      return (error as GaveUpError).applied === 0 ? EXIT.gaveUp : EXIT.error;
+    case 'OPEN_DECISIONS':
+      return EXIT.decisions;
+    default:
+      return EXIT.error;
+  }
 }
 
 /** 143 when SIGTERM cancelled the run, 130 for SIGINT (and for a cancellation the caller gave no reason for). */

@@ -42,7 +42,8 @@ export type MigrationsFolder = { readonly dir: string } | { readonly dir?: undef
  * schemaplan compiles with, the app's own as resolved from the file (see `appTypeorm`, `shareModules`), so its naming
  * strategy and entity classes are used as they are.
  */
-export async function loadDataSource(named: string, cwd: string): Promise<DataSourceSettings> {
+export async function loadDataSource(named: string | DataSource, cwd: string): Promise<DataSourceSettings> {
+  if (typeof named !== 'string') return dataSourceSettings(named, 'the DataSource given', cwd);
   const absolute = path.resolve(cwd, named);
   const file = path.relative(cwd, absolute) || absolute;
   if (!existsSync(absolute)) {
@@ -51,6 +52,14 @@ export async function loadDataSource(named: string, cwd: string): Promise<DataSo
   // The app's TypeORM, as the data source file resolves it (a monorepo package may have its own copy).
   appTypeorm(path.dirname(absolute));
   const dataSource = await withoutDrivers(async () => findDataSource(requireUserFile(absolute, cwd, 'data source file'), file));
+  return dataSourceSettings(dataSource, file, cwd);
+}
+
+/**
+ * What a DataSource (loaded from a file, or built by a library caller: it need not be initialized, and is not) gives;
+ * `file` names it in messages.
+ */
+function dataSourceSettings(dataSource: DataSource, file: string, cwd: string): DataSourceSettings {
   const options = dataSource.options as DataSource['options'] & { schema?: string; uuidExtension?: 'uuid-ossp' | 'pgcrypto' };
   const { classes, globs } = entitiesOf(options.entities, file);
   return {

@@ -1,3 +1,4 @@
+import type { DataSource } from 'typeorm';
 import type { MetadataOptions } from '../compile/build-metadata';
 import { DEFAULT_DATABASE_URL } from '../connect/url';
 import { DEFAULT_RENAMES_FILE } from '../hints/renames-file';
@@ -67,7 +68,8 @@ export interface SourceFlags {
   readonly concurrently?: boolean;
   readonly renames?: string;
   readonly config?: string;
-  readonly dataSource?: string;
+  /** A data source file, or (from code) a TypeORM DataSource, which need not be initialized. */
+  readonly dataSource?: string | DataSource;
 }
 
 export interface ResolveOptions {

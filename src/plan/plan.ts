@@ -43,17 +43,27 @@ export interface PlanInput {
 type DiffInput = ReturnType<typeof computeDiffInput>;
 
 /**
- * The last diff made, by the identity of what it was made from: `planProbes` and then `createPlan` on the same
- * inputs (what every plan against a database does) normalise and diff once. Models and diffs are immutable data.
+ * A plan about to be made: the models normalised and diffed once, the probes of live data it needs, and `create`,
+ * which makes the plan with their answers. What a plan against a database does (`planProbes` then `createPlan`
+ * would normalise and diff twice). Models and diffs are immutable data; nothing is kept between calls.
  */
-let lastDiff: { readonly key: readonly unknown[]; readonly value: DiffInput } | undefined;
+export interface PreparedPlan {
+  /** What the plan needs to know about live data before it is made (see `Probe`). */
+  readonly probes: readonly Probe[];
+  /**
+   * The plan, with the answers to `probes` (none: made without a database) and diagnostics of measuring, which follow
+   * those of the input.
+   */
+  create(measurements?: readonly Measurement[], diagnostics?: readonly Diagnostic[]): Plan;
+}
 
-function diffInput(input: PlanInput): DiffInput {
-  const key = [input.from, input.to, input.dialect, input.renames, input.entityNames, input.targetScope];
-  if (lastDiff && key.every((part, i) => part === lastDiff!.key[i])) return lastDiff.value;
-  const value = computeDiffInput(input);
-  lastDiff = { key, value };
-  return value;
+export function preparePlan(input: PlanInput): PreparedPlan {
+  const diffed = computeDiffInput(input);
+  return {
+    probes: probesOf(input, diffed),
+    create: (measurements, diagnostics = []) =>
+      planOf({ ...input, measurements, diagnostics: diagnostics.length > 0 ? [...(input.diagnostics ?? []), ...diagnostics] : input.diagnostics }, diffed),
+  };
 }
 
 function computeDiffInput({ from, to, dialect, renames, entityNames, targetScope }: PlanInput) {
@@ -71,14 +81,21 @@ function computeDiffInput({ from, to, dialect, renames, entityNames, targetScope
 
 /** What the plan for `input` needs to know about live data before it is made (see `Probe`). Pure. */
 export function planProbes(input: PlanInput): Probe[] {
-  const { context, diff } = diffInput(input);
+  return probesOf(input, computeDiffInput(input));
+}
+
+function probesOf(input: PlanInput, { context, diff }: DiffInput): Probe[] {
   return probesFor(input.dialect.lower(diff.changes, context), { narrowedLength: input.dialect.narrowedLength, from: context.from });
 }
 
 /** from x to -> ordered changes -> statements. Pure: no I/O. */
 export function createPlan(input: PlanInput): Plan {
+  return planOf(input, computeDiffInput(input));
+}
+
+function planOf(input: PlanInput, diffed: DiffInput): Plan {
   const { dialect, diagnostics = [], measurements, concurrently = false, largeTableRows = LARGE_TABLE_ROWS, oneColumnPerLine } = input;
-  const { context: models, diff, current } = diffInput(input);
+  const { context: models, diff, current } = diffed;
   const context = { ...models, measurements, concurrently, largeTableRows, oneColumnPerLine };
   const changes = orderChanges(dialect.lower(diff.changes, context));
   // A change that would lose what the model does not describe is refused: an error, and no SQL in any format.

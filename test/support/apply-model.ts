@@ -2,9 +2,9 @@ import { parseDatabaseUrl } from '../../src/connect/url';
 import type { DatabaseSession } from '../../src/dialects/dialect';
 import { dialectFor } from '../../src/dialects/registry';
 import { declarableByEntities, type Model } from '../../src/model';
-import { createPlan, planProbes, type PlanInput } from '../../src/plan/plan';
+import { preparePlan, type PlanInput } from '../../src/plan/plan';
 import type { MeasureOptions, Plan } from '../../src/plan/types';
-import { managedSchemas } from '../../src/cli/workflow';
+import { managedSchemas } from '../../src/workflow/plan-database';
 
 /** Opens a session on a test database URL. */
 export async function connect(url: string): Promise<DatabaseSession> {
@@ -27,8 +27,8 @@ export async function planTowards(
 ): Promise<Plan> {
   const current = declarableByEntities(await session.introspect({ schemas: managedSchemas(desired) }));
   const input = { from: current, to: desired, dialect: dialectFor(desired.dialect), ...declared, ...options };
-  const probes = planProbes(input);
-  return createPlan({ ...input, measurements: probes.length > 0 ? await session.measure(probes, { estimateAbove }) : [] });
+  const { probes, create } = preparePlan(input);
+  return create(probes.length > 0 ? await session.measure(probes, { estimateAbove }) : []);
 }
 
 /** Plans, applies and returns the plan that was applied. */

@@ -66,7 +66,7 @@ export function databaseLine(url: string, cwd: string = REPO_ROOT, origin = 'fro
 }
 
 /** What a run wrote on stderr after the line naming its database given by `--url`, which must come first. */
-export function afterDatabaseLine(result: CliResult, url: string, cwd: string = REPO_ROOT): string {
+export function afterDatabaseLine(result: Pick<CliResult, 'stderr'>, url: string, cwd: string = REPO_ROOT): string {
   const line = databaseLine(url, cwd);
   expect(result.stderr.slice(0, line.length)).toBe(line);
   return result.stderr.slice(line.length);

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Argv } from 'yargs';
 import type { ApplyOptions } from '../../dialects/dialect';
-import { CancelledError, ConvergenceError, PlanFileError, UsageError } from '../../errors/errors';
+import { CancelledError, PlanFileError, UsageError } from '../../errors/errors';
 import { blockedHazards, failingHazards, HAZARD_CODES, parseAllowedHazards, type AllowedHazards } from '../../plan/hazard-gate';
 import { hasErrors } from '../../plan/plan';
 import { checkPlanFile, parsePlanFile, type PlanFile } from '../../plan/plan-file';
@@ -36,7 +36,8 @@ import {
   type SourceArgs,
   type TimeoutArgs,
 } from '../options';
-import { applyPlanned, planAgainstDatabase, replan } from '../workflow';
+import { applyAndVerify } from '../../workflow/apply-verified';
+import { planAgainstDatabase } from '../../workflow/plan-database';
 
 export interface ApplyArgs extends SourceArgs, TimeoutArgs {
   yes: boolean;
@@ -211,27 +212,9 @@ export async function runApply(args: ApplyArgs, io: CliIo): Promise<number> {
     if (io.signal?.aborted) throw new CancelledError('cancelled; nothing was applied');
     const shown = progress(io, p);
     io.stdout.write('\n');
-    const started = performance.now();
-    try {
-      await applyPlanned(planned, { lockTimeout, statementTimeout, signal: io.signal, ...shown.hooks });
-    } finally {
-      shown.stop();
-    }
-    const took = performance.now() - started;
-    const total = plan.statements.length;
-    const cancelledAfter = (cause?: unknown) =>
-      new CancelledError(`cancelled after all ${total} statement(s) were applied, before checking that the database is in line`, { cause, applied: total });
-    if (io.signal?.aborted) throw cancelledAfter();
-    const after = await replan(planned.session, planned.dialect, planned.desired, [], planned.declared, planned.options).catch((error: unknown) => {
-      throw error instanceof CancelledError ? cancelledAfter(error) : error;
-    });
-    if (after.changes.length > 0) {
-      throw new ConvergenceError(
-        `applied, but the database still differs: ${after.summary.text}`,
-        'This is a bug in schemaplan; please report it with `schema plan --format json`.',
-      );
-    }
-    io.stdout.write(renderApplied(total, took, p));
+    // Verified once applied: the database is planned again and must have nothing left to do.
+    const { ms } = await applyAndVerify(planned, { lockTimeout, statementTimeout, signal: io.signal, ...shown.hooks }).finally(() => shown.stop());
+    io.stdout.write(renderApplied(plan.statements.length, ms, p));
     return EXIT.ok;
   } finally {
     await planned.session.close();

@@ -9,8 +9,8 @@ import { compileSources } from '../../config/compile-sources';
 import { parseDatabaseUrl } from '../../connect/url';
 import { dialectFor } from '../../dialects/registry';
 import { UsageError } from '../../errors/errors';
-import type { DialectName, Model } from '../../model';
-import { excludeFromModel, toJson } from '../../model';
+import { toJson, type DialectName, type Model } from '../../model';
+import { readDatabaseModel } from '../../workflow/inspect-model';
 import { renderModelText } from '../../report/inspect-text';
 import { EXIT } from '../exit-codes';
 import { colourEnabled, type CliIo } from '../io';
@@ -52,17 +52,7 @@ export async function runInspect(args: InspectArgs, io: CliIo): Promise<number> 
     model = (await compileSources(sources, parseDatabaseUrl(sources.url, io.cwd).dialect)).model;
   } else {
     const sources = await resolveSources(args, io);
-    const target = parseDatabaseUrl(sources.url, io.cwd);
-    announceDatabase(sources, io)(target);
-    const session = await dialectFor(target.dialect).connect(target, { create: false, readOnly: true, signal: io.signal });
-    try {
-      // Entities for a whole database: every user schema, so foreign keys into other schemas find their target.
-      const schemas =
-        args.format === 'typeorm' ? { schemas: await session.listSchemas() } : sources.schemas?.length ? { schemas: ['public', ...sources.schemas] } : {};
-      model = excludeFromModel(await session.introspect(schemas), sources.exclude ?? []);
-    } finally {
-      await session.close();
-    }
+    model = await readDatabaseModel(sources, { signal: io.signal, allSchemas: args.format === 'typeorm', connecting: announceDatabase(sources, io) });
   }
   if (args.format === 'typeorm') return writeEntityFiles(model, args, io);
   const text = args.format === 'json' ? toJson(model) : args.format === 'sql' ? modelDdl(model, dialectFor(model.dialect)) : renderModelText(model);

@@ -30,8 +30,8 @@ import {
   type TimeoutArgs,
 } from '../options';
 import type { Timeouts } from '../../report/text';
-import { planAgainstDatabase, type PlannedTarget } from '../workflow';
-import { writeMigration } from '../write-migration';
+import { planAgainstDatabase, type PlannedTarget } from '../../workflow/plan-database';
+import { writeMigration } from '../../workflow/write-migration';
 import { DEFAULT_MIGRATIONS_DIR } from '../../config/settings';
 import type { Sources } from '../../config/sources';
 

@@ -4,7 +4,7 @@ import { UsageError } from '../errors/errors';
 import { reverseRenames } from '../model';
 import { createPlan } from '../plan/plan';
 import { migrationFiles } from '../report/migration-files';
-import type { PlannedTarget } from './workflow';
+import type { PlannedTarget } from './plan-database';
 
 export interface MigrationRequest {
   /** What the migration does, in the user's words (`-m "add deck level"`). */

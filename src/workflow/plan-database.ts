@@ -5,11 +5,10 @@ import type { ApplyOptions, ConnectOptions, DatabaseSession, Dialect } from '../
 import { dialectFor } from '../dialects/registry';
 import type { EntityNames } from '../diff/diff-renames';
 import { readRenamesFile } from '../hints/renames-file';
-import { StalePlanError } from '../errors/errors';
+import { CancelledError, StalePlanError } from '../errors/errors';
 import { declarableByEntities, excludeFromModel, hashModel, type Model, type QualifiedName, type Renames } from '../model';
-import { createPlan, planProbes } from '../plan/plan';
+import { planModels } from './plan-models';
 import type { Diagnostic, Plan } from '../plan/types';
-import { CancelledError } from '../errors/errors';
 
 export type { Sources };
 
@@ -19,8 +18,8 @@ export interface Declared {
   readonly entityNames: EntityNames;
 }
 
-/** How the plan is made, beyond what is compared. */
-export interface PlanOptions {
+/** How the plan is made, beyond what is compared (the public `PlanOptions` of the API are in api-types.ts). */
+export interface PlanScope {
   /** PostgreSQL: indexes of existing tables are built and dropped CONCURRENTLY. */
   readonly concurrently?: boolean;
   /** Tables (names or simple globs) left out of both sides before diffing: never read, planned or dropped. */
@@ -39,7 +38,7 @@ export interface PlannedTarget {
   readonly current: Model;
   readonly desired: Model;
   readonly declared: Declared;
-  readonly options: PlanOptions;
+  readonly options: PlanScope;
   /** The renames file hints point at (as the user named it, or the default). */
   readonly renamesFile: string;
   readonly diagnostics: readonly Diagnostic[];
@@ -134,7 +133,7 @@ export async function replan(
   desired: Model,
   diagnostics: readonly Diagnostic[] = [],
   declared?: Declared,
-  options: PlanOptions = {},
+  options: PlanScope = {},
 ): Promise<Plan> {
   return (await planFrom(session, dialect, desired, diagnostics, declared, options)).plan;
 }
@@ -145,40 +144,13 @@ async function planFrom(
   desired: Model,
   diagnostics: readonly Diagnostic[],
   declared: Declared | undefined,
-  options: PlanOptions,
+  options: PlanScope,
 ): Promise<{ plan: Plan; current: Model }> {
   const { exclude: _exclude, schemas: _schemas, unmanaged: _unmanaged, ...planOptions } = options;
   const current = await readCurrent(session, desired, options);
   const input = { from: current, to: desired, dialect, diagnostics, ...declared, ...planOptions };
-  // Hazards that depend on rows (an enum label removed, NULLs before SET NOT NULL, a drop, a large index build) are
-  // measured first: a bounded number of queries per table the plan touches, estimates for large tables.
-  const probes = planProbes(input);
-  const measurements = probes.length > 0 ? await measureOrStale(session, desired, options, current, probes) : [];
-  return { plan: { ...createPlan({ ...input, measurements }), fromHash: hashModel(current) }, current };
-}
-
-/**
- * Measures the probes; when that fails because the schema changed after it was read (another apply committed in
- * between: a probed column is gone), says so as `StalePlanError` rather than as the database's error.
- */
-async function measureOrStale(
-  session: DatabaseSession,
-  desired: Model,
-  options: PlanOptions,
-  current: Model,
-  probes: Parameters<DatabaseSession['measure']>[0],
-): Promise<Awaited<ReturnType<DatabaseSession['measure']>>> {
-  try {
-    return await session.measure(probes);
-  } catch (error) {
-    const now = await readCurrent(session, desired, options).then(hashModel, () => undefined);
-    if (now === undefined || now === hashModel(current)) throw error;
-    throw new StalePlanError(
-      'the database changed while the plan was being made (another apply?); nothing was applied',
-      'Run the command again to plan against the database as it is now.',
-      { cause: error },
-    );
-  }
+  const plan = await planModels(input, { session, reread: () => readCurrent(session, desired, options) });
+  return { plan, current };
 }
 
 /**
@@ -186,7 +158,7 @@ async function measureOrStale(
  * as entities can declare it: standalone sequences, partitioning and domains, which entities cannot declare, are left
  * alone (never dropped or changed by the plan; see `declarableByEntities`).
  */
-async function readCurrent(session: DatabaseSession, desired: Model, options: PlanOptions): Promise<Model> {
+async function readCurrent(session: DatabaseSession, desired: Model, options: PlanScope): Promise<Model> {
   const { exclude = [], schemas = [], unmanaged = [] } = options;
   const current = await session.introspect({ schemas: managedSchemas(desired, schemas) });
   return declarableByEntities(excludeFromModel(current, exclude, unmanaged));
