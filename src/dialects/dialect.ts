@@ -61,6 +61,8 @@ export interface Capabilities {
   readonly namedPrimaryKeys: boolean;
   /** A `uuid` column type exists, with a generator TypeORM uses for `@PrimaryGeneratedColumn('uuid')`. */
   readonly uuidType: boolean;
+  /** Indexes can be built without blocking writes, outside a transaction (`CREATE INDEX CONCURRENTLY`). */
+  readonly concurrentIndexBuilds: boolean;
   /** Longest identifier in bytes; longer names are refused at compile time. Absent: no limit that matters. */
   readonly identifierMaxLength?: number;
 }

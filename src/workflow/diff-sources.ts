@@ -1,6 +1,5 @@
 import type { ProjectSources } from '../config/sources';
 import type { Dialect } from '../dialects/dialect';
-import { DEFAULT_SCHEMA } from '../dialects/postgres';
 import { dialectFor } from '../dialects/registry';
 import { readRenamesFile } from '../hints/renames-file';
 import { renamesForModel } from '../hints/renames-for-model';
@@ -88,7 +87,7 @@ export async function diffSources(request: DiffRequest): Promise<DiffResult> {
       dialect,
       diagnostics: [...from.diagnostics, ...to.diagnostics],
       // Entities resolve the renames file while compiling; any other TO side resolves it against its model.
-      renames: to.renames ?? (renamesFile ? renamesForModel(renamesFile, to.model, dialect.capabilities.schemas ? DEFAULT_SCHEMA : undefined) : undefined),
+      renames: to.renames ?? (renamesFile ? renamesForModel(renamesFile, to.model, dialect.defaultSchema) : undefined),
       entityNames: to.entityNames,
       targetScope: to.scope,
     };

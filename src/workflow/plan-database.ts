@@ -98,7 +98,7 @@ export async function planAgainstDatabase(given: Sources | Promise<Sources>, con
         message: `${target.redacted} does not exist: planned against an empty database, which plan does not create (apply does)`,
       });
     }
-    if (sources.concurrently && dialect.name !== 'postgres') {
+    if (sources.concurrently && !dialect.capabilities.concurrentIndexBuilds) {
       diagnostics.push({
         severity: 'info',
         code: 'CONCURRENTLY_IGNORED',

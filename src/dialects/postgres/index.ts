@@ -38,6 +38,7 @@ export const postgresDialect: Dialect = {
     withoutRowid: false,
     namedPrimaryKeys: true,
     uuidType: true,
+    concurrentIndexBuilds: true,
     identifierMaxLength: 63,
   },
   quoteIdentifier,

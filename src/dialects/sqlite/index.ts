@@ -35,6 +35,7 @@ export const sqliteDialect: Dialect = {
     withoutRowid: true,
     namedPrimaryKeys: false,
     uuidType: false,
+    concurrentIndexBuilds: false,
   },
   quoteIdentifier,
   quoteLiteral,
