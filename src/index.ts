@@ -16,21 +16,25 @@ export { RenamedFrom, type RenamedFromOptions } from './hints/renamed-from';
 
 /** The plan that brings the database in line with the entities, as `schema plan --format json` prints it. */
 export function plan(options?: PlanOptions): Promise<PlanDocument> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- lazy: importing the package (e.g. for @RenamedFrom) loads no workflow
   return (require('./workflow/api-plan') as typeof import('./workflow/api-plan')).plan(options);
 }
 
 /** Plans, refuses what `schema apply --yes` refuses, applies under the apply lock, and verifies. */
 export function apply(options?: ApplyOptions): Promise<ApplyResult> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- lazy: importing the package (e.g. for @RenamedFrom) loads no workflow
   return (require('./workflow/api-apply') as typeof import('./workflow/api-apply')).apply(options);
 }
 
 /** The plan that turns one schema source into another, as `schema diff --format json` prints it. */
 export function diff(options: DiffOptions): Promise<PlanDocument> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- lazy: importing the package (e.g. for @RenamedFrom) loads no workflow
   return (require('./workflow/api-diff') as typeof import('./workflow/api-diff')).diff(options);
 }
 
 /** The model of the database, or of the entities. */
 export function inspect(options?: InspectOptions): Promise<Model> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- lazy: importing the package (e.g. for @RenamedFrom) loads no workflow
   return (require('./workflow/api-inspect') as typeof import('./workflow/api-inspect')).inspect(options);
 }
 

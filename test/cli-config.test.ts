@@ -129,16 +129,16 @@ describe('precedence: flags > environment > config file > defaults', () => {
       };
 
       expect(header(cli(dir.dir, ['plan']))).toMatch(
-        /^Database: sqlite:from-config\.sqlite \(from "url" in schema\.config\.json\) \| Plan for sqlite:from-config\.sqlite .* \| \+2 tables  \(3 statements\)$/,
+        /^Database: sqlite:from-config\.sqlite \(from "url" in schema\.config\.json\) \| Plan for sqlite:from-config\.sqlite .* \| \+2 tables {2}\(3 statements\)$/,
       );
       const env = { DATABASE_URL: 'sqlite:./from-env.sqlite', SCHEMA_ENTITIES: 'other/*.ts' };
       const viaEnv = cli(dir.dir, ['plan'], env);
       expect(header(viaEnv)).toMatch(
-        /^Database: sqlite:from-env\.sqlite \(from DATABASE_URL in the environment\) \| Plan for sqlite:from-env\.sqlite .* \| \+1 table  \(\d+ statements?\)$/,
+        /^Database: sqlite:from-env\.sqlite \(from DATABASE_URL in the environment\) \| Plan for sqlite:from-env\.sqlite .* \| \+1 table {2}\(\d+ statements?\)$/,
       );
       expect(viaEnv.stdout).toContain('"note"');
       const viaFlags = cli(dir.dir, ['plan', '--url', 'sqlite:./from-flag.sqlite', '--entities', 'src/entity/*.ts'], env);
-      expect(header(viaFlags)).toMatch(/^Database: sqlite:from-flag\.sqlite \(from --url\) \| Plan for sqlite:from-flag\.sqlite .* \| \+2 tables  \(3 statements\)$/);
+      expect(header(viaFlags)).toMatch(/^Database: sqlite:from-flag\.sqlite \(from --url\) \| Plan for sqlite:from-flag\.sqlite .* \| \+2 tables {2}\(3 statements\)$/);
 
       // $SCHEMA_CONFIG replaces schema.config.json; --config replaces $SCHEMA_CONFIG.
       dir.write('env.json', JSON.stringify({ url: 'sqlite:./from-env-config.sqlite', entities: 'other/*.ts' }));
@@ -157,7 +157,7 @@ describe('precedence: flags > environment > config file > defaults', () => {
         "const entities: string[] = ['other/*.ts'];\nexport default { url: 'sqlite:./from-ts-config.sqlite', entities };\n",
       );
       expect(header(cli(dir.dir, ['plan']))).toMatch(
-        /^Database: sqlite:from-ts-config\.sqlite \(from "url" in schema\.config\.ts\) \| Plan for sqlite:from-ts-config\.sqlite .* \| \+1 table  \(\d+ statements?\)$/,
+        /^Database: sqlite:from-ts-config\.sqlite \(from "url" in schema\.config\.ts\) \| Plan for sqlite:from-ts-config\.sqlite .* \| \+1 table {2}\(\d+ statements?\)$/,
       );
       // Planning never created any of those files.
       for (const name of ['from-config', 'from-env', 'from-flag', 'from-env-config', 'from-flag-config', 'from-ts-config']) {
@@ -232,7 +232,7 @@ describe.each(DIALECTS.flatMap((dialect) => (['classes', 'globs'] as const).map(
 
         // An explicit --url wins over the data source's connection; its naming still applies.
         const elsewhere = ok(cli(dir.dir, ['plan', '--url', 'sqlite::memory:', ...using]), 'sqlite::memory: (from --url)');
-        expect(elsewhere.stdout).toMatch(/^Plan for sqlite::memory: .*\n\+2 tables  \(\d+ statements\)\n/);
+        expect(elsewhere.stdout).toMatch(/^Plan for sqlite::memory: .*\n\+2 tables {2}\(\d+ statements\)\n/);
         expect(elsewhere.stdout).toContain('"written_by_id"');
       } finally {
         dir.remove();

@@ -28,6 +28,7 @@ describe.each(DIALECTS)('plan for review on %s', (dialect) => {
       // Not a TTY and no NO_COLOR: still no colour. FORCE_COLOR turns it on; --no-color wins over FORCE_COLOR.
       expect(run([], { NO_COLOR: undefined }).stdout).not.toContain(ESC);
       const forced = run([], { NO_COLOR: undefined, FORCE_COLOR: '1' });
+      // eslint-disable-next-line no-control-regex -- an ANSI colour escape
       expect(forced.stdout).toMatch(/\u001b\[32m\+CREATE TABLE/);
       expect(forced.stdout).toContain(`${ESC}1mPlan for`);
       expect(run(['--no-color'], { NO_COLOR: undefined, FORCE_COLOR: '1' }).stdout).not.toContain(ESC);

@@ -6,6 +6,7 @@ import { expectGolden, fixturePlan } from './support/fixture-plan';
 
 const context = { target: 'postgres://app:***@db:5432/app', serverVersion: '15.4' };
 const ESC = '\u001b[';
+// eslint-disable-next-line no-control-regex -- ANSI colour escapes
 const strip = (text: string): string => text.replace(/\u001b\[[0-9;]*m/g, '');
 
 describe('text plan', () => {

@@ -13,6 +13,7 @@ const DATABASE: Record<DriverPackage, string> = { pg: 'PostgreSQL', sqlite3: 'SQ
  */
 export function requireDriver<T>(name: DriverPackage, cwd: string = process.cwd()): T {
   const anchors = [loadedTypeorm()?.packageDir, cwd, __dirname].filter((dir): dir is string => dir !== undefined);
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the app's driver, resolved at run time from the app's tree
   return require(resolveDriver(name, anchors, cwd)) as T;
 }
 

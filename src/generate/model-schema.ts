@@ -151,6 +151,7 @@ const validators = new Map<string, Validate>();
 function validator(shape: 'model' | 'document'): Validate {
   let validate = validators.get(shape);
   if (!validate) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- lazy: only a model file read pays for Ajv
     const Ajv = (require('ajv') as { default: new (options: object) => { compile(schema: object): Validate } }).default;
     validate = new Ajv({ allErrors: false, strict: false }).compile(MODEL_JSON_SCHEMAS[shape]);
     validators.set(shape, validate);

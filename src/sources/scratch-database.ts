@@ -139,6 +139,7 @@ export async function withScratchDatabase<T>(
       try {
         await dropScratch(dialect, admin, name, server.connectionString);
       } catch (error) {
+        // eslint-disable-next-line no-unsafe-finally -- a failed cleanup is reported only when the action succeeded
         if (!failed) throw error; // otherwise the first failure is the one to report
       }
     }

@@ -50,7 +50,9 @@ export const RUNTIME_FILE = __filename;
 export function appTypeorm(from?: string): TypeormRuntime {
   if (loaded) return loaded;
   const { version, line, packageDir, entry } = locateTypeorm(from);
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the app's TypeORM, resolved at run time
   const load = <T>(file: string): T => require(path.join(packageDir, file)) as T;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the app's TypeORM, resolved at run time
   const typeorm = require(entry) as typeof Typeorm;
   loaded = {
     version,

@@ -16,6 +16,7 @@ const ESCAPES: Readonly<Record<string, string>> = {
   '\u2029': '\\u2029',
 };
 
+// eslint-disable-next-line no-control-regex -- control characters are what this escapes
 const TEMPLATE_SPECIAL = /[`\\]|\$\{|[\u0000-\u001f\u007f-\u009f\u2028\u2029\ud800-\udfff]/;
 
 /**
@@ -27,6 +28,7 @@ export function tsString(value: string, template = true): string {
   if (template && value.includes("'") && value.includes('"') && !TEMPLATE_SPECIAL.test(value)) return `\`${value}\``;
   const quote = value.includes("'") && !value.includes('"') ? '"' : "'";
   const escaped = value.replace(
+    // eslint-disable-next-line no-control-regex -- control characters are what this escapes
     /[\\'"\n\r\t\b\f\v\u2028\u2029]|[\u0000-\u001f\u007f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g,
     (c) => (c === "'" || c === '"' ? (c === quote ? `\\${c}` : c) : (ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)),
   );
