@@ -28,6 +28,7 @@ import { isManagedTable, UNMANAGED_TABLES } from '../unmanaged';
 import { ExclusionSyntaxError, parseExclusion } from './exclusion';
 import { DEFAULT_SCHEMA, normalizePostgresModel } from './normalize';
 import { quoteQualified } from './quote';
+import { canonicalOption } from './render-options';
 import {
   COLUMNS_SQL,
   CONSTRAINTS_SQL,
@@ -322,7 +323,7 @@ function tableUnmodelled(row: TableRow): UnmodelledAttribute[] | undefined {
   const add = (attribute: string, value: string | null | undefined) => {
     if (value !== null && value !== undefined && value !== '') list.push({ attribute, value });
   };
-  add('storage parameters', row.options?.join(', '));
+  add('storage parameters', row.options?.map(canonicalOption).join(', '));
   add('tablespace', row.tablespace);
   add('persistence', PERSISTENCE[row.persistence]);
   const identity = REPLICA_IDENTITY[row.replica_identity];
@@ -420,7 +421,7 @@ function typeModifiers(type: string, typmod: number): Pick<Column, 'length' | 'p
 function keyIndexUnmodelled(row: ConstraintRow): UnmodelledAttribute[] | undefined {
   const list: UnmodelledAttribute[] = [];
   if (row.include.length > 0) list.push({ attribute: 'index include', value: row.include.join(', ') });
-  if (row.index_options?.length) list.push({ attribute: 'index storage parameters', value: row.index_options.join(', ') });
+  if (row.index_options?.length) list.push({ attribute: 'index storage parameters', value: row.index_options.map(canonicalOption).join(', ') });
   if (row.index_tablespace !== null) list.push({ attribute: 'index tablespace', value: row.index_tablespace });
   return list.length > 0 ? list : undefined;
 }
@@ -487,7 +488,7 @@ function toCheck(row: ConstraintRow): Check {
 /** `EXCLUDE USING gist (room WITH =, during WITH &&) WHERE (...)`, as `pg_get_constraintdef` prints it. */
 function toExclusion(row: ConstraintRow, table: string): Exclusion {
   try {
-    return { name: row.name, ...parseExclusion(row.definition ?? '') };
+    return { name: row.name, ...parseExclusion(row.definition ?? ''), ...(row.comment !== null ? { comment: row.comment } : {}) };
   } catch (error) {
     if (!(error instanceof ExclusionSyntaxError)) throw error;
     throw new SchemaplanError(

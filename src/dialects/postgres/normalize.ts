@@ -6,6 +6,7 @@ import { canonicalizeExpression, isEmptyArray, isNumberText, unquote } from './e
 import { normalizeExclusion } from './exclusion';
 import { normalizeIdentity } from './identity';
 import { quoteLiteral } from './quote';
+import { canonicalOptions } from './render-options';
 import { normalizeSequence, sequenceKeys } from './sequence';
 import {
   DEFAULT_LENGTH,
@@ -87,6 +88,7 @@ function normalizeView(view: View): View {
     schema: view.schema ?? DEFAULT_SCHEMA,
     expression: view.expression.trim(),
     indexes: view.materialized && view.indexes && view.indexes.length > 0 ? view.indexes.map(normalizeIndex) : undefined,
+    options: canonicalOptions(view.options),
     dependsOn: view.dependsOn.map((d) => ({ schema: d.schema ?? DEFAULT_SCHEMA, name: d.name })),
   };
 }
@@ -124,14 +126,15 @@ function normalizeCheck(check: Check): Check {
 }
 
 /**
- * Index predicates in canonical spelling; expression keys only without enclosing parentheses (an index expression
+ * Index predicates in canonical spelling, storage parameters too (`canonicalOption`); expression keys only without enclosing parentheses (an index expression
  * is not canonicalised: `(id)::text` indexes text, not `id`); the method in lower case, `btree` (the default) absent.
  */
 function normalizeIndex(index: Index): Index {
   const where = index.where?.trim() ? canonicalizeExpression(index.where) : undefined;
   const keys = indexKeys(index).map((key) => (isExpressionKey(key) ? { ...key, expression: stripEnclosingParens(key.expression) } : key));
   const method = index.method?.trim().toLowerCase();
-  return withIndexKeys({ ...index, where, method: method === 'btree' || !method ? undefined : method }, keys);
+  const options = canonicalOptions(index.options);
+  return withIndexKeys({ ...index, where, method: method === 'btree' || !method ? undefined : method, options }, keys);
 }
 
 const NO_SEQUENCES: ReadonlySet<string> = new Set();

@@ -313,7 +313,10 @@ function renderChange(change: Change, context: RenderContext): Statement[] {
     case 'check.drop':
       return [dropConstraint(change.table, change.check.name)];
     case 'exclusion.add':
-      return [statement(alterTable(change.table, `ADD ${exclusionClause(change.exclusion)}`), exclusionBuildHazards(context, change))];
+      return [
+        statement(alterTable(change.table, `ADD ${exclusionClause(change.exclusion)}`), exclusionBuildHazards(context, change)),
+        ...constraintComment(change.table, change.exclusion),
+      ];
     case 'exclusion.drop':
       return [dropConstraint(change.table, change.exclusion.name)];
     case 'index.create': {
