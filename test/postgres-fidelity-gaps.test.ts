@@ -2,6 +2,7 @@
  * Issue 15, the last fidelity gaps, each on the real server: what one database states and another does not is never
  * "No changes", and two spellings of the same thing are never a change.
  * - a comment on an exclusion constraint is read, compared and set (it was silently ignored);
+ * - a foreign key whose deferrability changes is altered in place (`ALTER CONSTRAINT`), not dropped and added again;
  * - boolean storage parameters spelled `off`/`false` (and numbers `070`/`70`) are the same value: no index rebuild,
  *   no "differs" for a table's parameters;
  * - an operator class or collation written schema-qualified (`pg_catalog.text_pattern_ops`, `public.gin_trgm_ops`) is
@@ -82,6 +83,27 @@ test('a comment on an exclusion constraint is read, set, changed and removed', a
     `COMMENT ON CONSTRAINT "no_overlap" ON "public"."bookings" IS 'one booking per room'`,
   ]);
   await applyAndConverge(added);
+}, 120_000);
+
+test('a foreign key that only changes its deferrability is altered in place', async () => {
+  const schema = (deferrable: string, action = 'CASCADE') => `CREATE TABLE p (id int PRIMARY KEY);
+    CREATE TABLE c (id int PRIMARY KEY, p int CONSTRAINT c_p REFERENCES p ON DELETE ${action} ${deferrable});
+    INSERT INTO p VALUES (1); INSERT INTO c VALUES (1, 1);`;
+  const steps: [string, string, string][] = [
+    ['', 'DEFERRABLE INITIALLY DEFERRED', 'DEFERRABLE INITIALLY DEFERRED'],
+    ['DEFERRABLE INITIALLY DEFERRED', 'DEFERRABLE', 'DEFERRABLE INITIALLY IMMEDIATE'],
+    ['DEFERRABLE', '', 'NOT DEFERRABLE'],
+  ];
+  for (const [from, to, spelled] of steps) {
+    const step = await planBetween(schema(from), schema(to));
+    expect(step.plan.changes.map((c) => c.kind)).toEqual(['foreignKey.alter']);
+    expect(step.sql).toEqual([`ALTER TABLE "public"."c" ALTER CONSTRAINT "c_p" ${spelled}`]);
+    await applyAndConverge(step);
+  }
+  // Deferrability and anything else: dropped and added again, as before.
+  const both = await planBetween(schema(''), schema('DEFERRABLE', 'SET NULL'));
+  expect(both.plan.changes.map((c) => c.kind)).toEqual(['foreignKey.drop', 'foreignKey.add']);
+  await applyAndConverge(both);
 }, 120_000);
 
 test('boolean and numeric storage parameters compare by value, not spelling', async () => {

@@ -42,6 +42,7 @@ export function tableOf(change: Change): QualifiedName | undefined {
     case 'primaryKey.drop':
     case 'foreignKey.add':
     case 'foreignKey.drop':
+    case 'foreignKey.alter':
     case 'unique.add':
     case 'unique.drop':
     case 'check.add':
@@ -111,6 +112,8 @@ export function objectNameOf(change: Change): string {
     case 'foreignKey.add':
     case 'foreignKey.drop':
       return change.foreignKey.name;
+    case 'foreignKey.alter':
+      return change.to.name;
     case 'unique.add':
     case 'unique.drop':
       return change.unique.name;
@@ -185,6 +188,8 @@ export function columnsOf(change: Change): readonly string[] {
     case 'foreignKey.add':
     case 'foreignKey.drop':
       return change.foreignKey.columns;
+    case 'foreignKey.alter':
+      return change.to.columns;
     case 'unique.add':
     case 'unique.drop':
       return change.unique.columns;

@@ -52,6 +52,7 @@ const RANK: Record<ChangeKind, number> = {
   'exclusion.add': 11,
   'index.create': 12,
   'foreignKey.add': 13,
+  'foreignKey.alter': 13.1,
   // After the column changes a NOT VALID constraint may need (a type the existing rows must satisfy).
   'constraint.validate': 13.2,
   'view.create': 13.5,

@@ -30,6 +30,7 @@ const WORDS: Record<ChangeKind, [string, string, string]> = {
   'primaryKey.drop': ['-', 'primary key', 'primary keys'],
   'foreignKey.add': ['+', 'foreign key', 'foreign keys'],
   'foreignKey.drop': ['-', 'foreign key', 'foreign keys'],
+  'foreignKey.alter': ['~', 'foreign key', 'foreign keys'],
   'unique.add': ['+', 'unique', 'uniques'],
   'unique.drop': ['-', 'unique', 'uniques'],
   'check.add': ['+', 'check', 'checks'],
