@@ -7,10 +7,11 @@
  *   no "differs" for a table's parameters;
  * - an operator class or collation written schema-qualified (`pg_catalog.text_pattern_ops`, `public.gin_trgm_ops`) is
  *   the same as unqualified;
+ * - an enum type only a domain uses counts as used: no plan drops it (the DROP TYPE would fail), or swaps it;
  * - a `.sql` source evaluated in a dev database: the throwaway role's grant on `public` is not listed as a privilege.
  */
 import { postgresDialect } from '../src/dialects/postgres';
-import type { Model } from '../src/model';
+import { declarableByEntities, type Model } from '../src/model';
 import { createPlan } from '../src/plan/plan';
 import { loadIntoDevDatabase } from '../src/sources/dev-database';
 import { connect } from './support/apply-model';
@@ -139,6 +140,27 @@ test('an operator class or collation written schema-qualified is the one written
   ]);
   const other = await planBetween(schema('', ''), schema('', '').replace('name text_pattern_ops', 'name'));
   expect(other.sql[0]).toBe('DROP INDEX "public"."t_pattern"');
+}, 120_000);
+
+test('an enum type used only by a domain is kept, and listed with the domain', async () => {
+  const domain = `CREATE TYPE mood AS ENUM ('happy', 'sad'); CREATE DOMAIN feeling AS mood; CREATE DOMAIN feelings AS mood[]`;
+  const kept = await planBetween(`${domain}; CREATE TABLE t (id int PRIMARY KEY)`, 'CREATE TABLE t (id int PRIMARY KEY)');
+  expect(kept.sql).toEqual([]);
+  expect(kept.plan.diagnostics).toContainEqual(expect.objectContaining({ code: 'ENUM_KEPT', location: 'enum public.mood' }));
+  expect(kept.plan.partlyManaged).toContainEqual(
+    expect.objectContaining({ object: 'type public.mood', attribute: 'domains', value: 'public.feeling, public.feelings' }),
+  );
+  // From entities too: the model as entities declare it has no enum type, and the type stays.
+  const entities = await planBetween(`${domain}; CREATE TABLE t (id int PRIMARY KEY)`, 'CREATE TABLE t (id int PRIMARY KEY)');
+  const fromEntities = createPlan({ from: declarableByEntities(await read(entities.db)), to: entities.target, dialect: postgresDialect });
+  expect(fromEntities.statements).toEqual([]);
+  // Losing a label would swap the type: refused while a domain uses it (the swap cannot drop the old type).
+  const swap = await planBetween(domain, `CREATE TYPE mood AS ENUM ('happy'); CREATE DOMAIN feeling AS mood; CREATE DOMAIN feelings AS mood[]`);
+  expect(swap.plan.diagnostics).toContainEqual(expect.objectContaining({ code: 'PARTLY_MANAGED_RECREATE', location: 'type public.mood' }));
+  expect(swap.sql).toEqual([]);
+  // An enum no domain uses is still dropped.
+  const dropped = await planBetween(`CREATE TYPE mood AS ENUM ('happy'); CREATE TABLE t (id int PRIMARY KEY)`, 'CREATE TABLE t (id int PRIMARY KEY)');
+  expect(dropped.sql).toEqual(['DROP TYPE "public"."mood"']);
 }, 120_000);
 
 test("a .sql source evaluated in a dev database lists no privilege of the throwaway role it runs as", async () => {

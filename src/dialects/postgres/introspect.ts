@@ -172,6 +172,8 @@ interface EnumRow {
   values: string[];
   comment: string | null;
   has_privileges: boolean;
+  /** Qualified names of the domains over the type or its array type. */
+  domains: string[];
 }
 
 const ACTIONS: Readonly<Record<string, ReferentialAction>> = {
@@ -247,7 +249,7 @@ export async function introspectPostgres(query: QueryFn, schemas: readonly strin
       name: row.name,
       values: row.values,
       comment: row.comment ?? undefined,
-      unmodelled: row.has_privileges ? [{ attribute: 'privileges', value: 'privileges granted on the type' }] : undefined,
+      unmodelled: enumUnmodelled(row),
     }),
   );
   // A view's expression is what TypeORM recorded (what it compares), else the catalog's; it depends on what its
@@ -415,6 +417,17 @@ function typeModifiers(type: string, typmod: number): Pick<Column, 'length' | 'p
     default:
       return {};
   }
+}
+
+/**
+ * What an enum type has that the model does not describe: privileges, and the domains over it (or over its array
+ * type), which are not managed: while one uses the type, no plan drops it (see `diffEnums`) or swaps it.
+ */
+function enumUnmodelled(row: EnumRow): UnmodelledAttribute[] | undefined {
+  const list: UnmodelledAttribute[] = [];
+  if (row.domains.length > 0) list.push({ attribute: 'domains', value: row.domains.join(', ') });
+  if (row.has_privileges) list.push({ attribute: 'privileges', value: 'privileges granted on the type' });
+  return list.length > 0 ? list : undefined;
 }
 
 /** What the index behind a primary key or unique constraint has that the model does not describe. */
