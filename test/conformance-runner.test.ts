@@ -148,7 +148,11 @@ describe('scope and catalog helpers', () => {
     expect(unmanagedKinds('postgres', ['CREATE TABLE t (id int); GRANT SELECT ON t TO app;'])).toEqual(['privileges (GRANT/REVOKE)']);
     expect(unmanagedKinds('postgres', [`-- CREATE FUNCTION\nCREATE TABLE "grant" (note text DEFAULT 'create trigger');`])).toEqual([]);
     expect(unmanagedKinds('postgres', ['CREATE VIEW v AS SELECT rank() OVER (PARTITION BY a ORDER BY b) FROM t;'])).toEqual([]);
-    expect(unmanagedKinds('postgres', ['CREATE TABLE p (a int) PARTITION BY RANGE (a);'])).toEqual(['partitioned tables']);
+    // A partitioned table is modelled; its partitions are not; a table becoming partitioned (or not) is not planned.
+    const partitioned = 'CREATE TABLE p (a int) PARTITION BY RANGE (a);';
+    expect(unmanagedKinds('postgres', [partitioned, partitioned])).toEqual([]);
+    expect(unmanagedKinds('postgres', [`${partitioned} CREATE TABLE p1 PARTITION OF p FOR VALUES FROM (1) TO (2);`, partitioned])).toEqual(['partitions']);
+    expect(unmanagedKinds('postgres', ['CREATE TABLE p (a int);', partitioned])).toEqual(['partitioning changes']);
     expect(unmanagedKinds('sqlite', ['CREATE TRIGGER x AFTER INSERT ON t BEGIN SELECT 1; END;'])).toEqual(['triggers']);
   });
 
