@@ -135,6 +135,29 @@ async function load(db: ScratchDatabase, sql: string, file: string, env: CaseEnv
   }
 }
 
+/** `15.20` -> [15, 20]; a version as sqldef writes it (`18.0`, `9.1`, `12`) likewise. */
+const versionParts = (version: string): number[] => (/^\d+(?:\.\d+)*/.exec(version.trim())?.[0] ?? '0').split('.').map(Number);
+
+function compareVersions(a: string, b: string): number {
+  const [x, y] = [versionParts(a), versionParts(b)];
+  for (let i = 0; i < Math.max(x.length, y.length); i++) {
+    const d = (x[i] ?? 0) - (y[i] ?? 0);
+    if (d !== 0) return d;
+  }
+  return 0;
+}
+
+/** Why a case is not for this server (the version range or flavor upstream gives it), as upstream would skip it. */
+export function notForServer(c: ConformanceCase, serverVersion: string | undefined): string | undefined {
+  const { minVersion, maxVersion, flavor, offline } = c.expect;
+  if (offline) return 'upstream runs it without a server (offline: generated DDL text only)';
+  if (flavor !== undefined && !flavor.startsWith('!')) return `for ${flavor} servers only (upstream's flavor)`;
+  if (serverVersion === undefined) return undefined;
+  if (minVersion !== undefined && compareVersions(serverVersion, minVersion) < 0) return `for PostgreSQL ${minVersion} and later (the server is ${serverVersion})`;
+  if (maxVersion !== undefined && compareVersions(serverVersion, maxVersion) > 0) return `for PostgreSQL up to ${maxVersion} (the server is ${serverVersion})`;
+  return undefined;
+}
+
 /** Runs one case; never throws for what the case does (an unexpected error is the caller's `error` outcome). */
 export async function runCase(c: ConformanceCase, env: CaseEnvironment): Promise<Outcome> {
   const from = caseSql(c, 'from.sql') ?? '';
@@ -147,6 +170,8 @@ export async function runCase(c: ConformanceCase, env: CaseEnvironment): Promise
   try {
     return await withScratchDatabase(c.dialect, options('from'), (a) =>
       withScratchDatabase(c.dialect, options('to'), async (b) => {
+        const other = c.dialect === 'postgres' ? notForServer(c, await a.session.serverVersion()) : undefined;
+        if (other) return skipped(`not for this server: ${other}`);
         const failure = (await load(a, from, 'from.sql', env)) ?? (await load(b, to, 'to.sql', env));
         if (failure) return failure;
         const first = await convergence(c, a, b, env);
