@@ -7,14 +7,33 @@ import path from 'node:path';
 import type { DialectName } from '../../src/model';
 
 /** The suites the runner knows, with their dialect and the roles their upstream harness created before every case. */
-export const SUITES: Readonly<Record<string, { readonly dialect: DialectName; readonly roles: readonly string[] }>> = {
+export const SUITES: Readonly<
+  Record<
+    string,
+    {
+      readonly dialect: DialectName;
+      readonly roles: readonly string[];
+      readonly keepsSchemas?: boolean;
+      /**
+       * Upstream feeds the SQL to its own parser, never to the server as it is: SQL the server rejects (a bare
+       * `DEFAULT now() AT TIME ZONE 'utc'`, a foreign key to a table created further down, a locale the server lacks)
+       * is a valid case there. Here such a case cannot load, so it is skipped with the server's message.
+       */
+      readonly ownParser?: boolean;
+    }
+  >
+> = {
   'pg-schema-diff': { dialect: 'postgres', roles: [] },
   // migra's test_migra.py creates this role before loading any fixture.
   migra: { dialect: 'postgres', roles: ['schemainspect_test_role'] },
   sqlite3def: { dialect: 'sqlite', roles: [] },
   // psqldef_test.go's testRoles, created before any case runs.
+  // sqldef applies `desired` to the database `current` built, and never drops a schema: a schema `from.sql` creates
+  // exists for `to.sql` too, whether it says so or not.
   psqldef: {
     dialect: 'postgres',
+    keepsSchemas: true,
+    ownParser: true,
     roles: [
       'readonly_user', 'app_user', 'admin_role', 'user-with-dash', 'user.with.dot', 'user with spaces', 'CamelCaseUser',
       'UPPERCASE_USER', 'user1', 'user2', 'user3', 'user4', 'My User', 'reader', 'writer', 'admin', 'reader1', 'reader2',
@@ -41,6 +60,8 @@ export interface CaseExpectation {
   readonly flavor?: string;
   /** sqldef `offline`: upstream checks the generated DDL without a server (Aurora DSQL syntax and the like). */
   readonly offline?: boolean;
+  /** sqldef `user`: upstream runs the case as this role, whose search_path starts with its own schema `foo`. */
+  readonly user?: string;
 }
 
 export interface ConformanceCase {
@@ -74,6 +95,7 @@ interface Meta {
   max_version?: string | null;
   flavor?: string | null;
   offline?: boolean | null;
+  user?: string | null;
 }
 
 function readMeta(dir: string): Meta {
@@ -93,6 +115,7 @@ function expectation(meta: Meta): CaseExpectation {
     maxVersion: meta.max_version ?? undefined,
     flavor: meta.flavor ?? undefined,
     offline: meta.offline === true || undefined,
+    user: meta.user ?? undefined,
   };
 }
 
