@@ -8,6 +8,8 @@
  * - an operator class or collation written schema-qualified (`pg_catalog.text_pattern_ops`, `public.gin_trgm_ops`) is
  *   the same as unqualified;
  * - an enum type only a domain uses counts as used: no plan drops it (the DROP TYPE would fail), or swaps it;
+ * - a default cast across the time zone (`'0001-01-01'::timestamp` on a `timestamptz` column, psqldef's
+ *   CreateTableWithDefault) keeps its cast: without it the value is read in the zone of the session that plans;
  * - a `.sql` source evaluated in a dev database: the throwaway role's grant on `public` is not listed as a privilege.
  */
 import { postgresDialect } from '../src/dialects/postgres';
@@ -161,6 +163,23 @@ test('an enum type used only by a domain is kept, and listed with the domain', a
   // An enum no domain uses is still dropped.
   const dropped = await planBetween(`CREATE TYPE mood AS ENUM ('happy'); CREATE TABLE t (id int PRIMARY KEY)`, 'CREATE TABLE t (id int PRIMARY KEY)');
   expect(dropped.sql).toEqual(['DROP TYPE "public"."mood"']);
+}, 120_000);
+
+test('a default cast to the date/time type on the other side of the time zone keeps its cast', async () => {
+  const schema = `CREATE TABLE t (id int PRIMARY KEY,
+    joined timestamptz NOT NULL DEFAULT '0001-01-01 00:00:00'::timestamp without time zone,
+    at_noon timetz DEFAULT '12:00'::time,
+    local timestamp DEFAULT '2020-01-01 00:00:00+05'::timestamptz,
+    plain timestamptz DEFAULT '2020-01-01 00:00:00+00'::timestamptz)`;
+  const created = await planBetween('', schema);
+  expect(created.target.tables[0]!.columns.map((c) => c.default)).toEqual([
+    undefined,
+    "'0001-01-01 00:00:00'::timestamp without time zone",
+    "'12:00:00'::time without time zone",
+    "'2019-12-31 19:00:00+00'::timestamp with time zone", // folded by PostgreSQL, in the session's zone (UTC)
+    "'2020-01-01 00:00:00+00'",
+  ]);
+  await applyAndConverge(created);
 }, 120_000);
 
 test("a .sql source evaluated in a dev database lists no privilege of the throwaway role it runs as", async () => {
