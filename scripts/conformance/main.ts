@@ -24,8 +24,9 @@ const USAGE = `npm run conformance [-- options]
   --out FILE       where to write the report (default: CONFORMANCE.md at the repository root)
   --check          exit 1 when a case the baseline lists as passed no longer passes
   --baseline FILE  the baseline for --check (default: the committed CONFORMANCE.md, read before it is rewritten)
-  --pglite         instead of running the cases: evaluate every PostgreSQL SQL file of them (or of those --only
-                   selects) in PGlite and in PostgreSQL and compare the models; exit 1 when one differs
+  --pglite         instead of running the cases: evaluate every SQL file of the pg-schema-diff and migra cases (or
+                   of those --only selects) in PGlite and in PostgreSQL and compare the models; exit 1 when one
+                   differs
                    (test/pglite-introspection.test.ts does a fixed sample)
 
 Exit 0 when the run completes (failures are data in the report); 1 when it cannot run, or --check finds a regression.
@@ -108,7 +109,7 @@ function summary(results: readonly CaseResult[]): string {
 async function comparePglite(cases: readonly ConformanceCase[]): Promise<number> {
   const postgres = cases.filter((c) => c.dialect === 'postgres');
   const files = postgresSqlFiles(postgres);
-  if (files.length === 0) throw new Error('--pglite: no PostgreSQL SQL file among the cases');
+  if (files.length === 0) throw new Error('--pglite: no SQL file of pg-schema-diff or migra among the cases');
   const admin = await resolveAdminDatabase();
   process.stderr.write(`conformance: PostgreSQL from ${admin.source}\n`);
   try {
