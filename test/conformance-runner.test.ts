@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Client } from 'pg';
 import { discoverCases, roleName, type ConformanceCase } from '../scripts/conformance/cases';
-import { catalogDifference } from '../scripts/conformance/catalog';
+import { byValue, catalogDifference } from '../scripts/conformance/catalog';
 import { parseStatuses, regressions, renderReport } from '../scripts/conformance/report';
 import { runCases, type CaseResult } from '../scripts/conformance/runner';
 import { notForServer, schemasCreated } from '../scripts/conformance/run-case';
@@ -207,5 +207,10 @@ describe('scope and catalog helpers', () => {
     );
     expect(catalogDifference([], ['relation public.t kind=r'])).toBe('only the target has relation public.t kind=r');
     expect(catalogDifference(['a b'], ['a b'])).toBeUndefined();
+    // Storage parameters by value and in any order; anything else as the catalog stores it.
+    expect(byValue('index public.i on t options=0 storage=fillfactor=070,deduplicate_items=on tablespace=-')).toBe(
+      'index public.i on t options=0 storage=deduplicate_items=true,fillfactor=70 tablespace=-',
+    );
+    expect(byValue('column public.t.c text storage=x options=-')).toBe('column public.t.c text storage=x options=-');
   });
 });
