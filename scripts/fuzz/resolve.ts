@@ -209,7 +209,10 @@ function withIndexDetail(index: Index, detail: number, firstType: ColumnType): I
     case 4:
       return { ...index, keys: [{ column: first, desc: true }, ...rest] };
     case 5:
-      return stringType ? { ...index, keys: [{ column: first, collation: 'C' }, ...rest] } : index;
+      // A key in its column's own collation names none (the model spells only a different one).
+      return stringType && firstType.kind === 'plain' && firstType.type.column.collation !== 'C'
+        ? { ...index, keys: [{ column: first, collation: 'C' }, ...rest] }
+        : index;
     case 6:
       return stringType ? { ...index, keys: [{ column: first, opclass: stringType }, ...rest] } : index;
     default:
