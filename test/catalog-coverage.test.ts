@@ -119,8 +119,8 @@ const COVERAGE: Readonly<Record<string, Readonly<Record<string, Coverage>>>> = {
     conname: { modelled: 'constraint names' },
     connamespace: DERIVED,
     contype: { modelled: 'primary key / foreign key / unique / check' },
-    condeferrable: { modelled: 'ForeignKey/Unique/PrimaryKey.deferrable' },
-    condeferred: { modelled: 'ForeignKey/Unique/PrimaryKey.deferrable (INITIALLY DEFERRED)' },
+    condeferrable: { modelled: 'ForeignKey/Unique/PrimaryKey/Exclusion.deferrable' },
+    condeferred: { modelled: 'ForeignKey/Unique/PrimaryKey/Exclusion.deferrable (INITIALLY DEFERRED)' },
     convalidated: { modelled: 'ForeignKey.notValid, Check.notValid' },
     conrelid: OID,
     contypid: NOT_READ_KIND,
@@ -157,7 +157,7 @@ const COVERAGE: Readonly<Record<string, Readonly<Record<string, Coverage>>>> = {
     typrelid: DERIVED,
     typsubscript: DERIVED,
     typelem: { modelled: 'element type of array columns' },
-    typarray: DERIVED,
+    typarray: { reported: 'enum type unmodelled "domains" (a domain over its array type)' },
     typinput: DERIVED,
     typoutput: DERIVED,
     typreceive: DERIVED,
@@ -168,7 +168,7 @@ const COVERAGE: Readonly<Record<string, Readonly<Record<string, Coverage>>>> = {
     typalign: DERIVED,
     typstorage: { modelled: 'the default a column storage mode is compared with' },
     typnotnull: NOT_READ_KIND,
-    typbasetype: { modelled: 'default operator class of a domain key' },
+    typbasetype: { modelled: 'default operator class of a domain key; Column.domain base; enum type unmodelled "domains"' },
     typtypmod: NOT_READ_KIND,
     typndims: NOT_READ_KIND,
     typcollation: { modelled: 'the default Column.collation and IndexKey.collation are compared with' },
@@ -187,7 +187,8 @@ const COVERAGE: Readonly<Record<string, Readonly<Record<string, Coverage>>>> = {
     classoid: { modelled: 'which kind of object a comment is on' },
     objsubid: { modelled: 'Column.comment (a column number)' },
     description: {
-      modelled: 'comment of tables, columns, indexes, constraints, enum types, views, sequences, schemas (Model.schemaComments)',
+      modelled:
+        'comment of tables, columns, indexes, constraints (exclusion constraints too), enum types, views, sequences, schemas (Model.schemaComments)',
     },
   },
   pg_collation: {

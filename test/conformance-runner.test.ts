@@ -2,9 +2,10 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Client } from 'pg';
 import { discoverCases, roleName, type ConformanceCase } from '../scripts/conformance/cases';
-import { catalogDifference } from '../scripts/conformance/catalog';
+import { byValue, catalogDifference } from '../scripts/conformance/catalog';
 import { parseStatuses, regressions, renderReport } from '../scripts/conformance/report';
 import { runCases, type CaseResult } from '../scripts/conformance/runner';
+import { notForServer, schemasCreated } from '../scripts/conformance/run-case';
 import { unmanagedKinds } from '../scripts/conformance/scope';
 import { SCRATCH_PREFIX } from '../src/sources/scratch-database';
 import { adminUrl } from './support/postgres';
@@ -148,8 +149,48 @@ describe('scope and catalog helpers', () => {
     expect(unmanagedKinds('postgres', ['CREATE TABLE t (id int); GRANT SELECT ON t TO app;'])).toEqual(['privileges (GRANT/REVOKE)']);
     expect(unmanagedKinds('postgres', [`-- CREATE FUNCTION\nCREATE TABLE "grant" (note text DEFAULT 'create trigger');`])).toEqual([]);
     expect(unmanagedKinds('postgres', ['CREATE VIEW v AS SELECT rank() OVER (PARTITION BY a ORDER BY b) FROM t;'])).toEqual([]);
-    expect(unmanagedKinds('postgres', ['CREATE TABLE p (a int) PARTITION BY RANGE (a);'])).toEqual(['partitioned tables']);
+    // A partitioned table is modelled; its partitions are not; a table becoming partitioned (or not) is not planned.
+    const partitioned = 'CREATE TABLE p (a int) PARTITION BY RANGE (a);';
+    expect(unmanagedKinds('postgres', [partitioned, partitioned])).toEqual([]);
+    expect(unmanagedKinds('postgres', [`${partitioned} CREATE TABLE p1 PARTITION OF p FOR VALUES FROM (1) TO (2);`, partitioned])).toEqual(['partitions']);
+    expect(unmanagedKinds('postgres', ['CREATE TABLE p (a int);', partitioned])).toEqual(['partitioning changes']);
     expect(unmanagedKinds('sqlite', ['CREATE TRIGGER x AFTER INSERT ON t BEGIN SELECT 1; END;'])).toEqual(['triggers']);
+  });
+
+  test("sqldef cases: upstream's server range, flavor, offline and role; the schemas from.sql creates", () => {
+    const metaRoot = tempDir('conformance-meta');
+    const dir = path.join(metaRoot.dir, 'psqldef', 'tests_x');
+    const metas: Record<string, object> = {
+      New: { min_version: '18.0' },
+      Old: { max_version: '14' },
+      Fits: { min_version: '12', max_version: '15.99' },
+      Vector: { flavor: 'pgvector' },
+      NotVector: { flavor: '!pgvector' },
+      Offline: { offline: true },
+      AsUser: { user: 'psqldef_user' },
+      Refused: { error: 'cannot do that\n' },
+    };
+    for (const [name, meta] of Object.entries(metas)) {
+      mkdirSync(path.join(dir, name), { recursive: true });
+      writeFileSync(path.join(dir, name, 'to.sql'), '');
+      writeFileSync(path.join(dir, name, 'meta.json'), JSON.stringify(meta));
+    }
+    const found = new Map(discoverCases(metaRoot.dir).map((c) => [c.name, c]));
+    metaRoot.remove();
+    const why = (name: string) => notForServer(found.get(name)!, '15.20');
+    expect(why('New')).toBe('for PostgreSQL 18.0 and later (the server is 15.20)');
+    expect(why('Old')).toBe('for PostgreSQL up to 14 (the server is 15.20)');
+    expect(why('Fits')).toBeUndefined();
+    expect(why('Vector')).toBe("for pgvector servers only (upstream's flavor)");
+    expect(why('NotVector')).toBeUndefined();
+    expect(why('Offline')).toMatch(/^upstream runs it without a server/);
+    expect(why('AsUser')).toMatch(/^upstream runs it as role psqldef_user/);
+    expect(found.get('Refused')!.expect.upstreamError).toBe('cannot do that');
+    expect(found.get('Refused')!.dialect).toBe('postgres');
+    expect(schemasCreated('CREATE SCHEMA a; -- CREATE SCHEMA b\ncreate schema if not exists "X y"; CREATE TABLE a.t (id int);')).toEqual([
+      'a',
+      '"X y"',
+    ]);
   });
 
   test('role names listed as quoted identifiers are unquoted', () => {
@@ -166,5 +207,10 @@ describe('scope and catalog helpers', () => {
     );
     expect(catalogDifference([], ['relation public.t kind=r'])).toBe('only the target has relation public.t kind=r');
     expect(catalogDifference(['a b'], ['a b'])).toBeUndefined();
+    // Storage parameters by value and in any order; anything else as the catalog stores it.
+    expect(byValue('index public.i on t options=0 storage=fillfactor=070,deduplicate_items=on tablespace=-')).toBe(
+      'index public.i on t options=0 storage=deduplicate_items=true,fillfactor=70 tablespace=-',
+    );
+    expect(byValue('column public.t.c text storage=x options=-')).toBe('column public.t.c text storage=x options=-');
   });
 });

@@ -7,11 +7,39 @@ import path from 'node:path';
 import type { DialectName } from '../../src/model';
 
 /** The suites the runner knows, with their dialect and the roles their upstream harness created before every case. */
-export const SUITES: Readonly<Record<string, { readonly dialect: DialectName; readonly roles: readonly string[] }>> = {
+export const SUITES: Readonly<
+  Record<
+    string,
+    {
+      readonly dialect: DialectName;
+      readonly roles: readonly string[];
+      readonly keepsSchemas?: boolean;
+      /**
+       * Upstream feeds the SQL to its own parser, never to the server as it is: SQL the server rejects (a bare
+       * `DEFAULT now() AT TIME ZONE 'utc'`, a foreign key to a table created further down, a locale the server lacks)
+       * is a valid case there. Here such a case cannot load, so it is skipped with the server's message.
+       */
+      readonly ownParser?: boolean;
+    }
+  >
+> = {
   'pg-schema-diff': { dialect: 'postgres', roles: [] },
   // migra's test_migra.py creates this role before loading any fixture.
   migra: { dialect: 'postgres', roles: ['schemainspect_test_role'] },
   sqlite3def: { dialect: 'sqlite', roles: [] },
+  // psqldef_test.go's testRoles, created before any case runs.
+  // sqldef applies `desired` to the database `current` built, and never drops a schema: a schema `from.sql` creates
+  // exists for `to.sql` too, whether it says so or not.
+  psqldef: {
+    dialect: 'postgres',
+    keepsSchemas: true,
+    ownParser: true,
+    roles: [
+      'readonly_user', 'app_user', 'admin_role', 'user-with-dash', 'user.with.dot', 'user with spaces', 'CamelCaseUser',
+      'UPPERCASE_USER', 'user1', 'user2', 'user3', 'user4', 'My User', 'reader', 'writer', 'admin', 'reader1', 'reader2',
+      'writer1', 'writer2', 'role1', 'role2', 'power_user', 'user@domain.com',
+    ],
+  },
 };
 
 /** The group of the cases of a flat suite. */
@@ -20,8 +48,20 @@ export const FLAT_GROUP = 'fixtures';
 export interface CaseExpectation {
   /** pg-schema-diff `expect_empty_plan`: from and to are the same schema; the plan must be empty. */
   readonly emptyPlan: boolean;
-  /** pg-schema-diff `expected_plan_error_is` / `_contains`: upstream refused the case (what it expected). */
+  /**
+   * pg-schema-diff `expected_plan_error_is` / `_contains`, sqldef `error`: upstream refused the case (what it
+   * expected).
+   */
   readonly upstreamError?: string;
+  /** sqldef `min_version` / `max_version`: the server versions the case is for (upstream skips it on others). */
+  readonly minVersion?: string;
+  readonly maxVersion?: string;
+  /** sqldef `flavor`: a server variant the case needs (`pgvector`), or excludes (`!pgvector`). */
+  readonly flavor?: string;
+  /** sqldef `offline`: upstream checks the generated DDL without a server (Aurora DSQL syntax and the like). */
+  readonly offline?: boolean;
+  /** sqldef `user`: upstream runs the case as this role, whose search_path starts with its own schema `foo`. */
+  readonly user?: string;
 }
 
 export interface ConformanceCase {
@@ -50,6 +90,12 @@ interface Meta {
   expect_empty_plan?: boolean | null;
   expected_plan_error_is?: { go?: string } | null;
   expected_plan_error_contains?: { go?: string } | string | null;
+  error?: string | null;
+  min_version?: string | null;
+  max_version?: string | null;
+  flavor?: string | null;
+  offline?: boolean | null;
+  user?: string | null;
 }
 
 function readMeta(dir: string): Meta {
@@ -62,7 +108,15 @@ function expectation(meta: Meta): CaseExpectation {
   const describe = (value: unknown) => (typeof value === 'string' ? value : (value as { go?: string }).go ?? JSON.stringify(value));
   const errorIs = meta.expected_plan_error_is ? describe(meta.expected_plan_error_is) : undefined;
   const errorContains = meta.expected_plan_error_contains ? describe(meta.expected_plan_error_contains) : undefined;
-  return { emptyPlan: meta.expect_empty_plan === true, upstreamError: errorIs ?? errorContains };
+  return {
+    emptyPlan: meta.expect_empty_plan === true,
+    upstreamError: errorIs ?? errorContains ?? (meta.error ? meta.error.trim() : undefined),
+    minVersion: meta.min_version ?? undefined,
+    maxVersion: meta.max_version ?? undefined,
+    flavor: meta.flavor ?? undefined,
+    offline: meta.offline === true || undefined,
+    user: meta.user ?? undefined,
+  };
 }
 
 const subdirectories = (dir: string): string[] =>

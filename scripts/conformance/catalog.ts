@@ -10,6 +10,7 @@ import { Client } from 'pg';
 import sqlite3 from 'sqlite3';
 import { isManagedTable, UNMANAGED_TABLES } from '../../src/dialects/unmanaged';
 import { foldCase } from '../../src/model';
+import { canonicalOption } from '../../src/dialects/postgres/render-options';
 
 /**
  * Expression texts (defaults, CHECK expressions, index keys and predicates) are the model's business, which compares
@@ -108,10 +109,21 @@ export async function postgresCatalog(url: string, schemas: readonly string[]): 
   await client.connect();
   try {
     const result = await client.query<{ line: string }>(POSTGRES_CATALOG_SQL, [[...schemas], [...UNMANAGED_TABLES]]);
-    return result.rows.map((row) => row.line).sort();
+    return result.rows.map((row) => byValue(row.line)).sort();
   } finally {
     await client.end().catch(() => undefined);
   }
+}
+
+/**
+ * Storage parameters and options compared by value: each canonical (`deduplicate_items=on` is
+ * `deduplicate_items=true`, `fillfactor=070` is `fillfactor=70`: PostgreSQL keeps the spelling it was given, and
+ * reads both the same), in name order (their order means nothing).
+ */
+export function byValue(line: string): string {
+  return line.replace(/ (options|storage)=(\S+)/g, (_whole, key: string, list: string) =>
+    list.includes('=') ? ` ${key}=${list.split(',').map(canonicalOption).sort().join(',')}` : ` ${key}=${list}`,
+  );
 }
 
 type Row = Record<string, unknown>;

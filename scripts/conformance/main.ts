@@ -8,10 +8,11 @@ import path from 'node:path';
 import { parseDatabaseUrl } from '../../src/connect/url';
 import { dialectFor } from '../../src/dialects/registry';
 import { resolveAdminDatabase, type AdminDatabase } from '../support/postgres-server';
-import { discoverCases } from './cases';
+import { discoverCases, type ConformanceCase } from './cases';
 import { parseStatuses, passRate, regressions, renderReport } from './report';
 import { runCases, type CaseResult } from './runner';
 import { FlagReader } from '../support/flag-reader';
+import { compareWithPglite, describeComparison, postgresSqlFiles } from './pglite-compare';
 
 const USAGE = `npm run conformance [-- options]
 
@@ -23,6 +24,10 @@ const USAGE = `npm run conformance [-- options]
   --out FILE       where to write the report (default: CONFORMANCE.md at the repository root)
   --check          exit 1 when a case the baseline lists as passed no longer passes
   --baseline FILE  the baseline for --check (default: the committed CONFORMANCE.md, read before it is rewritten)
+  --pglite         instead of running the cases: evaluate every SQL file of the pg-schema-diff and migra cases (or
+                   of those --only selects) in PGlite and in PostgreSQL and compare the models; exit 1 when one
+                   differs
+                   (test/pglite-introspection.test.ts does a fixed sample)
 
 Exit 0 when the run completes (failures are data in the report); 1 when it cannot run, or --check finds a regression.
 `;
@@ -35,10 +40,11 @@ interface Args {
   out?: string;
   check: boolean;
   baseline?: string;
+  pglite: boolean;
 }
 
 function parseArgs(argv: readonly string[]): Args {
-  const args: Args = { only: [], jobs: 2, timeoutSeconds: 120, check: false };
+  const args: Args = { only: [], jobs: 2, timeoutSeconds: 120, check: false, pglite: false };
   const read = new FlagReader(argv);
   for (let flag = read.next(); flag !== undefined; flag = read.next()) {
     switch (flag) {
@@ -49,6 +55,7 @@ function parseArgs(argv: readonly string[]): Args {
       case '--out': args.out = read.value(flag); break;
       case '--check': args.check = true; break;
       case '--baseline': args.baseline = read.value(flag); break;
+      case '--pglite': args.pglite = true; break;
       case '--help':
         process.stdout.write(USAGE);
         return process.exit(0);
@@ -98,12 +105,33 @@ function summary(results: readonly CaseResult[]): string {
     .join('\n');
 }
 
+/** `--pglite`: every PostgreSQL SQL file of `cases` in PGlite and in PostgreSQL, the models compared. */
+async function comparePglite(cases: readonly ConformanceCase[]): Promise<number> {
+  const postgres = cases.filter((c) => c.dialect === 'postgres');
+  const files = postgresSqlFiles(postgres);
+  if (files.length === 0) throw new Error('--pglite: no SQL file of pg-schema-diff or migra among the cases');
+  const admin = await resolveAdminDatabase();
+  process.stderr.write(`conformance: PostgreSQL from ${admin.source}\n`);
+  try {
+    const started = Date.now();
+    const result = await compareWithPglite(files, admin.url, postgres.flatMap((c) => c.roles), (done, total) => {
+      if (done % 50 === 0 || done === total) process.stderr.write(`[${done}/${total}]\n`);
+    });
+    process.stdout.write(describeComparison(result, files.length));
+    process.stderr.write(`took ${Math.round((Date.now() - started) / 1000)} s\n`);
+    return result.differences.length > 0 ? 1 : 0;
+  } finally {
+    await admin.cluster?.stop();
+  }
+}
+
 async function main(): Promise<number> {
   const args = parseArgs(process.argv.slice(2));
   const root = repositoryRoot();
   const dir = path.resolve(args.dir ?? process.env.CONFORMANCE_DIR ?? path.join(root, 'conformance', 'suites'));
   const cases = discoverCases(dir).filter((c) => args.only.length === 0 || args.only.some((text) => c.id.includes(text)));
   if (cases.length === 0) throw new Error(`no conformance case in ${dir}${args.only.length ? ' matches --only' : ''}`);
+  if (args.pglite) return comparePglite(cases);
   const reportFile = args.out ?? (args.only.length === 0 ? path.join(root, 'CONFORMANCE.md') : undefined);
   const baselineFile = args.baseline ?? path.join(root, 'CONFORMANCE.md');
   const baseline = args.check

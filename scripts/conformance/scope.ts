@@ -17,7 +17,8 @@ const POSTGRES_RULES: readonly Rule[] = [
   { kind: 'triggers', pattern: /\bcreate\s+(?:or\s+replace\s+)?(?:constraint\s+|event\s+)?trigger\b/i },
   { kind: 'row-level security and policies', pattern: /\b(?:create|alter)\s+policy\b|\brow\s+level\s+security\b/i },
   { kind: 'privileges (GRANT/REVOKE)', pattern: /\bgrant\b|\brevoke\b/i },
-  { kind: 'partitioned tables', pattern: /\bpartition\s+by\s+(?:range|list|hash)\b|\bpartition\s+of\b|\b(?:attach|detach)\s+partition\b/i },
+  // A partitioned table itself is modelled (`Table.partitioning`); its partitions are not managed.
+  { kind: 'partitions', pattern: /\bpartition\s+of\b|\b(?:attach|detach)\s+partition\b/i },
   { kind: 'table inheritance', pattern: /\binherits\s*\(/i },
   { kind: 'collation objects (CREATE COLLATION)', pattern: /\bcreate\s+collation\b/i },
   { kind: 'domains', pattern: /\bcreate\s+domain\b/i },
@@ -40,9 +41,20 @@ export function stripSql(sql: string): string {
   );
 }
 
-/** The unmanaged object kinds the SQL texts use, sorted; empty when everything is managed. */
+const PARTITION_BY = /\bpartition\s+by\s+(?:range|list|hash)\b/i;
+
+/**
+ * The unmanaged object kinds the SQL texts (`from.sql`, `to.sql`, then any others) use, sorted; empty when everything
+ * is managed. On PostgreSQL, `PARTITION BY` in only one of `from.sql` and `to.sql` is a table becoming partitioned or
+ * not, which needs a rebuild no plan makes (PARTITIONING_CHANGE_UNSUPPORTED).
+ */
 export function unmanagedKinds(dialect: DialectName, texts: readonly string[]): string[] {
   const rules = dialect === 'postgres' ? POSTGRES_RULES : SQLITE_RULES;
-  const sql = texts.map(stripSql).join('\n;\n');
-  return rules.filter((rule) => rule.pattern.test(sql)).map((rule) => rule.kind).sort();
+  const stripped = texts.map(stripSql);
+  const sql = stripped.join('\n;\n');
+  const kinds = rules.filter((rule) => rule.pattern.test(sql)).map((rule) => rule.kind);
+  if (dialect === 'postgres' && stripped.length >= 2 && PARTITION_BY.test(stripped[0]!) !== PARTITION_BY.test(stripped[1]!)) {
+    kinds.push('partitioning changes');
+  }
+  return kinds.sort();
 }

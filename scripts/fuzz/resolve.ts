@@ -42,6 +42,8 @@ export interface FuzzCase {
 type Side = 0 | 1;
 const SIDES: readonly Side[] = [0, 1];
 const ACTIONS: readonly ReferentialAction[] = ['NO ACTION', 'RESTRICT', 'CASCADE', 'SET NULL', 'SET DEFAULT'];
+/** `UForeignKey.deferrable` 1 and 2. */
+const DEFERRABLE = ['INITIALLY DEFERRED', 'INITIALLY IMMEDIATE'] as const;
 const ID_TYPES: Readonly<Record<DialectName, readonly string[]>> = {
   postgres: ['int4', 'int8', 'text', 'uuid', 'varchar32'],
   sqlite: ['integer', 'text', 'varchar32'],
@@ -111,6 +113,7 @@ interface ResolvedColumn {
   readonly unique: readonly [boolean, boolean];
   readonly deferrable?: readonly [boolean, boolean];
   readonly check: readonly [boolean, boolean];
+  readonly comment?: readonly [boolean, boolean];
   /** Foreign key column: values come from the parent's ids. */
   readonly foreignKey?: { readonly parent: number; readonly spec: UForeignKey; readonly index: number };
 }
@@ -151,6 +154,7 @@ function resolveColumns(dialect: DialectName, universe: Universe, t: number, enu
     unique: u.unique,
     deferrable: u.deferrable,
     check: u.check,
+    comment: u.comment,
   }));
   const foreign = table.foreignKeys.map((fk, n): ResolvedColumn => {
     const parent = fk.parent % (t + 1);
@@ -205,7 +209,10 @@ function withIndexDetail(index: Index, detail: number, firstType: ColumnType): I
     case 4:
       return { ...index, keys: [{ column: first, desc: true }, ...rest] };
     case 5:
-      return stringType ? { ...index, keys: [{ column: first, collation: 'C' }, ...rest] } : index;
+      // A key in its column's own collation names none (the model spells only a different one).
+      return stringType && firstType.kind === 'plain' && firstType.type.column.collation !== 'C'
+        ? { ...index, keys: [{ column: first, collation: 'C' }, ...rest] }
+        : index;
     case 6:
       return stringType ? { ...index, keys: [{ column: first, opclass: stringType }, ...rest] } : index;
     default:
@@ -235,6 +242,7 @@ function resolveTable(dialect: DialectName, universe: Universe, t: number, colum
       onDelete: ACTIONS[fk.spec.onDelete[side] % ACTIONS.length]!,
       onUpdate: ACTIONS[fk.spec.onUpdate % ACTIONS.length]!,
       ...(dialect === 'postgres' && fk.spec.matchFull?.[side] ? { match: 'FULL' as const } : {}),
+      ...(dialect === 'postgres' && fk.spec.deferrable?.[side] ? { deferrable: DEFERRABLE[fk.spec.deferrable[side] % 2] } : {}),
     }];
   });
   const indexes: Index[] = table.indexes.flatMap((u, n) => {
@@ -249,9 +257,27 @@ function resolveTable(dialect: DialectName, universe: Universe, t: number, colum
     const index = dialect === 'postgres' ? withIndexDetail(plainIndex, u.detail?.[side] ?? 0, picked[0]!.types[side]) : plainIndex;
     return [u.partial ? { ...index, where: `${quote(picked[0]!.name)} IS NOT NULL` } : index];
   });
+  const postgres = dialect === 'postgres';
+  const tableComment = postgres ? (table.comment?.[side] ?? 0) : 0;
+  const exclusion = postgres ? (table.exclusion?.[side] ?? 0) % 4 : 0;
   return {
     name,
-    columns: here.map((c) => modelColumn(dialect, c, side)),
+    ...(tableComment > 0 ? { comment: `table ${name}, comment ${tableComment}` } : {}),
+    columns: here.map((c) => {
+      const column = modelColumn(dialect, c, side);
+      return postgres && c.comment?.[side] ? { ...column, comment: `column ${c.name}` } : column;
+    }),
+    ...(exclusion > 0
+      ? {
+          exclusions: [{
+            name: `ex_${name}`,
+            method: 'btree',
+            elements: [{ column: 'id', operator: '=' }],
+            ...(exclusion === 2 ? { comment: `exclusion ex_${name}` } : {}),
+            ...(exclusion === 3 ? { deferrable: 'INITIALLY DEFERRED' as const } : {}),
+          }],
+        }
+      : {}),
     primaryKey: pk === 'none' ? undefined : { name: `pk_${name}`, columns: pk === 'single' ? ['id'] : ['id', 'k'] },
     foreignKeys,
     uniques: here

@@ -22,6 +22,8 @@ export interface UColumn {
   /** PostgreSQL: its unique constraint is DEFERRABLE INITIALLY DEFERRED, per side. */
   readonly deferrable: readonly [boolean, boolean];
   readonly check: readonly [boolean, boolean];
+  /** PostgreSQL: it has a comment, per side. */
+  readonly comment?: readonly [boolean, boolean];
 }
 
 export interface UIndex {
@@ -50,6 +52,11 @@ export interface UForeignKey {
   readonly onUpdate: number;
   /** PostgreSQL: MATCH FULL, per side. */
   readonly matchFull: readonly [boolean, boolean];
+  /**
+   * PostgreSQL, per side: 0 not deferrable, 1 `DEFERRABLE INITIALLY IMMEDIATE`, 2 `DEFERRABLE INITIALLY DEFERRED`
+   * (a change of that alone is an `ALTER CONSTRAINT`).
+   */
+  readonly deferrable?: readonly [number, number];
 }
 
 export interface UTable {
@@ -63,6 +70,13 @@ export interface UTable {
   readonly foreignKeys: readonly UForeignKey[];
   /** Rows inserted into A. */
   readonly rows: number;
+  /** PostgreSQL, per side: 0 no comment, 1 or 2 one of two comments. */
+  readonly comment?: readonly [number, number];
+  /**
+   * PostgreSQL, per side: 0 no exclusion constraint; 1 `EXCLUDE USING btree (id WITH =)` (ids are distinct); 2 the
+   * same with a comment; 3 the same `DEFERRABLE INITIALLY DEFERRED`.
+   */
+  readonly exclusion?: readonly [number, number];
 }
 
 export interface ULabel {
@@ -106,6 +120,7 @@ const column: fc.Arbitrary<UColumn> = fc
     unique: stable(fc.oneof({ arbitrary: fc.constant(false), weight: 4 }, { arbitrary: fc.constant(true), weight: 1 })),
     deferrable: stable(fc.oneof({ arbitrary: fc.constant(false), weight: 3 }, { arbitrary: fc.constant(true), weight: 1 })),
     check: stable(fc.boolean()),
+    comment: stable(fc.oneof({ arbitrary: fc.constant(false), weight: 3 }, { arbitrary: fc.constant(true), weight: 1 })),
   })
   .map(({ sides: [inA, inB], ...rest }) => ({ inA, inB, ...rest }));
 
@@ -128,6 +143,7 @@ const foreignKey: fc.Arbitrary<UForeignKey> = fc
     onDelete: stable(fc.nat(4)),
     onUpdate: fc.nat(4),
     matchFull: stable(fc.oneof({ arbitrary: fc.constant(false), weight: 3 }, { arbitrary: fc.constant(true), weight: 1 })),
+    deferrable: stable(fc.oneof({ arbitrary: fc.constant(0), weight: 3 }, { arbitrary: fc.nat(2), weight: 1 })),
   })
   .map(({ sides: [columnInA, columnInB], ...rest }) => ({ columnInA, columnInB, ...rest }));
 
@@ -142,6 +158,8 @@ const table: fc.Arbitrary<UTable> = fc
     indexes: fc.array(index, { maxLength: 3 }),
     foreignKeys: fc.array(foreignKey, { maxLength: 2 }),
     rows: fc.nat(6),
+    comment: stable(fc.oneof({ arbitrary: fc.constant(0), weight: 3 }, { arbitrary: fc.nat(2), weight: 1 })),
+    exclusion: stable(fc.oneof({ arbitrary: fc.constant(0), weight: 4 }, { arbitrary: fc.nat(3), weight: 1 })),
   })
   .map(({ sides: [inA, inB], ...rest }) => ({ inA, inB, ...rest }));
 

@@ -69,6 +69,8 @@ export function columnsOf(change: Change): readonly string[] {
     case 'foreignKey.add':
     case 'foreignKey.drop':
       return change.foreignKey.columns;
+    case 'foreignKey.alter':
+      return change.to.columns;
     case 'unique.add':
     case 'unique.drop':
       return change.unique.columns;

@@ -79,6 +79,8 @@ const FACTS = {
   'primaryKey.drop': { rank: 5, direction: '-', words: ['primary key', 'primary keys'], table: onTable, title: (c) => tableTitle(c.table), object: (c) => c.primaryKey.name ?? 'primary key' },
   'foreignKey.add': { rank: 13, direction: '+', words: ['foreign key', 'foreign keys'], table: onTable, title: (c) => tableTitle(c.table), object: (c) => c.foreignKey.name },
   'foreignKey.drop': { rank: 3, direction: '-', words: ['foreign key', 'foreign keys'], table: onTable, title: (c) => tableTitle(c.table), object: (c) => c.foreignKey.name },
+  // Rank: with the foreign keys added (after the keys it references may have been rebuilt).
+  'foreignKey.alter': { rank: 13.1, direction: '~', words: ['foreign key', 'foreign keys'], table: onTable, title: (c) => tableTitle(c.table), object: (c) => c.to.name },
   'unique.add': { rank: 11, direction: '+', words: ['unique', 'uniques'], table: onTable, title: (c) => tableTitle(c.table), object: (c) => c.unique.name },
   'unique.drop': { rank: 4, direction: '-', words: ['unique', 'uniques'], table: onTable, title: (c) => tableTitle(c.table), object: (c) => c.unique.name },
   'check.add': { rank: 11, direction: '+', words: ['check', 'checks'], table: onTable, title: (c) => tableTitle(c.table), object: (c) => c.check.name },

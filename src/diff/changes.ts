@@ -141,6 +141,11 @@ export type Change =
   | (Base & { readonly kind: 'primaryKey.drop'; readonly table: QualifiedName; readonly primaryKey: PrimaryKey })
   | (Base & { readonly kind: 'foreignKey.add'; readonly table: QualifiedName; readonly foreignKey: ForeignKey })
   | (Base & { readonly kind: 'foreignKey.drop'; readonly table: QualifiedName; readonly foreignKey: ForeignKey })
+  /**
+   * PostgreSQL: a foreign key that differs only in its deferrability (`DEFERRABLE`, `INITIALLY DEFERRED`) is altered
+   * in place (`ALTER CONSTRAINT`): no drop, no re-check of the rows. SQLite rebuilds the table.
+   */
+  | (Base & { readonly kind: 'foreignKey.alter'; readonly table: QualifiedName; readonly from: ForeignKey; readonly to: ForeignKey })
   | (Base & { readonly kind: 'unique.add'; readonly table: QualifiedName; readonly unique: Unique })
   | (Base & { readonly kind: 'unique.drop'; readonly table: QualifiedName; readonly unique: Unique })
   | (Base & { readonly kind: 'check.add'; readonly table: QualifiedName; readonly check: Check })

@@ -1,5 +1,5 @@
 import { componentIds } from './strongly-connected';
-import type { Model, PrimaryKey, QualifiedName, Table } from '../model';
+import type { ForeignKey, Model, PrimaryKey, QualifiedName, Table } from '../model';
 import { qualifiedKey, referencedTableKey, tableKey } from '../model';
 import type { Change } from './changes';
 import { deepEqual, definitionOf, pairByKey } from './compare-named';
@@ -108,6 +108,11 @@ function foreignKeysInDropCycles(
   return result;
 }
 
+/** `DEFERRABLE INITIALLY DEFERRED`, `NOT DEFERRABLE`..., in words for a reason. */
+function deferrability(foreignKey: ForeignKey): string {
+  return foreignKey.deferrable ? `now DEFERRABLE ${foreignKey.deferrable}` : 'now NOT DEFERRABLE';
+}
+
 function diffTable(
   from: Table,
   to: Table,
@@ -177,6 +182,7 @@ function diffTable(
     rename: (from: T, to: T, reason: string) => Change,
     validate?: (item: T, reason: string) => Change,
     recreated?: (item: T) => string | undefined,
+    alter?: (from: T, to: T) => Change | undefined,
   ): void => {
     const delta = pairByKey(a, b, (item) => item.name);
     const renamed = new Set<T>();
@@ -214,6 +220,12 @@ function diffTable(
         commentChange(commentKind, pair.from, pair.to);
         continue;
       }
+      const altered = alter?.(pair.from, pair.to);
+      if (altered) {
+        changes.push(altered);
+        commentChange(commentKind, pair.from, pair.to);
+        continue;
+      }
       const reason =
         'invalid' in pair.from && pair.from.invalid
           ? `${kind} ${pair.to.name} on ${name} is invalid (left by a failed concurrent build): it is built again`
@@ -238,6 +250,11 @@ function diffTable(
       const columns = [...own.map((c) => `${to.name}.${c}`), ...referenced.map((c) => `${foreignKey.referencedTable}.${c}`)];
       return `foreign key ${foreignKey.name} on ${name} is re-created: the type of ${columns.join(', ')} changes`;
     },
+    // Only the deferrability differs: altered in place.
+    (a, b) =>
+      deepEqual({ ...definitionOf(a), deferrable: undefined }, { ...definitionOf(b), deferrable: undefined })
+        ? { kind: 'foreignKey.alter', table, from: a, to: b, reason: `foreign key ${b.name} on ${name} is ${deferrability(b)}` }
+        : undefined,
   );
   named(
     'unique constraint',

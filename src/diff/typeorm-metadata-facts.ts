@@ -95,6 +95,7 @@ export function metadataRecordsOf(change: Change): MetadataRecords {
     case 'primaryKey.drop':
     case 'foreignKey.add':
     case 'foreignKey.drop':
+    case 'foreignKey.alter':
     case 'unique.add':
     case 'unique.drop':
     case 'check.add':

@@ -110,12 +110,15 @@ export function typeormEntityFiles(model: Model, options: TypeormEntityOptions =
     tables.flatMap((t) => t.columns.map(asBaseType).flatMap((c) => (c.type === 'enum' && c.enum ? [qualifiedKey(c.enum)] : []))),
   );
   for (const type of model.enums.filter((e) => !usedEnums.has(qualifiedKey(e)))) {
+    const domains = type.unmodelled?.find((entry) => entry.attribute === 'domains')?.value;
     diagnostics.push({
       severity: 'warning',
       code: 'ENTITY_ENUM_UNUSED',
-      message: `enum type ${qualifiedKey(type)} is used by no column, and TypeORM only declares enum types through columns`,
+      message: `enum type ${qualifiedKey(type)} is used by no column${domains ? ` (only by domain ${domains})` : ''}, and TypeORM only declares enum types through columns`,
       location: `enum ${qualifiedKey(type)}`,
-      hint: 'A plan against the generated entities drops it.',
+      hint: domains
+        ? 'Plans against the generated entities keep it while a domain uses it (domains are not managed).'
+        : 'A plan against the generated entities drops it.',
     });
   }
   for (const sequence of model.sequences ?? []) {

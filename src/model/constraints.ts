@@ -88,6 +88,8 @@ export interface Exclusion {
    * and rendered as read; absent when none.
    */
   readonly options?: string;
+  /** PostgreSQL `COMMENT ON CONSTRAINT`; absent when none. */
+  readonly comment?: string;
 }
 
 /**

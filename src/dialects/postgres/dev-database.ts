@@ -48,13 +48,16 @@ async function connect(connectionString: string): Promise<Client> {
   }
 }
 
-/** Runs as a throwaway role without rights beyond this database, when the session's role is a superuser. */
-async function dropPrivileges(client: Client): Promise<void> {
+/**
+ * Runs as a throwaway role without rights beyond this database, when the session's role is a superuser; returns that
+ * role (`undefined` when the session's role is kept).
+ */
+async function dropPrivileges(client: Client): Promise<string | undefined> {
   const { rows } = await client.query<{ superuser: boolean; database: string }>(
     'SELECT rolsuper AS superuser, current_database() AS database FROM pg_catalog.pg_roles WHERE rolname = current_user',
   );
   const me = rows[0];
-  if (!me?.superuser) return; // already a role of the user's choosing, without superuser rights
+  if (!me?.superuser) return undefined; // already a role of the user's choosing, without superuser rights
   const role = `schemaplan_eval_${process.pid}_${randomBytes(4).toString('hex')}`;
   await client.query(
     [
@@ -64,6 +67,17 @@ async function dropPrivileges(client: Client): Promise<void> {
       `SET LOCAL ROLE ${quoteIdentifier(role)}`,
     ].join(';\n'),
   );
+  return role;
+}
+
+/**
+ * Takes back the throwaway role's grant on `public` (after `RESET ROLE`), so that the schema's privileges read as they
+ * were: the grant is this tool's doing, not the source's, and would otherwise be listed as a privilege not managed.
+ */
+async function revokeThrowawayGrant(client: Client, role: string | undefined): Promise<void> {
+  if (role === undefined) return;
+  const { rowCount } = await client.query(`SELECT 1 FROM pg_catalog.pg_namespace WHERE nspname = 'public'`);
+  if (rowCount) await client.query(`REVOKE USAGE, CREATE ON SCHEMA public FROM ${quoteIdentifier(role)}`);
 }
 
 /** Checks `sql` (the text of `file`) and evaluates it in the dev database `devUrl`, leaving that database as it was. */
@@ -85,9 +99,10 @@ export async function loadIntoDevDatabase(sql: string, file: string, devUrl: str
     await session.runScript('BEGIN');
     let model: Model;
     try {
-      await dropPrivileges(client);
+      const role = await dropPrivileges(client);
       await runStatements(session, script.statements, file, DEV, target.connectionString);
       await session.runScript('RESET ROLE; RESET ALL');
+      await revokeThrowawayGrant(client, role);
       model = await inspect();
     } finally {
       await session.runScript('ROLLBACK').catch(() => undefined);

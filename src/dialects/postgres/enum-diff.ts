@@ -57,10 +57,23 @@ function diffEnumTypes(from: Model, to: Model, renames: Renames): EnumDiff {
     changes.push({ kind: 'enum.create', enum: type, reason: `enum ${qualifiedKey(type)} is missing` });
   }
   for (const type of delta.dropped) {
+    // A domain over the type uses it: domains are not managed, so the type stays while one exists.
+    const domains = type.unmodelled?.find((entry) => entry.attribute === 'domains')?.value;
+    if (domains !== undefined) {
+      diagnostics.push({
+        severity: 'info',
+        code: 'ENUM_KEPT',
+        message: `enum ${qualifiedKey(type)} is not in the target schema but is kept: domain ${domains} uses it (domains are not managed)`,
+        location: `enum ${qualifiedKey(type)}`,
+        hint: 'Drop the domain by hand first if the type should go; then plan again.',
+      });
+      continue;
+    }
     changes.push({ kind: 'enum.drop', enum: type, reason: `enum ${qualifiedKey(type)} is not in the target schema` });
   }
   // A dropped and an added type with the same labels may be one type renamed: only the user can say.
   for (const dropped of delta.dropped) {
+    if (dropped.unmodelled?.some((entry) => entry.attribute === 'domains')) continue; // kept (above)
     for (const added of delta.added) {
       if (dropped.values.join('\u0000') !== added.values.join('\u0000')) continue;
       if (renames.enums.some((e) => !e.rename && sameName(e.from, dropped) && sameName(e.to, added))) continue;

@@ -234,6 +234,7 @@ export function normalizeExclusion(exclusion: Exclusion): Exclusion {
     ...(exclusion.where?.trim() ? { where: canonicalizeExpression(exclusion.where) } : {}),
     ...(exclusion.deferrable ? { deferrable: exclusion.deferrable } : {}),
     ...(exclusion.options?.trim() ? { options: exclusion.options.trim() } : {}),
+    ...(exclusion.comment ? { comment: exclusion.comment } : {}),
   };
 }
 

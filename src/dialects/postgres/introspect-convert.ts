@@ -3,7 +3,8 @@ import type { Check, Column, ColumnDomain, Deferrable, Exclusion, ForeignKey, In
 import { SchemaplanError } from '../../errors/errors';
 import { qualifiedKey, withIndexKeys } from '../../model';
 import { ExclusionSyntaxError, parseExclusion } from './exclusion';
-import { type TableRow, type ColumnRow, type ConstraintRow, type IndexRow } from './introspect-rows';
+import { type TableRow, type ColumnRow, type ConstraintRow, type IndexRow, type EnumRow } from './introspect-rows';
+import { canonicalOption } from './render-options';
 
 const ACTIONS: Readonly<Record<string, ReferentialAction>> = {
   a: 'NO ACTION',
@@ -53,7 +54,7 @@ export function tableUnmodelled(row: TableRow): UnmodelledAttribute[] | undefine
   const add = (attribute: string, value: string | null | undefined) => {
     if (value !== null && value !== undefined && value !== '') list.push({ attribute, value });
   };
-  add('storage parameters', row.options?.join(', '));
+  add('storage parameters', row.options?.map(canonicalOption).join(', '));
   add('tablespace', row.tablespace);
   add('persistence', PERSISTENCE[row.persistence]);
   const identity = REPLICA_IDENTITY[row.replica_identity];
@@ -147,11 +148,22 @@ function typeModifiers(type: string, typmod: number): Pick<Column, 'length' | 'p
   }
 }
 
+/**
+ * What an enum type has that the model does not describe: privileges, and the domains over it (or over its array
+ * type), which are not managed: while one uses the type, no plan drops it (see the enum diff) or swaps it.
+ */
+export function enumUnmodelled(row: EnumRow): UnmodelledAttribute[] | undefined {
+  const list: UnmodelledAttribute[] = [];
+  if (row.domains.length > 0) list.push({ attribute: 'domains', value: row.domains.join(', ') });
+  if (row.has_privileges) list.push({ attribute: 'privileges', value: 'privileges granted on the type' });
+  return list.length > 0 ? list : undefined;
+}
+
 /** What the index behind a primary key or unique constraint has that the model does not describe. */
 function keyIndexUnmodelled(row: ConstraintRow): UnmodelledAttribute[] | undefined {
   const list: UnmodelledAttribute[] = [];
   if (row.include.length > 0) list.push({ attribute: 'index include', value: row.include.join(', ') });
-  if (row.index_options?.length) list.push({ attribute: 'index storage parameters', value: row.index_options.join(', ') });
+  if (row.index_options?.length) list.push({ attribute: 'index storage parameters', value: row.index_options.map(canonicalOption).join(', ') });
   if (row.index_tablespace !== null) list.push({ attribute: 'index tablespace', value: row.index_tablespace });
   return list.length > 0 ? list : undefined;
 }
@@ -218,7 +230,7 @@ export function toCheck(row: ConstraintRow): Check {
 /** `EXCLUDE USING gist (room WITH =, during WITH &&) WHERE (...)`, as `pg_get_constraintdef` prints it. */
 export function toExclusion(row: ConstraintRow, table: string): Exclusion {
   try {
-    return { name: row.name, ...parseExclusion(row.definition ?? '') };
+    return { name: row.name, ...parseExclusion(row.definition ?? ''), ...(row.comment !== null ? { comment: row.comment } : {}) };
   } catch (error) {
     if (!(error instanceof ExclusionSyntaxError)) throw error;
     throw new SchemaplanError(

@@ -130,4 +130,6 @@ export interface EnumRow {
   values: string[];
   comment: string | null;
   has_privileges: boolean;
+  /** Qualified names of the domains over the type or its array type. */
+  domains: string[];
 }

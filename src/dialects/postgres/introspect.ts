@@ -8,7 +8,7 @@ import { COLUMNS_SQL, CONSTRAINTS_SQL, ENUMS_SQL, EXTENSIONS_SQL, INDEXES_SQL, N
 import { standaloneSequences, type SequenceRow } from './introspect-sequences';
 import { canonicalViewDefinition } from './view-definition';
 import { type QueryFn, type TableRow, type ColumnRow, type ViewRow, type ConstraintRow, type IndexRow, type NotManagedRow, type EnumRow } from './introspect-rows';
-import { toPartitioning, tableUnmodelled, toColumn, toPrimaryKey, toUnique, toForeignKey, toCheck, toExclusion, toIndex } from './introspect-convert';
+import { toPartitioning, tableUnmodelled, enumUnmodelled, toColumn, toPrimaryKey, toUnique, toForeignKey, toCheck, toExclusion, toIndex } from './introspect-convert';
 
 /**
  * Reads the managed schemas (those that exist) with eight set-based catalog queries (the indexes query reads the
@@ -75,7 +75,7 @@ export async function introspectPostgres(query: QueryFn, schemas: readonly strin
       name: row.name,
       values: row.values,
       comment: row.comment ?? undefined,
-      unmodelled: row.has_privileges ? [{ attribute: 'privileges', value: 'privileges granted on the type' }] : undefined,
+      unmodelled: enumUnmodelled(row),
     }),
   );
   // A view's expression is what TypeORM recorded (what it compares), else the catalog's; it depends on what its

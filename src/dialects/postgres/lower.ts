@@ -61,7 +61,10 @@ function foreignKeysAroundDroppedKeys(changes: readonly Change[], context: Rende
       extra.push({ kind: 'foreignKey.add', table: ref, foreignKey: kept, reason });
     }
   }
-  return [...changes, ...extra];
+  // A foreign key added back in its target definition needs no ALTER CONSTRAINT of its deferrability besides.
+  const readded = new Set(extra.flatMap((change) => (change.kind === 'foreignKey.add' ? [fkKey(change.table, change.foreignKey)] : [])));
+  const kept = changes.filter((change) => change.kind !== 'foreignKey.alter' || !readded.has(fkKey(change.table, change.to)));
+  return [...kept, ...extra];
 }
 
 /** Tables whose columns a change drops or converts: PostgreSQL refuses that while a view reads them. */

@@ -2,10 +2,11 @@ import type { Check, Column, ColumnDomain, ColumnType, EnumType, ForeignKey, Ind
 import { indexKeys, isExpressionKey, normalizeModel, qualifiedKey, sequenceOfDefault, withIndexKeys } from '../../model';
 import { stripEnclosingParens } from '../index-expression';
 import { trimFractionZeros } from '../number-literal';
-import { canonicalizeExpression, isEmptyArray, isNumberText, unquote } from './expression';
+import { canonicalizeExpression, canonicalizeKeyExpression, isEmptyArray, isNumberText, unquote } from './expression';
 import { normalizeExclusion } from './exclusion';
 import { normalizeIdentity } from './identity';
 import { quoteLiteral } from './quote';
+import { canonicalOptions } from './render-options';
 import { normalizeSequence, sequenceKeys } from './sequence';
 import {
   DEFAULT_LENGTH,
@@ -87,6 +88,7 @@ function normalizeView(view: View): View {
     schema: view.schema ?? DEFAULT_SCHEMA,
     expression: view.expression.trim(),
     indexes: view.materialized && view.indexes && view.indexes.length > 0 ? view.indexes.map(normalizeIndex) : undefined,
+    options: canonicalOptions(view.options),
     dependsOn: view.dependsOn.map((d) => ({ schema: d.schema ?? DEFAULT_SCHEMA, name: d.name })),
   };
 }
@@ -124,14 +126,15 @@ function normalizeCheck(check: Check): Check {
 }
 
 /**
- * Index predicates in canonical spelling; expression keys only without enclosing parentheses (an index expression
+ * Index predicates in canonical spelling, storage parameters too (`canonicalOption`); expression keys only without enclosing parentheses (an index expression
  * is not canonicalised: `(id)::text` indexes text, not `id`); the method in lower case, `btree` (the default) absent.
  */
 function normalizeIndex(index: Index): Index {
   const where = index.where?.trim() ? canonicalizeExpression(index.where) : undefined;
   const keys = indexKeys(index).map((key) => (isExpressionKey(key) ? { ...key, expression: stripEnclosingParens(key.expression) } : key));
   const method = index.method?.trim().toLowerCase();
-  return withIndexKeys({ ...index, where, method: method === 'btree' || !method ? undefined : method }, keys);
+  const options = canonicalOptions(index.options);
+  return withIndexKeys({ ...index, where, method: method === 'btree' || !method ? undefined : method, options }, keys);
 }
 
 const NO_SEQUENCES: ReadonlySet<string> = new Set();
@@ -226,8 +229,30 @@ function isStandalone(defaultValue: string, standalone: ReadonlySet<string>): bo
   return sequence !== undefined && standalone.has(qualifiedKey(sequence));
 }
 
+/** Date/time types with a time zone, and their counterparts without one. */
+const ZONED: Readonly<Record<string, string>> = {
+  'timestamp with time zone': 'timestamp without time zone',
+  'time with time zone': 'time without time zone',
+};
+
+/**
+ * A string literal cast to the date/time type on the other side of the time zone from the column's
+ * (`'0001-01-01 00:00:00'::timestamp without time zone` on a `timestamp with time zone` column): the cast is not
+ * implied, it changes the value (the literal is read without a zone, then converted in the inserting session's
+ * zone). Returns the default with its cast, or undefined when that is not the case.
+ */
+function zoneChangingCast(expression: string, type: string): string | undefined {
+  const kept = canonicalizeKeyExpression(expression);
+  const cast = /^'(?:[^']|'')*'::([a-z ()0-9]+)$/.exec(kept)?.[1];
+  if (cast === undefined) return undefined;
+  const target = parseTypeName(cast).type;
+  return (ZONED[type] ?? '') === target || ZONED[target] === type ? kept : undefined;
+}
+
 /** A default expression in canonical spelling, or undefined for `NULL` (which is the same as no default). */
 export function normalizeDefault(expression: string, type: string, array: boolean): string | undefined {
+  const zoned = array ? undefined : zoneChangingCast(expression, type);
+  if (zoned !== undefined) return zoned;
   const text = canonicalizeExpression(expression);
   if (text === 'NULL') return undefined;
   // `ARRAY[]::integer[]`, `'{}'::integer[]` and `'{}'` all default an array column to its empty array.

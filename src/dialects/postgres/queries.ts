@@ -249,7 +249,10 @@ ORDER BY ix.indrelid, i.relname`;
 export const ENUMS_SQL = `
 SELECT n.nspname AS schema, t.typname AS name,
   ARRAY(SELECT e.enumlabel FROM pg_catalog.pg_enum e WHERE e.enumtypid = t.oid ORDER BY e.enumsortorder)::text[] AS values,
-  d.description AS comment, t.typacl IS NOT NULL AS has_privileges
+  d.description AS comment, t.typacl IS NOT NULL AS has_privileges,
+  ARRAY(SELECT dn.nspname || '.' || dt.typname FROM pg_catalog.pg_type dt
+    JOIN pg_catalog.pg_namespace dn ON dn.oid = dt.typnamespace
+    WHERE dt.typtype = 'd' AND dt.typbasetype IN (t.oid, t.typarray) ORDER BY 1)::text[] AS domains
 FROM pg_catalog.pg_type t
 JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
 LEFT JOIN pg_catalog.pg_description d

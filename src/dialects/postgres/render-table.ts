@@ -97,7 +97,7 @@ export function renderCreateTable(table: Table, oneColumnPerLine = false): State
   for (const column of table.columns) {
     if (column.comment) statements.push(renderColumnComment(target, column.name, column.comment));
   }
-  const constraints = [table.primaryKey, ...table.uniques, ...table.checks].flatMap((c) => (c?.name ? [c as { name: string; comment?: string }] : []));
+  const constraints = [table.primaryKey, ...table.uniques, ...table.checks, ...(table.exclusions ?? [])].flatMap((c) => (c?.name ? [c as { name: string; comment?: string }] : []));
   for (const constraint of constraints) {
     statements.push(...commentOf({ kind: 'constraint', table: target, name: constraint.name }, constraint.comment));
   }

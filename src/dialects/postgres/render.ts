@@ -299,6 +299,11 @@ function renderChange(change: Change, context: RenderContext): Statement[] {
       ];
     case 'foreignKey.drop':
       return [dropConstraint(change.table, change.foreignKey.name)];
+    case 'foreignKey.alter': {
+      // Only the deferrability changes (see the change kind): a catalog update, the rows are not checked again.
+      const deferrable = change.to.deferrable ? `DEFERRABLE ${change.to.deferrable}` : 'NOT DEFERRABLE';
+      return [statement(alterTable(change.table, `ALTER CONSTRAINT ${quoteIdentifier(change.to.name)} ${deferrable}`))];
+    }
     case 'unique.add': {
       const hazards = indexBuildHazards(context, change.table, `unique constraint ${change.unique.name}`);
       return [statement(alterTable(change.table, `ADD ${uniqueClause(change.unique)}`), hazards), ...constraintComment(change.table, change.unique)];
@@ -313,7 +318,10 @@ function renderChange(change: Change, context: RenderContext): Statement[] {
     case 'check.drop':
       return [dropConstraint(change.table, change.check.name)];
     case 'exclusion.add':
-      return [statement(alterTable(change.table, `ADD ${exclusionClause(change.exclusion)}`), exclusionBuildHazards(context, change))];
+      return [
+        statement(alterTable(change.table, `ADD ${exclusionClause(change.exclusion)}`), exclusionBuildHazards(context, change)),
+        ...constraintComment(change.table, change.exclusion),
+      ];
     case 'exclusion.drop':
       return [dropConstraint(change.table, change.exclusion.name)];
     case 'index.create': {

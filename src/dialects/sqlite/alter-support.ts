@@ -63,6 +63,7 @@ export function needsRebuild(change: Change): boolean {
     case 'primaryKey.drop':
     case 'foreignKey.add':
     case 'foreignKey.drop':
+    case 'foreignKey.alter':
     case 'unique.add':
     case 'unique.drop':
     case 'check.add':

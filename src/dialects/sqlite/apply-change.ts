@@ -21,6 +21,8 @@ export function applyToTable(table: Table, change: Change): Table {
       return { ...table, foreignKeys: [...without(table.foreignKeys, change.foreignKey.name), change.foreignKey] };
     case 'foreignKey.drop':
       return { ...table, foreignKeys: without(table.foreignKeys, change.foreignKey.name) };
+    case 'foreignKey.alter':
+      return { ...table, foreignKeys: table.foreignKeys.map((fk) => (fk.name === change.from.name ? change.to : fk)) };
     case 'unique.add':
       return { ...table, uniques: [...without(table.uniques, change.unique.name), change.unique] };
     case 'unique.drop':

@@ -82,6 +82,7 @@ function renderChange(change: Change, context: RenderContext): Statement[] {
     case 'primaryKey.drop':
     case 'foreignKey.add':
     case 'foreignKey.drop':
+    case 'foreignKey.alter':
     case 'unique.add':
     case 'unique.drop':
     case 'check.add':

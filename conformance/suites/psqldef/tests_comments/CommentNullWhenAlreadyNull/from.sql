@@ -1,0 +1,3 @@
+CREATE TABLE "status" (
+  "id" bigint NOT NULL
+);

@@ -1,0 +1,1 @@
+COMMENT ON CONSTRAINT test_pkey ON public.test IS 'Primary key constraint';

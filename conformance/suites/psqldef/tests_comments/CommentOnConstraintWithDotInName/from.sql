@@ -1,0 +1,4 @@
+CREATE TABLE test (
+  id integer,
+  CONSTRAINT "my.constraint" CHECK (id > 0)
+);

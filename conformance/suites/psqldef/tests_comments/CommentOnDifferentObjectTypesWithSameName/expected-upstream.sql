@@ -1,0 +1,1 @@
+COMMENT ON TYPE public.foo IS 'updated type comment';

@@ -1,0 +1,1 @@
+COMMENT ON DOMAIN public.email IS 'Email address domain';

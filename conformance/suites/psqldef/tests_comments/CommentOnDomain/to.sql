@@ -1,0 +1,2 @@
+CREATE DOMAIN email AS text;
+COMMENT ON DOMAIN email IS 'Email address domain';

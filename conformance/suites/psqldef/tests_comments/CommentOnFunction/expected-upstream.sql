@@ -1,0 +1,1 @@
+COMMENT ON FUNCTION public.test_func() IS 'This is a test function';

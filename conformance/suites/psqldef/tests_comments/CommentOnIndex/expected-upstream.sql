@@ -1,0 +1,1 @@
+COMMENT ON INDEX public.idx_test IS 'Index comment';

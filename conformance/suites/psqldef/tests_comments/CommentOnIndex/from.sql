@@ -1,0 +1,2 @@
+CREATE TABLE test (id integer);
+CREATE INDEX idx_test ON test (id);

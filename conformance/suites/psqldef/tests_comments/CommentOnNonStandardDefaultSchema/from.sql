@@ -1,0 +1,3 @@
+CREATE TABLE foo.users (
+  id bigint
+);

@@ -1,0 +1,1 @@
+COMMENT ON TRIGGER test_trigger ON public.test IS 'Trigger comment';

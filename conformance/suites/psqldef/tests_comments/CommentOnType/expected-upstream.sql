@@ -1,0 +1,1 @@
+COMMENT ON TYPE public.status_type IS 'Status enumeration type';

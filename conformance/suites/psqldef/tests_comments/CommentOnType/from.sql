@@ -1,0 +1,1 @@
+CREATE TYPE status_type AS ENUM ('active', 'inactive');

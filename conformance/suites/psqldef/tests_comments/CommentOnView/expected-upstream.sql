@@ -1,0 +1,1 @@
+COMMENT ON VIEW public.test_view IS 'This is a test view';

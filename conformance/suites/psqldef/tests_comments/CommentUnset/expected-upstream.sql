@@ -1,0 +1,2 @@
+COMMENT ON TABLE "public"."users" IS NULL;
+COMMENT ON COLUMN "public"."users"."id" IS NULL;

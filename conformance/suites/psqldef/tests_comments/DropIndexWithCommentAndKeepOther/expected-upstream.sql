@@ -1,0 +1,1 @@
+DROP INDEX public.idx_hoge_foo;

@@ -1,0 +1,1 @@
+COMMENT ON COLUMN "public"."bar"."id" IS 'bar id';

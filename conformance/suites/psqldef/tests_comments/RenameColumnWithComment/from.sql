@@ -1,0 +1,5 @@
+CREATE TABLE users (
+  id bigint NOT NULL,
+  username text
+);
+COMMENT ON COLUMN users.username IS 'user name';

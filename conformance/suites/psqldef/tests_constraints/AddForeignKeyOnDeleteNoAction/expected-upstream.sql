@@ -1,0 +1,2 @@
+ALTER TABLE posts ADD CONSTRAINT posts_user_fk
+  FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE NO ACTION;

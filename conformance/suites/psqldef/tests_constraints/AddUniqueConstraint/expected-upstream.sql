@@ -1,0 +1,1 @@
+alter table dummy add constraint dummy_uniq unique (column_a, column_b);

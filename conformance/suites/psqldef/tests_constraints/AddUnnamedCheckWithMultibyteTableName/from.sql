@@ -1,0 +1,3 @@
+CREATE TABLE "表表表表表表表表表表表表表表表表表表表表" (
+  a integer
+);

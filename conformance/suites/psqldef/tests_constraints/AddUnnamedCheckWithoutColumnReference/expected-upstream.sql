@@ -1,0 +1,1 @@
+ALTER TABLE public.constant_check ADD CHECK (1 > 0);

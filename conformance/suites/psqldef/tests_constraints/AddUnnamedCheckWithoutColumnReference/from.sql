@@ -1,0 +1,3 @@
+CREATE TABLE constant_check (
+  a integer
+);

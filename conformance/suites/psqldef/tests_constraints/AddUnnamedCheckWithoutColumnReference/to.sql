@@ -1,0 +1,4 @@
+CREATE TABLE constant_check (
+  a integer,
+  CHECK (1 > 0)
+);

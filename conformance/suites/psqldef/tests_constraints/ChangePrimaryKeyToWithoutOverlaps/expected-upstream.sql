@@ -1,0 +1,2 @@
+ALTER TABLE public.reservations DROP CONSTRAINT reservations_pk;
+ALTER TABLE public.reservations ADD CONSTRAINT reservations_pk PRIMARY KEY (id, valid_range WITHOUT OVERLAPS);

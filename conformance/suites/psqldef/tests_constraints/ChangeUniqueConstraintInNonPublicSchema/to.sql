@@ -1,0 +1,2 @@
+CREATE TABLE test.dummy (a int, b int);
+ALTER TABLE test.dummy ADD CONSTRAINT a_uniq UNIQUE (a) DEFERRABLE INITIALLY DEFERRED;

@@ -1,0 +1,3 @@
+CREATE TABLE test (
+  score integer CHECK (score BETWEEN 0 AND 100)
+);

@@ -1,0 +1,1 @@
+ALTER TABLE "public"."products" ADD CHECK (status = ANY (ARRAY['active', 'inactive', 'pending']));

@@ -1,0 +1,2 @@
+ALTER TABLE "public"."products" DROP CONSTRAINT "products_level_check";
+ALTER TABLE "public"."products" DROP CONSTRAINT "products_level_key";

@@ -1,0 +1,5 @@
+CREATE TABLE products (
+  id serial,
+  level integer CHECK (level IN (1, 2, 3, 4)),
+  UNIQUE (level)
+);

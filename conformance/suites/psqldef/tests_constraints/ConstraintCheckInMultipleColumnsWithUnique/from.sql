@@ -1,0 +1,5 @@
+CREATE TABLE orders (
+  id serial,
+  priority integer,
+  category integer
+);

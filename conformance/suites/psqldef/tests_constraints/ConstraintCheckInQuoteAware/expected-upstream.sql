@@ -1,0 +1,1 @@
+ALTER TABLE public.products ADD CHECK ("Status" = ANY (ARRAY['active', 'inactive', 'pending']));

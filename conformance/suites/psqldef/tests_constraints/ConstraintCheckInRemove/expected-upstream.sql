@@ -1,0 +1,1 @@
+ALTER TABLE "public"."products" DROP CONSTRAINT "products_status_check";

@@ -1,0 +1,5 @@
+CREATE TABLE animals (
+  id serial,
+  age INTEGER CHECK (age IN (0, 1, 2, 3, 4, 5)),
+  UNIQUE (age)
+);

@@ -1,0 +1,1 @@
+ALTER TABLE public.products ADD CHECK (status <> ALL (ARRAY['deleted', 'cancelled']));

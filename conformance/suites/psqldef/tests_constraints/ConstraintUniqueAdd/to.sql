@@ -1,0 +1,5 @@
+CREATE TABLE products (
+  id serial,
+  sku text,
+  UNIQUE (sku)
+);

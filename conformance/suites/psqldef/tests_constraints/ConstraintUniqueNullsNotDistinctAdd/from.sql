@@ -1,0 +1,4 @@
+CREATE TABLE products (
+  a integer,
+  b integer
+);

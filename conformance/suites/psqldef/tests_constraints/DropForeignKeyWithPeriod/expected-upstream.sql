@@ -1,0 +1,1 @@
+ALTER TABLE public.children DROP CONSTRAINT children_fk;

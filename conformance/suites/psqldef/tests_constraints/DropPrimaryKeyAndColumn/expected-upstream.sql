@@ -1,0 +1,2 @@
+ALTER TABLE "public"."users" DROP CONSTRAINT "users_pkey";
+ALTER TABLE "public"."users" DROP COLUMN "id";

@@ -1,0 +1,5 @@
+CREATE EXTENSION IF NOT EXISTS btree_gist;
+CREATE TABLE reservations (
+  id integer NOT NULL,
+  valid_range daterange NOT NULL
+);

@@ -1,0 +1,9 @@
+CREATE TABLE a (
+  a_id INTEGER PRIMARY KEY,
+  my_text TEXT UNIQUE NOT NULL
+);
+CREATE TABLE b (
+  b_id INTEGER PRIMARY KEY,
+  a_id INTEGER REFERENCES a,
+  a_my_text TEXT NOT NULL REFERENCES a (my_text)
+);

@@ -1,0 +1,1 @@
+ALTER TABLE "public"."dummy" DROP CONSTRAINT "dummy_uniq";

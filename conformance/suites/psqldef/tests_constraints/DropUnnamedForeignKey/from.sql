@@ -1,0 +1,9 @@
+CREATE TABLE users (
+  id BIGINT NOT NULL PRIMARY KEY
+);
+
+CREATE TABLE posts (
+  id BIGINT NOT NULL PRIMARY KEY,
+  user_id BIGINT,
+  FOREIGN KEY (user_id) REFERENCES users(id)
+);

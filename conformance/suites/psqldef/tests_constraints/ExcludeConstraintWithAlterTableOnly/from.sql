@@ -1,0 +1,5 @@
+CREATE TABLE exclude_example (
+  name varchar(255),
+  event_start tstzrange NOT NULL,
+  event_end tstzrange NOT NULL
+);

@@ -1,0 +1,6 @@
+CREATE TABLE exclude_example (
+  name varchar(255),
+  event_start tstzrange NOT NULL,
+  event_end tstzrange NOT NULL
+);
+ALTER TABLE ONLY exclude_example ADD CONSTRAINT ex1 EXCLUDE USING gist (event_start WITH &&, event_end WITH &&);

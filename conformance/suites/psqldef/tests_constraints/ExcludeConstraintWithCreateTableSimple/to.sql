@@ -1,0 +1,4 @@
+CREATE TABLE exclude_example (
+  name varchar(255),
+  CONSTRAINT ex1 EXCLUDE USING btree (name WITH =)
+);

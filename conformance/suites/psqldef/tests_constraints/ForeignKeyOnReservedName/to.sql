@@ -1,0 +1,15 @@
+CREATE TABLE IF NOT EXISTS companies (
+  id VARCHAR(100) PRIMARY KEY
+);
+
+CREATE TABLE IF NOT EXISTS variables (
+  id VARCHAR(100) PRIMARY KEY,
+  company_id VARCHAR(100) NOT NULL REFERENCES companies(id)
+);
+
+CREATE TABLE IF NOT EXISTS users (
+  id VARCHAR(100) PRIMARY KEY,
+  variable_id VARCHAR(100) NOT NULL,
+  name VARCHAR(100),
+  CONSTRAINT users_variable_id_fk FOREIGN KEY (variable_id) REFERENCES variables(id)
+);

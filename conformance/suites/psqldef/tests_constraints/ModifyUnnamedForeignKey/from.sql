@@ -1,0 +1,13 @@
+CREATE TABLE users (
+  id BIGINT NOT NULL PRIMARY KEY
+);
+
+CREATE TABLE admins (
+  id BIGINT NOT NULL PRIMARY KEY
+);
+
+CREATE TABLE posts (
+  id BIGINT NOT NULL PRIMARY KEY,
+  author_id BIGINT,
+  FOREIGN KEY (author_id) REFERENCES users(id)
+);

@@ -1,0 +1,1 @@
+ALTER TABLE public.moved_check ADD COLUMN b integer;

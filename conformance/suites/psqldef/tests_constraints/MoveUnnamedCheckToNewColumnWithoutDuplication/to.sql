@@ -1,0 +1,4 @@
+CREATE TABLE moved_check (
+  a integer,
+  b integer CHECK (a > 0)
+);

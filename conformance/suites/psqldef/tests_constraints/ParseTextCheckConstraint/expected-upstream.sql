@@ -1,0 +1,1 @@
+ALTER TABLE "public"."test" DROP CONSTRAINT "test_col_check";

@@ -1,0 +1,1 @@
+ALTER TABLE "public"."posts" DROP CONSTRAINT "posts_ibfk_1";

@@ -1,0 +1,3 @@
+CREATE TABLE explicit_check_name (
+  a integer CHECK (a > 0)
+);

@@ -1,0 +1,3 @@
+CREATE TABLE explicit_check_name (
+  a integer CONSTRAINT a_positive CHECK (a > 0)
+);

@@ -1,0 +1,3 @@
+CREATE TABLE foo.items (
+  id integer
+);

@@ -1,0 +1,4 @@
+CREATE TABLE items (
+  id integer,
+  data bytea NOT NULL
+);

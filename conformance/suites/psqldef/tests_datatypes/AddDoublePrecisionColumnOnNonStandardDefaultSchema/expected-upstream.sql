@@ -1,0 +1,1 @@
+ALTER TABLE "foo"."items" ADD COLUMN "dp" double precision NOT NULL;

@@ -1,0 +1,4 @@
+CREATE TABLE items (
+  id integer,
+  dp double precision NOT NULL
+);

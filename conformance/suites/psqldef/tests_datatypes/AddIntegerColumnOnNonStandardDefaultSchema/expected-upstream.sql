@@ -1,0 +1,1 @@
+ALTER TABLE "foo"."items" ADD COLUMN "count" integer NOT NULL;

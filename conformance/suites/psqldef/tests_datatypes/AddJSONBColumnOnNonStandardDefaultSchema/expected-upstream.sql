@@ -1,0 +1,1 @@
+ALTER TABLE "foo"."items" ADD COLUMN "meta" jsonb NOT NULL;

@@ -1,0 +1,1 @@
+ALTER TABLE "public"."matrices" ADD COLUMN "matrix_2d" integer[];

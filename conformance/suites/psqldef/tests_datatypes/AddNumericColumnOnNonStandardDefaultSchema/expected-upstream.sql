@@ -1,0 +1,1 @@
+ALTER TABLE "foo"."items" ADD COLUMN "amount" numeric(10, 2) NOT NULL;

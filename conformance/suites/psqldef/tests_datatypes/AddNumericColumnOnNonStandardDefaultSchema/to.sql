@@ -1,0 +1,4 @@
+CREATE TABLE items (
+  id integer,
+  amount numeric(10, 2) NOT NULL
+);

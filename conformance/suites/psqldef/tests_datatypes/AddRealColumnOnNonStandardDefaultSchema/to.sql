@@ -1,0 +1,4 @@
+CREATE TABLE items (
+  id integer,
+  rp real NOT NULL
+);

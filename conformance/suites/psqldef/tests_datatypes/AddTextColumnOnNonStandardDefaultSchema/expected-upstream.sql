@@ -1,0 +1,1 @@
+ALTER TABLE "foo"."items" ADD COLUMN "description" text NOT NULL;

@@ -1,0 +1,1 @@
+ALTER TABLE "foo"."items" ADD COLUMN "ts" timestamp NOT NULL;

@@ -1,0 +1,4 @@
+CREATE TABLE items (
+  id integer,
+  ts_tz timestamptz NOT NULL
+);

@@ -1,0 +1,4 @@
+CREATE TABLE items (
+  id integer,
+  time_tz timetz NOT NULL
+);

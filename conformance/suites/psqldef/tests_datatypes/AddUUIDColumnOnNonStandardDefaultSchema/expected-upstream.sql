@@ -1,0 +1,1 @@
+ALTER TABLE "foo"."items" ADD COLUMN "uuid_col" uuid NOT NULL;

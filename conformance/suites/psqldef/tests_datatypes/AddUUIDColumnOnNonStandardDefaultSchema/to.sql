@@ -1,0 +1,4 @@
+CREATE TABLE items (
+  id integer,
+  uuid_col uuid NOT NULL
+);

@@ -1,0 +1,4 @@
+CREATE TABLE items (
+  id integer,
+  name varchar(255) NOT NULL
+);

@@ -1,0 +1,2 @@
+ALTER TABLE "public"."users" ALTER COLUMN "status" SET DEFAULT 'active';
+ALTER TABLE "public"."users" ALTER COLUMN "priority" SET DEFAULT 1;

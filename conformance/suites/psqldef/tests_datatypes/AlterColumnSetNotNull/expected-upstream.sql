@@ -1,0 +1,2 @@
+ALTER TABLE "public"."users" ALTER COLUMN "name" SET NOT NULL;
+ALTER TABLE "public"."users" ALTER COLUMN "email" SET NOT NULL;

@@ -1,0 +1,1 @@
+ALTER TABLE public.foo ALTER COLUMN ttl SET DEFAULT '2 days'::interval;

@@ -1,0 +1,3 @@
+CREATE TABLE public.foo (
+  ttl interval DEFAULT interval '2 days'
+);

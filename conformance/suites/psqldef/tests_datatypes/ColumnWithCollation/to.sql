@@ -1,0 +1,3 @@
+CREATE TABLE test (
+  name text COLLATE "en_US"
+);

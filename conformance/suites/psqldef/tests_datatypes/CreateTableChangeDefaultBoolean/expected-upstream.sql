@@ -1,0 +1,1 @@
+ALTER TABLE "public"."test" ALTER COLUMN "col" SET DEFAULT false;

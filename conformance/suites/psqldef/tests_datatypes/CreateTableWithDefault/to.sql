@@ -1,0 +1,20 @@
+CREATE TABLE users (
+  profile character varying(50) NOT NULL DEFAULT ''::character varying,
+  default_int int default 20,
+  default_bool bool default true,
+  default_numeric numeric(5) default 42.195,
+  default_fixed_char character(3) default 'JPN'::bpchar,
+  default_text text default ''::text,
+  default_json json default '[]'::json,
+  default_jsonb jsonb default '[]'::jsonb,
+  default_current_timestamp timestamp default CURRENT_TIMESTAMP,
+  default_current_date date default CURRENT_DATE,
+  default_current_time time default CURRENT_TIME,
+  default_date_text text DEFAULT CURRENT_TIMESTAMP::date::text,
+  default_now timestamp default now(),
+  default_array_int int[] default '{}'::int[],
+  default_array_constructor int[] DEFAULT ARRAY[]::int[],
+  default_array_element_typecast text[] DEFAULT ARRAY[current_date::text]::text[],
+  joined_at timestamp with time zone NOT NULL DEFAULT '0001-01-01 00:00:00'::timestamp without time zone,
+  created_at timestamp with time zone DEFAULT now()
+);

@@ -1,0 +1,3 @@
+CREATE TABLE test (
+  thing text default 'it''s free real estate'
+);

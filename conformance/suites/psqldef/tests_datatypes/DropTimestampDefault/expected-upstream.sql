@@ -1,0 +1,1 @@
+ALTER TABLE "public"."timestamps" ALTER COLUMN "created_at" DROP DEFAULT;

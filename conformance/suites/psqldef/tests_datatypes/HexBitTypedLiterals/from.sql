@@ -1,0 +1,3 @@
+CREATE TABLE flags (
+  id serial PRIMARY KEY
+);

@@ -1,0 +1,4 @@
+CREATE TABLE m (
+  id integer,
+  price money DEFAULT '1.00'::money
+);

@@ -1,0 +1,3 @@
+CREATE TABLE public.test (
+  "item" character varying(16) DEFAULT NULL
+);

@@ -1,0 +1,2 @@
+CREATE FUNCTION generate_item_id() RETURNS text AS $$ BEGIN RETURN 'item_' || md5(random()::text); END; $$ LANGUAGE plpgsql VOLATILE;
+ALTER TABLE "public"."items" ADD COLUMN "external_id" text NOT NULL DEFAULT generate_item_id();

@@ -1,0 +1,1 @@
+ALTER DOMAIN "public"."positive_int" ADD CHECK (VALUE > 0);

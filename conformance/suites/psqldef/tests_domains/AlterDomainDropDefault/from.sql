@@ -1,0 +1,1 @@
+CREATE DOMAIN status_code AS integer DEFAULT 200;

@@ -1,0 +1,1 @@
+ALTER DOMAIN "public"."status_code" SET DEFAULT 200;

@@ -1,0 +1,1 @@
+ALTER DOMAIN "public"."email" SET NOT NULL;

@@ -1,0 +1,1 @@
+CREATE DOMAIN test_schema.my_domain AS text;

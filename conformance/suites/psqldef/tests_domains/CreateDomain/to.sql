@@ -1,0 +1,1 @@
+CREATE DOMAIN us_postal_code AS text;

@@ -1,0 +1,2 @@
+CREATE DOMAIN date_of_birth AS date
+  CHECK (VALUE > '1900-01-01'::date AND VALUE < CURRENT_DATE);

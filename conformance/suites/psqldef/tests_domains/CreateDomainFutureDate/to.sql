@@ -1,0 +1,2 @@
+CREATE DOMAIN scheduled_date AS timestamp
+  CHECK (VALUE >= CURRENT_TIMESTAMP);

@@ -1,0 +1,2 @@
+CREATE DOMAIN lowercase_identifier AS text
+  CHECK (VALUE = lower(VALUE) AND VALUE ~ '^[a-z0-9_]+$');

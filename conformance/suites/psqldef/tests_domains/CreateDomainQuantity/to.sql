@@ -1,0 +1,4 @@
+CREATE DOMAIN quantity AS integer
+  DEFAULT 0
+  NOT NULL
+  CHECK (VALUE >= 0);

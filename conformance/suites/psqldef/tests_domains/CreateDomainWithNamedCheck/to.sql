@@ -1,0 +1,2 @@
+CREATE DOMAIN positive_number AS integer
+  CONSTRAINT positive_check CHECK (VALUE > 0);

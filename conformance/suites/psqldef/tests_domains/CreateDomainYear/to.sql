@@ -1,0 +1,2 @@
+CREATE DOMAIN year_value AS integer
+  CHECK (VALUE >= 1900 AND VALUE <= 2100);

@@ -1,0 +1,1 @@
+DROP DOMAIN "public"."us_postal_code";

@@ -1,0 +1,2 @@
+CREATE DOMAIN email AS text;
+CREATE DOMAIN status_code AS integer;

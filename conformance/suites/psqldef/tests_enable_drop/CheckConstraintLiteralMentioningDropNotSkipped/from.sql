@@ -1,0 +1,4 @@
+CREATE TABLE audit (
+  id bigint,
+  note text
+);

@@ -1,0 +1,1 @@
+-- Skipped: ALTER TABLE public.users DISABLE ROW LEVEL SECURITY;

@@ -1,0 +1,1 @@
+-- Skipped: ALTER TABLE "public"."users" DROP COLUMN "name";

@@ -1,0 +1,1 @@
+-- Skipped: DROP EXTENSION "btree_gist";

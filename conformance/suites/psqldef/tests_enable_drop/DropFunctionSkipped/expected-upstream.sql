@@ -1,0 +1,1 @@
+-- Skipped: DROP FUNCTION public.add_one;

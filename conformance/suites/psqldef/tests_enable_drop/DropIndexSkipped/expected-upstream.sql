@@ -1,0 +1,1 @@
+-- Skipped: DROP INDEX "public"."idx_email";

@@ -1,0 +1,1 @@
+-- Skipped: DROP MATERIALIZED VIEW "public"."users_mat";

@@ -1,0 +1,1 @@
+-- Skipped: DROP POLICY "p_users" ON "public"."users";

@@ -1,0 +1,1 @@
+-- Skipped: DROP TABLE "public"."users";

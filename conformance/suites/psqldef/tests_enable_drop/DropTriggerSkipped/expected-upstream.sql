@@ -1,0 +1,1 @@
+-- Skipped: DROP TRIGGER log_insert ON public.users;

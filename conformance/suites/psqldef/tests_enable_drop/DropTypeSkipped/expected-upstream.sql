@@ -1,0 +1,1 @@
+-- Skipped: DROP TYPE "public"."status";

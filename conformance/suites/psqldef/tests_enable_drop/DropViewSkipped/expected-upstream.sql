@@ -1,0 +1,1 @@
+-- Skipped: DROP VIEW "public"."users_view";

@@ -1,0 +1,1 @@
+GRANT SELECT ON TABLE "public"."users" TO "admin_role", "app_user", "readonly_user";

@@ -1,0 +1,6 @@
+CREATE TABLE users (
+  id BIGINT PRIMARY KEY,
+  name VARCHAR(100)
+);
+GRANT SELECT ON TABLE users TO user1, user2, user3;
+GRANT INSERT, UPDATE ON TABLE users TO user2, user4;

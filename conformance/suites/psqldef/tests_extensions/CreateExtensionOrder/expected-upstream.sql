@@ -1,0 +1,2 @@
+CREATE EXTENSION IF NOT EXISTS pgcrypto;
+CREATE TABLE hoge (id UUID DEFAULT gen_random_uuid());

@@ -1,0 +1,4 @@
+CREATE TABLE employees (
+  emp_id int PRIMARY KEY,
+  dept_id int
+);

@@ -1,0 +1,3 @@
+DROP TABLE "public"."sales";
+DROP TABLE "public"."items";
+DROP TABLE "public"."users";

@@ -1,0 +1,7 @@
+CREATE FUNCTION restricted_parallel()
+  RETURNS void AS
+$$
+BEGIN
+  -- runs only in leader
+END;
+$$ LANGUAGE plpgsql PARALLEL RESTRICTED;

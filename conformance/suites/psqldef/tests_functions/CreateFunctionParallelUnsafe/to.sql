@@ -1,0 +1,7 @@
+CREATE FUNCTION unsafe_parallel()
+  RETURNS void AS
+$$
+BEGIN
+  -- cannot run in parallel
+END;
+$$ LANGUAGE plpgsql PARALLEL UNSAFE;

@@ -1,0 +1,7 @@
+CREATE FUNCTION get_current_date()
+  RETURNS date AS
+$$
+BEGIN
+  RETURN CURRENT_DATE;
+END;
+$$ LANGUAGE plpgsql STABLE;

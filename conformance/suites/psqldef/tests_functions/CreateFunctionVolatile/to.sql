@@ -1,0 +1,7 @@
+CREATE FUNCTION get_random_value()
+  RETURNS double precision AS
+$$
+BEGIN
+  RETURN random();
+END;
+$$ LANGUAGE plpgsql VOLATILE;

@@ -1,0 +1,2 @@
+DROP FUNCTION public.twice(integer);
+CREATE FUNCTION twice(x bigint) RETURNS bigint AS $$ BEGIN RETURN x * 2; END; $$ LANGUAGE plpgsql;

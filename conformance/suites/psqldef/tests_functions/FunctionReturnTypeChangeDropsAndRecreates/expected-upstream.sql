@@ -1,0 +1,2 @@
+DROP FUNCTION public.get_val();
+CREATE FUNCTION get_val() RETURNS text AS $$ BEGIN RETURN 'x'; END; $$ LANGUAGE plpgsql;

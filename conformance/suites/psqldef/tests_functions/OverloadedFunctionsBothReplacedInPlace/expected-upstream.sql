@@ -1,0 +1,2 @@
+CREATE OR REPLACE FUNCTION ovl(a integer) RETURNS integer AS $$ BEGIN RETURN 2; END; $$ LANGUAGE plpgsql;
+CREATE OR REPLACE FUNCTION ovl(a text) RETURNS text AS $$ BEGIN RETURN 'b'; END; $$ LANGUAGE plpgsql;

@@ -1,0 +1,3 @@
+CREATE TABLE voltages (
+  volt int
+);

@@ -1,0 +1,1 @@
+ALTER TABLE "public"."color" ALTER COLUMN "color_id" SET GENERATED ALWAYS;

@@ -1,0 +1,4 @@
+CREATE TABLE color (
+  color_id INT GENERATED ALWAYS AS IDENTITY,
+  color_name VARCHAR NOT NULL
+);

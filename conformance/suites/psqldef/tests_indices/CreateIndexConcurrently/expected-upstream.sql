@@ -1,0 +1,1 @@
+CREATE INDEX CONCURRENTLY username on users (name);

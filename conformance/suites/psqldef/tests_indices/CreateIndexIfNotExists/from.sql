@@ -1,0 +1,4 @@
+CREATE TABLE users (
+  user_id uuid PRIMARY KEY,
+  name text
+);

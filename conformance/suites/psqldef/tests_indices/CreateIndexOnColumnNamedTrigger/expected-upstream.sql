@@ -1,0 +1,1 @@
+CREATE INDEX idx_trigger ON public.events (user_id, trigger);

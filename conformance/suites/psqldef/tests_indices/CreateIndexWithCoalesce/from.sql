@@ -1,0 +1,4 @@
+CREATE TABLE users (
+  name TEXT,
+  user_name TEXT
+);

@@ -1,0 +1,7 @@
+CREATE TABLE users (
+  id BIGINT NOT NULL PRIMARY KEY,
+  name VARCHAR(128),
+  email VARCHAR(255)
+);
+CREATE INDEX idx_users_name ON users (name);
+CREATE INDEX CONCURRENTLY idx_users_email_manual ON users (email);

@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX idx_users_email ON public.users (email);

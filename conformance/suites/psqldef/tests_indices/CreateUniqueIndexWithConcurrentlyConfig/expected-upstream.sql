@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX CONCURRENTLY idx_products_sku ON products (sku);

@@ -1,0 +1,4 @@
+CREATE TABLE products (
+  id BIGINT NOT NULL PRIMARY KEY,
+  sku VARCHAR(100)
+);

@@ -1,0 +1,2 @@
+CREATE TABLE users (email text);
+CREATE INDEX idx_email_lower ON users (LOWER(email));

@@ -1,0 +1,2 @@
+DROP INDEX "public"."function_index";
+CREATE UNIQUE INDEX function_index ON public.test (jsonb_extract_path_text(col, 'foo'));

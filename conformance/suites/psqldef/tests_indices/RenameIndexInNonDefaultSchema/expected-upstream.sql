@@ -1,0 +1,1 @@
+ALTER INDEX "myschema"."old_email_idx" RENAME TO "new_email_idx";

@@ -1,0 +1,6 @@
+CREATE TABLE myschema.users (
+  id bigint NOT NULL,
+  email varchar(255),
+  username varchar(100)
+);
+CREATE INDEX new_email_idx /* @renamed from=old_email_idx */ ON myschema.users (email);

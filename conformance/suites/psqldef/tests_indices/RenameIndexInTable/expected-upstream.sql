@@ -1,0 +1,1 @@
+ALTER INDEX "public"."old_unique_email" RENAME TO "unique_email";

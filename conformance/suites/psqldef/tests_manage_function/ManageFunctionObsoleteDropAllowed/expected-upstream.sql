@@ -1,0 +1,1 @@
+DROP FUNCTION "public"."app_stale";

@@ -1,0 +1,2 @@
+CREATE SCHEMA s2;
+CREATE FUNCTION app_touch() RETURNS integer AS $$ BEGIN RETURN 1; END; $$ LANGUAGE plpgsql;

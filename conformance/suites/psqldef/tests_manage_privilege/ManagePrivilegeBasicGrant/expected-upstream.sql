@@ -1,0 +1,1 @@
+GRANT SELECT ON TABLE "public"."users" TO "readonly_user";

@@ -1,0 +1,1 @@
+REVOKE SELECT ON TABLE "public"."users" FROM "app_user";

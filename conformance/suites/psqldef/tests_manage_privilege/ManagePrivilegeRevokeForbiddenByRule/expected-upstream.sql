@@ -1,0 +1,1 @@
+-- Skipped: REVOKE INSERT ON TABLE "public"."users" FROM "readonly_user";

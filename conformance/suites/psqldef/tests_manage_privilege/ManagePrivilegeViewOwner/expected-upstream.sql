@@ -1,0 +1,1 @@
+ALTER TABLE v_users OWNER TO app_user;

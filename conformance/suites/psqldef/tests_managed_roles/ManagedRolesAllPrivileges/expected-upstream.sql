@@ -1,0 +1,1 @@
+GRANT ALL PRIVILEGES ON TABLE "public"."users" TO "admin_role";

@@ -1,0 +1,1 @@
+REVOKE GRANT OPTION FOR SELECT ON TABLE "public"."users" FROM "readonly_user";

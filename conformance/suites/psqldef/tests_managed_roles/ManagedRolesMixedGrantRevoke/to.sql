@@ -1,0 +1,5 @@
+CREATE TABLE users (
+  id BIGINT PRIMARY KEY,
+  name VARCHAR(100)
+);
+GRANT SELECT, UPDATE ON TABLE users TO app_user;

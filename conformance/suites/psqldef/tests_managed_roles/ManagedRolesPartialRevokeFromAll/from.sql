@@ -1,0 +1,5 @@
+CREATE TABLE users (
+  id BIGINT PRIMARY KEY,
+  name VARCHAR(100)
+);
+GRANT ALL PRIVILEGES ON TABLE users TO admin_role;

@@ -1,0 +1,1 @@
+REVOKE INSERT, UPDATE ON TABLE "public"."users" FROM "app_user";

@@ -1,0 +1,5 @@
+CREATE TABLE users (
+  id BIGINT PRIMARY KEY,
+  name VARCHAR(100)
+);
+GRANT INSERT, SELECT, UPDATE ON TABLE "public"."users" TO "app_user";

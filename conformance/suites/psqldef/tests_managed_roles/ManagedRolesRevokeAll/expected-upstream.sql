@@ -1,0 +1,1 @@
+REVOKE INSERT, SELECT, UPDATE ON TABLE "public"."users" FROM "app_user";

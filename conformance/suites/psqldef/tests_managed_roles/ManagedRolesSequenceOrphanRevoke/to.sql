@@ -1,0 +1,4 @@
+CREATE TABLE counters (
+  id BIGINT PRIMARY KEY,
+  n SERIAL
+);

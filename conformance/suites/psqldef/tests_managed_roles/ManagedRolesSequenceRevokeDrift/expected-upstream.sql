@@ -1,0 +1,1 @@
+REVOKE SELECT, UPDATE ON SEQUENCE "public"."counters_n_seq" FROM "app_user";

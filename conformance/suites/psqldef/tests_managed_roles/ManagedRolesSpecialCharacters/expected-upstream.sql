@@ -1,0 +1,3 @@
+GRANT SELECT ON TABLE "public"."users" TO "user-with-dash";
+GRANT INSERT ON TABLE "public"."users" TO "user.with.dot";
+GRANT UPDATE ON TABLE "public"."users" TO "user@domain.com";

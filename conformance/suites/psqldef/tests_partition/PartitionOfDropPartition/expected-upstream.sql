@@ -1,0 +1,1 @@
+DROP TABLE public.logs_2024_02;

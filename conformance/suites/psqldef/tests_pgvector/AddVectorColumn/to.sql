@@ -1,0 +1,6 @@
+CREATE EXTENSION vector;
+CREATE TABLE items (
+  id bigserial PRIMARY KEY,
+  name text,
+  embedding vector(384)
+);

@@ -1,0 +1,1 @@
+ALTER TABLE public.items ALTER COLUMN embedding TYPE vector(384);

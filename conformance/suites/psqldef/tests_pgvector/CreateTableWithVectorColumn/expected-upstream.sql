@@ -1,0 +1,4 @@
+CREATE TABLE items (
+  id bigserial PRIMARY KEY,
+  embedding vector(3)
+);

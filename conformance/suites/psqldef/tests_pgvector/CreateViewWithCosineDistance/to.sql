@@ -1,0 +1,8 @@
+CREATE EXTENSION vector;
+CREATE TABLE items (
+  id bigserial PRIMARY KEY,
+  embedding vector(3)
+);
+CREATE VIEW items_by_cosine AS
+  SELECT id, embedding <=> '[1,2,3]'::vector AS distance
+  FROM items;

@@ -1,0 +1,3 @@
+CREATE VIEW items_by_inner_product AS
+  SELECT id, embedding <#> '[1,2,3]'::vector AS negative_inner_product
+  FROM items;

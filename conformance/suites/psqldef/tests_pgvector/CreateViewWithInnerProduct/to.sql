@@ -1,0 +1,8 @@
+CREATE EXTENSION vector;
+CREATE TABLE items (
+  id bigserial PRIMARY KEY,
+  embedding vector(3)
+);
+CREATE VIEW items_by_inner_product AS
+  SELECT id, embedding <#> '[1,2,3]'::vector AS negative_inner_product
+  FROM items;

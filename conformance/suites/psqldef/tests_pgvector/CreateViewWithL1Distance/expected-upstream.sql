@@ -1,0 +1,3 @@
+CREATE VIEW items_by_l1 AS
+  SELECT id, embedding <+> '[1,2,3]'::vector AS l1_distance
+  FROM items;

@@ -1,0 +1,8 @@
+CREATE EXTENSION vector;
+CREATE TABLE items (
+  id bigserial PRIMARY KEY,
+  embedding vector(3)
+);
+CREATE VIEW items_by_l1 AS
+  SELECT id, embedding <+> '[1,2,3]'::vector AS l1_distance
+  FROM items;

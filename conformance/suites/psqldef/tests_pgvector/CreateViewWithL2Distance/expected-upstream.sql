@@ -1,0 +1,3 @@
+CREATE VIEW items_by_distance AS
+  SELECT id, embedding <-> '[1,2,3]'::vector AS distance
+  FROM items;

@@ -1,0 +1,6 @@
+CREATE EXTENSION vector;
+CREATE TABLE documents (
+  id bigserial PRIMARY KEY,
+  title_embedding vector(384),
+  content_embedding vector(1536)
+);

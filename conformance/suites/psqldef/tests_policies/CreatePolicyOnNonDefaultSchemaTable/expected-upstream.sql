@@ -1,0 +1,1 @@
+CREATE POLICY p_users ON app.users AS PERMISSIVE FOR ALL TO PUBLIC USING (tenant_id = 1);

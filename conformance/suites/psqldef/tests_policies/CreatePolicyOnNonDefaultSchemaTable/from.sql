@@ -1,0 +1,2 @@
+CREATE SCHEMA app;
+CREATE TABLE app.users (id BIGINT PRIMARY KEY, tenant_id BIGINT);

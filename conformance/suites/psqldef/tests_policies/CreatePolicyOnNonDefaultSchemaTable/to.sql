@@ -1,0 +1,3 @@
+CREATE SCHEMA app;
+CREATE TABLE app.users (id BIGINT PRIMARY KEY, tenant_id BIGINT);
+CREATE POLICY p_users ON app.users AS PERMISSIVE FOR ALL TO PUBLIC USING (tenant_id = 1);

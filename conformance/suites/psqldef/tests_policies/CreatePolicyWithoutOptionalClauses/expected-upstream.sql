@@ -1,0 +1,1 @@
+CREATE POLICY p_users ON users USING (tenant_id::text = current_setting('app.tenant_id', true)::text) WITH CHECK (tenant_id::text = current_setting('app.tenant_id', true)::text);

@@ -1,0 +1,1 @@
+DROP POLICY "p_users" ON "public"."users";

@@ -1,0 +1,2 @@
+DROP POLICY "p_users" ON "public"."users";
+CREATE POLICY p_users ON users AS RESTRICTIVE FOR ALL TO postgres USING (id = (current_user)::integer);

@@ -1,0 +1,2 @@
+CREATE TABLE Users (id int, email text);
+CREATE INDEX email_idx ON Users (email);

@@ -1,0 +1,1 @@
+ALTER TABLE public."Users" ADD PRIMARY KEY ("UserId");

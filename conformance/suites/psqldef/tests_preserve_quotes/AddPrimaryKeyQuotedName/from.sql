@@ -1,0 +1,1 @@
+CREATE TABLE "Users" ("UserId" int);

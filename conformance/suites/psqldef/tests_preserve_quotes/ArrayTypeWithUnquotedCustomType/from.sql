@@ -1,0 +1,2 @@
+CREATE TYPE userrole AS ENUM ('admin', 'user');
+CREATE TABLE users (id int);

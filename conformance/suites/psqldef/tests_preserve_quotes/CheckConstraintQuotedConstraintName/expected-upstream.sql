@@ -1,0 +1,1 @@
+ALTER TABLE public.products ADD CONSTRAINT "Positive_Price" CHECK (price > 0);

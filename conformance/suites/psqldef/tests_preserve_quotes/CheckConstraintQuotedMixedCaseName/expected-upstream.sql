@@ -1,0 +1,1 @@
+ALTER TABLE public.products ADD CONSTRAINT "PriceMustBePositive" CHECK (price > 0);

@@ -1,0 +1,1 @@
+ALTER TABLE public.users ADD CHECK (length("UserName") > 0);

@@ -1,0 +1,1 @@
+CREATE TABLE users (id int, username text CHECK (LENGTH(username) > 0));

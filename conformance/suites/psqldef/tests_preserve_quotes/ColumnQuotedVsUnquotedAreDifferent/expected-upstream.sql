@@ -1,0 +1,2 @@
+ALTER TABLE public.users ALTER COLUMN "Name" SET NOT NULL;
+ALTER TABLE public.users ALTER COLUMN name SET NOT NULL;

@@ -1,0 +1,2 @@
+COMMENT ON TABLE public."Users" IS 'Quoted Users table';
+COMMENT ON TABLE public.users IS 'Unquoted users table';

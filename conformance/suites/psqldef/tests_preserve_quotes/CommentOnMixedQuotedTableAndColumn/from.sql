@@ -1,0 +1,1 @@
+CREATE TABLE "Users" (id int, "Email" text);

@@ -1,0 +1,1 @@
+COMMENT ON COLUMN public.users."UserName" IS 'User display name';

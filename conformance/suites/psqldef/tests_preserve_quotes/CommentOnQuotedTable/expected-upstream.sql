@@ -1,0 +1,1 @@
+COMMENT ON TABLE public."UserAccounts" IS 'User accounts table';

@@ -1,0 +1,1 @@
+COMMENT ON COLUMN public.users.username IS 'User display name';

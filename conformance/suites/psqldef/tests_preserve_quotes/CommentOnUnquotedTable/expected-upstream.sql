@@ -1,0 +1,1 @@
+COMMENT ON TABLE public.useraccounts IS 'User accounts table';

@@ -1,0 +1,1 @@
+CREATE TABLE "UserProfiles" (id int);

@@ -1,0 +1,4 @@
+CREATE TABLE "UserProfiles" (
+  "UserId" int,
+  user_name text
+);

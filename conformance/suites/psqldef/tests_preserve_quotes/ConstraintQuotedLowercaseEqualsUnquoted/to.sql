@@ -1,0 +1,5 @@
+CREATE TABLE users (
+  id int,
+  email text,
+  CONSTRAINT users_email_key UNIQUE (email)
+);

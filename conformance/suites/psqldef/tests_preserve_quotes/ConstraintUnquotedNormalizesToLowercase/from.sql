@@ -1,0 +1,1 @@
+CREATE TABLE users (id int CONSTRAINT PrimaryKey PRIMARY KEY);

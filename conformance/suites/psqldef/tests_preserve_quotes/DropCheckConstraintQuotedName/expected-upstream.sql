@@ -1,0 +1,1 @@
+ALTER TABLE public.products DROP CONSTRAINT "Price_Positive";

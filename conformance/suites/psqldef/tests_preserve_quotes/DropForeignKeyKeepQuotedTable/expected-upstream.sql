@@ -1,0 +1,1 @@
+ALTER TABLE public."Orders" DROP CONSTRAINT "FK_Order_User";

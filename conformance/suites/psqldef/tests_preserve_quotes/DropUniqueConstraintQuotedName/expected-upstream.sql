@@ -1,0 +1,1 @@
+ALTER TABLE public.users DROP CONSTRAINT "Unique_Email";

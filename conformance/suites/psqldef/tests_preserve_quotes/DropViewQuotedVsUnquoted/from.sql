@@ -1,0 +1,3 @@
+CREATE TABLE users (id int);
+CREATE VIEW "ActiveUsers" AS SELECT id FROM users;
+CREATE VIEW activeusers AS SELECT id FROM users;

@@ -1,0 +1,7 @@
+CREATE TABLE "Users" (
+  "UserId" int PRIMARY KEY
+);
+CREATE TABLE orders (
+  id int PRIMARY KEY,
+  user_id int
+);

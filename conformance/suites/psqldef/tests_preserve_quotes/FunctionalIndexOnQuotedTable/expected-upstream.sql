@@ -1,0 +1,1 @@
+CREATE INDEX email_lower_idx ON public."Users" (lower("Email"));

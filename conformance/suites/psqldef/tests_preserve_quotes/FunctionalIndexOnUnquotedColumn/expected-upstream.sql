@@ -1,0 +1,1 @@
+CREATE INDEX username_lower_idx ON public.users (lower(username));

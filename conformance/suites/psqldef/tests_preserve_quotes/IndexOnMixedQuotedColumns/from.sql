@@ -1,0 +1,5 @@
+CREATE TABLE users (
+  id int,
+  "FirstName" text,
+  last_name text
+);

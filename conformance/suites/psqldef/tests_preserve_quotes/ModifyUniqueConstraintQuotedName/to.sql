@@ -1,0 +1,6 @@
+CREATE TABLE users (
+  id int,
+  email text,
+  name text,
+  CONSTRAINT "Unique_Email" UNIQUE (email, name)
+);

@@ -1,0 +1,1 @@
+ALTER TABLE public."User Profiles" ADD COLUMN "Full Name" text;

@@ -1,0 +1,1 @@
+CREATE TABLE "User Profiles" (id int, "Full Name" text);

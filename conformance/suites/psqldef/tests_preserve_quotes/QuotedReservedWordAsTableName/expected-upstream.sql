@@ -1,0 +1,1 @@
+ALTER TABLE public."select" ADD COLUMN "from" text;

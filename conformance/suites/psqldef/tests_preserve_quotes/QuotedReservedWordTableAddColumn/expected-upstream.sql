@@ -1,0 +1,1 @@
+ALTER TABLE public."order" ADD COLUMN "group" text NOT NULL;

@@ -1,0 +1,1 @@
+ALTER TABLE public."order" DROP COLUMN "group";

@@ -1,0 +1,1 @@
+ALTER TABLE "MySchema"."Users" ADD COLUMN name text;

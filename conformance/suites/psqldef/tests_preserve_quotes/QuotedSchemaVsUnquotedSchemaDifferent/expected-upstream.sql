@@ -1,0 +1,2 @@
+CREATE SCHEMA myschema;
+CREATE TABLE myschema.test (name text);

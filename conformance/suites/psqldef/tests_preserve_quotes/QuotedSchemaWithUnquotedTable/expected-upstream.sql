@@ -1,0 +1,1 @@
+ALTER TABLE "MySchema".users ADD COLUMN name text;

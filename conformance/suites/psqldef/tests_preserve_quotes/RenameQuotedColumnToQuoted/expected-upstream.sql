@@ -1,0 +1,1 @@
+ALTER TABLE public.users RENAME COLUMN "OldName" TO "NewName";

@@ -1,0 +1,3 @@
+ALTER TABLE public.users RENAME COLUMN "UserName" TO username;
+ALTER TABLE public.users ALTER COLUMN username TYPE text;
+ALTER TABLE public.users ALTER COLUMN username SET NOT NULL;

@@ -1,0 +1,4 @@
+CREATE TABLE users (
+  id int,
+  "UserName" varchar(50)
+);

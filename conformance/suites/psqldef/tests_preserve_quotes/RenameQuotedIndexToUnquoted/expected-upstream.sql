@@ -1,0 +1,1 @@
+ALTER INDEX public."EmailIndex" RENAME TO email_idx;

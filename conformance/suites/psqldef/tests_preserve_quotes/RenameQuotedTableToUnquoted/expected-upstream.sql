@@ -1,0 +1,1 @@
+ALTER TABLE public."UserAccounts" RENAME TO user_accounts;

@@ -1,0 +1,1 @@
+ALTER INDEX public.email_idx RENAME TO "EmailIndex";

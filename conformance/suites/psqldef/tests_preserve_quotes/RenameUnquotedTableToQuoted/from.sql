@@ -1,0 +1,4 @@
+CREATE TABLE user_accounts (
+  id int,
+  name text
+);

@@ -1,0 +1,1 @@
+ALTER TABLE public."Users" ADD COLUMN name text;

@@ -1,0 +1,2 @@
+CREATE TABLE "Users" (id int, name text);
+CREATE TABLE users (id int, email text);

@@ -1,0 +1,2 @@
+CREATE TYPE "UserStatus" AS ENUM ('active', 'inactive');
+CREATE TABLE users (id int, status "UserStatus", name text);

@@ -1,0 +1,1 @@
+ALTER TABLE public.users ADD CONSTRAINT unique_email UNIQUE ("Email");

@@ -1,0 +1,4 @@
+CREATE TABLE "Users" (
+  id int,
+  "OrderId" int CHECK ("OrderId" > 0)
+);

@@ -1,0 +1,2 @@
+CREATE TABLE users (id int PRIMARY KEY);
+CREATE VIEW user_summary AS SELECT id FROM Users;

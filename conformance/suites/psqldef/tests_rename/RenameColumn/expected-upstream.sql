@@ -1,0 +1,1 @@
+ALTER TABLE "public"."users" RENAME COLUMN "username" TO "user_name";

@@ -1,0 +1,1 @@
+ALTER TABLE "public"."old_users" RENAME TO "new_users";

@@ -1,0 +1,1 @@
+ALTER TABLE "public"."user accounts" RENAME TO "user_profiles";

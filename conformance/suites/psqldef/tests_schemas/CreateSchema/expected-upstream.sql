@@ -1,0 +1,3 @@
+CREATE SCHEMA foo;
+CREATE SCHEMA IF NOT EXISTS bar;
+CREATE TABLE foo.test (id int);

@@ -1,0 +1,3 @@
+CREATE TABLE foo.test (id int);
+CREATE SCHEMA foo;
+CREATE SCHEMA IF NOT EXISTS bar;

@@ -1,0 +1,2 @@
+SET statement_timeout = 0;
+CREATE TABLE users (id bigint NOT NULL);

@@ -1,0 +1,1 @@
+ALTER TABLE public.t ADD COLUMN s varchar(64) NOT NULL DEFAULT 'a' || 'b';

@@ -1,0 +1,3 @@
+CREATE TABLE t (
+  s varchar(64) NOT NULL DEFAULT ('a' || 'b')
+);

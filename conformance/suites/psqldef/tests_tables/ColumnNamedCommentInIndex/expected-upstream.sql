@@ -1,0 +1,1 @@
+CREATE INDEX idx_posts_comment ON public.posts (id, comment);

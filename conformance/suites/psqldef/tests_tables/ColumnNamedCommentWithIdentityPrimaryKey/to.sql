@@ -1,0 +1,4 @@
+CREATE TABLE posts (
+  id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  comment text
+);

@@ -1,0 +1,2 @@
+CREATE SCHEMA test;
+CREATE TABLE test.users (id serial primary key);

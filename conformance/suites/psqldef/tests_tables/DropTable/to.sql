@@ -1,0 +1,5 @@
+CREATE TABLE users (
+  id bigint NOT NULL,
+  name text,
+  age integer
+);

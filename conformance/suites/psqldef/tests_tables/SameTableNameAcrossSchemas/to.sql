@@ -1,0 +1,3 @@
+CREATE SCHEMA test;
+CREATE TABLE dummy (id int);
+CREATE TABLE test.dummy (id int);

@@ -1,0 +1,1 @@
+DROP TRIGGER log_insert ON public.users;

@@ -1,0 +1,8 @@
+CREATE TYPE s.lang AS ENUM (
+  'ja',
+  'en'
+);
+CREATE TABLE s.users (
+  id UUID NOT NULL PRIMARY KEY,
+  lang s.lang NOT NULL
+);

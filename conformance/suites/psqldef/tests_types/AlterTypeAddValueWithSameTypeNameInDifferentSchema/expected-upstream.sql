@@ -1,0 +1,1 @@
+ALTER TYPE "schema2"."lang" ADD VALUE 'de';

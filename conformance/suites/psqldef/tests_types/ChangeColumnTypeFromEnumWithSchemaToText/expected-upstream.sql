@@ -1,0 +1,2 @@
+ALTER TABLE public.items ALTER COLUMN status TYPE text;
+DROP TYPE myschema.item_status;

@@ -1,0 +1,5 @@
+CREATE SCHEMA myschema;
+CREATE TABLE items (
+  id bigint NOT NULL PRIMARY KEY,
+  status text NOT NULL
+);

@@ -1,0 +1,4 @@
+CREATE TABLE items (
+  id bigint NOT NULL PRIMARY KEY,
+  status text NOT NULL
+);

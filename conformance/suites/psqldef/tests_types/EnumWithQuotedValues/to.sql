@@ -1,0 +1,1 @@
+CREATE TYPE quote_type AS ENUM ('it''s', 'value with "quotes"');

@@ -1,0 +1,2 @@
+ALTER TYPE "public"."workflow" RENAME VALUE 'pending' TO 'waiting';
+ALTER TYPE "public"."workflow" ADD VALUE 'archived';

@@ -1,0 +1,1 @@
+CREATE TYPE workflow AS ENUM ('active', 'pending');

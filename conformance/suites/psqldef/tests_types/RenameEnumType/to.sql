@@ -1,0 +1,1 @@
+CREATE TYPE order_status /* @renamed from=order_state */ AS ENUM ('pending', 'shipped');

@@ -1,0 +1,1 @@
+ALTER TYPE public.order_state RENAME TO order_status;

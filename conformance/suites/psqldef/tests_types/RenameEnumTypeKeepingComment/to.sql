@@ -1,0 +1,2 @@
+CREATE TYPE order_status /* @renamed from=order_state */ AS ENUM ('pending', 'shipped');
+COMMENT ON TYPE order_status IS 'order lifecycle';

@@ -1,0 +1,2 @@
+CREATE TYPE order_status /* @renamed from=missing_state */ AS ENUM ('pending', 'shipped');
+DROP TYPE public.order_state;

@@ -1,0 +1,1 @@
+CREATE TYPE order_status /* @renamed from=missing_state */ AS ENUM ('pending', 'shipped');

@@ -1,0 +1,1 @@
+CREATE TYPE order_state AS ENUM ('pending', 'shipped');

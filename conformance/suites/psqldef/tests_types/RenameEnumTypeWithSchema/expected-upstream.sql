@@ -1,0 +1,1 @@
+ALTER TYPE myschema.item_state RENAME TO item_status;

@@ -1,0 +1,2 @@
+CREATE SCHEMA myschema;
+CREATE TYPE myschema.item_state AS ENUM ('active', 'inactive');

@@ -1,0 +1,5 @@
+CREATE TYPE status AS ENUM (
+  'active',
+  'waiting' /* @renamed from=pending */,
+  'inactive'
+);

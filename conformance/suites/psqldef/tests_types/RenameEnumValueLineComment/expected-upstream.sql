@@ -1,0 +1,1 @@
+ALTER TYPE "public"."priority" RENAME VALUE 'low' TO 'minor';

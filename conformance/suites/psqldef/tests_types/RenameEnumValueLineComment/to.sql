@@ -1,0 +1,4 @@
+CREATE TYPE priority AS ENUM (
+  'minor', -- @renamed from=low
+  'high'
+);

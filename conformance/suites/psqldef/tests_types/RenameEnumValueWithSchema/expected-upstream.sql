@@ -1,0 +1,1 @@
+ALTER TYPE "myschema"."status" RENAME VALUE 'pending' TO 'waiting';

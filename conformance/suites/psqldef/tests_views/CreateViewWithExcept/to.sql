@@ -1,0 +1,1 @@
+CREATE VIEW test_view AS SELECT 1 AS id EXCEPT SELECT 2 AS id;

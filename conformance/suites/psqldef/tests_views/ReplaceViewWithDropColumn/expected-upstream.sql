@@ -1,0 +1,2 @@
+DROP VIEW "public"."v";
+CREATE VIEW "public"."v" AS select foo from hoge;

@@ -1,0 +1,3 @@
+CREATE VIEW carrier_current AS
+SELECT DISTINCT ON (c.carrier) c.carrier
+FROM carrier c;

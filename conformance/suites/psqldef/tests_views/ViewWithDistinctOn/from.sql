@@ -1,0 +1,1 @@
+CREATE TABLE carrier (carrier text);

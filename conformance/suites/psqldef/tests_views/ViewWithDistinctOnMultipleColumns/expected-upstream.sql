@@ -1,0 +1,3 @@
+CREATE VIEW latest_orders AS
+SELECT DISTINCT ON (customer_id, order_date) customer_id, order_date, amount
+FROM orders;

@@ -1,0 +1,1 @@
+CREATE TABLE orders (customer_id int, order_date date, amount int);
