@@ -35,7 +35,9 @@ describe('transpile cache', () => {
       const first = plan();
       expect(first.stderr).toBe(`${named}typescript loaded\n`);
       expect(first.stdout).toContain('CREATE TABLE "items"');
-      const entries = filesUnder(cache);
+      // The transpiled file (the compiled-model cache keeps its own entries beside, in model/).
+      const transpiled = path.join(cache, 'transpile');
+      const entries = filesUnder(transpiled);
       expect(entries).toHaveLength(1);
 
       // The second run executes the cached output, not a fresh transpile: a marked entry shows through.
@@ -43,14 +45,14 @@ describe('transpile cache', () => {
       const second = plan();
       expect(second.stdout).toContain('CREATE TABLE "cached_items"');
       expect(second.stderr).toBe(named); // every file came from the cache: the compiler was never loaded
-      expect(filesUnder(cache)).toHaveLength(1);
+      expect(filesUnder(transpiled)).toHaveLength(1);
 
       // An edited source is a new key: transpiled again, the marked entry is not used.
       writeFileSync(path.join(schema, 'item.ts'), `${readFileSync(path.join(schema, 'item.ts'), 'utf8')}\n// edited\n`);
       const third = plan();
       expect(third.stdout).toContain('CREATE TABLE "items"');
       expect(third.stderr).toBe(`${named}typescript loaded\n`);
-      expect(filesUnder(cache)).toHaveLength(2);
+      expect(filesUnder(transpiled)).toHaveLength(2);
     } finally {
       project.remove();
     }

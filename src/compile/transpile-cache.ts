@@ -4,6 +4,18 @@ import os from 'node:os';
 import path from 'node:path';
 
 /**
+ * Where schemaplan's caches of a project live (undefined: caching is off): `$SCHEMAPLAN_CACHE_DIR` (empty: off),
+ * else `node_modules/.cache/schemaplan` of the project, else a directory of the user's in the temp directory.
+ */
+export function cacheBaseDir(cwd: string, env: NodeJS.ProcessEnv = process.env): string | undefined {
+  if (env.SCHEMAPLAN_CACHE_DIR === '') return undefined;
+  if (env.SCHEMAPLAN_CACHE_DIR) return path.resolve(cwd, env.SCHEMAPLAN_CACHE_DIR);
+  const modules = path.join(cwd, 'node_modules');
+  const base = existsSync(modules) ? path.join(modules, '.cache') : path.join(os.tmpdir(), `schemaplan-${os.userInfo().uid}`);
+  return path.join(base, 'schemaplan');
+}
+
+/**
  * A content-addressed cache of transpiled entity files, so a second `schema plan` does not pay for TypeScript
  * again. The key covers the compiler version and options, the file name (it appears in source maps and errors) and
  * the source text; an entry is never invalidated, only superseded. Best effort: any I/O failure means "no cache".
@@ -14,11 +26,8 @@ export class TranspileCache {
   constructor(private readonly dir: string | undefined) {}
 
   static forProject(cwd: string, env: NodeJS.ProcessEnv = process.env): TranspileCache {
-    if (env.SCHEMAPLAN_CACHE_DIR === '') return new TranspileCache(undefined);
-    if (env.SCHEMAPLAN_CACHE_DIR) return new TranspileCache(path.resolve(cwd, env.SCHEMAPLAN_CACHE_DIR));
-    const modules = path.join(cwd, 'node_modules');
-    const base = existsSync(modules) ? path.join(modules, '.cache') : path.join(os.tmpdir(), `schemaplan-${os.userInfo().uid}`);
-    return new TranspileCache(path.join(base, 'schemaplan', 'transpile'));
+    const base = cacheBaseDir(cwd, env);
+    return new TranspileCache(base && path.join(base, 'transpile'));
   }
 
   /** The cached output for this input, or the result of `transpile` (then stored). */

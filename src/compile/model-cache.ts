@@ -1,0 +1,197 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { getTsconfig } from 'get-tsconfig';
+import { cacheBaseDir } from './transpile-cache';
+import type { LoadRecord } from './load-record';
+
+/**
+ * The compiled-model cache: the result of compiling a project's entity files, reused while nothing it was made from
+ * changed, so a warm `schema plan` loads neither TypeORM nor the entity files. An entry is keyed by what the caller
+ * knows before loading (`ModelCacheKey`: schemaplan's own build, TypeORM's version and location, dialect, compile
+ * options, the entity file list) and validated by what loading read (`LoadRecord`): the contents of every module
+ * loaded and file read (sizes and modification times for files inside node_modules), the values of the environment
+ * variables read (all of them when the environment was listed), and the tsconfig that governs each directory a user
+ * file imported a package from. Any difference, or any doubt (a file gone, an unreadable entry), is a miss.
+ *
+ * Same location and opt-out as the transpile cache (`SCHEMAPLAN_CACHE_DIR`, empty to disable), in `model/`.
+ */
+export interface ModelCacheKey {
+  readonly [name: string]: unknown;
+}
+
+interface Entry {
+  readonly key: string;
+  readonly files: readonly (readonly [string, string])[];
+  readonly env: { readonly all: string | null; readonly values: readonly (readonly [string, string | null])[] };
+  readonly tsconfigs: readonly (readonly [string, string])[];
+  readonly result: unknown;
+}
+
+const SCHEMAPLAN_ROOT = path.resolve(__dirname, '..', '..');
+
+/** `size:mtime` inside node_modules (packages change by reinstalling), else a hash of the contents; null: missing. */
+function fileStamp(file: string): string | null {
+  try {
+    if (file.split(path.sep).includes('node_modules')) {
+      const stat = statSync(file);
+      return `${stat.size}:${stat.mtimeMs}`;
+    }
+    return createHash('sha1').update(readFileSync(file)).digest('hex');
+  } catch {
+    return null;
+  }
+}
+
+/** The tsconfig TypeScript would use in `directory`, resolved (`extends` merged), as text; `-` for none. */
+function tsconfigStamp(directory: string): string {
+  try {
+    const found = getTsconfig(directory, 'tsconfig.json', new Map());
+    return found ? JSON.stringify([found.path, found.config]) : '-';
+  } catch (error) {
+    return `error: ${error instanceof Error ? error.message : String(error)}`;
+  }
+}
+
+const envHash = (env: NodeJS.ProcessEnv): string =>
+  createHash('sha1')
+    .update(JSON.stringify(Object.keys(env).sort().map((name) => [name, env[name]])))
+    .digest('hex');
+
+/** This build of schemaplan: its version, and the size and time of each of its own code files (a rebuild is new). */
+let selfStampMemo: string | undefined;
+function selfStamp(): string {
+  if (selfStampMemo) return selfStampMemo;
+  const hash = createHash('sha1');
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (/\.(js|ts)$/.test(entry.name)) {
+        const stat = statSync(full);
+        hash.update(`${full}\0${stat.size}\0${stat.mtimeMs}\0`);
+      }
+    }
+  };
+  walk(path.resolve(__dirname, '..'));
+  const version = (JSON.parse(readFileSync(path.join(SCHEMAPLAN_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+  return (selfStampMemo = `${version}:${hash.digest('hex')}`);
+}
+
+export class ModelCache {
+  constructor(private readonly dir: string | undefined) {}
+
+  static forProject(cwd: string, env: NodeJS.ProcessEnv = process.env): ModelCache {
+    const base = cacheBaseDir(cwd, env);
+    return new ModelCache(base && path.join(base, 'model'));
+  }
+
+  get enabled(): boolean {
+    return this.dir !== undefined;
+  }
+
+  private keyText(key: ModelCacheKey): string {
+    return JSON.stringify({ ...key, schemaplan: selfStamp(), node: process.version });
+  }
+
+  private entryFile(keyText: string): string {
+    return path.join(this.dir!, `${createHash('sha256').update(keyText).digest('hex')}.json`);
+  }
+
+  /** The cached result for `key`, when every recorded input is unchanged; else undefined. */
+  lookup(key: ModelCacheKey, env: NodeJS.ProcessEnv = process.env): unknown {
+    if (!this.dir) return undefined;
+    try {
+      const keyText = this.keyText(key);
+      const entry = JSON.parse(readFileSync(this.entryFile(keyText), 'utf8')) as Entry;
+      if (entry.key !== keyText) return undefined;
+      if (entry.env.all !== null && entry.env.all !== envHash(env)) return undefined;
+      for (const [name, value] of entry.env.values) if ((env[name] ?? null) !== value) return undefined;
+      for (const [directory, stamp] of entry.tsconfigs) if (tsconfigStamp(directory) !== stamp) return undefined;
+      for (const [file, stamp] of entry.files) if (fileStamp(file) !== stamp) return undefined;
+      return decode(entry.result);
+    } catch {
+      return undefined;
+    }
+  }
+
+  /**
+   * Stores `result` for `key` with what loading read (`record`, `tsconfigDirectories`). Files of schemaplan itself
+   * and of the TypeORM package (`typeormDir`) are covered by the key. Best effort; a result that JSON cannot carry
+   * exactly is not stored.
+   */
+  store(key: ModelCacheKey, record: LoadRecord, tsconfigDirectories: readonly string[], typeormDir: string, result: unknown): void {
+    if (!this.dir) return;
+    const encoded = encode(result);
+    if (encoded === unstorable) return;
+    const inside = (file: string, dir: string) => file === dir || file.startsWith(dir + path.sep);
+    const files: [string, string][] = [];
+    for (const file of record.files) {
+      if (!path.isAbsolute(file) || inside(file, typeormDir) || inside(file, SCHEMAPLAN_ROOT + path.sep + 'dist') || inside(file, SCHEMAPLAN_ROOT + path.sep + 'src')) continue;
+      const stamp = fileStamp(file);
+      if (stamp === null) return; // read but gone (or not a file): too unusual to cache
+      files.push([file, stamp]);
+    }
+    const keyText = this.keyText(key);
+    const entry: Entry = {
+      key: keyText,
+      files,
+      env: {
+        all: record.env.all ? envHash(process.env) : null,
+        values: record.env.names.map((name) => [name, process.env[name] ?? null] as const),
+      },
+      tsconfigs: [...new Set(tsconfigDirectories)].sort().map((directory) => [directory, tsconfigStamp(directory)] as const),
+      result: encoded,
+    };
+    try {
+      const file = this.entryFile(keyText);
+      mkdirSync(path.dirname(file), { recursive: true });
+      const temporary = `${file}.${process.pid}.tmp`;
+      writeFileSync(temporary, JSON.stringify(entry));
+      renameSync(temporary, file);
+    } catch {
+      // a read-only or full disk only costs the next run a compile
+    }
+  }
+}
+
+const unstorable = Symbol('unstorable');
+const UNDEFINED = '\u0000undefined';
+
+/**
+ * Plain data as JSON, exactly: `undefined` members and items kept (as a marker), anything JSON would change (a class
+ * instance, a Map, a function, a non-finite number or -0, a string equal to the marker) makes the value unstorable.
+ */
+function encode(value: unknown): unknown {
+  if (value === undefined) return UNDEFINED;
+  if (value === null || typeof value === 'boolean') return value;
+  if (typeof value === 'string') return value === UNDEFINED ? unstorable : value;
+  if (typeof value === 'number') return Number.isFinite(value) && !Object.is(value, -0) ? value : unstorable;
+  if (Array.isArray(value)) {
+    const items = value.map(encode);
+    return items.includes(unstorable) ? unstorable : items;
+  }
+  if (typeof value === 'object') {
+    const proto = Object.getPrototypeOf(value);
+    if (proto !== Object.prototype && proto !== null) return unstorable;
+    const out: Record<string, unknown> = {};
+    for (const [name, member] of Object.entries(value)) {
+      const encoded = encode(member);
+      if (encoded === unstorable || name === '__proto__') return unstorable;
+      out[name] = encoded;
+    }
+    return out;
+  }
+  return unstorable;
+}
+
+function decode(value: unknown): unknown {
+  if (value === UNDEFINED) return undefined;
+  if (Array.isArray(value)) return value.map(decode);
+  if (value !== null && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [name, member] of Object.entries(value)) out[name] = decode(member);
+    return out;
+  }
+  return value;
+}
