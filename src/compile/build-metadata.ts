@@ -2,6 +2,7 @@ import type { DataSource, DataSourceOptions, EntityMetadata, NamingStrategyInter
 import { appTypeorm } from '../typeorm/runtime';
 import type { DialectName } from '../model';
 import { CompileError } from '../errors/errors';
+import { withIndexedMetadataArgs } from './indexed-metadata-args';
 
 export interface MetadataOptions {
   /** PostgreSQL: the extension TypeORM uses for uuid defaults (`uuid-ossp` -> uuid_generate_v4(), `pgcrypto`). */
@@ -44,7 +45,8 @@ export async function buildMetadata(
   const builder = new typeorm.ConnectionMetadataBuilder(dataSource);
   let entityMetadatas: EntityMetadata[];
   try {
-    entityMetadatas = await builder.buildEntityMetadatas([...entities]);
+    // TypeORM's lookups of decorator records by entity, indexed (they scan every record for each entity).
+    entityMetadatas = await withIndexedMetadataArgs(typeorm.getMetadataArgsStorage(), () => builder.buildEntityMetadatas([...entities]));
   } catch (error) {
     throw compileError(error);
   }
