@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import Module from 'node:module';
 import type ts from 'typescript';
 import { EntityLoadError } from '../errors/errors';
+import { swcVersion, transpileWithSwc } from './swc-transpile';
 import { TranspileCache } from './transpile-cache';
 
 type CompilingModule = NodeJS.Module & { _compile(code: string, filename: string): void };
@@ -45,10 +46,13 @@ function typescriptVersion(): string {
 
 /**
  * Transpiles one TypeScript entity file the way `tsc` with `experimentalDecorators` and `emitDecoratorMetadata`
- * would. TypeORM needs the emitted `design:type` metadata to infer column types (tsx/esbuild do not emit it), and
- * entity files import each other in cycles, which TypeScript's CommonJS output tolerates (SWC's does not).
+ * would (through SWC where that gives the same behaviour: see `transpileWithSwc`). TypeORM needs the emitted `design:type` metadata to infer column types (tsx/esbuild do not emit it), and
+ * entity files import each other in cycles, which TypeScript's CommonJS output tolerates (SWC's, once patched, too).
  */
 export function transpileTypeScript(source: string, filename: string, shownAs: string = filename): string {
+  // SWC where its output behaves as TypeScript's (see `transpileWithSwc`), else TypeScript itself.
+  const fast = transpileWithSwc(source, filename);
+  if (fast !== undefined) return fast;
   const { ts, options: compilerOptions } = loadCompiler();
   const output = ts.transpileModule(source, { fileName: filename, compilerOptions, reportDiagnostics: true });
   const syntaxError = output.diagnostics?.find((d) => d.category === ts.DiagnosticCategory.Error);
@@ -69,7 +73,8 @@ function describeDiagnostic(diagnostic: ts.Diagnostic, filename: string): string
 
 /** What the transpiled output depends on besides the file itself (computed once, when first needed). */
 let cacheSalt: string | undefined;
-const salt = (): string => (cacheSalt ??= JSON.stringify({ typescript: typescriptVersion(), compilerOptions: compilerOptionsJson }));
+const salt = (): string =>
+  (cacheSalt ??= JSON.stringify({ typescript: typescriptVersion(), swc: swcVersion(), swcOutput: 1, compilerOptions: compilerOptionsJson }));
 
 /**
  * Lets `require()` load `.ts` files outside node_modules, through the transpile cache of the project in `cwd`.
