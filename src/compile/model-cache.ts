@@ -28,7 +28,21 @@ interface Entry {
   readonly result: unknown;
 }
 
-const SCHEMAPLAN_ROOT = path.resolve(__dirname, '..', '..');
+/** schemaplan's own code (dist/, or src/ when run from source): its build is part of the key, not a dependency. */
+const OWN_CODE = path.resolve(__dirname, '..');
+
+/** schemaplan's version, from the nearest package.json above its code. */
+function ownVersion(): string {
+  for (let dir = OWN_CODE; path.dirname(dir) !== dir; dir = path.dirname(dir)) {
+    try {
+      const manifest = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { name?: string; version?: string };
+      if (manifest.name === 'schemaplan') return manifest.version ?? 'unknown';
+    } catch {
+      // not here
+    }
+  }
+  return 'unknown';
+}
 
 /** `size:mtime` inside node_modules (packages change by reinstalling), else a hash of the contents; null: missing. */
 function fileStamp(file: string): string | null {
@@ -73,9 +87,8 @@ function selfStamp(): string {
       }
     }
   };
-  walk(path.resolve(__dirname, '..'));
-  const version = (JSON.parse(readFileSync(path.join(SCHEMAPLAN_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
-  return (selfStampMemo = `${version}:${hash.digest('hex')}`);
+  walk(OWN_CODE);
+  return (selfStampMemo = `${ownVersion()}:${hash.digest('hex')}`);
 }
 
 export class ModelCache {
@@ -122,12 +135,20 @@ export class ModelCache {
    */
   store(key: ModelCacheKey, record: LoadRecord, tsconfigDirectories: readonly string[], typeormDir: string, result: unknown): void {
     if (!this.dir) return;
+    try {
+      this.write(key, record, tsconfigDirectories, typeormDir, result);
+    } catch {
+      // best effort: the next run compiles again
+    }
+  }
+
+  private write(key: ModelCacheKey, record: LoadRecord, tsconfigDirectories: readonly string[], typeormDir: string, result: unknown): void {
     const encoded = encode(result);
     if (encoded === unstorable) return;
     const inside = (file: string, dir: string) => file === dir || file.startsWith(dir + path.sep);
     const files: [string, string][] = [];
     for (const file of record.files) {
-      if (!path.isAbsolute(file) || inside(file, typeormDir) || inside(file, SCHEMAPLAN_ROOT + path.sep + 'dist') || inside(file, SCHEMAPLAN_ROOT + path.sep + 'src')) continue;
+      if (!path.isAbsolute(file) || inside(file, typeormDir) || inside(file, OWN_CODE)) continue;
       const stamp = fileStamp(file);
       if (stamp === null) return; // read but gone (or not a file): too unusual to cache
       files.push([file, stamp]);
@@ -143,15 +164,11 @@ export class ModelCache {
       tsconfigs: [...new Set(tsconfigDirectories)].sort().map((directory) => [directory, tsconfigStamp(directory)] as const),
       result: encoded,
     };
-    try {
-      const file = this.entryFile(keyText);
-      mkdirSync(path.dirname(file), { recursive: true });
-      const temporary = `${file}.${process.pid}.tmp`;
-      writeFileSync(temporary, JSON.stringify(entry));
-      renameSync(temporary, file);
-    } catch {
-      // a read-only or full disk only costs the next run a compile
-    }
+    const file = this.entryFile(keyText);
+    mkdirSync(path.dirname(file), { recursive: true });
+    const temporary = `${file}.${process.pid}.tmp`;
+    writeFileSync(temporary, JSON.stringify(entry));
+    renameSync(temporary, file);
   }
 }
 
