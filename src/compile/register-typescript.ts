@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import Module from 'node:module';
 import type ts from 'typescript';
 import { EntityLoadError } from '../errors/errors';
-import { swcVersion, transpileWithSwc } from './swc-transpile';
+import { loadSwc, swcVersion, transpileWithSwc } from './swc-transpile';
 import { TranspileCache } from './transpile-cache';
 
 type CompilingModule = NodeJS.Module & { _compile(code: string, filename: string): void };
@@ -86,8 +86,11 @@ export function registerTypeScript(cwd: string): void {
   if (registered) return;
   registered = true;
   // Loaded by another module registry than Node's (Jest's): the hook outlives it (Jest in band transpiles its global
-  // teardown through it), and a registry torn down can no longer load the compiler, so it is loaded now.
-  if (require.cache !== (Module as unknown as { _cache: unknown })._cache) loadCompiler();
+  // teardown through it), and a registry torn down can no longer load the compilers, so they are loaded now.
+  if (require.cache !== (Module as unknown as { _cache: unknown })._cache) {
+    loadSwc();
+    loadCompiler();
+  }
   const cache = TranspileCache.forProject(cwd);
   const previous = extensions['.ts'];
   extensions['.ts'] = (module, filename) => {
