@@ -1,6 +1,9 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { compileEntities } from '../src/compile/compile';
+import { ModelCache } from '../src/compile/model-cache';
 import { runCli } from './support/cli';
+import { entityClasses } from './support/entities';
 import { tempProject } from './support/temp';
 
 /**
@@ -102,6 +105,38 @@ describe('compiled-model cache', () => {
       expect(off.stderr).toContain('typeorm loaded');
     } finally {
       project.remove();
+    }
+  });
+});
+
+describe('compiled-model cache entries', () => {
+  it('give back exactly the compiled schema stored (undefined members included), and nothing for another key', async () => {
+    const dir = tempProject('model-cache-entry');
+    try {
+      const cache = new ModelCache(path.join(dir.dir, 'cache'));
+      for (const folder of ['fixtures/postgres-comments/to', 'fixtures/index-kinds/to', 'test/entities/views', 'test/entities/single-table-inheritance']) {
+        for (const dialect of ['postgres', 'sqlite'] as const) {
+          let compiled: unknown;
+          try {
+            compiled = await compileEntities(await entityClasses(folder), dialect);
+          } catch {
+            continue; // a folder for the other dialect only
+          }
+          const key = { folder, dialect };
+          cache.store(key, { files: [], env: { all: false, names: [] } }, [], '/nonexistent', compiled);
+          const back = cache.lookup(key);
+          expect(back).toStrictEqual(compiled);
+          expect(JSON.stringify(back)).toBe(JSON.stringify(compiled));
+          expect(cache.lookup({ folder, dialect, other: 1 })).toBeUndefined();
+        }
+      }
+      // A value JSON cannot carry exactly is not stored.
+      cache.store({ odd: 1 }, { files: [], env: { all: false, names: [] } }, [], '/nonexistent', { at: new Date(0) });
+      expect(cache.lookup({ odd: 1 })).toBeUndefined();
+      cache.store({ odd: 2 }, { files: [], env: { all: false, names: [] } }, [], '/nonexistent', { list: [1, undefined, { a: undefined }] });
+      expect(cache.lookup({ odd: 2 })).toStrictEqual({ list: [1, undefined, { a: undefined }] });
+    } finally {
+      dir.remove();
     }
   });
 });

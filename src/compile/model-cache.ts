@@ -10,7 +10,7 @@ import type { LoadRecord } from './load-record';
  * changed, so a warm `schema plan` loads neither TypeORM nor the entity files. An entry is keyed by what the caller
  * knows before loading (`ModelCacheKey`: schemaplan's own build, TypeORM's version and location, dialect, compile
  * options, the entity file list) and validated by what loading read (`LoadRecord`): the contents of every module
- * loaded and file read (sizes and modification times for files inside node_modules), the values of the environment
+ * loaded and file read (their stat, else their contents; the stat alone inside node_modules), the values of the environment
  * variables read (all of them when the environment was listed), and the tsconfig that governs each directory a user
  * file imported a package from. Any difference, or any doubt (a file gone, an unreadable entry), is a miss.
  *
@@ -22,10 +22,10 @@ export interface ModelCacheKey {
 
 interface Entry {
   readonly key: string;
-  readonly files: readonly (readonly [string, string])[];
+  readonly files: readonly (readonly [string, readonly [string, string]])[];
   readonly env: { readonly all: string | null; readonly values: readonly (readonly [string, string | null])[] };
   readonly tsconfigs: readonly (readonly [string, string])[];
-  readonly result: unknown;
+  readonly result: { readonly value: unknown; readonly undefinedAt: readonly (readonly (string | number)[])[] };
 }
 
 /** schemaplan's own code (dist/, or src/ when run from source): its build is part of the key, not a dependency. */
@@ -44,16 +44,31 @@ function ownVersion(): string {
   return 'unknown';
 }
 
-/** `size:mtime` inside node_modules (packages change by reinstalling), else a hash of the contents; null: missing. */
-function fileStamp(file: string): string | null {
+/**
+ * A file as it is now: `[stat, contents]`. `stat` is its inode, size and modification and change times (any write
+ * changes the change time); `contents` a hash of its bytes, except inside node_modules (packages change by being
+ * reinstalled, which changes the stat). Null: missing or unreadable.
+ */
+function fileStamp(file: string): readonly [string, string] | null {
   try {
-    if (file.split(path.sep).includes('node_modules')) {
-      const stat = statSync(file);
-      return `${stat.size}:${stat.mtimeMs}`;
-    }
-    return createHash('sha1').update(readFileSync(file)).digest('hex');
+    const stat = statSync(file, { bigint: true });
+    const statStamp = `${stat.ino}:${stat.size}:${stat.mtimeNs}:${stat.ctimeNs}`;
+    if (file.split(path.sep).includes('node_modules')) return [statStamp, ''];
+    return [statStamp, createHash('sha1').update(readFileSync(file)).digest('hex')];
   } catch {
     return null;
+  }
+}
+
+/** Whether a file is as stamped: the same stat (unchanged since), else the same contents (touched, not changed). */
+function unchanged(file: string, [statStamp, contents]: readonly [string, string]): boolean {
+  try {
+    const stat = statSync(file, { bigint: true });
+    if (`${stat.ino}:${stat.size}:${stat.mtimeNs}:${stat.ctimeNs}` === statStamp) return true;
+    if (contents === '' || !stat.isFile()) return false;
+    return createHash('sha1').update(readFileSync(file)).digest('hex') === contents;
+  } catch {
+    return false;
   }
 }
 
@@ -121,7 +136,7 @@ export class ModelCache {
       if (entry.env.all !== null && entry.env.all !== envHash(env)) return undefined;
       for (const [name, value] of entry.env.values) if ((env[name] ?? null) !== value) return undefined;
       for (const [directory, stamp] of entry.tsconfigs) if (tsconfigStamp(directory) !== stamp) return undefined;
-      for (const [file, stamp] of entry.files) if (fileStamp(file) !== stamp) return undefined;
+      for (const [file, stamp] of entry.files) if (!unchanged(file, stamp)) return undefined;
       return decode(entry.result);
     } catch {
       return undefined;
@@ -144,9 +159,9 @@ export class ModelCache {
 
   private write(key: ModelCacheKey, record: LoadRecord, tsconfigDirectories: readonly string[], typeormDir: string, result: unknown): void {
     const encoded = encode(result);
-    if (encoded === unstorable) return;
+    if (!encoded) return;
     const inside = (file: string, dir: string) => file === dir || file.startsWith(dir + path.sep);
-    const files: [string, string][] = [];
+    const files: [string, readonly [string, string]][] = [];
     for (const file of record.files) {
       if (!path.isAbsolute(file) || inside(file, typeormDir) || inside(file, OWN_CODE)) continue;
       const stamp = fileStamp(file);
@@ -172,43 +187,37 @@ export class ModelCache {
   }
 }
 
-const unstorable = Symbol('unstorable');
-const UNDEFINED = '\u0000undefined';
-
 /**
- * Plain data as JSON, exactly: `undefined` members and items kept (as a marker), anything JSON would change (a class
- * instance, a Map, a function, a non-finite number or -0, a string equal to the marker) makes the value unstorable.
+ * Plain data for JSON, exactly: `undefined` members and items, which JSON drops (members) or turns into null (items),
+ * are listed by path and put back by `decode`. Anything else JSON would change (a class instance, a Map, a function,
+ * a non-finite number or -0, a `__proto__` member) makes the value unstorable (null).
  */
-function encode(value: unknown): unknown {
-  if (value === undefined) return UNDEFINED;
-  if (value === null || typeof value === 'boolean') return value;
-  if (typeof value === 'string') return value === UNDEFINED ? unstorable : value;
-  if (typeof value === 'number') return Number.isFinite(value) && !Object.is(value, -0) ? value : unstorable;
-  if (Array.isArray(value)) {
-    const items = value.map(encode);
-    return items.includes(unstorable) ? unstorable : items;
-  }
-  if (typeof value === 'object') {
-    const proto = Object.getPrototypeOf(value);
-    if (proto !== Object.prototype && proto !== null) return unstorable;
-    const out: Record<string, unknown> = {};
-    for (const [name, member] of Object.entries(value)) {
-      const encoded = encode(member);
-      if (encoded === unstorable || name === '__proto__') return unstorable;
-      out[name] = encoded;
+function encode(value: unknown): { readonly value: unknown; readonly undefinedAt: readonly (readonly (string | number)[])[] } | null {
+  const undefinedAt: (string | number)[][] = [];
+  const check = (item: unknown, at: (string | number)[]): boolean => {
+    if (item === undefined) {
+      undefinedAt.push(at);
+      return true;
     }
-    return out;
-  }
-  return unstorable;
+    if (item === null || typeof item === 'boolean' || typeof item === 'string') return true;
+    if (typeof item === 'number') return Number.isFinite(item) && !Object.is(item, -0);
+    if (Array.isArray(item)) return item.every((each, i) => check(each, [...at, i]));
+    if (typeof item === 'object') {
+      const proto = Object.getPrototypeOf(item);
+      if (proto !== Object.prototype && proto !== null) return false;
+      return Object.entries(item).every(([name, member]) => name !== '__proto__' && check(member, [...at, name]));
+    }
+    return false;
+  };
+  return check(value, []) ? { value, undefinedAt } : null;
 }
 
-function decode(value: unknown): unknown {
-  if (value === UNDEFINED) return undefined;
-  if (Array.isArray(value)) return value.map(decode);
-  if (value !== null && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const [name, member] of Object.entries(value)) out[name] = decode(member);
-    return out;
+function decode(stored: { readonly value: unknown; readonly undefinedAt: readonly (readonly (string | number)[])[] }): unknown {
+  const { value } = stored;
+  for (const at of stored.undefinedAt) {
+    let parent = value as Record<string | number, unknown>;
+    for (const step of at.slice(0, -1)) parent = parent[step] as Record<string | number, unknown>;
+    parent[at[at.length - 1]!] = undefined;
   }
   return value;
 }
