@@ -78,7 +78,9 @@ describe('SWC transpilation', () => {
   it('leaves to TypeScript the files whose decorator metadata SWC cannot give as TypeScript does', () => {
     // A type alias of the file (TypeScript resolves it to String), a property typed with its own class.
     expect(transpileWithSwc(`type Status = 'a' | 'b';\nexport class A { @Reflect.metadata('k', 1) s: Status; }\n`, 'a.ts')).toBeUndefined();
-    expect(transpileWithSwc(`export class Node { @Reflect.metadata('k', 1) parent: Node | null; }\n`, 'a.ts')).toBeUndefined();
+    expect(transpileWithSwc(`export class Node { @Reflect.metadata('k', 1) parent: Node; }\n`, 'a.ts')).toBeUndefined();
+    // In a union with null, TypeScript 6 (strict by default) gives Object too: SWC may do it.
+    expect(transpileWithSwc(`export class Node { @Reflect.metadata('k', 1) parent: Node | null; }\n`, 'a.ts')).toContain('_ts_metadata("design:type", Object)');
     // A syntax error: TypeScript's message.
     expect(transpileWithSwc(`export class A {`, 'a.ts')).toBeUndefined();
     // An imported type's run-time value: TypeScript's guard (a function, else Object).

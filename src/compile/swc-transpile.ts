@@ -12,8 +12,9 @@
  *   TypeScript. The guard is rewritten to TypeScript's.
  * - SWC does not resolve types: a property typed with a type alias of the same file (`type Status = 'a' | 'b'`) is
  *   `Object` for SWC and `String` for TypeScript, and a property typed with its own class is `Object` for SWC. Files
- *   that declare a type alias, or annotate a type with the name of a class they declare, are left to TypeScript; so is
- *   any metadata expression of another form than the known ones.
+ *   that declare a type alias, or type a member with a class they declare, are left to TypeScript; so is any metadata
+ *   expression of another form than the known ones, and every file when the installed TypeScript is older than 6 (not
+ *   strict by default: `number | null` is Number for it, Object for SWC).
  */
 import { readFileSync } from 'node:fs';
 
@@ -47,6 +48,23 @@ export function swcVersion(): string | null {
   }
 }
 
+/**
+ * Whether the TypeScript compiler that would transpile otherwise is strict by default (6.x): its metadata for a type
+ * in a union with null is then Object, as SWC's. TypeScript 5 (not strict by default) gives the other member's type.
+ */
+let strict: boolean | undefined;
+function strictTypescript(): boolean {
+  if (strict === undefined) {
+    try {
+      const { version } = JSON.parse(readFileSync(require.resolve('typescript/package.json'), 'utf8')) as { version: string };
+      strict = Number(version.split('.')[0]) >= 6;
+    } catch {
+      strict = false;
+    }
+  }
+  return strict;
+}
+
 const swcOptions = (filename: string) => ({
   filename,
   swcrc: false,
@@ -77,11 +95,13 @@ const KNOWN_TYPE = new RegExp(
 /** SWC's output for an entity file, with TypeScript's run-time behaviour; undefined: use TypeScript for this file. */
 export function transpileWithSwc(source: string, filename: string): string | undefined {
   const compiler = loadSwc();
-  if (!compiler) return undefined;
+  if (!compiler || !strictTypescript()) return undefined;
   // Types SWC cannot resolve as TypeScript does (see above).
   if (/^\s*(?:export\s+)?(?:declare\s+)?type\s+[A-Za-z_$][\w$]*\s*[<=]/m.test(source)) return undefined;
+  // A property typed with its own class, alone (TypeScript: the class; SWC: Object). In a union with null, both give
+  // Object (TypeScript 6's default strictness), in an array Array, in a Promise Promise.
   for (const match of source.matchAll(/\bclass\s+([A-Za-z_$][\w$]*)/g)) {
-    if (new RegExp(String.raw`:\s*(?:[^=;,)]*[|&<(]\s*)?${match[1]}\b(?!\s*\()`).test(source)) return undefined;
+    if (new RegExp(String.raw`:\s*${match[1]}\s*[;,)=!?\r\n]`).test(source)) return undefined;
   }
   let code: string;
   try {
