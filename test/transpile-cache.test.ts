@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { REPO_ROOT, runCli } from './support/cli';
 import { tempDir } from './support/temp';
@@ -40,8 +40,10 @@ describe('transpile cache', () => {
       const entries = filesUnder(transpiled);
       expect(entries).toHaveLength(1);
 
-      // The second run executes the cached output, not a fresh transpile: a marked entry shows through.
+      // The second run executes the cached output, not a fresh transpile: a marked entry shows through. (The compiled
+      // model, cached beside, is removed: it would otherwise serve this run without loading the file at all.)
       writeFileSync(entries[0]!, readFileSync(entries[0]!, 'utf8').replace("'items'", "'cached_items'"));
+      rmSync(path.join(cache, 'model'), { recursive: true });
       const second = plan();
       expect(second.stdout).toContain('CREATE TABLE "cached_items"');
       expect(second.stderr).toBe(named); // every file came from the cache: no transpiler was loaded

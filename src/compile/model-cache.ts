@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { getTsconfig } from 'get-tsconfig';
 import { cacheBaseDir } from './transpile-cache';
@@ -22,7 +22,7 @@ export interface ModelCacheKey {
 
 interface Entry {
   readonly key: string;
-  readonly files: readonly (readonly [string, readonly [string, string]])[];
+  readonly files: readonly (readonly [string, readonly [string, string] | null])[];
   readonly env: { readonly all: string | null; readonly values: readonly (readonly [string, string | null])[] };
   readonly tsconfigs: readonly (readonly [string, string])[];
   readonly result: { readonly value: unknown; readonly undefinedAt: readonly (readonly (string | number)[])[] };
@@ -60,8 +60,13 @@ function fileStamp(file: string): readonly [string, string] | null {
   }
 }
 
-/** Whether a file is as stamped: the same stat (unchanged since), else the same contents (touched, not changed). */
-function unchanged(file: string, [statStamp, contents]: readonly [string, string]): boolean {
+/**
+ * Whether a file is as stamped: the same stat (unchanged since), else the same contents (touched, not changed); null:
+ * it was missing when read (a read that failed), and still is.
+ */
+function unchanged(file: string, stamp: readonly [string, string] | null): boolean {
+  if (stamp === null) return !existsSync(file);
+  const [statStamp, contents] = stamp;
   try {
     const stat = statSync(file, { bigint: true });
     if (`${stat.ino}:${stat.size}:${stat.mtimeNs}:${stat.ctimeNs}` === statStamp) return true;
@@ -161,12 +166,11 @@ export class ModelCache {
     const encoded = encode(result);
     if (!encoded) return;
     const inside = (file: string, dir: string) => file === dir || file.startsWith(dir + path.sep);
-    const files: [string, readonly [string, string]][] = [];
+    const files: [string, readonly [string, string] | null][] = [];
     for (const file of record.files) {
-      if (!path.isAbsolute(file) || inside(file, typeormDir) || inside(file, OWN_CODE)) continue;
-      const stamp = fileStamp(file);
-      if (stamp === null) return; // read but gone (or not a file): too unusual to cache
-      files.push([file, stamp]);
+      // The caches' own files (transpiled entity files: derived from the sources, which are recorded) are not inputs.
+      if (!path.isAbsolute(file) || inside(file, typeormDir) || inside(file, OWN_CODE) || inside(file, path.dirname(this.dir!))) continue;
+      files.push([file, fileStamp(file)]);
     }
     const keyText = this.keyText(key);
     const entry: Entry = {

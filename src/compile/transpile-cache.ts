@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdir, readFileSync, rename, writeFile } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -23,6 +23,9 @@ export function cacheBaseDir(cwd: string, env: NodeJS.ProcessEnv = process.env):
  * Location: `$SCHEMAPLAN_CACHE_DIR`, else `node_modules/.cache/schemaplan` of the project, else the temp directory.
  */
 export class TranspileCache {
+  /** Directories of entries known to exist. */
+  private readonly made = new Set<string>();
+
   constructor(private readonly dir: string | undefined) {}
 
   static forProject(cwd: string, env: NodeJS.ProcessEnv = process.env): TranspileCache {
@@ -41,13 +44,21 @@ export class TranspileCache {
       // not cached yet (or unreadable): transpile and store
     }
     const output = transpile();
-    try {
-      mkdirSync(path.dirname(file), { recursive: true });
-      const temporary = `${file}.${process.pid}.tmp`;
-      writeFileSync(temporary, output);
-      renameSync(temporary, file);
-    } catch {
-      // a read-only or full disk only costs the next run a transpile
+    // Stored in the background (the process waits for it before exiting): a first run writes a thousand files while
+    // it goes on loading and planning. A read-only or full disk only costs the next run a transpile.
+    const temporary = `${file}.${process.pid}.tmp`;
+    const store = () =>
+      writeFile(temporary, output, (error) => {
+        if (!error) rename(temporary, file, () => undefined);
+      });
+    const dir = path.dirname(file);
+    if (this.made.has(dir)) store();
+    else {
+      mkdir(dir, { recursive: true }, (error) => {
+        if (error) return;
+        this.made.add(dir);
+        store();
+      });
     }
     return output;
   }
