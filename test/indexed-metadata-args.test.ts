@@ -1,4 +1,4 @@
-import { withIndexedMetadataArgs } from '../src/compile/indexed-metadata-args';
+import { withIndexedMetadataArgs, withMemoizedInheritance } from '../src/compile/indexed-metadata-args';
 import { appTypeorm } from '../src/typeorm/runtime';
 import { entityClasses } from './support/entities';
 
@@ -76,5 +76,42 @@ describe('indexed metadata-args lookups', () => {
     });
     // The storage is itself again afterwards.
     expect(Object.keys(storage).filter((key) => typeof storage[key] === 'function')).toEqual([]);
+  });
+
+  it("answer TypeORM's inheritance check exactly as TypeORM does, for every pair of entity classes and odd values", async () => {
+    await entityClasses('test/entities/single-table-inheritance');
+    await entityClasses('fixtures/many-to-many/to');
+    const { MetadataUtils, getMetadataArgsStorage } = appTypeorm();
+    const classes = [...new Set(getMetadataArgsStorage().tables.map((t) => t.target))].filter((t): t is Function => typeof t === 'function');
+    class Base {}
+    class Child extends Base {}
+    class GrandChild extends Child {}
+    class Custom {
+      static [Symbol.hasInstance](): boolean {
+        return true;
+      }
+    }
+    const arrow = () => undefined;
+    const bound = Child.bind(null);
+    const values: unknown[] = [...classes, Base, Child, GrandChild, Custom, Object, Function, arrow, bound];
+    const pairs: [unknown, unknown][] = values.flatMap((a) => values.map((b): [unknown, unknown] => [a, b]));
+    const outcome = (a: unknown, b: unknown) => {
+      try {
+        return MetadataUtils.isInherited(a, b);
+      } catch (error) {
+        return `throws ${(error as Error).constructor.name}`;
+      }
+    };
+    const expected = pairs.map(([a, b]) => outcome(a, b));
+    expect(expected.filter((answer) => answer === true).length).toBeGreaterThan(3);
+    const original = MetadataUtils.isInherited;
+    const actual = await withMemoizedInheritance(MetadataUtils, async () => {
+      expect(MetadataUtils.isInherited).not.toBe(original);
+      return pairs.map(([a, b]) => outcome(a, b));
+    });
+    const name = (v: unknown) => (typeof v === 'function' ? v.name : String(v));
+    expect(pairs.filter((_, i) => actual[i] !== expected[i]).map(([a, b]) => `${name(a)} ${name(b)}`)).toEqual([]);
+    expect(actual).toEqual(expected);
+    expect(MetadataUtils.isInherited).toBe(original);
   });
 });

@@ -2,7 +2,7 @@ import type { DataSource, DataSourceOptions, EntityMetadata, NamingStrategyInter
 import { appTypeorm } from '../typeorm/runtime';
 import type { DialectName } from '../model';
 import { CompileError } from '../errors/errors';
-import { withIndexedMetadataArgs } from './indexed-metadata-args';
+import { withIndexedMetadataArgs, withMemoizedInheritance } from './indexed-metadata-args';
 
 export interface MetadataOptions {
   /** PostgreSQL: the extension TypeORM uses for uuid defaults (`uuid-ossp` -> uuid_generate_v4(), `pgcrypto`). */
@@ -46,7 +46,10 @@ export async function buildMetadata(
   let entityMetadatas: EntityMetadata[];
   try {
     // TypeORM's lookups of decorator records by entity, indexed (they scan every record for each entity).
-    entityMetadatas = await withIndexedMetadataArgs(typeorm.getMetadataArgsStorage(), () => builder.buildEntityMetadatas([...entities]));
+    // and its check of every pair of entities for inheritance, memoized (see `withMemoizedInheritance`).
+    entityMetadatas = await withMemoizedInheritance(typeorm.MetadataUtils, () =>
+      withIndexedMetadataArgs(typeorm.getMetadataArgsStorage(), () => builder.buildEntityMetadatas([...entities])),
+    );
   } catch (error) {
     throw compileError(error);
   }
