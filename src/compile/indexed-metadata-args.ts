@@ -115,24 +115,34 @@ type InheritanceCheck = (this: unknown, target1: unknown, target2: unknown) => b
 export async function withMemoizedInheritance<T>(utils: { isInherited: InheritanceCheck }, work: () => Promise<T>): Promise<T> {
   const original = utils.isInherited;
   const owned = Object.prototype.hasOwnProperty.call(utils, 'isInherited');
-  const chains = new Map<Function, Set<object>>();
+  // Per class, once: its prototype (null: not a plain class, see above) and the chain of prototypes above it.
+  const classes = new Map<unknown, { readonly prototype: object; readonly chain: Set<object> } | null>();
   const defaultHasInstance = Function.prototype[Symbol.hasInstance];
-  const plainClass = (target: unknown): target is Function & { prototype: object } =>
-    typeof target === 'function' &&
-    (target as Function)[Symbol.hasInstance] === defaultHasInstance &&
-    // own: a bound function has none (it inherits one; instanceof then asks the function it is bound to)
-    Object.prototype.hasOwnProperty.call(target, 'prototype') &&
-    typeof (target as { prototype?: unknown }).prototype === 'object' &&
-    (target as { prototype?: unknown }).prototype !== null;
-  utils.isInherited = function memoizedIsInherited(this: unknown, target1: unknown, target2: unknown): boolean {
-    if (!plainClass(target1) || !plainClass(target2)) return original.call(this, target1, target2);
-    let chain = chains.get(target1);
-    if (!chain) {
-      chain = new Set<object>();
-      for (let proto = Object.getPrototypeOf(target1.prototype) as object | null; proto !== null; proto = Object.getPrototypeOf(proto) as object | null) chain.add(proto);
-      chains.set(target1, chain);
+  const plainClass = (target: unknown): { readonly prototype: object; readonly chain: Set<object> } | null => {
+    let known = classes.get(target);
+    if (known !== undefined) return known;
+    known = null;
+    if (
+      typeof target === 'function' &&
+      (target as Function)[Symbol.hasInstance] === defaultHasInstance &&
+      // own: a bound function has none (it inherits one; instanceof then asks the function it is bound to)
+      Object.prototype.hasOwnProperty.call(target, 'prototype')
+    ) {
+      const prototype = (target as { prototype?: unknown }).prototype;
+      if (typeof prototype === 'object' && prototype !== null) {
+        const chain = new Set<object>();
+        for (let proto = Object.getPrototypeOf(prototype) as object | null; proto !== null; proto = Object.getPrototypeOf(proto) as object | null) chain.add(proto);
+        known = { prototype, chain };
+      }
     }
-    return chain.has(target2.prototype);
+    classes.set(target, known);
+    return known;
+  };
+  utils.isInherited = function memoizedIsInherited(this: unknown, target1: unknown, target2: unknown): boolean {
+    const child = plainClass(target1);
+    const parent = plainClass(target2);
+    if (!child || !parent) return original.call(this, target1, target2);
+    return child.chain.has(parent.prototype);
   };
   try {
     return await work();
