@@ -26,6 +26,7 @@ const TYPEORM_AGREEMENT = [
   'typeorm-views',
   'migration-files',
   'fixtures',
+  'indexed-metadata-args',
 ].map((name) => `<rootDir>/test/${name}.test.ts`);
 
 /** @type {import('jest').Config} */

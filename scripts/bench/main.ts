@@ -59,6 +59,12 @@ async function machine(adminUrl: string | undefined): Promise<Machine> {
   };
 }
 
+/** The version of the TypeORM the projects install (`--typeorm`). */
+function typeormVersion(root: string, line: '1' | '0.3'): string {
+  const dir = path.join(root, 'node_modules', line === '1' ? 'typeorm' : 'typeorm-0.3');
+  return (JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { version: string }).version;
+}
+
 async function main(): Promise<number> {
   const args = parseArgs(process.argv.slice(2));
   if (args.help) {
@@ -78,7 +84,7 @@ async function main(): Promise<number> {
   }
   const profileSize = args.profileSize ?? ([...args.sizes].reverse().find((size) => size <= 1000) ?? args.sizes[0]);
   try {
-    const info = await machine(admin?.url);
+    const info = { ...(await machine(admin?.url)), typeorm: typeormVersion(root, args.typeorm) };
     const results: SizeResult[] = [];
     const merged = args.merge ? (JSON.parse(readFileSync(args.merge, 'utf8')) as SavedRun) : undefined;
     const earlier = merged?.results ?? [];
@@ -95,6 +101,8 @@ async function main(): Promise<number> {
             size,
             runs: args.runs,
             peers: args.peers,
+            drizzle: args.drizzle,
+            typeorm: args.typeorm,
             workDir,
             repositoryRoot: root,
             adminUrl: admin?.url,

@@ -12,7 +12,7 @@ import { createPostgresDatabase, createSqliteDatabase, type BenchDatabase } from
 import { generateEntities } from './generate-entities';
 import { drizzlePull, psqlBaseline, type DrizzleResult, type PsqlResult } from './peers';
 import type { PhaseTimes } from './phases-probe';
-import { clearCache, editProject, writeProject, type BenchProject } from './project';
+import { clearCache, editProject, writeProject, type BenchProject, type BenchTypeormLine } from './project';
 import { probeOutput, runNode } from './run-process';
 import { summarizeProfile, type ProfileSummary } from './profile-summary';
 import { median } from './stats';
@@ -27,6 +27,8 @@ export interface ScenarioResult {
   readonly phases: PhaseTimes;
   readonly planWallMs: number;
   readonly peakRssMb: number;
+  /** Peak RSS of the first run (cold: transpiling and building TypeORM's metadata). */
+  readonly coldPeakRssMb?: number;
   /** The first `schema plan`: in sync with an empty transpile cache, changed with the edited files not cached. */
   readonly coldWallMs: number;
   readonly typeorm?: TypeormTimes & { readonly wallMs: number };
@@ -48,6 +50,8 @@ export interface SizeOptions {
   readonly size: number;
   readonly runs: number;
   readonly peers: boolean;
+  readonly drizzle?: boolean;
+  readonly typeorm?: BenchTypeormLine;
   readonly workDir: string;
   readonly repositoryRoot: string;
   readonly adminUrl?: string;
@@ -90,11 +94,13 @@ function measureScenario(
   options: SizeOptions,
 ): ScenarioResult {
   const { runs, log } = options;
-  // In sync: the first run of the project transpiles every entity file into the cache (measured apart), the measured
-  // runs read it. Changed: the edited files are transpiled by this first run, as after a user's edit.
+  // In sync: the first run of the project transpiles every entity file into the cache and compiles the model (measured
+  // apart: both caches empty), the measured runs read them. Changed: the edited files are transpiled by this first run,
+  // and the model compiled again, as after a user's edit.
   if (scenario === 'in-sync') clearCache(project);
-  const coldWallMs = planProcess(project, database.url, options.repositoryRoot).wallMs;
-  log(`  ${scenario}: first plan (${scenario === 'in-sync' ? 'empty transpile cache' : 'edited files not cached yet'}) ${Math.round(coldWallMs)} ms`);
+  const cold = planProcess(project, database.url, options.repositoryRoot);
+  const coldWallMs = cold.wallMs;
+  log(`  ${scenario}: first plan (${scenario === 'in-sync' ? 'empty caches' : 'edited files not cached yet'}) ${Math.round(coldWallMs)} ms`);
   const phases: PhaseTimes[] = [];
   const walls: number[] = [];
   const rss: number[] = [];
@@ -104,7 +110,7 @@ function measureScenario(
     walls.push(run.wallMs);
     if (run.peakRssMb !== undefined) rss.push(run.peakRssMb);
   }
-  const result = { scenario, changedTables, phases: medianOf(phases), planWallMs: median(walls), peakRssMb: Math.max(...rss), coldWallMs };
+  const result = { scenario, changedTables, phases: medianOf(phases), planWallMs: median(walls), peakRssMb: Math.max(...rss), coldPeakRssMb: cold.peakRssMb, coldWallMs };
   log(
     `  ${scenario}: plan ${Math.round(result.planWallMs)} ms wall, ${Math.round(result.peakRssMb)} MB; compile ${Math.round(result.phases.compileMs)}, ` +
       `introspect ${Math.round(result.phases.introspectMs)} (${result.phases.queries} queries), diff+plan ${Math.round(result.phases.planMs)} ms; ` +
@@ -126,7 +132,7 @@ export async function measureSize(options: SizeOptions): Promise<SizeResult> {
   const { dialect, size, workDir, repositoryRoot, log } = options;
   log(`${dialect}, ${size} entities`);
   // One project: the changed scenario rewrites the edited entity files in place, as a user's edit does.
-  const project = writeProject(path.join(workDir, `${dialect}-${size}`), generateEntities(size, dialect).files, repositoryRoot);
+  const project = writeProject(path.join(workDir, `${dialect}-${size}`), generateEntities(size, dialect).files, repositoryRoot, options.typeorm);
   const changedSet = generateEntities(size, dialect, true);
   const database =
     dialect === 'postgres'
@@ -146,7 +152,7 @@ export async function measureSize(options: SizeOptions): Promise<SizeResult> {
     if (dialect === 'postgres') {
       psql = await psqlBaseline(database.url, ['public'], options.runs);
       log(`  psql -f with the same ${psql.queries} catalog queries: ${Math.round(psql.queriesMs)} ms (\\timing; ${Math.round(psql.wallMs)} ms wall)`);
-      if (options.peers) {
+      if (options.peers && options.drizzle !== false) {
         drizzle = drizzlePull(database.url, repositoryRoot, options.runs);
         log(`  drizzle-kit pull: ${Math.round(drizzle.wallMs)} ms wall`);
       }

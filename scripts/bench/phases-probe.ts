@@ -5,12 +5,17 @@
  * diff+plan (pure: probes, diff, lower, order, render), and the live-data measurements a changed plan needs.
  * Prints one JSON line (`PhaseTimes`).
  */
-import { compileFiles } from '../../src/compile/compile';
-import { managedSchemas } from '../../src/workflow/plan-database';
-import { parseDatabaseUrl } from '../../src/connect/url';
-import { dialectFor } from '../../src/dialects/registry';
-import { excludeFromModel } from '../../src/model';
-import { preparePlan } from '../../src/plan/plan';
+import path from 'node:path';
+
+// The built schemaplan (dist/), the code `schema plan` runs: its compiled-model cache entries are the CLI's.
+const DIST = path.resolve(__dirname, '..', '..', '..', 'dist');
+const load = <T>(module: string): T => require(path.join(DIST, module)) as T;
+const { compileFiles } = load<typeof import('../../src/compile/compile')>('compile/compile.js');
+const { managedSchemas } = load<typeof import('../../src/workflow/plan-database')>('workflow/plan-database.js');
+const { parseDatabaseUrl } = load<typeof import('../../src/connect/url')>('connect/url.js');
+const { dialectFor } = load<typeof import('../../src/dialects/registry')>('dialects/registry.js');
+const { excludeFromModel } = load<typeof import('../../src/model')>('model/index.js');
+const { preparePlan } = load<typeof import('../../src/plan/plan')>('plan/plan.js');
 
 export interface PhaseTimes {
   readonly compileMs: number;

@@ -2,13 +2,13 @@
  * Child process: `node typeorm-probe.js <json>` does what TypeORM's `migration:generate` does on the same entity
  * files and database: build a DataSource, `initialize()` (entity metadata, connection) and run its schema builder's
  * `log()` (introspection and diff). The entity files are loaded by schemaplan's loader (with its transpile cache), as
- * for our own runs, and that load is timed apart. SQLite goes through TypeORM's sql.js driver (TypeORM 1.x has no
+ * for our own runs, and that load is timed apart; TypeORM is the project's own (`--typeorm` of the bench). SQLite goes through TypeORM's sql.js driver (TypeORM 1.x has no
  * driver for the `sqlite3` package), the database file read into memory as part of `initialize`. Prints `{ loadMs, initializeMs, logMs, pending }`.
  */
 import { readFile } from 'node:fs/promises';
-import { DataSource } from 'typeorm';
 import { loadEntities } from '../../src/compile/load-entities';
 import { parseDatabaseUrl } from '../../src/connect/url';
+import { appTypeorm } from '../../src/typeorm/runtime';
 import { oneQueryAtATimePg } from '../support/one-query-pg';
 
 export interface TypeormTimes {
@@ -35,6 +35,8 @@ async function main(): Promise<void> {
     return elapsed;
   };
   const { classes } = await loadEntities([args.entities], args.cwd);
+  // The project's TypeORM (0.3 or 1.x, see the bench's --typeorm), the copy its entity files were decorated with.
+  const { DataSource } = appTypeorm(args.cwd);
   const loadMs = lap();
   const target = parseDatabaseUrl(args.url, args.cwd);
   const common = { entities: [...classes], logging: false, synchronize: false };

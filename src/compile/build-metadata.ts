@@ -3,6 +3,7 @@ import { appTypeorm } from '../typeorm/runtime';
 import type { DialectName } from '../model';
 import { CompileError } from '../errors/errors';
 import { dialectFor, dialectOfTypeormType } from '../dialects/registry';
+import { withIndexedMetadataArgs, withMemoizedInheritance } from './indexed-metadata-args';
 
 export interface MetadataOptions {
   /** PostgreSQL: the extension TypeORM uses for uuid defaults (`uuid-ossp` -> uuid_generate_v4(), `pgcrypto`). */
@@ -45,7 +46,11 @@ export async function buildMetadata(
   const builder = new typeorm.ConnectionMetadataBuilder(dataSource);
   let entityMetadatas: EntityMetadata[];
   try {
-    entityMetadatas = await builder.buildEntityMetadatas([...entities]);
+    // TypeORM's lookups of decorator records by entity, indexed (they scan every record for each entity).
+    // and its check of every pair of entities for inheritance, memoized (see `withMemoizedInheritance`).
+    entityMetadatas = await withMemoizedInheritance(typeorm.MetadataUtils, () =>
+      withIndexedMetadataArgs(typeorm.getMetadataArgsStorage(), () => builder.buildEntityMetadatas([...entities])),
+    );
   } catch (error) {
     throw compileError(error);
   }

@@ -6,7 +6,12 @@ import { qualifiedKey } from '../model';
 import { buildMetadata, type MetadataOptions } from './build-metadata';
 import { dialectFor } from '../dialects/registry';
 import { checkIdentifierCharacters, checkIdentifierLengths } from './identifier-length';
-import { loadEntities } from './load-entities';
+import path from 'node:path';
+import { appTypeorm, locateTypeorm, loadedTypeorm } from '../typeorm/runtime';
+import { findEntityFiles, loadEntities } from './load-entities';
+import { nodeLoaderInUse, recordLoad } from './load-record';
+import { ModelCache } from './model-cache';
+import { governedDirectories } from './tsconfig-paths';
 import { metadataToModel, type CompiledModel } from './metadata-to-model';
 import { resolveRenames } from './resolve-renames';
 
@@ -75,7 +80,12 @@ export interface CompileFilesOptions extends CompileOptions {
   readonly classes?: readonly Function[];
 }
 
-/** Entity files (globs relative to `cwd`), and classes given as such, -> canonical model for one dialect. */
+/**
+ * Entity files (globs relative to `cwd`), and classes given as such, -> canonical model for one dialect. Entity files
+ * alone (no classes, no naming strategy object: nothing loaded before that the cache could not see) go through the
+ * compiled-model cache (see `ModelCache`): while nothing loading read has changed, neither TypeORM nor the files are
+ * loaded again.
+ */
 export async function compileFiles(
   globs: readonly string[],
   dialect: DialectName,
@@ -83,6 +93,52 @@ export async function compileFiles(
   options: CompileFilesOptions = {},
 ): Promise<CompileResult> {
   const given = options.classes ?? [];
+  if (given.length === 0 && globs.length > 0 && !options.namingStrategy && nodeLoaderInUse()) {
+    const cache = ModelCache.forProject(cwd);
+    const files = cache.enabled ? await findEntityFiles(globs, cwd) : [];
+    if (files.length > 0) return compileCached(cache, globs, files, dialect, cwd, options);
+  }
   const { classes, files } = globs.length > 0 || given.length === 0 ? await loadEntities(globs, cwd) : { classes: [], files: [] };
   return { ...(await compileEntities([...new Set([...given, ...classes])], dialect, options)), files };
+}
+
+async function compileCached(
+  cache: ModelCache,
+  globs: readonly string[],
+  files: readonly string[],
+  dialect: DialectName,
+  cwd: string,
+  options: CompileOptions,
+): Promise<CompileResult> {
+  let typeorm: { version: string; packageDir: string };
+  try {
+    // As the entity files' `import 'typeorm'` will find it (see `shareModules`).
+    typeorm = locateTypeorm(path.dirname(files[0]!));
+  } catch {
+    // No usable TypeORM: loading says so.
+    const { classes, files: loaded } = await loadEntities(globs, cwd);
+    return { ...(await compileEntities(classes, dialect, options)), files: loaded };
+  }
+  const key = {
+    cwd,
+    globs,
+    files,
+    dialect,
+    typeorm: [typeorm.version, typeorm.packageDir],
+    schema: options.schema ?? null,
+    uuidExtension: options.uuidExtension ?? null,
+    entityPrefix: options.entityPrefix ?? null,
+    renamesFile: options.renamesFile ?? null,
+  };
+  const hit = cache.lookup(key) as CompiledSchema | undefined;
+  if (hit) return { ...hit, files };
+  // TypeORM (and its dependencies, one of which lists the environment) is loaded before recording: the key covers it.
+  appTypeorm(path.dirname(files[0]!));
+  const { value, record } = await recordLoad(async () => {
+    const { classes } = await loadEntities(globs, cwd);
+    return compileEntities(classes, dialect, options);
+  });
+  const loaded = loadedTypeorm();
+  if (loaded?.packageDir === typeorm.packageDir) cache.store(key, record, governedDirectories(), typeorm.packageDir, value);
+  return { ...value, files };
 }

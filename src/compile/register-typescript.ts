@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import Module from 'node:module';
 import type ts from 'typescript';
 import { EntityLoadError } from '../errors/errors';
+import { loadSwc, swcVersion, transpileWithSwc } from './swc-transpile';
 import { TranspileCache } from './transpile-cache';
 
 type CompilingModule = NodeJS.Module & { _compile(code: string, filename: string): void };
@@ -45,10 +46,13 @@ function typescriptVersion(): string {
 
 /**
  * Transpiles one TypeScript entity file the way `tsc` with `experimentalDecorators` and `emitDecoratorMetadata`
- * would. TypeORM needs the emitted `design:type` metadata to infer column types (tsx/esbuild do not emit it), and
- * entity files import each other in cycles, which TypeScript's CommonJS output tolerates (SWC's does not).
+ * would (through SWC where that gives the same behaviour: see `transpileWithSwc`). TypeORM needs the emitted `design:type` metadata to infer column types (tsx/esbuild do not emit it), and
+ * entity files import each other in cycles, which TypeScript's CommonJS output tolerates (SWC's, once patched, too).
  */
 export function transpileTypeScript(source: string, filename: string, shownAs: string = filename): string {
+  // SWC where its output behaves as TypeScript's (see `transpileWithSwc`), else TypeScript itself.
+  const fast = transpileWithSwc(source, filename);
+  if (fast !== undefined) return fast;
   const { ts, options: compilerOptions } = loadCompiler();
   const output = ts.transpileModule(source, { fileName: filename, compilerOptions, reportDiagnostics: true });
   const syntaxError = output.diagnostics?.find((d) => d.category === ts.DiagnosticCategory.Error);
@@ -69,7 +73,8 @@ function describeDiagnostic(diagnostic: ts.Diagnostic, filename: string): string
 
 /** What the transpiled output depends on besides the file itself (computed once, when first needed). */
 let cacheSalt: string | undefined;
-const salt = (): string => (cacheSalt ??= JSON.stringify({ typescript: typescriptVersion(), compilerOptions: compilerOptionsJson }));
+const salt = (): string =>
+  (cacheSalt ??= JSON.stringify({ typescript: typescriptVersion(), swc: swcVersion(), swcOutput: 1, compilerOptions: compilerOptionsJson }));
 
 /**
  * Lets `require()` load `.ts` files outside node_modules, through the transpile cache of the project in `cwd`.
@@ -81,8 +86,11 @@ export function registerTypeScript(cwd: string): void {
   if (registered) return;
   registered = true;
   // Loaded by another module registry than Node's (Jest's): the hook outlives it (Jest in band transpiles its global
-  // teardown through it), and a registry torn down can no longer load the compiler, so it is loaded now.
-  if (require.cache !== (Module as unknown as { _cache: unknown })._cache) loadCompiler();
+  // teardown through it), and a registry torn down can no longer load the compilers, so they are loaded now.
+  if (require.cache !== (Module as unknown as { _cache: unknown })._cache) {
+    loadSwc();
+    loadCompiler();
+  }
   const cache = TranspileCache.forProject(cwd);
   const previous = extensions['.ts'];
   extensions['.ts'] = (module, filename) => {

@@ -22,6 +22,11 @@ const tsconfigCache = new Map<string, unknown>();
 /** The tsconfig (or its failure to parse) that governs each directory a user file was loaded from. */
 const governing = new Map<string, Governing | { readonly file: string; readonly error: string } | null>();
 
+/** The directories whose governing tsconfig was looked up (the compiled-model cache checks those tsconfigs). */
+export function governedDirectories(): string[] {
+  return [...governing.keys()];
+}
+
 const inNodeModules = (file: string): boolean => file.split(path.sep).includes('node_modules');
 
 /**

@@ -34,6 +34,8 @@ export interface TypeormRuntime {
   readonly DriverFactory: typeof DriverFactory;
   readonly InstanceChecker: typeof InstanceChecker;
   readonly PostgresQueryRunner: typeof PostgresQueryRunner;
+  /** TypeORM's `MetadataUtils` (its metadata builder asks it whether an entity class inherits from another). */
+  readonly MetadataUtils: { isInherited(target1: unknown, target2: unknown): boolean };
 }
 
 let loaded: TypeormRuntime | undefined;
@@ -70,6 +72,7 @@ export function appTypeorm(from?: string): TypeormRuntime {
     DriverFactory: load<{ DriverFactory: typeof DriverFactory }>('driver/DriverFactory.js').DriverFactory,
     InstanceChecker: load<{ InstanceChecker: typeof InstanceChecker }>('util/InstanceChecker.js').InstanceChecker,
     PostgresQueryRunner: load<{ PostgresQueryRunner: typeof PostgresQueryRunner }>('driver/postgres/PostgresQueryRunner.js').PostgresQueryRunner,
+    MetadataUtils: load<{ MetadataUtils: TypeormRuntime['MetadataUtils'] }>('metadata-builder/MetadataUtils.js').MetadataUtils,
   };
   return loaded;
 }
