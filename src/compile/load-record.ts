@@ -11,6 +11,13 @@ export interface LoadRecord {
 
 const moduleCache = (Module as unknown as { _cache: Record<string, unknown> })._cache;
 
+/**
+ * What every earlier load in this process read. A later load finds those modules in Node's module cache and does not
+ * run them again (an entity file compiled for PostgreSQL is already loaded when the same files are compiled for
+ * SQLite), so it depends on them without reading them: each record carries everything read so far.
+ */
+const readSoFar = { files: new Set<string>(), names: new Set<string>(), all: false };
+
 /** Whether modules load through Node's own loader here (not Jest's registry, which the records below cannot see). */
 export function nodeLoaderInUse(): boolean {
   return require.cache === (moduleCache as unknown);
@@ -20,8 +27,8 @@ export function nodeLoaderInUse(): boolean {
  * Runs `work` while recording what it reads: modules added to Node's module cache, files read through
  * `fs.readFileSync` (Node's loader reads `.js` and `.json` files with it; our `.ts` hook too), and the environment
  * variables read through `process.env` (a listing of the environment, e.g. `{ ...process.env }`, records `all`).
- * Over-recording is harmless (a cache entry is only invalidated more often); `process.env` and `fs.readFileSync` are
- * restored afterwards whatever happens.
+ * The record also holds what earlier loads in this process read (`readSoFar`). Over-recording is harmless (a cache
+ * entry is only invalidated more often); `process.env` and `fs.readFileSync` are restored afterwards whatever happens.
  */
 export async function recordLoad<T>(work: () => Promise<T>): Promise<{ readonly value: T; readonly record: LoadRecord }> {
   const before = new Set(Object.keys(moduleCache));
@@ -57,10 +64,19 @@ export async function recordLoad<T>(work: () => Promise<T>): Promise<{ readonly 
     else if (file instanceof URL && file.protocol === 'file:') files.add(decodeURIComponent(file.pathname));
     return (realReadFileSync as (...a: unknown[]) => unknown).apply(this, args);
   } as typeof fs.readFileSync;
+  const remember = () => {
+    for (const key of Object.keys(moduleCache)) if (!before.has(key)) files.add(key);
+    for (const file of files) readSoFar.files.add(file);
+    for (const name of names) readSoFar.names.add(name);
+    readSoFar.all ||= all;
+  };
   try {
     const value = await work();
-    for (const key of Object.keys(moduleCache)) if (!before.has(key)) files.add(key);
-    return { value, record: { files: [...files].sort(), env: { all, names: [...names].sort() } } };
+    remember();
+    return { value, record: { files: [...readSoFar.files].sort(), env: { all: readSoFar.all, names: [...readSoFar.names].sort() } } };
+  } catch (error) {
+    remember(); // what a failed load ran stays loaded, and later loads depend on it
+    throw error;
   } finally {
     process.env = realEnv;
     fs.readFileSync = realReadFileSync;
