@@ -9,6 +9,7 @@ import path from 'node:path';
 
 // The built schemaplan (dist/), the code `schema plan` runs: its compiled-model cache entries are the CLI's.
 const DIST = path.resolve(__dirname, '..', '..', '..', 'dist');
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- a path computed at run time (the built dist/)
 const load = <T>(module: string): T => require(path.join(DIST, module)) as T;
 const { compileFiles } = load<typeof import('../../src/compile/compile')>('compile/compile.js');
 const { managedSchemas } = load<typeof import('../../src/workflow/plan-database')>('workflow/plan-database.js');

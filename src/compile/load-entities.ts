@@ -55,6 +55,7 @@ export function requireUserFile(file: string, cwd: string, what: string): Record
   registerTsconfigPaths(cwd);
   const shown = path.relative(cwd, file) || file;
   try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- the user's file, by a path known at run time, through Node's loader and our hooks
     return require(file) as Record<string, unknown>;
   } catch (error) {
     // A syntax error (transpiling), or the app's TypeORM missing or unsupported (resolving its `typeorm` import).

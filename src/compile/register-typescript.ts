@@ -31,6 +31,7 @@ const compilerOptionsJson = {
 let compiler: { readonly ts: typeof ts; readonly options: ts.CompilerOptions } | undefined;
 function loadCompiler(): { readonly ts: typeof ts; readonly options: ts.CompilerOptions } {
   if (!compiler) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded lazily, synchronously, inside a require hook
     const typescript = require('typescript') as typeof ts;
     const converted = typescript.convertCompilerOptionsFromJson(compilerOptionsJson, '');
     if (converted.errors.length > 0) throw new Error(`internal error: invalid transpile options: ${converted.errors.map((e) => e.messageText).join('; ')}`);

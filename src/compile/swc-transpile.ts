@@ -30,6 +30,7 @@ export function loadSwc(): Swc | null {
   if (swc === undefined) {
     if (process.env.SCHEMAPLAN_TRANSPILER === 'typescript') return (swc = null);
     try {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded lazily, synchronously (a require hook), and optional
       swc = require('@swc/core') as Swc;
     } catch {
       swc = null;

@@ -46,6 +46,7 @@ let parser: Parser | undefined;
 /** libpg-query, loaded on the first `.sql` source (a plan without one never pays for it). */
 async function loadParser(): Promise<Parser> {
   if (!parser) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded lazily: a plan without a .sql source never pays for it
     const module = require('libpg-query') as Parser;
     await module.loadModule();
     parser = module;
