@@ -70,7 +70,17 @@ export type {
   ProgressEvent,
 } from './workflow/api-types';
 export type { PlanDocument } from './workflow/plan-document';
-export type { Plan, PlannedStatement, Statement, Hazard, HazardCode, Diagnostic, Decision, PlanSummary, PartlyManaged } from './plan/types';
+export type {
+  Plan,
+  PlannedStatement,
+  Statement,
+  Hazard,
+  HazardCode,
+  Diagnostic,
+  Decision,
+  PlanSummary,
+  PartlyManaged,
+} from './plan/types';
 export type { Change } from './diff/changes';
 export type { BlockedHazards, FailingHazards } from './plan/hazard-gate';
 export type * from './model/types';

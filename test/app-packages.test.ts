@@ -21,8 +21,13 @@ function expectOneLineError(result: CliResult, first: RegExp, hint: string): voi
 function junctionKeys(result: CliResult): string[] {
   expect(result.stderr).toBe('');
   expect(result.status).toBe(0);
-  const model = JSON.parse(result.stdout) as { tables: { name: string; foreignKeys: { columns: string[]; onDelete: string }[] }[] };
-  return model.tables.find((t) => t.name === 'post_tags')!.foreignKeys.map((fk) => `${fk.columns.join()} ${fk.onDelete}`).sort();
+  const model = JSON.parse(result.stdout) as {
+    tables: { name: string; foreignKeys: { columns: string[]; onDelete: string }[] }[];
+  };
+  return model.tables
+    .find((t) => t.name === 'post_tags')!
+    .foreignKeys.map((fk) => `${fk.columns.join()} ${fk.onDelete}`)
+    .sort();
 }
 
 describe("the app's TypeORM", () => {
@@ -32,7 +37,9 @@ describe("the app's TypeORM", () => {
       // The workspace root has TypeORM 1.x (hoisted); packages/api has its own TypeORM 0.3.
       symlinkSync(NODE_MODULES, path.join(repo.dir, 'node_modules'), 'dir');
       const api = path.join(repo.dir, 'packages', 'api');
-      cpSync(path.join(REPO_ROOT, 'test', 'entities', 'typeorm-lines'), path.join(api, 'src', 'entities'), { recursive: true });
+      cpSync(path.join(REPO_ROOT, 'test', 'entities', 'typeorm-lines'), path.join(api, 'src', 'entities'), {
+        recursive: true,
+      });
       writeFileSync(
         path.join(api, 'src', 'data-source.ts'),
         [
@@ -43,7 +50,10 @@ describe("the app's TypeORM", () => {
         ].join('\n'),
       );
       const inspect = () =>
-        runCli(['inspect', '--dialect', 'postgres', '--format', 'json', '--data-source', 'packages/api/src/data-source.ts'], { cwd: repo.dir });
+        runCli(
+          ['inspect', '--dialect', 'postgres', '--format', 'json', '--data-source', 'packages/api/src/data-source.ts'],
+          { cwd: repo.dir },
+        );
 
       // Only the root's: TypeORM 1.x makes the inverse side's junction key ON DELETE CASCADE.
       expect(junctionKeys(inspect())).toEqual(['postsId CASCADE', 'tagsId CASCADE']);
@@ -79,7 +89,10 @@ describe("the app's TypeORM", () => {
     try {
       const typeorm = path.join(app.dir, 'node_modules', 'typeorm');
       mkdirSync(typeorm, { recursive: true });
-      writeFileSync(path.join(typeorm, 'package.json'), JSON.stringify({ name: 'typeorm', version: '0.2.45', main: 'index.js' }));
+      writeFileSync(
+        path.join(typeorm, 'package.json'),
+        JSON.stringify({ name: 'typeorm', version: '0.2.45', main: 'index.js' }),
+      );
       writeFileSync(path.join(typeorm, 'index.js'), 'module.exports = {};\n');
       let error: unknown;
       try {
@@ -88,7 +101,9 @@ describe("the app's TypeORM", () => {
         error = caught;
       }
       expect(error).toBeInstanceOf(DependencyError);
-      expect((error as DependencyError).message).toBe(`TypeORM 0.2.45 (${typeorm}) is not supported: schemaplan works with TypeORM >=0.3.17 <2`);
+      expect((error as DependencyError).message).toBe(
+        `TypeORM 0.2.45 (${typeorm}) is not supported: schemaplan works with TypeORM >=0.3.17 <2`,
+      );
       expect((error as DependencyError).hint).toBe('Upgrade the app: npm install typeorm@^0.3.17 (or typeorm@^1).');
     } finally {
       app.remove();
@@ -101,7 +116,10 @@ describe("the app's database driver", () => {
     const app = tempDir('no-driver');
     try {
       expect(resolveDriver('pg', [REPO_ROOT], app.dir)).toBe(require.resolve('pg'));
-      for (const [name, database] of [['pg', 'PostgreSQL'], ['sqlite3', 'SQLite']] as const) {
+      for (const [name, database] of [
+        ['pg', 'PostgreSQL'],
+        ['sqlite3', 'SQLite'],
+      ] as const) {
         expect(() => resolveDriver(name, [app.dir], app.dir)).toThrow(
           new DependencyError(`${database} needs the driver package "${name}", which is not installed in ${app.dir}`),
         );

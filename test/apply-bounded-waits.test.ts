@@ -44,7 +44,12 @@ async function sql<T = Record<string, unknown>>(url: string, text: string): Prom
 }
 
 const columnsOf = async (url: string): Promise<string[]> =>
-  (await sql<{ name: string }>(url, `SELECT column_name AS name FROM information_schema.columns WHERE table_name = 'accounts' ORDER BY ordinal_position`)).map((r) => r.name);
+  (
+    await sql<{ name: string }>(
+      url,
+      `SELECT column_name AS name FROM information_schema.columns WHERE table_name = 'accounts' ORDER BY ordinal_position`,
+    )
+  ).map((r) => r.name);
 
 /** A database at test/entities/runtime/from with two accounts. */
 async function startingDatabase(prefix: string): Promise<TestPostgresDatabase> {
@@ -69,7 +74,15 @@ async function rejection(promise: Promise<unknown>): Promise<unknown> {
   );
 }
 
-const applyArgs = (db: TestPostgresDatabase, ...extra: string[]) => ['apply', '--url', db.url, '--entities', ENTITIES.to, '--yes', ...extra];
+const applyArgs = (db: TestPostgresDatabase, ...extra: string[]) => [
+  'apply',
+  '--url',
+  db.url,
+  '--entities',
+  ENTITIES.to,
+  '--yes',
+  ...extra,
+];
 
 describe('bounded waits on postgres', () => {
   it('plain `apply --yes` behind an open transaction gives up within 60 s, names the table and the session, applies nothing; readers are not held up meanwhile', async () => {
@@ -80,7 +93,9 @@ describe('bounded waits on postgres', () => {
       // --throw-deprecation: pg's warning about a query sent while another runs on one client would end the run.
       const apply = startSchema(REPO_ROOT, applyArgs(db), { env: { NODE_OPTIONS: '--throw-deprecation' } });
       await until('apply to wait for the lock of accounts', async () =>
-        (await productSessions(adminUrl(), db.name)).some((s) => s.application_name === 'schemaplan' && s.wait_event_type === 'Lock'),
+        (await productSessions(adminUrl(), db.name)).some(
+          (s) => s.application_name === 'schemaplan' && s.wait_event_type === 'Lock',
+        ),
       );
       // A third session reads the table while apply waits: it queues behind apply's lock request, which gives way
       // after the lock timeout, and is served while apply is still trying.
@@ -94,7 +109,13 @@ describe('bounded waits on postgres', () => {
       expect(Date.now() - started).toBeLessThan(60_000);
       expect(done.status).toBe(EXIT.gaveUp);
       const lines = done.stderr.trimEnd().split('\n');
-      expect(lines.filter((l) => /^statement 1 gave up waiting for a lock on table public\.accounts .*; rolled back, trying again in \d+s \(attempt \d of 3\)$/.test(l))).toHaveLength(2);
+      expect(
+        lines.filter((l) =>
+          /^statement 1 gave up waiting for a lock on table public\.accounts .*; rolled back, trying again in \d+s \(attempt \d of 3\)$/.test(
+            l,
+          ),
+        ),
+      ).toHaveLength(2);
       const error = lines.find((line) => line.startsWith('error: '));
       expect(error).toMatch(
         new RegExp(
@@ -127,7 +148,9 @@ describe('bounded waits on postgres', () => {
       }
       expect(Date.now() - started).toBeLessThan(30_000);
       expect(result.status).toBe(EXIT.gaveUp);
-      expect(result.stderr).toMatch(/^error: cannot take the apply lock on .*: another apply holds it \(pid \d+, application "other-apply", .*waited 2s\); nothing was applied$/m);
+      expect(result.stderr).toMatch(
+        /^error: cannot take the apply lock on .*: another apply holds it \(pid \d+, application "other-apply", .*waited 2s\); nothing was applied$/m,
+      );
 
       // Another session holds the table.
       const holder = await holdInTransaction(db.url, 'SELECT count(*) FROM accounts');
@@ -139,7 +162,9 @@ describe('bounded waits on postgres', () => {
       }
       expect(Date.now() - started).toBeLessThan(30_000);
       expect(result.status).toBe(EXIT.gaveUp);
-      expect(result.stderr).toMatch(/^error: statement 1 of 2 gave up after 3 attempts of 2s waiting for a lock on table public\.accounts .*; nothing was applied$/m);
+      expect(result.stderr).toMatch(
+        /^error: statement 1 of 2 gave up after 3 attempts of 2s waiting for a lock on table public\.accounts .*; nothing was applied$/m,
+      );
       expect(await columnsOf(db.url)).toEqual(['id', 'name']);
     } finally {
       await db.drop();
@@ -161,7 +186,11 @@ describe('bounded waits on postgres', () => {
       });
       expect(retries).toHaveLength(1);
       expect(retries[0]).toMatchObject({ index: 0, attempt: 2, attempts: 3, delayMs: 1000 });
-      expect(retries[0]!.waitedFor).toMatch(new RegExp(`^a lock on table public\\.accounts \\(AccessExclusiveLock\\) held by pid ${holder.pid} \\(application "test-blocker"`));
+      expect(retries[0]!.waitedFor).toMatch(
+        new RegExp(
+          `^a lock on table public\\.accounts \\(AccessExclusiveLock\\) held by pid ${holder.pid} \\(application "test-blocker"`,
+        ),
+      );
       expect(await columnsOf(db.url)).toEqual(['id', 'name', 'nickname']);
       expect((await replan(planned.session, planned.dialect, planned.desired)).changes).toEqual([]);
     } finally {
@@ -178,10 +207,14 @@ describe('bounded waits on postgres', () => {
     try {
       const started = Date.now();
       const retries: LockRetry[] = [];
-      const error = await rejection(applyPlanned(planned, { lockTimeout: 60, statementTimeout: 1, onRetry: (r) => retries.push(r) }));
+      const error = await rejection(
+        applyPlanned(planned, { lockTimeout: 60, statementTimeout: 1, onRetry: (r) => retries.push(r) }),
+      );
       expect(Date.now() - started).toBeLessThan(30_000);
       expect(error).toBeInstanceOf(GaveUpError);
-      expect((error as GaveUpError).message).toBe('statement 1 of 2 ran longer than the statement timeout (1s) and was cancelled; nothing was applied');
+      expect((error as GaveUpError).message).toBe(
+        'statement 1 of 2 ran longer than the statement timeout (1s) and was cancelled; nothing was applied',
+      );
       expect((error as GaveUpError).applied).toBe(0);
       expect(retries).toEqual([]);
       expect(await columnsOf(db.url)).toEqual(['id', 'name']);
@@ -195,7 +228,11 @@ describe('bounded waits on postgres', () => {
   it('a concurrent index build that gave up is not retried: the message says what was committed and that an invalid index was left', async () => {
     const db = await startingDatabase('waits-concurrently');
     // An open snapshot: ADD COLUMN passes (no table lock), CREATE INDEX CONCURRENTLY waits for the transaction to end.
-    const holder = await holdInTransaction(db.url, 'SET TRANSACTION ISOLATION LEVEL REPEATABLE READ; SELECT count(*) FROM pg_class', 'snapshot');
+    const holder = await holdInTransaction(
+      db.url,
+      'SET TRANSACTION ISOLATION LEVEL REPEATABLE READ; SELECT count(*) FROM pg_class',
+      'snapshot',
+    );
     const planned = await planAgainstDatabase(sourcesFor(db.url, 'to', true));
     try {
       expect(planned.plan.statements.map((s) => s.transactional)).toEqual([true, false]);
@@ -203,14 +240,26 @@ describe('bounded waits on postgres', () => {
       const error = await rejection(applyPlanned(planned, { lockTimeout: 1, onRetry: (r) => retries.push(r) }));
       expect(error).toBeInstanceOf(GaveUpError);
       expect((error as GaveUpError).message).toMatch(
-        new RegExp(`^statement 2 of 2 gave up after 1s waiting for the transaction of pid ${holder.pid} \\(application "snapshot".*\\) to end; statements 1-1 \\(earlier phases\\) were committed and stay applied$`),
+        new RegExp(
+          `^statement 2 of 2 gave up after 1s waiting for the transaction of pid ${holder.pid} \\(application "snapshot".*\\) to end; statements 1-1 \\(earlier phases\\) were committed and stay applied$`,
+        ),
       );
       expect((error as GaveUpError).hint).toContain('left an invalid index behind');
       expect((error as GaveUpError).applied).toBe(1);
       expect(retries).toEqual([]);
       await holder.release();
-      const again = await replan(planned.session, planned.dialect, planned.desired, [], planned.declared, planned.options);
-      expect(again.statements.map((s) => s.sql)).toEqual(['DROP INDEX CONCURRENTLY "public"."IDX_accounts_name"', expect.stringMatching(/^CREATE INDEX CONCURRENTLY "IDX_accounts_name"/)]);
+      const again = await replan(
+        planned.session,
+        planned.dialect,
+        planned.desired,
+        [],
+        planned.declared,
+        planned.options,
+      );
+      expect(again.statements.map((s) => s.sql)).toEqual([
+        'DROP INDEX CONCURRENTLY "public"."IDX_accounts_name"',
+        expect.stringMatching(/^CREATE INDEX CONCURRENTLY "IDX_accounts_name"/),
+      ]);
     } finally {
       await holder.release();
       await planned.session.close();
@@ -225,13 +274,17 @@ describe('bounded waits on postgres', () => {
     const planned = await planAgainstDatabase(sourcesFor(db.url, 'to'));
     try {
       const applying = rejection(applyPlanned(planned, { lockTimeout: 60, signal: controller.signal }));
-      await until('apply to wait for the lock', async () => (await productSessions(adminUrl(), db.name)).some((s) => s.wait_event_type === 'Lock'));
+      await until('apply to wait for the lock', async () =>
+        (await productSessions(adminUrl(), db.name)).some((s) => s.wait_event_type === 'Lock'),
+      );
       const aborted = Date.now();
       controller.abort();
       const error = await applying;
       expect(Date.now() - aborted).toBeLessThan(5_000);
       expect(error).toBeInstanceOf(CancelledError);
-      expect((error as CancelledError).message).toBe('cancelled; nothing was applied (the running statement was cancelled and its transaction rolled back)');
+      expect((error as CancelledError).message).toBe(
+        'cancelled; nothing was applied (the running statement was cancelled and its transaction rolled back)',
+      );
       expect((error as CancelledError).applied).toBe(0);
       const [free] = await sql<{ free: boolean }>(db.url, `SELECT pg_try_advisory_lock(${APPLY_LOCK_KEY}) AS free`);
       expect(free!.free).toBe(true);
@@ -253,7 +306,8 @@ describe('bounded waits on sqlite', () => {
     new Promise<sqlite3.Database>((resolve, reject) => {
       const handle = new sqlite3.Database(file, (error) => (error ? reject(error) : resolve(handle)));
     });
-  const exec = (handle: sqlite3.Database, text: string) => new Promise<void>((resolve, reject) => handle.exec(text, (e) => (e ? reject(e) : resolve())));
+  const exec = (handle: sqlite3.Database, text: string) =>
+    new Promise<void>((resolve, reject) => handle.exec(text, (e) => (e ? reject(e) : resolve())));
   const close = (handle: sqlite3.Database) => new Promise<void>((resolve) => handle.close(() => resolve()));
 
   async function startingFile(): Promise<{ url: string; file: string; remove(): void }> {
@@ -275,12 +329,16 @@ describe('bounded waits on sqlite', () => {
     try {
       // A read transaction holds SHARED: apply writes its journal and waits for EXCLUSIVE at COMMIT.
       await exec(reader, 'BEGIN; SELECT count(*) FROM accounts;');
-      await new Promise<void>((resolve, reject) => reader.all('SELECT count(*) AS n FROM accounts', (e) => (e ? reject(e) : resolve())));
+      await new Promise<void>((resolve, reject) =>
+        reader.all('SELECT count(*) AS n FROM accounts', (e) => (e ? reject(e) : resolve())),
+      );
       const started = Date.now();
       const result = runCli(['apply', '--url', db.url, '--entities', ENTITIES.to, '--yes', '--lock-timeout', '1']);
       expect(Date.now() - started).toBeLessThan(30_000);
       expect(result.status).toBe(EXIT.gaveUp);
-      expect(result.stderr).toMatch(/^error: COMMIT gave up waiting for other connections reading sqlite:.*app\.sqlite to let go \(1s\); nothing was applied$/m);
+      expect(result.stderr).toMatch(
+        /^error: COMMIT gave up waiting for other connections reading sqlite:.*app\.sqlite to let go \(1s\); nothing was applied$/m,
+      );
       await exec(reader, 'ROLLBACK');
       const session = await planAgainstDatabase(sourcesFor(db.url, 'to'));
       try {
@@ -294,7 +352,7 @@ describe('bounded waits on sqlite', () => {
     }
   });
 
-  it('a cancellation ends the wait for another connection\'s write lock at once', async () => {
+  it("a cancellation ends the wait for another connection's write lock at once", async () => {
     const db = await startingFile();
     const writer = await openRaw(db.file);
     const planned = await planAgainstDatabase(sourcesFor(db.url, 'to'));

@@ -13,7 +13,15 @@ import { APPLY_LOCK_KEY } from '../src/dialects/postgres/apply-lock';
 import { StalePlanError } from '../src/errors/errors';
 import { DEFAULT_MIGRATION_TEMPLATE } from '../src/report/migration-files';
 import { startSchema, type Finished } from '../scripts/crash/cli';
-import { createTemplate, ENTITIES, openSqlite, pgQuery, snapshot, type CrashDatabase, type Template } from '../scripts/crash/databases';
+import {
+  createTemplate,
+  ENTITIES,
+  openSqlite,
+  pgQuery,
+  snapshot,
+  type CrashDatabase,
+  type Template,
+} from '../scripts/crash/databases';
 import { afterDatabaseLine, databaseLine, REPO_ROOT, runCli } from './support/cli';
 import { adminUrl } from './support/postgres';
 
@@ -22,7 +30,16 @@ jest.setTimeout(180_000);
 /** Refused at the lock (the plan's hash), or while planning (a probed column vanished as the other apply committed). */
 const STALE =
   /^error: the database changed (since the plan was made \(schema hash [0-9a-f]{12} then, [0-9a-f]{12} now\)|while the plan was being made \(another apply\?\)); nothing was applied$/m;
-const applyArgs = (db: CrashDatabase, ...extra: string[]) => ['apply', '--url', db.url, '--entities', ENTITIES.to, '--yes', '--allow-all-hazards', ...extra];
+const applyArgs = (db: CrashDatabase, ...extra: string[]) => [
+  'apply',
+  '--url',
+  db.url,
+  '--entities',
+  ENTITIES.to,
+  '--yes',
+  '--allow-all-hazards',
+  ...extra,
+];
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Holds the apply lock from another connection, as an apply in progress would. */
@@ -40,7 +57,14 @@ async function holdApplyLock(db: CrashDatabase): Promise<() => Promise<void>> {
 
 /** One applied everything, the other applied nothing: it refused its stale plan, or planned after and found nothing. */
 function expectAppliedOnce(runs: readonly Finished[], statements: number, db: CrashDatabase): void {
-  const applied = runs.filter((r) => r.status === 0 && new RegExp(`^Applied ${statements} statements in [\\d.]+ m?s; verified: the database is in line with the schema\\.$`, 'm').test(r.stdout));
+  const applied = runs.filter(
+    (r) =>
+      r.status === 0 &&
+      new RegExp(
+        `^Applied ${statements} statements in [\\d.]+ m?s; verified: the database is in line with the schema\\.$`,
+        'm',
+      ).test(r.stdout),
+  );
   expect(applied).toHaveLength(1);
   const other = runs.find((r) => r !== applied[0])!;
   expect(other.stdout).not.toMatch(/^Applied /m);
@@ -58,7 +82,10 @@ describe.each(['postgres', 'sqlite'] as const)('concurrent schema apply on %s', 
   let template: Template;
   const statements = dialect === 'postgres' ? 24 : 36;
   beforeAll(async () => {
-    template = await createTemplate(dialect, { repoRoot: REPO_ROOT, adminUrl: dialect === 'postgres' ? adminUrl() : undefined });
+    template = await createTemplate(dialect, {
+      repoRoot: REPO_ROOT,
+      adminUrl: dialect === 'postgres' ? adminUrl() : undefined,
+    });
   });
   afterAll(() => template?.drop());
 
@@ -72,7 +99,12 @@ describe.each(['postgres', 'sqlite'] as const)('concurrent schema apply on %s', 
   it('two applies started together: one applies, the other applies nothing, the result is complete', async () => {
     const db = await template.clone();
     try {
-      const runs = await Promise.all([startSchema(REPO_ROOT, applyArgs(db, '--lock-timeout', '60')), startSchema(REPO_ROOT, applyArgs(db, '--lock-timeout', '60'))].map((r) => r.finished));
+      const runs = await Promise.all(
+        [
+          startSchema(REPO_ROOT, applyArgs(db, '--lock-timeout', '60')),
+          startSchema(REPO_ROOT, applyArgs(db, '--lock-timeout', '60')),
+        ].map((r) => r.finished),
+      );
       expectAppliedOnce(runs, statements, db);
       await expectComplete(db);
     } finally {
@@ -84,7 +116,10 @@ describe.each(['postgres', 'sqlite'] as const)('concurrent schema apply on %s', 
     const db = await template.clone();
     try {
       const release = await holdApplyLock(db);
-      const running = [startSchema(REPO_ROOT, applyArgs(db, '--lock-timeout', '60')), startSchema(REPO_ROOT, applyArgs(db, '--lock-timeout', '60'))];
+      const running = [
+        startSchema(REPO_ROOT, applyArgs(db, '--lock-timeout', '60')),
+        startSchema(REPO_ROOT, applyArgs(db, '--lock-timeout', '60')),
+      ];
       let runs: Finished[];
       try {
         // Both printed their plan (made from the same schema) and wait for the lock.
@@ -146,7 +181,10 @@ describe('concurrent schema apply on postgres, while the first is inside its app
       let holder: number | undefined;
       try {
         for (let tries = 0; holder === undefined && tries < 600; tries++) {
-          const [row] = await pgQuery<{ pid: number }>(db.url, `SELECT pid FROM pg_stat_activity WHERE application_name = 'schemaplan' AND wait_event_type = 'Lock'`);
+          const [row] = await pgQuery<{ pid: number }>(
+            db.url,
+            `SELECT pid FROM pg_stat_activity WHERE application_name = 'schemaplan' AND wait_event_type = 'Lock'`,
+          );
           holder = row?.pid;
           if (holder === undefined) await sleep(50);
         }
@@ -155,9 +193,13 @@ describe('concurrent schema apply on postgres, while the first is inside its app
         expect(second.status).toBe(EXIT.gaveUp);
         const lines = afterDatabaseLine(second, db.url).trimEnd().split('\n');
         expect(lines[0]).toMatch(
-          new RegExp(`^error: cannot take the apply lock on postgres://.*: another apply holds it \\(pid ${holder}, application "schemaplan", user \\w+, connected \\d+s ago, waited 1s\\); nothing was applied$`),
+          new RegExp(
+            `^error: cannot take the apply lock on postgres://.*: another apply holds it \\(pid ${holder}, application "schemaplan", user \\w+, connected \\d+s ago, waited 1s\\); nothing was applied$`,
+          ),
         );
-        expect(lines[1]).toBe(`hint: Run apply again when it is done, or wait longer with --lock-timeout SECONDS. If it is stuck, end it with SELECT pg_terminate_backend(${holder}).`);
+        expect(lines[1]).toBe(
+          `hint: Run apply again when it is done, or wait longer with --lock-timeout SECONDS. If it is stuck, end it with SELECT pg_terminate_backend(${holder}).`,
+        );
         expect(second.stdout).not.toMatch(/^\[\s*1\//m);
       } finally {
         await blocker.query('ROLLBACK');

@@ -51,13 +51,22 @@ async function cli(args: string[]): Promise<{ code: number; stdout: string; stde
   return { code, stdout, stderr };
 }
 
-const plan = (db: { url: string }, set: keyof typeof ENTITIES = 'to') => cli(['plan', '--url', db.url, '--entities', ENTITIES[set], '--out', PLAN]);
-const apply = (db: { url: string }, set: keyof typeof ENTITIES = 'to') => cli(['apply', '--url', db.url, '--entities', ENTITIES[set], '--plan', PLAN, '--yes']);
+const plan = (db: { url: string }, set: keyof typeof ENTITIES = 'to') =>
+  cli(['plan', '--url', db.url, '--entities', ENTITIES[set], '--out', PLAN]);
+const apply = (db: { url: string }, set: keyof typeof ENTITIES = 'to') =>
+  cli(['apply', '--url', db.url, '--entities', ENTITIES[set], '--plan', PLAN, '--yes']);
 
 const columnsOf = async (db: TestDatabase): Promise<string[]> =>
   db.dialect === 'postgres'
-    ? (await rawQuery<{ name: string }>(db, `SELECT column_name AS name FROM information_schema.columns WHERE table_name = 'accounts' ORDER BY ordinal_position`)).map((r) => r.name)
-    : (await rawQuery<{ name: string }>(db, `SELECT name FROM pragma_table_info('accounts') ORDER BY cid`)).map((r) => r.name);
+    ? (
+        await rawQuery<{ name: string }>(
+          db,
+          `SELECT column_name AS name FROM information_schema.columns WHERE table_name = 'accounts' ORDER BY ordinal_position`,
+        )
+      ).map((r) => r.name)
+    : (await rawQuery<{ name: string }>(db, `SELECT name FROM pragma_table_info('accounts') ORDER BY cid`)).map(
+        (r) => r.name,
+      );
 
 async function startingDatabase(dialect: 'postgres' | 'sqlite'): Promise<TestDatabase> {
   const db = await freshDatabase(dialect, 'reviewed');
@@ -73,15 +82,24 @@ describe.each(['postgres', 'sqlite'] as const)('apply --plan on %s', (dialect) =
     try {
       const planned = await plan(db);
       expect(planned.code).toBe(0);
-      expect(planned.stderr).toBe(`Wrote ${PLAN}: schema apply --plan ${PLAN} applies exactly this plan, or nothing.\n`);
+      expect(planned.stderr).toBe(
+        `Wrote ${PLAN}: schema apply --plan ${PLAN} applies exactly this plan, or nothing.\n`,
+      );
       const document = JSON.parse(readFileSync(planFile(), 'utf8'));
-      expect(document).toMatchObject({ version: 1, dialect, fromHash: expect.stringMatching(/^sha256:/), concurrently: false });
+      expect(document).toMatchObject({
+        version: 1,
+        dialect,
+        fromHash: expect.stringMatching(/^sha256:/),
+        concurrently: false,
+      });
       expect(document.database).toMatch(dialect === 'postgres' ? /^postgres:\d+\/sp_reviewed_/ : /^sqlite:/);
       expect(validatePlanDocument(document)).toEqual([]);
       const applied = await apply(db);
       expect(applied.stderr).toBe('');
       expect(applied.code).toBe(0);
-      expect(applied.stdout).toMatch(/^Applied 2 statements in [\d.]+ m?s; verified: the database is in line with the schema\.$/m);
+      expect(applied.stdout).toMatch(
+        /^Applied 2 statements in [\d.]+ m?s; verified: the database is in line with the schema\.$/m,
+      );
       expect(await columnsOf(db)).toEqual(['id', 'name', 'nickname']);
     } finally {
       await db.drop();
@@ -95,12 +113,16 @@ describe.each(['postgres', 'sqlite'] as const)('apply --plan on %s', (dialect) =
       // The entities changed: apply --plan with other entities plans something else.
       const otherEntities = await apply(db, 'from');
       expect(otherEntities.code).toBe(EXIT.error);
-      expect(otherEntities.stderr).toMatch(/^error: plan\.json is not the plan the entities give now \(the entities now plan less: statement 1 ALTER TABLE .* is gone\); nothing was applied\n/);
+      expect(otherEntities.stderr).toMatch(
+        /^error: plan\.json is not the plan the entities give now \(the entities now plan less: statement 1 ALTER TABLE .* is gone\); nothing was applied\n/,
+      );
       // The database changed.
       await rawQuery(db, 'CREATE TABLE other (id integer PRIMARY KEY)');
       const stale = await apply(db);
       expect(stale.code).toBe(EXIT.error);
-      expect(stale.stderr).toMatch(/^error: the database changed since plan\.json was made \(schema hash [0-9a-f]{12} then, [0-9a-f]{12} now\); nothing was applied\n/);
+      expect(stale.stderr).toMatch(
+        /^error: the database changed since plan\.json was made \(schema hash [0-9a-f]{12} then, [0-9a-f]{12} now\); nothing was applied\n/,
+      );
       expect(stale.stderr).toContain('hint: Review the new plan (schema plan --out plan.json) and apply that.');
       expect(await columnsOf(db)).toEqual(['id', 'name']);
     } finally {
@@ -117,7 +139,9 @@ describe.each(['postgres', 'sqlite'] as const)('apply --plan on %s', (dialect) =
       writeFileSync(planFile(), JSON.stringify(document));
       const tampered = await apply(db);
       expect(tampered.code).toBe(EXIT.error);
-      expect(tampered.stderr).toMatch(/^error: plan\.json is not the plan the entities give now \(statement 1 was DROP TABLE accounts, now ALTER TABLE .*\); nothing was applied\n/);
+      expect(tampered.stderr).toMatch(
+        /^error: plan\.json is not the plan the entities give now \(statement 1 was DROP TABLE accounts, now ALTER TABLE .*\); nothing was applied\n/,
+      );
       expect(await rawQuery(db, 'SELECT name FROM accounts ORDER BY id')).toEqual([{ name: 'ada' }, { name: 'grace' }]);
       expect(await columnsOf(db)).toEqual(['id', 'name']);
     } finally {
@@ -132,7 +156,8 @@ describe('apply --plan refuses a file that is not a reviewed plan of this databa
   beforeAll(async () => {
     a = await createTestDatabase('reviewed-a');
     b = await createTestDatabase('reviewed-b');
-    for (const db of [a, b]) expect((await cli(['apply', '--url', db.url, '--entities', ENTITIES.from, '--yes'])).code).toBe(0);
+    for (const db of [a, b])
+      expect((await cli(['apply', '--url', db.url, '--entities', ENTITIES.from, '--yes'])).code).toBe(0);
   });
   afterAll(async () => {
     await a?.drop();
@@ -143,11 +168,17 @@ describe('apply --plan refuses a file that is not a reviewed plan of this databa
     expect((await plan(a)).code).toBe(0);
     const other = await apply(b);
     expect(other.code).toBe(EXIT.error);
-    expect(other.stderr).toMatch(new RegExp(`^error: plan\\.json was made for database postgres:\\d+/${a.name}, and this is postgres:\\d+/${b.name}; nothing was applied\\n`));
+    expect(other.stderr).toMatch(
+      new RegExp(
+        `^error: plan\\.json was made for database postgres:\\d+/${a.name}, and this is postgres:\\d+/${b.name}; nothing was applied\\n`,
+      ),
+    );
     const client = new Client({ connectionString: b.url });
     await client.connect();
     try {
-      expect((await client.query(`SELECT 1 FROM information_schema.columns WHERE column_name = 'nickname'`)).rows).toEqual([]);
+      expect(
+        (await client.query(`SELECT 1 FROM information_schema.columns WHERE column_name = 'nickname'`)).rows,
+      ).toEqual([]);
     } finally {
       await client.end();
     }
@@ -155,7 +186,11 @@ describe('apply --plan refuses a file that is not a reviewed plan of this databa
 
   it.each([
     ['not JSON', '{', /^error: plan\.json is not a plan written by `schema plan --out`: not valid JSON/],
-    ['another version', '{"version": 2}', /^error: plan\.json is not a plan written by `schema plan --out`: version 2, expected 1$/m],
+    [
+      'another version',
+      '{"version": 2}',
+      /^error: plan\.json is not a plan written by `schema plan --out`: version 2, expected 1$/m,
+    ],
     [
       'plan --format json output (no database named)',
       JSON.stringify({ version: 1, dialect: 'postgres', fromHash: `sha256:${'0'.repeat(64)}`, statements: [] }),
@@ -163,7 +198,13 @@ describe('apply --plan refuses a file that is not a reviewed plan of this databa
     ],
     [
       'a statement without its flag',
-      JSON.stringify({ version: 1, dialect: 'postgres', database: 'postgres:1/x', fromHash: `sha256:${'0'.repeat(64)}`, statements: [{ sql: 'SELECT 1' }] }),
+      JSON.stringify({
+        version: 1,
+        dialect: 'postgres',
+        database: 'postgres:1/x',
+        fromHash: `sha256:${'0'.repeat(64)}`,
+        statements: [{ sql: 'SELECT 1' }],
+      }),
       /: statement 1 is not \{"sql": \.\.\., "transactional": \.\.\.\}$/m,
     ],
   ])('malformed: %s', async (_what, text, message) => {

@@ -37,7 +37,10 @@ import { plan } from '../src';
 
 jest.setTimeout(120_000);
 
-const entities = (set: 'from' | 'drop-bio' | 'add-region' | 'add-check') => ['--entities', `test/entities/apply-safety/${set}/*.ts`];
+const entities = (set: 'from' | 'drop-bio' | 'add-region' | 'add-check') => [
+  '--entities',
+  `test/entities/apply-safety/${set}/*.ts`,
+];
 const ROWS = [
   { id: 1, name: 'ada', bio: 'counted' },
   { id: 2, name: 'grace', bio: null },
@@ -64,8 +67,13 @@ async function startingDatabase(dialect: (typeof DIALECTS)[number]): Promise<Tes
   expect(built.status).toBe(0);
   // One statement: its progress line too, with its time, and the total.
   expect(built.stdout).toMatch(/^\[1\/1\] CREATE TABLE .* \(\d+ ms\)$/m);
-  expect(built.stdout).toMatch(/^Applied 1 statement in [\d.]+ m?s; verified: the database is in line with the schema\.$/m);
-  await rawQuery(db, `INSERT INTO "accounts" ("name", "bio") VALUES ('ada', 'counted'); INSERT INTO "accounts" ("name") VALUES ('grace');`);
+  expect(built.stdout).toMatch(
+    /^Applied 1 statement in [\d.]+ m?s; verified: the database is in line with the schema\.$/m,
+  );
+  await rawQuery(
+    db,
+    `INSERT INTO "accounts" ("name", "bio") VALUES ('ada', 'counted'); INSERT INTO "accounts" ("name") VALUES ('grace');`,
+  );
   return db;
 }
 
@@ -90,9 +98,12 @@ async function holdLock(db: TestDatabase): Promise<{ release(): Promise<void> }>
     };
   }
   const handle = await new Promise<sqlite3.Database>((resolve, reject) => {
-    const opened: sqlite3.Database = new sqlite3.Database(db.oracle.dialect === 'sqlite' ? db.oracle.file : '', (e) => (e ? reject(e) : resolve(opened)));
+    const opened: sqlite3.Database = new sqlite3.Database(db.oracle.dialect === 'sqlite' ? db.oracle.file : '', (e) =>
+      e ? reject(e) : resolve(opened),
+    );
   });
-  const exec = (sql: string) => new Promise<void>((resolve, reject) => handle.exec(sql, (e) => (e ? reject(e) : resolve())));
+  const exec = (sql: string) =>
+    new Promise<void>((resolve, reject) => handle.exec(sql, (e) => (e ? reject(e) : resolve())));
   await exec('BEGIN IMMEDIATE');
   return {
     release: async () => {
@@ -132,7 +143,9 @@ describe.each(DIALECTS)('schema apply on %s', (dialect) => {
         const lines = afterDatabaseLine(refused, db.url).trimEnd().split('\n');
         expect(lines[0]).toMatch(/^error: the plan has \d+ hazard\(s\) that were not allowed; nothing was applied:$/);
         expect(lines).toContainEqual(expect.stringMatching(/^ {2}DATA_LOSS: .*bio/));
-        expect(lines[lines.length - 1]).toBe(`hint: Review them in the plan above; to apply anyway, run again with ${flag} (or --allow-all-hazards).`);
+        expect(lines[lines.length - 1]).toBe(
+          `hint: Review them in the plan above; to apply anyway, run again with ${flag} (or --allow-all-hazards).`,
+        );
         expect(refused.stderr).not.toContain('confirmation');
       }
       // On a terminal too: refused before the confirmation question.
@@ -143,14 +156,24 @@ describe.each(DIALECTS)('schema apply on %s', (dialect) => {
       expect(await snapshot(db)).toEqual(before);
 
       // Allowing only some of them is not enough: the flag named is the whole set.
-      const partly = await runInProcess(['apply', '--url', db.url, ...entities('drop-bio'), '--yes', '--allow-hazards', 'INDEX_BUILD'], REPO_ROOT);
+      const partly = await runInProcess(
+        ['apply', '--url', db.url, ...entities('drop-bio'), '--yes', '--allow-hazards', 'INDEX_BUILD'],
+        REPO_ROOT,
+      );
       expect(partly.status).toBe(1);
-      expect(partly.stderr).toContain(`run again with --allow-hazards ${HAZARD_CODES.filter((c) => c === 'INDEX_BUILD' || codes.includes(c)).join(',')} `);
+      expect(partly.stderr).toContain(
+        `run again with --allow-hazards ${HAZARD_CODES.filter((c) => c === 'INDEX_BUILD' || codes.includes(c)).join(',')} `,
+      );
 
-      const unknown = await runInProcess(['apply', '--url', db.url, ...entities('drop-bio'), '--yes', '--allow-hazards', 'DATA_LOSS,bogus'], REPO_ROOT);
+      const unknown = await runInProcess(
+        ['apply', '--url', db.url, ...entities('drop-bio'), '--yes', '--allow-hazards', 'DATA_LOSS,bogus'],
+        REPO_ROOT,
+      );
       expect(unknown.status).toBe(1);
       expect(unknown.stdout).toBe('');
-      expect(unknown.stderr).toBe(`error: unknown hazard code in --allow-hazards: BOGUS\nhint: Known codes: ${HAZARD_CODES.join(', ')} (or --allow-all-hazards).\n`);
+      expect(unknown.stderr).toBe(
+        `error: unknown hazard code in --allow-hazards: BOGUS\nhint: Known codes: ${HAZARD_CODES.join(', ')} (or --allow-all-hazards).\n`,
+      );
 
       const dry = await runInProcess(['apply', '--url', db.url, ...entities('drop-bio'), '--dry-run'], REPO_ROOT);
       expect(dry.status).toBe(0);
@@ -161,8 +184,15 @@ describe.each(DIALECTS)('schema apply on %s', (dialect) => {
 
       // Codes in lower case, over a repeated flag.
       const [first, ...rest] = codes;
-      const allowedArgs = ['--allow-hazards', first!.toLowerCase(), ...(rest.length > 0 ? ['--allow-hazards', rest.join(',').toLowerCase()] : [])];
-      const applied = await runInProcess(['apply', '--url', db.url, ...entities('drop-bio'), '--yes', ...allowedArgs], REPO_ROOT);
+      const allowedArgs = [
+        '--allow-hazards',
+        first!.toLowerCase(),
+        ...(rest.length > 0 ? ['--allow-hazards', rest.join(',').toLowerCase()] : []),
+      ];
+      const applied = await runInProcess(
+        ['apply', '--url', db.url, ...entities('drop-bio'), '--yes', ...allowedArgs],
+        REPO_ROOT,
+      );
       expect(applied.stderr).toBe(databaseLine(db.url));
       expect(applied.status).toBe(0);
       const progress = applied.stdout.split('\n').filter((line) => /^\[\s*\d+\/\d+\] /.test(line));
@@ -171,19 +201,35 @@ describe.each(DIALECTS)('schema apply on %s', (dialect) => {
       expect(progress).toHaveLength(total);
       expect(progress[0]).toMatch(new RegExp(`^\\[ ?1/${total}\\] CREATE TABLE "(public"\\.")?notes" \\(.*`));
       // In order, each with the time it took, its statement cut at 100 characters.
-      expect(progress.map((line) => Number(/^\[\s*(\d+)\//.exec(line)![1]))).toEqual([...Array(total).keys()].map((i) => i + 1));
+      expect(progress.map((line) => Number(/^\[\s*(\d+)\//.exec(line)![1]))).toEqual(
+        [...Array(total).keys()].map((i) => i + 1),
+      );
       expect(progress.every((line) => / \(\d+ ms\)$|\([\d.]+ s\)$/.test(line))).toBe(true);
-      expect(progress.every((line) => line.replace(/ \([^)]*\)$/, '').length <= `[${total}/${total}] `.length + 100)).toBe(true);
-      expect(applied.stdout).toMatch(new RegExp(`^Applied ${total} statements in [\\d.]+ m?s; verified: the database is in line with the schema\\.$`, 'm'));
-      expect((await runInProcess(['plan', '--url', db.url, ...entities('drop-bio'), '--exit-code'], REPO_ROOT)).status).toBe(0);
+      expect(
+        progress.every((line) => line.replace(/ \([^)]*\)$/, '').length <= `[${total}/${total}] `.length + 100),
+      ).toBe(true);
+      expect(applied.stdout).toMatch(
+        new RegExp(
+          `^Applied ${total} statements in [\\d.]+ m?s; verified: the database is in line with the schema\\.$`,
+          'm',
+        ),
+      );
+      expect(
+        (await runInProcess(['plan', '--url', db.url, ...entities('drop-bio'), '--exit-code'], REPO_ROOT)).status,
+      ).toBe(0);
       expect(await tableRows(db, 'accounts', ['id', 'name'])).toEqual(ROWS.map(({ id, name }) => ({ id, name })));
 
       // Back to `from` drops the new tables (DATA_LOSS): --allow-all-hazards lets it through.
       expect((await runInProcess(['apply', '--url', db.url, ...entities('from'), '--yes'], REPO_ROOT)).status).toBe(1);
-      const all = await runInProcess(['apply', '--url', db.url, ...entities('from'), '--yes', '--allow-all-hazards'], REPO_ROOT);
+      const all = await runInProcess(
+        ['apply', '--url', db.url, ...entities('from'), '--yes', '--allow-all-hazards'],
+        REPO_ROOT,
+      );
       expect(all.stderr).toBe(databaseLine(db.url));
       expect(all.status).toBe(0);
-      expect((await runInProcess(['plan', '--url', db.url, ...entities('from'), '--exit-code'], REPO_ROOT)).status).toBe(0);
+      expect(
+        (await runInProcess(['plan', '--url', db.url, ...entities('from'), '--exit-code'], REPO_ROOT)).status,
+      ).toBe(0);
     } finally {
       await db.drop();
     }
@@ -195,14 +241,32 @@ describe.each(DIALECTS)('schema apply on %s', (dialect) => {
       const before = await snapshot(db);
       const failing = `NOT_NULL_VIOLATION: adds NOT NULL column region without a default to ${dialect === 'postgres' ? 'public.accounts' : 'accounts'}`;
       for (const run of [
-        () => runInProcess(['apply', '--url', db.url, ...entities('add-region'), '--yes', '--allow-all-hazards'], REPO_ROOT),
-        () => runInProcess(['apply', '--url', db.url, ...entities('add-region'), '--yes', '--allow-hazards', 'NOT_NULL_VIOLATION,DATA_LOSS,SQLITE_REBUILD'], REPO_ROOT),
+        () =>
+          runInProcess(
+            ['apply', '--url', db.url, ...entities('add-region'), '--yes', '--allow-all-hazards'],
+            REPO_ROOT,
+          ),
+        () =>
+          runInProcess(
+            [
+              'apply',
+              '--url',
+              db.url,
+              ...entities('add-region'),
+              '--yes',
+              '--allow-hazards',
+              'NOT_NULL_VIOLATION,DATA_LOSS,SQLITE_REBUILD',
+            ],
+            REPO_ROOT,
+          ),
       ]) {
         const refused = await run();
         expect(refused.status).toBe(1);
         // The plan says it, in the words apply then uses.
         expect(refused.stdout).toContain(`! ${failing.replace(': ', ' ')}`);
-        expect(refused.stdout).toMatch(/^Apply refuses this plan: the rows as counted make 1 statement fail \(NOT_NULL_VIOLATION, "apply will fail" above\); fix those rows, or the entities, first\. No flag allows it\.$/m);
+        expect(refused.stdout).toMatch(
+          /^Apply refuses this plan: the rows as counted make 1 statement fail \(NOT_NULL_VIOLATION, "apply will fail" above\); fix those rows, or the entities, first\. No flag allows it\.$/m,
+        );
         expect(refused.stdout).not.toMatch(/^\[\d+\/\d+\]/m);
         expect(afterDatabaseLine(refused, db.url)).toBe(
           'error: the plan would fail on the rows as they are (1 statement); nothing was applied:\n' +
@@ -213,12 +277,16 @@ describe.each(DIALECTS)('schema apply on %s', (dialect) => {
       // On a terminal: refused before the confirmation question.
       const onTty = runCliOnTty(['apply', '--url', db.url, ...entities('add-region'), '--allow-all-hazards'], 'y\n');
       expect(onTty.status).toBe(1);
-      expect(onTty.stdout).toContain('error: the plan would fail on the rows as they are (1 statement); nothing was applied:');
+      expect(onTty.stdout).toContain(
+        'error: the plan would fail on the rows as they are (1 statement); nothing was applied:',
+      );
       expect(onTty.stdout).not.toContain('[y/N]');
       // A dry run says apply would refuse it.
       const dry = await runInProcess(['apply', '--url', db.url, ...entities('add-region'), '--dry-run'], REPO_ROOT);
       expect(dry.status).toBe(0);
-      expect(dry.stdout).toContain('Apply would refuse this plan: the rows as counted make 1 statement fail (NOT_NULL_VIOLATION).\n');
+      expect(dry.stdout).toContain(
+        'Apply would refuse this plan: the rows as counted make 1 statement fail (NOT_NULL_VIOLATION).\n',
+      );
       expect(await snapshot(db)).toEqual(before);
       expect(await lockIsFree(db)).toBe(true);
     } finally {
@@ -231,7 +299,10 @@ describe.each(DIALECTS)('schema apply on %s', (dialect) => {
     try {
       const before = await snapshot(db);
       // A CHECK the rows break: nothing the plan can count, so apply runs it, and the database refuses it.
-      const result = await runInProcess(['apply', '--url', db.url, ...entities('add-check'), '--yes', '--allow-all-hazards'], REPO_ROOT);
+      const result = await runInProcess(
+        ['apply', '--url', db.url, ...entities('add-check'), '--yes', '--allow-all-hazards'],
+        REPO_ROOT,
+      );
       expect(result.status).toBe(1);
       const lines = afterDatabaseLine(result, db.url).trimEnd().split('\n');
       expect(lines).toHaveLength(3);
@@ -239,15 +310,23 @@ describe.each(DIALECTS)('schema apply on %s', (dialect) => {
       // Statements ran before it (in the same transaction) and others were still to come.
       expect(failed).toBeGreaterThan(1);
       expect(failed).toBeLessThan(total!);
-      expect(lines[0]).toMatch(/CHECK constraint failed: CHK_accounts_name|check constraint "CHK_accounts_name" of relation "accounts" is violated by some row/);
-      expect(lines[1]).toMatch(/^ {4}(ALTER TABLE "public"\."accounts" ADD CONSTRAINT "CHK_accounts_name"|INSERT INTO "temporary_accounts")/);
-      expect(lines[2]).toBe('hint: Nothing was applied: the transaction was rolled back. Rows hold values the new CHECK refuses: update them, then apply again.');
+      expect(lines[0]).toMatch(
+        /CHECK constraint failed: CHK_accounts_name|check constraint "CHK_accounts_name" of relation "accounts" is violated by some row/,
+      );
+      expect(lines[1]).toMatch(
+        /^ {4}(ALTER TABLE "public"\."accounts" ADD CONSTRAINT "CHK_accounts_name"|INSERT INTO "temporary_accounts")/,
+      );
+      expect(lines[2]).toBe(
+        'hint: Nothing was applied: the transaction was rolled back. Rows hold values the new CHECK refuses: update them, then apply again.',
+      );
       // Progress got as far as the failing statement, whose line says apply stopped there.
       const progress = result.stdout.split('\n').filter((line) => /^\[\s*\d+\/\d+\] /.test(line));
       expect(progress).toHaveLength(failed!);
       expect(progress.slice(0, -1).every((line) => / \(\d+ ms\)$/.test(line))).toBe(true);
       expect(progress[progress.length - 1]).toMatch(/ \(stopped after \d+ ms\)$/);
-      const headline = progress[progress.length - 1]!.replace(/^\[[^\]]*\] /, '').replace(/ \(stopped after \d+ ms\)$/, '').replace(/\.\.\.$/, '');
+      const headline = progress[progress.length - 1]!.replace(/^\[[^\]]*\] /, '')
+        .replace(/ \(stopped after \d+ ms\)$/, '')
+        .replace(/\.\.\.$/, '');
       expect(lines[1]!.trim().startsWith(headline)).toBe(true);
 
       expect(await snapshot(db)).toEqual(before);
@@ -349,7 +428,9 @@ describe.each(DIALECTS)('schema apply on %s', (dialect) => {
         await applyPlanned(again);
         // The new plan also drops the column the first one did not know about: exactly why the first was refused.
         expect(again.plan.decisions).toEqual([]);
-        expect(again.plan.statements.flatMap((st) => st.hazards.map((h) => h.message))).toContainEqual(expect.stringMatching(/nickname/));
+        expect(again.plan.statements.flatMap((st) => st.hazards.map((h) => h.message))).toContainEqual(
+          expect.stringMatching(/nickname/),
+        );
         const after = await snapshot(db);
         expect(after.model.tables.map((t) => t.name).sort()).toEqual(['accounts', 'notes', 'tags']);
         expect(after.accounts).toEqual(ROWS.map(({ id, name }) => ({ id, name })));
@@ -392,7 +473,15 @@ describe('schema apply on postgres, in phases', () => {
   it('reports the phase outside a transaction', async () => {
     const db = await startingDatabase('postgres');
     try {
-      const result = runCli(['apply', '--url', db.url, ...entities('drop-bio'), '--yes', '--allow-all-hazards', '--concurrently']);
+      const result = runCli([
+        'apply',
+        '--url',
+        db.url,
+        ...entities('drop-bio'),
+        '--yes',
+        '--allow-all-hazards',
+        '--concurrently',
+      ]);
       expect(result.stderr).toBe(databaseLine(db.url));
       expect(result.status).toBe(0);
       const lines = result.stdout.split('\n');
@@ -411,7 +500,10 @@ describe('schema apply on postgres, in phases', () => {
   it('a failure after a committed phase says which statements stay applied, and rolls back only its own phase', async () => {
     const db = await freshDatabase('postgres', 'apply-phases');
     try {
-      await rawQuery(db, `CREATE TABLE "accounts" ("id" integer PRIMARY KEY, "name" text); INSERT INTO "accounts" VALUES (1, NULL);`);
+      await rawQuery(
+        db,
+        `CREATE TABLE "accounts" ("id" integer PRIMARY KEY, "name" text); INSERT INTO "accounts" VALUES (1, NULL);`,
+      );
       const session = await connect(db.url);
       try {
         const statement = (sql: string, transactional = true): Statement => ({ sql, hazards: [], transactional });
@@ -423,7 +515,10 @@ describe('schema apply on postgres, in phases', () => {
         ];
         const phases: string[] = [];
         const error = await session
-          .apply(statements, { onPhase: (phase, index, count) => phases.push(`${index + 1}/${count} ${phase.transactional} ${phase.statements.length}`) })
+          .apply(statements, {
+            onPhase: (phase, index, count) =>
+              phases.push(`${index + 1}/${count} ${phase.transactional} ${phase.statements.length}`),
+          })
           .then(
             () => undefined,
             (e: unknown) => e,
@@ -431,13 +526,19 @@ describe('schema apply on postgres, in phases', () => {
         expect(phases).toEqual(['1/3 true 1', '2/3 false 1', '3/3 true 2']);
         expect(error).toBeInstanceOf(ApplyError);
         const applyError = error as ApplyError;
-        expect(applyError.message).toBe('statement 4 of 4 failed: column "name" of relation "accounts" contains null values');
+        expect(applyError.message).toBe(
+          'statement 4 of 4 failed: column "name" of relation "accounts" contains null values',
+        );
         expect(applyError.statement).toBe(statements[3]!.sql);
         expect(applyError.applied).toBe(2);
-        expect(applyError.hint).toMatch(/^Statements 1-2 \(earlier phases\) were committed and stay applied; the transaction was rolled back\. Plan again/);
+        expect(applyError.hint).toMatch(
+          /^Statements 1-2 \(earlier phases\) were committed and stay applied; the transaction was rolled back\. Plan again/,
+        );
         const model = await session.introspect();
         expect(model.tables.map((t) => t.name).sort()).toEqual(['accounts', 'first']);
-        expect(model.tables.find((t) => t.name === 'accounts')!.indexes.map((i) => i.name)).toEqual(['IDX_accounts_name']);
+        expect(model.tables.find((t) => t.name === 'accounts')!.indexes.map((i) => i.name)).toEqual([
+          'IDX_accounts_name',
+        ]);
       } finally {
         await session.close();
       }
@@ -453,10 +554,12 @@ describe('schema apply on postgres, in phases', () => {
       const session = await connect(db.url);
       try {
         const started = Date.now();
-        const error = await session.apply([{ sql: 'CREATE TABLE "t" ("id" integer)', hazards: [], transactional: true }], { lockTimeout: 0 }).then(
-          () => undefined,
-          (e: unknown) => e,
-        );
+        const error = await session
+          .apply([{ sql: 'CREATE TABLE "t" ("id" integer)', hazards: [], transactional: true }], { lockTimeout: 0 })
+          .then(
+            () => undefined,
+            (e: unknown) => e,
+          );
         expect(error).toBeInstanceOf(ApplyLockedError);
         expect((error as ApplyLockedError).message).not.toContain('waited');
         expect(Date.now() - started).toBeLessThan(2000);

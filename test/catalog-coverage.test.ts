@@ -43,7 +43,9 @@ const COVERAGE: Readonly<Record<string, Readonly<Record<string, Coverage>>>> = {
     relhasindex: DERIVED,
     relisshared: { irrelevant: 'only system catalogs are shared' },
     relpersistence: { reported: 'unmodelled "persistence" (UNLOGGED tables and sequences)' },
-    relkind: { modelled: 'which object a relation is (table, partitioned table, view, materialized view, sequence, index)' },
+    relkind: {
+      modelled: 'which object a relation is (table, partitioned table, view, materialized view, sequence, index)',
+    },
     relnatts: DERIVED,
     relchecks: DERIVED,
     relhasrules: { covered: 'pg_rewrite: rules are listed as not managed (Model.notManaged "rule")' },
@@ -86,7 +88,8 @@ const COVERAGE: Readonly<Record<string, Readonly<Record<string, Coverage>>>> = {
     attcollation: { modelled: 'Column.collation' },
     attacl: { reported: 'column unmodelled "privileges"' },
     attoptions: {
-      reported: 'column unmodelled "options" (n_distinct...); of an index key: "operator class options". `pg_` options are the server\'s own',
+      reported:
+        'column unmodelled "options" (n_distinct...); of an index key: "operator class options". `pg_` options are the server\'s own',
     },
     attfdwoptions: NOT_READ_KIND,
     attmissingval: { irrelevant: 'fast-default bookkeeping (the value rows written before the column existed read)' },
@@ -99,7 +102,9 @@ const COVERAGE: Readonly<Record<string, Readonly<Record<string, Coverage>>>> = {
     indisunique: { modelled: 'Index.unique' },
     indnullsnotdistinct: { modelled: 'Index.nullsNotDistinct, Unique.nullsNotDistinct' },
     indisprimary: { covered: 'pg_constraint (contype p): primary keys are read as constraints' },
-    indisexclusion: { covered: 'pg_constraint (contype x): the indexes of exclusion constraints are not read as indexes' },
+    indisexclusion: {
+      covered: 'pg_constraint (contype x): the indexes of exclusion constraints are not read as indexes',
+    },
     indimmediate: { covered: 'pg_constraint.condeferrable (Unique.deferrable, PrimaryKey.deferrable)' },
     indisclustered: { reported: 'index unmodelled "cluster"' },
     indisvalid: { modelled: 'Index.invalid' },
@@ -139,7 +144,9 @@ const COVERAGE: Readonly<Record<string, Readonly<Record<string, Coverage>>>> = {
     conppeqop: DERIVED,
     conffeqop: DERIVED,
     confdelsetcols: { reported: 'foreign key unmodelled "on delete set columns"' },
-    conexclop: { covered: 'contype x: exclusion constraints are not uniques, checks or indexes (modelled apart: @Exclusion)' },
+    conexclop: {
+      covered: 'contype x: exclusion constraints are not uniques, checks or indexes (modelled apart: @Exclusion)',
+    },
     conbin: { covered: 'pg_get_constraintdef: Check.expression' },
   },
   pg_type: {
@@ -168,7 +175,9 @@ const COVERAGE: Readonly<Record<string, Readonly<Record<string, Coverage>>>> = {
     typalign: DERIVED,
     typstorage: { modelled: 'the default a column storage mode is compared with' },
     typnotnull: NOT_READ_KIND,
-    typbasetype: { modelled: 'default operator class of a domain key; Column.domain base; enum type unmodelled "domains"' },
+    typbasetype: {
+      modelled: 'default operator class of a domain key; Column.domain base; enum type unmodelled "domains"',
+    },
     typtypmod: NOT_READ_KIND,
     typndims: NOT_READ_KIND,
     typcollation: { modelled: 'the default Column.collation and IndexKey.collation are compared with' },
@@ -194,7 +203,9 @@ const COVERAGE: Readonly<Record<string, Readonly<Record<string, Coverage>>>> = {
   pg_collation: {
     oid: OID,
     collname: { modelled: 'Column.collation, IndexKey.collation' },
-    collnamespace: { irrelevant: 'collations are named unqualified; user-made ones (CREATE COLLATION) are not managed objects' },
+    collnamespace: {
+      irrelevant: 'collations are named unqualified; user-made ones (CREATE COLLATION) are not managed objects',
+    },
     collowner: OWNER,
     collprovider: NOT_READ_KIND,
     collisdeterministic: NOT_READ_KIND,
@@ -238,7 +249,9 @@ const COVERAGE: Readonly<Record<string, Readonly<Record<string, Coverage>>>> = {
     oid: OID,
     opcmethod: { modelled: 'default operator class of a key type' },
     opcname: { modelled: 'IndexKey.opclass' },
-    opcnamespace: { irrelevant: 'operator classes are named unqualified (those of extensions live where the extension is)' },
+    opcnamespace: {
+      irrelevant: 'operator classes are named unqualified (those of extensions live where the extension is)',
+    },
     opcowner: OWNER,
     opcfamily: DERIVED,
     opcintype: { modelled: 'default operator class of a key type' },
@@ -249,7 +262,9 @@ const COVERAGE: Readonly<Record<string, Readonly<Record<string, Coverage>>>> = {
 
 /** Every catalog query introspection sends, as one text. */
 const QUERY_TEXT = Object.values(queries)
-  .map((value) => (typeof value === 'function' ? (value as (table?: string) => string)('"public"."typeorm_metadata"') : String(value)))
+  .map((value) =>
+    typeof value === 'function' ? (value as (table?: string) => string)('"public"."typeorm_metadata"') : String(value),
+  )
   .join('\n');
 
 let db: TestDatabase;
@@ -272,7 +287,9 @@ describe('PostgreSQL catalog coverage', () => {
        ORDER BY 1, a.attnum`,
     );
     expect(new Set(rows.map((row) => row.catalog))).toEqual(new Set(catalogs));
-    const unclassified = rows.filter((row) => COVERAGE[row.catalog]?.[row.column] === undefined).map((r) => `${r.catalog}.${r.column}`);
+    const unclassified = rows
+      .filter((row) => COVERAGE[row.catalog]?.[row.column] === undefined)
+      .map((r) => `${r.catalog}.${r.column}`);
     expect(unclassified).toEqual([]);
   });
 

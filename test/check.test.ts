@@ -14,7 +14,10 @@ describe('schema check (no database)', () => {
   it('exits 2 with what changed when generated/ is stale, missing or unreadable, and 0 once regenerated', () => {
     const project = tempDir('check');
     const run = (...args: string[]) =>
-      runCli(args, { cwd: project.dir, env: { NODE_PATH: path.join(REPO_ROOT, 'node_modules'), DATABASE_URL: undefined } });
+      runCli(args, {
+        cwd: project.dir,
+        env: { NODE_PATH: path.join(REPO_ROOT, 'node_modules'), DATABASE_URL: undefined },
+      });
     try {
       const entity = path.join(project.dir, 'schema', 'item.ts');
       mkdirSync(path.dirname(entity));
@@ -22,18 +25,29 @@ describe('schema check (no database)', () => {
 
       expect(run('check').status).toBe(2); // nothing generated yet
       expect(run('generate').status).toBe(0);
-      expect(run('check')).toMatchObject({ status: 0, stdout: 'generated/ is up to date with schema/**/*.ts\n', stderr: '' });
+      expect(run('check')).toMatchObject({
+        status: 0,
+        stdout: 'generated/ is up to date with schema/**/*.ts\n',
+        stderr: '',
+      });
 
       // An entity gains a column: the committed files no longer match.
       const source = readFileSync(entity, 'utf8');
-      writeFileSync(entity, source.replace(/}\s*$/, "\n  @Column({ type: 'integer', default: 0 })\n  weight: number;\n}\n"));
+      writeFileSync(
+        entity,
+        source.replace(/}\s*$/, "\n  @Column({ type: 'integer', default: 0 })\n  weight: number;\n}\n"),
+      );
       const stale = run('check');
       expect(stale.status).toBe(2);
       expect(stale.stderr).toBe('');
       expect(stale.stdout).toContain('generated/model.json is stale\n  postgres: +1 column\n  sqlite: +1 column\n');
       expect(stale.stdout).toContain('generated/schema.postgres.sql is stale');
-      expect(stale.stdout).toMatch(/^-CREATE TABLE "public"."items" \(.*"note" character varying\(20\) DEFAULT 'σημείωση', CONSTRAINT .*\);$/m);
-      expect(stale.stdout).toMatch(/^\+CREATE TABLE "public"."items" \(.*"weight" integer NOT NULL DEFAULT '0', CONSTRAINT .*\);$/m);
+      expect(stale.stdout).toMatch(
+        /^-CREATE TABLE "public"."items" \(.*"note" character varying\(20\) DEFAULT 'σημείωση', CONSTRAINT .*\);$/m,
+      );
+      expect(stale.stdout).toMatch(
+        /^\+CREATE TABLE "public"."items" \(.*"weight" integer NOT NULL DEFAULT '0', CONSTRAINT .*\);$/m,
+      );
       expect(stale.stdout).toMatch(/^\+CREATE TABLE "items" \(.*"weight" integer NOT NULL DEFAULT \(0\)\);$/m);
       expect(stale.stdout).toContain('generated/ is stale: run `schema generate` and commit the result.');
 

@@ -5,7 +5,13 @@ import { Client } from 'pg';
 import { parseDatabaseUrl } from '../src/connect/url';
 import sqlite3 from 'sqlite3';
 import { REPO_ROOT, runCli, type CliResult } from './support/cli';
-import { adminUrl, createTestDatabase, startThrowawayCluster, type TestPostgresDatabase, type ThrowawayCluster } from './support/postgres';
+import {
+  adminUrl,
+  createTestDatabase,
+  startThrowawayCluster,
+  type TestPostgresDatabase,
+  type ThrowawayCluster,
+} from './support/postgres';
 import { tempProject } from './support/temp';
 
 /**
@@ -46,8 +52,9 @@ async function project(files: Record<string, string>): Promise<{ dir: string; ur
   await new Promise<void>((resolve, reject) => {
     const db = new sqlite3.Database(file, (error) => {
       if (error) return reject(error);
-      db.exec('CREATE TABLE "existing" ("id" integer PRIMARY KEY, "x" text); INSERT INTO "existing" VALUES (1, \'kept\');', (e) =>
-        db.close(() => (e ? reject(e) : resolve())),
+      db.exec(
+        'CREATE TABLE "existing" ("id" integer PRIMARY KEY, "x" text); INSERT INTO "existing" VALUES (1, \'kept\');',
+        (e) => db.close(() => (e ? reject(e) : resolve())),
       );
     });
   });
@@ -94,7 +101,8 @@ function expectOneLineError(result: CliResult, first: RegExp, database?: string)
   expect(result.stderr).not.toMatch(/^\s+at /m);
 }
 
-const typeormEntity = (body: string, imports = 'Column, Entity, PrimaryGeneratedColumn') => `import { ${imports} } from 'typeorm';\n${body}\n`;
+const typeormEntity = (body: string, imports = 'Column, Entity, PrimaryGeneratedColumn') =>
+  `import { ${imports} } from 'typeorm';\n${body}\n`;
 
 /** Entity sources that are wrong, each with the first line the user sees. */
 const ENTITY_CASES: readonly { name: string; files: Record<string, string>; first: RegExp; url?: 'postgres' }[] = [
@@ -105,23 +113,35 @@ const ENTITY_CASES: readonly { name: string; files: Record<string, string>; firs
   },
   {
     name: 'an entity file that throws on import',
-    files: { 'throws.ts': typeormEntity("throw new Error('no config for tenant');\n@Entity() export class T { @PrimaryGeneratedColumn() id!: number; }") },
+    files: {
+      'throws.ts': typeormEntity(
+        "throw new Error('no config for tenant');\n@Entity() export class T { @PrimaryGeneratedColumn() id!: number; }",
+      ),
+    },
     first: /^error: schema\/throws\.ts: loading the file threw: no config for tenant$/,
   },
   {
     name: 'an import of a missing module',
-    files: { 'missing.ts': typeormEntity("import { slug } from './helpers/slug';\n@Entity() export class M { @PrimaryGeneratedColumn() id!: number; @Column({ default: slug() }) s!: string; }") },
+    files: {
+      'missing.ts': typeormEntity(
+        "import { slug } from './helpers/slug';\n@Entity() export class M { @PrimaryGeneratedColumn() id!: number; @Column({ default: slug() }) s!: string; }",
+      ),
+    },
     first: /^error: schema\/missing\.ts: cannot find module '\.\/helpers\/slug'$/,
   },
   {
     name: 'a class that is not an entity (column decorators, no @Entity)',
-    files: { 'note.ts': OK_ENTITY, 'tag.ts': typeormEntity('export class Tag { @PrimaryGeneratedColumn() id!: number; @Column() label!: string; }') },
+    files: {
+      'note.ts': OK_ENTITY,
+      'tag.ts': typeormEntity('export class Tag { @PrimaryGeneratedColumn() id!: number; @Column() label!: string; }'),
+    },
     first: /^error: class Tag \(schema\/tag\.ts\) has column decorators but is not an entity: it lacks @Entity\(\)$/,
   },
   {
     name: 'entity files that declare no entity at all',
     files: { 'dto.ts': 'export class NoteDto { body = ""; }\n' },
-    first: /^error: no entities in the files matching schema\/\*\*\/\*\.ts: none of the classes exported by schema\/dto\.ts has @Entity\(\)$/,
+    first:
+      /^error: no entities in the files matching schema\/\*\*\/\*\.ts: none of the classes exported by schema\/dto\.ts has @Entity\(\)$/,
   },
   {
     name: 'a relation to an entity that is not loaded',
@@ -135,12 +155,20 @@ const ENTITY_CASES: readonly { name: string; files: Record<string, string>; firs
   },
   {
     name: 'an unsupported column type for SQLite',
-    files: { 'doc.ts': typeormEntity("@Entity() export class Doc { @PrimaryGeneratedColumn() id!: number; @Column({ type: 'tsvector' }) words!: string; }") },
+    files: {
+      'doc.ts': typeormEntity(
+        "@Entity() export class Doc { @PrimaryGeneratedColumn() id!: number; @Column({ type: 'tsvector' }) words!: string; }",
+      ),
+    },
     first: /^error: column Doc\.words: type "tsvector" is not supported on SQLite$/,
   },
   {
     name: 'an unsupported column type for PostgreSQL',
-    files: { 'doc.ts': typeormEntity("@Entity() export class Doc { @PrimaryGeneratedColumn() id!: number; @Column({ type: 'datetime' }) at!: Date; }") },
+    files: {
+      'doc.ts': typeormEntity(
+        "@Entity() export class Doc { @PrimaryGeneratedColumn() id!: number; @Column({ type: 'datetime' }) at!: Date; }",
+      ),
+    },
     first: /^error: column Doc\.at: type "datetime" is not supported on PostgreSQL$/,
     url: 'postgres',
   },
@@ -198,7 +226,9 @@ describe('bad input: one clear line, exit 1, nothing written, nothing touched', 
       const result = runCli(['plan', '--url', p.url, '--debug', '--migration', 'bad input'], { cwd: p.dir });
       expect(snapshot(p.dir)).toEqual(before);
       expect(result.status).toBe(1);
-      expect(result.stderr.split('\n')[0]).toBe('error: schema/throws.ts: loading the file threw: no config for tenant');
+      expect(result.stderr.split('\n')[0]).toBe(
+        'error: schema/throws.ts: loading the file threw: no config for tenant',
+      );
       expect(result.stderr).toMatch(/^\s+at /m);
     } finally {
       p.remove();
@@ -209,7 +239,11 @@ describe('bad input: one clear line, exit 1, nothing written, nothing touched', 
     const p = await project({ 'note.ts': OK_ENTITY });
     try {
       const result = runCli(['apply', '--yes', '--url', 'postgres://app@127.0.0.1:1/app'], { cwd: p.dir });
-      expectOneLineError(result, /^error: cannot connect to PostgreSQL at 127\.0\.0\.1:1: connection refused$/, 'postgres://app@127.0.0.1:1/app (from --url)');
+      expectOneLineError(
+        result,
+        /^error: cannot connect to PostgreSQL at 127\.0\.0\.1:1: connection refused$/,
+        'postgres://app@127.0.0.1:1/app (from --url)',
+      );
       expect(result.stderr).toContain('hint: Is the server running and listening on that host and port?');
     } finally {
       p.remove();
@@ -250,7 +284,10 @@ describe('bad input: one clear line, exit 1, nothing written, nothing touched', 
       const catalog = await pgCatalog(fresh.url);
       const before = snapshot(p.dir);
       const result = runCli(['apply', '--yes', '--url', url.toString()], { cwd: p.dir });
-      expect({ status: result.status, stdout: result.stdout }).toEqual({ status: 1, stdout: expect.stringContaining('Plan for') });
+      expect({ status: result.status, stdout: result.stdout }).toEqual({
+        status: 1,
+        stdout: expect.stringContaining('Plan for'),
+      });
       const [database, ...lines] = result.stderr.trimEnd().split('\n');
       expect(database).toBe(`Database: ${parseDatabaseUrl(url.toString()).redacted} (from --url)`);
       expect(lines[0]).toBe('error: statement 1 of 1 failed: permission denied for schema public');
@@ -294,7 +331,7 @@ describe('bad input: one clear line, exit 1, nothing written, nothing touched', 
         /^error: cannot open SQLite database sqlite:app\.sqlite: .*app\.sqlite is not readable and writable$/,
         'sqlite:app.sqlite (from --url)',
       );
-      expect(result.stderr).toContain('hint: Check the file\'s permissions (chmod u+rw');
+      expect(result.stderr).toContain("hint: Check the file's permissions (chmod u+rw");
       expect(readFileSync(file).equals(bytes)).toBe(true);
     } finally {
       p.remove();

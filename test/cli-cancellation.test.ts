@@ -46,9 +46,15 @@ async function startingDatabase(prefix: string): Promise<TestPostgresDatabase> {
 }
 
 /** Sends `signal` once the CLI's statement waits for a lock; resolves with how it ended and how long that took. */
-async function signalWhileWaiting(db: TestPostgresDatabase, running: Running, signal: NodeJS.Signals): Promise<{ ended: Finished; ms: number }> {
+async function signalWhileWaiting(
+  db: TestPostgresDatabase,
+  running: Running,
+  signal: NodeJS.Signals,
+): Promise<{ ended: Finished; ms: number }> {
   await until('the CLI to wait for a lock', async () =>
-    (await productSessions(adminUrl(), db.name)).some((s) => s.application_name === 'schemaplan' && s.wait_event_type === 'Lock'),
+    (await productSessions(adminUrl(), db.name)).some(
+      (s) => s.application_name === 'schemaplan' && s.wait_event_type === 'Lock',
+    ),
   );
   const sent = Date.now();
   running.child.kill(signal);
@@ -58,11 +64,20 @@ async function signalWhileWaiting(db: TestPostgresDatabase, running: Running, si
 
 /** None of the CLI's sessions (its own, its control connection) is left on the database. */
 async function expectNoSessionsLeft(db: TestPostgresDatabase): Promise<void> {
-  await until('the CLI\'s sessions to end', async () => (await productSessions(adminUrl(), db.name)).length === 0, 5_000);
+  await until(
+    "the CLI's sessions to end",
+    async () => (await productSessions(adminUrl(), db.name)).length === 0,
+    5_000,
+  );
 }
 
 const columnsOf = async (url: string): Promise<string[]> =>
-  (await sql<{ name: string }>(url, `SELECT column_name AS name FROM information_schema.columns WHERE table_name = 'accounts' ORDER BY ordinal_position`)).map((r) => r.name);
+  (
+    await sql<{ name: string }>(
+      url,
+      `SELECT column_name AS name FROM information_schema.columns WHERE table_name = 'accounts' ORDER BY ordinal_position`,
+    )
+  ).map((r) => r.name);
 
 describe.each([
   ['SIGINT', 130],
@@ -72,12 +87,23 @@ describe.each([
     const db = await startingDatabase(`cancel-${signal}`);
     const holder = await holdInTransaction(db.url, 'SELECT count(*) FROM accounts');
     try {
-      const running = startSchema(REPO_ROOT, ['apply', '--url', db.url, '--entities', ENTITIES.to, '--yes', '--lock-timeout', '60']);
+      const running = startSchema(REPO_ROOT, [
+        'apply',
+        '--url',
+        db.url,
+        '--entities',
+        ENTITIES.to,
+        '--yes',
+        '--lock-timeout',
+        '60',
+      ]);
       const { ended, ms } = await signalWhileWaiting(db, running, signal);
       expect(ms).toBeLessThan(5_000);
       expect(ended.signal).toBeNull();
       expect(ended.status).toBe(code);
-      expect(ended.stderr).toBe(`${databaseLine(db.url)}cancelled; nothing was applied (the running statement was cancelled and its transaction rolled back)\n`);
+      expect(ended.stderr).toBe(
+        `${databaseLine(db.url)}cancelled; nothing was applied (the running statement was cancelled and its transaction rolled back)\n`,
+      );
       expect(ended.stdout).not.toMatch(/^Applied /m);
       await expectNoSessionsLeft(db);
       const [lock] = await sql<{ free: boolean }>(db.url, `SELECT pg_try_advisory_lock(${APPLY_LOCK_KEY}) AS free`);
@@ -94,7 +120,15 @@ test('SIGINT while planning (a read waits for a table another session holds) end
   const db = await startingDatabase('cancel-plan');
   const holder = await holdInTransaction(db.url, 'LOCK TABLE accounts IN ACCESS EXCLUSIVE MODE');
   try {
-    const running = startSchema(REPO_ROOT, ['plan', '--url', db.url, '--entities', ENTITIES.to, '--lock-timeout', '60']);
+    const running = startSchema(REPO_ROOT, [
+      'plan',
+      '--url',
+      db.url,
+      '--entities',
+      ENTITIES.to,
+      '--lock-timeout',
+      '60',
+    ]);
     const { ended, ms } = await signalWhileWaiting(db, running, 'SIGINT');
     expect(ms).toBeLessThan(5_000);
     expect(ended.status).toBe(130);

@@ -16,7 +16,9 @@ jest.setTimeout(120_000);
 const ENTITIES = { from: 'test/entities/runtime/from/*.ts', to: 'test/entities/runtime/to/*.ts' } as const;
 
 /** Runs the binary with its stdout a pipe this side has already closed; resolves with the exit and stderr. */
-function runWithClosedStdout(args: readonly string[]): Promise<{ status: number | null; signal: NodeJS.Signals | null; stderr: string }> {
+function runWithClosedStdout(
+  args: readonly string[],
+): Promise<{ status: number | null; signal: NodeJS.Signals | null; stderr: string }> {
   const child = spawn(process.execPath, [path.join(REPO_ROOT, 'bin', 'schema.js'), ...args], {
     cwd: REPO_ROOT,
     env: { ...process.env, NO_COLOR: '1' },

@@ -31,7 +31,12 @@ function project(prefix: string): { dir: string; write(file: string, text: strin
 
 /** Runs the binary in the project, with no database or schemaplan settings inherited from the test's environment. */
 function cli(dir: string, args: readonly string[], env: Record<string, string | undefined> = {}): CliResult {
-  const clean = { DATABASE_URL: undefined, SCHEMA_ENTITIES: undefined, SCHEMA_CONFIG: undefined, SCHEMA_DATA_SOURCE: undefined };
+  const clean = {
+    DATABASE_URL: undefined,
+    SCHEMA_ENTITIES: undefined,
+    SCHEMA_CONFIG: undefined,
+    SCHEMA_DATA_SOURCE: undefined,
+  };
   return runCli(args, { cwd: dir, env: { ...clean, ...env } });
 }
 
@@ -78,7 +83,9 @@ describe.each(DIALECTS)('a project configured by schema.config.json on %s', (dia
 
       ok(cli(dir.dir, ['apply', '--yes']), fromConfig);
       expect(ok(cli(dir.dir, ['plan', '--exit-code']), fromConfig).stdout).toContain('No changes');
-      expect(await rawQuery(db, 'SELECT COUNT(*) AS "n" FROM "legacy_audit"')).toEqual([{ n: dialect === 'postgres' ? '0' : 0 }]);
+      expect(await rawQuery(db, 'SELECT COUNT(*) AS "n" FROM "legacy_audit"')).toEqual([
+        { n: dialect === 'postgres' ? '0' : 0 },
+      ]);
     } finally {
       dir.remove();
       await db.drop();
@@ -87,18 +94,27 @@ describe.each(DIALECTS)('a project configured by schema.config.json on %s', (dia
 });
 
 describe('managed PostgreSQL schemas', () => {
-  it('reads and plans the configured schemas besides the entities\' ones; a qualified exclusion keeps one table', async () => {
+  it("reads and plans the configured schemas besides the entities' ones; a qualified exclusion keeps one table", async () => {
     const db = await freshDatabase('postgres', 'cfg-schemas');
     const dir = project('cfg-schemas');
     try {
-      await rawQuery(db, 'CREATE SCHEMA "audit"; CREATE TABLE "audit"."old_events" ("id" integer); CREATE TABLE "audit"."keep_me" ("id" integer)');
+      await rawQuery(
+        db,
+        'CREATE SCHEMA "audit"; CREATE TABLE "audit"."old_events" ("id" integer); CREATE TABLE "audit"."keep_me" ("id" integer)',
+      );
       const base = { url: db.url, entities: 'src/entity/*.ts' };
-      dir.write('schema.config.json', JSON.stringify({ ...base, schemas: ['audit', 'reports'], exclude: ['audit.keep_me'] }));
+      dir.write(
+        'schema.config.json',
+        JSON.stringify({ ...base, schemas: ['audit', 'reports'], exclude: ['audit.keep_me'] }),
+      );
       dir.write('unmanaged.json', JSON.stringify(base));
 
       // Not configured, the audit schema is not read at all.
       const database = shown(db.url, dir.dir);
-      const unmanaged = ok(cli(dir.dir, ['plan', '--config', 'unmanaged.json']), `${database} (from "url" in unmanaged.json)`);
+      const unmanaged = ok(
+        cli(dir.dir, ['plan', '--config', 'unmanaged.json']),
+        `${database} (from "url" in unmanaged.json)`,
+      );
       expect(unmanaged.stdout).not.toContain('audit');
 
       const fromConfig = `${database} (from "url" in schema.config.json)`;
@@ -108,7 +124,9 @@ describe('managed PostgreSQL schemas', () => {
       expect(plan.stdout).not.toContain('keep_me');
       ok(cli(dir.dir, ['apply', '--yes', '--allow-hazards', 'DATA_LOSS']), fromConfig);
       expect(ok(cli(dir.dir, ['plan', '--exit-code']), fromConfig).stdout).toContain('No changes');
-      expect(await rawQuery(db, `SELECT table_name FROM information_schema.tables WHERE table_schema = 'audit'`)).toEqual([{ table_name: 'keep_me' }]);
+      expect(
+        await rawQuery(db, `SELECT table_name FROM information_schema.tables WHERE table_schema = 'audit'`),
+      ).toEqual([{ table_name: 'keep_me' }]);
     } finally {
       dir.remove();
       await db.drop();
@@ -120,8 +138,14 @@ describe('precedence: flags > environment > config file > defaults', () => {
   it('chooses the URL, the entities and the config file by precedence', () => {
     const dir = project('cfg-precedence');
     try {
-      dir.write('schema.config.json', JSON.stringify({ url: 'sqlite:./from-config.sqlite', entities: ['src/entity/*.ts'] }));
-      dir.write('other/note.ts', "import { Entity, PrimaryColumn } from 'typeorm';\n@Entity()\nexport class Note {\n  @PrimaryColumn() id: string;\n}\n");
+      dir.write(
+        'schema.config.json',
+        JSON.stringify({ url: 'sqlite:./from-config.sqlite', entities: ['src/entity/*.ts'] }),
+      );
+      dir.write(
+        'other/note.ts',
+        "import { Entity, PrimaryColumn } from 'typeorm';\n@Entity()\nexport class Note {\n  @PrimaryColumn() id: string;\n}\n",
+      );
       // stderr (the database and where it came from) | the plan's first two lines.
       const header = (result: CliResult) => {
         expect(result.status).toBe(0);
@@ -137,8 +161,14 @@ describe('precedence: flags > environment > config file > defaults', () => {
         /^Database: sqlite:from-env\.sqlite \(from DATABASE_URL in the environment\) \| Plan for sqlite:from-env\.sqlite .* \| \+1 table {2}\(\d+ statements?\)$/,
       );
       expect(viaEnv.stdout).toContain('"note"');
-      const viaFlags = cli(dir.dir, ['plan', '--url', 'sqlite:./from-flag.sqlite', '--entities', 'src/entity/*.ts'], env);
-      expect(header(viaFlags)).toMatch(/^Database: sqlite:from-flag\.sqlite \(from --url\) \| Plan for sqlite:from-flag\.sqlite .* \| \+2 tables {2}\(3 statements\)$/);
+      const viaFlags = cli(
+        dir.dir,
+        ['plan', '--url', 'sqlite:./from-flag.sqlite', '--entities', 'src/entity/*.ts'],
+        env,
+      );
+      expect(header(viaFlags)).toMatch(
+        /^Database: sqlite:from-flag\.sqlite \(from --url\) \| Plan for sqlite:from-flag\.sqlite .* \| \+2 tables {2}\(3 statements\)$/,
+      );
 
       // $SCHEMA_CONFIG replaces schema.config.json; --config replaces $SCHEMA_CONFIG.
       dir.write('env.json', JSON.stringify({ url: 'sqlite:./from-env-config.sqlite', entities: 'other/*.ts' }));
@@ -160,7 +190,14 @@ describe('precedence: flags > environment > config file > defaults', () => {
         /^Database: sqlite:from-ts-config\.sqlite \(from "url" in schema\.config\.ts\) \| Plan for sqlite:from-ts-config\.sqlite .* \| \+1 table {2}\(\d+ statements?\)$/,
       );
       // Planning never created any of those files.
-      for (const name of ['from-config', 'from-env', 'from-flag', 'from-env-config', 'from-flag-config', 'from-ts-config']) {
+      for (const name of [
+        'from-config',
+        'from-env',
+        'from-flag',
+        'from-env-config',
+        'from-flag-config',
+        'from-ts-config',
+      ]) {
         expect(existsSync(path.join(dir.dir, `${name}.sqlite`))).toBe(false);
       }
     } finally {
@@ -180,7 +217,9 @@ describe('precedence: flags > environment > config file > defaults', () => {
           'hint: Known keys: url, entities, renames, concurrently, migrations, exclude, schemas, dataSource, dialects.\n',
       );
       dir.write('schema.config.json', JSON.stringify({ concurrently: 'yes' }));
-      expect(cli(dir.dir, ['plan']).stderr).toBe('error: schema.config.json: "concurrently" must be true or false\nhint: e.g. "concurrently": true\n');
+      expect(cli(dir.dir, ['plan']).stderr).toBe(
+        'error: schema.config.json: "concurrently" must be true or false\nhint: e.g. "concurrently": true\n',
+      );
       const missing = cli(dir.dir, ['plan', '--config', 'nope.json']);
       expect(missing.status).toBe(1);
       expect(missing.stderr).toMatch(/^error: nope\.json: no such config file\nhint: /);
@@ -195,52 +234,62 @@ describe('precedence: flags > environment > config file > defaults', () => {
  * A TypeORM project adopts the tool with nothing but its data source file: entities (as classes, or as globs relative
  * to the project root as TypeORM resolves them), its snake-case naming strategy, and its connection.
  */
-describe.each(DIALECTS.flatMap((dialect) => (['classes', 'globs'] as const).map((entities) => [dialect, entities] as const)))(
-  'a project with only a TypeORM data source on %s (entities as %s)',
-  (dialect, entities) => {
-    it('plans and applies with the data source\'s naming and connection; TypeORM has nothing pending', async () => {
-      const db = await freshDatabase(dialect, `cfg-ds-${entities}`);
-      const dir = project(`cfg-ds-${entities}`);
-      try {
-        dir.write('src/data-source.ts', dataSourceFile(db, dir.dir, entities));
-        // The classes case names the file with --data-source, the globs case with "dataSource" in the config file.
-        const using = entities === 'classes' ? ['--data-source', 'src/data-source.ts'] : [];
-        if (entities === 'globs') dir.write('schema.config.json', JSON.stringify({ dataSource: 'src/data-source.ts' }));
+describe.each(
+  DIALECTS.flatMap((dialect) => (['classes', 'globs'] as const).map((entities) => [dialect, entities] as const)),
+)('a project with only a TypeORM data source on %s (entities as %s)', (dialect, entities) => {
+  it("plans and applies with the data source's naming and connection; TypeORM has nothing pending", async () => {
+    const db = await freshDatabase(dialect, `cfg-ds-${entities}`);
+    const dir = project(`cfg-ds-${entities}`);
+    try {
+      dir.write('src/data-source.ts', dataSourceFile(db, dir.dir, entities));
+      // The classes case names the file with --data-source, the globs case with "dataSource" in the config file.
+      const using = entities === 'classes' ? ['--data-source', 'src/data-source.ts'] : [];
+      if (entities === 'globs') dir.write('schema.config.json', JSON.stringify({ dataSource: 'src/data-source.ts' }));
 
-        const plan = cli(dir.dir, ['plan', '--exit-code', ...using]);
-        const fromDataSource = `${shown(withPassword(db), dir.dir)} (from the connection of src/data-source.ts)`;
-        expect(plan.stderr).toBe(`Database: ${fromDataSource}\n`);
-        expect(plan.status).toBe(2);
-        expect(plan.stdout).toContain('+2 tables');
-        // Names from the project's naming strategy: snake-case tables and columns, its own key names.
-        expect(plan.stdout).toMatch(/CREATE TABLE ("public"\.)?"author_profile" \("id" /);
-        for (const name of ['"display_name"', '"is_active"', '"shelf_code"', '"written_by_id"', '"fk_book_item_written_by_id"']) {
-          expect(plan.stdout).toContain(name);
-        }
-        if (dialect === 'postgres') {
-          expect(plan.stdout).toContain('CONSTRAINT "pk_author_profile_id" PRIMARY KEY');
-          expect(plan.stdout).toMatch(/^Plan for postgres:\/\/[^:]+:\*\*\*@/);
-          expect(plan.stdout).not.toContain(new URL(withPassword(db)).password);
-        } else if (db.oracle.dialect === 'sqlite') {
-          expect(plan.stdout.split('\n')[0]).toContain(`${path.basename(path.dirname(db.oracle.file))}/test.sqlite`);
-        }
-
-        ok(cli(dir.dir, ['apply', '--yes', ...using]), fromDataSource);
-        expect(ok(cli(dir.dir, ['plan', '--exit-code', ...using]), fromDataSource).stdout).toContain('No changes');
-        const classes = await entityClasses('test/projects/data-source/entity');
-        expect(await typeormPendingQueries(db.oracle, classes, { namingStrategy: new SnakeNamingStrategy() })).toEqual([]);
-
-        // An explicit --url wins over the data source's connection; its naming still applies.
-        const elsewhere = ok(cli(dir.dir, ['plan', '--url', 'sqlite::memory:', ...using]), 'sqlite::memory: (from --url)');
-        expect(elsewhere.stdout).toMatch(/^Plan for sqlite::memory: .*\n\+2 tables {2}\(\d+ statements\)\n/);
-        expect(elsewhere.stdout).toContain('"written_by_id"');
-      } finally {
-        dir.remove();
-        await db.drop();
+      const plan = cli(dir.dir, ['plan', '--exit-code', ...using]);
+      const fromDataSource = `${shown(withPassword(db), dir.dir)} (from the connection of src/data-source.ts)`;
+      expect(plan.stderr).toBe(`Database: ${fromDataSource}\n`);
+      expect(plan.status).toBe(2);
+      expect(plan.stdout).toContain('+2 tables');
+      // Names from the project's naming strategy: snake-case tables and columns, its own key names.
+      expect(plan.stdout).toMatch(/CREATE TABLE ("public"\.)?"author_profile" \("id" /);
+      for (const name of [
+        '"display_name"',
+        '"is_active"',
+        '"shelf_code"',
+        '"written_by_id"',
+        '"fk_book_item_written_by_id"',
+      ]) {
+        expect(plan.stdout).toContain(name);
       }
-    });
-  },
-);
+      if (dialect === 'postgres') {
+        expect(plan.stdout).toContain('CONSTRAINT "pk_author_profile_id" PRIMARY KEY');
+        expect(plan.stdout).toMatch(/^Plan for postgres:\/\/[^:]+:\*\*\*@/);
+        expect(plan.stdout).not.toContain(new URL(withPassword(db)).password);
+      } else if (db.oracle.dialect === 'sqlite') {
+        expect(plan.stdout.split('\n')[0]).toContain(`${path.basename(path.dirname(db.oracle.file))}/test.sqlite`);
+      }
+
+      ok(cli(dir.dir, ['apply', '--yes', ...using]), fromDataSource);
+      expect(ok(cli(dir.dir, ['plan', '--exit-code', ...using]), fromDataSource).stdout).toContain('No changes');
+      const classes = await entityClasses('test/projects/data-source/entity');
+      expect(await typeormPendingQueries(db.oracle, classes, { namingStrategy: new SnakeNamingStrategy() })).toEqual(
+        [],
+      );
+
+      // An explicit --url wins over the data source's connection; its naming still applies.
+      const elsewhere = ok(
+        cli(dir.dir, ['plan', '--url', 'sqlite::memory:', ...using]),
+        'sqlite::memory: (from --url)',
+      );
+      expect(elsewhere.stdout).toMatch(/^Plan for sqlite::memory: .*\n\+2 tables {2}\(\d+ statements\)\n/);
+      expect(elsewhere.stdout).toContain('"written_by_id"');
+    } finally {
+      dir.remove();
+      await db.drop();
+    }
+  });
+});
 
 /** The database URL with a password (PostgreSQL; the test server trusts local connections, so any will do). */
 function withPassword(db: TestDatabase): string {
@@ -279,4 +328,3 @@ function dataSourceFile(db: TestDatabase, projectDir: string, entities: 'classes
     '',
   ].join('\n');
 }
-

@@ -35,7 +35,10 @@ async function databaseOf(dialect: DialectName, state: 'from' | 'to', prefix: st
 describe.each(DIALECTS)('schema diff on %s', (dialect) => {
   let dir: ReturnType<typeof tempDir>;
   const dbs: TestDatabase[] = [];
-  const sources: Record<'from' | 'to', Record<Kind, string>> = { from: {} as Record<Kind, string>, to: {} as Record<Kind, string> };
+  const sources: Record<'from' | 'to', Record<Kind, string>> = {
+    from: {} as Record<Kind, string>,
+    to: {} as Record<Kind, string>,
+  };
   let devUrl: string | undefined;
 
   beforeAll(async () => {
@@ -44,12 +47,18 @@ describe.each(DIALECTS)('schema diff on %s', (dialect) => {
       const db = await databaseOf(dialect, state, `diff-${state}`);
       dbs.push(db);
       const entities = path.join(REPO_ROOT, CASE, state, '*.ts');
-      const sql = await runInProcess(['inspect', '--entities', entities, '--dialect', dialect, '--format', 'sql'], REPO_ROOT);
+      const sql = await runInProcess(
+        ['inspect', '--entities', entities, '--dialect', dialect, '--format', 'sql'],
+        REPO_ROOT,
+      );
       expect(sql.status).toBe(0);
       writeFileSync(path.join(dir.dir, `${state}.sql`), sql.stdout);
       // One state as a raw model (`inspect --format json`), the other as a model document (`schema generate`).
       if (state === 'to') {
-        const model = await runInProcess(['inspect', '--entities', entities, '--dialect', dialect, '--format', 'json'], REPO_ROOT);
+        const model = await runInProcess(
+          ['inspect', '--entities', entities, '--dialect', dialect, '--format', 'json'],
+          REPO_ROOT,
+        );
         writeFileSync(path.join(dir.dir, 'to.json'), model.stdout);
       } else {
         const generated = await runInProcess(['generate', '--entities', entities], dir.dir);
@@ -77,25 +86,54 @@ describe.each(DIALECTS)('schema diff on %s', (dialect) => {
   // In-process (`main(argv, io)`): the same command, arguments and output, without a process per pairing. The real
   // binary is run below (a .sql side in the sandbox, usage errors).
   const diff = (from: string, to: string, extra: string[] = []) =>
-    runInProcess(['diff', '--from', from, '--to', to, '--dialect', dialect, '--exit-code', ...(devUrl ? ['--dev-url', devUrl] : []), ...extra], dir.dir);
+    runInProcess(
+      [
+        'diff',
+        '--from',
+        from,
+        '--to',
+        to,
+        '--dialect',
+        dialect,
+        '--exit-code',
+        ...(devUrl ? ['--dev-url', devUrl] : []),
+        ...extra,
+      ],
+      dir.dir,
+    );
 
-  it.each(KINDS.flatMap((a) => KINDS.map((b) => [a, b] as const)))('%s -> %s: the same schema diffs as empty', async (a, b) => {
-    const result = await diff(sources.to[a], sources.to[b]);
-    // A database side is named on stderr, with the flag that gave it.
-    const named = ([[a, '--from'], [b, '--to']] as const).filter(([kind]) => kind === 'database');
-    expect(result.stderr).toBe(named.map(([, flag]) => `Database: ${parseDatabaseUrl(sources.to.database, dir.dir).redacted} (from ${flag})\n`).join(''));
-    expect(result.stdout).toContain('No changes');
-    expect(result.status).toBe(0);
-  });
+  it.each(KINDS.flatMap((a) => KINDS.map((b) => [a, b] as const)))(
+    '%s -> %s: the same schema diffs as empty',
+    async (a, b) => {
+      const result = await diff(sources.to[a], sources.to[b]);
+      // A database side is named on stderr, with the flag that gave it.
+      const named = (
+        [
+          [a, '--from'],
+          [b, '--to'],
+        ] as const
+      ).filter(([kind]) => kind === 'database');
+      expect(result.stderr).toBe(
+        named
+          .map(([, flag]) => `Database: ${parseDatabaseUrl(sources.to.database, dir.dir).redacted} (from ${flag})\n`)
+          .join(''),
+      );
+      expect(result.stdout).toContain('No changes');
+      expect(result.status).toBe(0);
+    },
+  );
 
-  it.each(KINDS.map((kind) => [kind] as const))('%s -> entities: the plan from the previous state shows the change', async (kind) => {
-    const result = await diff(sources.from[kind], sources.to.entities, ['--format', 'json']);
-    expect(result.status).toBe(2);
-    const plan = JSON.parse(result.stdout);
-    expect(validatePlanDocument(plan)).toEqual([]);
-    expect(plan.summary.text).toBe(dialect === 'postgres' ? '+2 enum values' : '~1 table rebuilt, ~1 column');
-    expect(plan.target).toContain(' -> entities:');
-  });
+  it.each(KINDS.map((kind) => [kind] as const))(
+    '%s -> entities: the plan from the previous state shows the change',
+    async (kind) => {
+      const result = await diff(sources.from[kind], sources.to.entities, ['--format', 'json']);
+      expect(result.status).toBe(2);
+      const plan = JSON.parse(result.stdout);
+      expect(validatePlanDocument(plan)).toEqual([]);
+      expect(plan.summary.text).toBe(dialect === 'postgres' ? '+2 enum values' : '~1 table rebuilt, ~1 column');
+      expect(plan.target).toContain(' -> entities:');
+    },
+  );
 
   it('entities -> database plans the way back, with the DDL diff', async () => {
     const result = await diff(sources.to.entities, sources.from.database, ['--diff']);
@@ -106,15 +144,23 @@ describe.each(DIALECTS)('schema diff on %s', (dialect) => {
 
   if (dialect === 'postgres') {
     it('evaluates a .sql side in the sandbox when no --dev-url is given (test/cli-sandbox.test.ts: with a role that cannot create databases)', async () => {
-      const result = runCli(['diff', '--from', sources.to.sql, '--to', sources.to.database, '--exit-code'], { cwd: dir.dir });
+      const result = runCli(['diff', '--from', sources.to.sql, '--to', sources.to.database, '--exit-code'], {
+        cwd: dir.dir,
+      });
       expect(result.stderr).toBe(`Database: ${parseDatabaseUrl(sources.to.database, dir.dir).redacted} (from --to)\n`);
       expect(result.status).toBe(0);
-      const left = await rawQuery(dbs[0]!, `SELECT datname FROM pg_database WHERE datname LIKE 'schemaplan\\_scratch\\_${result.pid}\\_%'`);
+      const left = await rawQuery(
+        dbs[0]!,
+        `SELECT datname FROM pg_database WHERE datname LIKE 'schemaplan\\_scratch\\_${result.pid}\\_%'`,
+      );
       expect(left).toEqual([]);
     }, 240_000);
 
     it('evaluates a .sql side against entities without any server', () => {
-      const result = runCli(['diff', '--from', sources.to.sql, '--to', sources.to.entities, '--dialect', 'postgres', '--exit-code'], { cwd: dir.dir });
+      const result = runCli(
+        ['diff', '--from', sources.to.sql, '--to', sources.to.entities, '--dialect', 'postgres', '--exit-code'],
+        { cwd: dir.dir },
+      );
       expect(result.stderr).toBe('');
       expect(result.stdout).toContain('No changes');
       expect(result.status).toBe(0);
@@ -124,7 +170,13 @@ describe.each(DIALECTS)('schema diff on %s', (dialect) => {
 
 describe('schema diff, usage', () => {
   it('needs a dialect when no side names one, and says what a source is', () => {
-    const noDialect = runCli(['diff', '--from', 'entities:fixtures/enum-add-value/from/*.ts', '--to', 'entities:fixtures/enum-add-value/to/*.ts']);
+    const noDialect = runCli([
+      'diff',
+      '--from',
+      'entities:fixtures/enum-add-value/from/*.ts',
+      '--to',
+      'entities:fixtures/enum-add-value/to/*.ts',
+    ]);
     expect(noDialect.status).toBe(1);
     expect(noDialect.stderr).toBe(
       'error: cannot tell which dialect to compare in: no side is a database\n' +
@@ -134,6 +186,8 @@ describe('schema diff, usage', () => {
     expect(unknown.status).toBe(1);
     expect(unknown.stderr).toMatch(/^error: cannot tell what kind of source "schema.txt" is/);
     const mixed = runCli(['diff', '--from', 'sqlite::memory:', '--to', 'postgres://nobody@127.0.0.1:1/x']);
-    expect(mixed.stderr).toMatch(/^error: sqlite::memory: is sqlite but postgres:\/\/nobody@127\.0\.0\.1:1\/x is postgres/);
+    expect(mixed.stderr).toMatch(
+      /^error: sqlite::memory: is sqlite but postgres:\/\/nobody@127\.0\.0\.1:1\/x is postgres/,
+    );
   });
 });

@@ -20,12 +20,16 @@ describe.each(DIALECTS)('schema inspect --format typeorm on %s', (dialect) => {
       } finally {
         await session.close();
       }
-      const written = runCli(['inspect', '--url', db.url, '--format', 'typeorm', '--out', 'entities'], { cwd: tmp.dir });
+      const written = runCli(['inspect', '--url', db.url, '--format', 'typeorm', '--out', 'entities'], {
+        cwd: tmp.dir,
+      });
       const named = `Database: ${parseDatabaseUrl(db.url, tmp.dir).redacted} (from --url)\n`;
       expect(written.stderr.startsWith(named)).toBe(true);
       expect(written.stderr.slice(named.length)).toMatch(/^Wrote \d+ file\(s\) to entities\n$/);
       expect(written.status).toBe(0);
-      expect(readdirSync(path.join(tmp.dir, 'entities')).filter((f) => f.endsWith('.ts')).length).toBeGreaterThanOrEqual(8);
+      expect(
+        readdirSync(path.join(tmp.dir, 'entities')).filter((f) => f.endsWith('.ts')).length,
+      ).toBeGreaterThanOrEqual(8);
 
       const plan = runCli(['plan', '--url', db.url, '--entities', 'entities/**/*.ts', '--exit-code'], { cwd: tmp.dir });
       expect(plan.stderr).toBe(named);

@@ -34,7 +34,9 @@ describe.each(DIALECTS)('plan for review on %s', (dialect) => {
       expect(run(['--no-color'], { NO_COLOR: undefined, FORCE_COLOR: '1' }).stdout).not.toContain(ESC);
 
       const markdown = run(['--format', 'markdown']);
-      expect(markdown.stdout).toContain('<details><summary>Schema DDL diff (current vs desired)</summary>\n\n```diff\n--- database (current)');
+      expect(markdown.stdout).toContain(
+        '<details><summary>Schema DDL diff (current vs desired)</summary>\n\n```diff\n--- database (current)',
+      );
 
       const json = run(['--format', 'json']);
       expect(json.status).toBe(1);
@@ -51,7 +53,13 @@ describe.each(DIALECTS)('plan for review on %s', (dialect) => {
     const dir = path.join(tmp.dir, 'generated', 'migrations');
     const plan = (state: 'from' | 'to', args: string[]) =>
       runCli(['plan', '--url', db.url, '--entities', entities(state), ...args], { cwd: tmp.dir });
-    const migrationClasses = async () => loadMigrationClasses(readdirSync(dir).filter((f) => f.endsWith('.ts')).sort(), dir);
+    const migrationClasses = async () =>
+      loadMigrationClasses(
+        readdirSync(dir)
+          .filter((f) => f.endsWith('.ts'))
+          .sort(),
+        dir,
+      );
     try {
       const first = plan('from', ['-m', 'Create decks & cards!']);
       expect(first.status).toBe(0);
@@ -68,7 +76,9 @@ describe.each(DIALECTS)('plan for review on %s', (dialect) => {
       expect(plan('from', ['--exit-code']).status).toBe(0);
       // Nothing to do: nothing written.
       const none = plan('from', ['-m', 'nothing']);
-      expect(none.stderr).toBe(`Database: ${parseDatabaseUrl(db.url, tmp.dir).redacted} (from --url)\nNo migration written: there are no changes.\n`);
+      expect(none.stderr).toBe(
+        `Database: ${parseDatabaseUrl(db.url, tmp.dir).redacted} (from --url)\nNo migration written: there are no changes.\n`,
+      );
       expect(readdirSync(dir)).toHaveLength(2);
 
       // A second migration from the migrated database; the same second never overwrites.
@@ -100,13 +110,19 @@ test('-m follows the configured migrations dir and file name template; --migrati
   const db = await freshDatabase('sqlite', 'plan-migration-config');
   const tmp = tempDir('plan-migration-config');
   try {
-    writeFileSync(path.join(tmp.dir, 'schema.config.json'), JSON.stringify({ migrations: { dir: 'db/migrations', template: '{epoch}-{slug}' } }));
-    const plan = (args: string[]) => runCli(['plan', '--url', db.url, '--entities', entities('from'), ...args], { cwd: tmp.dir });
+    writeFileSync(
+      path.join(tmp.dir, 'schema.config.json'),
+      JSON.stringify({ migrations: { dir: 'db/migrations', template: '{epoch}-{slug}' } }),
+    );
+    const plan = (args: string[]) =>
+      runCli(['plan', '--url', db.url, '--entities', entities('from'), ...args], { cwd: tmp.dir });
     const configured = plan(['-m', 'add decks']);
     expect(configured.status).toBe(0);
     const named = `Database: ${parseDatabaseUrl(db.url, tmp.dir).redacted} (from --url)\n`;
     expect(configured.stderr.startsWith(named)).toBe(true);
-    expect(configured.stderr.slice(named.length)).toMatch(/^Wrote db\/migrations\/\d{13}-add_decks\.ts and db\/migrations\/\d{13}-add_decks\.sql\n$/);
+    expect(configured.stderr.slice(named.length)).toMatch(
+      /^Wrote db\/migrations\/\d{13}-add_decks\.ts and db\/migrations\/\d{13}-add_decks\.sql\n$/,
+    );
     const flagged = plan(['-m', 'add decks', '--migrations-dir', 'elsewhere']);
     expect(flagged.stderr.slice(named.length)).toMatch(/^Wrote elsewhere\/\d{13}-add_decks\.ts and /);
     expect(readdirSync(path.join(tmp.dir, 'elsewhere'))).toHaveLength(2);

@@ -49,7 +49,12 @@ async function expectRenamed(db: TestDatabase): Promise<void> {
     BOOKS.map(({ id, text, writerId }) => ({ id, heading: text, writerId })),
   );
   // The foreign key of books follows the renamed table: deleting an author cascades to its books.
-  await rawQuery(db, db.dialect === 'sqlite' ? 'PRAGMA foreign_keys = ON; DELETE FROM "authors" WHERE "id" = 2' : 'DELETE FROM "authors" WHERE "id" = 2');
+  await rawQuery(
+    db,
+    db.dialect === 'sqlite'
+      ? 'PRAGMA foreign_keys = ON; DELETE FROM "authors" WHERE "id" = 2'
+      : 'DELETE FROM "authors" WHERE "id" = 2',
+  );
   expect(await tableRows(db, 'books', ['id'])).toEqual([{ id: 1 }]);
 }
 
@@ -79,8 +84,16 @@ describe.each(DIALECTS)('renames at the CLI on %s', (dialect) => {
       const json = await runInProcess(['plan', '--url', db.url, ...TO, '--format', 'json', '--exit-code'], REPO_ROOT);
       expect(json.status).toBe(3);
       expect(JSON.parse(json.stdout).decisions).toEqual([
-        expect.objectContaining({ code: 'RENAME_OR_DROP', object: 'table', from: table('writers'), to: table('authors') }),
-        expect.objectContaining({ object: 'column', entry: { section: 'columns', value: { table: table('books'), from: 'title', to: 'heading' } } }),
+        expect.objectContaining({
+          code: 'RENAME_OR_DROP',
+          object: 'table',
+          from: table('writers'),
+          to: table('authors'),
+        }),
+        expect.objectContaining({
+          object: 'column',
+          entry: { section: 'columns', value: { table: table('books'), from: 'title', to: 'heading' } },
+        }),
       ]);
       expect(json.stderr).toContain(`? Is table ${table('authors')} renamed from ${table('writers')}?`);
 
@@ -111,20 +124,31 @@ describe.each(DIALECTS)('renames at the CLI on %s', (dialect) => {
       const file = path.join(tmp.dir, 'renames.json');
       writeFileSync(
         file,
-        JSON.stringify({ tables: [{ from: 'writers', to: 'authors' }], columns: [{ table: 'books', from: 'title', to: 'heading' }] }),
+        JSON.stringify({
+          tables: [{ from: 'writers', to: 'authors' }],
+          columns: [{ table: 'books', from: 'title', to: 'heading' }],
+        }),
       );
       const plan = await runInProcess(['plan', '--url', db.url, ...TO, '--renames', file, '--exit-code'], REPO_ROOT);
       const shown = path.relative(REPO_ROOT, file);
       expect(plan.stderr).toBe(named(db));
       expect(plan.status).toBe(2);
-      expect(plan.stdout).toContain(`~ table.rename  table ${table('writers')} is renamed to ${table('authors')} (declared by ${shown})`);
-      expect(plan.stdout).toContain(`~ column.rename  column ${table('books')}.title is renamed to heading (declared by ${shown})`);
+      expect(plan.stdout).toContain(
+        `~ table.rename  table ${table('writers')} is renamed to ${table('authors')} (declared by ${shown})`,
+      );
+      expect(plan.stdout).toContain(
+        `~ column.rename  column ${table('books')}.title is renamed to heading (declared by ${shown})`,
+      );
 
-      const missing = await runInProcess(['plan', '--url', db.url, ...TO], REPO_ROOT, { SCHEMA_RENAMES: path.join(tmp.dir, 'nope.json') });
+      const missing = await runInProcess(['plan', '--url', db.url, ...TO], REPO_ROOT, {
+        SCHEMA_RENAMES: path.join(tmp.dir, 'nope.json'),
+      });
       expect(missing.status).toBe(1);
       expect(missing.stderr).toMatch(/^error: .*nope\.json: no such renames file/);
 
-      const applied = await runInProcess(['apply', '--url', db.url, ...TO, '--yes', ...REBUILDS], REPO_ROOT, { SCHEMA_RENAMES: file });
+      const applied = await runInProcess(['apply', '--url', db.url, ...TO, '--yes', ...REBUILDS], REPO_ROOT, {
+        SCHEMA_RENAMES: file,
+      });
       expect(applied.stderr).toBe(named(db));
       expect(applied.status).toBe(0);
       const again = await runInProcess(['plan', '--url', db.url, ...TO, '--renames', file, '--exit-code'], REPO_ROOT);

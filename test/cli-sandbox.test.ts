@@ -7,7 +7,11 @@ import { adminUrl, createTestDatabase, type TestPostgresDatabase } from './suppo
 import { tempDir, tempProject } from './support/temp';
 
 /** What `diff` wrote on stderr after the lines naming its database sides (`from --from`, `from --to`), checked exactly. */
-function afterDatabaseLines(result: CliResult, cwd: string, sides: readonly (readonly [string, '--from' | '--to'])[]): string {
+function afterDatabaseLines(
+  result: CliResult,
+  cwd: string,
+  sides: readonly (readonly [string, '--from' | '--to'])[],
+): string {
   const lines = sides.map(([url, flag]) => databaseLine(url, cwd, `from ${flag}`)).join('');
   expect(result.stderr.slice(0, lines.length)).toBe(lines);
   return result.stderr.slice(lines.length);
@@ -90,9 +94,16 @@ afterAll(async () => {
 
 describe('a .sql source is never evaluated on the server of the other side', () => {
   it('the benign plan works when the --from role has only LOGIN and CONNECT (no CREATEDB)', async () => {
-    const attributes = await admin(async (c) => (await c.query('SELECT rolcreatedb, rolsuper, rolcreaterole FROM pg_roles WHERE rolname = $1', [LOGIN_ROLE])).rows);
+    const attributes = await admin(
+      async (c) =>
+        (await c.query('SELECT rolcreatedb, rolsuper, rolcreaterole FROM pg_roles WHERE rolname = $1', [LOGIN_ROLE]))
+          .rows,
+    );
     expect(attributes).toEqual([{ rolcreatedb: false, rolsuper: false, rolcreaterole: false }]);
-    const to = write('benign.sql', 'CREATE TABLE items (id integer PRIMARY KEY, name text NOT NULL, price numeric(10, 2));\nCREATE INDEX items_name ON items (name);\n');
+    const to = write(
+      'benign.sql',
+      'CREATE TABLE items (id integer PRIMARY KEY, name text NOT NULL, price numeric(10, 2));\nCREATE INDEX items_name ON items (name);\n',
+    );
     const result = runCli(['diff', '--from', urlAs(db, LOGIN_ROLE), '--to', to, '--format', 'sql'], { cwd: dir.dir });
     expect(result.stderr).toBe(databaseLine(urlAs(db, LOGIN_ROLE), dir.dir, 'from --from'));
     expect(result.status).toBe(0);
@@ -101,30 +112,35 @@ describe('a .sql source is never evaluated on the server of the other side', () 
     expect(result.stdout).toContain('CREATE INDEX "items_name" ON "public"."items" ("name");');
   });
 
-  it.each([['without --dev-url'], ['with --dev-url']])('the hostile script of the issue is refused in one line, %s, and nothing happened', async (mode) => {
-    const hostile = write(
-      'hostile.sql',
-      `CREATE TABLE items (id integer PRIMARY KEY);
+  it.each([['without --dev-url'], ['with --dev-url']])(
+    'the hostile script of the issue is refused in one line, %s, and nothing happened',
+    async (mode) => {
+      const hostile = write(
+        'hostile.sql',
+        `CREATE TABLE items (id integer PRIMARY KEY);
 DROP DATABASE "${victim.name}";
 CREATE ROLE "${HOSTILE_ROLE}" SUPERUSER LOGIN PASSWORD 'x';
 COPY (SELECT 'owned') TO '${STOLEN}';
 `,
-    );
-    const before = await serverState();
-    const devFlag = mode === 'with --dev-url' ? ['--dev-url', dev.url] : [];
-    const result = runCli(['diff', '--from', db.url, '--to', hostile, ...devFlag], { cwd: dir.dir });
-    expect(result.status).toBe(1);
-    expect(result.stdout).toBe('');
-    const lines = afterDatabaseLines(result, dir.dir, [[db.url, '--from']]).trimEnd().split('\n');
-    expect(lines[0]).toBe(
-      `error: hostile.sql:2: DROP DATABASE is not allowed in a schema file (DROP DATABASE "${victim.name}"): databases are outside a schema`,
-    );
-    expect(lines.slice(1).every((line) => line.startsWith('hint: '))).toBe(true);
-    expect(await serverState()).toEqual(before);
-    expect(before.hostileRole).toEqual([]);
-    expect(before.victim).toEqual([{ datname: victim.name }]);
-    expect(existsSync(STOLEN)).toBe(false);
-  });
+      );
+      const before = await serverState();
+      const devFlag = mode === 'with --dev-url' ? ['--dev-url', dev.url] : [];
+      const result = runCli(['diff', '--from', db.url, '--to', hostile, ...devFlag], { cwd: dir.dir });
+      expect(result.status).toBe(1);
+      expect(result.stdout).toBe('');
+      const lines = afterDatabaseLines(result, dir.dir, [[db.url, '--from']])
+        .trimEnd()
+        .split('\n');
+      expect(lines[0]).toBe(
+        `error: hostile.sql:2: DROP DATABASE is not allowed in a schema file (DROP DATABASE "${victim.name}"): databases are outside a schema`,
+      );
+      expect(lines.slice(1).every((line) => line.startsWith('hint: '))).toBe(true);
+      expect(await serverState()).toEqual(before);
+      expect(before.hostileRole).toEqual([]);
+      expect(before.victim).toEqual([{ datname: victim.name }]);
+      expect(existsSync(STOLEN)).toBe(false);
+    },
+  );
 
   it('each hostile statement alone is refused too, also after a harmless first line', () => {
     for (const [statement, what] of [
@@ -134,7 +150,9 @@ COPY (SELECT 'owned') TO '${STOLEN}';
       const file = write('one.sql', `CREATE TABLE items (id integer PRIMARY KEY);\n${statement}\n`);
       const result = runCli(['diff', '--from', db.url, '--to', file], { cwd: dir.dir });
       expect(result.status).toBe(1);
-      expect(afterDatabaseLines(result, dir.dir, [[db.url, '--from']])).toMatch(new RegExp(`^error: one\\.sql:2: ${what} is not allowed in a schema file`));
+      expect(afterDatabaseLines(result, dir.dir, [[db.url, '--from']])).toMatch(
+        new RegExp(`^error: one\\.sql:2: ${what} is not allowed in a schema file`),
+      );
     }
     expect(existsSync(STOLEN)).toBe(false);
   });
@@ -142,7 +160,10 @@ COPY (SELECT 'owned') TO '${STOLEN}';
 
 describe('--renames is honoured for every kind of TO side', () => {
   it.each([['a .sql file'], ['a database URL'], ['a model .json']])('%s', async (kind) => {
-    const renames = write('renames.json', JSON.stringify({ columns: [{ table: 'public.items', from: 'name', to: 'title' }] }));
+    const renames = write(
+      'renames.json',
+      JSON.stringify({ columns: [{ table: 'public.items', from: 'name', to: 'title' }] }),
+    );
     const target = write('target.sql', 'CREATE TABLE items (id integer PRIMARY KEY, title text NOT NULL);\n');
     let to = target;
     let targetDb: TestPostgresDatabase | undefined;
@@ -159,7 +180,9 @@ describe('--renames is honoured for every kind of TO side', () => {
       expect(to).toBe('target.json');
     }
     try {
-      const result = runCli(['diff', '--from', db.url, '--to', to, '--renames', renames, '--format', 'sql'], { cwd: dir.dir });
+      const result = runCli(['diff', '--from', db.url, '--to', to, '--renames', renames, '--format', 'sql'], {
+        cwd: dir.dir,
+      });
       const sides: [string, '--from' | '--to'][] = [[db.url, '--from']];
       if (targetDb) sides.push([targetDb.url, '--to']);
       expect(afterDatabaseLines(result, dir.dir, sides)).toBe('');
@@ -173,26 +196,46 @@ describe('--renames is honoured for every kind of TO side', () => {
 
 describe('bad input is one clear line', () => {
   it.each([
-    ['a raw model with a wrong type', '{"dialect":"postgres","extensions":[],"enums":[],"tables":[{"name":"t","columns":[{"name":"id","type":"integer","nullable":"no"}],"foreignKeys":[],"uniques":[],"checks":[],"indexes":[]}]}', 'bad.json: not a valid schemaplan model: tables[0].columns[0].nullable: must be boolean', false],
-    ['a raw model without tables', '{"dialect":"postgres","tables":7,"extensions":[],"enums":[]}', 'bad.json: not a valid schemaplan model: tables: must be array', false],
-    ['a model document with a broken model', '{"format":"schemaplan.model","version":1,"models":{"postgres":{"dialect":"postgres"}}}', "bad.json: not a valid schemaplan model document: models.postgres: must have required property 'extensions'", true],
-  ])('malformed model JSON (%s): exit 1, one error line naming the file and the problem', (_what, json, message, databaseNamed) => {
-    write('bad.json', json);
-    const result = runCli(['diff', '--from', 'bad.json', '--to', db.url], { cwd: dir.dir });
-    expect(result.status).toBe(1);
-    // A raw model is read for its dialect before any database is named; a model document's models only when loaded.
-    const stderr = databaseNamed ? afterDatabaseLines(result, dir.dir, [[db.url, '--to']]) : result.stderr;
-    const lines = stderr.trimEnd().split('\n');
-    expect(lines[0]).toBe(`error: ${message}`);
-    expect(lines[0]!.length).toBeLessThanOrEqual(240);
-    expect(lines.slice(1).every((line) => line.startsWith('hint: '))).toBe(true);
-  });
+    [
+      'a raw model with a wrong type',
+      '{"dialect":"postgres","extensions":[],"enums":[],"tables":[{"name":"t","columns":[{"name":"id","type":"integer","nullable":"no"}],"foreignKeys":[],"uniques":[],"checks":[],"indexes":[]}]}',
+      'bad.json: not a valid schemaplan model: tables[0].columns[0].nullable: must be boolean',
+      false,
+    ],
+    [
+      'a raw model without tables',
+      '{"dialect":"postgres","tables":7,"extensions":[],"enums":[]}',
+      'bad.json: not a valid schemaplan model: tables: must be array',
+      false,
+    ],
+    [
+      'a model document with a broken model',
+      '{"format":"schemaplan.model","version":1,"models":{"postgres":{"dialect":"postgres"}}}',
+      "bad.json: not a valid schemaplan model document: models.postgres: must have required property 'extensions'",
+      true,
+    ],
+  ])(
+    'malformed model JSON (%s): exit 1, one error line naming the file and the problem',
+    (_what, json, message, databaseNamed) => {
+      write('bad.json', json);
+      const result = runCli(['diff', '--from', 'bad.json', '--to', db.url], { cwd: dir.dir });
+      expect(result.status).toBe(1);
+      // A raw model is read for its dialect before any database is named; a model document's models only when loaded.
+      const stderr = databaseNamed ? afterDatabaseLines(result, dir.dir, [[db.url, '--to']]) : result.stderr;
+      const lines = stderr.trimEnd().split('\n');
+      expect(lines[0]).toBe(`error: ${message}`);
+      expect(lines[0]!.length).toBeLessThanOrEqual(240);
+      expect(lines.slice(1).every((line) => line.startsWith('hint: '))).toBe(true);
+    },
+  );
 
   it('a NUL in a SQLite path or in a name: exit 1 before any file exists', () => {
     // A project of the user's: TypeORM (linked node_modules) comes from it.
     const nul = tempProject('cli-sandbox-nul');
     try {
-      const url = runCli(['diff', '--from', 'sqlite:bad%00name.sqlite', '--to', 'sqlite:other.sqlite'], { cwd: nul.dir });
+      const url = runCli(['diff', '--from', 'sqlite:bad%00name.sqlite', '--to', 'sqlite:other.sqlite'], {
+        cwd: nul.dir,
+      });
       expect(url.status).toBe(1);
       expect(url.stderr).toMatch(/^error: the SQLite path contains a NUL character\n/);
       expect(readdirSync(nul.dir)).toEqual(['node_modules']);
@@ -210,7 +253,9 @@ describe('bad input is one clear line', () => {
       );
       const model = runCli(['diff', '--from', 'sqlite:fresh.sqlite', '--to', 'm.json'], { cwd: nul.dir });
       expect(model.status).toBe(1);
-      expect(model.stderr).toMatch(/^error: m\.json: not a valid schemaplan model: tables\[0\]\.name: must not contain a NUL character\n/);
+      expect(model.stderr).toMatch(
+        /^error: m\.json: not a valid schemaplan model: tables\[0\]\.name: must not contain a NUL character\n/,
+      );
       expect(readdirSync(nul.dir).sort()).toEqual(['e.ts', 'm.json', 'node_modules']);
     } finally {
       nul.remove();

@@ -54,12 +54,16 @@ describe('the password in a URL is never printed nor written', () => {
 
   it('in errors from the database and the network, with --debug stack traces', () => {
     const unreachable = run(['plan', '--debug', '--url', `postgres://app:${SECRET}@127.0.0.1:1/app`]);
-    expect(unreachable.stderr).toMatch(/^Database: postgres:\/\/app:\*\*\*@127\.0\.0\.1:1\/app \(from --url\)\nerror: cannot connect to PostgreSQL at 127\.0\.0\.1:1: connection refused\n/);
+    expect(unreachable.stderr).toMatch(
+      /^Database: postgres:\/\/app:\*\*\*@127\.0\.0\.1:1\/app \(from --url\)\nerror: cannot connect to PostgreSQL at 127\.0\.0\.1:1: connection refused\n/,
+    );
     expect(unreachable.stderr).toMatch(/^\s+at /m);
     const missing = new URL(url);
     missing.pathname = '/sp_secrets_no_such_db';
     const noDatabase = run(['apply', '--yes', '--debug', '--url', missing.toString()]);
-    expect(noDatabase.stderr).toMatch(/^Database: postgres:\/\/postgres:\*\*\*@[^ ]+\/sp_secrets_no_such_db \(from --url\)\nerror: database "sp_secrets_no_such_db" does not exist/);
+    expect(noDatabase.stderr).toMatch(
+      /^Database: postgres:\/\/postgres:\*\*\*@[^ ]+\/sp_secrets_no_such_db \(from --url\)\nerror: database "sp_secrets_no_such_db" does not exist/,
+    );
     expect(noDatabase.stderr).toMatch(/^\s+at /m);
     const malformed = run(['plan', '--debug', '--url', `postgres://app:${SECRET}@[::1/app`]);
     expect(malformed.stderr).toMatch(/^error: the PostgreSQL URL is malformed\n/);
@@ -68,7 +72,8 @@ describe('the password in a URL is never printed nor written', () => {
   it('in every report format, the plan header, migration files, inspect and apply (URL given by flag or $DATABASE_URL)', () => {
     const text = run(['plan', '--url', url]);
     expect(text.stdout).toContain(`Plan for postgres://postgres:***@`);
-    for (const format of ['json', 'markdown', 'sql']) expect(run(['plan', '--url', url, '--format', format]).status).toBe(0);
+    for (const format of ['json', 'markdown', 'sql'])
+      expect(run(['plan', '--url', url, '--format', format]).status).toBe(0);
     const migration = run(['plan', '--url', url, '--migration', 'add notes', '--migrations-dir', 'migrations']);
     expect(migration.status).toBe(0);
     expect(allFiles(path.join(project.dir, 'migrations')).length).toBeGreaterThan(0);
@@ -113,7 +118,10 @@ describe('the secrets of a URL, query parameters included, are never printed nor
   /** Runs the CLI in-process; every byte it prints is checked for every secret. */
   // Entities of the repository (in-process, `typeorm` resolves from it), written output in a temporary directory.
   const ENTITIES = path.join(REPO_ROOT, 'test/entities/runtime/from/*.ts');
-  async function cli(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+  async function cli(
+    args: string[],
+    env: Record<string, string> = {},
+  ): Promise<{ code: number; stdout: string; stderr: string }> {
     let stdout = '';
     let stderr = '';
     const io: CliIo = {
@@ -137,7 +145,8 @@ describe('the secrets of a URL, query parameters included, are never printed nor
     expect(text.code).toBe(0);
     expect(text.stdout).toContain('Plan for postgres://postgres:***@');
     expect(text.stdout).toContain('?password=***&sslpassword=***');
-    for (const format of ['json', 'markdown', 'sql']) expect((await cli(['plan', '--url', url, '--format', format, ...debug])).code).toBe(0);
+    for (const format of ['json', 'markdown', 'sql'])
+      expect((await cli(['plan', '--url', url, '--format', format, ...debug])).code).toBe(0);
     expect((await cli(['plan', '--url', url, '--out', 'plan.json', ...debug])).code).toBe(0);
     const diff = await cli(['diff', '--from', url, '--to', `entities:${ENTITIES}`, ...debug]);
     expect(diff.code).toBe(0);
@@ -147,7 +156,8 @@ describe('the secrets of a URL, query parameters included, are never printed nor
     const applied = await cli(['apply', '--yes', ...debug], { DATABASE_URL: withSecrets(other.url) });
     expect(applied.code).toBe(0);
     expect(applied.stdout).toContain('sslpassword=***');
-    for (const file of allFiles(project.dir)) for (const secret of SECRETS) expect(readFileSync(file, 'utf8')).not.toContain(secret);
+    for (const file of allFiles(project.dir))
+      for (const secret of SECRETS) expect(readFileSync(file, 'utf8')).not.toContain(secret);
   });
 
   it.each([[[]], [['--debug']]])('in lock errors and connection errors (flags: %j)', async (debug) => {
@@ -158,17 +168,30 @@ describe('the secrets of a URL, query parameters included, are never printed nor
       await holder.query(`SELECT pg_advisory_lock(${APPLY_LOCK_KEY})`);
       const locked = await cli(['apply', '--url', url, '--yes', '--lock-timeout', '0', ...debug]);
       expect(locked.code).toBe(EXIT.gaveUp);
-      expect(locked.stderr).toMatch(/^Database: postgres:\/\/postgres:\*\*\*@.*\?password=\*\*\*&sslpassword=\*\*\* \(from --url\)\n/);
-      expect(locked.stderr).toMatch(/^error: cannot take the apply lock on postgres:\/\/postgres:\*\*\*@.*\?password=\*\*\*&sslpassword=\*\*\*: another apply holds it/m);
+      expect(locked.stderr).toMatch(
+        /^Database: postgres:\/\/postgres:\*\*\*@.*\?password=\*\*\*&sslpassword=\*\*\* \(from --url\)\n/,
+      );
+      expect(locked.stderr).toMatch(
+        /^error: cannot take the apply lock on postgres:\/\/postgres:\*\*\*@.*\?password=\*\*\*&sslpassword=\*\*\*: another apply holds it/m,
+      );
     } finally {
       await holder.end();
     }
-    const refused = await cli(['plan', '--url', `postgres://app:${SECRETS[0]}@127.0.0.1:1/app?password=${SECRETS[1]}&sslpassword=${SECRETS[2]}`, ...debug]);
-    expect(refused.stderr).toMatch(/^Database: postgres:\/\/app:\*\*\*@127\.0\.0\.1:1\/app\?password=\*\*\*&sslpassword=\*\*\* \(from --url\)\nerror: cannot connect to PostgreSQL at 127\.0\.0\.1:1: connection refused\n/);
+    const refused = await cli([
+      'plan',
+      '--url',
+      `postgres://app:${SECRETS[0]}@127.0.0.1:1/app?password=${SECRETS[1]}&sslpassword=${SECRETS[2]}`,
+      ...debug,
+    ]);
+    expect(refused.stderr).toMatch(
+      /^Database: postgres:\/\/app:\*\*\*@127\.0\.0\.1:1\/app\?password=\*\*\*&sslpassword=\*\*\* \(from --url\)\nerror: cannot connect to PostgreSQL at 127\.0\.0\.1:1: connection refused\n/,
+    );
     const missing = new URL(db.url);
     missing.pathname = '/sp_secrets_query_no_such_db';
     const noDatabase = await cli(['apply', '--yes', '--url', withSecrets(missing.toString()), ...debug]);
-    expect(noDatabase.stderr).toMatch(/^Database: postgres:\/\/postgres:\*\*\*@.*\(from --url\)\nerror: database "sp_secrets_query_no_such_db" does not exist/);
+    expect(noDatabase.stderr).toMatch(
+      /^Database: postgres:\/\/postgres:\*\*\*@.*\(from --url\)\nerror: database "sp_secrets_query_no_such_db" does not exist/,
+    );
     if (debug.length > 0) expect(noDatabase.stderr).toMatch(/^\s+at /m);
   });
 });

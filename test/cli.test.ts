@@ -23,7 +23,9 @@ describe.each(DIALECTS)('schema CLI on %s', (dialect) => {
       const json = JSON.parse(pending.stdout);
       expect(json).toMatchObject({ version: 1, dialect, summary: { byKind: { 'table.create': 8 } } });
       expect(json.changes.every((c: { kind?: string }) => typeof c.kind === 'string')).toBe(true);
-      expect(json.statements[0]).toEqual(expect.objectContaining({ sql: expect.any(String), hazards: expect.any(Array) }));
+      expect(json.statements[0]).toEqual(
+        expect.objectContaining({ sql: expect.any(String), hazards: expect.any(Array) }),
+      );
       expect(json.fromHash).toMatch(/^sha256:/);
       expect(validatePlanDocument(json)).toEqual([]);
 
@@ -39,7 +41,9 @@ describe.each(DIALECTS)('schema CLI on %s', (dialect) => {
 
       const refused = runCli(['apply', '--url', db.url]);
       expect(refused.status).toBe(1);
-      expect(refused.stderr).toMatch(/^Database: .* \(from --url\)\nerror: refusing to apply without confirmation: stdin is not a terminal\nhint: Pass --yes/);
+      expect(refused.stderr).toMatch(
+        /^Database: .* \(from --url\)\nerror: refusing to apply without confirmation: stdin is not a terminal\nhint: Pass --yes/,
+      );
       expect(refused.stderr.startsWith(named)).toBe(true);
 
       const dry = runCli(['apply', '--url', db.url, '--dry-run']);
@@ -84,7 +88,9 @@ describe('schema CLI', () => {
         env: { DATABASE_URL: undefined },
       });
       expect(viaDefault.status).toBe(0);
-      expect(viaDefault.stderr).toBe('Database: sqlite:dev.sqlite (the default: no --url, DATABASE_URL, config file or data source names one)\n');
+      expect(viaDefault.stderr).toBe(
+        'Database: sqlite:dev.sqlite (the default: no --url, DATABASE_URL, config file or data source names one)\n',
+      );
       expect(viaDefault.stdout).toContain('Plan for sqlite:dev.sqlite');
       expect(existsSync(path.join(tmp.dir, 'dev.sqlite'))).toBe(false);
     } finally {
@@ -124,7 +130,9 @@ describe('schema CLI', () => {
   it('rejects an unknown flag and a malformed URL with exit 1', () => {
     const unknown = runCli(['plan', '--frobnicate']);
     expect(unknown.status).toBe(1);
-    expect(unknown.stderr).toBe('error: unknown option for schema plan: --frobnicate\nhint: Run schema plan --help for its options.\n');
+    expect(unknown.stderr).toBe(
+      'error: unknown option for schema plan: --frobnicate\nhint: Run schema plan --help for its options.\n',
+    );
     const malformed = runCli(['plan', '--url', 'mysql://root@localhost/db']);
     expect(malformed.status).toBe(1);
     expect(malformed.stderr).toMatch(/^error: unsupported database URL scheme "mysql:"/);

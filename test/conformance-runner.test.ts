@@ -115,14 +115,28 @@ describe('the conformance runner', () => {
       reason: 'from and to are the same schema, but the plan has column.alter',
     });
     expect(outcome('pg-schema-diff/column/002_from_does_not_load')).toMatchObject({ status: 'failed', stage: 'load' });
-    expect(outcome('pg-schema-diff/column/002_from_does_not_load').reason).toMatch(/^cannot load from\.sql:1 .*type "nosuchtype" does not exist/);
-    expect(outcome('pg-schema-diff/function/000_add_function')).toEqual({ status: 'skipped', reason: 'not managed: functions' });
-    expect(outcome('sqlite3def/tests_triggers/Trigger')).toEqual({ status: 'skipped', reason: 'not managed: triggers' });
+    expect(outcome('pg-schema-diff/column/002_from_does_not_load').reason).toMatch(
+      /^cannot load from\.sql:1 .*type "nosuchtype" does not exist/,
+    );
+    expect(outcome('pg-schema-diff/function/000_add_function')).toEqual({
+      status: 'skipped',
+      reason: 'not managed: functions',
+    });
+    expect(outcome('sqlite3def/tests_triggers/Trigger')).toEqual({
+      status: 'skipped',
+      reason: 'not managed: triggers',
+    });
   });
 
   test('a case that hangs times out without stopping the run, and leaves nothing on the server', async () => {
-    expect(outcome('pg-schema-diff/slow/000_sleeps')).toEqual({ status: 'failed', stage: 'timeout', reason: 'no result after 8 s' });
-    const left = await serverQuery('SELECT datname FROM pg_database WHERE datname LIKE $1', [`${SCRATCH_PREFIX}${process.pid}\\_%`]);
+    expect(outcome('pg-schema-diff/slow/000_sleeps')).toEqual({
+      status: 'failed',
+      stage: 'timeout',
+      reason: 'no result after 8 s',
+    });
+    const left = await serverQuery('SELECT datname FROM pg_database WHERE datname LIKE $1', [
+      `${SCRATCH_PREFIX}${process.pid}\\_%`,
+    ]);
     expect(left).toEqual([]);
     // The roles it created for the cases are gone again.
     expect(await serverQuery('SELECT rolname FROM pg_roles WHERE rolname = $1', [HOSTILE_ROLE])).toEqual([]);
@@ -140,19 +154,32 @@ describe('the conformance runner', () => {
     expect(statuses.get('sqlite3def/tests/AddIndex')).toBe('passed');
     expect(regressions(statuses, results)).toEqual([]);
     const baseline = new Map(statuses).set('pg-schema-diff/column/002_from_does_not_load', 'passed');
-    expect(regressions(baseline, results).map((r) => r.case.id)).toEqual(['pg-schema-diff/column/002_from_does_not_load']);
+    expect(regressions(baseline, results).map((r) => r.case.id)).toEqual([
+      'pg-schema-diff/column/002_from_does_not_load',
+    ]);
   });
 });
 
 describe('scope and catalog helpers', () => {
   test('unmanaged kinds are found in SQL, not in comments, literals or quoted names', () => {
-    expect(unmanagedKinds('postgres', ['CREATE TABLE t (id int); GRANT SELECT ON t TO app;'])).toEqual(['privileges (GRANT/REVOKE)']);
-    expect(unmanagedKinds('postgres', [`-- CREATE FUNCTION\nCREATE TABLE "grant" (note text DEFAULT 'create trigger');`])).toEqual([]);
-    expect(unmanagedKinds('postgres', ['CREATE VIEW v AS SELECT rank() OVER (PARTITION BY a ORDER BY b) FROM t;'])).toEqual([]);
+    expect(unmanagedKinds('postgres', ['CREATE TABLE t (id int); GRANT SELECT ON t TO app;'])).toEqual([
+      'privileges (GRANT/REVOKE)',
+    ]);
+    expect(
+      unmanagedKinds('postgres', [`-- CREATE FUNCTION\nCREATE TABLE "grant" (note text DEFAULT 'create trigger');`]),
+    ).toEqual([]);
+    expect(
+      unmanagedKinds('postgres', ['CREATE VIEW v AS SELECT rank() OVER (PARTITION BY a ORDER BY b) FROM t;']),
+    ).toEqual([]);
     // A partitioned table is modelled; its partitions are not; a table becoming partitioned (or not) is not planned.
     const partitioned = 'CREATE TABLE p (a int) PARTITION BY RANGE (a);';
     expect(unmanagedKinds('postgres', [partitioned, partitioned])).toEqual([]);
-    expect(unmanagedKinds('postgres', [`${partitioned} CREATE TABLE p1 PARTITION OF p FOR VALUES FROM (1) TO (2);`, partitioned])).toEqual(['partitions']);
+    expect(
+      unmanagedKinds('postgres', [
+        `${partitioned} CREATE TABLE p1 PARTITION OF p FOR VALUES FROM (1) TO (2);`,
+        partitioned,
+      ]),
+    ).toEqual(['partitions']);
     expect(unmanagedKinds('postgres', ['CREATE TABLE p (a int);', partitioned])).toEqual(['partitioning changes']);
     expect(unmanagedKinds('sqlite', ['CREATE TRIGGER x AFTER INSERT ON t BEGIN SELECT 1; END;'])).toEqual(['triggers']);
   });
@@ -187,10 +214,11 @@ describe('scope and catalog helpers', () => {
     expect(why('AsUser')).toMatch(/^upstream runs it as role psqldef_user/);
     expect(found.get('Refused')!.expect.upstreamError).toBe('cannot do that');
     expect(found.get('Refused')!.dialect).toBe('postgres');
-    expect(schemasCreated('CREATE SCHEMA a; -- CREATE SCHEMA b\ncreate schema if not exists "X y"; CREATE TABLE a.t (id int);')).toEqual([
-      'a',
-      '"X y"',
-    ]);
+    expect(
+      schemasCreated(
+        'CREATE SCHEMA a; -- CREATE SCHEMA b\ncreate schema if not exists "X y"; CREATE TABLE a.t (id int);',
+      ),
+    ).toEqual(['a', '"X y"']);
   });
 
   test('role names listed as quoted identifiers are unquoted', () => {
@@ -202,9 +230,9 @@ describe('scope and catalog helpers', () => {
     expect(catalogDifference(['index public.i on t unique=f keys=1'], ['index public.i on t unique=t keys=1'])).toBe(
       'index public.i: unique=t (target) vs unique=f',
     );
-    expect(catalogDifference(['constraint public."a b".c validated=t'], ['constraint public."a b".c validated=f'])).toBe(
-      'constraint public."a b".c: validated=f (target) vs validated=t',
-    );
+    expect(
+      catalogDifference(['constraint public."a b".c validated=t'], ['constraint public."a b".c validated=f']),
+    ).toBe('constraint public."a b".c: validated=f (target) vs validated=t');
     expect(catalogDifference([], ['relation public.t kind=r'])).toBe('only the target has relation public.t kind=r');
     expect(catalogDifference(['a b'], ['a b'])).toBeUndefined();
     // Storage parameters by value and in any order; anything else as the catalog stores it.

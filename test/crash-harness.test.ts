@@ -14,7 +14,10 @@ async function harnessDatabases(): Promise<string[]> {
   const client = new Client({ connectionString: adminUrl() });
   await client.connect();
   try {
-    const { rows } = await client.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname ~ $1 ORDER BY 1`, [`^sp_crash_(tpl_)?${process.pid}_`]);
+    const { rows } = await client.query<{ datname: string }>(
+      `SELECT datname FROM pg_database WHERE datname ~ $1 ORDER BY 1`,
+      [`^sp_crash_(tpl_)?${process.pid}_`],
+    );
     return rows.map((r) => r.datname);
   } finally {
     await client.end();
@@ -23,12 +26,20 @@ async function harnessDatabases(): Promise<string[]> {
 
 test('--help prints the usage and creates nothing; unknown options are refused', async () => {
   let out = '';
-  const code = await runHarness(['--help'], { write: (text) => (out += text), repoRoot: REPO_ROOT, adminUrl: adminUrl() });
+  const code = await runHarness(['--help'], {
+    write: (text) => (out += text),
+    repoRoot: REPO_ROOT,
+    adminUrl: adminUrl(),
+  });
   expect(code).toBe(0);
   expect(out).toBe(USAGE);
   expect(out).toMatch(/--runs N .*\n.*--seed N .*\n.*--dialect postgres\|sqlite/);
   expect(await harnessDatabases()).toEqual([]);
-  expect(parseCrashArgs(['--runs', '2', '--seed', '5', '--dialect', 'sqlite'])).toEqual({ runs: 2, seed: 5, dialects: ['sqlite'] });
+  expect(parseCrashArgs(['--runs', '2', '--seed', '5', '--dialect', 'sqlite'])).toEqual({
+    runs: 2,
+    seed: 5,
+    dialects: ['sqlite'],
+  });
   expect(() => parseCrashArgs(['--frobnicate'])).toThrow('unknown option --frobnicate (see --help)');
   expect(() => parseCrashArgs(['--runs', '0'])).toThrow('--runs needs a positive whole number, got 0');
 });
@@ -55,7 +66,7 @@ test('stopped while it builds its template, it drops every database it created a
     });
     expect(seen.some((name) => name.startsWith(`sp_crash_tpl_${process.pid}_`))).toBe(true);
     expect(code).toBe(130);
-    expect(out).toBe('cancelled after 0 run(s); the harness\'s databases were dropped\n');
+    expect(out).toBe("cancelled after 0 run(s); the harness's databases were dropped\n");
   } finally {
     clearInterval(poll);
   }

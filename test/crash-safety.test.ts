@@ -20,23 +20,32 @@ const SEEDS = {
 describe.each(['postgres', 'sqlite'] as const)('SIGKILL during schema apply on %s', (dialect) => {
   let template: Template;
   beforeAll(async () => {
-    template = await createTemplate(dialect, { repoRoot: REPO_ROOT, adminUrl: dialect === 'postgres' ? adminUrl() : undefined });
+    template = await createTemplate(dialect, {
+      repoRoot: REPO_ROOT,
+      adminUrl: dialect === 'postgres' ? adminUrl() : undefined,
+    });
   });
   afterAll(() => template?.drop());
 
-  it.each(SEEDS[dialect])('seed %i: entirely before or after, rows kept, lock free, the next apply converges', async (seed) => {
-    const result = await runCrashCase(template, seed, { repoRoot: REPO_ROOT, adminUrl: dialect === 'postgres' ? adminUrl() : undefined });
-    expect(result.failures).toEqual([]);
-    expect(result.mode).not.toBe('timer');
-    // Killed while applying: after a statement had started, not before or after the run.
-    expect(result.killed).toBe(true);
-    expect(result.killedAt).toMatch(/^\[\s*\d+\/\d+\]$/);
-    if (dialect === 'sqlite' || result.variant === 'plain') expect(['before', 'after']).toContain(result.state);
-    if (result.mode === 'blocked') {
-      if (dialect === 'postgres' && result.variant === 'plain') expect(result.state).toBe('before');
-      // The cut concurrent build left an invalid index; the next apply rebuilt it (runCrashCase checks none is left).
-      if (result.variant === 'concurrently') expect(result.invalidIndexes).toBe(1);
-      if (dialect === 'sqlite') expect(result.state).toBe('before');
-    }
-  });
+  it.each(SEEDS[dialect])(
+    'seed %i: entirely before or after, rows kept, lock free, the next apply converges',
+    async (seed) => {
+      const result = await runCrashCase(template, seed, {
+        repoRoot: REPO_ROOT,
+        adminUrl: dialect === 'postgres' ? adminUrl() : undefined,
+      });
+      expect(result.failures).toEqual([]);
+      expect(result.mode).not.toBe('timer');
+      // Killed while applying: after a statement had started, not before or after the run.
+      expect(result.killed).toBe(true);
+      expect(result.killedAt).toMatch(/^\[\s*\d+\/\d+\]$/);
+      if (dialect === 'sqlite' || result.variant === 'plain') expect(['before', 'after']).toContain(result.state);
+      if (result.mode === 'blocked') {
+        if (dialect === 'postgres' && result.variant === 'plain') expect(result.state).toBe('before');
+        // The cut concurrent build left an invalid index; the next apply rebuilt it (runCrashCase checks none is left).
+        if (result.variant === 'concurrently') expect(result.invalidIndexes).toBe(1);
+        if (dialect === 'sqlite') expect(result.state).toBe('before');
+      }
+    },
+  );
 });

@@ -47,7 +47,7 @@ describe('no test of a dialect name outside src/dialects/', () => {
       'switch (type) {',
       "  case 'better-sqlite3': break;",
       '}',
-      "const c = options.type == `mysql` ? 1 : 2;",
+      'const c = options.type == `mysql` ? 1 : 2;',
       "// if (dialect === 'postgres') in a comment",
       "const names: DialectName[] = ['postgres', 'sqlite'];",
       "const d = { dialect: 'sqlite' };",

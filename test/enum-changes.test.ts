@@ -77,7 +77,8 @@ class CardDeckAfter {
   @PrimaryGeneratedColumn() id: number;
   @Column({ type: 'varchar', length: 50 }) title: string;
   @RenamedFrom('level')
-  @Column({ type: 'simple-enum', enum: After, enumName: 'deck_level' }) tier: After;
+  @Column({ type: 'simple-enum', enum: After, enumName: 'deck_level' })
+  tier: After;
 }
 
 const compile = async (entity: Function, dialect: DialectName) => (await compileEntities([entity], dialect)).model;
@@ -91,19 +92,34 @@ describe.each(DIALECTS)('enum changes on %s', (dialectName) => {
     const session = await connect(db.url);
     try {
       await applyTowards(session, await compile(DeckBefore, dialectName));
-      await rawQuery(db, `INSERT INTO "decks" ("title", "level") VALUES ('a', 'A0'), ('b', 'A0'), ('c', 'A0'), ('d', 'B1')`);
+      await rawQuery(
+        db,
+        `INSERT INTO "decks" ("title", "level") VALUES ('a', 'A0'), ('b', 'A0'), ('c', 'A0'), ('d', 'B1')`,
+      );
       const to = await compile(DeckAfter, dialectName);
 
       const current = await session.introspect();
       const probes = planProbes({ from: current, to, dialect: dialectFor(dialectName) });
       // PostgreSQL swaps the type: one more catalog query looks for its uses in schemas the plan does not read.
-      const swap = dialectName === 'postgres' ? [{ kind: 'enumUses', enum: { schema: 'public', name: 'deck_level' }, schemas: ['public'] }] : [];
+      const swap =
+        dialectName === 'postgres'
+          ? [{ kind: 'enumUses', enum: { schema: 'public', name: 'deck_level' }, schemas: ['public'] }]
+          : [];
       expect(probes).toEqual([
-        { kind: 'enumValueRows', table: expect.objectContaining({ name: 'decks' }), column: 'level', array: false, values: ['A0'] },
+        {
+          kind: 'enumValueRows',
+          table: expect.objectContaining({ name: 'decks' }),
+          column: 'level',
+          array: false,
+          values: ['A0'],
+        },
         ...swap,
       ]);
       const queries = session.queryCount;
-      expect(await session.measure(probes)).toEqual([{ probe: probes[0], counts: { A0: 3 } }, ...swap.map((probe) => ({ probe, counts: {} }))]);
+      expect(await session.measure(probes)).toEqual([
+        { probe: probes[0], counts: { A0: 3 } },
+        ...swap.map((probe) => ({ probe, counts: {} })),
+      ]);
       expect(session.queryCount - queries).toBe(1 + swap.length);
 
       const refused = await planTowards(session, to);
@@ -125,7 +141,11 @@ describe.each(DIALECTS)('enum changes on %s', (dialectName) => {
       const mapped = await planTowards(session, to, { renames });
       expect(mapped.diagnostics).toEqual([]);
       expect(mapped.statements.flatMap((s) => s.hazards).filter((h) => h.code === 'ENUM_VALUE_REMOVED')).toEqual([
-        { code: 'ENUM_VALUE_REMOVED', message: "label 'A0' is removed: 3 rows of decks.level holding 'A0' become 'B1' (declared by schema/renames.json)" },
+        {
+          code: 'ENUM_VALUE_REMOVED',
+          message:
+            "label 'A0' is removed: 3 rows of decks.level holding 'A0' become 'B1' (declared by schema/renames.json)",
+        },
       ]);
       await session.apply(mapped.statements);
       expect(await rawQuery(db, 'SELECT "title", "level" FROM "decks" ORDER BY "id"')).toEqual(
@@ -187,7 +207,8 @@ describe.each(DIALECTS)('enum changes on %s', (dialectName) => {
       expect(offline.statements.flatMap((s) => s.hazards).filter((h) => h.code === 'ENUM_VALUE_REMOVED')).toEqual([
         {
           code: 'ENUM_VALUE_REMOVED',
-          message: "label 'A0' is removed: this fails if a row of decks.level holds it (not counted: planned without a database)",
+          message:
+            "label 'A0' is removed: this fails if a row of decks.level holds it (not counted: planned without a database)",
         },
       ]);
     } finally {
@@ -201,7 +222,10 @@ describe.each(DIALECTS)('enum changes on %s', (dialectName) => {
     const session = await connect(db.url);
     try {
       await applyTowards(session, await compile(DeckTwoColumns, dialectName));
-      await rawQuery(db, `INSERT INTO "decks" ("title", "level", "previous") VALUES ('a', 'B1', 'A0'), ('b', 'A1', 'A0')`);
+      await rawQuery(
+        db,
+        `INSERT INTO "decks" ("title", "level", "previous") VALUES ('a', 'B1', 'A0'), ('b', 'A1', 'A0')`,
+      );
       const to = await compile(DeckAfter, dialectName);
       const plan = await planTowards(session, to);
       expect(plan.diagnostics).toEqual([]);
@@ -277,13 +301,25 @@ describe.each(DIALECTS)('enum changes on %s', (dialectName) => {
       ]);
       const renames: Renames = {
         ...NO_RENAMES,
-        enums: [{ from: { schema: 'public', name: 'level' }, to: { schema: 'public', name: 'deck_level' }, rename: true, source: 'test' }],
+        enums: [
+          {
+            from: { schema: 'public', name: 'level' },
+            to: { schema: 'public', name: 'deck_level' },
+            rename: true,
+            source: 'test',
+          },
+        ],
       };
       const plan = createPlan({ from, to, dialect, renames });
       expect(plan.decisions).toEqual([]);
       expect(plan.statements.map((s) => s.sql)).toEqual([`ALTER TYPE "public"."level" RENAME TO "deck_level"`]);
       const question = createPlan({ from, to, dialect }).decisions[0]!;
-      const answered = createPlan({ from, to, dialect, renames: withAnswers(NO_RENAMES, [{ decision: question, rename: true }], to) });
+      const answered = createPlan({
+        from,
+        to,
+        dialect,
+        renames: withAnswers(NO_RENAMES, [{ decision: question, rename: true }], to),
+      });
       expect(answered.statements.map((s) => s.sql)).toEqual([`ALTER TYPE "public"."level" RENAME TO "deck_level"`]);
     });
   }

@@ -48,7 +48,8 @@ const TYPEORM_03_CANNOT: Record<string, { readonly synchronize: string; readonly
     ],
   },
 };
-const typeorm03Cannot = (name: string, dialect: DialectName) => (TEST_TYPEORM_LINE === '0.3' ? TYPEORM_03_CANNOT[`${name}/${dialect}`] : undefined);
+const typeorm03Cannot = (name: string, dialect: DialectName) =>
+  TEST_TYPEORM_LINE === '0.3' ? TYPEORM_03_CANNOT[`${name}/${dialect}`] : undefined;
 
 /**
  * A case starts from entities (`from/`, every dialect) or from SQL (`from.<dialect>.sql`, that dialect only), and
@@ -56,7 +57,9 @@ const typeorm03Cannot = (name: string, dialect: DialectName) => (TEST_TYPEORM_LI
  * what entities cannot, such as operator classes or comments on indexes).
  */
 function dialectsOf(name: string): DialectName[] {
-  const from = existsSync(file(name, 'from')) ? [...DIALECTS] : DIALECTS.filter((dialect) => existsSync(file(name, `from.${dialect}.sql`)));
+  const from = existsSync(file(name, 'from'))
+    ? [...DIALECTS]
+    : DIALECTS.filter((dialect) => existsSync(file(name, `from.${dialect}.sql`)));
   return sqlTarget(name) ? from.filter((dialect) => existsSync(file(name, `to.${dialect}.sql`))) : from;
 }
 
@@ -78,7 +81,10 @@ async function userSchemas(db: TestDatabase): Promise<string[] | undefined> {
  */
 async function runSqlTarget(name: string, dialectName: DialectName): Promise<void> {
   const dialect = dialectFor(dialectName);
-  const [db, target] = [await freshDatabase(dialectName, `fx-${name}`), await freshDatabase(dialectName, `fx-to-${name}`)];
+  const [db, target] = [
+    await freshDatabase(dialectName, `fx-${name}`),
+    await freshDatabase(dialectName, `fx-to-${name}`),
+  ];
   try {
     await buildFrom(name, dialectName, db);
     await rawQuery(target, readFileSync(file(name, `to.${dialectName}.sql`), 'utf8'));
@@ -97,7 +103,9 @@ async function runSqlTarget(name: string, dialectName: DialectName): Promise<voi
     const to = await read(target);
     const from = await read(db);
     const common = commonColumns(from, to, NO_RENAMES);
-    const before = await Promise.all(common.map(async (c) => tableRows(db, c.before.table, c.before.columns, c.before.schema)));
+    const before = await Promise.all(
+      common.map(async (c) => tableRows(db, c.before.table, c.before.columns, c.before.schema)),
+    );
     expect(before.flat().length).toBeGreaterThan(0);
     const session = await connect(db.url);
     try {
@@ -122,7 +130,9 @@ async function runSqlTarget(name: string, dialectName: DialectName): Promise<voi
     } finally {
       await session.close();
     }
-    const rowsAfter = await Promise.all(common.map(async (c) => tableRows(db, c.after.table, c.after.columns, c.after.schema)));
+    const rowsAfter = await Promise.all(
+      common.map(async (c) => tableRows(db, c.after.table, c.after.columns, c.after.schema)),
+    );
     expect(rowsAfter).toEqual(before);
   } finally {
     await db.drop();
@@ -145,7 +155,11 @@ async function buildFrom(name: string, dialect: DialectName, db: TestDatabase): 
 }
 
 /** The target entities with the fixture's `renames.json` (if any) and their `@RenamedFrom` declarations. */
-async function compileTarget(name: string, dialect: DialectName, classes: readonly Function[]): Promise<CompiledSchema> {
+async function compileTarget(
+  name: string,
+  dialect: DialectName,
+  classes: readonly Function[],
+): Promise<CompiledSchema> {
   const renamesFile = readRenamesFile(file(name, 'renames.json'), REPO_ROOT, false);
   return compileEntities(classes, dialect, { renamesFile });
 }
@@ -162,7 +176,8 @@ interface Kept {
  * unchanged unless `rows.<dialect>.json` says how they convert.
  */
 function commonColumns(from: Model, to: Model, renames: Renames): Kept[] {
-  const same = (a: { schema?: string; name: string }, b: { schema?: string; name: string }) => a.name === b.name && a.schema === b.schema;
+  const same = (a: { schema?: string; name: string }, b: { schema?: string; name: string }) =>
+    a.name === b.name && a.schema === b.schema;
   return from.tables.flatMap((t) => {
     const renamed = renames.tables.find((r) => r.rename && same(r.from, t))?.to ?? t;
     const target = to.tables.find((u) => same(u, renamed));
@@ -214,18 +229,22 @@ describe.each(CASES)('fixture %s', (name) => {
         const converted: Record<string, Record<string, unknown>[]> = existsSync(convertedFile)
           ? JSON.parse(readFileSync(convertedFile, 'utf8'))
           : {};
-        const common = commonColumns(from, to, compiled.renames).map(({ before, after }) => {
-          const keep = after.columns.map((c) => !(converted[after.table]?.[0] && c in converted[after.table]![0]!));
-          return {
-            before: { ...before, columns: before.columns.filter((_, i) => keep[i]) },
-            after: { ...after, columns: after.columns.filter((_, i) => keep[i]) },
-          };
-        }).filter((c) => c.before.columns.length > 0);
+        const common = commonColumns(from, to, compiled.renames)
+          .map(({ before, after }) => {
+            const keep = after.columns.map((c) => !(converted[after.table]?.[0] && c in converted[after.table]![0]!));
+            return {
+              before: { ...before, columns: before.columns.filter((_, i) => keep[i]) },
+              after: { ...after, columns: after.columns.filter((_, i) => keep[i]) },
+            };
+          })
+          .filter((c) => c.before.columns.length > 0);
         // Rows as value lists in column order: a renamed column holds the values its old name held.
         const values = (columns: readonly string[]) => (rows: unknown[]) =>
           rows.map((row) => columns.map((c) => (row as Record<string, unknown>)[c]));
         const before = await Promise.all(
-          common.map(async (c) => values(c.before.columns)(await tableRows(db, c.before.table, c.before.columns, c.before.schema))),
+          common.map(async (c) =>
+            values(c.before.columns)(await tableRows(db, c.before.table, c.before.columns, c.before.schema)),
+          ),
         );
         expect(before.flat().length).toBeGreaterThan(0);
 
@@ -243,12 +262,16 @@ describe.each(CASES)('fixture %s', (name) => {
         // Planning again is empty: the declared renames are inert once applied (the decorators stay in the code).
         expect((await planTowards(session, to, declared)).changes).toEqual([]);
         // Standalone sequences are no part of entities: the plan leaves them alone, and they are left out here.
-        expect(managedPart(dialect.normalize(withoutSequences(await session.introspect({ schemas }))))).toEqual(dialect.normalize(to));
+        expect(managedPart(dialect.normalize(withoutSequences(await session.introspect({ schemas }))))).toEqual(
+          dialect.normalize(to),
+        );
         await session.close();
 
         // Every row of every kept column is still there with its values.
         const after = await Promise.all(
-          common.map(async (c) => values(c.after.columns)(await tableRows(db, c.after.table, c.after.columns, c.after.schema))),
+          common.map(async (c) =>
+            values(c.after.columns)(await tableRows(db, c.after.table, c.after.columns, c.after.schema)),
+          ),
         );
         expect(after).toEqual(before);
         for (const [table, rows] of Object.entries(converted)) {
@@ -267,7 +290,9 @@ describe.each(CASES)('fixture %s', (name) => {
           }
         }
 
-        expect(await typeormPendingQueries(db.oracle, toClasses)).toEqual(typeorm03Cannot(name, dialectName)?.pending ?? []);
+        expect(await typeormPendingQueries(db.oracle, toClasses)).toEqual(
+          typeorm03Cannot(name, dialectName)?.pending ?? [],
+        );
       } finally {
         await db.drop();
       }

@@ -7,9 +7,16 @@ import { REPO_ROOT } from './support/cli';
 describe('generated/', () => {
   it('is up to date with schema/ (run `npm run generate` after changing an entity)', async () => {
     const files = await generatedFiles(['schema/**/*.ts'], REPO_ROOT);
-    expect([...files.keys()].sort()).toEqual(['generated/model.json', 'generated/schema.postgres.sql', 'generated/schema.sqlite.sql']);
+    expect([...files.keys()].sort()).toEqual([
+      'generated/model.json',
+      'generated/schema.postgres.sql',
+      'generated/schema.sqlite.sql',
+    ]);
     for (const [relative, content] of files) {
-      expect({ file: relative, content: readFileSync(path.join(REPO_ROOT, relative), 'utf8') }).toEqual({ file: relative, content });
+      expect({ file: relative, content: readFileSync(path.join(REPO_ROOT, relative), 'utf8') }).toEqual({
+        file: relative,
+        content,
+      });
     }
   });
 

@@ -58,11 +58,15 @@ describe.each(DIALECTS)('hostile names and values on %s', (dialect) => {
     const hostile = current.tables.find((t) => t.name === HOSTILE_TABLE)!;
     expect(hostile.columns.map((c) => c.name).sort()).toEqual(['ID', 'Naïve Ωmega 🙂', 'order', 'semi;colon'].sort());
     expect(hostile.indexes.map((i) => i.name)).toEqual(['IDX /* ünï */ "q"']);
-    expect(hostile.checks).toEqual([{ name: 'CHK "q"; -- x', expression: `"semi;colon" <> 'it''s; DROP TABLE x; --'` }]);
+    expect(hostile.checks).toEqual([
+      { name: 'CHK "q"; -- x', expression: `"semi;colon" <> 'it''s; DROP TABLE x; --'` },
+    ]);
     if (dialect === 'postgres') {
       expect(current.enums.map((e) => e.name).sort()).toEqual(['Mood -- x', 'mood "q"']);
       expect(hostile.comment).toBe('table\'s "comment" $$ -- ; /* x */ \\');
-      expect(hostile.columns.find((c) => c.name === 'Naïve Ωmega 🙂')!.comment).toBe('comment with \' and " and $$ -- ; /* x */');
+      expect(hostile.columns.find((c) => c.name === 'Naïve Ωmega 🙂')!.comment).toBe(
+        'comment with \' and " and $$ -- ; /* x */',
+      );
     }
   });
 
@@ -75,7 +79,10 @@ describe.each(DIALECTS)('hostile names and values on %s', (dialect) => {
       );
       expect(labels.map((l) => l.enumlabel)).toEqual(Object.values(Mood));
     } else {
-      const [table] = await rawQuery<{ sql: string }>(db, `SELECT sql FROM sqlite_master WHERE name = '${HOSTILE_TABLE}'`);
+      const [table] = await rawQuery<{ sql: string }>(
+        db,
+        `SELECT sql FROM sqlite_master WHERE name = '${HOSTILE_TABLE}'`,
+      );
       expect(table!.sql).toContain(`"order" IN ('calm','a''); DROP TABLE x; --','say "hi"',`);
     }
     // The defaults are the declared values, byte for byte; the CHECK built from the labels accepts each of them.
@@ -83,7 +90,10 @@ describe.each(DIALECTS)('hostile names and values on %s', (dialect) => {
     for (const label of Object.values(Mood)) {
       await rawQuery(db, `INSERT INTO ${q(HOSTILE_TABLE)} ("order") VALUES ('${label.replace(/'/g, "''")}')`);
     }
-    const rows = await rawQuery<{ order: string; naive: string }>(db, `SELECT "order", ${q('Naïve Ωmega 🙂')} AS naive FROM ${q(HOSTILE_TABLE)} ORDER BY ${q('ID')}`);
+    const rows = await rawQuery<{ order: string; naive: string }>(
+      db,
+      `SELECT "order", ${q('Naïve Ωmega 🙂')} AS naive FROM ${q(HOSTILE_TABLE)} ORDER BY ${q('ID')}`,
+    );
     expect(rows).toEqual([Mood.Injection, ...Object.values(Mood)].map((order) => ({ order, naive: HOSTILE_DEFAULT })));
     await expect(rawQuery(db, `INSERT INTO ${q(HOSTILE_TABLE)} ("order") VALUES ('a')`)).rejects.toThrow();
     expect(await rawQuery(db, 'SELECT id FROM x')).toEqual([{ id: 7 }]);
@@ -133,7 +143,9 @@ describe('PostgreSQL identifier length', () => {
       @Column({ name: '🙂'.repeat(16) }) emoji!: string;
     }
     await expect(compileEntities([Long], 'postgres')).rejects.toThrow(
-      new CompileError(`column name "${'🙂'.repeat(16)}" of entity Long is 64 bytes long; PostgreSQL allows 63 and would truncate it`),
+      new CompileError(
+        `column name "${'🙂'.repeat(16)}" of entity Long is 64 bytes long; PostgreSQL allows 63 and would truncate it`,
+      ),
     );
     @Entity('fits')
     class Fits {

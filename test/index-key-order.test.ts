@@ -36,7 +36,10 @@ const EXPECTED: Record<DialectName, Record<string, Pick<Index, 'columns' | 'keys
   },
   sqlite: {
     events_at_desc: { columns: ['at'], keys: [{ column: 'at', desc: true }] },
-    events_mixed: { columns: ['kind', 'at', 'score'], keys: [{ column: 'kind' }, { column: 'at', desc: true }, { column: 'score' }] },
+    events_mixed: {
+      columns: ['kind', 'at', 'score'],
+      keys: [{ column: 'kind' }, { column: 'at', desc: true }, { column: 'score' }],
+    },
     events_expr: { columns: [], keys: [{ expression: 'lower("kind")', desc: true }] },
     events_spelled_default: { columns: ['kind', 'score'], keys: [{ column: 'kind' }, { column: 'score', desc: true }] },
   },
@@ -58,7 +61,9 @@ async function introspectSql(dialect: DialectName, label: string, sql: string): 
 }
 
 const indexesOf = (model: Model): Record<string, Pick<Index, 'columns' | 'keys'>> =>
-  Object.fromEntries(model.tables[0]!.indexes.map((index) => [index.name, { columns: index.columns, keys: index.keys }]));
+  Object.fromEntries(
+    model.tables[0]!.indexes.map((index) => [index.name, { columns: index.columns, keys: index.keys }]),
+  );
 
 /** The model with every index key in the default order (what TypeORM entities can declare). */
 function withoutOrder(model: Model): Model {
@@ -67,7 +72,10 @@ function withoutOrder(model: Model): Model {
     tables: model.tables.map((table) => ({
       ...table,
       indexes: table.indexes.map((index) =>
-        withIndexKeys(index, (index.keys ?? []).map((key) => ('column' in key ? { column: key.column } : { expression: key.expression }))),
+        withIndexKeys(
+          index,
+          (index.keys ?? []).map((key) => ('column' in key ? { column: key.column } : { expression: key.expression })),
+        ),
       ),
     })),
   };
@@ -104,7 +112,9 @@ describe.each(DIALECTS)('index key order on %s', (dialectName) => {
     try {
       const current = await session.introspect();
       const target = withoutOrder(current);
-      expect(target.tables[0]!.indexes.every((index) => index.keys === undefined || index.name === 'events_expr')).toBe(true);
+      expect(target.tables[0]!.indexes.every((index) => index.keys === undefined || index.name === 'events_expr')).toBe(
+        true,
+      );
       const plan = createPlan({ from: current, to: target, dialect });
       const indexChanges = plan.changes
         .flatMap((change) => (change.kind === 'table.rebuild' ? change.changes : [change]))
@@ -117,7 +127,9 @@ describe.each(DIALECTS)('index key order on %s', (dialectName) => {
       const after = await session.introspect();
       expect(indexesOf(after)).toEqual(indexesOf(target));
       expect(createPlan({ from: after, to: target, dialect }).changes).toEqual([]);
-      expect(await rawQuery(db, 'SELECT count(*) AS n FROM "events"')).toEqual([{ n: dialectName === 'postgres' ? '2' : 2 }]);
+      expect(await rawQuery(db, 'SELECT count(*) AS n FROM "events"')).toEqual([
+        { n: dialectName === 'postgres' ? '2' : 2 },
+      ]);
     } finally {
       await session.close();
       await db.drop();
@@ -131,7 +143,11 @@ describe('index key order rendering', () => {
     const index: Index = {
       name: 'i',
       columns: ['a'],
-      keys: [{ column: 'a', desc: true }, { expression: 'lower(b)', nulls: 'first' }, { column: 'c', desc: true, nulls: 'last' }],
+      keys: [
+        { column: 'a', desc: true },
+        { expression: 'lower(b)', nulls: 'first' },
+        { column: 'c', desc: true, nulls: 'last' },
+      ],
       unique: false,
     };
     const change = { kind: 'index.create' as const, table: { schema: 'public', name: 't' }, index, reason: 'test' };

@@ -103,7 +103,17 @@ describe('index expressions are emitted only as one enclosed expression', () => 
   });
 
   it.each(DIALECTS)('%s: refuses text that would escape its parentheses or end the statement', (dialect) => {
-    for (const text of ['x); DROP TABLE users; --', 'a) + (b', 'a)', '(a', 'a -- b', 'a /* b */', "'open", '', 'f($$x$$)']) {
+    for (const text of [
+      'x); DROP TABLE users; --',
+      'a) + (b',
+      'a)',
+      '(a',
+      'a -- b',
+      'a /* b */',
+      "'open",
+      '',
+      'f($$x$$)',
+    ]) {
       expect(() => enclosedExpression(text, dialect)).toThrow(/is not a single SQL expression/);
     }
   });
@@ -120,7 +130,10 @@ describe('index expressions are emitted only as one enclosed expression', () => 
     const model = emptyModel('postgres');
     const table = { schema: 'public', name: 't' };
     const render = (index: Index) =>
-      dialectFor('postgres').render({ kind: 'index.create', table, index, reason: 'test' }, { from: model, to: model })[0]!.sql;
+      dialectFor('postgres').render(
+        { kind: 'index.create', table, index, reason: 'test' },
+        { from: model, to: model },
+      )[0]!.sql;
     expect(render({ name: 'i', columns: ['(x)'], unique: false })).toBe('CREATE INDEX "i" ON "public"."t" ("(x)")');
     expect(render({ name: 'i', columns: [], keys: [{ expression: 'x' }], unique: false, method: 'hash' })).toBe(
       'CREATE INDEX "i" ON "public"."t" USING "hash" ((x))',

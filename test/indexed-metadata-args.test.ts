@@ -8,7 +8,12 @@ type Lookup = (this: unknown, ...args: unknown[]) => unknown;
 /** A class and its ancestors, the way TypeORM's `MetadataUtils.getInheritanceTree` lists them. */
 function inheritanceTree(target: Function): Function[] {
   const tree = [target];
-  for (let parent = Object.getPrototypeOf(target); parent && parent !== Function.prototype; parent = Object.getPrototypeOf(parent)) tree.push(parent);
+  for (
+    let parent = Object.getPrototypeOf(target);
+    parent && parent !== Function.prototype;
+    parent = Object.getPrototypeOf(parent)
+  )
+    tree.push(parent);
   return tree;
 }
 
@@ -27,22 +32,49 @@ describe('indexed metadata-args lookups', () => {
     }
     const storage = appTypeorm().getMetadataArgsStorage() as unknown as Storage;
     const proto = Object.getPrototypeOf(storage) as Storage;
-    const arrays = Object.entries(storage).filter((entry): entry is [string, { target?: unknown; propertyName?: string }[]] => Array.isArray(entry[1]));
+    const arrays = Object.entries(storage).filter(
+      (entry): entry is [string, { target?: unknown; propertyName?: string }[]] => Array.isArray(entry[1]),
+    );
     const targets = new Set<unknown>();
     for (const [, records] of arrays) for (const record of records) targets.add(record.target);
     const classes = [...targets].filter((t): t is Function => typeof t === 'function');
     expect(classes.length).toBeGreaterThan(10);
-    const asked: unknown[] = [...targets, ...classes.map(inheritanceTree), 'no such target', [classes[0], 'no such target']];
-    const propertyNames = [...new Set(arrays.flatMap(([, records]) => records.map((r) => r.propertyName)))].filter((p) => typeof p === 'string');
+    const asked: unknown[] = [
+      ...targets,
+      ...classes.map(inheritanceTree),
+      'no such target',
+      [classes[0], 'no such target'],
+    ];
+    const propertyNames = [...new Set(arrays.flatMap(([, records]) => records.map((r) => r.propertyName)))].filter(
+      (p) => typeof p === 'string',
+    );
 
     // TypeORM's own answers (the prototype's methods on the whole arrays) ...
     const calls: { name: string; args: unknown[] }[] = [];
     for (const target of asked) {
-      for (const name of ['filterTables', 'filterColumns', 'filterRelations', 'filterRelationIds', 'filterIndices', 'filterForeignKeys', 'filterUniques', 'filterChecks', 'filterExclusions', 'filterListeners', 'filterEmbeddeds', 'findTree', 'findInheritanceType', 'findDiscriminatorValue', 'filterSubscribers', 'filterNamingStrategies']) {
+      for (const name of [
+        'filterTables',
+        'filterColumns',
+        'filterRelations',
+        'filterRelationIds',
+        'filterIndices',
+        'filterForeignKeys',
+        'filterUniques',
+        'filterChecks',
+        'filterExclusions',
+        'filterListeners',
+        'filterEmbeddeds',
+        'findTree',
+        'findInheritanceType',
+        'findDiscriminatorValue',
+        'filterSubscribers',
+        'filterNamingStrategies',
+      ]) {
         if (typeof proto[name] === 'function') calls.push({ name, args: [target] });
       }
       for (const propertyName of propertyNames) {
-        for (const name of ['findGenerated', 'findJoinTable', 'filterJoinColumns']) calls.push({ name, args: [target, propertyName] });
+        for (const name of ['findGenerated', 'findJoinTable', 'filterJoinColumns'])
+          calls.push({ name, args: [target, propertyName] });
       }
     }
     const expected = calls.map(({ name, args }) => (proto[name] as Lookup).apply(storage, args));
@@ -51,7 +83,9 @@ describe('indexed metadata-args lookups', () => {
 
     // ... and the indexed ones: the same records (the same objects, in the same order).
     const actual = await withIndexedMetadataArgs(storage, async () => {
-      expect(Object.keys(storage)).toEqual(expect.arrayContaining(['filterByTarget', 'findGenerated', 'filterIndices']));
+      expect(Object.keys(storage)).toEqual(
+        expect.arrayContaining(['filterByTarget', 'findGenerated', 'filterIndices']),
+      );
       return calls.map(({ name, args }) => (storage[name] as Lookup).apply(storage, args));
     });
     actual.forEach((answer, i) => {
@@ -82,7 +116,9 @@ describe('indexed metadata-args lookups', () => {
     await entityClasses('test/entities/single-table-inheritance');
     await entityClasses('fixtures/many-to-many/to');
     const { MetadataUtils, getMetadataArgsStorage } = appTypeorm();
-    const classes = [...new Set(getMetadataArgsStorage().tables.map((t) => t.target))].filter((t): t is Function => typeof t === 'function');
+    const classes = [...new Set(getMetadataArgsStorage().tables.map((t) => t.target))].filter(
+      (t): t is Function => typeof t === 'function',
+    );
     class Base {}
     class Child extends Base {}
     class GrandChild extends Child {}

@@ -45,12 +45,16 @@ describe.each(DIALECTS)('@JoinTable on both sides, on %s', (dialect) => {
     expect(junction(model, 'student_courses').primaryKey).toEqual(
       expect.objectContaining({ columns: ['coursesId', 'studentsId'], anyOrder: true }),
     );
-    expect(junction(model, 'follows').primaryKey).toEqual(expect.objectContaining({ columns: ['followeeId', 'followerId'], anyOrder: true }));
+    expect(junction(model, 'follows').primaryKey).toEqual(
+      expect.objectContaining({ columns: ['followeeId', 'followerId'], anyOrder: true }),
+    );
     // Whichever side TypeORM built first (its metadata order; at random under 0.3), the model is the same.
     const built = await buildMetadata(classes, dialect, {});
     const junctions = built.entityMetadatas.filter((m) => m.tableType === 'junction');
     const swapped = [...built.entityMetadatas.filter((m) => m.tableType !== 'junction'), ...[...junctions].reverse()];
-    expect(junctions[0]!.columns.map((c) => c.databaseName)).not.toEqual(swapped.find((m) => m.tableType === 'junction')!.columns.map((c) => c.databaseName));
+    expect(junctions[0]!.columns.map((c) => c.databaseName)).not.toEqual(
+      swapped.find((m) => m.tableType === 'junction')!.columns.map((c) => c.databaseName),
+    );
     expect(metadataToModel(built.dataSource, built.entityMetadatas, dialect).model).toEqual(model);
     expect(metadataToModel(built.dataSource, swapped, dialect).model).toEqual(model);
     // One side alone compiles to the same junction, in that side's order, with a fixed key.
@@ -58,7 +62,11 @@ describe.each(DIALECTS)('@JoinTable on both sides, on %s', (dialect) => {
     expect(junction(student, 'student_courses')).toEqual({
       ...junction(model, 'student_courses'),
       columns: [...junction(model, 'student_courses').columns].reverse(),
-      primaryKey: { ...junction(model, 'student_courses').primaryKey, columns: ['studentsId', 'coursesId'], anyOrder: undefined },
+      primaryKey: {
+        ...junction(model, 'student_courses').primaryKey,
+        columns: ['studentsId', 'coursesId'],
+        anyOrder: undefined,
+      },
     });
   });
 
@@ -80,7 +88,9 @@ describe.each(DIALECTS)('@JoinTable on both sides, on %s', (dialect) => {
         const session = await connect(db.url);
         try {
           const current = await session.introspect();
-          orders.add(JSON.stringify(['student_courses', 'follows'].map((name) => junction(current, name).primaryKey?.columns)));
+          orders.add(
+            JSON.stringify(['student_courses', 'follows'].map((name) => junction(current, name).primaryKey?.columns)),
+          );
           const plan = await planTowards(session, model);
           expect({ folder, sql: renderSql(plan) }).toEqual({ folder, sql: '' });
           expect(plan.decisions).toEqual([]);
@@ -92,8 +102,18 @@ describe.each(DIALECTS)('@JoinTable on both sides, on %s', (dialect) => {
       }
     }
     // The test is only worth something if the databases differ: both key orders were built.
-    expect(orders).toContain(JSON.stringify([['studentsId', 'coursesId'], ['followerId', 'followeeId']]));
-    expect(orders).toContain(JSON.stringify([['coursesId', 'studentsId'], ['followeeId', 'followerId']]));
+    expect(orders).toContain(
+      JSON.stringify([
+        ['studentsId', 'coursesId'],
+        ['followerId', 'followeeId'],
+      ]),
+    );
+    expect(orders).toContain(
+      JSON.stringify([
+        ['coursesId', 'studentsId'],
+        ['followeeId', 'followerId'],
+      ]),
+    );
   });
 
   it('applies one junction per name; after apply nothing is left to plan and TypeORM has nothing pending, from either side', async () => {
@@ -104,7 +124,9 @@ describe.each(DIALECTS)('@JoinTable on both sides, on %s', (dialect) => {
       const session = await connect(db.url);
       try {
         const plan = await applyTowards(session, model);
-        const creates = plan.changes.filter((c) => c.kind === 'table.create').map((c) => (c.kind === 'table.create' ? c.table.name : ''));
+        const creates = plan.changes
+          .filter((c) => c.kind === 'table.create')
+          .map((c) => (c.kind === 'table.create' ? c.table.name : ''));
         expect(creates.sort()).toEqual(['courses', 'follows', 'student_courses', 'students', 'users']);
         expect(renderSql(plan)).toContain('PRIMARY KEY ("coursesId", "studentsId")');
         expect((await planTowards(session, model)).changes).toEqual([]);
@@ -145,18 +167,23 @@ describe.each(DIALECTS)('@JoinTable on both sides, on %s', (dialect) => {
   it('leaves a junction both sides declare with synchronize: false alone, once', async () => {
     const compiled = await compileEntities(await entityClasses('test/entities/junctions/unmanaged'), dialect);
     expect(compiled.model.tables.map((t) => t.name)).toEqual(['courses', 'students']);
-    expect(compiled.unmanaged).toEqual([{ schema: dialect === 'postgres' ? 'public' : undefined, name: 'student_courses' }]);
+    expect(compiled.unmanaged).toEqual([
+      { schema: dialect === 'postgres' ? 'public' : undefined, name: 'student_courses' },
+    ]);
     expect(compiled.diagnostics).toContainEqual({
       severity: 'info',
       code: 'NOT_SYNCHRONIZED',
-      message: 'student_courses is not managed: @JoinTable of Course.students has synchronize: false, so the plan leaves it as it is',
+      message:
+        'student_courses is not managed: @JoinTable of Course.students has synchronize: false, so the plan leaves it as it is',
       location: '@JoinTable of Course.students',
     });
   });
 
   it('refuses an entity and a junction of one table name, naming the entity and the relation', async () => {
     const error = await compileError('test/entities/junctions/entity-clash', dialect);
-    expect(error.message).toBe(`entity Enrollment and @JoinTable of Student.courses both map to table ${key('enrollments')}`);
+    expect(error.message).toBe(
+      `entity Enrollment and @JoinTable of Student.courses both map to table ${key('enrollments')}`,
+    );
     expect(error.hint).toBe(
       'Each table needs one declaration: give entity Enrollment another @Entity() name, or give the @JoinTable of Student.courses another name.',
     );
@@ -164,7 +191,9 @@ describe.each(DIALECTS)('@JoinTable on both sides, on %s', (dialect) => {
 
   it('refuses two unrelated relations whose junctions have one name, naming both', async () => {
     const error = await compileError('test/entities/junctions/two-relations', dialect);
-    expect(error.message).toBe(`@JoinTable of Article.tags and @JoinTable of Post.tags both map to table ${key('taggings')}`);
+    expect(error.message).toBe(
+      `@JoinTable of Article.tags and @JoinTable of Post.tags both map to table ${key('taggings')}`,
+    );
     expect(error.hint).toBe(
       'Each table needs one declaration: give the @JoinTable of Article.tags another name, or give the @JoinTable of Post.tags another name.',
     );

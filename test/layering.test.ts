@@ -22,7 +22,11 @@ interface Violation {
 function cruise(cwd: string): Violation[] {
   let out: string;
   try {
-    out = execFileSync(process.execPath, [CRUISE, 'src', '--config', CONFIG, '--output-type', 'json'], { cwd, encoding: 'utf8', maxBuffer: 64 << 20 });
+    out = execFileSync(process.execPath, [CRUISE, 'src', '--config', CONFIG, '--output-type', 'json'], {
+      cwd,
+      encoding: 'utf8',
+      maxBuffer: 64 << 20,
+    });
   } catch (error) {
     // dependency-cruiser exits non-zero when it finds violations; the JSON is on stdout all the same.
     out = (error as { stdout?: string }).stdout ?? '';
@@ -32,7 +36,9 @@ function cruise(cwd: string): Violation[] {
 }
 
 const describeViolation = (v: Violation): string =>
-  v.cycle ? `${v.rule.name}: ${v.from} -> ${v.cycle.map((c) => c.name).join(' -> ')}` : `${v.rule.name}: ${v.from} -> ${v.to}`;
+  v.cycle
+    ? `${v.rule.name}: ${v.from} -> ${v.cycle.map((c) => c.name).join(' -> ')}`
+    : `${v.rule.name}: ${v.from} -> ${v.to}`;
 
 function writeTree(files: Record<string, string>): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'schemaplan-layering-'));

@@ -4,7 +4,18 @@
  * giving exactly what the CLI prints as JSON.
  */
 import path from 'node:path';
-import { apply, ApplyLockedError, CompileError, diff, GaveUpError, inspect, OpenDecisionsError, plan, type ProgressEvent, type SchemaplanError } from '../src';
+import {
+  apply,
+  ApplyLockedError,
+  CompileError,
+  diff,
+  GaveUpError,
+  inspect,
+  OpenDecisionsError,
+  plan,
+  type ProgressEvent,
+  type SchemaplanError,
+} from '../src';
 import { EXIT } from '../src/cli/exit-codes';
 import { exitCodeOf } from '../src/cli/report-error';
 import { appTypeorm } from '../src/typeorm/runtime';
@@ -69,7 +80,12 @@ describe.each(DIALECTS)('the library API on %s', (dialect) => {
     }
 
     const events: ProgressEvent[] = [];
-    const result = await apply({ ...options, answers, allowHazards: [...new Set(hazards)], onProgress: (event) => events.push(event) });
+    const result = await apply({
+      ...options,
+      answers,
+      allowHazards: [...new Set(hazards)],
+      onProgress: (event) => events.push(event),
+    });
     expect(result.plan).toEqual(answered);
     expect(result.applied.map((s) => s.sql)).toEqual(answered.statements.map((s) => s.sql));
     expect(result.verification.inLine).toBe(true);
@@ -97,9 +113,13 @@ describe.each(DIALECTS)('the library API on %s', (dialect) => {
   it('cancels with an AbortSignal (CANCELLED) and says what is wrong with a stable code', async () => {
     const controller = new AbortController();
     controller.abort();
-    expect((await rejection(plan({ url: db.url, entities: TO, cwd: REPO_ROOT, signal: controller.signal }))).code).toBe('CANCELLED');
+    expect((await rejection(plan({ url: db.url, entities: TO, cwd: REPO_ROOT, signal: controller.signal }))).code).toBe(
+      'CANCELLED',
+    );
     expect((await rejection(plan({ url: 'nosuch://x', entities: TO, cwd: REPO_ROOT }))).code).toBe('URL');
-    expect((await rejection(apply({ url: db.url, entities: TO, cwd: REPO_ROOT, allowHazards: ['NOPE' as never] }))).code).toBe('USAGE');
+    expect(
+      (await rejection(apply({ url: db.url, entities: TO, cwd: REPO_ROOT, allowHazards: ['NOPE' as never] }))).code,
+    ).toBe('USAGE');
     expect((await rejection(plan({ url: db.url, entities: TO, cwd: REPO_ROOT, lockTimeout: -1 }))).code).toBe('USAGE');
   });
 

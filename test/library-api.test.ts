@@ -81,7 +81,8 @@ function runScript(url: string): Promise<{ code: number | null; killed: boolean;
 
 describe('the library API, required from the built package', () => {
   beforeAll(() => {
-    if (!existsSync(path.join(REPO_ROOT, pkg.main))) throw new Error(`${pkg.main} is not built: run \`npm run build\` first`);
+    if (!existsSync(path.join(REPO_ROOT, pkg.main)))
+      throw new Error(`${pkg.main} is not built: run \`npm run build\` first`);
   });
 
   for (const dialect of DIALECTS) {
@@ -100,8 +101,19 @@ describe('the library API, required from the built package', () => {
 
         expect(output.plain).toBe(true);
         expect(output.planJson).toBe(cli.stdout);
-        const document = JSON.parse(output.planJson) as { version: number; target: string; serverVersion: string; fromHash: string; statements: unknown[] };
-        expect(document).toMatchObject({ version: 1, dialect, target: expect.any(String), fromHash: expect.stringMatching(/^sha256:/) });
+        const document = JSON.parse(output.planJson) as {
+          version: number;
+          target: string;
+          serverVersion: string;
+          fromHash: string;
+          statements: unknown[];
+        };
+        expect(document).toMatchObject({
+          version: 1,
+          dialect,
+          target: expect.any(String),
+          fromHash: expect.stringMatching(/^sha256:/),
+        });
         if (dialect === 'postgres') expect(document.serverVersion).toMatch(/^\d+/);
         expect(document.statements.length).toBeGreaterThan(0);
 

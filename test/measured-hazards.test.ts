@@ -124,7 +124,11 @@ describe.each(DIALECTS)('hazards measured against the live data, on %s', (dialec
       const expected: Hazard[] = [
         { code: 'DATA_LOSS', message: `drops column ${t('users')}.bio: 1,200 non-null values` },
         { code: 'DATA_LOSS', message: `drops table ${t('posts')} with 5 rows` },
-        { code: 'NOT_NULL_VIOLATION', message: `sets ${t('users')}.rating NOT NULL: 12 rows are NULL, apply will fail`, fails: true },
+        {
+          code: 'NOT_NULL_VIOLATION',
+          message: `sets ${t('users')}.rating NOT NULL: 12 rows are NULL, apply will fail`,
+          fails: true,
+        },
         {
           code: 'NOT_NULL_VIOLATION',
           message: `adds NOT NULL column region without a default to ${t('users')}: ${t('users')} has 1,234 rows, apply will fail`,
@@ -136,13 +140,19 @@ describe.each(DIALECTS)('hazards measured against the live data, on %s', (dialec
         // the values as they are (it does not enforce lengths), taking the default on the way (COALESCE), and
         // rebuilds the indexes with the table.
         expected.push(
-          { code: 'TABLE_REWRITE', message: 'sets public.users.score NOT NULL: 7 rows are NULL and are set to its default first' },
+          {
+            code: 'TABLE_REWRITE',
+            message: 'sets public.users.score NOT NULL: 7 rows are NULL and are set to its default first',
+          },
           {
             code: 'DATA_LOSS',
             message: `narrows public.users.name ${varchar(200)} to ${varchar(50)}: 3 values are longer than 50 characters, apply will fail`,
             fails: true,
           },
-          { code: 'INDEX_BUILD', message: 'index IDX_users_name builds over 1,234 rows of public.users, blocking writes meanwhile' },
+          {
+            code: 'INDEX_BUILD',
+            message: 'index IDX_users_name builds over 1,234 rows of public.users, blocking writes meanwhile',
+          },
         );
       }
       expect(rowHazards(plan)).toEqual(sorted(expected));
@@ -162,13 +172,19 @@ describe.each(DIALECTS)('hazards measured against the live data, on %s', (dialec
     const db = await seededDatabase(dialect, 'measured-zero');
     const session = await connect(db.url);
     try {
-      await rawQuery(db, `UPDATE "users" SET "rating" = 5 WHERE "rating" IS NULL; UPDATE "users" SET "score" = 1 WHERE "score" IS NULL;
-        UPDATE "users" SET "name" = 'short' WHERE length("name") > 50; UPDATE "users" SET "bio" = NULL`);
+      await rawQuery(
+        db,
+        `UPDATE "users" SET "rating" = 5 WHERE "rating" IS NULL; UPDATE "users" SET "score" = 1 WHERE "score" IS NULL;
+        UPDATE "users" SET "name" = 'short' WHERE length("name") > 50; UPDATE "users" SET "bio" = NULL`,
+      );
       // The NOT NULL column without a default goes to the empty table; the index is built on a table of 1,234 rows,
       // below the default threshold of a large table.
       const to = (current: Model) =>
         editTable(
-          editTable(target(current), 'users', (table) => ({ ...table, columns: table.columns.filter((c) => c.name !== 'region') })),
+          editTable(target(current), 'users', (table) => ({
+            ...table,
+            columns: table.columns.filter((c) => c.name !== 'region'),
+          })),
           'tags',
           (table) => ({ ...table, columns: [...table.columns, region] }),
         );
@@ -195,7 +211,14 @@ describe.each(DIALECTS)('hazards measured against the live data, on %s', (dialec
       const members = pg ? { schema: 'public', name: 'members' } : { name: 'members' };
       const renames: Renames = {
         ...NO_RENAMES,
-        tables: [{ from: pg ? { schema: 'public', name: 'users' } : { name: 'users' }, to: members, rename: true, source: 'test' }],
+        tables: [
+          {
+            from: pg ? { schema: 'public', name: 'users' } : { name: 'users' },
+            to: members,
+            rename: true,
+            source: 'test',
+          },
+        ],
         columns: [{ table: members, from: 'rating', to: 'stars', rename: true, source: 'test' }],
       };
       const to = (current: Model) =>
@@ -208,13 +231,29 @@ describe.each(DIALECTS)('hazards measured against the live data, on %s', (dialec
         }));
       const { plan, measurements } = await measuredPlan(session, to, { renames });
       expect(plan.decisions).toEqual([]);
-      expect(measurements.map((m) => [m.probe.kind !== 'enumUses' && m.probe.table.name, m.probe.kind === 'tableRows' && m.probe.counts])).toEqual([
-        ['users', { rows: { kind: 'rows' }, 'nonNull:bio': { kind: 'nonNull', column: 'bio' }, 'nonNull:stars': { kind: 'nonNull', column: 'rating' } }],
+      expect(
+        measurements.map((m) => [
+          m.probe.kind !== 'enumUses' && m.probe.table.name,
+          m.probe.kind === 'tableRows' && m.probe.counts,
+        ]),
+      ).toEqual([
+        [
+          'users',
+          {
+            rows: { kind: 'rows' },
+            'nonNull:bio': { kind: 'nonNull', column: 'bio' },
+            'nonNull:stars': { kind: 'nonNull', column: 'rating' },
+          },
+        ],
       ]);
       expect(rowHazards(plan)).toEqual(
         sorted([
           { code: 'DATA_LOSS', message: `drops column ${t('members')}.bio: 1,200 non-null values` },
-          { code: 'NOT_NULL_VIOLATION', message: `sets ${t('members')}.stars NOT NULL: 12 rows are NULL, apply will fail`, fails: true },
+          {
+            code: 'NOT_NULL_VIOLATION',
+            message: `sets ${t('members')}.stars NOT NULL: 12 rows are NULL, apply will fail`,
+            fails: true,
+          },
         ]),
       );
     } finally {
@@ -228,7 +267,10 @@ describe.each(DIALECTS)('hazards measured against the live data, on %s', (dialec
     const session = await connect(db.url);
     try {
       await rawQuery(db, 'ANALYZE');
-      const { plan, measurements, queries } = await measuredPlan(session, target, { estimateAbove: 100, largeTableRows: 1000 });
+      const { plan, measurements, queries } = await measuredPlan(session, target, {
+        estimateAbove: 100,
+        largeTableRows: 1000,
+      });
       const users = measurements.find((m) => m.probe.kind !== 'enumUses' && m.probe.table.name === 'users');
       const posts = measurements.find((m) => m.probe.kind !== 'enumUses' && m.probe.table.name === 'posts');
       expect(users?.estimated).toBe(true);
@@ -243,26 +285,42 @@ describe.each(DIALECTS)('hazards measured against the live data, on %s', (dialec
         expected.push(
           { code: 'DATA_LOSS', message: 'drops column public.users.bio: ~1.2K non-null values (catalog estimate)' },
           // Estimated: likely, not certain, so a hazard like any other (no `fails`: --allow-hazards lets apply try).
-          { code: 'NOT_NULL_VIOLATION', message: 'sets public.users.rating NOT NULL: ~12 rows are NULL (catalog estimate), apply will likely fail' },
           {
             code: 'NOT_NULL_VIOLATION',
-            message: 'adds NOT NULL column region without a default to public.users: public.users has ~1.2K rows (catalog estimate), apply will likely fail',
+            message: 'sets public.users.rating NOT NULL: ~12 rows are NULL (catalog estimate), apply will likely fail',
           },
-          { code: 'TABLE_REWRITE', message: 'sets public.users.score NOT NULL: ~7 rows are NULL (catalog estimate) and are set to its default first' },
+          {
+            code: 'NOT_NULL_VIOLATION',
+            message:
+              'adds NOT NULL column region without a default to public.users: public.users has ~1.2K rows (catalog estimate), apply will likely fail',
+          },
+          {
+            code: 'TABLE_REWRITE',
+            message:
+              'sets public.users.score NOT NULL: ~7 rows are NULL (catalog estimate) and are set to its default first',
+          },
           {
             code: 'DATA_LOSS',
             message: `narrows public.users.name ${varchar(200)} to ${varchar(50)}: apply fails if a value is longer than 50 characters (not counted: ${estimated})`,
           },
-          { code: 'INDEX_BUILD', message: 'index IDX_users_name builds over ~1.2K rows of public.users (catalog estimate), blocking writes meanwhile' },
+          {
+            code: 'INDEX_BUILD',
+            message:
+              'index IDX_users_name builds over ~1.2K rows of public.users (catalog estimate), blocking writes meanwhile',
+          },
         );
       } else {
         // sqlite_stat1 knows the rows of a table, not its NULLs.
         expected.push(
           { code: 'DATA_LOSS', message: `drops column users.bio and its values (not counted: ${estimated})` },
-          { code: 'NOT_NULL_VIOLATION', message: `sets users.rating NOT NULL: apply fails if a row holds NULL (not counted: ${estimated})` },
           {
             code: 'NOT_NULL_VIOLATION',
-            message: 'adds NOT NULL column region without a default to users: users has ~1.2K rows (catalog estimate), apply will likely fail',
+            message: `sets users.rating NOT NULL: apply fails if a row holds NULL (not counted: ${estimated})`,
+          },
+          {
+            code: 'NOT_NULL_VIOLATION',
+            message:
+              'adds NOT NULL column region without a default to users: users has ~1.2K rows (catalog estimate), apply will likely fail',
           },
         );
       }
@@ -278,14 +336,18 @@ describe.each(DIALECTS)('hazards measured against the live data, on %s', (dialec
     const db = await seededDatabase(dialect, 'measured-index');
     const session = await connect(db.url);
     try {
-      const withIndex = (current: Model) => editTable(current, 'users', (table) => ({ ...table, indexes: [...table.indexes, nameIndex] }));
+      const withIndex = (current: Model) =>
+        editTable(current, 'users', (table) => ({ ...table, indexes: [...table.indexes, nameIndex] }));
       const small = await measuredPlan(session, withIndex);
       expect(small.plan.statements.flatMap((s) => s.hazards)).toEqual([]);
       expect(small.queries).toBe(2); // the catalog's estimates (none yet), then one count of users
 
       const large = await measuredPlan(session, withIndex, { largeTableRows: 1000 });
       expect(large.plan.statements.flatMap((s) => s.hazards)).toEqual([
-        { code: 'INDEX_BUILD', message: `index IDX_users_name builds over 1,234 rows of ${t('users')}, blocking writes meanwhile` },
+        {
+          code: 'INDEX_BUILD',
+          message: `index IDX_users_name builds over 1,234 rows of ${t('users')}, blocking writes meanwhile`,
+        },
       ]);
 
       await rawQuery(db, 'ANALYZE');
@@ -318,7 +380,10 @@ describe.each(DIALECTS)('hazards measured against the live data, on %s', (dialec
     const expected: Hazard[] = [
       { code: 'DATA_LOSS', message: `drops column ${t('users')}.bio and its values ${offline}` },
       { code: 'DATA_LOSS', message: `drops table ${t('posts')} with all its rows ${offline}` },
-      { code: 'NOT_NULL_VIOLATION', message: `sets ${t('users')}.rating NOT NULL: apply fails if a row holds NULL ${offline}` },
+      {
+        code: 'NOT_NULL_VIOLATION',
+        message: `sets ${t('users')}.rating NOT NULL: apply fails if a row holds NULL ${offline}`,
+      },
       {
         code: 'NOT_NULL_VIOLATION',
         message: `adds NOT NULL column region without a default to ${t('users')}: apply fails if ${t('users')} has rows ${offline}`,
@@ -326,12 +391,18 @@ describe.each(DIALECTS)('hazards measured against the live data, on %s', (dialec
     ];
     if (pg) {
       expected.push(
-        { code: 'TABLE_REWRITE', message: `sets public.users.score NOT NULL: rows holding NULL are set to its default first ${offline}` },
+        {
+          code: 'TABLE_REWRITE',
+          message: `sets public.users.score NOT NULL: rows holding NULL are set to its default first ${offline}`,
+        },
         {
           code: 'DATA_LOSS',
           message: `narrows public.users.name ${varchar(200)} to ${varchar(50)}: apply fails if a value is longer than 50 characters ${offline}`,
         },
-        { code: 'INDEX_BUILD', message: `index IDX_users_name builds over every row of public.users, blocking writes meanwhile ${offline}` },
+        {
+          code: 'INDEX_BUILD',
+          message: `index IDX_users_name builds over every row of public.users, blocking writes meanwhile ${offline}`,
+        },
       );
     }
     expect(rowHazards(plan)).toEqual(sorted(expected));
@@ -348,7 +419,9 @@ describe.each(DIALECTS)('a primary key built over existing rows, on %s', (dialec
   const withKey = (columns: string[]) => (current: Model) =>
     editTable(current, 'enrollments', (table) => ({ ...table, primaryKey: { name: 'PK_enrollments', columns } }));
   const keyHazards = (plan: Plan): Hazard[] =>
-    plan.statements.flatMap((s) => s.hazards).filter((h) => h.code === 'UNIQUE_VIOLATION' || h.code === 'ACCESS_EXCLUSIVE_LOCK');
+    plan.statements
+      .flatMap((s) => s.hazards)
+      .filter((h) => h.code === 'UNIQUE_VIOLATION' || h.code === 'ACCESS_EXCLUSIVE_LOCK');
   const table = pg ? 'public.enrollments' : 'enrollments';
   const lock = (rows: string, from: string, to: string): Hazard => ({
     code: 'ACCESS_EXCLUSIVE_LOCK',
@@ -358,7 +431,9 @@ describe.each(DIALECTS)('a primary key built over existing rows, on %s', (dialec
   });
   const duplicates = (what: string): Hazard => ({
     code: 'UNIQUE_VIOLATION',
-    message: pg ? `primary key PK_enrollments (courseId) of public.enrollments: ${what}` : `the new primary key (courseId) of enrollments: ${what}`,
+    message: pg
+      ? `primary key PK_enrollments (courseId) of public.enrollments: ${what}`
+      : `the new primary key (courseId) of enrollments: ${what}`,
   });
 
   it('counts the keys rows hold twice, in the same one query per table, and apply fails as it says', async () => {
@@ -371,9 +446,13 @@ describe.each(DIALECTS)('a primary key built over existing rows, on %s', (dialec
         expect.objectContaining({ 'duplicateKeys:["courseId"]': { kind: 'duplicateKeys', columns: ['courseId'] } }),
       ]);
       expect(queries).toBe(2);
-      const expected = [{ ...duplicates('2 keys are held by more than one row, apply will fail'), fails: true as const }];
+      const expected = [
+        { ...duplicates('2 keys are held by more than one row, apply will fail'), fails: true as const },
+      ];
       // PostgreSQL builds the key's index in place under its heaviest lock; SQLite rebuilds the table (SQLITE_REBUILD).
-      expect(keyHazards(plan)).toEqual(pg ? [lock('6 rows', 'studentId, courseId', 'courseId'), ...expected] : expected);
+      expect(keyHazards(plan)).toEqual(
+        pg ? [lock('6 rows', 'studentId, courseId', 'courseId'), ...expected] : expected,
+      );
       await expect(session.apply(plan.statements)).rejects.toThrow(/unique|duplicate/i);
       expect(await rawQuery(db, 'SELECT count(*) AS n FROM "enrollments"')).toEqual([{ n: pg ? '6' : 6 }]);
 
@@ -464,8 +543,16 @@ describe('hazards measured against the live data, PostgreSQL only', () => {
               'narrows public.labels.tags character varying(20)[] to character varying(5)[]: 2 rows hold elements longer than 5 characters, apply will fail',
             fails: true,
           },
-          { code: 'NOT_NULL_VIOLATION', message: 'sets public.labels.a NOT NULL: 3 rows are NULL, apply will fail', fails: true },
-          { code: 'NOT_NULL_VIOLATION', message: 'primary key PK_labels sets public.labels.a NOT NULL: 3 rows are NULL, apply will fail', fails: true },
+          {
+            code: 'NOT_NULL_VIOLATION',
+            message: 'sets public.labels.a NOT NULL: 3 rows are NULL, apply will fail',
+            fails: true,
+          },
+          {
+            code: 'NOT_NULL_VIOLATION',
+            message: 'primary key PK_labels sets public.labels.a NOT NULL: 3 rows are NULL, apply will fail',
+            fails: true,
+          },
         ]),
       );
     } finally {

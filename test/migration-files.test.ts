@@ -13,7 +13,13 @@ import { tempDir } from './support/temp';
 import { runTypeormMigrations, typeormPendingQueries } from './support/typeorm-oracle';
 
 /** The migration files for `from -> to`, written to `dir`, loaded back as classes the way an app would load them. */
-async function writeMigration(dir: string, description: string, createdAt: Date, from: Model, to: Model): Promise<Function> {
+async function writeMigration(
+  dir: string,
+  description: string,
+  createdAt: Date,
+  from: Model,
+  to: Model,
+): Promise<Function> {
   const dialect = dialectFor(to.dialect);
   const up = createPlan({ from, to, dialect });
   const down = createPlan({ from: to, to: from, dialect });
@@ -48,7 +54,13 @@ describe.each(DIALECTS)('generated migrations run by TypeORM on %s', (dialectNam
     const db = await freshDatabase(dialectName, 'migrations');
     try {
       const migrations = [
-        await writeMigration(dir.dir, 'create decks and cards', new Date(Date.UTC(2026, 0, 1)), emptyModel(dialectName), from),
+        await writeMigration(
+          dir.dir,
+          'create decks and cards',
+          new Date(Date.UTC(2026, 0, 1)),
+          emptyModel(dialectName),
+          from,
+        ),
         await writeMigration(dir.dir, 'add deck levels', new Date(Date.UTC(2026, 0, 2)), from, to),
       ];
       await runTypeormMigrations(db.oracle, migrations, 'run');
@@ -72,7 +84,15 @@ describe.each(DIALECTS)('generated migrations run by TypeORM on %s', (dialectNam
     const dir = tempDir(`migrations-schema-${dialectName}`);
     const db = await freshDatabase(dialectName, 'migrations-schema');
     try {
-      const migrations = [await writeMigration(dir.dir, 'initial schema', new Date(Date.UTC(2026, 0, 1)), emptyModel(dialectName), schema)];
+      const migrations = [
+        await writeMigration(
+          dir.dir,
+          'initial schema',
+          new Date(Date.UTC(2026, 0, 1)),
+          emptyModel(dialectName),
+          schema,
+        ),
+      ];
       await runTypeormMigrations(db.oracle, migrations, 'run');
       expect((await planFrom(db.url, schema)).changes).toEqual([]);
       expect(await typeormPendingQueries(db.oracle, classes)).toEqual([]);

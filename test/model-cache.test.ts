@@ -38,7 +38,12 @@ describe('compiled-model cache', () => {
       const plan = (env: Record<string, string | undefined> = {}) => {
         const run = runCli(['plan', '--url', 'sqlite::memory:', '--format', 'sql', '--entities', 'schema/*.ts'], {
           cwd: project.dir,
-          env: { SCHEMAPLAN_CACHE_DIR: cache, NODE_OPTIONS: `--require ${probe}`, ITEM_LABEL_COLUMN: undefined, ...env },
+          env: {
+            SCHEMAPLAN_CACHE_DIR: cache,
+            NODE_OPTIONS: `--require ${probe}`,
+            ITEM_LABEL_COLUMN: undefined,
+            ...env,
+          },
         });
         expect(run.status).toBe(0);
         return { sql: run.stdout, typeorm: run.stderr.includes('typeorm loaded') };
@@ -65,7 +70,10 @@ describe('compiled-model cache', () => {
 
       // An edited entity file: compiled again.
       mark();
-      writeFileSync(path.join(schema, 'item.ts'), entity(`\n  @Column({ type: 'integer', nullable: true })\n  quantity: number | null;\n`));
+      writeFileSync(
+        path.join(schema, 'item.ts'),
+        entity(`\n  @Column({ type: 'integer', nullable: true })\n  quantity: number | null;\n`),
+      );
       const edited = plan();
       expect(edited.typeorm).toBe(true);
       expect(edited.sql).toContain('CREATE TABLE "items"');
@@ -92,7 +100,10 @@ describe('compiled-model cache', () => {
       expect(changedVariable.sql).toContain('"caption" varchar(40)');
 
       // A new file matched by the glob is a new key.
-      writeFileSync(path.join(schema, 'tag.ts'), `import { Entity, PrimaryColumn } from 'typeorm';\n\n@Entity('tags')\nexport class Tag {\n  @PrimaryColumn()\n  id: string;\n}\n`);
+      writeFileSync(
+        path.join(schema, 'tag.ts'),
+        `import { Entity, PrimaryColumn } from 'typeorm';\n\n@Entity('tags')\nexport class Tag {\n  @PrimaryColumn()\n  id: string;\n}\n`,
+      );
       const added = plan({ ITEM_LABEL_COLUMN: 'caption' });
       expect(added.sql).toContain('CREATE TABLE "tags"');
 
@@ -114,7 +125,12 @@ describe('compiled-model cache entries', () => {
     const dir = tempProject('model-cache-entry');
     try {
       const cache = new ModelCache(path.join(dir.dir, 'cache'));
-      for (const folder of ['fixtures/postgres-comments/to', 'fixtures/index-kinds/to', 'test/entities/views', 'test/entities/single-table-inheritance']) {
+      for (const folder of [
+        'fixtures/postgres-comments/to',
+        'fixtures/index-kinds/to',
+        'test/entities/views',
+        'test/entities/single-table-inheritance',
+      ]) {
         for (const dialect of ['postgres', 'sqlite'] as const) {
           let compiled: unknown;
           try {
@@ -133,7 +149,9 @@ describe('compiled-model cache entries', () => {
       // A value JSON cannot carry exactly is not stored.
       cache.store({ odd: 1 }, { files: [], env: { all: false, names: [] } }, [], '/nonexistent', { at: new Date(0) });
       expect(cache.lookup({ odd: 1 })).toBeUndefined();
-      cache.store({ odd: 2 }, { files: [], env: { all: false, names: [] } }, [], '/nonexistent', { list: [1, undefined, { a: undefined }] });
+      cache.store({ odd: 2 }, { files: [], env: { all: false, names: [] } }, [], '/nonexistent', {
+        list: [1, undefined, { a: undefined }],
+      });
       expect(cache.lookup({ odd: 2 })).toStrictEqual({ list: [1, undefined, { a: undefined }] });
     } finally {
       dir.remove();

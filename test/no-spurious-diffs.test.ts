@@ -29,7 +29,11 @@ async function compiled(dialect: DialectName): Promise<Model> {
   return result.model;
 }
 
-async function withDatabase<T>(dialect: DialectName, prefix: string, use: (db: TestDatabase) => Promise<T>): Promise<T> {
+async function withDatabase<T>(
+  dialect: DialectName,
+  prefix: string,
+  use: (db: TestDatabase) => Promise<T>,
+): Promise<T> {
   const db = await freshDatabase(dialect, prefix);
   try {
     return await use(db);
@@ -99,7 +103,9 @@ describe.each(DIALECTS)('no spurious diffs on %s', (dialect) => {
     expect(dialectImpl.normalize(modelA)).toEqual(dialectImpl.normalize(modelB));
     expect(createPlan({ from: modelA, to: modelB, dialect: dialectImpl }).changes).toEqual([]);
     expect(createPlan({ from: modelB, to: modelA, dialect: dialectImpl }).changes).toEqual([]);
-    expect(createPlan({ from: emptyModel(dialect), to: modelA, dialect: dialectImpl }).changes.length).toBeGreaterThan(0);
+    expect(createPlan({ from: emptyModel(dialect), to: modelA, dialect: dialectImpl }).changes.length).toBeGreaterThan(
+      0,
+    );
   });
 });
 

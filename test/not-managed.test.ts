@@ -159,7 +159,10 @@ describe('schema diff from a PostgreSQL database to a .sql inventory', () => {
     expect(plan.notManaged).toEqual([{ schema: 'scripts', kind: 'function', names: ['hello()'] }]);
 
     await rawQuery(db, plan.statements.map((s: { sql: string }) => `${s.sql};`).join('\n'));
-    const schemas = await rawQuery<{ nspname: string }>(db, `SELECT nspname FROM pg_namespace WHERE nspname IN ('archive', 'scripts')`);
+    const schemas = await rawQuery<{ nspname: string }>(
+      db,
+      `SELECT nspname FROM pg_namespace WHERE nspname IN ('archive', 'scripts')`,
+    );
     expect(schemas.map((r) => r.nspname)).toEqual(['scripts']);
     const again = runCli(['diff', '--from', db.url, '--to', 'to.sql', '--exit-code'], { cwd: dir.dir });
     expect(again.status).toBe(0);
@@ -167,7 +170,11 @@ describe('schema diff from a PostgreSQL database to a .sql inventory', () => {
   });
 
   it('against a generated/model.json document (compiled from entities) drops nothing it does not name', async () => {
-    const document = { format: 'schemaplan.model', version: 1, models: { postgres: { dialect: 'postgres', schemas: ['public'], extensions: [], enums: [], tables: [] } } };
+    const document = {
+      format: 'schemaplan.model',
+      version: 1,
+      models: { postgres: { dialect: 'postgres', schemas: ['public'], extensions: [], enums: [], tables: [] } },
+    };
     writeFileSync(path.join(dir.dir, 'model.json'), JSON.stringify(document));
     await rawQuery(db, 'CREATE EXTENSION hstore; CREATE SCHEMA spare;');
     const result = runCli(['diff', '--from', db.url, '--to', 'model.json', '--format', 'json'], { cwd: dir.dir });

@@ -19,7 +19,10 @@ describe.each(DIALECTS)('a NOT NULL column without a default on a table with row
       const session = await connect(db.url);
       try {
         await applyTowards(session, from);
-        await rawQuery(db, `INSERT INTO "accounts" ("name") VALUES ('ada'); INSERT INTO "accounts" ("name") VALUES ('grace');`);
+        await rawQuery(
+          db,
+          `INSERT INTO "accounts" ("name") VALUES ('ada'); INSERT INTO "accounts" ("name") VALUES ('grace');`,
+        );
         const before = dialectFor(dialectName).normalize(await session.introspect());
 
         const plan = await planTowards(session, to);
@@ -40,7 +43,9 @@ describe.each(DIALECTS)('a NOT NULL column without a default on a table with row
         expect(error).toBeInstanceOf(ApplyError);
         const applyError = error as ApplyError;
         expect(applyError.message).not.toContain('\n');
-        expect(applyError.message).toMatch(/NOT NULL constraint failed: temporary_accounts\.region|column "region" of relation "accounts" contains null values/);
+        expect(applyError.message).toMatch(
+          /NOT NULL constraint failed: temporary_accounts\.region|column "region" of relation "accounts" contains null values/,
+        );
         expect(plan.statements.map((s) => s.sql)).toContain(applyError.statement);
 
         expect(dialectFor(dialectName).normalize(await session.introspect())).toEqual(before);
@@ -61,8 +66,11 @@ describe('a nullable column becoming NOT NULL with a volatile default, on postgr
   it('fills each NULL with its own value of the default (as the SQLite rebuild does), then sets NOT NULL', async () => {
     const db = await freshDatabase('postgres', 'not-null-fill');
     try {
-      await rawQuery(db, `CREATE TABLE "keys" ("id" serial PRIMARY KEY, "token" uuid);
-        INSERT INTO "keys" ("token") VALUES (NULL), (NULL), ('11111111-2222-4333-8444-555555555555');`);
+      await rawQuery(
+        db,
+        `CREATE TABLE "keys" ("id" serial PRIMARY KEY, "token" uuid);
+        INSERT INTO "keys" ("token") VALUES (NULL), (NULL), ('11111111-2222-4333-8444-555555555555');`,
+      );
       const session = await connect(db.url);
       try {
         const current = await session.introspect();
@@ -70,7 +78,9 @@ describe('a nullable column becoming NOT NULL with a volatile default, on postgr
           ...current,
           tables: current.tables.map((t) => ({
             ...t,
-            columns: t.columns.map((c) => (c.name === 'token' ? { ...c, nullable: false, default: 'gen_random_uuid()' } : c)),
+            columns: t.columns.map((c) =>
+              c.name === 'token' ? { ...c, nullable: false, default: 'gen_random_uuid()' } : c,
+            ),
           })),
         };
         const plan = await planTowards(session, to);
@@ -84,7 +94,9 @@ describe('a nullable column becoming NOT NULL with a volatile default, on postgr
       } finally {
         await session.close();
       }
-      const tokens = (await rawQuery<{ token: string }>(db, 'SELECT "token" FROM "keys" ORDER BY "id"')).map((r) => r.token);
+      const tokens = (await rawQuery<{ token: string }>(db, 'SELECT "token" FROM "keys" ORDER BY "id"')).map(
+        (r) => r.token,
+      );
       expect(tokens[2]).toBe('11111111-2222-4333-8444-555555555555');
       expect(new Set(tokens).size).toBe(3);
       expect(tokens.every((t) => /^[0-9a-f-]{36}$/.test(t))).toBe(true);

@@ -42,7 +42,10 @@ describe('dependency edges found through indexes equal those of comparing every 
 
   it.each(['postgres', 'sqlite'] as const)('the example schema created and dropped (%s)', async (dialect) => {
     const schema = (await compileEntities(await entityClasses('schema'), dialect)).model;
-    for (const [from, to] of [[emptyModel(dialect), schema], [schema, emptyModel(dialect)]] as const) {
+    for (const [from, to] of [
+      [emptyModel(dialect), schema],
+      [schema, emptyModel(dialect)],
+    ] as const) {
       const { changes } = createPlan({ from, to, dialect: dialectFor(dialect) });
       expect(dependencyEdges(changes)).toEqual(edgesOfEveryPair(changes));
     }

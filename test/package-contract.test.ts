@@ -60,7 +60,8 @@ function packageOf(request: string): string | undefined {
 
 describe('the published package', () => {
   beforeAll(() => {
-    if (!existsSync(path.join(REPO_ROOT, 'dist', 'index.js'))) throw new Error('dist/ is not built: run `npm run build` first');
+    if (!existsSync(path.join(REPO_ROOT, 'dist', 'index.js')))
+      throw new Error('dist/ is not built: run `npm run build` first');
   });
 
   it('is publishable under its name, MIT with the licence text, and ships every file it names', () => {
@@ -70,19 +71,36 @@ describe('the published package', () => {
     expect(readFileSync(path.join(REPO_ROOT, 'LICENSE'), 'utf8')).toMatch(/^MIT License\n/);
     expect(pkg.bin).toEqual({ schema: 'bin/schema.js', schemaplan: 'bin/schema.js' });
 
-    const result = spawnSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: REPO_ROOT, encoding: 'utf8' });
+    const result = spawnSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], {
+      cwd: REPO_ROOT,
+      encoding: 'utf8',
+    });
     expect(result.status).toBe(0);
     const [packed] = JSON.parse(result.stdout) as { files: { path: string }[] }[];
     const files = packed!.files.map((f) => f.path);
     expect(files).toEqual(
-      expect.arrayContaining(['LICENSE', 'README.md', 'package.json', 'docs/plan.schema.json', pkg.main, pkg.types, ...Object.values(pkg.bin)]),
+      expect.arrayContaining([
+        'LICENSE',
+        'README.md',
+        'package.json',
+        'docs/plan.schema.json',
+        pkg.main,
+        pkg.types,
+        ...Object.values(pkg.bin),
+      ]),
     );
     // Nothing else: no sources, tests, fixtures or scripts.
-    expect(files.filter((file) => !/^(bin|dist)\//.test(file) && !['LICENSE', 'README.md', 'package.json', 'docs/plan.schema.json'].includes(file))).toEqual([]);
+    expect(
+      files.filter(
+        (file) =>
+          !/^(bin|dist)\//.test(file) &&
+          !['LICENSE', 'README.md', 'package.json', 'docs/plan.schema.json'].includes(file),
+      ),
+    ).toEqual([]);
     expect(files.filter((file) => file.startsWith('dist/') && /\.spec\.|\.test\./.test(file))).toEqual([]);
   });
 
-  it("takes TypeORM and the database drivers from the app: peer dependencies, the drivers optional", () => {
+  it('takes TypeORM and the database drivers from the app: peer dependencies, the drivers optional', () => {
     expect(pkg.peerDependencies.typeorm).toBe(SUPPORTED_RANGE);
     expect(pkg.peerDependenciesMeta.typeorm?.optional).not.toBe(true);
     for (const name of ['typeorm', ...DRIVERS]) expect(pkg.dependencies[name]).toBeUndefined();
@@ -106,12 +124,16 @@ describe('the published package', () => {
       }
     }
     // The scan sees the packages loaded lazily, by name, from the app or on first use.
-    expect([...loaded.keys()]).toEqual(expect.arrayContaining(['typeorm', 'typescript', 'pg', 'sqlite3', 'reflect-metadata']));
+    expect([...loaded.keys()]).toEqual(
+      expect.arrayContaining(['typeorm', 'typescript', 'pg', 'sqlite3', 'reflect-metadata']),
+    );
     expect([...loaded].filter(([name]) => !declared.has(name)).map(([name, file]) => `${name} (${file})`)).toEqual([]);
   });
 
   it("loads TypeORM in one module only, the app's copy, through the runtime handle", () => {
-    const loading = shippedScripts().filter((file) => requiredModules(file).some((request) => packageOf(request) === 'typeorm'));
+    const loading = shippedScripts().filter((file) =>
+      requiredModules(file).some((request) => packageOf(request) === 'typeorm'),
+    );
     expect(loading).toEqual(['dist/typeorm/runtime.js']);
   });
 });

@@ -85,15 +85,25 @@ describe('partly managed PostgreSQL objects', () => {
       logs_tag_trgm: [{ attribute: 'operator class options', value: 'key 1: siglen=32' }],
     });
     // The operator class itself is modelled.
-    expect(table(model, 'logs').indexes.find((i) => i.name === 'logs_tag_trgm')!.keys).toEqual([{ column: 'tag', opclass: 'gist_trgm_ops' }]);
+    expect(table(model, 'logs').indexes.find((i) => i.name === 'logs_tag_trgm')!.keys).toEqual([
+      { column: 'tag', opclass: 'gist_trgm_ops' },
+    ]);
   });
 
   it('lists them in every output format against a target that cannot state them, and calls that no change', () => {
     const result = plan(managedPart(model));
     expect(result.changes).toEqual([]);
     expect(result.diagnostics).toEqual([]);
-    expect(result.partlyManaged).toContainEqual({ object: 'table public.logs', attribute: 'persistence', value: 'unlogged' });
-    expect(result.partlyManaged).toContainEqual({ object: 'column public.logs.body', attribute: 'storage', value: 'external' });
+    expect(result.partlyManaged).toContainEqual({
+      object: 'table public.logs',
+      attribute: 'persistence',
+      value: 'unlogged',
+    });
+    expect(result.partlyManaged).toContainEqual({
+      object: 'column public.logs.body',
+      attribute: 'storage',
+      value: 'external',
+    });
     expect(result.partlyManaged!.some((entry) => entry.differs)).toBe(false);
 
     const text = renderText(result, paint(false));
@@ -101,7 +111,9 @@ describe('partly managed PostgreSQL objects', () => {
     expect(text).toContain('table public.logs: persistence unlogged (not compared)');
     expect(text).toContain('index public.logs.logs_tag_trgm: operator class options key 1: siglen=32 (not compared)');
     expect(renderMarkdown(result)).toContain('- table public.child: inherits public.parent (not compared)');
-    expect(renderSql(result)).toContain('-- partly managed: column public.logs.n: statistics target 500 (not compared)');
+    expect(renderSql(result)).toContain(
+      '-- partly managed: column public.logs.n: statistics target 500 (not compared)',
+    );
     const json = JSON.parse(renderJson(result));
     expect(validatePlanDocument(json)).toEqual([]);
     expect(json.partlyManaged).toEqual(result.partlyManaged);
@@ -124,7 +136,12 @@ describe('partly managed PostgreSQL objects', () => {
       differs: true,
       target: 'fillfactor=90',
     });
-    expect(result.partlyManaged).toContainEqual({ object: 'table public.logs', attribute: 'persistence', value: 'unlogged', differs: true });
+    expect(result.partlyManaged).toContainEqual({
+      object: 'table public.logs',
+      attribute: 'persistence',
+      value: 'unlogged',
+      differs: true,
+    });
     expect(result.diagnostics.map((d) => d.code)).toEqual(['PARTLY_MANAGED_DIFFERS']);
     const text = renderText(result, paint(false));
     expect(text).not.toContain('in line with the schema');
@@ -152,7 +169,9 @@ describe('partly managed PostgreSQL objects', () => {
       ['error', 'column public.logs.body'],
       ['error', 'index public.logs.logs_n'],
     ]);
-    expect(refusals.find((d) => d.location === 'index public.logs.logs_n')!.message).toContain('cluster the table is clustered on it');
+    expect(refusals.find((d) => d.location === 'index public.logs.logs_n')!.message).toContain(
+      'cluster the table is clustered on it',
+    );
     // No format prints the SQL that would lose them: the refused changes have no statements, and the script says why.
     expect(result.changes.map((c) => c.kind).sort()).toEqual(['column.alter', 'index.create', 'index.drop']);
     expect(result.statements).toEqual([]);
@@ -166,7 +185,9 @@ describe('partly managed PostgreSQL objects', () => {
     const target = managedPart({
       ...model,
       tables: model.tables.map((t) =>
-        t === logs ? { ...t, columns: [...t.columns, { name: 'extra', type: 'integer', nullable: true }], comment: 'logs' } : t,
+        t === logs
+          ? { ...t, columns: [...t.columns, { name: 'extra', type: 'integer', nullable: true }], comment: 'logs' }
+          : t,
       ),
     });
     const result = plan(target);

@@ -1,6 +1,12 @@
 import path from 'node:path';
 import { discoverCases } from '../scripts/conformance/cases';
-import { compareWithPglite, describeComparison, PGLITE_SUITES, pgliteSample, postgresSqlFiles } from '../scripts/conformance/pglite-compare';
+import {
+  compareWithPglite,
+  describeComparison,
+  PGLITE_SUITES,
+  pgliteSample,
+  postgresSqlFiles,
+} from '../scripts/conformance/pglite-compare';
 import { REPO_ROOT } from './support/cli';
 import { adminUrl } from './support/postgres';
 
@@ -19,7 +25,11 @@ test('PGlite (PostgreSQL 19) and PostgreSQL 15 introspect a sample of the confor
   const sample = pgliteSample(all);
   expect(all.length).toBeGreaterThan(800);
   const views = sample.filter((f) => /\bview\b/i.test(f.sql)).length;
-  const result = await compareWithPglite(sample, adminUrl(), cases.flatMap((c) => c.roles));
+  const result = await compareWithPglite(
+    sample,
+    adminUrl(),
+    cases.flatMap((c) => c.roles),
+  );
   process.stdout.write(describeComparison(result, sample.length));
   expect(result.differences).toEqual([]);
   // The sample stays representative: files of every kind, a good share of them with views, nearly all compared.

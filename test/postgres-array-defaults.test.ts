@@ -27,7 +27,8 @@ enum Mood {
 class Tagged {
   @PrimaryGeneratedColumn() id!: number;
   @Column({ type: 'text', array: true, default: HOSTILE }) hostile!: string[];
-  @Column({ type: 'enum', enum: Mood, enumName: 'array_mood', array: true, default: [Mood.Comma, Mood.Quote] }) moods!: Mood[];
+  @Column({ type: 'enum', enum: Mood, enumName: 'array_mood', array: true, default: [Mood.Comma, Mood.Quote] })
+  moods!: Mood[];
   @Column({ type: 'varchar', array: true, default: ['a', 'b'] }) plain!: string[];
   @Column({ type: 'int', array: true, default: [] }) empty!: number[];
   @Column({ type: 'int', array: true, default: [1, 2] }) numbers!: number[];
@@ -37,13 +38,23 @@ class Tagged {
 
 describe('PostgreSQL array literals', () => {
   test('written as array_out writes them, and read back element by element', () => {
-    expect(arrayLiteral(HOSTILE)).toBe('{a,it\'s,"x,y","quote\\"d","back\\\\slash","","NULL","sp ace","{brace}",Καλημέρα}');
+    expect(arrayLiteral(HOSTILE)).toBe(
+      '{a,it\'s,"x,y","quote\\"d","back\\\\slash","","NULL","sp ace","{brace}",Καλημέρα}',
+    );
     expect(arrayLiteral(['a', 'b'])).toBe('{a,b}');
     expect(arrayLiteral([1, null, true])).toBe('{1,NULL,true}');
     fc.assert(
-      fc.property(fc.array(fc.option(fc.string().filter((s) => !s.includes('\u0000')), { nil: null })), (values) => {
-        expect(arrayElements(arrayLiteral(values))).toEqual(values);
-      }),
+      fc.property(
+        fc.array(
+          fc.option(
+            fc.string().filter((s) => !s.includes('\u0000')),
+            { nil: null },
+          ),
+        ),
+        (values) => {
+          expect(arrayElements(arrayLiteral(values))).toEqual(values);
+        },
+      ),
     );
   });
 
@@ -52,11 +63,22 @@ describe('PostgreSQL array literals', () => {
 
     test('PostgreSQL reads every literal as its elements and prints it back the same', async () => {
       await fc.assert(
-        fc.asyncProperty(fc.array(fc.option(fc.string().filter((s) => !s.includes('\u0000')), { nil: null }), { maxLength: 6 }), async (values) => {
-          const literal = arrayLiteral(values);
-          const { rows } = await pg.raw.query(`SELECT ${quoteLiteral(literal)}::text[] AS value, (${quoteLiteral(literal)}::text[])::text AS printed`);
-          expect(rows[0]).toEqual({ value: values, printed: literal });
-        }),
+        fc.asyncProperty(
+          fc.array(
+            fc.option(
+              fc.string().filter((s) => !s.includes('\u0000')),
+              { nil: null },
+            ),
+            { maxLength: 6 },
+          ),
+          async (values) => {
+            const literal = arrayLiteral(values);
+            const { rows } = await pg.raw.query(
+              `SELECT ${quoteLiteral(literal)}::text[] AS value, (${quoteLiteral(literal)}::text[])::text AS printed`,
+            );
+            expect(rows[0]).toEqual({ value: values, printed: literal });
+          },
+        ),
         { numRuns: 200 },
       );
     });
@@ -77,9 +99,18 @@ describe('PostgreSQL array literals', () => {
       await applyTowards(pg.session, compiled.model);
       expect((await planTowards(pg.session, compiled.model)).statements).toEqual([]);
       await pg.raw.query('INSERT INTO "tagged" DEFAULT VALUES');
-      const { rows } = await pg.raw.query('SELECT "hostile", "moods"::text[] AS "moods", "plain", "empty", "numbers", "simple" FROM "tagged"');
+      const { rows } = await pg.raw.query(
+        'SELECT "hostile", "moods"::text[] AS "moods", "plain", "empty", "numbers", "simple" FROM "tagged"',
+      );
       expect(rows).toEqual([
-        { hostile: HOSTILE, moods: [Mood.Comma, Mood.Quote], plain: ['a', 'b'], empty: [], numbers: [1, 2], simple: '["a","it\'s"]' },
+        {
+          hostile: HOSTILE,
+          moods: [Mood.Comma, Mood.Quote],
+          plain: ['a', 'b'],
+          empty: [],
+          numbers: [1, 2],
+          simple: '["a","it\'s"]',
+        },
       ]);
 
       // TypeORM cannot write (nor compare) the two defaults its unescaped join breaks; everything else agrees.

@@ -51,7 +51,10 @@ test('with concurrently, indexes of existing tables are built and dropped CONCUR
 
       await session.apply(plan.statements);
       expect((await planTowards(session, to)).changes).toEqual([]);
-      const invalid = await rawQuery(db, `SELECT indexrelid::regclass::text AS name FROM pg_index WHERE NOT indisvalid`);
+      const invalid = await rawQuery(
+        db,
+        `SELECT indexrelid::regclass::text AS name FROM pg_index WHERE NOT indisvalid`,
+      );
       expect(invalid).toEqual([]);
     } finally {
       await session.close();
@@ -89,11 +92,14 @@ test('schema plan/apply --concurrently (and SCHEMA_CONCURRENTLY=1) report and ru
     expect(text.stdout).toContain('(runs outside the transaction)');
     expect(text.stdout).not.toContain('INDEX_BUILD');
 
-    const json = JSON.parse(runCli(['plan', ...entities, '--format', 'json'], { env: { SCHEMA_CONCURRENTLY: '1' } }).stdout);
+    const json = JSON.parse(
+      runCli(['plan', ...entities, '--format', 'json'], { env: { SCHEMA_CONCURRENTLY: '1' } }).stdout,
+    );
     const indexStatements = json.statements.filter((s: { sql: string }) => s.sql.includes('INDEX'));
     expect(indexStatements.every((s: { transactional: boolean }) => s.transactional === false)).toBe(true);
     const overridden = JSON.parse(
-      runCli(['plan', ...entities, '--format', 'json', '--no-concurrently'], { env: { SCHEMA_CONCURRENTLY: '1' } }).stdout,
+      runCli(['plan', ...entities, '--format', 'json', '--no-concurrently'], { env: { SCHEMA_CONCURRENTLY: '1' } })
+        .stdout,
     );
     expect(overridden.statements.every((s: { transactional: boolean }) => s.transactional)).toBe(true);
 
@@ -114,17 +120,22 @@ test('an index left invalid by a failed concurrent build is planned again (dropp
     await rawQuery(db, `INSERT INTO "articles" ("title", "slug", "authorId") VALUES ('c', 'a', 3)`);
     const session = await connect(db.url);
     try {
-      const plan = (async () => {
+      const plan = async () => {
         const current = await session.introspect({ schemas: managedSchemas(to) });
         return createPlan({ from: current, to, dialect: dialectFor('postgres'), concurrently: true });
-      });
-      await expect(session.apply((await plan()).statements)).rejects.toThrow(/could not create unique index "IDX_articles_slug"/);
-      const invalid = () => rawQuery(db, `SELECT indexrelid::regclass::text AS name FROM pg_index WHERE NOT indisvalid`);
+      };
+      await expect(session.apply((await plan()).statements)).rejects.toThrow(
+        /could not create unique index "IDX_articles_slug"/,
+      );
+      const invalid = () =>
+        rawQuery(db, `SELECT indexrelid::regclass::text AS name FROM pg_index WHERE NOT indisvalid`);
       expect(await invalid()).toEqual([{ name: '"IDX_articles_slug"' }]);
 
       await rawQuery(db, `DELETE FROM "articles" WHERE "title" = 'c'`);
       const again = await plan();
-      const rebuilt = again.changes.filter((c) => (c.kind === 'index.drop' || c.kind === 'index.create') && c.index.name === 'IDX_articles_slug');
+      const rebuilt = again.changes.filter(
+        (c) => (c.kind === 'index.drop' || c.kind === 'index.create') && c.index.name === 'IDX_articles_slug',
+      );
       expect(rebuilt.map((c) => c.kind)).toEqual(['index.drop', 'index.create']);
       expect(rebuilt[0]!.reason).toContain('is invalid (left by a failed concurrent build)');
       await session.apply(again.statements);

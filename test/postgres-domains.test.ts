@@ -62,23 +62,33 @@ describe('columns of domains on postgres', () => {
       domain: { schema: 'public', name: 'year', base: { type: 'integer' } },
     });
     expect(columns.remade!.domain).toEqual({ schema: 'public', name: 'recent_year', base: { type: 'integer' } });
-    expect(columns.contact!.domain).toEqual({ schema: 'public', name: 'email', base: { type: 'character varying', length: 254 } });
-    expect(columns.years).toMatchObject({ type: 'year', array: true, domain: { name: 'year', base: { type: 'integer' } } });
-    expect(columns.f!.domain).toEqual({ schema: 'public', name: 'feeling', base: { type: 'enum', enum: { schema: 'public', name: 'mood' } } });
+    expect(columns.contact!.domain).toEqual({
+      schema: 'public',
+      name: 'email',
+      base: { type: 'character varying', length: 254 },
+    });
+    expect(columns.years).toMatchObject({
+      type: 'year',
+      array: true,
+      domain: { name: 'year', base: { type: 'integer' } },
+    });
+    expect(columns.f!.domain).toEqual({
+      schema: 'public',
+      name: 'feeling',
+      base: { type: 'enum', enum: { schema: 'public', name: 'mood' } },
+    });
     // As entities see them: the base type.
     expect(declarableByEntities(domainModel).tables).toEqual(baseModel.tables);
   });
 
   it('differ from columns of their base type; leaving a domain for its base type rewrites and loses nothing', async () => {
     const plan = createPlan({ from: domainModel, to: baseModel, dialect: postgres, targetScope: 'inventory' });
-    expect(plan.changes.map((c) => (c.kind === 'column.alter' ? `${c.to.name}: ${c.fields.join(',')}` : c.kind))).toEqual([
-      'contact: type',
-      'f: type',
-      'released: type',
-      'remade: type',
-      'years: type',
+    expect(
+      plan.changes.map((c) => (c.kind === 'column.alter' ? `${c.to.name}: ${c.fields.join(',')}` : c.kind)),
+    ).toEqual(['contact: type', 'f: type', 'released: type', 'remade: type', 'years: type']);
+    expect([...new Set(plan.statements.flatMap((s) => s.hazards.map((h) => h.code)))]).toEqual([
+      'ACCESS_EXCLUSIVE_LOCK',
     ]);
-    expect([...new Set(plan.statements.flatMap((s) => s.hazards.map((h) => h.code)))]).toEqual(['ACCESS_EXCLUSIVE_LOCK']);
     const back = createPlan({ from: baseModel, to: domainModel, dialect: postgres, targetScope: 'inventory' });
     expect(back.changes).toHaveLength(5);
     // Into a domain: its constraints are checked against every row.

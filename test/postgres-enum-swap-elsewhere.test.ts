@@ -63,11 +63,15 @@ describe('an enum swap whose type is used in a schema the plan does not read', (
           'or keep the labels of public.mood in order and only add new ones.',
       },
     ]);
-    await expect(applyTowards(pg.session, target)).rejects.toThrow(/^plan has errors: enum public.mood cannot be swapped/);
+    await expect(applyTowards(pg.session, target)).rejects.toThrow(
+      /^plan has errors: enum public.mood cannot be swapped/,
+    );
 
     // One catalog query answers the uses of every swapped type.
     const current = withoutSequences(await pg.session.introspect({ schemas: managedSchemas(target) }));
-    const probes = planProbes({ from: current, to: target, dialect: postgresDialect }).filter((p) => p.kind === 'enumUses');
+    const probes = planProbes({ from: current, to: target, dialect: postgresDialect }).filter(
+      (p) => p.kind === 'enumUses',
+    );
     expect(probes).toEqual([{ kind: 'enumUses', enum: { schema: 'public', name: 'mood' }, schemas: ['public'] }]);
     const before = pg.session.queryCount;
     await pg.session.measure(probes);
@@ -75,7 +79,9 @@ describe('an enum swap whose type is used in a schema the plan does not read', (
 
     // What the refusal prevents: the same plan, unchecked, fails at its very end and rolls back.
     const unchecked = createPlan({ from: current, to: target, dialect: postgresDialect });
-    await expect(pg.session.apply(unchecked.statements)).rejects.toThrow(/statement 4 of 4 failed: cannot drop type mood_old because other objects depend on it/);
+    await expect(pg.session.apply(unchecked.statements)).rejects.toThrow(
+      /statement 4 of 4 failed: cannot drop type mood_old because other objects depend on it/,
+    );
     const { rows } = await pg.raw.query(`SELECT enum_range(NULL::"public"."mood")::text AS labels`);
     expect(rows).toEqual([{ labels: '{calm,angry,happy}' }]);
   });

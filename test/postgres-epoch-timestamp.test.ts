@@ -27,7 +27,11 @@ test('bigint columns become timestamps holding the epoch milliseconds they held,
     ...from,
     tables: from.tables.map((t) =>
       t.name === 'parents'
-        ? retype(t, { id: 'timestamp without time zone', at: 'timestamp without time zone', atTz: 'timestamp with time zone' })
+        ? retype(t, {
+            id: 'timestamp without time zone',
+            at: 'timestamp without time zone',
+            atTz: 'timestamp with time zone',
+          })
         : retype(t, { parentAt: 'timestamp without time zone' }),
     ),
   });
@@ -39,7 +43,14 @@ test('bigint columns become timestamps holding the epoch milliseconds they held,
   expect(sql).toContain(
     `ALTER TABLE "public"."parents" ALTER COLUMN "atTz" TYPE timestamp with time zone USING to_timestamp("atTz" / 1000.0)`,
   );
-  expect(plan.changes.map((c) => c.kind)).toEqual(['foreignKey.drop', 'column.alter', 'column.alter', 'column.alter', 'column.alter', 'foreignKey.add']);
+  expect(plan.changes.map((c) => c.kind)).toEqual([
+    'foreignKey.drop',
+    'column.alter',
+    'column.alter',
+    'column.alter',
+    'column.alter',
+    'foreignKey.add',
+  ]);
   const atHazards = plan.statements.find((s) => s.sql.includes('"at" TYPE'))!.hazards;
   expect(atHazards).toContainEqual({
     code: 'DATA_LOSS',
@@ -55,7 +66,9 @@ test('bigint columns become timestamps holding the epoch milliseconds they held,
     { id: '1970-01-02 00:00:00.000', at: null, atTz: '1.500000' },
     { id: '2023-11-14 22:13:20.123', at: '2023-11-14 22:13:20.123', atTz: '0.000000' },
   ]);
-  const children = await pg.raw.query(`SELECT id, to_char("parentAt", 'YYYY-MM-DD HH24:MI:SS.MS') AS p FROM children ORDER BY id`);
+  const children = await pg.raw.query(
+    `SELECT id, to_char("parentAt", 'YYYY-MM-DD HH24:MI:SS.MS') AS p FROM children ORDER BY id`,
+  );
   expect(children.rows).toEqual([
     { id: 1, p: '2023-11-14 22:13:20.123' },
     { id: 2, p: null },

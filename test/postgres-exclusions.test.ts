@@ -59,19 +59,33 @@ const EVERYTHING: readonly Exclusion[] = [
       { expression: 'tsrange(lower(during), upper(during))', operator: '&&' },
     ],
   },
-  { name: 'EXC_area', method: 'gist', elements: [{ column: 'area', operator: '&&' }], options: "INCLUDE (id) WITH (fillfactor='70')" },
+  {
+    name: 'EXC_area',
+    method: 'gist',
+    elements: [{ column: 'area', operator: '&&' }],
+    options: "INCLUDE (id) WITH (fillfactor='70')",
+  },
   {
     name: 'EXC_pattern',
     method: 'btree',
     elements: [{ column: 'name', opclass: 'text_pattern_ops', desc: true, nulls: 'last', operator: '=' }],
   },
-  { name: 'EXC_immediate', method: 'gist', elements: [{ column: 'room', operator: 'OPERATOR(pg_catalog.=)' }], deferrable: 'INITIALLY IMMEDIATE' },
+  {
+    name: 'EXC_immediate',
+    method: 'gist',
+    elements: [{ column: 'room', operator: 'OPERATOR(pg_catalog.=)' }],
+    deferrable: 'INITIALLY IMMEDIATE',
+  },
 ];
 
 describe('exclusion constraints', () => {
   test('the catalog text and TypeORM expressions read into the same model', () => {
-    const catalog = parseExclusion('EXCLUDE USING gist (room WITH =, during WITH &&) WHERE ((NOT cancelled)) DEFERRABLE INITIALLY DEFERRED');
-    const typeorm = parseExclusion('USING gist ("room" WITH =, "during" WITH &&) WHERE (NOT "cancelled") DEFERRABLE INITIALLY DEFERRED');
+    const catalog = parseExclusion(
+      'EXCLUDE USING gist (room WITH =, during WITH &&) WHERE ((NOT cancelled)) DEFERRABLE INITIALLY DEFERRED',
+    );
+    const typeorm = parseExclusion(
+      'USING gist ("room" WITH =, "during" WITH &&) WHERE (NOT "cancelled") DEFERRABLE INITIALLY DEFERRED',
+    );
     const normalized = (e: Omit<Exclusion, 'name'>) =>
       postgresDialect.normalize(model([{ name: 'x', ...e }])).tables[0]!.exclusions;
     expect(normalized(catalog)).toEqual(normalized(typeorm));
@@ -102,19 +116,27 @@ describe('exclusion constraints', () => {
         `CONSTRAINT "EXC_room" EXCLUDE USING "gist" ("room" WITH =, "during" WITH &&) WHERE (NOT "cancelled")`,
       );
       const current = await pg.session.introspect();
-      expect(postgresDialect.normalize(current).tables[0]!.exclusions).toEqual(postgresDialect.normalize(target).tables[0]!.exclusions);
+      expect(postgresDialect.normalize(current).tables[0]!.exclusions).toEqual(
+        postgresDialect.normalize(target).tables[0]!.exclusions,
+      );
       // Managed, so not listed as left untouched (only the installed extension is, which the plan matches to the model).
       expect((current.notManaged ?? []).filter((entry) => entry.kind !== 'extension')).toEqual([]);
       expect((await planTowards(pg.session, target)).statements).toEqual([]);
       // Enforced: a second booking of room 1 overlapping the first is refused.
-      await pg.raw.query(`INSERT INTO "bookings" ("id", "room", "during") VALUES (1, 1, '[2026-01-01 10:00, 2026-01-01 12:00)')`);
+      await pg.raw.query(
+        `INSERT INTO "bookings" ("id", "room", "during") VALUES (1, 1, '[2026-01-01 10:00, 2026-01-01 12:00)')`,
+      );
       await expect(
-        pg.raw.query(`INSERT INTO "bookings" ("id", "room", "during") VALUES (2, 1, '[2026-01-01 11:00, 2026-01-01 13:00)')`),
+        pg.raw.query(
+          `INSERT INTO "bookings" ("id", "room", "during") VALUES (2, 1, '[2026-01-01 11:00, 2026-01-01 13:00)')`,
+        ),
       ).rejects.toThrow(/conflicting key value violates exclusion constraint "EXC_room"/);
     });
 
     test('changed, dropped and added on a table with rows: drop + add, the build a hazard, conflicting rows refused', async () => {
-      await pg.raw.query(`INSERT INTO "bookings" ("id", "room", "during", "name") VALUES (3, 2, '[2026-01-01 10:00, 2026-01-01 12:00)', 'a')`);
+      await pg.raw.query(
+        `INSERT INTO "bookings" ("id", "room", "during", "name") VALUES (3, 2, '[2026-01-01 10:00, 2026-01-01 12:00)', 'a')`,
+      );
       const changed: Exclusion = { ...ROOM, where: undefined };
       const target = model([changed, EVERYTHING[2]!]);
       const plan = await planTowards(pg.session, target);
@@ -144,8 +166,12 @@ describe('exclusion constraints', () => {
       await pg.raw.query(
         `INSERT INTO "bookings" ("id", "room", "during", "cancelled") VALUES (4, 2, '[2026-01-01 11:00, 2026-01-01 13:00)', true)`,
       );
-      await expect(applyTowards(pg.session, target)).rejects.toThrow(/could not create exclusion constraint "EXC_room"/);
-      expect((await planTowards(pg.session, model([{ ...ROOM }, EVERYTHING[2]!]))).changes.map((c) => c.kind)).toEqual(['exclusion.add']);
+      await expect(applyTowards(pg.session, target)).rejects.toThrow(
+        /could not create exclusion constraint "EXC_room"/,
+      );
+      expect((await planTowards(pg.session, model([{ ...ROOM }, EVERYTHING[2]!]))).changes.map((c) => c.kind)).toEqual([
+        'exclusion.add',
+      ]);
     });
   });
 });

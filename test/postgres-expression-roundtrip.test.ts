@@ -54,7 +54,10 @@ describe('printer and parser agree', () => {
     ['a AND b', '("a" AND "b")'],
     ['x = ANY (ARRAY[1, 2])', '("x" IN (1, 2))'],
     ['x < ANY (ARRAY[1])', '("x" < ANY (ARRAY[1]))'],
-    [`1 + ('2020-01-01'::timestamp AT TIME ZONE 'utc')`, `(1 + '2020-01-01'::timestamp without time zone AT TIME ZONE 'utc')`],
+    [
+      `1 + ('2020-01-01'::timestamp AT TIME ZONE 'utc')`,
+      `(1 + '2020-01-01'::timestamp without time zone AT TIME ZONE 'utc')`,
+    ],
     [`'x'`, `'x'`],
     ['now()', 'now()'],
     ['-1', '-1'],
@@ -72,7 +75,9 @@ describe('printer and parser agree', () => {
 describe('PostgreSQL as the oracle', () => {
   const pg = usePostgresTestDatabase('expression_roundtrip');
   beforeAll(() => pg.raw.query(`SET TimeZone = 'UTC'`));
-  const typed = fc.constantFrom(...VALUE_TYPES).chain((type) => fc.tuple(fc.constant<ValueType>(type), typedExpression(type)));
+  const typed = fc
+    .constantFrom(...VALUE_TYPES)
+    .chain((type) => fc.tuple(fc.constant<ValueType>(type), typedExpression(type)));
 
   test('the printed text, its canonical spelling and a fully parenthesised reference evaluate alike', async () => {
     await fc.assert(

@@ -68,7 +68,9 @@ const BOOKINGS = `CREATE EXTENSION btree_gist;
 test('a comment on an exclusion constraint is read, set, changed and removed', async () => {
   const commented = `${BOOKINGS}; COMMENT ON CONSTRAINT no_overlap ON bookings IS 'one booking per room'`;
   const set = await planBetween(BOOKINGS, commented);
-  expect(set.target.tables[0]!.exclusions).toEqual([expect.objectContaining({ name: 'no_overlap', comment: 'one booking per room' })]);
+  expect(set.target.tables[0]!.exclusions).toEqual([
+    expect.objectContaining({ name: 'no_overlap', comment: 'one booking per room' }),
+  ]);
   expect(set.sql).toEqual([`COMMENT ON CONSTRAINT "no_overlap" ON "public"."bookings" IS 'one booking per room'`]);
   await applyAndConverge(set);
 
@@ -78,9 +80,14 @@ test('a comment on an exclusion constraint is read, set, changed and removed', a
 
   // Created with its table, and added to a table that exists: the comment comes with it.
   const created = await planBetween('CREATE EXTENSION btree_gist', commented);
-  expect(created.sql.at(-1)).toBe(`COMMENT ON CONSTRAINT "no_overlap" ON "public"."bookings" IS 'one booking per room'`);
+  expect(created.sql.at(-1)).toBe(
+    `COMMENT ON CONSTRAINT "no_overlap" ON "public"."bookings" IS 'one booking per room'`,
+  );
   await applyAndConverge(created);
-  const added = await planBetween('CREATE EXTENSION btree_gist; CREATE TABLE bookings (id int PRIMARY KEY, room int)', commented);
+  const added = await planBetween(
+    'CREATE EXTENSION btree_gist; CREATE TABLE bookings (id int PRIMARY KEY, room int)',
+    commented,
+  );
   expect(added.sql).toEqual([
     'ALTER TABLE "public"."bookings" ADD CONSTRAINT "no_overlap" EXCLUDE USING "gist" ("room" WITH =)',
     `COMMENT ON CONSTRAINT "no_overlap" ON "public"."bookings" IS 'one booking per room'`,
@@ -118,13 +125,25 @@ test('boolean and numeric storage parameters compare by value, not spelling', as
   const same = await planBetween(schema('on', 'off', '70'), schema('true', 'false', '070'));
   expect(same.sql).toEqual([]);
   expect(same.plan.partlyManaged?.filter((p) => p.differs)).toEqual([]);
-  expect(same.target.tables[0]!.indexes.map((i) => i.options)).toEqual([['deduplicate_items=false', 'fillfactor=70'], ['fastupdate=true']]);
-  expect(same.target.tables[0]!.unmodelled).toEqual([{ attribute: 'storage parameters', value: 'autovacuum_enabled=false, fillfactor=70' }]);
+  expect(same.target.tables[0]!.indexes.map((i) => i.options)).toEqual([
+    ['deduplicate_items=false', 'fillfactor=70'],
+    ['fastupdate=true'],
+  ]);
+  expect(same.target.tables[0]!.unmodelled).toEqual([
+    { attribute: 'storage parameters', value: 'autovacuum_enabled=false, fillfactor=70' },
+  ]);
   // A different value is still a change.
   const other = await planBetween(schema('on', 'off', '70'), schema('on', 'on', '70'));
-  expect(other.sql).toEqual(['DROP INDEX "public"."t_n"', 'CREATE INDEX "t_n" ON "public"."t" ("n") WITH (deduplicate_items=true, fillfactor=70)']);
+  expect(other.sql).toEqual([
+    'DROP INDEX "public"."t_n"',
+    'CREATE INDEX "t_n" ON "public"."t" ("n") WITH (deduplicate_items=true, fillfactor=70)',
+  ]);
   expect(other.plan.partlyManaged?.filter((p) => p.differs)).toEqual([
-    expect.objectContaining({ object: 'table public.t', value: 'autovacuum_enabled=false, fillfactor=70', target: 'autovacuum_enabled=true, fillfactor=70' }),
+    expect.objectContaining({
+      object: 'table public.t',
+      value: 'autovacuum_enabled=false, fillfactor=70',
+      target: 'autovacuum_enabled=true, fillfactor=70',
+    }),
   ]);
   await applyAndConverge(other);
 }, 120_000);
@@ -137,7 +156,10 @@ test('an operator class or collation written schema-qualified is the one written
   const same = await planBetween(schema('', ''), schema('pg_catalog.', 'public.'));
   expect(same.sql).toEqual([]);
   expect(same.target.tables[0]!.indexes.map((i) => i.keys)).toEqual([
-    [{ column: 'name', opclass: 'text_pattern_ops' }, { column: 'name', collation: 'C' }],
+    [
+      { column: 'name', opclass: 'text_pattern_ops' },
+      { column: 'name', collation: 'C' },
+    ],
     [{ column: 'name', opclass: 'gin_trgm_ops' }],
   ]);
   const other = await planBetween(schema('', ''), schema('', '').replace('name text_pattern_ops', 'name'));
@@ -146,22 +168,46 @@ test('an operator class or collation written schema-qualified is the one written
 
 test('an enum type used only by a domain is kept, and listed with the domain', async () => {
   const domain = `CREATE TYPE mood AS ENUM ('happy', 'sad'); CREATE DOMAIN feeling AS mood; CREATE DOMAIN feelings AS mood[]`;
-  const kept = await planBetween(`${domain}; CREATE TABLE t (id int PRIMARY KEY)`, 'CREATE TABLE t (id int PRIMARY KEY)');
+  const kept = await planBetween(
+    `${domain}; CREATE TABLE t (id int PRIMARY KEY)`,
+    'CREATE TABLE t (id int PRIMARY KEY)',
+  );
   expect(kept.sql).toEqual([]);
-  expect(kept.plan.diagnostics).toContainEqual(expect.objectContaining({ code: 'ENUM_KEPT', location: 'enum public.mood' }));
+  expect(kept.plan.diagnostics).toContainEqual(
+    expect.objectContaining({ code: 'ENUM_KEPT', location: 'enum public.mood' }),
+  );
   expect(kept.plan.partlyManaged).toContainEqual(
-    expect.objectContaining({ object: 'type public.mood', attribute: 'domains', value: 'public.feeling, public.feelings' }),
+    expect.objectContaining({
+      object: 'type public.mood',
+      attribute: 'domains',
+      value: 'public.feeling, public.feelings',
+    }),
   );
   // From entities too: the model as entities declare it has no enum type, and the type stays.
-  const entities = await planBetween(`${domain}; CREATE TABLE t (id int PRIMARY KEY)`, 'CREATE TABLE t (id int PRIMARY KEY)');
-  const fromEntities = createPlan({ from: declarableByEntities(await read(entities.db)), to: entities.target, dialect: postgresDialect });
+  const entities = await planBetween(
+    `${domain}; CREATE TABLE t (id int PRIMARY KEY)`,
+    'CREATE TABLE t (id int PRIMARY KEY)',
+  );
+  const fromEntities = createPlan({
+    from: declarableByEntities(await read(entities.db)),
+    to: entities.target,
+    dialect: postgresDialect,
+  });
   expect(fromEntities.statements).toEqual([]);
   // Losing a label would swap the type: refused while a domain uses it (the swap cannot drop the old type).
-  const swap = await planBetween(domain, `CREATE TYPE mood AS ENUM ('happy'); CREATE DOMAIN feeling AS mood; CREATE DOMAIN feelings AS mood[]`);
-  expect(swap.plan.diagnostics).toContainEqual(expect.objectContaining({ code: 'PARTLY_MANAGED_RECREATE', location: 'type public.mood' }));
+  const swap = await planBetween(
+    domain,
+    `CREATE TYPE mood AS ENUM ('happy'); CREATE DOMAIN feeling AS mood; CREATE DOMAIN feelings AS mood[]`,
+  );
+  expect(swap.plan.diagnostics).toContainEqual(
+    expect.objectContaining({ code: 'PARTLY_MANAGED_RECREATE', location: 'type public.mood' }),
+  );
   expect(swap.sql).toEqual([]);
   // An enum no domain uses is still dropped.
-  const dropped = await planBetween(`CREATE TYPE mood AS ENUM ('happy'); CREATE TABLE t (id int PRIMARY KEY)`, 'CREATE TABLE t (id int PRIMARY KEY)');
+  const dropped = await planBetween(
+    `CREATE TYPE mood AS ENUM ('happy'); CREATE TABLE t (id int PRIMARY KEY)`,
+    'CREATE TABLE t (id int PRIMARY KEY)',
+  );
   expect(dropped.sql).toEqual(['DROP TYPE "public"."mood"']);
 }, 120_000);
 
@@ -182,13 +228,17 @@ test('a default cast to the date/time type on the other side of the time zone ke
   await applyAndConverge(created);
 }, 120_000);
 
-test("a .sql source evaluated in a dev database lists no privilege of the throwaway role it runs as", async () => {
+test('a .sql source evaluated in a dev database lists no privilege of the throwaway role it runs as', async () => {
   const dev = await freshDatabase('postgres', 'fidelity_dev');
   dbs.push(dev);
   const model = await loadIntoDevDatabase('CREATE TABLE t (id int PRIMARY KEY)', 'schema.sql', dev.url);
   expect(model.tables.map((t) => t.name)).toEqual(['t']);
   expect(model.notManaged ?? []).toEqual([]);
   // A grant the source makes is still listed.
-  const granted = await loadIntoDevDatabase('CREATE TABLE t (id int PRIMARY KEY); GRANT SELECT ON t TO PUBLIC', 'schema.sql', dev.url);
+  const granted = await loadIntoDevDatabase(
+    'CREATE TABLE t (id int PRIMARY KEY); GRANT SELECT ON t TO PUBLIC',
+    'schema.sql',
+    dev.url,
+  );
   expect(granted.notManaged).toEqual([{ schema: 'public', kind: 'privilege', names: ['t'] }]);
 }, 120_000);

@@ -1,7 +1,6 @@
 import { postgresDialect } from '../src/dialects/postgres';
 import { usePostgresTestDatabase } from './support/postgres';
 
-
 const pg = usePostgresTestDatabase('introspect');
 
 async function countQueries(): Promise<number> {
@@ -61,7 +60,14 @@ test('reads schemas, unmanaged tables, expression indexes, and foreign keys acro
     { name: 'id', type: 'bigint', nullable: false, generated: 'identity-always' },
     { name: 'paint', type: 'integer', nullable: true },
     { name: 'color', type: 'enum', enum: { schema: 'app', name: 'color' }, nullable: true },
-    { name: 'size', type: 'enum', enum: { schema: 'public', name: 'size' }, array: true, nullable: true, default: `'{s}'` },
+    {
+      name: 'size',
+      type: 'enum',
+      enum: { schema: 'public', name: 'size' },
+      array: true,
+      nullable: true,
+      default: `'{s}'`,
+    },
     { name: 'email', type: 'text', nullable: true },
   ]);
   expect(walls.foreignKeys).toEqual([
@@ -109,7 +115,9 @@ test('an expression index survives a render and re-introspection', async () => {
   ]);
   // INCLUDE columns are part of the model: the recreated index has them again.
   expect(await pg.session.introspect()).toEqual(before);
-  expect((await pg.raw.query(`SELECT pg_get_indexdef('walls_email'::regclass) AS def`)).rows[0].def).toContain('INCLUDE (size)');
+  expect((await pg.raw.query(`SELECT pg_get_indexdef('walls_email'::regclass) AS def`)).rows[0].def).toContain(
+    'INCLUDE (size)',
+  );
 });
 
 test('reads views and generated columns, their expressions as TypeORM recorded them, and what views read', async () => {
@@ -128,7 +136,12 @@ test('reads views and generated columns, their expressions as TypeORM recorded t
   };
   const catalog = await countQueries();
   expect(catalog.model.views).toEqual([
-    { schema: 'shop', name: 'cheap', expression: expect.stringContaining('FROM shop.items'), dependsOn: [{ schema: 'shop', name: 'items' }] },
+    {
+      schema: 'shop',
+      name: 'cheap',
+      expression: expect.stringContaining('FROM shop.items'),
+      dependsOn: [{ schema: 'shop', name: 'items' }],
+    },
     {
       schema: 'shop',
       name: 'cheap_count',
@@ -141,7 +154,12 @@ test('reads views and generated columns, their expressions as TypeORM recorded t
     },
   ]);
   const items = catalog.model.tables.find((t) => t.name === 'items')!;
-  expect(items.columns[2]).toEqual({ name: 'total', type: 'integer', nullable: true, computed: { expression: '(price * 2)', stored: true } });
+  expect(items.columns[2]).toEqual({
+    name: 'total',
+    type: 'integer',
+    nullable: true,
+    computed: { expression: '(price * 2)', stored: true },
+  });
 
   // TypeORM's records win over the catalog's text: they are what TypeORM compares entities with.
   await pg.raw.query(`

@@ -53,14 +53,19 @@ describe('types', () => {
     expect(parseTypeName('text[]')).toMatchObject({ type: 'text', array: true });
     expect(parseTypeName('bigserial')).toMatchObject({ type: 'bigint', serial: true });
     expect(parseTypeName('varchar(20)')).toMatchObject({ type: 'character varying', modifiers: [20] });
-    expect(parseTypeName('timestamp(3) with time zone')).toMatchObject({ type: 'timestamp with time zone', modifiers: [3] });
+    expect(parseTypeName('timestamp(3) with time zone')).toMatchObject({
+      type: 'timestamp with time zone',
+      modifiers: [3],
+    });
   });
 
   test('full types as DDL spells them', () => {
     expect(renderColumnType({ type: 'character varying', length: 20 })).toBe('character varying(20)');
     expect(renderColumnType({ type: 'numeric', precision: 5, scale: 2 })).toBe('numeric(5,2)');
     expect(renderColumnType({ type: 'timestamp with time zone', precision: 3 })).toBe('timestamp(3) with time zone');
-    expect(renderColumnType({ type: 'enum', enum: { schema: 'public', name: 'a"b' }, array: true })).toBe('"public"."a""b"[]');
+    expect(renderColumnType({ type: 'enum', enum: { schema: 'public', name: 'a"b' }, array: true })).toBe(
+      '"public"."a""b"[]',
+    );
   });
 });
 
@@ -71,17 +76,29 @@ describe('columns', () => {
     expect(normalizeColumn(column({ type: 'integer', length: 11 }), false)).toMatchObject({ length: undefined });
     expect(normalizeColumn(column({ type: 'timestamp', precision: 6 }), false)).toMatchObject({ precision: undefined });
     expect(normalizeColumn(column({ type: 'timestamp', precision: 3 }), false)).toMatchObject({ precision: 3 });
-    expect(normalizeColumn(column({ type: 'char', length: 1 }), false)).toMatchObject({ type: 'character', length: undefined });
+    expect(normalizeColumn(column({ type: 'char', length: 1 }), false)).toMatchObject({
+      type: 'character',
+      length: undefined,
+    });
     expect(normalizeColumn(column({ type: 'decimal', precision: 5 }), false)).toMatchObject({ precision: 5, scale: 0 });
-    expect(normalizeColumn(column({ type: 'numeric', scale: 2 }), false)).toMatchObject({ precision: undefined, scale: undefined });
-    expect(normalizeColumn(column({ type: 'varchar(30)' }), false)).toMatchObject({ type: 'character varying', length: 30 });
+    expect(normalizeColumn(column({ type: 'numeric', scale: 2 }), false)).toMatchObject({
+      precision: undefined,
+      scale: undefined,
+    });
+    expect(normalizeColumn(column({ type: 'varchar(30)' }), false)).toMatchObject({
+      type: 'character varying',
+      length: 30,
+    });
   });
 
   test('a serial default is a generated column; primary keys and generated columns are NOT NULL', () => {
     expect(normalizeColumn(column({ type: 'int4', default: `nextval('"Odd"""_id_seq'::regclass)` }), false)).toEqual(
       expect.objectContaining({ type: 'integer', generated: 'increment', default: undefined, nullable: false }),
     );
-    expect(normalizeColumn(column({ type: 'serial' }), false)).toMatchObject({ type: 'integer', generated: 'increment' });
+    expect(normalizeColumn(column({ type: 'serial' }), false)).toMatchObject({
+      type: 'integer',
+      generated: 'increment',
+    });
     expect(normalizeColumn(column({ nullable: true }), true)).toMatchObject({ nullable: false });
   });
 
@@ -131,7 +148,10 @@ describe('defaults: TypeORM spelling and catalog spelling meet', () => {
 describe('expressions', () => {
   test.each([
     ['"easeFactor" >= 1.3', `("easeFactor" >= (1.3)::double precision)`],
-    [`status IN ('a', 'b')`, `((status)::text = ANY ((ARRAY['a'::character varying, 'b'::character varying])::text[]))`],
+    [
+      `status IN ('a', 'b')`,
+      `((status)::text = ANY ((ARRAY['a'::character varying, 'b'::character varying])::text[]))`,
+    ],
     [`status NOT IN ('a')`, `((status)::text <> ALL ((ARRAY['a'::character varying])::text[]))`],
     [`name LIKE 'a%' AND n BETWEEN 1 AND 2`, `(((name)::text ~~ 'a%'::text) AND ((n >= 1) AND (n <= 2)))`],
     [`a > 0 and (b > 0 or c > 0)`, `((a > 0) AND ((b > (0)::double precision) OR (c > (0)::numeric)))`],
@@ -153,7 +173,12 @@ describe('expressions', () => {
   });
 
   test('output is canonical (idempotent) and falls back to the text for what it does not parse', () => {
-    const samples = ['a - (b - c)', `CASE WHEN a > 1 THEN 'x'::text ELSE 'y'::text END`, 'x = ANY (SELECT 1)', `E'a\\nb'`];
+    const samples = [
+      'a - (b - c)',
+      `CASE WHEN a > 1 THEN 'x'::text ELSE 'y'::text END`,
+      'x = ANY (SELECT 1)',
+      `E'a\\nb'`,
+    ];
     for (const sample of samples) {
       expect(canonicalizeExpression(canonicalizeExpression(sample))).toBe(canonicalizeExpression(sample));
     }
@@ -171,7 +196,16 @@ test('normalize fills the schema and is idempotent', () => {
         name: 't',
         columns: [column({ name: 'id', type: 'int4', default: `'1'` })],
         primaryKey: { name: 'pk', columns: ['id'] },
-        foreignKeys: [{ name: 'fk', columns: ['id'], referencedTable: 't', referencedColumns: ['id'], onDelete: 'CASCADE', onUpdate: 'NO ACTION' }],
+        foreignKeys: [
+          {
+            name: 'fk',
+            columns: ['id'],
+            referencedTable: 't',
+            referencedColumns: ['id'],
+            onDelete: 'CASCADE',
+            onUpdate: 'NO ACTION',
+          },
+        ],
         uniques: [],
         checks: [{ name: 'c', expression: 'id > 0' }],
         indexes: [{ name: 'i', columns: ['id'], unique: false, where: '' }],
@@ -191,7 +225,15 @@ test('normalize fills the schema and is idempotent', () => {
         columns: [{ name: 'id', type: 'integer', nullable: false, default: '1' }],
         primaryKey: { name: 'pk', columns: ['id'] },
         foreignKeys: [
-          { name: 'fk', columns: ['id'], referencedSchema: 'public', referencedTable: 't', referencedColumns: ['id'], onDelete: 'CASCADE', onUpdate: 'NO ACTION' },
+          {
+            name: 'fk',
+            columns: ['id'],
+            referencedSchema: 'public',
+            referencedTable: 't',
+            referencedColumns: ['id'],
+            onDelete: 'CASCADE',
+            onUpdate: 'NO ACTION',
+          },
         ],
         uniques: [],
         checks: [{ name: 'c', expression: '"id" > 0' }],

@@ -43,7 +43,12 @@ describe('partitioned tables on postgres', () => {
   const dbs: Record<string, TestDatabase> = {};
   const models: Record<string, Model> = {};
   beforeAll(async () => {
-    for (const [name, sql] of Object.entries({ partitioned: PARTITIONED, unpartitioned: UNPARTITIONED, otherKey: OTHER_KEY, empty: '' })) {
+    for (const [name, sql] of Object.entries({
+      partitioned: PARTITIONED,
+      unpartitioned: UNPARTITIONED,
+      otherKey: OTHER_KEY,
+      empty: '',
+    })) {
       dbs[name] = await freshDatabase('postgres', `partitions_${name}`);
       if (sql) await rawQuery(dbs[name]!, sql);
       models[name] = await read(dbs[name]!);
@@ -72,9 +77,21 @@ describe('partitioned tables on postgres', () => {
 
   it('a diff between a partitioned and an unpartitioned table (either way, or another key) is refused, never "No changes"', () => {
     for (const [from, to, wording] of [
-      ['partitioned', 'unpartitioned', 'is partitioned (PARTITION BY RANGE (at)) in the current schema and not partitioned in the target'],
-      ['unpartitioned', 'partitioned', 'is not partitioned in the current schema and partitioned (PARTITION BY RANGE (at)) in the target'],
-      ['partitioned', 'otherKey', 'is partitioned (PARTITION BY RANGE (at)) in the current schema and partitioned (PARTITION BY HASH (id)) in the target'],
+      [
+        'partitioned',
+        'unpartitioned',
+        'is partitioned (PARTITION BY RANGE (at)) in the current schema and not partitioned in the target',
+      ],
+      [
+        'unpartitioned',
+        'partitioned',
+        'is not partitioned in the current schema and partitioned (PARTITION BY RANGE (at)) in the target',
+      ],
+      [
+        'partitioned',
+        'otherKey',
+        'is partitioned (PARTITION BY RANGE (at)) in the current schema and partitioned (PARTITION BY HASH (id)) in the target',
+      ],
     ] as const) {
       const plan = diff(models[from]!, models[to]!);
       expect(plan.changes).toEqual([]);
@@ -92,14 +109,20 @@ describe('partitioned tables on postgres', () => {
   });
 
   it('a plan from entities (which cannot declare partitioning) leaves it alone', () => {
-    const plan = createPlan({ from: declarableByEntities(models.partitioned!), to: declarableByEntities(models.unpartitioned!), dialect: postgres });
+    const plan = createPlan({
+      from: declarableByEntities(models.partitioned!),
+      to: declarableByEntities(models.unpartitioned!),
+      dialect: postgres,
+    });
     expect(plan.changes).toEqual([]);
     expect(plan.diagnostics).toEqual([]);
   });
 
   it('a partitioned table a plan creates is created partitioned, and its partitions it does not create are named', async () => {
     const plan = diff(models.empty!, models.partitioned!);
-    expect(plan.statements.map((s) => s.sql)).toContainEqual(expect.stringMatching(/^CREATE TABLE "public"\."measurements" \(.*\) PARTITION BY RANGE \(at\)$/));
+    expect(plan.statements.map((s) => s.sql)).toContainEqual(
+      expect.stringMatching(/^CREATE TABLE "public"\."measurements" \(.*\) PARTITION BY RANGE \(at\)$/),
+    );
     expect(plan.diagnostics.map((d) => [d.severity, d.code, d.message])).toEqual([
       [
         'warning',

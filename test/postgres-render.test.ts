@@ -13,7 +13,12 @@ const table: Table = {
   checks: [],
   indexes: [],
 };
-const existing: Model = { dialect: 'postgres', extensions: [], enums: [{ schema: 'public', name: 'level', values: ['a', 'b'] }], tables: [table] };
+const existing: Model = {
+  dialect: 'postgres',
+  extensions: [],
+  enums: [{ schema: 'public', name: 'level', values: ['a', 'b'] }],
+  tables: [table],
+};
 const empty: Model = { dialect: 'postgres', extensions: [], enums: [], tables: [] };
 
 function render(change: Change, from: Model = existing) {
@@ -25,13 +30,15 @@ const col = (extra: Partial<Column>): Column => ({ name: 'c', type: 'text', null
 const reason = 'r';
 
 test('extensions and enums', () => {
-  expect(sqlOf({ kind: 'extension.create', name: 'uuid-ossp', reason })).toEqual(['CREATE EXTENSION IF NOT EXISTS "uuid-ossp"']);
-  expect(sqlOf({ kind: 'enum.create', enum: { schema: 'public', name: 'level', values: ["it's", 'b'] }, reason })).toEqual([
-    `CREATE TYPE "public"."level" AS ENUM ('it''s', 'b')`,
+  expect(sqlOf({ kind: 'extension.create', name: 'uuid-ossp', reason })).toEqual([
+    'CREATE EXTENSION IF NOT EXISTS "uuid-ossp"',
   ]);
-  expect(sqlOf({ kind: 'enum.value.add', enum: { schema: 'public', name: 'level' }, value: 'a2', before: 'b', reason })).toEqual([
-    `ALTER TYPE "public"."level" ADD VALUE 'a2' BEFORE 'b'`,
-  ]);
+  expect(
+    sqlOf({ kind: 'enum.create', enum: { schema: 'public', name: 'level', values: ["it's", 'b'] }, reason }),
+  ).toEqual([`CREATE TYPE "public"."level" AS ENUM ('it''s', 'b')`]);
+  expect(
+    sqlOf({ kind: 'enum.value.add', enum: { schema: 'public', name: 'level' }, value: 'a2', before: 'b', reason }),
+  ).toEqual([`ALTER TYPE "public"."level" ADD VALUE 'a2' BEFORE 'b'`]);
   expect(sqlOf({ kind: 'enum.value.add', enum: { name: 'level' }, value: 'c', reason })).toEqual([
     `ALTER TYPE "public"."level" ADD VALUE 'c'`,
   ]);
@@ -59,7 +66,16 @@ test('tables: create (with indexes and comments, without foreign keys), drop, co
       { name: 'userId', type: 'integer', nullable: true },
     ],
     primaryKey: { name: 'PK_posts', columns: ['id'] },
-    foreignKeys: [{ name: 'FK', columns: ['userId'], referencedTable: 'users', referencedColumns: ['id'], onDelete: 'CASCADE', onUpdate: 'NO ACTION' }],
+    foreignKeys: [
+      {
+        name: 'FK',
+        columns: ['userId'],
+        referencedTable: 'users',
+        referencedColumns: ['id'],
+        onDelete: 'CASCADE',
+        onUpdate: 'NO ACTION',
+      },
+    ],
     uniques: [{ name: 'UQ', columns: ['title', 'n'] }],
     checks: [{ name: 'CHK', expression: 'n > 0' }],
     indexes: [{ name: 'IDX', columns: ['title'], unique: true, where: 'n > 1' }],
@@ -76,11 +92,19 @@ test('tables: create (with indexes and comments, without foreign keys), drop, co
   expect(hazardsOf({ kind: 'table.create', table: created, reason }, empty).flat()).toEqual([]);
   expect(sqlOf({ kind: 'table.drop', table, reason })).toEqual(['DROP TABLE "public"."users"']);
   expect(hazardsOf({ kind: 'table.drop', table, reason })).toEqual([['DATA_LOSS']]);
-  expect(sqlOf({ kind: 'table.comment', table: T, from: 'a', reason })).toEqual(['COMMENT ON TABLE "public"."users" IS NULL']);
+  expect(sqlOf({ kind: 'table.comment', table: T, from: 'a', reason })).toEqual([
+    'COMMENT ON TABLE "public"."users" IS NULL',
+  ]);
 });
 
 test('a UNIQUE on the primary key columns is added after CREATE TABLE, which would drop it', () => {
-  const created: Table = { ...table, uniques: [{ name: 'UQ_id', columns: ['id'] }, { name: 'UQ_id2', columns: ['id'] }] };
+  const created: Table = {
+    ...table,
+    uniques: [
+      { name: 'UQ_id', columns: ['id'] },
+      { name: 'UQ_id2', columns: ['id'] },
+    ],
+  };
   expect(sqlOf({ kind: 'table.create', table: created, reason }, empty)).toEqual([
     'CREATE TABLE "public"."users" ("id" integer NOT NULL, CONSTRAINT "PK_users" PRIMARY KEY ("id"))',
     'ALTER TABLE "public"."users" ADD CONSTRAINT "UQ_id" UNIQUE ("id")',
@@ -93,7 +117,15 @@ test('constraints and indexes', () => {
     sqlOf({
       kind: 'foreignKey.add',
       table: T,
-      foreignKey: { name: 'FK_a', columns: ['a', 'b'], referencedSchema: 'other', referencedTable: 'p', referencedColumns: ['x', 'y'], onDelete: 'SET NULL', onUpdate: 'CASCADE' },
+      foreignKey: {
+        name: 'FK_a',
+        columns: ['a', 'b'],
+        referencedSchema: 'other',
+        referencedTable: 'p',
+        referencedColumns: ['x', 'y'],
+        onDelete: 'SET NULL',
+        onUpdate: 'CASCADE',
+      },
       reason,
     }),
   ).toEqual([
@@ -103,7 +135,14 @@ test('constraints and indexes', () => {
     render({
       kind: 'foreignKey.add',
       table: T,
-      foreignKey: { name: 'x', columns: ['a'], referencedTable: 'p', referencedColumns: ['x'], onDelete: 'DROP TABLE x; --' as never, onUpdate: 'NO ACTION' },
+      foreignKey: {
+        name: 'x',
+        columns: ['a'],
+        referencedTable: 'p',
+        referencedColumns: ['x'],
+        onDelete: 'DROP TABLE x; --' as never,
+        onUpdate: 'NO ACTION',
+      },
       reason,
     }),
   ).toThrow(/referential action/);
@@ -113,30 +152,57 @@ test('constraints and indexes', () => {
   expect(sqlOf({ kind: 'primaryKey.add', table: T, primaryKey: { columns: ['id'] }, reason })).toEqual([
     'ALTER TABLE "public"."users" ADD PRIMARY KEY ("id")',
   ]);
-  const nullableId: Model = { ...existing, tables: [{ ...table, columns: [col({ name: 'id', type: 'integer' })], primaryKey: undefined }] };
+  const nullableId: Model = {
+    ...existing,
+    tables: [{ ...table, columns: [col({ name: 'id', type: 'integer' })], primaryKey: undefined }],
+  };
   expect(hazardsOf({ kind: 'primaryKey.add', table: T, primaryKey: { columns: ['id'] }, reason }, nullableId)).toEqual([
     ['ACCESS_EXCLUSIVE_LOCK', 'UNIQUE_VIOLATION', 'INDEX_BUILD', 'NOT_NULL_VIOLATION'],
   ]);
   // Same columns as the current key (another order): the lock, but no duplicate can exist.
-  const twoColumns: Model = { ...existing, tables: [{ ...table, primaryKey: { name: 'PK_users', columns: ['id', 'c'] } }] };
-  expect(hazardsOf({ kind: 'primaryKey.add', table: T, primaryKey: { name: 'PK_users', columns: ['c', 'id'] }, reason }, twoColumns)).toEqual([
-    ['ACCESS_EXCLUSIVE_LOCK', 'INDEX_BUILD'],
-  ]);
+  const twoColumns: Model = {
+    ...existing,
+    tables: [{ ...table, primaryKey: { name: 'PK_users', columns: ['id', 'c'] } }],
+  };
+  expect(
+    hazardsOf(
+      { kind: 'primaryKey.add', table: T, primaryKey: { name: 'PK_users', columns: ['c', 'id'] }, reason },
+      twoColumns,
+    ),
+  ).toEqual([['ACCESS_EXCLUSIVE_LOCK', 'INDEX_BUILD']]);
   // A table the plan creates: nothing to lock or count.
   expect(hazardsOf({ kind: 'primaryKey.add', table: T, primaryKey: { columns: ['id'] }, reason }, empty)).toEqual([[]]);
-  expect(sqlOf({ kind: 'index.drop', table: T, index: { name: 'IDX', columns: ['id'], unique: false }, reason })).toEqual([
-    'DROP INDEX "public"."IDX"',
-  ]);
-  const index: Change = { kind: 'index.create', table: T, index: { name: 'IDX', columns: ['id'], unique: false }, reason };
+  expect(
+    sqlOf({ kind: 'index.drop', table: T, index: { name: 'IDX', columns: ['id'], unique: false }, reason }),
+  ).toEqual(['DROP INDEX "public"."IDX"']);
+  const index: Change = {
+    kind: 'index.create',
+    table: T,
+    index: { name: 'IDX', columns: ['id'], unique: false },
+    reason,
+  };
   expect(hazardsOf(index)).toEqual([['INDEX_BUILD']]);
   expect(hazardsOf(index, empty)).toEqual([[]]);
-  expect(hazardsOf({ kind: 'unique.add', table: T, unique: { name: 'UQ', columns: ['id'] }, reason })).toEqual([['INDEX_BUILD']]);
+  expect(hazardsOf({ kind: 'unique.add', table: T, unique: { name: 'UQ', columns: ['id'] }, reason })).toEqual([
+    ['INDEX_BUILD'],
+  ]);
 });
 
 test('columns: add and drop', () => {
-  expect(hazardsOf({ kind: 'column.add', table: T, column: col({ nullable: false }), reason })).toEqual([['NOT_NULL_VIOLATION']]);
-  expect(hazardsOf({ kind: 'column.add', table: T, column: col({ nullable: false, default: `''` }), reason })).toEqual([[]]);
-  expect(sqlOf({ kind: 'column.add', table: T, column: col({ type: 'enum', enum: { name: 'level' }, default: `'a'`, comment: 'x' }), reason })).toEqual([
+  expect(hazardsOf({ kind: 'column.add', table: T, column: col({ nullable: false }), reason })).toEqual([
+    ['NOT_NULL_VIOLATION'],
+  ]);
+  expect(hazardsOf({ kind: 'column.add', table: T, column: col({ nullable: false, default: `''` }), reason })).toEqual([
+    [],
+  ]);
+  expect(
+    sqlOf({
+      kind: 'column.add',
+      table: T,
+      column: col({ type: 'enum', enum: { name: 'level' }, default: `'a'`, comment: 'x' }),
+      reason,
+    }),
+  ).toEqual([
     `ALTER TABLE "public"."users" ADD COLUMN "c" "public"."level" DEFAULT 'a'`,
     `COMMENT ON COLUMN "public"."users"."c" IS 'x'`,
   ]);
@@ -148,7 +214,10 @@ describe('column.alter', () => {
     render({ kind: 'column.alter', table: T, from: col(from), to: col(to), fields, reason });
 
   test('a type change converts in place', () => {
-    const statements = alter({ type: 'varchar', length: 20, default: `'1'` }, { type: 'integer', default: '1' }, ['type', 'default']);
+    const statements = alter({ type: 'varchar', length: 20, default: `'1'` }, { type: 'integer', default: '1' }, [
+      'type',
+      'default',
+    ]);
     expect(statements.map((s) => s.sql)).toEqual([
       'ALTER TABLE "public"."users" ALTER COLUMN "c" DROP DEFAULT',
       'ALTER TABLE "public"."users" ALTER COLUMN "c" TYPE integer USING "c"::integer',
@@ -168,33 +237,45 @@ describe('column.alter', () => {
       'ACCESS_EXCLUSIVE_LOCK',
       'TABLE_REWRITE',
     ]);
-    expect(alter({ type: 'varchar', length: 10 }, { type: 'varchar', length: 5 }, ['type'])[0]!.hazards.map((h) => h.code)).toEqual([
-      'ACCESS_EXCLUSIVE_LOCK',
-      'TABLE_REWRITE',
-      'DATA_LOSS',
-    ]);
+    expect(
+      alter({ type: 'varchar', length: 10 }, { type: 'varchar', length: 5 }, ['type'])[0]!.hazards.map((h) => h.code),
+    ).toEqual(['ACCESS_EXCLUSIVE_LOCK', 'TABLE_REWRITE', 'DATA_LOSS']);
   });
 
   test('nullability, defaults, comments', () => {
-    expect(alter({ nullable: true }, { nullable: false }, ['nullable']).map((s) => [s.sql, s.hazards.map((h) => h.code)])).toEqual([
-      ['ALTER TABLE "public"."users" ALTER COLUMN "c" SET NOT NULL', ['NOT_NULL_VIOLATION']],
-    ]);
-    expect(alter({ nullable: false, default: `'a'` }, { nullable: true }, ['nullable', 'default']).map((s) => s.sql)).toEqual([
+    expect(
+      alter({ nullable: true }, { nullable: false }, ['nullable']).map((s) => [s.sql, s.hazards.map((h) => h.code)]),
+    ).toEqual([['ALTER TABLE "public"."users" ALTER COLUMN "c" SET NOT NULL', ['NOT_NULL_VIOLATION']]]);
+    expect(
+      alter({ nullable: false, default: `'a'` }, { nullable: true }, ['nullable', 'default']).map((s) => s.sql),
+    ).toEqual([
       'ALTER TABLE "public"."users" ALTER COLUMN "c" DROP DEFAULT',
       'ALTER TABLE "public"."users" ALTER COLUMN "c" DROP NOT NULL',
     ]);
-    expect(alter({ comment: 'a' }, {}, ['comment']).map((s) => s.sql)).toEqual(['COMMENT ON COLUMN "public"."users"."c" IS NULL']);
+    expect(alter({ comment: 'a' }, {}, ['comment']).map((s) => s.sql)).toEqual([
+      'COMMENT ON COLUMN "public"."users"."c" IS NULL',
+    ]);
   });
 
   test('identity and serial changes', () => {
-    expect(alter({ type: 'integer', nullable: false }, { type: 'integer', generated: 'identity-always' }, ['generated']).map((s) => s.sql)).toEqual([
+    expect(
+      alter({ type: 'integer', nullable: false }, { type: 'integer', generated: 'identity-always' }, ['generated']).map(
+        (s) => s.sql,
+      ),
+    ).toEqual([
       'ALTER TABLE "public"."users" ALTER COLUMN "c" ADD GENERATED ALWAYS AS IDENTITY',
       `SELECT setval(pg_get_serial_sequence('"public"."users"', 'c'), COALESCE(MAX("c"), 0) + 1, false) FROM "public"."users"`,
     ]);
     expect(
-      alter({ type: 'integer', generated: 'identity-always' }, { type: 'integer', generated: 'identity-by-default' }, ['generated']).map((s) => s.sql),
+      alter({ type: 'integer', generated: 'identity-always' }, { type: 'integer', generated: 'identity-by-default' }, [
+        'generated',
+      ]).map((s) => s.sql),
     ).toEqual(['ALTER TABLE "public"."users" ALTER COLUMN "c" SET GENERATED BY DEFAULT']);
-    expect(alter({ type: 'integer', generated: 'increment' }, { type: 'integer', nullable: false }, ['generated']).map((s) => s.sql)).toEqual([
+    expect(
+      alter({ type: 'integer', generated: 'increment' }, { type: 'integer', nullable: false }, ['generated']).map(
+        (s) => s.sql,
+      ),
+    ).toEqual([
       'ALTER TABLE "public"."users" ALTER COLUMN "c" DROP DEFAULT',
       `DO 'DECLARE s text := pg_get_serial_sequence(''"public"."users"'', ''c''); BEGIN IF s IS NOT NULL THEN EXECUTE ''DROP SEQUENCE '' || s; END IF; END'`,
     ]);

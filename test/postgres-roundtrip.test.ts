@@ -14,7 +14,12 @@ const WEIRD = 'Weird "name"';
 const WEIRD_ENUM = 'Weird "mood"';
 const GREEK = 'Η μπροστινή πλευρά της κάρτας — it\'s "quoted"';
 
-const col = (name: string, type: string, extra: Partial<Column> = {}): Column => ({ name, type, nullable: false, ...extra });
+const col = (name: string, type: string, extra: Partial<Column> = {}): Column => ({
+  name,
+  type,
+  nullable: false,
+  ...extra,
+});
 
 const users: Table = {
   name: 'users',
@@ -61,8 +66,22 @@ const decks: Table = {
   ],
   primaryKey: { name: 'PK_decks', columns: ['id'] },
   foreignKeys: [
-    { name: 'FK_decks_owner', columns: ['ownerId'], referencedTable: 'users', referencedColumns: ['id'], onDelete: 'SET NULL', onUpdate: 'NO ACTION' },
-    { name: 'FK_decks_parent', columns: ['parentId'], referencedTable: 'decks', referencedColumns: ['id'], onDelete: 'CASCADE', onUpdate: 'CASCADE' },
+    {
+      name: 'FK_decks_owner',
+      columns: ['ownerId'],
+      referencedTable: 'users',
+      referencedColumns: ['id'],
+      onDelete: 'SET NULL',
+      onUpdate: 'NO ACTION',
+    },
+    {
+      name: 'FK_decks_parent',
+      columns: ['parentId'],
+      referencedTable: 'decks',
+      referencedColumns: ['id'],
+      onDelete: 'CASCADE',
+      onUpdate: 'CASCADE',
+    },
   ],
   uniques: [],
   checks: [{ name: 'CHK_decks_status', expression: `status IN ('draft', 'published') AND title <> ''` }],
@@ -79,7 +98,14 @@ const cards: Table = {
   ],
   primaryKey: { name: 'PK_cards', columns: ['deckId', 'position'] },
   foreignKeys: [
-    { name: 'FK_cards_deck', columns: ['deckId'], referencedTable: 'decks', referencedColumns: ['id'], onDelete: 'CASCADE', onUpdate: 'NO ACTION' },
+    {
+      name: 'FK_cards_deck',
+      columns: ['deckId'],
+      referencedTable: 'decks',
+      referencedColumns: ['id'],
+      onDelete: 'CASCADE',
+      onUpdate: 'NO ACTION',
+    },
   ],
   uniques: [{ name: 'UQ_cards_deck_front', columns: ['deckId', 'front'] }],
   checks: [],
@@ -88,7 +114,12 @@ const cards: Table = {
 
 const reviews: Table = {
   name: 'reviews',
-  columns: [col('id', 'bigserial'), col('cardDeckId', 'integer'), col('cardPosition', 'int2'), col('grade', 'integer', { default: '3' })],
+  columns: [
+    col('id', 'bigserial'),
+    col('cardDeckId', 'integer'),
+    col('cardPosition', 'int2'),
+    col('grade', 'integer', { default: '3' }),
+  ],
   primaryKey: { columns: ['id'], name: 'reviews_pkey' },
   foreignKeys: [
     {
@@ -115,7 +146,14 @@ const weird: Table = {
   ],
   primaryKey: { name: 'PK weird', columns: ['id'] },
   foreignKeys: [
-    { name: 'FK weird other', columns: ['otherId'], referencedTable: 'other', referencedColumns: ['id'], onDelete: 'SET DEFAULT', onUpdate: 'RESTRICT' },
+    {
+      name: 'FK weird other',
+      columns: ['otherId'],
+      referencedTable: 'other',
+      referencedColumns: ['id'],
+      onDelete: 'SET DEFAULT',
+      onUpdate: 'RESTRICT',
+    },
   ],
   uniques: [],
   checks: [],
@@ -128,7 +166,14 @@ const other: Table = {
   columns: [col('id', 'smallserial'), col('weirdId', 'integer', { nullable: true })],
   primaryKey: { name: 'PK_other', columns: ['id'] },
   foreignKeys: [
-    { name: 'FK_other_weird', columns: ['weirdId'], referencedTable: WEIRD, referencedColumns: ['id'], onDelete: 'NO ACTION', onUpdate: 'NO ACTION' },
+    {
+      name: 'FK_other_weird',
+      columns: ['weirdId'],
+      referencedTable: WEIRD,
+      referencedColumns: ['id'],
+      onDelete: 'NO ACTION',
+      onUpdate: 'NO ACTION',
+    },
   ],
   // Same columns as the primary key: PostgreSQL would silently drop it inside CREATE TABLE.
   uniques: [{ name: 'UQ_other_id', columns: ['id'] }],
@@ -141,7 +186,7 @@ const MODEL: Model = {
   extensions: ['uuid-ossp'],
   enums: [
     { name: 'deck_level', values: ['A1', 'A2', 'B1', 'B2'] },
-    { schema: 'public', name: WEIRD_ENUM, values: ['it\'s', 'χαρά', 'a"b'] },
+    { schema: 'public', name: WEIRD_ENUM, values: ["it's", 'χαρά', 'a"b'] },
   ],
   tables: [users, decks, cards, reviews, weird, other],
 };
@@ -151,7 +196,11 @@ function creationChanges(model: Model): Change[] {
   return [
     ...model.extensions.map((name): Change => ({ kind: 'extension.create', name, reason: 'test' })),
     ...model.enums.map((e): Change => ({ kind: 'enum.create', enum: e, reason: 'test' })),
-    ...model.tables.map((table): Change => ({ kind: 'table.create', table: { ...table, foreignKeys: [] }, reason: 'test' })),
+    ...model.tables.map((table): Change => ({
+      kind: 'table.create',
+      table: { ...table, foreignKeys: [] },
+      reason: 'test',
+    })),
     ...model.tables.flatMap((table) =>
       table.foreignKeys.map((foreignKey): Change => ({ kind: 'foreignKey.add', table, foreignKey, reason: 'test' })),
     ),
@@ -165,7 +214,6 @@ function render(changes: readonly Change[], from: Model, to: Model): Statement[]
   const context = { from: normalize(from), to: normalize(to) };
   return changes.flatMap((change) => postgresDialect.render(change, context));
 }
-
 
 async function rows<T = Record<string, unknown>>(sql: string): Promise<T[]> {
   return (await pg.raw.query(sql)).rows as T[];
@@ -210,9 +258,9 @@ describe('round trip', () => {
     expect(user!.settings).toEqual({ theme: 'dark', a: [1, 2] });
     await pg.raw.query(`INSERT INTO decks ("ownerId") VALUES ('${user!.id}'), ('${user!.id}')`);
     await pg.raw.query(`INSERT INTO cards ("deckId", position, front) VALUES (1, 1, 'q'), (2, 1, 'q')`);
-    await expect(pg.raw.query(`INSERT INTO cards ("deckId", position, front, seq) VALUES (1, 2, 'r', 5)`)).rejects.toThrow(
-      /non-DEFAULT value into column "seq"/,
-    );
+    await expect(
+      pg.raw.query(`INSERT INTO cards ("deckId", position, front, seq) VALUES (1, 2, 'r', 5)`),
+    ).rejects.toThrow(/non-DEFAULT value into column "seq"/);
     await pg.raw.query('DELETE FROM users');
     expect(await rows('SELECT "ownerId" FROM decks ORDER BY id')).toEqual([{ ownerId: null }, { ownerId: null }]);
     await pg.raw.query('DELETE FROM decks WHERE id = 1');
@@ -233,7 +281,10 @@ function withTable(model: Model, name: string, update: (table: Table) => Table |
 }
 
 function withColumn(table: Table, name: string, update: (column: Column) => Column | undefined): Table {
-  return { ...table, columns: table.columns.flatMap((c) => (c.name === name ? [update(c)].filter((x): x is Column => !!x) : [c])) };
+  return {
+    ...table,
+    columns: table.columns.flatMap((c) => (c.name === name ? [update(c)].filter((x): x is Column => !!x) : [c])),
+  };
 }
 
 function table(model: Model, name: string): Table {
@@ -297,7 +348,9 @@ describe('alterations on tables holding rows', () => {
       checks: [],
       indexes: [],
     };
-    await step({ ...current, tables: [...current.tables, items] }, () => [{ kind: 'table.create', table: items, reason: 'test' }]);
+    await step({ ...current, tables: [...current.tables, items] }, () => [
+      { kind: 'table.create', table: items, reason: 'test' },
+    ]);
     await pg.raw.query(`
       INSERT INTO items (code, qty, label, status, counter, seq2, kind, tag) VALUES
         ('a', '12', 'first', 'A1', 1, 10, 1, 'x'),
@@ -311,12 +364,16 @@ describe('alterations on tables holding rows', () => {
     );
 
   test('narrowing a varchar below a stored value fails and changes nothing (no silent truncation)', async () => {
-    const narrowed = withTable(current, 'items', (t) => withColumn(t, 'label', (c) => ({ ...c, type: 'varchar', length: 3 })));
+    const narrowed = withTable(current, 'items', (t) =>
+      withColumn(t, 'label', (c) => ({ ...c, type: 'varchar', length: 3 })),
+    );
     const from = normalize(current);
     const to = managedPart(normalize(narrowed));
     const statements = render([alter(from, to, 'label', ['type'])], from, to);
     expect(statements[0]!.hazards.map((h) => h.code)).toContain('DATA_LOSS');
-    await expect(pg.session.apply(statements)).rejects.toThrow(/^statement 1 of 1 failed: value too long for type character varying\(3\)$/);
+    await expect(pg.session.apply(statements)).rejects.toThrow(
+      /^statement 1 of 1 failed: value too long for type character varying\(3\)$/,
+    );
     expect(managedPart(await pg.session.introspect())).toEqual(managedPart(from));
     expect((await itemRows()).map((r) => r.label)).toEqual(['first', 'second', 'third']);
   });
@@ -344,7 +401,9 @@ describe('alterations on tables holding rows', () => {
     ]);
     expect(statements.every((s) => !/DROP COLUMN|ADD COLUMN/.test(s.sql))).toBe(true);
     const hazardsOf = (needle: string) =>
-      statements.filter((s) => s.sql.includes(needle) && s.sql.includes(' TYPE ')).flatMap((s) => s.hazards.map((h) => h.code));
+      statements
+        .filter((s) => s.sql.includes(needle) && s.sql.includes(' TYPE '))
+        .flatMap((s) => s.hazards.map((h) => h.code));
     expect(hazardsOf('"qty"')).toEqual(['ACCESS_EXCLUSIVE_LOCK', 'TABLE_REWRITE', 'DATA_LOSS']);
     expect(hazardsOf('"code"')).toEqual(['ACCESS_EXCLUSIVE_LOCK']);
     expect(hazardsOf('"label"')).toEqual(expect.arrayContaining(['DATA_LOSS']));
@@ -390,7 +449,9 @@ describe('alterations on tables holding rows', () => {
       alter(from, to, 'seq2', ['generated']),
     ]);
     await pg.raw.query(`INSERT INTO items (code, qty, label) VALUES ('e', 5, 'y')`);
-    const [inserted] = await rows<{ id: string; counter: number; seq2: number }>(`SELECT id, counter, seq2 FROM items WHERE code = 'e'`);
+    const [inserted] = await rows<{ id: string; counter: number; seq2: number }>(
+      `SELECT id, counter, seq2 FROM items WHERE code = 'e'`,
+    );
     expect(inserted).toEqual({ id: '5', counter: 5, seq2: 41 });
     const [sequence] = await rows<{ type: string }>(
       `SELECT format_type(seqtypid, NULL) AS type FROM pg_sequence WHERE seqrelid = pg_get_serial_sequence('items', 'id')::regclass`,
@@ -420,7 +481,9 @@ describe('alterations on tables holding rows', () => {
     await pg.raw.query(`INSERT INTO items (code, qty, label, counter) VALUES ('g', 7, 'w', 100)`);
     expect(await rows(`SELECT counter, seq2 FROM items WHERE code = 'g'`)).toEqual([{ counter: 100, seq2: 43 }]);
 
-    next = withTable(current, 'items', (t) => withColumn(t, 'seq2', (c) => ({ ...c, generated: undefined, default: '0' })));
+    next = withTable(current, 'items', (t) =>
+      withColumn(t, 'seq2', (c) => ({ ...c, generated: undefined, default: '0' })),
+    );
     await step(next, (from, to) => [alter(from, to, 'seq2', ['generated', 'default'])]);
     expect(await rows(`SELECT relname FROM pg_class WHERE relkind = 'S' AND relname LIKE 'items_seq2%'`)).toEqual([]);
     expect((await itemRows()).length).toBe(7);
@@ -435,7 +498,10 @@ describe('alterations on tables holding rows', () => {
       alter(from, to, 'code', ['comment']),
       { kind: 'table.comment', table: ITEMS, to: 'Πράγματα', reason: 'test' },
     ]);
-    const cleared = withTable(current, 'items', (t) => ({ ...withColumn(t, 'code', (c) => ({ ...c, comment: undefined })), comment: undefined }));
+    const cleared = withTable(current, 'items', (t) => ({
+      ...withColumn(t, 'code', (c) => ({ ...c, comment: undefined })),
+      comment: undefined,
+    }));
     await step(cleared, (from, to) => [
       alter(from, to, 'code', ['comment']),
       { kind: 'table.comment', table: ITEMS, from: 'Πράγματα', reason: 'test' },
@@ -457,11 +523,21 @@ describe('alterations on tables holding rows', () => {
     });
     const statements = await step(next, (from) => [
       { kind: 'column.drop', table: ITEMS, column: column(from, 'items', 'tag'), reason: 'test' },
-      ...added.map((c): Change => ({ kind: 'column.add', table: ITEMS, column: column(next, 'items', c.name), reason: 'test' })),
+      ...added.map((c): Change => ({
+        kind: 'column.add',
+        table: ITEMS,
+        column: column(next, 'items', c.name),
+        reason: 'test',
+      })),
     ]);
     expect(statements.find((s) => s.sql.includes('DROP COLUMN'))!.hazards.map((h) => h.code)).toEqual(['DATA_LOSS']);
-    expect(statements.find((s) => s.sql.includes('"extraUuid"'))!.hazards.map((h) => h.code)).toEqual(['TABLE_REWRITE', 'ACCESS_EXCLUSIVE_LOCK']);
-    expect(await rows(`SELECT count(DISTINCT "extraUuid")::int AS n, count(DISTINCT "extraSerial")::int AS s FROM items`)).toEqual([{ n: 7, s: 7 }]);
+    expect(statements.find((s) => s.sql.includes('"extraUuid"'))!.hazards.map((h) => h.code)).toEqual([
+      'TABLE_REWRITE',
+      'ACCESS_EXCLUSIVE_LOCK',
+    ]);
+    expect(
+      await rows(`SELECT count(DISTINCT "extraUuid")::int AS n, count(DISTINCT "extraSerial")::int AS s FROM items`),
+    ).toEqual([{ n: 7, s: 7 }]);
 
     const notNull = col('mustHave', 'text');
     const [add] = render([{ kind: 'column.add', table: ITEMS, column: notNull, reason: 't' }], current, current);
@@ -475,11 +551,24 @@ describe('alterations on tables holding rows', () => {
     const uq = { name: 'UQ_items_code', columns: ['code'] };
     const chk = { name: 'CHK_items_qty', expression: 'qty > -100' };
     const idx = { name: 'IDX_items_status', columns: ['status', 'code'], unique: false, where: `status <> 'B2'` };
-    const fk = { name: 'FK_items_kind', columns: ['kind'], referencedTable: 'plain', referencedColumns: ['a'], onDelete: 'CASCADE' as const, onUpdate: 'NO ACTION' as const, referencedSchema: 'public' };
+    const fk = {
+      name: 'FK_items_kind',
+      columns: ['kind'],
+      referencedTable: 'plain',
+      referencedColumns: ['a'],
+      onDelete: 'CASCADE' as const,
+      onUpdate: 'NO ACTION' as const,
+      referencedSchema: 'public',
+    };
     let next = withTable(current, 'plain', (t) => ({ ...t, primaryKey: { name: 'PK_plain', columns: ['a'] } }));
     next = withTable(next, 'items', (t) => ({ ...t, uniques: [uq], checks: [chk], indexes: [idx] }));
     const statements = await step(next, () => [
-      { kind: 'primaryKey.add', table: { schema: 'public', name: 'plain' }, primaryKey: { name: 'PK_plain', columns: ['a'] }, reason: 't' },
+      {
+        kind: 'primaryKey.add',
+        table: { schema: 'public', name: 'plain' },
+        primaryKey: { name: 'PK_plain', columns: ['a'] },
+        reason: 't',
+      },
       { kind: 'unique.add', table: ITEMS, unique: uq, reason: 't' },
       { kind: 'check.add', table: ITEMS, check: chk, reason: 't' },
       { kind: 'index.create', table: ITEMS, index: idx, reason: 't' },
@@ -494,7 +583,12 @@ describe('alterations on tables holding rows', () => {
     next = withTable(next, 'plain', (t) => ({ ...t, primaryKey: undefined }));
     await step(next, () => [
       { kind: 'foreignKey.drop', table: ITEMS, foreignKey: fk, reason: 't' },
-      { kind: 'primaryKey.drop', table: { schema: 'public', name: 'plain' }, primaryKey: { name: 'PK_plain', columns: ['a'] }, reason: 't' },
+      {
+        kind: 'primaryKey.drop',
+        table: { schema: 'public', name: 'plain' },
+        primaryKey: { name: 'PK_plain', columns: ['a'] },
+        reason: 't',
+      },
       { kind: 'unique.drop', table: ITEMS, unique: uq, reason: 't' },
       { kind: 'check.drop', table: ITEMS, check: chk, reason: 't' },
       { kind: 'index.drop', table: ITEMS, index: idx, reason: 't' },
@@ -505,10 +599,18 @@ describe('alterations on tables holding rows', () => {
   test('enum labels added before another and at the end', async () => {
     const next: Model = {
       ...current,
-      enums: current.enums.map((e) => (e.name === 'deck_level' ? { ...e, values: ['A1', 'A2', 'A3', 'B1', 'B2', 'C1'] } : e)),
+      enums: current.enums.map((e) =>
+        e.name === 'deck_level' ? { ...e, values: ['A1', 'A2', 'A3', 'B1', 'B2', 'C1'] } : e,
+      ),
     };
     await step(next, () => [
-      { kind: 'enum.value.add', enum: { schema: 'public', name: 'deck_level' }, value: 'A3', before: 'B1', reason: 't' },
+      {
+        kind: 'enum.value.add',
+        enum: { schema: 'public', name: 'deck_level' },
+        value: 'A3',
+        before: 'B1',
+        reason: 't',
+      },
       { kind: 'enum.value.add', enum: { schema: 'public', name: 'deck_level' }, value: 'C1', reason: 't' },
     ]);
     await pg.raw.query(`UPDATE items SET status = 'C1' WHERE code = 'a'`);
@@ -546,7 +648,11 @@ describe('alterations on tables holding rows', () => {
     current = await pg.session.introspect();
     const plain = table(current, 'plain');
     const unused = current.enums.find((e) => e.name === 'unused')!;
-    const next: Model = { ...current, enums: current.enums.filter((e) => e !== unused), tables: current.tables.filter((t) => t.name !== 'plain') };
+    const next: Model = {
+      ...current,
+      enums: current.enums.filter((e) => e !== unused),
+      tables: current.tables.filter((t) => t.name !== 'plain'),
+    };
     const statements = await step(next, () => [
       { kind: 'table.drop', table: plain, reason: 't' },
       { kind: 'enum.drop', enum: unused, reason: 't' },
@@ -556,7 +662,10 @@ describe('alterations on tables holding rows', () => {
 
   test('table.rebuild is refused', () => {
     expect(() =>
-      postgresDialect.render({ kind: 'table.rebuild', from: users, to: users, changes: [], reason: 't' }, { from: EMPTY, to: EMPTY }),
+      postgresDialect.render(
+        { kind: 'table.rebuild', from: users, to: users, changes: [], reason: 't' },
+        { from: EMPTY, to: EMPTY },
+      ),
     ).toThrow(/SQLite/);
   });
 });

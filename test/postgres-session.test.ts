@@ -5,7 +5,6 @@ import { ApplyError, ConnectionError } from '../src/errors/errors';
 import type { Statement } from '../src/plan/types';
 import { adminUrl, usePostgresTestDatabase } from './support/postgres';
 
-
 const pg = usePostgresTestDatabase('session');
 
 const sql = (text: string): Statement => ({ sql: text, hazards: [], transactional: true });
@@ -21,7 +20,9 @@ async function caught(promise: Promise<unknown>): Promise<unknown> {
 
 describe('apply', () => {
   test('is atomic: a failing third statement leaves the database exactly as before', async () => {
-    await pg.raw.query(`CREATE TABLE accounts (id integer PRIMARY KEY, name text NOT NULL); INSERT INTO accounts VALUES (1, 'a'), (2, 'b')`);
+    await pg.raw.query(
+      `CREATE TABLE accounts (id integer PRIMARY KEY, name text NOT NULL); INSERT INTO accounts VALUES (1, 'a'), (2, 'b')`,
+    );
     const before = await pg.session.introspect();
     const plan = [
       sql(`ALTER TABLE "public"."accounts" ADD COLUMN "email" text`),
@@ -33,7 +34,9 @@ describe('apply', () => {
     expect(error).toBeInstanceOf(ApplyError);
     expect((error as ApplyError).statement).toBe(plan[2]!.sql);
     expect((error as ApplyError).message).toBe('statement 3 of 4 failed: invalid input syntax for type integer: "a"');
-    expect((error as ApplyError).hint).toMatch(/^Nothing was applied: the transaction was rolled back\. Rows hold values the new type cannot represent/);
+    expect((error as ApplyError).hint).toMatch(
+      /^Nothing was applied: the transaction was rolled back\. Rows hold values the new type cannot represent/,
+    );
     expect((error as ApplyError).applied).toBe(0);
     expect(await pg.session.introspect()).toEqual(before);
     expect((await pg.raw.query('SELECT id, name FROM accounts ORDER BY id')).rows).toEqual([
@@ -54,7 +57,9 @@ describe('apply', () => {
 
   test('a narrowing that rows do not fit says what to do', async () => {
     await pg.raw.query(`CREATE TABLE titles (t varchar(20)); INSERT INTO titles VALUES ('a title that is long')`);
-    const error = await caught(pg.session.apply([sql(`ALTER TABLE "public"."titles" ALTER COLUMN "t" TYPE varchar(5)`)]));
+    const error = await caught(
+      pg.session.apply([sql(`ALTER TABLE "public"."titles" ALTER COLUMN "t" TYPE varchar(5)`)]),
+    );
     expect((error as ApplyError).message).toBe('statement 1 of 1 failed: value too long for type character varying(5)');
     expect((error as ApplyError).hint).toMatch(/Rows hold values longer than the new type allows: shorten them first/);
   });
@@ -86,7 +91,9 @@ describe('connection errors', () => {
     url.pathname = '/schemaplan_does_not_exist';
     const error = (await connect(url.toString())) as ConnectionError;
     expect(error).toBeInstanceOf(ConnectionError);
-    expect(error.message).toBe(`database "schemaplan_does_not_exist" does not exist on PostgreSQL at ${url.hostname}:${url.port || 5432}`);
+    expect(error.message).toBe(
+      `database "schemaplan_does_not_exist" does not exist on PostgreSQL at ${url.hostname}:${url.port || 5432}`,
+    );
     expect(error.hint).toMatch(/createdb schemaplan_does_not_exist/);
   });
 
@@ -107,7 +114,10 @@ describe('connection errors', () => {
       url,
     );
     expect(wrong.message).toBe('PostgreSQL at db.example.com:6543 rejected the password for user "app"');
-    const unknownHost = connectionError(Object.assign(new Error('getaddrinfo ENOTFOUND db.example.com'), { code: 'ENOTFOUND' }), url);
+    const unknownHost = connectionError(
+      Object.assign(new Error('getaddrinfo ENOTFOUND db.example.com'), { code: 'ENOTFOUND' }),
+      url,
+    );
     expect(unknownHost.message).toBe('cannot connect to PostgreSQL at db.example.com:6543: host not found');
     const other = connectionError(new Error('something odd about pa55word'), url);
     expect(other.message).toBe('cannot connect to PostgreSQL at db.example.com:6543: something odd about ***');
@@ -115,12 +125,14 @@ describe('connection errors', () => {
 });
 
 describe('one query at a time', () => {
-  test('a query sent while another runs on the session\'s connection is refused, not queued behind it', async () => {
+  test("a query sent while another runs on the session's connection is refused, not queued behind it", async () => {
     const [first, second] = await Promise.allSettled([pg.session.introspect(), pg.session.serverVersion()]);
     expect(first.status).toBe('fulfilled');
     expect(second).toMatchObject({
       status: 'rejected',
-      reason: expect.objectContaining({ message: expect.stringMatching(/^internal error: a query was sent while another runs on the same connection/) }),
+      reason: expect.objectContaining({
+        message: expect.stringMatching(/^internal error: a query was sent while another runs on the same connection/),
+      }),
     });
     // The session is still usable afterwards.
     expect(await pg.session.serverVersion()).toMatch(/^\d+/);

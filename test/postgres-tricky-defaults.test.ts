@@ -27,14 +27,14 @@ const CORPUS: readonly (readonly [string, string])[] = [
   ['boolean', '1 IN (1, 2)'],
   ['boolean', '3 NOT IN (1, 2)'],
   ['boolean', '1 = ANY (ARRAY[1, 2])'],
-  ['boolean', "current_user IS NOT NULL"],
+  ['boolean', 'current_user IS NOT NULL'],
   ['integer', '(1 + 2) * 3'],
   ['integer', '-1'],
   ['integer', '-(2 + 3)'],
   ['integer', "length('abc')"],
   ['integer', '7 % 3 * 2'],
   ['integer', "COALESCE(length('ab'), 1)"],
-  ['integer', "CASE WHEN 1 > 0 THEN 1 ELSE 2 END"],
+  ['integer', 'CASE WHEN 1 > 0 THEN 1 ELSE 2 END'],
   ['integer', '(ARRAY[4, 5])[2]'],
   ['text', "'x' || 'y'"],
   ['text', `CASE WHEN 1 > 0 THEN 'a' ELSE 'b' END`],
@@ -86,7 +86,11 @@ describe('tricky defaults on PostgreSQL', () => {
   test('each default is created, added and set, reads back as given, and plans again as empty', async () => {
     // `added` gains its columns by ADD COLUMN, `altered` its defaults by SET DEFAULT, `created` is created whole.
     await applyTowards(pg.session, model([table('added', []), table('altered', columns(false))]));
-    const target = model([table('added', columns(true)), table('altered', columns(true)), table('created', columns(true))]);
+    const target = model([
+      table('added', columns(true)),
+      table('altered', columns(true)),
+      table('created', columns(true)),
+    ]);
     const plan = await applyTowards(pg.session, target);
     expect(plan.changes.map((c) => c.kind).sort()).toEqual(
       [...CORPUS.map(() => 'column.add'), ...CORPUS.map(() => 'column.alter'), 'table.create'].sort(),
@@ -100,9 +104,12 @@ describe('tricky defaults on PostgreSQL', () => {
       `SELECT table_name, count(column_default)::text AS n FROM information_schema.columns
         WHERE table_schema = 'public' GROUP BY table_name ORDER BY table_name`,
     );
-    expect(rows).toEqual(['added', 'altered', 'created'].map((table_name) => ({ table_name, n: String(CORPUS.length) })));
+    expect(rows).toEqual(
+      ['added', 'altered', 'created'].map((table_name) => ({ table_name, n: String(CORPUS.length) })),
+    );
     await pg.raw.query('INSERT INTO "created" ("id") VALUES (1)');
-    const column = (type: string, expression: string) => `c${CORPUS.findIndex(([t, e]) => t === type && e === expression)}`;
+    const column = (type: string, expression: string) =>
+      `c${CORPUS.findIndex(([t, e]) => t === type && e === expression)}`;
     const picked = {
       isNotNull: column('boolean', '(1 IS NOT NULL)'),
       emptyArray: column('integer[]', 'ARRAY[]::int[]'),
@@ -112,6 +119,8 @@ describe('tricky defaults on PostgreSQL', () => {
     };
     const list = Object.entries(picked).map(([as, name]) => `"${name}" AS "${as}"`);
     const inserted = await pg.raw.query<Record<string, unknown>>(`SELECT ${list.join(', ')} FROM "created"`);
-    expect(inserted.rows).toEqual([{ isNotNull: true, emptyArray: [], array: [1, 2], escaped: "it's Aé", collated: 'xy' }]);
+    expect(inserted.rows).toEqual([
+      { isNotNull: true, emptyArray: [], array: [1, 2], escaped: "it's Aé", collated: 'xy' },
+    ]);
   });
 });

@@ -185,7 +185,13 @@ const ENTITIES = [KitchenSink, Tag, Note];
 
 /** The SQL TypeORM's schema builder would still run against `url` (empty: it considers the database in sync). */
 async function typeormPending(url: string): Promise<string[]> {
-  const dataSource = new DataSource({ type: 'postgres', url, driver: oneQueryAtATimePg(), entities: ENTITIES, logging: false });
+  const dataSource = new DataSource({
+    type: 'postgres',
+    url,
+    driver: oneQueryAtATimePg(),
+    entities: ENTITIES,
+    logging: false,
+  });
   await dataSource.initialize();
   try {
     return (await dataSource.driver.createSchemaBuilder().log()).upQueries.map((q) => q.query);
@@ -201,7 +207,13 @@ let compiled: Model;
 beforeAll(async () => {
   compiled = postgresDialect.normalize((await compileEntities(ENTITIES, 'postgres')).model);
   theirs = await createTestDatabase('typeorm_types');
-  const dataSource = new DataSource({ type: 'postgres', url: theirs.url, driver: oneQueryAtATimePg(), entities: ENTITIES, logging: false });
+  const dataSource = new DataSource({
+    type: 'postgres',
+    url: theirs.url,
+    driver: oneQueryAtATimePg(),
+    entities: ENTITIES,
+    logging: false,
+  });
   await dataSource.initialize();
   try {
     await dataSource.query('CREATE SCHEMA app'); // TypeORM does not create schemas either

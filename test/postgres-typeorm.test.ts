@@ -28,7 +28,14 @@ let session: DatabaseSession | undefined;
 
 beforeAll(async () => {
   db = await createTestDatabase('typeorm');
-  const dataSource = new DataSource({ type: 'postgres', url: db.url, driver: oneQueryAtATimePg(), entities: ENTITIES, synchronize: false, logging: false });
+  const dataSource = new DataSource({
+    type: 'postgres',
+    url: db.url,
+    driver: oneQueryAtATimePg(),
+    entities: ENTITIES,
+    synchronize: false,
+    logging: false,
+  });
   await dataSource.initialize();
   try {
     await dataSource.synchronize();
@@ -77,7 +84,13 @@ test('TypeORM considers a database built from the compiled model in sync', async
     await ours.apply(changes.flatMap((change) => postgresDialect.render(change, context)));
     expect(managedPart(await ours.introspect())).toEqual(target);
 
-    const dataSource = new DataSource({ type: 'postgres', url: fresh.url, driver: oneQueryAtATimePg(), entities: ENTITIES, logging: false });
+    const dataSource = new DataSource({
+      type: 'postgres',
+      url: fresh.url,
+      driver: oneQueryAtATimePg(),
+      entities: ENTITIES,
+      logging: false,
+    });
     await dataSource.initialize();
     try {
       const pending = await dataSource.driver.createSchemaBuilder().log();
@@ -102,11 +115,13 @@ const query = Client.prototype.query;
 beforeAll(() => {
   Client.prototype.query = function watched(this: Client, ...args: unknown[]) {
     const now = running.get(this) ?? 0;
-    if (now > 0) overlaps.push(String(typeof args[0] === 'string' ? args[0] : (args[0] as { text?: string })?.text).slice(0, 60));
+    if (now > 0)
+      overlaps.push(String(typeof args[0] === 'string' ? args[0] : (args[0] as { text?: string })?.text).slice(0, 60));
     running.set(this, now + 1);
     const done = () => running.set(this, (running.get(this) ?? 1) - 1);
     const result = (query as (...a: unknown[]) => unknown).apply(this, args);
-    if (result && typeof (result as Promise<unknown>).then === 'function') (result as Promise<unknown>).then(done, done);
+    if (result && typeof (result as Promise<unknown>).then === 'function')
+      (result as Promise<unknown>).then(done, done);
     else done();
     return result;
   } as typeof query;

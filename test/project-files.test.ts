@@ -116,18 +116,30 @@ function writeProject(): { dir: string; write(file: string, text: string): void;
 
 /** Diagnostics of `tsc --noEmit` on one file under the app's own tsconfig (its extends chain, its strict flags). */
 function typeCheck(projectDir: string, file: string): string[] {
-  const parsed = ts.getParsedCommandLineOfConfigFile(path.join(projectDir, 'tsconfig.json'), {}, {
-    ...ts.sys,
-    onUnRecoverableConfigFileDiagnostic: (d) => {
-      throw new Error(ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+  const parsed = ts.getParsedCommandLineOfConfigFile(
+    path.join(projectDir, 'tsconfig.json'),
+    {},
+    {
+      ...ts.sys,
+      onUnRecoverableConfigFileDiagnostic: (d) => {
+        throw new Error(ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+      },
     },
-  });
+  );
   if (!parsed) throw new Error('tsconfig.json not parsed');
   expect(parsed.errors.map((d) => ts.flattenDiagnosticMessageText(d.messageText, ' '))).toEqual([]);
-  expect(parsed.options).toMatchObject({ strict: true, noUnusedLocals: true, noUnusedParameters: true, exactOptionalPropertyTypes: true });
+  expect(parsed.options).toMatchObject({
+    strict: true,
+    noUnusedLocals: true,
+    noUnusedParameters: true,
+    exactOptionalPropertyTypes: true,
+  });
   const program = ts.createProgram([file], { ...parsed.options, noEmit: true });
   return ts.getPreEmitDiagnostics(program).map((d) => {
-    const where = d.file && d.start !== undefined ? `${path.relative(projectDir, d.file.fileName)}:${d.file.getLineAndCharacterOfPosition(d.start).line + 1}: ` : '';
+    const where =
+      d.file && d.start !== undefined
+        ? `${path.relative(projectDir, d.file.fileName)}:${d.file.getLineAndCharacterOfPosition(d.start).line + 1}: `
+        : '';
     return `${where}${ts.flattenDiagnosticMessageText(d.messageText, ' ')}`;
   });
 }
@@ -148,7 +160,14 @@ describe('a PostgreSQL TypeORM app with tsconfig aliases, .env and a DataSource 
   const cli = (args: readonly string[], env: Record<string, string | undefined> = {}): CliResult =>
     runCli(args, {
       cwd: project.dir,
-      env: { DATABASE_URL: undefined, SCHEMA_ENTITIES: undefined, SCHEMA_CONFIG: undefined, SCHEMA_DATA_SOURCE: undefined, TABLE_PREFIX: undefined, ...env },
+      env: {
+        DATABASE_URL: undefined,
+        SCHEMA_ENTITIES: undefined,
+        SCHEMA_CONFIG: undefined,
+        SCHEMA_DATA_SOURCE: undefined,
+        TABLE_PREFIX: undefined,
+        ...env,
+      },
     });
   const redacted = () => parseDatabaseUrl(db.url).redacted;
 
@@ -161,7 +180,9 @@ describe('a PostgreSQL TypeORM app with tsconfig aliases, .env and a DataSource 
 
     const fromDotenv = cli(['plan']);
     expect(fromDotenv.status).toBe(1);
-    expect(fromDotenv.stderr.split('\n')[0]).toBe(`Database: ${parseDatabaseUrl(bogus.toString()).redacted} (from DATABASE_URL in .env)`);
+    expect(fromDotenv.stderr.split('\n')[0]).toBe(
+      `Database: ${parseDatabaseUrl(bogus.toString()).redacted} (from DATABASE_URL in .env)`,
+    );
     expect(fromDotenv.stderr).toMatch(/^error: /m);
     expect(fromDotenv.stdout + fromDotenv.stderr).not.toContain('dotenv-secret');
 
@@ -170,12 +191,16 @@ describe('a PostgreSQL TypeORM app with tsconfig aliases, .env and a DataSource 
     expect(plan.status).toBe(2);
     // The data source read TABLE_PREFIX from .env while it loaded; the snake-case strategy named the rest.
     expect(plan.stdout).toContain('CREATE TYPE "public"."account_role" AS ENUM (\'owner\', \'member\')');
-    expect(plan.stdout).toMatch(/CREATE TABLE "public"\."app_account" \("id" uuid NOT NULL DEFAULT uuid_generate_v4\(\), "display_name" character varying\(120\) NOT NULL, "role" "public"\."account_role" NOT NULL DEFAULT 'member', "settings" jsonb NOT NULL DEFAULT '\{\}', "created_at" timestamp with time zone NOT NULL DEFAULT now\(\), CONSTRAINT "pk_app_account_id" PRIMARY KEY \("id"\)\)/);
+    expect(plan.stdout).toMatch(
+      /CREATE TABLE "public"\."app_account" \("id" uuid NOT NULL DEFAULT uuid_generate_v4\(\), "display_name" character varying\(120\) NOT NULL, "role" "public"\."account_role" NOT NULL DEFAULT 'member', "settings" jsonb NOT NULL DEFAULT '\{\}', "created_at" timestamp with time zone NOT NULL DEFAULT now\(\), CONSTRAINT "pk_app_account_id" PRIMARY KEY \("id"\)\)/,
+    );
     expect(plan.stdout).toContain('"expires_at" timestamp with time zone');
-    expect(plan.stdout).toContain('CONSTRAINT "fk_app_membership_account_id" FOREIGN KEY ("account_id") REFERENCES "public"."app_account" ("id") ON DELETE CASCADE');
+    expect(plan.stdout).toContain(
+      'CONSTRAINT "fk_app_membership_account_id" FOREIGN KEY ("account_id") REFERENCES "public"."app_account" ("id") ON DELETE CASCADE',
+    );
   });
 
-  it('applies from .env alone, generates and checks for PostgreSQL only, and writes a strict migration into the DataSource\'s folder', () => {
+  it("applies from .env alone, generates and checks for PostgreSQL only, and writes a strict migration into the DataSource's folder", () => {
     project.write('.env', `DATABASE_URL=${db.url}\nTABLE_PREFIX=app_\n`);
     const apply = cli(['apply', '--yes']);
     expect(apply.stderr).toBe(`Database: ${redacted()} (from DATABASE_URL in .env)\n`);
@@ -184,15 +209,24 @@ describe('a PostgreSQL TypeORM app with tsconfig aliases, .env and a DataSource 
     const generate = cli(['generate']);
     expect(generate).toMatchObject({ status: 0, stderr: '' });
     expect(readdirSync(path.join(project.dir, 'generated')).sort()).toEqual(['model.json', 'schema.postgres.sql']);
-    const document = JSON.parse(readFileSync(path.join(project.dir, 'generated', 'model.json'), 'utf8')) as { models: object };
+    const document = JSON.parse(readFileSync(path.join(project.dir, 'generated', 'model.json'), 'utf8')) as {
+      models: object;
+    };
     expect(Object.keys(document.models)).toEqual(['postgres']);
-    expect(cli(['check'])).toMatchObject({ status: 0, stderr: '', stdout: 'generated/ is up to date with the entities of src/data-source.ts\n' });
+    expect(cli(['check'])).toMatchObject({
+      status: 0,
+      stderr: '',
+      stdout: 'generated/ is up to date with the entities of src/data-source.ts\n',
+    });
 
     // The entity gains a column: check fails (no database needed), and the migration adds it.
     const account = path.join(project.dir, 'src', 'entities', 'account.ts');
     project.write(
       'src/entities/account.ts',
-      readFileSync(account, 'utf8').replace('  @CreateDateColumn', "  @Column({ type: 'varchar', length: 40, nullable: true })\n  nickname: string | null;\n\n  @CreateDateColumn"),
+      readFileSync(account, 'utf8').replace(
+        '  @CreateDateColumn',
+        "  @Column({ type: 'varchar', length: 40, nullable: true })\n  nickname: string | null;\n\n  @CreateDateColumn",
+      ),
     );
     const stale = cli(['check']);
     expect(stale.status).toBe(2);
@@ -203,20 +237,26 @@ describe('a PostgreSQL TypeORM app with tsconfig aliases, .env and a DataSource 
     expect(migration.status).toBe(0);
     const [line, wrote, ...rest] = migration.stderr.split('\n');
     expect(line).toBe(`Database: ${redacted()} (from DATABASE_URL in .env)`);
-    expect(wrote).toMatch(/^Wrote src\/migrations\/\d{8}_\d{6}_add_user_nickname\.ts and src\/migrations\/\d{8}_\d{6}_add_user_nickname\.sql$/);
+    expect(wrote).toMatch(
+      /^Wrote src\/migrations\/\d{8}_\d{6}_add_user_nickname\.ts and src\/migrations\/\d{8}_\d{6}_add_user_nickname\.sql$/,
+    );
     expect(rest).toEqual(['']);
     const file = path.join(project.dir, wrote!.split(' ')[1]!);
-    expect(readFileSync(file, 'utf8')).toContain('ALTER TABLE "public"."app_account" ADD COLUMN "nickname" character varying(40)');
+    expect(readFileSync(file, 'utf8')).toContain(
+      'ALTER TABLE "public"."app_account" ADD COLUMN "nickname" character varying(40)',
+    );
     expect(typeCheck(project.dir, file)).toEqual([]);
   });
 
-  it('diff compiles entities: sides with the data source\'s naming strategy and prefix', () => {
+  it("diff compiles entities: sides with the data source's naming strategy and prefix", () => {
     const to = 'entities:src/entities/*.ts';
     const configured = cli(['diff', '--from', db.url, '--to', to, '--exit-code']);
     expect(configured.stderr).toBe(`Database: ${redacted()} (from --from)\n`);
     expect(configured.status).toBe(2);
     expect(configured.stdout.split('\n')[1]).toBe('+1 column  (1 statement)');
-    expect(configured.stdout).toContain('ALTER TABLE "public"."app_account" ADD COLUMN "nickname" character varying(40)');
+    expect(configured.stdout).toContain(
+      'ALTER TABLE "public"."app_account" ADD COLUMN "nickname" character varying(40)',
+    );
 
     // Without the project's configuration the names are TypeORM's defaults: other tables and columns, and the
     // wrong rename questions the issue reported.

@@ -9,12 +9,30 @@ describe('declared renames', () => {
     const postgres = (await compileEntities(classes, 'postgres')).renames;
     const source = (what: string) => `@RenamedFrom on ${what}`;
     expect(postgres).toEqual({
-      tables: [{ from: { schema: 'public', name: 'users' }, to: { schema: 'public', name: 'members' }, rename: true, source: source('Member') }],
+      tables: [
+        {
+          from: { schema: 'public', name: 'users' },
+          to: { schema: 'public', name: 'members' },
+          rename: true,
+          source: source('Member'),
+        },
+      ],
       columns: [
-        { table: { schema: 'public', name: 'members' }, from: 'name', to: 'full_name', rename: true, source: source('Member.fullName') },
+        {
+          table: { schema: 'public', name: 'members' },
+          from: 'name',
+          to: 'full_name',
+          rename: true,
+          source: source('Member.fullName'),
+        },
       ],
       enums: [
-        { from: { schema: 'public', name: 'plan' }, to: { schema: 'public', name: 'tier' }, rename: true, source: source('Member.tier') },
+        {
+          from: { schema: 'public', name: 'plan' },
+          to: { schema: 'public', name: 'tier' },
+          rename: true,
+          source: source('Member.tier'),
+        },
       ],
       enumValues: ['basic', 'premium'].map((from, i) => ({
         enum: { schema: 'public', name: 'tier' },
@@ -29,7 +47,9 @@ describe('declared renames', () => {
       })),
     });
     const sqlite = (await compileEntities(classes, 'sqlite')).renames;
-    expect(sqlite.tables).toEqual([{ from: { name: 'users' }, to: { name: 'members' }, rename: true, source: source('Member') }]);
+    expect(sqlite.tables).toEqual([
+      { from: { name: 'users' }, to: { name: 'members' }, rename: true, source: source('Member') },
+    ]);
     expect(sqlite.enumValues[0]!.columns).toEqual([
       { table: { name: 'members' }, column: 'previousTier' },
       { table: { name: 'members' }, column: 'tier' },

@@ -15,7 +15,8 @@ async function fixtureModels(name: string, dialect: DialectName): Promise<{ from
 }
 
 /** The lines a unified diff adds or removes (not its `---`/`+++` header). */
-const changed = (diff: string): string[] => diff.split('\n').filter((line) => /^[+-]/.test(line) && !/^(\+\+\+|---) /.test(line));
+const changed = (diff: string): string[] =>
+  diff.split('\n').filter((line) => /^[+-]/.test(line) && !/^(\+\+\+|---) /.test(line));
 
 /** `model` with the columns of `table` in reverse order. */
 const reversed = (model: Model, table: string): Model => ({
@@ -35,7 +36,9 @@ describe.each(['postgres', 'sqlite'] as const)('the DDL diff of plan --diff (%s)
     expect(changed(text).filter((line) => line !== '+')).toEqual([
       expect.stringMatching(/^\+ {2}"nickname" (character varying|varchar)\(50\),$/),
       expect.stringMatching(/^\+ {2}"score" integer NOT NULL DEFAULT/),
-      expect.stringMatching(new RegExp(`^\\+CREATE INDEX "IDX_users_nickname" ON ${users.replace(/\./g, '\\.')} \\("nickname"\\);$`)),
+      expect.stringMatching(
+        new RegExp(`^\\+CREATE INDEX "IDX_users_nickname" ON ${users.replace(/\./g, '\\.')} \\("nickname"\\);$`),
+      ),
     ]);
     expect(changed(text).filter((line) => line === '+')).toHaveLength(1);
     expect(text).toContain(` CREATE TABLE ${users} (\n   "id"`);
@@ -45,13 +48,21 @@ describe.each(['postgres', 'sqlite'] as const)('the DDL diff of plan --diff (%s)
   it('keeps the statements that are run (and generated/) on one line, as TypeORM writes them', async () => {
     const { to } = await fixtureModels('add-column-index', dialect);
     const create = (oneColumnPerLine?: boolean) =>
-      createPlan({ from: { ...to, tables: [] }, to, dialect: dialectFor(dialect), oneColumnPerLine }).statements[0]!.sql;
+      createPlan({ from: { ...to, tables: [] }, to, dialect: dialectFor(dialect), oneColumnPerLine }).statements[0]!
+        .sql;
     expect(create()).not.toContain('\n');
     expect(create(true).split('\n').length).toBeGreaterThan(3);
-    expect(create(true).replace(/\(\n {2}/, '(').replace(/,\n {2}/g, ', ').replace(/\n\)/, ')')).toBe(create());
-    expect(modelDdl(to, dialectFor(dialect)).split('\n').filter((line) => line.startsWith('CREATE TABLE'))).toEqual([
-      expect.stringMatching(/\);$/),
-    ]);
+    expect(
+      create(true)
+        .replace(/\(\n {2}/, '(')
+        .replace(/,\n {2}/g, ', ')
+        .replace(/\n\)/, ')'),
+    ).toBe(create());
+    expect(
+      modelDdl(to, dialectFor(dialect))
+        .split('\n')
+        .filter((line) => line.startsWith('CREATE TABLE')),
+    ).toEqual([expect.stringMatching(/\);$/)]);
   });
 
   it('compares columns in the desired order: a difference of column order alone, which no plan changes, is none', async () => {

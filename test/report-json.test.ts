@@ -7,7 +7,10 @@ import { PLAN_SCHEMA as schema, validatePlanDocument, validator as validate } fr
 describe('JSON plan (bots rely on it)', () => {
   it('matches its snapshot', async () => {
     const plan = await fixturePlan('drop-column-and-table', 'postgres');
-    expectGolden('drop-column-and-table.postgres.json', renderJson(plan, { target: 'postgres://app:***@db:5432/app', serverVersion: '15.4' }));
+    expectGolden(
+      'drop-column-and-table.postgres.json',
+      renderJson(plan, { target: 'postgres://app:***@db:5432/app', serverVersion: '15.4' }),
+    );
   });
 
   it('lists every change kind and hazard code the code has', () => {
@@ -31,6 +34,17 @@ describe('JSON plan (bots rely on it)', () => {
 
   it('rejects what the schema forbids (the validator is live)', () => {
     expect(validate({ version: 2 })).toBe(false);
-    expect(validate({ version: 1, dialect: 'postgres', summary: {}, changes: [], statements: [], diagnostics: [], decisions: [], extra: 1 })).toBe(false);
+    expect(
+      validate({
+        version: 1,
+        dialect: 'postgres',
+        summary: {},
+        changes: [],
+        statements: [],
+        diagnostics: [],
+        decisions: [],
+        extra: 1,
+      }),
+    ).toBe(false);
   });
 });

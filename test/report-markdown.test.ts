@@ -26,6 +26,8 @@ describe('markdown plan (PR comment)', () => {
     expect(markdown).toContain(`<details><summary>SQL (${plan.statements.length} statements)</summary>`);
     expect(markdown.trimEnd().endsWith('</details>')).toBe(true);
     expect(markdown).toContain('````sql\n');
-    expect(renderMarkdown({ ...plan, changes: [], statements: [] })).toContain('**No changes**: the database is in line with the schema.');
+    expect(renderMarkdown({ ...plan, changes: [], statements: [] })).toContain(
+      '**No changes**: the database is in line with the schema.',
+    );
   });
 });

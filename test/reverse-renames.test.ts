@@ -12,12 +12,19 @@ async function upAndDown(fixture: string, dialect: DialectName) {
   const from = (await compileEntities(await entityClasses(`fixtures/${fixture}/from`), dialect)).model;
   const compiled = await compileEntities(await entityClasses(`fixtures/${fixture}/to`), dialect, { renamesFile });
   const up = createPlan({ from, to: compiled.model, dialect: dialectFor(dialect), renames: compiled.renames });
-  const down = createPlan({ from: compiled.model, to: from, dialect: dialectFor(dialect), renames: reverseRenames(compiled.renames, from) });
+  const down = createPlan({
+    from: compiled.model,
+    to: from,
+    dialect: dialectFor(dialect),
+    renames: reverseRenames(compiled.renames, from),
+  });
   expect(up.decisions).toEqual([]);
   expect(down.decisions).toEqual([]);
   expect(down.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   const kinds = (plan: typeof up) =>
-    plan.changes.flatMap((c) => (c.kind === 'table.rebuild' ? [c.kind, ...c.changes.map((inner) => inner.kind)] : [c.kind]));
+    plan.changes.flatMap((c) =>
+      c.kind === 'table.rebuild' ? [c.kind, ...c.changes.map((inner) => inner.kind)] : [c.kind],
+    );
   return { up: kinds(up), down: kinds(down), downPlan: down };
 }
 

@@ -12,7 +12,12 @@ import { paint } from '../src/report/colors';
 import { applyTowards, connect, planTowards } from './support/apply-model';
 import { REPO_ROOT } from './support/cli';
 import { DIALECTS, freshDatabase, type TestDatabase } from './support/databases';
-import { loadWrittenEntities, typeCheckEntityFiles, writeEntityFiles, type WrittenEntities } from './support/entity-files';
+import {
+  loadWrittenEntities,
+  typeCheckEntityFiles,
+  writeEntityFiles,
+  type WrittenEntities,
+} from './support/entity-files';
 import { rawQuery } from './support/raw-query';
 
 /**
@@ -42,7 +47,11 @@ interface Expected {
 const CASES_DIR = path.join(REPO_ROOT, 'test', 'reverse');
 const CASES = readdirSync(CASES_DIR, { withFileTypes: true })
   .filter((entry) => entry.isDirectory())
-  .flatMap((entry) => DIALECTS.filter((d) => existsSync(path.join(CASES_DIR, entry.name, `${d}.sql`))).map((d) => [entry.name, d] as const))
+  .flatMap((entry) =>
+    DIALECTS.filter((d) => existsSync(path.join(CASES_DIR, entry.name, `${d}.sql`))).map(
+      (d) => [entry.name, d] as const,
+    ),
+  )
   .sort(([a, x], [b, y]) => (a === b ? (x < y ? -1 : 1) : a < b ? -1 : 1));
 
 function expectedFor(name: string, dialect: DialectName): Expected {
@@ -54,8 +63,10 @@ function expectedFor(name: string, dialect: DialectName): Expected {
 
 /** `column.alter t.y`, `index.drop mv_lower`, `table.rebuild parent` (a SQLite rebuild also lists what it folds). */
 function describeChange(change: Change): string[] {
-  if (change.kind === 'table.rebuild') return [`table.rebuild ${change.to.name}`, ...change.changes.flatMap(describeChange)];
-  if (change.kind === 'column.alter') return [`column.alter ${change.table.name}.${change.to.name} (${change.fields.join(', ')})`];
+  if (change.kind === 'table.rebuild')
+    return [`table.rebuild ${change.to.name}`, ...change.changes.flatMap(describeChange)];
+  if (change.kind === 'column.alter')
+    return [`column.alter ${change.table.name}.${change.to.name} (${change.fields.join(', ')})`];
   if (change.kind === 'sequence.alter') return [`sequence.alter ${change.to.name} (${change.fields.join(', ')})`];
   const c = change as unknown as Record<string, { name?: string } | string | undefined>;
   const named = ['column', 'index', 'foreignKey', 'unique', 'check', 'enum', 'view', 'table', 'sequence']
@@ -68,7 +79,9 @@ const sorted = (items: readonly string[]) => [...items].sort();
 const describePlan = (plan: Plan) =>
   sorted([
     ...plan.changes.flatMap(describeChange),
-    ...plan.diagnostics.filter((d) => d.severity !== 'info').map((d) => `${d.severity} ${d.code} ${d.location ?? ''}`.trim()),
+    ...plan.diagnostics
+      .filter((d) => d.severity !== 'info')
+      .map((d) => `${d.severity} ${d.code} ${d.location ?? ''}`.trim()),
   ]);
 
 async function introspectAll(db: TestDatabase): Promise<Model> {
@@ -129,11 +142,19 @@ describe.each(CASES)('reverse generation of test/reverse/%s on %s', (name, diale
         await rebuiltSession.close();
       }
       // `schema diff --from <source> --to <rebuilt>`: two full inventories.
-      const diff = createPlan({ from: model, to: await introspectAll(rebuilt), dialect: dialectFor(dialect), targetScope: 'inventory' });
+      const diff = createPlan({
+        from: model,
+        to: await introspectAll(rebuilt),
+        dialect: dialectFor(dialect),
+        targetScope: 'inventory',
+      });
       expect(describePlan(diff)).toEqual(sorted(expected.rebuilt));
-      if (diff.changes.length === 0) expect(renderText(diff, paint(false))).toContain(
-        diff.diagnostics.some((d) => d.severity === 'error') ? 'No plan: the errors below must be resolved first.' : 'No changes',
-      );
+      if (diff.changes.length === 0)
+        expect(renderText(diff, paint(false))).toContain(
+          diff.diagnostics.some((d) => d.severity === 'error')
+            ? 'No plan: the errors below must be resolved first.'
+            : 'No changes',
+        );
 
       if (expected.keepsRows) {
         expect(plan.changes.length).toBeGreaterThan(0);

@@ -7,7 +7,7 @@ import { REPO_ROOT } from './support/cli';
  * this runs in a child process on the built module: each request is resolved once (a thousand entity files importing
  * `typeorm` must not cost a thousand resolutions, nor one that re-enters the hook until the stack overflows).
  */
-test('each shared request resolves once, to the compiler\'s typeorm, without re-entering the hook', () => {
+test("each shared request resolves once, to the compiler's typeorm, without re-entering the hook", () => {
   const script = `
     const Module = require('node:module');
     const path = require('node:path');

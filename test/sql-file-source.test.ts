@@ -43,7 +43,6 @@ async function scratchDatabases(): Promise<string[]> {
   }
 }
 
-
 describe.each<DialectName>(['postgres', 'sqlite'])('a SQL file on %s', (dialect) => {
   test('is evaluated in a sandbox (PGlite / in-memory SQLite) and introspects like a live database', async () => {
     const file = sqlFile(
@@ -63,7 +62,9 @@ CREATE INDEX orders_customer ON orders (customer_id);
     expect(model.tables.map((t) => t.name)).toEqual(['customers', 'orders']);
     const orders = model.tables.find((t) => t.name === 'orders')!;
     expect(orders.columns.map((c) => c.name)).toEqual(['id', 'customer_id', 'total']);
-    expect(orders.foreignKeys).toEqual([expect.objectContaining({ columns: ['customer_id'], referencedTable: 'customers', onDelete: 'CASCADE' })]);
+    expect(orders.foreignKeys).toEqual([
+      expect.objectContaining({ columns: ['customer_id'], referencedTable: 'customers', onDelete: 'CASCADE' }),
+    ]);
     expect(orders.indexes.map((i) => i.name)).toEqual(['orders_customer']);
     if (dialect === 'postgres') {
       // Normalised by the engine: the catalog's spelling, not the file's.
@@ -73,7 +74,10 @@ CREATE INDEX orders_customer ON orders (customer_id);
   });
 
   test('SQL that does not load is a SourceError naming the file and the database message', async () => {
-    const file = sqlFile(`broken-${dialect}.sql`, 'CREATE TABLE ok (id integer);\n\nCREATE TABLE nope (id integer,);\n');
+    const file = sqlFile(
+      `broken-${dialect}.sql`,
+      'CREATE TABLE ok (id integer);\n\nCREATE TABLE nope (id integer,);\n',
+    );
     const error = await caught(loadSqlFile(file, dialect));
     expect(error).toBeInstanceOf(SourceError);
     expect(error.message).toContain(file);
@@ -106,7 +110,11 @@ describe('the PostgreSQL scratch database (trusted SQL of tests and the conforma
   });
 
   test('is dropped when the SQL does not load', async () => {
-    const error = await caught(withScratchDatabase('postgres', { serverUrl: adminUrl() }, (db) => db.load('CREATE TABLE x (id nosuchtype);', 'bad.sql')));
+    const error = await caught(
+      withScratchDatabase('postgres', { serverUrl: adminUrl() }, (db) =>
+        db.load('CREATE TABLE x (id nosuchtype);', 'bad.sql'),
+      ),
+    );
     expect(error).toBeInstanceOf(SourceError);
     expect(await scratchDatabases()).toEqual([]);
   });
@@ -117,7 +125,9 @@ describe('the PostgreSQL scratch database (trusted SQL of tests and the conforma
     if (!url.password) url.password = 'pw-s3cret';
     const password = decodeURIComponent(url.password);
     const sql = `CREATE TABLE "${password}" (id integer);\nCREATE TABLE "${password}" (id integer);`;
-    const error = await caught(withScratchDatabase('postgres', { serverUrl: url.toString() }, (db) => db.load(sql, 'leak.sql')));
+    const error = await caught(
+      withScratchDatabase('postgres', { serverUrl: url.toString() }, (db) => db.load(sql, 'leak.sql')),
+    );
     expect(error).toBeInstanceOf(SourceError);
     expect(error.message).toContain('leak.sql into a scratch PostgreSQL database: relation "***" already exists');
     expect(error.message).not.toContain(password);
@@ -129,7 +139,10 @@ describe('a dev database (--dev-url)', () => {
   test('loads the SQL in a transaction that is rolled back: the database stays empty', async () => {
     const dev = await createTestDatabase('sql-file-dev');
     try {
-      const file = sqlFile('dev.sql', "CREATE SCHEMA app;\nCREATE TYPE app.mood AS ENUM ('ok', 'sad');\nCREATE TABLE app.people (id integer, mood app.mood);\n");
+      const file = sqlFile(
+        'dev.sql',
+        "CREATE SCHEMA app;\nCREATE TYPE app.mood AS ENUM ('ok', 'sad');\nCREATE TABLE app.people (id integer, mood app.mood);\n",
+      );
       const model = await loadSqlFile(file, 'postgres', { devUrl: dev.url });
       expect(model.tables.map((t) => `${t.schema}.${t.name}`)).toEqual(['app.people']);
       expect(model.enums).toEqual([{ schema: 'app', name: 'mood', values: ['ok', 'sad'] }]);
@@ -153,7 +166,9 @@ describe('a dev database (--dev-url)', () => {
       await client.connect();
       await client.query('CREATE TABLE leftover (id integer)');
       await client.end();
-      const error = await caught(loadSqlFile(sqlFile('dirty.sql', 'CREATE TABLE t (id integer);'), 'postgres', { devUrl: dev.url }));
+      const error = await caught(
+        loadSqlFile(sqlFile('dirty.sql', 'CREATE TABLE t (id integer);'), 'postgres', { devUrl: dev.url }),
+      );
       expect(error).toBeInstanceOf(SourceError);
       expect(error.message).toMatch(/is not empty: it has table public\.leftover$/);
     } finally {

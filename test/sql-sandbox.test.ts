@@ -45,9 +45,18 @@ afterAll(async () => dev.drop());
 
 describe('the statement check refuses what a schema file has no business doing, before anything runs', () => {
   it.each([
-    ['DROP DATABASE other_db;', 'DROP DATABASE is not allowed in a schema file (DROP DATABASE other_db): databases are outside a schema'],
-    ['CREATE ROLE boss SUPERUSER LOGIN;', 'CREATE ROLE is not allowed in a schema file (CREATE ROLE boss SUPERUSER LOGIN): roles are outside a schema'],
-    ["COPY (SELECT 1) TO '/tmp/x';", "COPY is not allowed in a schema file (COPY (SELECT 1) TO '/tmp/x'): it reads or writes data and files"],
+    [
+      'DROP DATABASE other_db;',
+      'DROP DATABASE is not allowed in a schema file (DROP DATABASE other_db): databases are outside a schema',
+    ],
+    [
+      'CREATE ROLE boss SUPERUSER LOGIN;',
+      'CREATE ROLE is not allowed in a schema file (CREATE ROLE boss SUPERUSER LOGIN): roles are outside a schema',
+    ],
+    [
+      "COPY (SELECT 1) TO '/tmp/x';",
+      "COPY is not allowed in a schema file (COPY (SELECT 1) TO '/tmp/x'): it reads or writes data and files",
+    ],
     ['DO $$ BEGIN RAISE NOTICE $q$hi$q$; END $$;', 'DO is not allowed in a schema file'],
     ["ALTER SYSTEM SET work_mem = '1GB';", 'ALTER SYSTEM is not allowed in a schema file'],
     ["LOAD 'auto_explain';", 'LOAD is not allowed in a schema file'],
@@ -57,14 +66,23 @@ describe('the statement check refuses what a schema file has no business doing, 
     ["SELECT pg_read_file('/etc/passwd');", 'a query is not allowed in a schema file'],
     ["SELECT pg_catalog.set_config('work_mem', '1', false);", 'SET work_mem is not allowed in a schema file'],
     ['CREATE EXTENSION dblink;', 'CREATE EXTENSION dblink is not allowed in a schema file'],
-    ["CREATE FUNCTION f() RETURNS int LANGUAGE c AS 'libc', 'abs';", 'CREATE FUNCTION in LANGUAGE c is not allowed in a schema file'],
+    [
+      "CREATE FUNCTION f() RETURNS int LANGUAGE c AS 'libc', 'abs';",
+      'CREATE FUNCTION in LANGUAGE c is not allowed in a schema file',
+    ],
     ['INSERT INTO t VALUES (1);', 'INSERT is not allowed in a schema file'],
     ['CALL p();', 'CALL is not allowed in a schema file'],
     ['GRANT pg_write_server_files TO app;', 'GRANT role is not allowed in a schema file'],
     ['GRANT CREATE ON DATABASE postgres TO app;', 'GRANT/REVOKE on database is not allowed in a schema file'],
-    ["CREATE SERVER s FOREIGN DATA WRAPPER postgres_fdw OPTIONS (host 'x');", 'CREATE SERVER is not allowed in a schema file'],
+    [
+      "CREATE SERVER s FOREIGN DATA WRAPPER postgres_fdw OPTIONS (host 'x');",
+      'CREATE SERVER is not allowed in a schema file',
+    ],
     ["CREATE SUBSCRIPTION s CONNECTION 'host=x' PUBLICATION p;", 'CREATE SUBSCRIPTION is not allowed in a schema file'],
-    ['CREATE EVENT TRIGGER e ON ddl_command_start EXECUTE FUNCTION f();', 'CREATE EVENT TRIGGER is not allowed in a schema file'],
+    [
+      'CREATE EVENT TRIGGER e ON ddl_command_start EXECUTE FUNCTION f();',
+      'CREATE EVENT TRIGGER is not allowed in a schema file',
+    ],
     ["CREATE TABLESPACE ts LOCATION '/tmp';", 'CREATE TABLESPACE is not allowed in a schema file'],
     ['EXPLAIN ANALYZE SELECT 1;', 'EXPLAIN is not allowed in a schema file'],
     ['ROLLBACK;', 'ROLLBACK is not allowed in a schema file'],
@@ -105,7 +123,9 @@ COMMIT;
     const model = await loadSql(sql, 'dump.sql', 'postgres');
     const items = model.tables.find((t) => t.name === 'items')!;
     expect(items.primaryKey).toEqual({ name: 'items_pkey', columns: ['id'] });
-    expect(model.notManaged).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'privilege', names: ['items'] })]));
+    expect(model.notManaged).toEqual(
+      expect.arrayContaining([expect.objectContaining({ kind: 'privilege', names: ['items'] })]),
+    );
     // search_path '' of the file does not leak into how the catalog is read: the model is that of the bare DDL.
     const bare = await loadSql(
       "CREATE SEQUENCE s;\nCREATE TABLE items (id serial PRIMARY KEY, name text DEFAULT 'x', n integer DEFAULT nextval('s'));\n",
@@ -147,25 +167,37 @@ REFRESH MATERIALIZED VIEW CONCURRENTLY nothing_here;
   });
 
   it('says in one line which extension it does not have, and loads one it has', async () => {
-    const error = await caught(loadSql('CREATE TABLE a (id int);\n\nCREATE EXTENSION postgis;\n', 'ext.sql', 'postgres'));
+    const error = await caught(
+      loadSql('CREATE TABLE a (id int);\n\nCREATE EXTENSION postgis;\n', 'ext.sql', 'postgres'),
+    );
     expect(error).toBeInstanceOf(SourceError);
     expect(error.message).toBe(
       'ext.sql:3: CREATE EXTENSION postgis is not allowed in a schema file (CREATE EXTENSION postgis): the sandbox (PGlite) does not have the extension "postgis"',
     );
-    expect((error as SourceError).hint).toMatch(/^Give --dev-url an empty database on a PostgreSQL server that has the extension/);
-    const model = await loadSql('CREATE EXTENSION pg_trgm;\nCREATE TABLE w (t text);\nCREATE INDEX w_t ON w USING gin (t gin_trgm_ops);\n', 'trgm.sql', 'postgres');
+    expect((error as SourceError).hint).toMatch(
+      /^Give --dev-url an empty database on a PostgreSQL server that has the extension/,
+    );
+    const model = await loadSql(
+      'CREATE EXTENSION pg_trgm;\nCREATE TABLE w (t text);\nCREATE INDEX w_t ON w USING gin (t gin_trgm_ops);\n',
+      'trgm.sql',
+      'postgres',
+    );
     expect(model.extensions).toEqual(['pg_trgm']);
     expect(model.tables[0]!.indexes[0]).toMatchObject({ name: 'w_t', method: 'gin' });
   });
 
   it('a function run at load cannot read a file of this machine', async () => {
     const error = await caught(loadSql(LEAK, 'leak.sql', 'postgres'));
-    expect(error.message).toMatch(new RegExp(`^cannot evaluate leak\\.sql:6 in the sandbox \\(PGlite\\): could not open file "${PROBE}"`));
+    expect(error.message).toMatch(
+      new RegExp(`^cannot evaluate leak\\.sql:6 in the sandbox \\(PGlite\\): could not open file "${PROBE}"`),
+    );
     expect(error.message).not.toContain(SECRET);
   });
 
   it('an error names the line where PostgreSQL says', async () => {
-    const error = await caught(loadSql('CREATE TABLE a (id int);\n\nCREATE TABLE b (\n  id nosuchtype\n);\n', 'bad.sql', 'postgres'));
+    const error = await caught(
+      loadSql('CREATE TABLE a (id int);\n\nCREATE TABLE b (\n  id nosuchtype\n);\n', 'bad.sql', 'postgres'),
+    );
     expect(error.message).toBe('cannot evaluate bad.sql:4 in the sandbox (PGlite): type "nosuchtype" does not exist');
   });
 });
@@ -182,16 +214,19 @@ describe('a dev database (--dev-url)', () => {
     expect(model.extensions).toEqual(['pg_trgm']);
   });
 
-
   it('evaluates as a role without rights: a function run at load cannot read a server file, and nothing is left', async () => {
     const error = await caught(loadSql(LEAK, 'leak.sql', 'postgres', { devUrl: dev.url }));
     expect(error).toBeInstanceOf(SourceError);
-    expect(error.message).toBe('cannot evaluate leak.sql:6 in the dev database: permission denied for function pg_read_file');
+    expect(error.message).toBe(
+      'cannot evaluate leak.sql:6 in the dev database: permission denied for function pg_read_file',
+    );
     expect(error.message).not.toContain(SECRET);
     const client = new Client({ connectionString: dev.url });
     await client.connect();
     try {
-      const left = await client.query(`SELECT relname FROM pg_class WHERE relname = 't' UNION ALL SELECT rolname FROM pg_roles WHERE rolname LIKE 'schemaplan_eval_%'`);
+      const left = await client.query(
+        `SELECT relname FROM pg_class WHERE relname = 't' UNION ALL SELECT rolname FROM pg_roles WHERE rolname LIKE 'schemaplan_eval_%'`,
+      );
       expect(left.rows).toEqual([]);
     } finally {
       await client.end();
@@ -210,7 +245,9 @@ describe('a SQLite .sql source', () => {
   ])('refuses %s', async (statement, why) => {
     const error = await caught(loadSql(`CREATE TABLE ok (id integer);\n\n${statement}\n`, 'lite.sql', 'sqlite'));
     expect(error).toBeInstanceOf(SourceError);
-    expect(error.message).toMatch(new RegExp(`^lite\\.sql:3: not allowed in a schema file \\(.*\\): ${why.replace(/[()]/g, '\\$&')}$`));
+    expect(error.message).toMatch(
+      new RegExp(`^lite\\.sql:3: not allowed in a schema file \\(.*\\): ${why.replace(/[()]/g, '\\$&')}$`),
+    );
   });
 
   it('loads schema DDL, harmless PRAGMAs and a trigger whose body has several statements', async () => {

@@ -73,7 +73,13 @@ describe('names that differ only in case on SQLite', () => {
       checks: [],
       indexes: [],
     });
-    const model = (name: string): Model => ({ dialect: 'postgres', schemas: ['public'], extensions: [], enums: [], tables: [table(name)] });
+    const model = (name: string): Model => ({
+      dialect: 'postgres',
+      schemas: ['public'],
+      extensions: [],
+      enums: [],
+      tables: [table(name)],
+    });
     const plan = createPlan({ from: model('USERS'), to: model('users'), dialect });
     expect(plan.decisions.length + plan.changes.filter((c) => c.kind === 'table.create').length).toBeGreaterThan(0);
   });

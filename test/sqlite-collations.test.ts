@@ -20,7 +20,9 @@ describe('SQLite column collations', () => {
   });
 
   test('introspection models collations in one spelling (upper case; BINARY, the default, is none)', async () => {
-    const model = await modelOfSql('CREATE TABLE t (id integer PRIMARY KEY, a text COLLATE nocase, b text COLLATE RTRIM, c text COLLATE BINARY);');
+    const model = await modelOfSql(
+      'CREATE TABLE t (id integer PRIMARY KEY, a text COLLATE nocase, b text COLLATE RTRIM, c text COLLATE BINARY);',
+    );
     expect(model.tables[0]!.columns.map((c) => [c.name, c.collation])).toEqual([
       ['id', undefined],
       ['a', 'NOCASE'],
@@ -37,7 +39,9 @@ describe('SQLite column collations', () => {
       `SELECT id, n FROM tags WHERE name = 'TRAVEL'`,
     );
     expect(plan.changes.map((c) => c.kind)).toEqual(['table.rebuild']);
-    expect(sqlOf(plan)[0]).toBe('CREATE TABLE "temporary_tags" ("id" integer PRIMARY KEY NOT NULL, "name" text COLLATE NOCASE, "n" integer NOT NULL DEFAULT (0))');
+    expect(sqlOf(plan)[0]).toBe(
+      'CREATE TABLE "temporary_tags" ("id" integer PRIMARY KEY NOT NULL, "name" text COLLATE NOCASE, "n" integer NOT NULL DEFAULT (0))',
+    );
     expect(sqlOf(again)).toEqual([]);
     expect(rows).toEqual([{ id: 1, n: 0 }]);
   });
@@ -50,14 +54,20 @@ describe('SQLite column collations', () => {
       `SELECT (a = 'a') AS a, (b = 'b') AS b, (c = 'c') AS c FROM t`,
     );
     expect(plan.changes.map((c) => [c.kind, c.reason])).toEqual([
-      ['table.rebuild', 'SQLite cannot alter t in place, so it is rebuilt: column t.a differs in collation; column t.b differs in collation; column t.c differs in collation'],
+      [
+        'table.rebuild',
+        'SQLite cannot alter t in place, so it is rebuilt: column t.a differs in collation; column t.b differs in collation; column t.c differs in collation',
+      ],
     ]);
     expect(sqlOf(again)).toEqual([]);
     expect(rows).toEqual([{ a: 1, b: 1, c: 0 }]);
   });
 
   test('a new column with a collation is added in place', async () => {
-    const { plan, again } = await migrateSql('CREATE TABLE t (id integer PRIMARY KEY);', 'CREATE TABLE t (id integer PRIMARY KEY, a text COLLATE NOCASE);');
+    const { plan, again } = await migrateSql(
+      'CREATE TABLE t (id integer PRIMARY KEY);',
+      'CREATE TABLE t (id integer PRIMARY KEY, a text COLLATE NOCASE);',
+    );
     expect(sqlOf(plan)).toEqual(['ALTER TABLE "t" ADD COLUMN "a" text COLLATE NOCASE']);
     expect(sqlOf(again)).toEqual([]);
   });

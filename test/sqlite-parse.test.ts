@@ -61,15 +61,43 @@ describe('SQLite DDL parser', () => {
       { name: undefined, expression: "f > 0 AND (e <> ',')" },
     ]);
     expect(parsed.foreignKeys).toEqual([
-      { name: 'fk_e', columns: ['e'], referencedTable: 'other', referencedColumns: [], onDelete: 'SET NULL', onUpdate: 'NO ACTION', deferrable: 'INITIALLY DEFERRED' },
-      { name: undefined, columns: ['e', 'f'], referencedTable: 'other', referencedColumns: ['x', 'y'], onDelete: 'NO ACTION', onUpdate: 'CASCADE', deferrable: 'INITIALLY IMMEDIATE' },
-      { name: undefined, columns: ['f'], referencedTable: 'other', referencedColumns: ['y'], onDelete: 'NO ACTION', onUpdate: 'NO ACTION', deferrable: undefined },
+      {
+        name: 'fk_e',
+        columns: ['e'],
+        referencedTable: 'other',
+        referencedColumns: [],
+        onDelete: 'SET NULL',
+        onUpdate: 'NO ACTION',
+        deferrable: 'INITIALLY DEFERRED',
+      },
+      {
+        name: undefined,
+        columns: ['e', 'f'],
+        referencedTable: 'other',
+        referencedColumns: ['x', 'y'],
+        onDelete: 'NO ACTION',
+        onUpdate: 'CASCADE',
+        deferrable: 'INITIALLY IMMEDIATE',
+      },
+      {
+        name: undefined,
+        columns: ['f'],
+        referencedTable: 'other',
+        referencedColumns: ['y'],
+        onDelete: 'NO ACTION',
+        onUpdate: 'NO ACTION',
+        deferrable: undefined,
+      },
     ]);
     expect(parsed.withoutRowid).toBe(true);
   });
 
   it('reads CREATE INDEX with a partial predicate and expression items', () => {
-    expect(parseCreateIndex(`CREATE UNIQUE INDEX "IDX a" ON "t" ("x", lower(y) DESC) WHERE "isPublic" = true AND y <> 'WHERE'`)).toEqual({
+    expect(
+      parseCreateIndex(
+        `CREATE UNIQUE INDEX "IDX a" ON "t" ("x", lower(y) DESC) WHERE "isPublic" = true AND y <> 'WHERE'`,
+      ),
+    ).toEqual({
       name: 'IDX a',
       table: 't',
       unique: true,

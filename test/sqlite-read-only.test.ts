@@ -26,14 +26,19 @@ async function project(): Promise<{ dir: string; file: string; remove(): void }>
   mkdirSync(path.join(tmp.dir, 'schema'));
   writeFileSync(path.join(tmp.dir, 'schema', 'existing.ts'), ENTITY);
   const file = path.join(tmp.dir, 'app.sqlite');
-  await rawSqlite(file, `CREATE TABLE "existing" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "x" text); INSERT INTO "existing" ("x") VALUES ('kept')`);
+  await rawSqlite(
+    file,
+    `CREATE TABLE "existing" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "x" text); INSERT INTO "existing" ("x") VALUES ('kept')`,
+  );
   return { dir: tmp.dir, file, remove: () => (chmodSync(tmp.dir, 0o755), tmp.remove()) };
 }
 
 /** Runs the binary as a user whom file permissions bind (nobody, when the tests run as root). */
 function runAsUser(args: readonly string[], cwd: string) {
   const asRoot = process.getuid?.() === 0;
-  const [command, prefix] = asRoot ? ['setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, BIN]] : [process.execPath, [BIN]];
+  const [command, prefix] = asRoot
+    ? ['setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, BIN]]
+    : [process.execPath, [BIN]];
   const result = spawnSync(command as string, [...(prefix as string[]), ...args], {
     cwd,
     env: { ...process.env, NO_COLOR: '1', SCHEMAPLAN_CACHE_DIR: '' },
@@ -47,14 +52,21 @@ function runAsUser(args: readonly string[], cwd: string) {
 test('a session opened read-only reads, and cannot write (even as root)', async () => {
   const p = await project();
   try {
-    const session = await sqliteDialect.connect({ dialect: 'sqlite', filename: p.file, redacted: 'sqlite:app.sqlite' }, { readOnly: true });
+    const session = await sqliteDialect.connect(
+      { dialect: 'sqlite', filename: p.file, redacted: 'sqlite:app.sqlite' },
+      { readOnly: true },
+    );
     try {
       expect((await session.introspect()).tables.map((t) => t.name)).toEqual(['existing']);
-      await expect(session.runScript('CREATE TABLE "other" ("id" integer)')).rejects.toMatchObject({ code: 'SQLITE_READONLY' });
-      const refused = await session.apply([{ sql: 'CREATE TABLE "other" ("id" integer)', hazards: [], transactional: true }]).then(
-        () => undefined,
-        (error: unknown) => error,
-      );
+      await expect(session.runScript('CREATE TABLE "other" ("id" integer)')).rejects.toMatchObject({
+        code: 'SQLITE_READONLY',
+      });
+      const refused = await session
+        .apply([{ sql: 'CREATE TABLE "other" ("id" integer)', hazards: [], transactional: true }])
+        .then(
+          () => undefined,
+          (error: unknown) => error,
+        );
       expect(refused).toBeInstanceOf(ApplyError);
       expect((refused as ApplyError).message).toBe('cannot apply to sqlite:app.sqlite: it was opened read-only');
     } finally {
@@ -83,7 +95,9 @@ test('plan and inspect work on a read-only file in a read-only directory, leavin
 
     const applied = runAsUser(['apply', '--url', 'sqlite:app.sqlite', '--yes'], p.dir);
     expect(applied.status).toBe(1);
-    expect(applied.stderr).toMatch(/^error: cannot open SQLite database sqlite:app\.sqlite: .*app\.sqlite is not readable and writable$/m);
+    expect(applied.stderr).toMatch(
+      /^error: cannot open SQLite database sqlite:app\.sqlite: .*app\.sqlite is not readable and writable$/m,
+    );
 
     expect(readFileSync(p.file).equals(bytes)).toBe(true);
     expect(readdirSync(p.dir).sort()).toEqual(listing);

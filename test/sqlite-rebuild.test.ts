@@ -9,7 +9,12 @@ import type { HazardCode } from '../src/plan/types';
 import { sqliteDialect } from '../src/dialects/sqlite';
 import { createSchema, model, openSession, planSqlite, rawSqlite, tempSqlite, type TempSqlite } from './support/sqlite';
 
-const col = (name: string, type: string, extra: Partial<Column> = {}): Column => ({ name, type, nullable: true, ...extra });
+const col = (name: string, type: string, extra: Partial<Column> = {}): Column => ({
+  name,
+  type,
+  nullable: true,
+  ...extra,
+});
 
 const groups: Table = {
   name: 'groups',
@@ -124,8 +129,12 @@ const CASES: readonly Case[] = [
   },
   {
     title: 'column add with a non-constant default',
-    alter: (t) => ({ ...t, columns: [...t.columns, col('createdAt', 'datetime', { nullable: false, default: "datetime('now')" })] }),
-    expectRows: (rows) => rows.map((r) => ({ ...r, createdAt: expect.stringMatching(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/) })),
+    alter: (t) => ({
+      ...t,
+      columns: [...t.columns, col('createdAt', 'datetime', { nullable: false, default: "datetime('now')" })],
+    }),
+    expectRows: (rows) =>
+      rows.map((r) => ({ ...r, createdAt: expect.stringMatching(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/) })),
   },
   {
     title: 'default change',
@@ -141,7 +150,10 @@ const CASES: readonly Case[] = [
   },
   {
     title: 'check constraint added',
-    alter: (t) => ({ ...t, checks: [...t.checks, { name: 'CHK_parents_qty', expression: '"qty" IS NULL OR "qty" >= 0' }] }),
+    alter: (t) => ({
+      ...t,
+      checks: [...t.checks, { name: 'CHK_parents_qty', expression: '"qty" IS NULL OR "qty" >= 0' }],
+    }),
   },
   {
     title: 'check constraint dropped',
@@ -343,11 +355,19 @@ describe('SQLite table rebuild keeps every row of the table and of its children'
 
   it('adds a nullable column or one with a constant default in place, without a rebuild', async () => {
     const before = model(groups, parent, child('id'));
-    const after = model(groups, {
-      ...parent,
-      columns: [...parent.columns, col('rank', 'integer', { nullable: false, default: '-1' }), col('memo', 'varchar', { length: 40 })],
-      indexes: [...parent.indexes, { name: 'IDX_parents_rank', columns: ['rank'], unique: false }],
-    }, child('id'));
+    const after = model(
+      groups,
+      {
+        ...parent,
+        columns: [
+          ...parent.columns,
+          col('rank', 'integer', { nullable: false, default: '-1' }),
+          col('memo', 'varchar', { length: 40 }),
+        ],
+        indexes: [...parent.indexes, { name: 'IDX_parents_rank', columns: ['rank'], unique: false }],
+      },
+      child('id'),
+    );
     await createSchema(db.file, before);
     await rawSqlite(db.file, PARENT_ROWS + childRows('id'));
     const plan = planSqlite(before, after);
@@ -383,7 +403,9 @@ describe('SQLite table rebuild keeps every row of the table and of its children'
       const childWithoutFk = { ...child('id'), foreignKeys: [] };
       const plan = planSqlite(before, model(groups, childWithoutFk));
       expect(plan.changes.map((c) => c.kind).sort()).toEqual(['table.drop', 'table.rebuild']);
-      expect(plan.statements.find((s) => s.sql === 'DROP TABLE "parents"')?.hazards.map((h) => h.code)).toEqual(['DATA_LOSS']);
+      expect(plan.statements.find((s) => s.sql === 'DROP TABLE "parents"')?.hazards.map((h) => h.code)).toEqual([
+        'DATA_LOSS',
+      ]);
       await session.apply(plan.statements);
     } finally {
       await session.close();

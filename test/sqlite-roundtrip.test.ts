@@ -20,7 +20,13 @@ const featureModel: Model = {
         { name: 'greeting', type: 'varchar', length: 100, nullable: false, default: "'Γεια σου, κόσμε'" },
         { name: 'isActive', type: 'boolean', nullable: false, default: 'false' },
         { name: 'createdAt', type: 'datetime', nullable: false, default: "datetime('now')" },
-        { name: 'role', type: 'varchar', enumValues: ['admin', 'member', "it's"], nullable: false, default: "'member'" },
+        {
+          name: 'role',
+          type: 'varchar',
+          enumValues: ['admin', 'member', "it's"],
+          nullable: false,
+          default: "'member'",
+        },
         { name: 'settings', type: 'json', nullable: true },
         { name: 'age', type: 'integer', length: 11, nullable: true },
       ],
@@ -166,7 +172,9 @@ describe('SQLite round trip', () => {
         'CONSTRAINT "FK_decks_parent" FOREIGN KEY ("parentId") REFERENCES "decks" ("id") ON DELETE CASCADE ON UPDATE NO ACTION)',
     );
     expect(sql).toContain('CREATE INDEX "IDX_decks_public_title" ON "decks" ("title") WHERE "isPublic" = 1');
-    expect(sql.find((s) => s.startsWith('CREATE TABLE "memberships"'))).toMatch(/, PRIMARY KEY \("userId", "deckId"\)\)$/);
+    expect(sql.find((s) => s.startsWith('CREATE TABLE "memberships"'))).toMatch(
+      /, PRIMARY KEY \("userId", "deckId"\)\)$/,
+    );
   });
 
   it('stores data that honours the constraints it created', async () => {
@@ -179,10 +187,15 @@ describe('SQLite round trip', () => {
        INSERT INTO decks (ownerId, title) VALUES ('u1', 'Greek');
        INSERT INTO decks (ownerId, parentId, title, level) VALUES ('u1', 1, 'Greek 2', 'A2');`,
     );
-    const [user] = await rawSqlite<{ greeting: string; role: string; isActive: number }>(db.file, 'SELECT * FROM users');
+    const [user] = await rawSqlite<{ greeting: string; role: string; isActive: number }>(
+      db.file,
+      'SELECT * FROM users',
+    );
     expect(user).toMatchObject({ greeting: 'Γεια σου, κόσμε', role: 'member', isActive: 0 });
     await expect(rawSqlite(db.file, `UPDATE users SET role = 'owner'`)).rejects.toThrow(/CHECK constraint failed/);
-    await expect(rawSqlite(db.file, `UPDATE decks SET price = -1`)).rejects.toThrow(/CHECK constraint failed: CHK_decks_price/);
+    await expect(rawSqlite(db.file, `UPDATE decks SET price = -1`)).rejects.toThrow(
+      /CHECK constraint failed: CHK_decks_price/,
+    );
     await rawSqlite(db.file, `DELETE FROM decks WHERE id = 1`); // self-reference cascades
     expect(await rawSqlite(db.file, 'SELECT COUNT(*) AS n FROM decks')).toEqual([{ n: 0 }]);
   });

@@ -16,7 +16,12 @@ import { sqliteDialect } from '../src/dialects/sqlite';
 import { planTowards } from './support/apply-model';
 import { createSchema, model, openSession, rawSqlite, tempSqlite, type TempSqlite } from './support/sqlite';
 
-const col = (name: string, type: string, extra: Partial<Column> = {}): Column => ({ name, type, nullable: true, ...extra });
+const col = (name: string, type: string, extra: Partial<Column> = {}): Column => ({
+  name,
+  type,
+  nullable: true,
+  ...extra,
+});
 
 const parents: Table = {
   name: 'parents',
@@ -30,7 +35,10 @@ const parents: Table = {
 
 const children: Table = {
   name: 'children',
-  columns: [col('id', 'integer', { nullable: false, generated: 'increment' }), col('parentId', 'integer', { nullable: false })],
+  columns: [
+    col('id', 'integer', { nullable: false, generated: 'increment' }),
+    col('parentId', 'integer', { nullable: false }),
+  ],
   primaryKey: { columns: ['id'] },
   foreignKeys: [
     {
@@ -48,11 +56,20 @@ const children: Table = {
 };
 
 /** The parent's `name` becomes NOT NULL with a default: SQLite can only rebuild the table for that. */
-const target: Model = model({ ...parents, columns: [parents.columns[0]!, col('name', 'varchar', { length: 100, nullable: false, default: "'none'" })] }, children);
+const target: Model = model(
+  {
+    ...parents,
+    columns: [parents.columns[0]!, col('name', 'varchar', { length: 100, nullable: false, default: "'none'" })],
+  },
+  children,
+);
 
 /** Runs `script` with the sqlite3 shell, foreign keys enforced from the start; fails the test on any error. */
 function runWithShell(file: string, script: string): void {
-  const result = spawnSync('sqlite3', ['-bail', '-cmd', 'PRAGMA foreign_keys=ON', file], { input: script, encoding: 'utf8' });
+  const result = spawnSync('sqlite3', ['-bail', '-cmd', 'PRAGMA foreign_keys=ON', file], {
+    input: script,
+    encoding: 'utf8',
+  });
   if (result.error) throw result.error;
   expect({ status: result.status, stderr: result.stderr }).toEqual({ status: 0, stderr: '' });
 }
@@ -93,26 +110,29 @@ describe('SQLite rebuild scripts keep child rows', () => {
   test.each([
     ['plan --format sql', 'sql'],
     ['the up section of a .sql migration file', 'migrationUp'],
-  ] as const)('%s: foreign keys off before BEGIN, checked before COMMIT, every child row kept', async (_title, which) => {
-    const text = script[which];
-    expect(text).toMatch(/^(?:.*\n)*?PRAGMA foreign_keys = OFF;\nBEGIN;\n/);
-    expect(text).toMatch(/\nPRAGMA foreign_key_check;\nCOMMIT;\nPRAGMA foreign_keys = ON;\n/);
-    const file = path.join(db.dir, `${which}.sqlite`);
-    copyFileSync(db.file, file);
-    runWithShell(file, text);
-    expect(await childCount(file)).toBe(3);
-    expect(await rawSqlite(file, 'SELECT "id", "name" FROM "parents" ORDER BY "id"')).toEqual([
-      { id: 1, name: 'a' },
-      { id: 2, name: 'none' },
-    ]);
-    expect(await rawSqlite(file, 'PRAGMA foreign_key_check')).toEqual([]);
-    const session = await openSession(file);
-    try {
-      expect((await planTowards(session, target)).statements).toEqual([]);
-    } finally {
-      await session.close();
-    }
-  });
+  ] as const)(
+    '%s: foreign keys off before BEGIN, checked before COMMIT, every child row kept',
+    async (_title, which) => {
+      const text = script[which];
+      expect(text).toMatch(/^(?:.*\n)*?PRAGMA foreign_keys = OFF;\nBEGIN;\n/);
+      expect(text).toMatch(/\nPRAGMA foreign_key_check;\nCOMMIT;\nPRAGMA foreign_keys = ON;\n/);
+      const file = path.join(db.dir, `${which}.sqlite`);
+      copyFileSync(db.file, file);
+      runWithShell(file, text);
+      expect(await childCount(file)).toBe(3);
+      expect(await rawSqlite(file, 'SELECT "id", "name" FROM "parents" ORDER BY "id"')).toEqual([
+        { id: 1, name: 'a' },
+        { id: 2, name: 'none' },
+      ]);
+      expect(await rawSqlite(file, 'PRAGMA foreign_key_check')).toEqual([]);
+      const session = await openSession(file);
+      try {
+        expect((await planTowards(session, target)).statements).toEqual([]);
+      } finally {
+        await session.close();
+      }
+    },
+  );
 
   test('control: the bare statements, run the same way, cascade-delete the child rows', async () => {
     const file = path.join(db.dir, 'bare.sqlite');

@@ -79,13 +79,21 @@ describe('SQLite session', () => {
   });
 
   it('applies atomically: a failing third statement leaves the file exactly as it was', async () => {
-    await rawSqlite(db.file, `CREATE TABLE "a" ("id" integer PRIMARY KEY, "v" text); INSERT INTO "a" VALUES (1, 'one');`);
+    await rawSqlite(
+      db.file,
+      `CREATE TABLE "a" ("id" integer PRIMARY KEY, "v" text); INSERT INTO "a" VALUES (1, 'one');`,
+    );
     const before = fileHash(db.file);
     const session = await openSession(db.file);
     try {
       const failing = statement('INSERT INTO "missing" VALUES (1)');
       const error = await session
-        .apply([statement('CREATE TABLE "b" ("id" integer)'), statement(`UPDATE "a" SET "v" = 'changed'`), failing, statement('DROP TABLE "a"')])
+        .apply([
+          statement('CREATE TABLE "b" ("id" integer)'),
+          statement(`UPDATE "a" SET "v" = 'changed'`),
+          failing,
+          statement('DROP TABLE "a"'),
+        ])
         .catch((e: unknown) => e);
       expect(error).toBeInstanceOf(ApplyError);
       expect((error as ApplyError).statement).toBe(failing.sql);
@@ -167,9 +175,13 @@ describe('SQLite session', () => {
   it('fails to connect when the file is not a database', async () => {
     const file = path.join(db.dir, 'notes.txt');
     writeFileSync(file, 'this is not a database, just some text that is long enough to have a header '.repeat(10));
-    const error = await sqliteDialect.connect({ dialect: 'sqlite', filename: file, redacted: 'sqlite:notes.txt' }).catch((e: unknown) => e);
+    const error = await sqliteDialect
+      .connect({ dialect: 'sqlite', filename: file, redacted: 'sqlite:notes.txt' })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConnectionError);
-    expect((error as ConnectionError).message).toMatch(/^cannot open SQLite database sqlite:notes.txt: .*not a database/);
+    expect((error as ConnectionError).message).toMatch(
+      /^cannot open SQLite database sqlite:notes.txt: .*not a database/,
+    );
     expect((error as ConnectionError).message).not.toMatch(/\n/);
   });
 });

@@ -5,13 +5,23 @@
 import { parseCreateTable } from '../src/dialects/sqlite';
 import { migrateSql, modelOfSql, sqlOf } from './support/sqlite';
 
-const OPTIONS = 'SELECT name, strict, wr FROM pragma_table_list WHERE schema = \'main\' AND name NOT LIKE \'sqlite_%\' ORDER BY name';
+const OPTIONS =
+  "SELECT name, strict, wr FROM pragma_table_list WHERE schema = 'main' AND name NOT LIKE 'sqlite_%' ORDER BY name";
 
 describe('SQLite STRICT and WITHOUT ROWID tables', () => {
   test('the parser reads both options, in either order', () => {
-    expect(parseCreateTable('CREATE TABLE t (id integer PRIMARY KEY) STRICT, WITHOUT ROWID')).toMatchObject({ strict: true, withoutRowid: true });
-    expect(parseCreateTable('CREATE TABLE t (id integer PRIMARY KEY) without rowid , strict')).toMatchObject({ strict: true, withoutRowid: true });
-    expect(parseCreateTable('CREATE TABLE t (id integer PRIMARY KEY, "strict" text)')).toMatchObject({ strict: false, withoutRowid: false });
+    expect(parseCreateTable('CREATE TABLE t (id integer PRIMARY KEY) STRICT, WITHOUT ROWID')).toMatchObject({
+      strict: true,
+      withoutRowid: true,
+    });
+    expect(parseCreateTable('CREATE TABLE t (id integer PRIMARY KEY) without rowid , strict')).toMatchObject({
+      strict: true,
+      withoutRowid: true,
+    });
+    expect(parseCreateTable('CREATE TABLE t (id integer PRIMARY KEY, "strict" text)')).toMatchObject({
+      strict: false,
+      withoutRowid: false,
+    });
   });
 
   test('introspection models them; plain tables carry neither', async () => {
@@ -28,8 +38,14 @@ describe('SQLite STRICT and WITHOUT ROWID tables', () => {
   });
 
   test('a new table is created with its options and converges', async () => {
-    const { plan, again, rows } = await migrateSql('', 'CREATE TABLE kv (id integer PRIMARY KEY, data ANY) STRICT, WITHOUT ROWID;', OPTIONS);
-    expect(sqlOf(plan)).toEqual(['CREATE TABLE "kv" ("id" integer PRIMARY KEY NOT NULL, "data" any) STRICT, WITHOUT ROWID']);
+    const { plan, again, rows } = await migrateSql(
+      '',
+      'CREATE TABLE kv (id integer PRIMARY KEY, data ANY) STRICT, WITHOUT ROWID;',
+      OPTIONS,
+    );
+    expect(sqlOf(plan)).toEqual([
+      'CREATE TABLE "kv" ("id" integer PRIMARY KEY NOT NULL, "data" any) STRICT, WITHOUT ROWID',
+    ]);
     expect(sqlOf(again)).toEqual([]);
     expect(rows).toEqual([{ name: 'kv', strict: 1, wr: 1 }]);
   });
@@ -41,7 +57,10 @@ describe('SQLite STRICT and WITHOUT ROWID tables', () => {
       `SELECT i.*, l.strict, l.wr FROM items i, pragma_table_list('items') l`,
     );
     expect(plan.changes.map((c) => [c.kind, c.reason])).toEqual([
-      ['table.rebuild', 'SQLite cannot alter items in place, so it is rebuilt: table items becomes STRICT and becomes WITHOUT ROWID'],
+      [
+        'table.rebuild',
+        'SQLite cannot alter items in place, so it is rebuilt: table items becomes STRICT and becomes WITHOUT ROWID',
+      ],
     ]);
     expect(plan.statements[0]!.hazards.map((h) => h.message).join()).toMatch(/new table is STRICT/);
     expect(sqlOf(again)).toEqual([]);

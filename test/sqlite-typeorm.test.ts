@@ -15,14 +15,24 @@ import { sqliteDialect } from '../src/dialects/sqlite';
 import type { Change } from '../src/diff/changes';
 import type { Model, Table } from '../src/model';
 import { tableOf } from '../src/diff/change-facts';
-import { createSchema, emptyModel, openSession, planSqlite, rawSqlite, tempSqlite, type TempSqlite } from './support/sqlite';
+import {
+  createSchema,
+  emptyModel,
+  openSession,
+  planSqlite,
+  rawSqlite,
+  tempSqlite,
+  type TempSqlite,
+} from './support/sqlite';
 
 const SCHEMA_DIR = path.join(__dirname, '..', 'schema');
 
 /** The decorated entity classes exported by schema/*.ts. */
 function schemaEntities(): Function[] {
   const classes = new Set<Function>();
-  for (const file of readdirSync(SCHEMA_DIR).filter((f) => f.endsWith('.ts')).sort()) {
+  for (const file of readdirSync(SCHEMA_DIR)
+    .filter((f) => f.endsWith('.ts'))
+    .sort()) {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const exports = require(path.join(SCHEMA_DIR, file)) as Record<string, unknown>;
     for (const value of Object.values(exports)) if (typeof value === 'function') classes.add(value);
@@ -102,7 +112,7 @@ describe('SQLite dialect agrees with TypeORM', () => {
   });
 
   it("writes each CREATE TABLE exactly as TypeORM's synchronize() does (table constraints in name order)", async () => {
-    const master = 'SELECT name, sql FROM sqlite_master WHERE type = \'table\' AND name NOT LIKE \'sqlite%\' ORDER BY name';
+    const master = "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite%' ORDER BY name";
     const typeorm = await sqljs(entities);
     let expected: unknown[];
     try {
@@ -116,7 +126,10 @@ describe('SQLite dialect agrees with TypeORM', () => {
     try {
       const ours = (await session.query(master)) as { name: string; sql: string }[];
       const canonical = (rows: readonly unknown[]) =>
-        (rows as { name: string; sql: string }[]).map((row) => ({ name: row.name, sql: sortTableConstraints(row.sql) }));
+        (rows as { name: string; sql: string }[]).map((row) => ({
+          name: row.name,
+          sql: sortTableConstraints(row.sql),
+        }));
       expect(canonical(ours)).toEqual(canonical(expected));
       expect(ours.map((row) => row.sql.length)).toEqual((expected as { sql: string }[]).map((row) => row.sql.length));
     } finally {
@@ -128,12 +141,19 @@ describe('SQLite dialect agrees with TypeORM', () => {
     const compiled = (await compileEntities(entities, 'sqlite')).model;
     const edit = (name: string, change: (table: Table) => Table): Table[] =>
       compiled.tables.map((table) => (table.name === name ? change(table) : table));
-    let old: Model = { ...compiled, tables: edit('users', (t) => ({ ...t, columns: t.columns.filter((c) => c.name !== 'bio') })) };
+    let old: Model = {
+      ...compiled,
+      tables: edit('users', (t) => ({ ...t, columns: t.columns.filter((c) => c.name !== 'bio') })),
+    };
     old = {
       ...old,
       tables: old.tables.map((t) =>
         t.name === 'decks'
-          ? { ...t, columns: t.columns.map((c) => (c.name === 'level' ? { ...c, enumValues: ['A1', 'A2'] } : c)), indexes: [] }
+          ? {
+              ...t,
+              columns: t.columns.map((c) => (c.name === 'level' ? { ...c, enumValues: ['A1', 'A2'] } : c)),
+              indexes: [],
+            }
           : t.name === 'card_statistics'
             ? { ...t, checks: [] }
             : t,
@@ -148,7 +168,8 @@ describe('SQLite dialect agrees with TypeORM', () => {
        INSERT INTO refresh_tokens (id, userId, tokenHash, expiresAt) VALUES ('t1', 'u1', 'h', '2030-01-01');`,
     );
     const plan = planSqlite(old, compiled);
-    const describe = (c: Change) => (c.kind === 'table.rebuild' ? `${c.kind} ${c.to.name}` : `${c.kind} ${tableOf(c)?.name}`);
+    const describe = (c: Change) =>
+      c.kind === 'table.rebuild' ? `${c.kind} ${c.to.name}` : `${c.kind} ${tableOf(c)?.name}`;
     expect(plan.changes.map(describe).sort()).toEqual([
       'column.add users', // nullable: ALTER TABLE ADD COLUMN, no rebuild
       'table.rebuild card_statistics',
@@ -159,12 +180,24 @@ describe('SQLite dialect agrees with TypeORM', () => {
       await session.apply(plan.statements);
       // Converged; ADD COLUMN appends "bio" at the end, and column order is not part of the diff.
       const introspected = await session.introspect();
-      expect(diffModels(introspected, sqliteDialect.normalize(compiled), { enums: sqliteDialect.enums }).changes).toEqual([]);
-      expect(introspected.tables.find((t) => t.name === 'users')!.columns.map((c) => c.name).at(-1)).toBe('bio');
+      expect(
+        diffModels(introspected, sqliteDialect.normalize(compiled), { enums: sqliteDialect.enums }).changes,
+      ).toEqual([]);
+      expect(
+        introspected.tables
+          .find((t) => t.name === 'users')!
+          .columns.map((c) => c.name)
+          .at(-1),
+      ).toBe('bio');
     } finally {
       await session.close();
     }
-    for (const [table, count] of [['users', 1], ['decks', 1], ['cards', 1], ['refresh_tokens', 1]] as const) {
+    for (const [table, count] of [
+      ['users', 1],
+      ['decks', 1],
+      ['cards', 1],
+      ['refresh_tokens', 1],
+    ] as const) {
       expect(await rawSqlite(db.file, `SELECT COUNT(*) AS n FROM ${table}`)).toEqual([{ n: count }]);
     }
     const dataSource = await sqljs(entities, new Uint8Array(readFileSync(db.file)));

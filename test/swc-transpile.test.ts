@@ -54,7 +54,9 @@ describe('SWC transpilation', () => {
     expect(folders.length).toBeGreaterThan(50);
     // Most files do take the SWC path (the rest fall back to TypeScript by design).
     const files = folders.flatMap((folder) =>
-      readdirSync(path.join(REPO_ROOT, folder)).filter((name) => name.endsWith('.ts')).map((name) => path.join(REPO_ROOT, folder, name)),
+      readdirSync(path.join(REPO_ROOT, folder))
+        .filter((name) => name.endsWith('.ts'))
+        .map((name) => path.join(REPO_ROOT, folder, name)),
     );
     const bySwc = files.filter((file) => transpileWithSwc(readFileSync(file, 'utf8'), file) !== undefined);
     expect(bySwc.length).toBeGreaterThan(files.length / 2);
@@ -64,7 +66,9 @@ describe('SWC transpilation', () => {
     expect(Object.keys(swc)).toHaveLength(folders.length * 2);
     expect(swc).toEqual(typescript);
     // Not vacuous: most folders compile.
-    expect(Object.values(swc).filter((outcome) => outcome.startsWith('sha256:')).length).toBeGreaterThan(folders.length);
+    expect(Object.values(swc).filter((outcome) => outcome.startsWith('sha256:')).length).toBeGreaterThan(
+      folders.length,
+    );
   });
 
   it('tolerates import cycles as TypeScript output does: a class read before its file finished loading is undefined', () => {
@@ -77,14 +81,21 @@ describe('SWC transpilation', () => {
 
   it('leaves to TypeScript the files whose decorator metadata SWC cannot give as TypeScript does', () => {
     // A type alias of the file (TypeScript resolves it to String), a property typed with its own class.
-    expect(transpileWithSwc(`type Status = 'a' | 'b';\nexport class A { @Reflect.metadata('k', 1) s: Status; }\n`, 'a.ts')).toBeUndefined();
+    expect(
+      transpileWithSwc(`type Status = 'a' | 'b';\nexport class A { @Reflect.metadata('k', 1) s: Status; }\n`, 'a.ts'),
+    ).toBeUndefined();
     expect(transpileWithSwc(`export class Node { @Reflect.metadata('k', 1) parent: Node; }\n`, 'a.ts')).toBeUndefined();
     // In a union with null, TypeScript 6 (strict by default) gives Object too: SWC may do it.
-    expect(transpileWithSwc(`export class Node { @Reflect.metadata('k', 1) parent: Node | null; }\n`, 'a.ts')).toContain('_ts_metadata("design:type", Object)');
+    expect(
+      transpileWithSwc(`export class Node { @Reflect.metadata('k', 1) parent: Node | null; }\n`, 'a.ts'),
+    ).toContain('_ts_metadata("design:type", Object)');
     // A syntax error: TypeScript's message.
     expect(transpileWithSwc(`export class A {`, 'a.ts')).toBeUndefined();
     // An imported type's run-time value: TypeScript's guard (a function, else Object).
-    const imported = transpileWithSwc(`import { Role } from './role';\nexport class A { @Reflect.metadata('k', 1) r: Role; }\n`, 'a.ts');
+    const imported = transpileWithSwc(
+      `import { Role } from './role';\nexport class A { @Reflect.metadata('k', 1) r: Role; }\n`,
+      'a.ts',
+    );
     expect(imported).toContain('_ts_metadata("design:type", typeof _role.Role === "function" ? _role.Role : Object)');
   });
 });

@@ -27,7 +27,11 @@ describe('transpile cache', () => {
       const plan = () =>
         runCli(['plan', '--url', 'sqlite::memory:', '--format', 'sql', '--entities', 'schema/*.ts'], {
           cwd: project.dir,
-          env: { SCHEMAPLAN_CACHE_DIR: cache, NODE_PATH: path.join(REPO_ROOT, 'node_modules'), NODE_OPTIONS: `--require ${probe}` },
+          env: {
+            SCHEMAPLAN_CACHE_DIR: cache,
+            NODE_PATH: path.join(REPO_ROOT, 'node_modules'),
+            NODE_OPTIONS: `--require ${probe}`,
+          },
         });
 
       // Each run names its database first; the probe's report comes at exit.

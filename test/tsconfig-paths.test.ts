@@ -35,7 +35,10 @@ describe('tsconfigCandidates', () => {
     write('tsconfig.json', '{ "extends": "./config/tsconfig.base.json" }');
     const from = at('src', 'entities', 'user.ts');
     // A pattern that matches is all TypeScript tries; baseUrl serves the specifiers no pattern matches.
-    expect(tsconfigCandidates('@app/entities/team', from)).toEqual([at('src', 'entities', 'team'), at('lib', 'entities', 'team')]);
+    expect(tsconfigCandidates('@app/entities/team', from)).toEqual([
+      at('src', 'entities', 'team'),
+      at('lib', 'entities', 'team'),
+    ]);
     expect(tsconfigCandidates('@db', from)).toEqual([at('src', 'db', 'index.ts')]);
     // A relative specifier, a built-in, or an import from a file in node_modules is never mapped.
     expect(tsconfigCandidates('src/shared/columns', from)).toEqual([at('src', 'shared', 'columns')]);
@@ -47,15 +50,23 @@ describe('tsconfigCandidates', () => {
 
   it('uses the tsconfig nearest to the importing file (a package of a monorepo has its own)', () => {
     write('tsconfig.json', '{ "compilerOptions": { "paths": { "@root/*": ["./shared/*"] } } }');
-    write('packages/api/tsconfig.json', '{ "extends": "../../tsconfig.json", "compilerOptions": { "paths": { "@api/*": ["./src/*"] } } }');
+    write(
+      'packages/api/tsconfig.json',
+      '{ "extends": "../../tsconfig.json", "compilerOptions": { "paths": { "@api/*": ["./src/*"] } } }',
+    );
     // `paths` of the extending file replace the base's, as in TypeScript.
-    expect(tsconfigCandidates('@api/entities/user', at('packages', 'api', 'src', 'data-source.ts'))).toEqual([at('packages', 'api', 'src', 'entities', 'user')]);
+    expect(tsconfigCandidates('@api/entities/user', at('packages', 'api', 'src', 'data-source.ts'))).toEqual([
+      at('packages', 'api', 'src', 'entities', 'user'),
+    ]);
     expect(tsconfigCandidates('@root/x', at('packages', 'api', 'src', 'data-source.ts'))).toEqual([]);
     expect(tsconfigCandidates('@root/x', at('tools', 'seed.ts'))).toEqual([at('shared', 'x')]);
   });
 
   it('leaves out candidates inside node_modules: packages resolve as Node resolves them', () => {
-    write('tsconfig.json', '{ "compilerOptions": { "baseUrl": ".", "paths": { "*": ["node_modules/*", "types/*"] } } }');
+    write(
+      'tsconfig.json',
+      '{ "compilerOptions": { "baseUrl": ".", "paths": { "*": ["node_modules/*", "types/*"] } } }',
+    );
     expect(tsconfigCandidates('typeorm', at('src', 'a.ts'))).toEqual([at('types', 'typeorm')]);
   });
 

@@ -11,7 +11,7 @@ const typeorm = new DefaultNamingStrategy();
 const TABLES: readonly (readonly [string, readonly string[], string])[] = [
   ['orders', ['customer_id'], '"total" > 0'],
   ['order_lines', ['product_id', 'order_id'], 'quantity BETWEEN 1 AND 99'],
-  ['línea', ['año', 'id'], "\"nombre\" <> 'ñ'"],
+  ['línea', ['año', 'id'], '"nombre" <> \'ñ\''],
   ['日本', ['列'], '"値" > 0'],
 ];
 

@@ -11,7 +11,12 @@ import { applyTowards, connect, planTowards } from './support/apply-model';
 import { REPO_ROOT } from './support/cli';
 import { DIALECTS, freshDatabase, type TestDatabase } from './support/databases';
 import { entityClasses } from './support/entities';
-import { loadWrittenEntities, typeCheckEntityFiles, writeEntityFiles, type WrittenEntities } from './support/entity-files';
+import {
+  loadWrittenEntities,
+  typeCheckEntityFiles,
+  writeEntityFiles,
+  type WrittenEntities,
+} from './support/entity-files';
 import { rawQuery } from './support/raw-query';
 import { HAND_WRITTEN, HAND_WRITTEN_VIEWS, NOT_DECLARABLE } from './support/hand-written-schemas';
 import { synchronizeWithTypeorm, typeormPendingQueries } from './support/typeorm-oracle';
@@ -61,7 +66,9 @@ async function roundTrip(db: TestDatabase, label: string): Promise<RoundTrip> {
       files,
       diagnostics,
       changes: plan.changes,
-      pending: await typeormPendingQueries(db.oracle, classes).catch((error: Error) => [`TypeORM failed: ${error.message}`]),
+      pending: await typeormPendingQueries(db.oracle, classes).catch((error: Error) => [
+        `TypeORM failed: ${error.message}`,
+      ]),
     };
   } finally {
     await session.close();
@@ -148,7 +155,10 @@ const UNRECORDED_VIEWS = [
   'INSERT INTO "typeorm_metadata"("database", "schema", "table", "type", "name", "value") VALUES (DEFAULT, $1, DEFAULT, $2, $3, $4)',
 ];
 /** TypeORM re-creates an unrecorded materialized view, then its declared index (0.3 writes one space less). */
-const MV_NAME_INDEX = TEST_TYPEORM_LINE === '0.3' ? 'CREATE INDEX "mv_name" ON "mv" ("name") ' : 'CREATE INDEX "mv_name" ON "mv"  ("name") ';
+const MV_NAME_INDEX =
+  TEST_TYPEORM_LINE === '0.3'
+    ? 'CREATE INDEX "mv_name" ON "mv" ("name") '
+    : 'CREATE INDEX "mv_name" ON "mv"  ("name") ';
 /** TypeORM drops the indexes the entities do not declare (whose key details TypeORM cannot state). */
 const dropIndexes = (...names: string[]) => names.map((name) => `DROP INDEX "public"."${name}"`);
 
@@ -190,7 +200,11 @@ const LIMITS: Record<string, Limit> = {
   },
   'index-expressions-and-methods/sql/sqlite': {
     codes: Array(3).fill('ENTITY_INDEX_NOT_DECLARED'),
-    changes: ['index.drop IDX_documents_email_lower', 'index.drop IDX_documents_mixed', 'index.drop IDX_documents_paren_expr'],
+    changes: [
+      'index.drop IDX_documents_email_lower',
+      'index.drop IDX_documents_mixed',
+      'index.drop IDX_documents_paren_expr',
+    ],
     // TypeORM reads them as indexes without columns, which no entity declares.
     typeorm: [
       'DROP INDEX "IDX_documents_paren_expr"',
@@ -203,7 +217,11 @@ const LIMITS: Record<string, Limit> = {
     codes: Array(3).fill('ENTITY_INDEX_NOT_DECLARED'),
     changes: ['index.drop IDX_events_at', 'index.drop IDX_events_kind_score', 'index.drop IDX_events_score'],
     // Not declared, so TypeORM drops them too.
-    typeorm: ['DROP INDEX "public"."IDX_events_at"', 'DROP INDEX "public"."IDX_events_kind_score"', 'DROP INDEX "public"."IDX_events_score"'],
+    typeorm: [
+      'DROP INDEX "public"."IDX_events_at"',
+      'DROP INDEX "public"."IDX_events_kind_score"',
+      'DROP INDEX "public"."IDX_events_score"',
+    ],
   },
   'index-key-order/sql/sqlite': {
     codes: Array(2).fill('ENTITY_INDEX_NOT_DECLARED'),
@@ -214,9 +232,23 @@ const LIMITS: Record<string, Limit> = {
   // keys, MATCH FULL, comments of indexes, constraints, types, views and schemas, view options: entities cannot state
   // them. Each is reported; the plan then resets what it manages and leaves the rest alone. (The plain materialized
   // view index is not generated either: reverse generation of materialized view indexes is separate work.)
-  'postgres-index-constraint-details/sql/postgres': { codes: ['ENTITY_SEQUENCE_NOT_DECLARED', ...Array(2).fill('ENTITY_INDEX_NOT_DECLARED')], changes: ['index.drop people_email_pattern', 'index.drop people_name_trgm'], typeorm: [...dropIndexes('people_name_trgm', 'people_email_pattern'), ...UNRECORDED_VIEWS, MV_NAME_INDEX] },
-  'postgres-index-constraint-details-removed/to-sql/postgres': { codes: ['ENTITY_SEQUENCE_NOT_DECLARED', ...Array(2).fill('ENTITY_INDEX_NOT_DECLARED')], changes: ['index.drop people_email_pattern', 'index.drop people_name_trgm'], typeorm: [...dropIndexes('people_name_trgm', 'people_email_pattern'), ...UNRECORDED_VIEWS, MV_NAME_INDEX] },
-  'postgres-index-constraint-details/to-sql/postgres': { codes: ['ENTITY_SEQUENCE_NOT_DECLARED', ...Array(14).fill('ENTITY_DETAIL_NOT_DECLARED'), ...Array(6).fill('ENTITY_INDEX_NOT_DECLARED')], changes: [
+  'postgres-index-constraint-details/sql/postgres': {
+    codes: ['ENTITY_SEQUENCE_NOT_DECLARED', ...Array(2).fill('ENTITY_INDEX_NOT_DECLARED')],
+    changes: ['index.drop people_email_pattern', 'index.drop people_name_trgm'],
+    typeorm: [...dropIndexes('people_name_trgm', 'people_email_pattern'), ...UNRECORDED_VIEWS, MV_NAME_INDEX],
+  },
+  'postgres-index-constraint-details-removed/to-sql/postgres': {
+    codes: ['ENTITY_SEQUENCE_NOT_DECLARED', ...Array(2).fill('ENTITY_INDEX_NOT_DECLARED')],
+    changes: ['index.drop people_email_pattern', 'index.drop people_name_trgm'],
+    typeorm: [...dropIndexes('people_name_trgm', 'people_email_pattern'), ...UNRECORDED_VIEWS, MV_NAME_INDEX],
+  },
+  'postgres-index-constraint-details/to-sql/postgres': {
+    codes: [
+      'ENTITY_SEQUENCE_NOT_DECLARED',
+      ...Array(14).fill('ENTITY_DETAIL_NOT_DECLARED'),
+      ...Array(6).fill('ENTITY_INDEX_NOT_DECLARED'),
+    ],
+    changes: [
       'comment.set',
       'comment.set',
       'foreignKey.add people_org_fkey',
@@ -235,8 +267,19 @@ const LIMITS: Record<string, Limit> = {
       'view.create v',
       'view.drop mv',
       'view.drop v',
-    ], typeorm: [...dropIndexes('people_name_trgm', 'people_email_pattern', 'people_nick_c', 'people_incl', 'people_uniq'), ...UNRECORDED_VIEWS] },
-  'postgres-index-constraint-details-removed/sql/postgres': { codes: ['ENTITY_SEQUENCE_NOT_DECLARED', ...Array(14).fill('ENTITY_DETAIL_NOT_DECLARED'), ...Array(6).fill('ENTITY_INDEX_NOT_DECLARED')], changes: [
+    ],
+    typeorm: [
+      ...dropIndexes('people_name_trgm', 'people_email_pattern', 'people_nick_c', 'people_incl', 'people_uniq'),
+      ...UNRECORDED_VIEWS,
+    ],
+  },
+  'postgres-index-constraint-details-removed/sql/postgres': {
+    codes: [
+      'ENTITY_SEQUENCE_NOT_DECLARED',
+      ...Array(14).fill('ENTITY_DETAIL_NOT_DECLARED'),
+      ...Array(6).fill('ENTITY_INDEX_NOT_DECLARED'),
+    ],
+    changes: [
       'comment.set',
       'comment.set',
       'foreignKey.add people_org_fkey',
@@ -255,10 +298,19 @@ const LIMITS: Record<string, Limit> = {
       'view.create v',
       'view.drop mv',
       'view.drop v',
-    ], typeorm: [...dropIndexes('people_name_trgm', 'people_email_pattern', 'people_nick_c', 'people_incl', 'people_uniq'), ...UNRECORDED_VIEWS] },
+    ],
+    typeorm: [
+      ...dropIndexes('people_name_trgm', 'people_email_pattern', 'people_nick_c', 'people_incl', 'people_uniq'),
+      ...UNRECORDED_VIEWS,
+    ],
+  },
   // UNLOGGED, storage parameters, replica identity, column storage and statistics, CLUSTER: partly managed, reported
   // per object, and left as they are by the plan.
-  'postgres-partly-managed/sql/postgres': { codes: Array(6).fill('ENTITY_DETAIL_NOT_DECLARED'), changes: [], typeorm: [] },
+  'postgres-partly-managed/sql/postgres': {
+    codes: Array(6).fill('ENTITY_DETAIL_NOT_DECLARED'),
+    changes: [],
+    typeorm: [],
+  },
   // A uuid column defaulting to gen_random_uuid(): schemaplan keeps the default; TypeORM takes it for a generated
   // column, which its entity (a plain column with that default) is not.
   'postgres-function-defaults/sql/postgres': {
@@ -325,34 +377,40 @@ const SYNCHRONIZED = [
   'schemas-create-alter-drop',
   'view-create-replace-drop',
 ];
-const SYNCHRONIZE_FAILS_03 = new Set(['fixtures/postgres-arrays-json/to/postgres', 'fixtures/enum-shared-array-default/to/sqlite']);
+const SYNCHRONIZE_FAILS_03 = new Set([
+  'fixtures/postgres-arrays-json/to/postgres',
+  'fixtures/enum-shared-array-default/to/sqlite',
+]);
 const SYNCHRONIZED_TARGETS: (readonly [string, DialectName])[] = [
   ...DIALECTS.map((dialect) => ['schema', dialect] as const),
   ...SYNCHRONIZED.flatMap((name) => dialectsOf(name).map((dialect) => [`fixtures/${name}/to`, dialect] as const)),
 ];
 
-describe.each(SYNCHRONIZED_TARGETS)("entities generated from the database TypeORM's synchronize() built for %s on %s", (folder, dialect) => {
-  it('round-trip', async () => {
-    const classes = await entityClasses(folder);
-    const db = await freshDatabase(dialect, 'entities-sync');
-    try {
-      // TypeORM does not create schemas: its users create them first.
-      if (dialect === 'postgres') {
-        const { model } = await compileEntities(classes, dialect);
-        for (const schema of managedSchemas(model)) await rawQuery(db, `CREATE SCHEMA IF NOT EXISTS "${schema}"`);
+describe.each(SYNCHRONIZED_TARGETS)(
+  "entities generated from the database TypeORM's synchronize() built for %s on %s",
+  (folder, dialect) => {
+    it('round-trip', async () => {
+      const classes = await entityClasses(folder);
+      const db = await freshDatabase(dialect, 'entities-sync');
+      try {
+        // TypeORM does not create schemas: its users create them first.
+        if (dialect === 'postgres') {
+          const { model } = await compileEntities(classes, dialect);
+          for (const schema of managedSchemas(model)) await rawQuery(db, `CREATE SCHEMA IF NOT EXISTS "${schema}"`);
+        }
+        // TypeORM 0.3 cannot build these (a default it writes as malformed SQL): see fixtures.test.ts.
+        if (TEST_TYPEORM_LINE === '0.3' && SYNCHRONIZE_FAILS_03.has(`${folder}/${dialect}`)) {
+          await expect(synchronizeWithTypeorm(db.oracle, classes)).rejects.toThrow();
+          return;
+        }
+        await synchronizeWithTypeorm(db.oracle, classes);
+        expectRoundTrip(await roundTrip(db, 'sync'));
+      } finally {
+        await db.drop();
       }
-      // TypeORM 0.3 cannot build these (a default it writes as malformed SQL): see fixtures.test.ts.
-      if (TEST_TYPEORM_LINE === '0.3' && SYNCHRONIZE_FAILS_03.has(`${folder}/${dialect}`)) {
-        await expect(synchronizeWithTypeorm(db.oracle, classes)).rejects.toThrow();
-        return;
-      }
-      await synchronizeWithTypeorm(db.oracle, classes);
-      expectRoundTrip(await roundTrip(db, 'sync'));
-    } finally {
-      await db.drop();
-    }
-  });
-});
+    });
+  },
+);
 
 /** Hand-written SQL: starting schemas (`from.<dialect>.sql`, key `sql`) and SQL targets (`to.<dialect>.sql`, key `to-sql`). */
 const SQL_CASES = CASES.flatMap((name) =>
@@ -484,7 +542,12 @@ const NOT_DECLARED: Record<DialectName, Limit> = {
     ],
   },
   sqlite: {
-    codes: ['ENTITY_NO_PRIMARY_KEY', 'ENTITY_FOREIGN_KEY_COLUMN_ORDER', 'ENTITY_TYPE_APPROXIMATED', 'ENTITY_INDEX_NOT_DECLARED'],
+    codes: [
+      'ENTITY_NO_PRIMARY_KEY',
+      'ENTITY_FOREIGN_KEY_COLUMN_ORDER',
+      'ENTITY_TYPE_APPROXIMATED',
+      'ENTITY_INDEX_NOT_DECLARED',
+    ],
     changes: [
       'table.drop logs',
       'foreignKey.drop FK_pair_refs_pair',
@@ -532,11 +595,14 @@ describe.each(DIALECTS)('entities generated from a hand-written %s database', (d
   it('report what entities cannot declare, and a plan then changes exactly that', async () => {
     const result = await handWritten(dialect, 'not-declarable', NOT_DECLARABLE[dialect]);
     // TypeORM 0.3 keeps a composite relation's columns in the declared order: that foreign key is declared as it is.
-    const fkOrder = (text: string) => /FOREIGN_KEY_COLUMN_ORDER|foreignKey\.(add|drop) (pair_refs_pair_fkey|FK_pair_refs_pair)/.test(text);
+    const fkOrder = (text: string) =>
+      /FOREIGN_KEY_COLUMN_ORDER|foreignKey\.(add|drop) (pair_refs_pair_fkey|FK_pair_refs_pair)/.test(text);
     const limit = NOT_DECLARED[dialect];
     expectLimit(
       result,
-      TEST_TYPEORM_LINE === '0.3' ? { ...limit, codes: limit.codes.filter((c) => !fkOrder(c)), changes: limit.changes.filter((c) => !fkOrder(c)) } : limit,
+      TEST_TYPEORM_LINE === '0.3'
+        ? { ...limit, codes: limit.codes.filter((c) => !fkOrder(c)), changes: limit.changes.filter((c) => !fkOrder(c)) }
+        : limit,
     );
   });
 });

@@ -15,7 +15,9 @@ describe(`the TypeORM of the typeorm-${TEST_TYPEORM_LINE} project`, () => {
     const runtime = appTypeorm();
     expect(lineOf(runtime.version)).toBe(TEST_TYPEORM_LINE);
     expect(runtime.version).toMatch(TEST_TYPEORM_LINE === '0.3' ? /^0\.3\.31$/ : /^1\.\d+\.\d+$/);
-    expect(runtime.packageDir).toMatch(TEST_TYPEORM_LINE === '0.3' ? /node_modules\/typeorm-0\.3$/ : /node_modules\/typeorm$/);
+    expect(runtime.packageDir).toMatch(
+      TEST_TYPEORM_LINE === '0.3' ? /node_modules\/typeorm-0\.3$/ : /node_modules\/typeorm$/,
+    );
   });
 
   it('is the copy the tests, the entity files and the compiler all use', async () => {

@@ -21,14 +21,26 @@ describe.each(DIALECTS)(`TypeORM ${TEST_TYPEORM_LINE} line differences on %s`, (
     const entities = await entityClasses('test/entities/typeorm-lines');
     const { model } = await compileEntities(entities, dialect);
 
-    const junction = table(model.tables, 'post_tags').foreignKeys.map((fk) => [fk.columns.join(), fk.onDelete, fk.onUpdate]);
+    const junction = table(model.tables, 'post_tags').foreignKeys.map((fk) => [
+      fk.columns.join(),
+      fk.onDelete,
+      fk.onUpdate,
+    ]);
     expect(junction.sort()).toEqual([
       ['postsId', 'CASCADE', 'CASCADE'],
       ON_03 ? ['tagsId', 'NO ACTION', 'NO ACTION'] : ['tagsId', 'CASCADE', 'CASCADE'],
     ]);
     const [invoiceKey] = table(model.tables, 'invoices').foreignKeys;
     expect([invoiceKey!.columns, invoiceKey!.referencedColumns]).toEqual(
-      ON_03 ? [['account_id', 'tenant_id'], ['id', 'tenant_id']] : [['tenant_id', 'account_id'], ['tenant_id', 'id']],
+      ON_03
+        ? [
+            ['account_id', 'tenant_id'],
+            ['id', 'tenant_id'],
+          ]
+        : [
+            ['tenant_id', 'account_id'],
+            ['tenant_id', 'id'],
+          ],
     );
 
     // A database TypeORM built plans as empty; after schemaplan's apply, TypeORM has nothing left to do.
@@ -56,13 +68,17 @@ test("@Exclusion's options object (TypeORM 1.x's { deferrable }) compiles on 1.x
   const compiled = compileEntities(entities, 'postgres');
   if (ON_03) {
     await expect(compiled).rejects.toThrow(
-      '@Exclusion of entity Desk: its expression is not text (an options object such as { deferrable } is TypeORM 1.x\'s; the app\'s TypeORM does not take one)',
+      "@Exclusion of entity Desk: its expression is not text (an options object such as { deferrable } is TypeORM 1.x's; the app's TypeORM does not take one)",
     );
     return;
   }
   const { model } = await compiled;
   expect(table(model.tables, 'desks').exclusions).toEqual([
-    expect.objectContaining({ method: 'gist', elements: [{ column: 'dates', operator: '&&' }], deferrable: 'INITIALLY DEFERRED' }),
+    expect.objectContaining({
+      method: 'gist',
+      elements: [{ column: 'dates', operator: '&&' }],
+      deferrable: 'INITIALLY DEFERRED',
+    }),
   ]);
 });
 
@@ -103,21 +119,24 @@ describe('defaults TypeORM 0.3 writes as malformed SQL', () => {
     ['postgres', Setting, `'{"greeting":"it''s"}'`],
     ['postgres', Badge, `'silver'`],
     ['sqlite', Deck, `'a'`],
-  ] as const)('on %s (%p): written well-formed, as TypeORM 1.x writes them, with a warning on 0.3', async (dialect, entity, expected) => {
-    const { model, diagnostics } = await compileEntities([entity], dialect);
-    const column = model.tables[0]!.columns.find((c) => c.name !== 'id')!;
-    expect(column.default).toBe(expected);
-    expect(diagnostics.map((d) => d.code)).toEqual(ON_03 ? ['TYPEORM_DEFAULT_REPAIRED'] : []);
-    const db = await freshDatabase(dialect, 'lines-default');
-    try {
-      const session = await connect(db.url);
-      await applyTowards(session, model);
-      expect((await planTowards(session, model)).changes).toEqual([]);
-      await session.close();
-    } finally {
-      await db.drop();
-    }
-  });
+  ] as const)(
+    'on %s (%p): written well-formed, as TypeORM 1.x writes them, with a warning on 0.3',
+    async (dialect, entity, expected) => {
+      const { model, diagnostics } = await compileEntities([entity], dialect);
+      const column = model.tables[0]!.columns.find((c) => c.name !== 'id')!;
+      expect(column.default).toBe(expected);
+      expect(diagnostics.map((d) => d.code)).toEqual(ON_03 ? ['TYPEORM_DEFAULT_REPAIRED'] : []);
+      const db = await freshDatabase(dialect, 'lines-default');
+      try {
+        const session = await connect(db.url);
+        await applyTowards(session, model);
+        expect((await planTowards(session, model)).changes).toEqual([]);
+        await session.close();
+      } finally {
+        await db.drop();
+      }
+    },
+  );
 });
 
 @Entity('reminders')
@@ -130,7 +149,7 @@ class Reminder {
 }
 
 describe('a PostgreSQL default that mentions CURRENT_TIMESTAMP in an expression', () => {
-  it('is what the app\'s line writes: 0.3 keeps only the function (now()), with a warning; 1.x the expression', async () => {
+  it("is what the app's line writes: 0.3 keeps only the function (now()), with a warning; 1.x the expression", async () => {
     const { model, diagnostics } = await compileEntities([Reminder], 'postgres');
     const { default: sql } = model.tables[0]!.columns.find((c) => c.name === 'dueAt')!;
     if (ON_03) expect(sql).toBe('now()');

@@ -66,7 +66,9 @@ describe.each(DIALECTS)('views and generated columns on %s', (dialectName) => {
       try {
         const plan = await applyTowards(session, model);
         // Views come after the tables they read, and a view after the view it reads.
-        const order = plan.changes.map((c) => (c.kind === 'view.create' ? c.view.name : c.kind === 'table.create' ? c.table.name : c.kind));
+        const order = plan.changes.map((c) =>
+          c.kind === 'view.create' ? c.view.name : c.kind === 'table.create' ? c.table.name : c.kind,
+        );
         expect(order[0]).toBe('typeormMetadata.create');
         expect(order.indexOf('order_summary')).toBeGreaterThan(order.indexOf('big_orders'));
         expect(order.indexOf('big_orders')).toBeGreaterThan(order.indexOf('orders'));
@@ -90,7 +92,10 @@ describe.each(DIALECTS)('views and generated columns on %s', (dialectName) => {
     const { model: generated } = await compileEntities(await entities(), dialectName);
     const plain: Model = {
       ...generated,
-      tables: generated.tables.map((t) => ({ ...t, columns: t.columns.map((c) => (c.name === 'total' ? { ...c, computed: undefined } : c)) })),
+      tables: generated.tables.map((t) => ({
+        ...t,
+        columns: t.columns.map((c) => (c.name === 'total' ? { ...c, computed: undefined } : c)),
+      })),
     };
     const db = await freshDatabase(dialectName, 'tv-plain');
     try {

@@ -26,7 +26,10 @@ describe.each(DIALECTS)('entities with synchronize: false, on %s', (dialect) => 
     const planKinds = async () => {
       const planned = await planAgainstDatabase(sources);
       try {
-        return { planned, kinds: planned.plan.changes.map((c) => `${c.kind} ${'table' in c && c.table ? c.table.name : ''}`.trim()) };
+        return {
+          planned,
+          kinds: planned.plan.changes.map((c) => `${c.kind} ${'table' in c && c.table ? c.table.name : ''}`.trim()),
+        };
       } finally {
         await planned.session.close();
       }
@@ -37,7 +40,11 @@ describe.each(DIALECTS)('entities with synchronize: false, on %s', (dialect) => 
       expect(missing.kinds.some((k) => k.includes('legacy_reports'))).toBe(false);
       expect(missing.kinds).toContain('table.create accounts');
       expect(missing.planned.plan.diagnostics).toContainEqual(
-        expect.objectContaining({ code: 'NOT_SYNCHRONIZED', severity: 'info', message: expect.stringContaining('legacy_reports is not managed') }),
+        expect.objectContaining({
+          code: 'NOT_SYNCHRONIZED',
+          severity: 'info',
+          message: expect.stringContaining('legacy_reports is not managed'),
+        }),
       );
 
       // Present with another shape (an extra column, text instead of the enum): still left alone, and the managed

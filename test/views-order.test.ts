@@ -75,7 +75,13 @@ describe('ordering views', () => {
 });
 
 describe('views around changes that break them', () => {
-  const model = (orders: Table, views: View[]): Model => ({ dialect: 'postgres', extensions: [], enums: [], tables: [orders], views });
+  const model = (orders: Table, views: View[]): Model => ({
+    dialect: 'postgres',
+    extensions: [],
+    enums: [],
+    tables: [orders],
+    views,
+  });
 
   it('PostgreSQL: a column type change recreates the views reading the table, and the views reading those', () => {
     const views = [view('a_report', 'b_totals'), view('b_totals', 'orders'), view('c_other', 'customers')];
@@ -104,32 +110,58 @@ describe('views around changes that break them', () => {
       'view.create b_totals',
       'view.create a_report',
     ]);
-    expect(plan[1]!.reason).toBe('view public.a_report reads public.b_totals, which is dropped: it is dropped first and created again after');
+    expect(plan[1]!.reason).toBe(
+      'view public.a_report reads public.b_totals, which is dropped: it is dropped first and created again after',
+    );
   });
 
   it('PostgreSQL: a materialized view recreated around a change gets its target indexes back, with no index change of its own', () => {
     const stats = (indexes: View['indexes']): View => ({ ...view('stats', 'orders'), materialized: true, indexes });
     const byAmount = { name: 'IDX_stats_id', columns: ['id'], unique: false };
-    const from = postgresDialect.normalize(model(table('orders', [column('id'), column('amount')]), [stats(undefined)]));
+    const from = postgresDialect.normalize(
+      model(table('orders', [column('id'), column('amount')]), [stats(undefined)]),
+    );
     // Only the index differs: it is built on the view that stays.
-    const indexed = postgresDialect.normalize(model(table('orders', [column('id'), column('amount')]), [stats([byAmount])]));
+    const indexed = postgresDialect.normalize(
+      model(table('orders', [column('id'), column('amount')]), [stats([byAmount])]),
+    );
     expect(createPlan({ from, to: indexed, dialect: postgresDialect }).statements.map((s) => s.sql)).toEqual([
       'CREATE INDEX "IDX_stats_id" ON "public"."stats" ("id")',
     ]);
     // The table it reads changes type as well: the view is dropped and created again, with the index.
-    const to = postgresDialect.normalize(model(table('orders', [column('id'), column('amount', 'bigint')]), [stats([byAmount])]));
+    const to = postgresDialect.normalize(
+      model(table('orders', [column('id'), column('amount', 'bigint')]), [stats([byAmount])]),
+    );
     const plan = createPlan({ from, to, dialect: postgresDialect });
-    expect(plan.changes.map(label)).toEqual(['typeormMetadata.create', 'view.drop stats', 'column.alter orders', 'view.create stats']);
+    expect(plan.changes.map(label)).toEqual([
+      'typeormMetadata.create',
+      'view.drop stats',
+      'column.alter orders',
+      'view.create stats',
+    ]);
     expect(plan.statements.map((s) => s.sql)).toContain('CREATE INDEX "IDX_stats_id" ON "public"."stats" ("id")');
   });
 
   it('SQLite: a table rebuild recreates the views reading the table (renaming the new table fails otherwise)', () => {
     const sqliteModel = (orders: Table): Model =>
-      sqliteDialect.normalize({ dialect: 'sqlite', extensions: [], enums: [], tables: [orders], views: [view('totals', 'orders')] });
+      sqliteDialect.normalize({
+        dialect: 'sqlite',
+        extensions: [],
+        enums: [],
+        tables: [orders],
+        views: [view('totals', 'orders')],
+      });
     const from = sqliteModel(table('orders', [column('id'), column('amount')]));
     const to = sqliteModel(table('orders', [column('id'), column('amount', 'bigint')]));
     const changes: Change[] = [
-      { kind: 'column.alter', table: { name: 'orders' }, from: column('amount'), to: column('amount', 'bigint'), fields: ['type'], reason: '' },
+      {
+        kind: 'column.alter',
+        table: { name: 'orders' },
+        from: column('amount'),
+        to: column('amount', 'bigint'),
+        fields: ['type'],
+        reason: '',
+      },
     ];
     expect(orderChanges(sqliteDialect.lower(changes, { from, to })).map(label)).toEqual([
       'typeormMetadata.create',

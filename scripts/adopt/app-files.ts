@@ -111,7 +111,11 @@ export function appFiles(options: AppOptions): Record<string, string> {
       // the other table takes that side's relation's actions: NO ACTION when it declares none), and its own schema
       // builder is never done with the table (its log() right after its synchronize() drops and re-adds both keys).
       "  @ManyToMany(() => Team, (team) => team.members, { onDelete: 'CASCADE', onUpdate: 'CASCADE' })",
-      ...(options.baseline ? [] : ["  @JoinTable({ name: 'team_members', joinColumn: { name: 'user_id' }, inverseJoinColumn: { name: 'team_id' } })"]),
+      ...(options.baseline
+        ? []
+        : [
+            "  @JoinTable({ name: 'team_members', joinColumn: { name: 'user_id' }, inverseJoinColumn: { name: 'team_id' } })",
+          ]),
       '  teams: Team[];',
       '}',
       '',

@@ -76,7 +76,8 @@ class Databases {
   }
 
   async dropAll(): Promise<void> {
-    for (const name of this.created) await this.admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).catch(() => undefined);
+    for (const name of this.created)
+      await this.admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).catch(() => undefined);
   }
 
   private async admin(sql: string): Promise<void> {
@@ -92,7 +93,10 @@ class Databases {
 
 /** The app's TypeORM, run by the app's own loader (ts-node + tsconfig-paths), against `url`. */
 function appScript(app: string, script: string, url: string): RunResult {
-  return run(process.execPath, ['-r', 'ts-node/register', '-r', 'tsconfig-paths/register', script], { cwd: app, env: { DATABASE_URL: url } });
+  return run(process.execPath, ['-r', 'ts-node/register', '-r', 'tsconfig-paths/register', script], {
+    cwd: app,
+    env: { DATABASE_URL: url },
+  });
 }
 
 function pendingQueries(app: string, url: string): string[] {
@@ -119,15 +123,27 @@ const schema = (app: string, args: readonly string[], env: Record<string, string
   run('npx', ['--no-install', 'schema', ...args], { cwd: app, env });
 
 /** Writes the sample app and installs it; the directory of the app. */
-async function installApp(root: string, label: string, typeorm: string, tarball: string, databaseUrl: string, baseline: boolean): Promise<string> {
+async function installApp(
+  root: string,
+  label: string,
+  typeorm: string,
+  tarball: string,
+  databaseUrl: string,
+  baseline: boolean,
+): Promise<string> {
   const app = path.join(root, label);
-  for (const dir of ['src', 'scripts', 'generated', 'migrations']) rmSync(path.join(app, dir), { recursive: true, force: true });
+  for (const dir of ['src', 'scripts', 'generated', 'migrations'])
+    rmSync(path.join(app, dir), { recursive: true, force: true });
   for (const [file, content] of Object.entries(appFiles({ typeorm, tarball, databaseUrl, baseline }))) {
     mkdirSync(path.dirname(path.join(app, file)), { recursive: true });
     writeFileSync(path.join(app, file), content);
   }
   if (!(reusing && existsSync(path.join(app, 'node_modules')))) {
-    expectStatus(run('npm', ['install', '--no-audit', '--no-fund'], { cwd: app, timeoutMs: 600_000 }), 0, `npm install (${label})`);
+    expectStatus(
+      run('npm', ['install', '--no-audit', '--no-fund'], { cwd: app, timeoutMs: 600_000 }),
+      0,
+      `npm install (${label})`,
+    );
   }
   return app;
 }
@@ -136,7 +152,14 @@ async function installApp(root: string, label: string, typeorm: string, tarball:
 function expectOneTypeorm(app: string, version: string): void {
   const result = run('npm', ['ls', 'typeorm', '--all', '--parseable', '--long'], { cwd: app });
   expectStatus(result, 0, 'npm ls typeorm');
-  const copies = [...new Set(result.stdout.trim().split('\n').filter((line) => /node_modules\/typeorm:/.test(line)))];
+  const copies = [
+    ...new Set(
+      result.stdout
+        .trim()
+        .split('\n')
+        .filter((line) => /node_modules\/typeorm:/.test(line)),
+    ),
+  ];
   if (copies.length !== 1 || !copies[0]!.endsWith(`:typeorm@${version}`)) {
     throw new Error(`expected one typeorm@${version}, found:\n${copies.join('\n') || '(none)'}`);
   }
@@ -145,19 +168,23 @@ function expectOneTypeorm(app: string, version: string): void {
 async function adoptTypeorm03(root: string, tarball: string, databases: Databases, baseline: boolean): Promise<void> {
   const envDb = await databases.create('env');
   let app = '';
-  if (!(await step('TypeORM 0.3.31 app: npm install (the packed schemaplan, its peers from the app)', async () => {
-    app = await installApp(root, 'app-typeorm-0.3', '0.3.31', tarball, envDb, baseline);
-  }))) return;
+  if (
+    !(await step('TypeORM 0.3.31 app: npm install (the packed schemaplan, its peers from the app)', async () => {
+      app = await installApp(root, 'app-typeorm-0.3', '0.3.31', tarball, envDb, baseline);
+    }))
+  )
+    return;
   // Without .env support (baseline), the URL is given on the command line.
   const urlArgs = (url: string) => (baseline ? ['--url', url] : []);
 
-  await step('one TypeORM in the tree: the app\'s 0.3.31 (npm ls typeorm)', () => expectOneTypeorm(app, '0.3.31'));
+  await step("one TypeORM in the tree: the app's 0.3.31 (npm ls typeorm)", () => expectOneTypeorm(app, '0.3.31'));
 
   await step('`schema plan` plans against the .env database, through the DataSource of schema.config.json', () => {
     const result = schema(app, ['plan', ...urlArgs(envDb)]);
     expectStatus(result, 0, 'schema plan');
     const dbName = new URL(envDb).pathname.slice(1);
-    if (!result.stdout.includes(dbName)) throw new Error(`the plan does not name the .env database ${dbName}:\n${result.stdout}`);
+    if (!result.stdout.includes(dbName))
+      throw new Error(`the plan does not name the .env database ${dbName}:\n${result.stdout}`);
     if (!/CREATE TABLE/.test(result.stdout)) throw new Error(`the plan creates no table:\n${result.stdout}`);
   });
 
@@ -190,36 +217,55 @@ async function adoptTypeorm03(root: string, tarball: string, databases: Database
   });
 
   const migrationsDir = path.join(app, 'src/migrations');
-  await step('`schema plan --url U -m "add user nickname"` writes the .ts migration into src/migrations (the DataSource\'s)', () => {
-    // The baseline app names the folder; otherwise it is the DataSource's `migrations` folder.
-    const folder = baseline ? ['--migrations-dir', 'src/migrations'] : [];
-    expectStatus(schema(app, ['plan', '--url', migrateDb, '-m', 'add user nickname', ...folder]), 0, 'schema plan -m');
-    const written = existsSync(migrationsDir) ? readdirSync(migrationsDir).filter((file) => file.endsWith('.ts')) : [];
-    if (written.length !== 1 || !readFileSync(path.join(migrationsDir, written[0]!), 'utf8').includes('nickname')) {
-      const elsewhere = filesNamed(app, /nickname/i).map((file) => path.relative(app, file));
-      throw new Error(
-        `expected one migration adding nickname in src/migrations, found: ${written.join(', ') || '(none)'}` +
-          (elsewhere.length ? `; written instead: ${elsewhere.join(', ')}` : ''),
+  await step(
+    '`schema plan --url U -m "add user nickname"` writes the .ts migration into src/migrations (the DataSource\'s)',
+    () => {
+      // The baseline app names the folder; otherwise it is the DataSource's `migrations` folder.
+      const folder = baseline ? ['--migrations-dir', 'src/migrations'] : [];
+      expectStatus(
+        schema(app, ['plan', '--url', migrateDb, '-m', 'add user nickname', ...folder]),
+        0,
+        'schema plan -m',
       );
-    }
-  });
+      const written = existsSync(migrationsDir)
+        ? readdirSync(migrationsDir).filter((file) => file.endsWith('.ts'))
+        : [];
+      if (written.length !== 1 || !readFileSync(path.join(migrationsDir, written[0]!), 'utf8').includes('nickname')) {
+        const elsewhere = filesNamed(app, /nickname/i).map((file) => path.relative(app, file));
+        throw new Error(
+          `expected one migration adding nickname in src/migrations, found: ${written.join(', ') || '(none)'}` +
+            (elsewhere.length ? `; written instead: ${elsewhere.join(', ')}` : ''),
+        );
+      }
+    },
+  );
 
   await step("the migration type-checks under the app's strict tsc", () => {
-    if (!existsSync(migrationsDir) || !readdirSync(migrationsDir).some((file) => file.endsWith('.ts'))) throw new Error('no migration to check');
-    expectStatus(run('npx', ['--no-install', 'tsc', '-p', 'tsconfig.json', '--noEmit'], { cwd: app }), 0, 'tsc --noEmit');
+    if (!existsSync(migrationsDir) || !readdirSync(migrationsDir).some((file) => file.endsWith('.ts')))
+      throw new Error('no migration to check');
+    expectStatus(
+      run('npx', ['--no-install', 'tsc', '-p', 'tsconfig.json', '--noEmit'], { cwd: app }),
+      0,
+      'tsc --noEmit',
+    );
   });
 
   await step("TypeORM's CLI runs and reverts the migration; `schema plan --exit-code` agrees after each step", () => {
     const typeormCli = (command: string) =>
-      run('npm', ['run', '--silent', 'typeorm', '--', command, '-d', 'src/data-source.ts'], { cwd: app, env: { DATABASE_URL: migrateDb } });
-    if (!existsSync(migrationsDir) || !readdirSync(migrationsDir).some((file) => file.endsWith('.ts'))) throw new Error('no migration to run');
+      run('npm', ['run', '--silent', 'typeorm', '--', command, '-d', 'src/data-source.ts'], {
+        cwd: app,
+        env: { DATABASE_URL: migrateDb },
+      });
+    if (!existsSync(migrationsDir) || !readdirSync(migrationsDir).some((file) => file.endsWith('.ts')))
+      throw new Error('no migration to run');
     const planExit = () => schema(app, ['plan', '--url', migrateDb, '--exit-code']).status;
     expectStatus(typeormCli('migration:run'), 0, 'typeorm migration:run');
     if (planExit() !== 0) throw new Error('after migration:run, `schema plan --exit-code` does not say "no changes"');
     expectStatus(typeormCli('migration:revert'), 0, 'typeorm migration:revert');
     if (planExit() !== 2) throw new Error('after migration:revert, `schema plan --exit-code` does not say "changes"');
     expectStatus(typeormCli('migration:run'), 0, 'typeorm migration:run (again)');
-    if (planExit() !== 0) throw new Error('after migration:run again, `schema plan --exit-code` does not say "no changes"');
+    if (planExit() !== 0)
+      throw new Error('after migration:run again, `schema plan --exit-code` does not say "no changes"');
     expectNothingPending(app, migrateDb);
   });
 }
@@ -227,9 +273,12 @@ async function adoptTypeorm03(root: string, tarball: string, databases: Database
 async function adoptTypeorm1(root: string, tarball: string, databases: Databases, baseline: boolean): Promise<void> {
   const envDb = await databases.create('v1');
   let app = '';
-  if (!(await step('TypeORM 1.1.3 app: npm install', async () => {
-    app = await installApp(root, 'app-typeorm-1', '1.1.3', tarball, envDb, baseline);
-  }))) return;
+  if (
+    !(await step('TypeORM 1.1.3 app: npm install', async () => {
+      app = await installApp(root, 'app-typeorm-1', '1.1.3', tarball, envDb, baseline);
+    }))
+  )
+    return;
   await step("one TypeORM in the tree: the app's 1.1.3 (npm ls typeorm)", () => expectOneTypeorm(app, '1.1.3'));
   await step("`schema apply --yes`, then the app's TypeORM (1.1.3) log() has nothing pending", () => {
     expectStatus(schema(app, ['apply', '--yes', ...(baseline ? ['--url', envDb] : [])]), 0, 'schema apply --yes');
@@ -247,7 +296,9 @@ async function main(): Promise<number> {
   const reuse = process.argv.indexOf('--reuse');
   reusing = reuse >= 0;
   const keep = process.argv.includes('--keep') || reusing;
-  const root = reusing ? path.resolve(process.argv[reuse + 1] ?? '') : mkdtempSync(path.join(tmpdir(), 'schemaplan-adopt-'));
+  const root = reusing
+    ? path.resolve(process.argv[reuse + 1] ?? '')
+    : mkdtempSync(path.join(tmpdir(), 'schemaplan-adopt-'));
   const admin = await resolveAdminDatabase();
   const databases = new Databases(admin.url);
   const started = Date.now();
@@ -255,12 +306,14 @@ async function main(): Promise<number> {
     let tarball = '';
     const earlier = reusing ? readdirSync(root).find((file) => file.endsWith('.tgz')) : undefined;
     if (earlier) tarball = path.join(root, earlier);
-    const packed = earlier !== undefined || await step('npm pack (builds dist/ through `prepare`)', () => {
-      const result = run('npm', ['pack', '--pack-destination', root, '--json'], { cwd: REPO, timeoutMs: 600_000 });
-      expectStatus(result, 0, 'npm pack');
-      const [info] = JSON.parse(result.stdout.slice(result.stdout.indexOf('['))) as { filename: string }[];
-      tarball = path.join(root, info!.filename);
-    });
+    const packed =
+      earlier !== undefined ||
+      (await step('npm pack (builds dist/ through `prepare`)', () => {
+        const result = run('npm', ['pack', '--pack-destination', root, '--json'], { cwd: REPO, timeoutMs: 600_000 });
+        expectStatus(result, 0, 'npm pack');
+        const [info] = JSON.parse(result.stdout.slice(result.stdout.indexOf('['))) as { filename: string }[];
+        tarball = path.join(root, info!.filename);
+      }));
     if (packed) {
       await adoptTypeorm03(root, tarball, databases, baseline);
       await adoptTypeorm1(root, tarball, databases, baseline);

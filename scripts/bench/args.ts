@@ -52,24 +52,50 @@ export function parseArgs(argv: readonly string[]): BenchArgs {
   const read = new FlagReader(argv);
   for (let flag = read.next(); flag !== undefined; flag = read.next()) {
     switch (flag) {
-      case '--sizes': sizes = read.value(flag).split(',').map((v) => wholeNumber(flag!, v.trim(), 1)); break;
-      case '--runs': runs = read.wholeNumber(flag, 1); break;
-      case '--dialect': dialects.push(read.dialect(flag)); break;
-      case '--no-peers': peers = false; break;
-      case '--no-drizzle': drizzle = false; break;
+      case '--sizes':
+        sizes = read
+          .value(flag)
+          .split(',')
+          .map((v) => wholeNumber(flag!, v.trim(), 1));
+        break;
+      case '--runs':
+        runs = read.wholeNumber(flag, 1);
+        break;
+      case '--dialect':
+        dialects.push(read.dialect(flag));
+        break;
+      case '--no-peers':
+        peers = false;
+        break;
+      case '--no-drizzle':
+        drizzle = false;
+        break;
       case '--typeorm': {
         const line = read.value(flag);
         if (line !== '1' && line !== '0.3') throw new Error(`--typeorm takes 1 or 0.3, not ${line}`);
         typeorm = line;
         break;
       }
-      case '--no-profile': profile = false; break;
-      case '--profile-size': profileSize = read.wholeNumber(flag, 1); break;
-      case '--out': out = read.value(flag); break;
-      case '--work-dir': workDir = read.value(flag); break;
-      case '--merge': merge = read.value(flag); break;
-      case '--help': help = true; break;
-      default: throw new Error(`unknown option ${flag} (see --help)`);
+      case '--no-profile':
+        profile = false;
+        break;
+      case '--profile-size':
+        profileSize = read.wholeNumber(flag, 1);
+        break;
+      case '--out':
+        out = read.value(flag);
+        break;
+      case '--work-dir':
+        workDir = read.value(flag);
+        break;
+      case '--merge':
+        merge = read.value(flag);
+        break;
+      case '--help':
+        help = true;
+        break;
+      default:
+        throw new Error(`unknown option ${flag} (see --help)`);
     }
   }
   return {

@@ -24,7 +24,8 @@ function parse(argv: readonly string[]): { out: string; groups: { label: string;
     else if (argv[i] === '--group') groups.push({ label: argv[++i]!, files: argv[++i]!.split(',') });
     else throw new Error(`unknown argument ${argv[i]}`);
   }
-  if (!out || groups.length === 0) throw new Error('usage: combine.js --out FILE --group LABEL a.json,b.json [--group ...]');
+  if (!out || groups.length === 0)
+    throw new Error('usage: combine.js --out FILE --group LABEL a.json,b.json [--group ...]');
   return { out, groups };
 }
 
@@ -43,20 +44,33 @@ function render(files: readonly string[], analysis: string): string {
   ].join('\n');
   const last = runs[runs.length - 1]!;
   return renderReport(
-    { machine: last.machine, runs: Math.min(...runs.map((r) => r.runs)), peers: runs.some((r) => r.results.some((x) => x.scenarios.some((s) => s.typeorm))), command: 'scripts/bench/combine.ts', results, note },
+    {
+      machine: last.machine,
+      runs: Math.min(...runs.map((r) => r.runs)),
+      peers: runs.some((r) => r.results.some((x) => x.scenarios.some((s) => s.typeorm))),
+      command: 'scripts/bench/combine.ts',
+      results,
+      note,
+    },
     analysis,
   );
 }
 
 function main(): void {
   const { out, groups } = parse(process.argv.slice(2));
-  const analysis = readFileSync(path.join(__dirname, '..', '..', '..', 'scripts', 'bench', 'where-the-time-goes.md'), 'utf8');
+  const analysis = readFileSync(
+    path.join(__dirname, '..', '..', '..', 'scripts', 'bench', 'where-the-time-goes.md'),
+    'utf8',
+  );
   let report = render(groups[0]!.files, analysis);
   const extra: string[] = [];
   for (const group of groups.slice(1)) {
     const text = render(group.files, analysis);
     const body = text.slice(text.indexOf('## Targets'), text.indexOf('## Where the time goes'));
-    const note = text.slice(text.indexOf('Combined from these runs'), text.indexOf('\n\n', text.indexOf('Combined from these runs')));
+    const note = text.slice(
+      text.indexOf('Combined from these runs'),
+      text.indexOf('\n\n', text.indexOf('Combined from these runs')),
+    );
     extra.push(`## ${group.label}`, '', note, '', body.replace(/^(#{2,3}) /gm, '#$1 ').trim(), '');
   }
   if (extra.length > 0) {

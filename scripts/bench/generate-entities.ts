@@ -29,12 +29,22 @@ function entitySource(i: number, dialect: DialectName, changed: boolean): string
   const numericEnum = i % 5 === 0;
   const enumType = dialect === 'postgres' ? 'enum' : 'simple-enum';
   const lines: string[] = [];
-  const imports = ['Column', 'CreateDateColumn', 'Entity', 'Index', 'JoinColumn', 'ManyToOne', 'PrimaryGeneratedColumn'];
+  const imports = [
+    'Column',
+    'CreateDateColumn',
+    'Entity',
+    'Index',
+    'JoinColumn',
+    'ManyToOne',
+    'PrimaryGeneratedColumn',
+  ];
   if (i % 4 === 0) imports.push('Check');
   lines.push(`import { ${imports.sort().join(', ')} } from 'typeorm';`);
-  if (parent !== i) lines.push(`import type { ${className(parent)} } from './${fileName(parent).replace(/\.ts$/, '')}';`);
+  if (parent !== i)
+    lines.push(`import type { ${className(parent)} } from './${fileName(parent).replace(/\.ts$/, '')}';`);
   lines.push('');
-  if (stringEnum) lines.push(`export enum ${name}Status {\n  Draft = 'draft',\n  Active = 'active',\n  Archived = 'archived',\n}\n`);
+  if (stringEnum)
+    lines.push(`export enum ${name}Status {\n  Draft = 'draft',\n  Active = 'active',\n  Archived = 'archived',\n}\n`);
   if (numericEnum) lines.push(`export enum ${name}Priority {\n  Low = 1,\n  Normal = 2,\n  High = 3,\n}\n`);
   lines.push(`@Entity('${tableName(i)}')`);
   lines.push(`@Index(['name'])`);
@@ -42,7 +52,8 @@ function entitySource(i: number, dialect: DialectName, changed: boolean): string
   if (changed) lines.push(`@Index(['quantity', 'active'])`);
   if (i % 4 === 0) lines.push(`@Check('"quantity" >= 0')`);
   lines.push(`export class ${name} {`);
-  const member = (decorators: string[], declaration: string) => lines.push(...decorators.map((d) => `  ${d}`), `  ${declaration}`, '');
+  const member = (decorators: string[], declaration: string) =>
+    lines.push(...decorators.map((d) => `  ${d}`), `  ${declaration}`, '');
   member(['@PrimaryGeneratedColumn()'], 'id: number;');
   member([`@Column({ type: 'varchar', length: ${changed ? 160 : 120} })`], 'name: string;');
   member([`@Column({ type: 'varchar', length: 32 })`], 'code: string;');
@@ -50,13 +61,24 @@ function entitySource(i: number, dialect: DialectName, changed: boolean): string
   member([`@Column({ type: 'decimal', precision: 12, scale: 2, default: 0 })`], 'amount: string;');
   member([`@Column({ type: 'int', default: 0 })`], 'quantity: number;');
   member([`@Column({ type: 'boolean', default: true })`], 'active: boolean;');
-  if (stringEnum) member([`@Column({ type: '${enumType}', enum: ${name}Status, default: ${name}Status.Draft })`], `status: ${name}Status;`);
-  if (numericEnum) member([`@Column({ type: '${enumType}', enum: ${name}Priority, nullable: true })`], `priority: ${name}Priority | null;`);
+  if (stringEnum)
+    member(
+      [`@Column({ type: '${enumType}', enum: ${name}Status, default: ${name}Status.Draft })`],
+      `status: ${name}Status;`,
+    );
+  if (numericEnum)
+    member(
+      [`@Column({ type: '${enumType}', enum: ${name}Priority, nullable: true })`],
+      `priority: ${name}Priority | null;`,
+    );
   if (changed) member([`@Column({ type: 'varchar', length: 200, nullable: true })`], 'note: string | null;');
   member(['@CreateDateColumn()'], 'createdAt: Date;');
   member([`@Column({ type: 'int', nullable: true })`], 'parentId: number | null;');
   member(
-    [`@ManyToOne('${className(parent)}', { nullable: true, onDelete: 'SET NULL' })`, `@JoinColumn({ name: 'parentId' })`],
+    [
+      `@ManyToOne('${className(parent)}', { nullable: true, onDelete: 'SET NULL' })`,
+      `@JoinColumn({ name: 'parentId' })`,
+    ],
     `parent: ${parent === i ? name : className(parent)} | null;`,
   );
   lines.pop();

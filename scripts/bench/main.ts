@@ -55,7 +55,10 @@ async function machine(adminUrl: string | undefined): Promise<Machine> {
     node: process.version,
     postgres: adminUrl ? await serverVersion(adminUrl) : undefined,
     sqlite: await serverVersion('sqlite::memory:'),
-    load: os.loadavg().map((l) => l.toFixed(2)).join(' '),
+    load: os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' '),
   };
 }
 
@@ -72,8 +75,10 @@ async function main(): Promise<number> {
     return 0;
   }
   const root = repositoryRoot();
-  if (!existsSync(path.join(root, 'dist', 'cli', 'main.js'))) throw new Error('dist/ is missing: run `npm run build` first');
-  const complete = DEFAULT_SIZES.every((size) => args.sizes.includes(size)) && args.dialects.length === 2 && args.peers && !args.merge;
+  if (!existsSync(path.join(root, 'dist', 'cli', 'main.js')))
+    throw new Error('dist/ is missing: run `npm run build` first');
+  const complete =
+    DEFAULT_SIZES.every((size) => args.sizes.includes(size)) && args.dialects.length === 2 && args.peers && !args.merge;
   const out = args.out ?? (complete ? path.join(root, 'BENCHMARKS.md') : undefined);
   const workDir = args.workDir ?? mkdtempSync(path.join(os.tmpdir(), 'schemaplan-bench-'));
   const log = (line: string) => process.stderr.write(`${line}\n`);
@@ -82,7 +87,7 @@ async function main(): Promise<number> {
     admin = await resolveAdminDatabase();
     log(`bench: PostgreSQL from ${admin.source}`);
   }
-  const profileSize = args.profileSize ?? ([...args.sizes].reverse().find((size) => size <= 1000) ?? args.sizes[0]);
+  const profileSize = args.profileSize ?? [...args.sizes].reverse().find((size) => size <= 1000) ?? args.sizes[0];
   try {
     const info = { ...(await machine(admin?.url)), typeorm: typeormVersion(root, args.typeorm) };
     const results: SizeResult[] = [];
@@ -114,13 +119,26 @@ async function main(): Promise<number> {
         const all = [...results, ...earlier.filter((r) => !measured.has(`${r.dialect}:${r.size}`))];
         const sorted = [...all].sort((a, b) => a.dialect.localeCompare(b.dialect) || a.size - b.size);
         const pending = total - results.length;
-        const mergedSizes = [...new Set(sorted.filter((r) => !measured.has(`${r.dialect}:${r.size}`)).map((r) => r.size))];
+        const mergedSizes = [
+          ...new Set(sorted.filter((r) => !measured.has(`${r.dialect}:${r.size}`)).map((r) => r.size)),
+        ];
         const note =
           merged && mergedSizes.length > 0
             ? `N = ${mergedSizes.join(', ')}: from an earlier run on ${merged.machine.date} (\`${merged.command}\`, median of ${merged.runs} runs); ` +
               `the other sizes: this run.`
             : undefined;
-        const report = renderReport({ machine: info, runs: args.runs, peers: args.peers || earlier.length > 0, command, results: sorted, pending, note }, analysis);
+        const report = renderReport(
+          {
+            machine: info,
+            runs: args.runs,
+            peers: args.peers || earlier.length > 0,
+            command,
+            results: sorted,
+            pending,
+            note,
+          },
+          analysis,
+        );
         const saved: SavedRun = { machine: info, command, runs: args.runs, results };
         writeFileSync(path.join(workDir, 'results.json'), JSON.stringify(saved, null, 2));
         if (out) writeFileSync(out, report);

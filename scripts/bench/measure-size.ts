@@ -65,7 +65,8 @@ const script = (name: string) => path.join(__dirname, `${name}.js`);
 function medianOf<T extends object>(items: readonly T[]): T {
   const first = items[0]!;
   const result: Record<string, number> = {};
-  for (const key of Object.keys(first)) result[key] = median(items.map((item) => (item as Record<string, number>)[key]!));
+  for (const key of Object.keys(first))
+    result[key] = median(items.map((item) => (item as Record<string, number>)[key]!));
   return result as T;
 }
 
@@ -76,12 +77,21 @@ function probe<T>(name: string, project: BenchProject, url: string): T {
 }
 
 /** `schema plan` as a user runs it. */
-export function planProcess(project: BenchProject, url: string, repositoryRoot: string, nodeArgs: readonly string[] = []) {
-  const run = runNode(path.join(repositoryRoot, 'bin', 'schema.js'), ['plan', '--url', url, '--entities', project.entities], {
-    cwd: project.dir,
-    env: { SCHEMAPLAN_CACHE_DIR: project.cacheDir },
-    nodeArgs,
-  });
+export function planProcess(
+  project: BenchProject,
+  url: string,
+  repositoryRoot: string,
+  nodeArgs: readonly string[] = [],
+) {
+  const run = runNode(
+    path.join(repositoryRoot, 'bin', 'schema.js'),
+    ['plan', '--url', url, '--entities', project.entities],
+    {
+      cwd: project.dir,
+      env: { SCHEMAPLAN_CACHE_DIR: project.cacheDir },
+      nodeArgs,
+    },
+  );
   if (run.status !== 0) throw new Error(`schema plan failed (exit ${run.status}): ${run.stderr.trim().slice(-2000)}`);
   return run;
 }
@@ -100,7 +110,9 @@ function measureScenario(
   if (scenario === 'in-sync') clearCache(project);
   const cold = planProcess(project, database.url, options.repositoryRoot);
   const coldWallMs = cold.wallMs;
-  log(`  ${scenario}: first plan (${scenario === 'in-sync' ? 'empty caches' : 'edited files not cached yet'}) ${Math.round(coldWallMs)} ms`);
+  log(
+    `  ${scenario}: first plan (${scenario === 'in-sync' ? 'empty caches' : 'edited files not cached yet'}) ${Math.round(coldWallMs)} ms`,
+  );
   const phases: PhaseTimes[] = [];
   const walls: number[] = [];
   const rss: number[] = [];
@@ -110,7 +122,15 @@ function measureScenario(
     walls.push(run.wallMs);
     if (run.peakRssMb !== undefined) rss.push(run.peakRssMb);
   }
-  const result = { scenario, changedTables, phases: medianOf(phases), planWallMs: median(walls), peakRssMb: Math.max(...rss), coldPeakRssMb: cold.peakRssMb, coldWallMs };
+  const result = {
+    scenario,
+    changedTables,
+    phases: medianOf(phases),
+    planWallMs: median(walls),
+    peakRssMb: Math.max(...rss),
+    coldPeakRssMb: cold.peakRssMb,
+    coldWallMs,
+  };
   log(
     `  ${scenario}: plan ${Math.round(result.planWallMs)} ms wall, ${Math.round(result.peakRssMb)} MB; compile ${Math.round(result.phases.compileMs)}, ` +
       `introspect ${Math.round(result.phases.introspectMs)} (${result.phases.queries} queries), diff+plan ${Math.round(result.phases.planMs)} ms; ` +
@@ -120,11 +140,16 @@ function measureScenario(
   const typeormRuns: (TypeormTimes & { wallMs: number })[] = [];
   for (let i = 0; i < runs; i++) {
     const args = JSON.stringify({ cwd: project.dir, entities: project.entities, url: database.url });
-    const run = runNode(script('typeorm-probe'), [args], { cwd: project.dir, env: { SCHEMAPLAN_CACHE_DIR: project.cacheDir } });
+    const run = runNode(script('typeorm-probe'), [args], {
+      cwd: project.dir,
+      env: { SCHEMAPLAN_CACHE_DIR: project.cacheDir },
+    });
     typeormRuns.push({ ...probeOutput<TypeormTimes>(run, 'typeorm-probe'), wallMs: run.wallMs });
   }
   const typeorm = medianOf(typeormRuns);
-  log(`  ${scenario}: TypeORM log() ${Math.round(typeorm.logMs)} ms, initialize ${Math.round(typeorm.initializeMs)} ms, ${Math.round(typeorm.wallMs)} ms wall; ${typeorm.pending} pending`);
+  log(
+    `  ${scenario}: TypeORM log() ${Math.round(typeorm.logMs)} ms, initialize ${Math.round(typeorm.initializeMs)} ms, ${Math.round(typeorm.wallMs)} ms wall; ${typeorm.pending} pending`,
+  );
   return { ...result, typeorm };
 }
 
@@ -132,7 +157,12 @@ export async function measureSize(options: SizeOptions): Promise<SizeResult> {
   const { dialect, size, workDir, repositoryRoot, log } = options;
   log(`${dialect}, ${size} entities`);
   // One project: the changed scenario rewrites the edited entity files in place, as a user's edit does.
-  const project = writeProject(path.join(workDir, `${dialect}-${size}`), generateEntities(size, dialect).files, repositoryRoot, options.typeorm);
+  const project = writeProject(
+    path.join(workDir, `${dialect}-${size}`),
+    generateEntities(size, dialect).files,
+    repositoryRoot,
+    options.typeorm,
+  );
   const changedSet = generateEntities(size, dialect, true);
   const database =
     dialect === 'postgres'
@@ -151,7 +181,9 @@ export async function measureSize(options: SizeOptions): Promise<SizeResult> {
     let psql: PsqlResult | undefined;
     if (dialect === 'postgres') {
       psql = await psqlBaseline(database.url, ['public'], options.runs);
-      log(`  psql -f with the same ${psql.queries} catalog queries: ${Math.round(psql.queriesMs)} ms (\\timing; ${Math.round(psql.wallMs)} ms wall)`);
+      log(
+        `  psql -f with the same ${psql.queries} catalog queries: ${Math.round(psql.queriesMs)} ms (\\timing; ${Math.round(psql.wallMs)} ms wall)`,
+      );
       if (options.peers && options.drizzle !== false) {
         drizzle = drizzlePull(database.url, repositoryRoot, options.runs);
         log(`  drizzle-kit pull: ${Math.round(drizzle.wallMs)} ms wall`);

@@ -24,7 +24,8 @@ export function drizzlePull(url: string, repositoryRoot: string, runs: number): 
     const out = mkdtempSync(path.join(os.tmpdir(), 'schemaplan-bench-drizzle-'));
     try {
       const run = runNode(bin, ['pull', '--dialect', 'postgresql', '--url', url, '--out', out], { cwd: out });
-      if (run.status !== 0) throw new Error(`drizzle-kit pull failed (exit ${run.status}): ${(run.stderr || run.stdout).slice(-2000)}`);
+      if (run.status !== 0)
+        throw new Error(`drizzle-kit pull failed (exit ${run.status}): ${(run.stderr || run.stdout).slice(-2000)}`);
       walls.push(run.wallMs);
       files = readdirSync(out, { recursive: true }).length;
     } finally {

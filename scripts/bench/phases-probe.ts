@@ -57,7 +57,14 @@ async function main(): Promise<void> {
     const current = excludeFromModel(introspected, [], compiled.unmanaged);
     const queries = session.queryCount - before;
     const introspectMs = lap();
-    const input = { from: current, to: compiled.model, dialect, diagnostics: compiled.diagnostics, renames: compiled.renames, entityNames: compiled.entityNames };
+    const input = {
+      from: current,
+      to: compiled.model,
+      dialect,
+      diagnostics: compiled.diagnostics,
+      renames: compiled.renames,
+      entityNames: compiled.entityNames,
+    };
     const prepared = preparePlan(input);
     const probes = prepared.probes;
     let planMs = lap();

@@ -58,7 +58,9 @@ export function summarizeProfile(file: string, top = 12): ProfileSummary {
     const frame = byId.get(id)!.callFrame;
     const area = areaOf(frame);
     areas.set(area, (areas.get(area) ?? 0) + micros / 1000);
-    const where = frame.url ? `${frame.url.replace(/^.*\/(node_modules|dist|dist-scripts)\//, '$1/')}:${frame.lineNumber + 1}` : '';
+    const where = frame.url
+      ? `${frame.url.replace(/^.*\/(node_modules|dist|dist-scripts)\//, '$1/')}:${frame.lineNumber + 1}`
+      : '';
     const key = `${frame.functionName}@${where}`;
     const entry = functions.get(key) ?? { name: frame.functionName || '(anonymous)', where, ms: 0 };
     entry.ms += micros / 1000;

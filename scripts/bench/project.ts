@@ -17,7 +17,12 @@ export interface BenchProject {
 /** The TypeORM line a project installs: 1.x (the repository's `typeorm`) or 0.3 (its `typeorm-0.3` dev alias). */
 export type BenchTypeormLine = '1' | '0.3';
 
-export function writeProject(dir: string, files: ReadonlyMap<string, string>, repositoryRoot: string, line: BenchTypeormLine = '1'): BenchProject {
+export function writeProject(
+  dir: string,
+  files: ReadonlyMap<string, string>,
+  repositoryRoot: string,
+  line: BenchTypeormLine = '1',
+): BenchProject {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(path.join(dir, 'entities'), { recursive: true });
   const modules = path.join(repositoryRoot, 'node_modules');

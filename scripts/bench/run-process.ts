@@ -37,7 +37,11 @@ export function runProcess(command: string, args: readonly string[], options: Ru
 }
 
 /** `node [nodeArgs] script args` with the RSS probe preloaded. */
-export function runNode(script: string, args: readonly string[], options: RunOptions & { nodeArgs?: readonly string[] } = {}): ProcessRun {
+export function runNode(
+  script: string,
+  args: readonly string[],
+  options: RunOptions & { nodeArgs?: readonly string[] } = {},
+): ProcessRun {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'schemaplan-bench-rss-'));
   const rssFile = path.join(dir, 'rss');
   try {
@@ -61,7 +65,9 @@ export function runNode(script: string, args: readonly string[], options: RunOpt
 export function probeOutput<T>(run: ProcessRun, what: string): T {
   const last = run.stdout.trim().split('\n').pop();
   if (run.status !== 0 || !last) {
-    throw new Error(`${what} failed (exit ${run.status}): ${(run.stderr || run.stdout).trim().split('\n').slice(-8).join('\n')}`);
+    throw new Error(
+      `${what} failed (exit ${run.status}): ${(run.stderr || run.stdout).trim().split('\n').slice(-8).join('\n')}`,
+    );
   }
   return JSON.parse(last) as T;
 }

@@ -34,7 +34,9 @@ export function linearFit(points: readonly { x: number; y: number }[]): LinearFi
  * For consecutive sizes, how much the time grows per doubling of N: (t2 / t1) ^ (1 / log2(n2 / n1)). Linear work
  * gives 2, quadratic 4; sizes that are not exact doublings (100 -> 500) are normalised to one.
  */
-export function doublingRatios(points: readonly { x: number; y: number }[]): { from: number; to: number; ratio: number }[] {
+export function doublingRatios(
+  points: readonly { x: number; y: number }[],
+): { from: number; to: number; ratio: number }[] {
   const sorted = [...points].sort((a, b) => a.x - b.x);
   const ratios: { from: number; to: number; ratio: number }[] = [];
   for (let i = 1; i < sorted.length; i++) {

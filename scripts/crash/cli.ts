@@ -37,7 +37,11 @@ export interface Running {
 }
 
 /** Starts the binary in `repoRoot` (or `options.cwd`), with `options.env` added to the environment. */
-export function startSchema(repoRoot: string, args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Running {
+export function startSchema(
+  repoRoot: string,
+  args: readonly string[],
+  options: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
+): Running {
   const child = spawn(process.execPath, [path.join(repoRoot, 'bin', 'schema.js'), ...args], {
     cwd: options.cwd ?? repoRoot,
     env: env(options.env),

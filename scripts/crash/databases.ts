@@ -93,8 +93,15 @@ export async function snapshot(db: CrashDatabase): Promise<Snapshot> {
   const rows: Record<string, string[]> = {};
   for (const table of model.tables) {
     const names = table.columns.map((c) => c.name).filter((n) => ['id', 'label', 'n', 'note'].includes(n));
-    const text = names.map((n) => (db.dialect === 'postgres' ? `coalesce(${quote(n)}::text, '<null>')` : `coalesce(CAST(${quote(n)} AS text), '<null>')`));
-    const result = await rawQuery<{ line: string }>(db, `SELECT ${text.join(` || '|' || `)} AS line FROM ${quote(table.name)} ORDER BY "id"`);
+    const text = names.map((n) =>
+      db.dialect === 'postgres'
+        ? `coalesce(${quote(n)}::text, '<null>')`
+        : `coalesce(CAST(${quote(n)} AS text), '<null>')`,
+    );
+    const result = await rawQuery<{ line: string }>(
+      db,
+      `SELECT ${text.join(` || '|' || `)} AS line FROM ${quote(table.name)} ORDER BY "id"`,
+    );
     rows[table.name] = result.map((r) => r.line);
   }
   return { model, rows };
@@ -102,7 +109,12 @@ export async function snapshot(db: CrashDatabase): Promise<Snapshot> {
 
 /** The rows' `id|label|n`: what every state (before, after, in between) must keep. */
 export function keptValues(snap: Snapshot): Record<string, string[]> {
-  return Object.fromEntries(Object.entries(snap.rows).map(([table, lines]) => [table, lines.map((line) => line.split('|').slice(0, 3).join('|'))]));
+  return Object.fromEntries(
+    Object.entries(snap.rows).map(([table, lines]) => [
+      table,
+      lines.map((line) => line.split('|').slice(0, 3).join('|')),
+    ]),
+  );
 }
 
 const seedSql = (table: string, dialect: DialectName) =>
@@ -131,7 +143,10 @@ function pgUrl(adminUrl: string, name: string): string {
 }
 
 async function pgDatabase(adminUrl: string, name: string, template?: string): Promise<CrashDatabase> {
-  await pgQuery(adminUrl, `CREATE DATABASE ${quote(name)} ${template ? `TEMPLATE ${quote(template)}` : `TEMPLATE template0 ENCODING 'UTF8'`}`);
+  await pgQuery(
+    adminUrl,
+    `CREATE DATABASE ${quote(name)} ${template ? `TEMPLATE ${quote(template)}` : `TEMPLATE template0 ENCODING 'UTF8'`}`,
+  );
   return {
     dialect: 'postgres',
     url: pgUrl(adminUrl, name),
@@ -192,7 +207,15 @@ export async function createTemplate(
     try {
       options.signal?.throwIfAborted();
       const started = Date.now();
-      const applied = runSchema(options.repoRoot, ['apply', '--url', reference.url, '--entities', ENTITIES.to, '--yes', '--allow-all-hazards']);
+      const applied = runSchema(options.repoRoot, [
+        'apply',
+        '--url',
+        reference.url,
+        '--entities',
+        ENTITIES.to,
+        '--yes',
+        '--allow-all-hazards',
+      ]);
       if (applied.status !== 0) throw new Error(`the reference apply failed: ${applied.stderr}`);
       const applyMs = Date.now() - started;
       const after = await snapshot(reference);

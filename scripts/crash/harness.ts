@@ -32,11 +32,20 @@ export function parseCrashArgs(argv: readonly string[]): CrashArgs | 'help' {
   const read = new FlagReader(argv);
   for (let flag = read.next(); flag !== undefined; flag = read.next()) {
     switch (flag) {
-      case '--runs': runs = read.wholeNumber(flag, 1); break;
-      case '--seed': seed = read.wholeNumber(flag, 0); break;
-      case '--dialect': dialects = [read.dialect(flag)]; break;
-      case '--help': case '-h': return 'help';
-      default: throw new Error(`unknown option ${flag} (see --help)`);
+      case '--runs':
+        runs = read.wholeNumber(flag, 1);
+        break;
+      case '--seed':
+        seed = read.wholeNumber(flag, 0);
+        break;
+      case '--dialect':
+        dialects = [read.dialect(flag)];
+        break;
+      case '--help':
+      case '-h':
+        return 'help';
+      default:
+        throw new Error(`unknown option ${flag} (see --help)`);
     }
   }
   return { runs, seed, dialects };
@@ -70,7 +79,10 @@ export async function runHarness(argv: readonly string[], io: HarnessIo): Promis
           io.signal?.throwIfAborted();
           const result = await runCrashCase(template, seed, options);
           results.push(result);
-          const extra = [result.journal !== 'none' ? `${result.journal} left, recovered` : '', result.invalidIndexes ? `${result.invalidIndexes} invalid index(es) rebuilt` : '']
+          const extra = [
+            result.journal !== 'none' ? `${result.journal} left, recovered` : '',
+            result.invalidIndexes ? `${result.invalidIndexes} invalid index(es) rebuilt` : '',
+          ]
             .filter(Boolean)
             .join(', ');
           io.write(

@@ -7,13 +7,17 @@ import { runHarness } from './harness';
 const controller = new AbortController();
 const onSignal = () => {
   if (controller.signal.aborted) process.exit(130);
-  process.stderr.write('stopping: dropping the harness\'s databases (again to quit at once)\n');
+  process.stderr.write("stopping: dropping the harness's databases (again to quit at once)\n");
   controller.abort();
 };
 process.on('SIGINT', onSignal);
 process.on('SIGTERM', onSignal);
 
-runHarness(process.argv.slice(2), { write: (text) => process.stdout.write(text), signal: controller.signal, repoRoot: process.cwd() }).then(
+runHarness(process.argv.slice(2), {
+  write: (text) => process.stdout.write(text),
+  signal: controller.signal,
+  repoRoot: process.cwd(),
+}).then(
   (code) => process.exit(code),
   (error: unknown) => {
     process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);

@@ -10,7 +10,17 @@ import { Client } from 'pg';
 import { APPLY_LOCK_KEY } from '../../src/dialects/postgres/apply-lock';
 import type { DialectName } from '../../src/model';
 import { runSchema, startSchema, type Finished, type Running } from './cli';
-import { ENTITIES, keptValues, openSqlite, pgQuery, rawQuery, snapshot, TABLES, type CrashDatabase, type Template } from './databases';
+import {
+  ENTITIES,
+  keptValues,
+  openSqlite,
+  pgQuery,
+  rawQuery,
+  snapshot,
+  TABLES,
+  type CrashDatabase,
+  type Template,
+} from './databases';
 
 /**
  * Where the kill lands:
@@ -68,7 +78,12 @@ export function random(seed: number): () => number {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function until(what: string, probe: () => Promise<boolean>, timeoutMs = 30_000, signal?: AbortSignal): Promise<void> {
+async function until(
+  what: string,
+  probe: () => Promise<boolean>,
+  timeoutMs = 30_000,
+  signal?: AbortSignal,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await probe())) {
     signal?.throwIfAborted();
@@ -78,7 +93,10 @@ async function until(what: string, probe: () => Promise<boolean>, timeoutMs = 30
 }
 
 /** Connections of the product (application_name schemaplan) still open on the database. */
-async function productBackends(db: CrashDatabase, adminUrl: string): Promise<{ pid: number; wait_event_type: string | null }[]> {
+async function productBackends(
+  db: CrashDatabase,
+  adminUrl: string,
+): Promise<{ pid: number; wait_event_type: string | null }[]> {
   return pgQuery(
     adminUrl,
     `SELECT pid, wait_event_type FROM pg_stat_activity WHERE datname = '${db.name.replace(/'/g, "''")}' AND application_name = 'schemaplan'`,
@@ -127,7 +145,14 @@ function block(db: CrashDatabase, next: () => number, concurrently: boolean): Pr
 }
 
 /** Kills `running` at the point the mode and the seed choose. */
-async function killAt(db: CrashDatabase, running: Running, mode: KillMode, next: () => number, applyMs: number, adminUrl?: string): Promise<void> {
+async function killAt(
+  db: CrashDatabase,
+  running: Running,
+  mode: KillMode,
+  next: () => number,
+  applyMs: number,
+  adminUrl?: string,
+): Promise<void> {
   const statements = db.dialect === 'postgres' ? 24 : 36;
   if (mode === 'progress') {
     const k = 1 + Math.floor(next() * statements);
@@ -136,7 +161,9 @@ async function killAt(db: CrashDatabase, running: Running, mode: KillMode, next:
   } else if (mode === 'timer') {
     await sleep(Math.floor(applyMs * (0.2 + 0.9 * next())));
   } else if (db.dialect === 'postgres') {
-    await until('the apply to wait for the table lock', async () => (await productBackends(db, adminUrl!)).some((b) => b.wait_event_type === 'Lock'));
+    await until('the apply to wait for the table lock', async () =>
+      (await productBackends(db, adminUrl!)).some((b) => b.wait_event_type === 'Lock'),
+    );
   } else {
     await running.waitForLine(new RegExp(`^\\[${statements}/${statements}\\] `));
     await sleep(50 + Math.floor(next() * 200)); // COMMIT waits for the reader (busy timeout 5 s)
@@ -188,13 +215,29 @@ export async function runCrashCase(
   const next = random(seed * 7919 + (dialect === 'postgres' ? 1 : 2));
   const mode = KILL_MODES[seed % KILL_MODES.length]!;
   // SQLite's `blocked` mode needs the rollback journal: in WAL mode readers do not hold up a COMMIT.
-  const variant = dialect === 'postgres' ? (next() < 0.5 ? 'concurrently' : 'plain') : mode !== 'blocked' && next() < 0.5 ? 'wal' : 'plain';
+  const variant =
+    dialect === 'postgres'
+      ? next() < 0.5
+        ? 'concurrently'
+        : 'plain'
+      : mode !== 'blocked' && next() < 0.5
+        ? 'wal'
+        : 'plain';
   const db = await template.clone({ wal: variant === 'wal' });
   const failures: string[] = [];
   const fail = (what: string) => failures.push(what);
   let blocker: Blocker | undefined;
   try {
-    const args = ['apply', '--url', db.url, '--entities', ENTITIES.to, '--yes', '--allow-all-hazards', ...(variant === 'concurrently' ? ['--concurrently'] : [])];
+    const args = [
+      'apply',
+      '--url',
+      db.url,
+      '--entities',
+      ENTITIES.to,
+      '--yes',
+      '--allow-all-hazards',
+      ...(variant === 'concurrently' ? ['--concurrently'] : []),
+    ];
     blocker = mode === 'blocked' ? await block(db, next, variant === 'concurrently') : undefined;
     const running = startSchema(options.repoRoot, args);
     const stop = () => running.child.kill('SIGKILL');
@@ -209,19 +252,28 @@ export async function runCrashCase(
     }
     options.signal?.throwIfAborted();
     const killed = ended.signal === 'SIGKILL';
-    if (!killed && ended.status !== 0) fail(`the apply ended by itself with exit ${ended.status}: ${ended.stderr.trim()}`);
+    if (!killed && ended.status !== 0)
+      fail(`the apply ended by itself with exit ${ended.status}: ${ended.stderr.trim()}`);
     const journal = dialect === 'sqlite' ? journalState(db.name) : 'none';
     if (blocker && variant === 'concurrently') {
       // A killed client alone lets the server finish the build once the snapshot ends; a lost connection (or an
       // administrator, or a server crash) cuts it short and leaves the index invalid: end the apply's connection.
-      await pgQuery(options.adminUrl!, `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '${db.name}' AND application_name = 'schemaplan'`);
+      await pgQuery(
+        options.adminUrl!,
+        `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '${db.name}' AND application_name = 'schemaplan'`,
+      );
     }
     await blocker?.release();
     blocker = undefined;
     // PostgreSQL: the killed client's backend finishes (or is refused) its statement, finds the client gone and rolls
     // back, releasing the advisory lock with its session.
     if (dialect === 'postgres') {
-      await until('the killed apply\'s connection to end', async () => (await productBackends(db, options.adminUrl!)).length === 0, 30_000, options.signal);
+      await until(
+        "the killed apply's connection to end",
+        async () => (await productBackends(db, options.adminUrl!)).length === 0,
+        30_000,
+        options.signal,
+      );
     }
     if (!(await lockIsFree(db))) fail('the apply lock is still held after the kill');
 
@@ -234,29 +286,60 @@ export async function runCrashCase(
       if (left === 'hot journal' || left === 'wal') fail(`a ${left} is left after the database was opened and read`);
     }
     const invalidIndexes =
-      dialect === 'postgres' ? (await rawQuery<{ n: string }>(db, 'SELECT count(*) AS n FROM pg_index WHERE NOT indisvalid')).map((r) => Number(r.n))[0]! : 0;
+      dialect === 'postgres'
+        ? (await rawQuery<{ n: string }>(db, 'SELECT count(*) AS n FROM pg_index WHERE NOT indisvalid')).map((r) =>
+            Number(r.n),
+          )[0]!
+        : 0;
     const state = isDeepStrictEqual(found.model, template.before.model)
       ? 'before'
       : isDeepStrictEqual(found.model, template.after.model)
         ? 'after'
         : 'between phases';
-    if (state === 'before' && !isDeepStrictEqual(found.rows, template.before.rows)) fail('in the before state, rows differ from before');
-    if (state === 'after' && !isDeepStrictEqual(found.rows, template.after.rows)) fail('in the after state, rows differ from a complete apply');
-    if (!isDeepStrictEqual(keptValues(found), keptValues(template.before))) fail('rows were lost or changed (id, label, n)');
-    if (state === 'between phases' && variant !== 'concurrently') fail('half-migrated: neither the before nor the after schema, in a plan without phases');
+    if (state === 'before' && !isDeepStrictEqual(found.rows, template.before.rows))
+      fail('in the before state, rows differ from before');
+    if (state === 'after' && !isDeepStrictEqual(found.rows, template.after.rows))
+      fail('in the after state, rows differ from a complete apply');
+    if (!isDeepStrictEqual(keptValues(found), keptValues(template.before)))
+      fail('rows were lost or changed (id, label, n)');
+    if (state === 'between phases' && variant !== 'concurrently')
+      fail('half-migrated: neither the before nor the after schema, in a plan without phases');
 
     // The next apply converges; the binary re-plans after applying and fails otherwise. (The lock was found free above;
     // the default lock timeout, not 0, which would also refuse to wait a moment for autovacuum's lock on a table.)
     options.signal?.throwIfAborted();
-    const again = runSchema(options.repoRoot, ['apply', '--url', db.url, '--entities', ENTITIES.to, '--yes', '--allow-all-hazards']);
+    const again = runSchema(options.repoRoot, [
+      'apply',
+      '--url',
+      db.url,
+      '--entities',
+      ENTITIES.to,
+      '--yes',
+      '--allow-all-hazards',
+    ]);
     if (again.status !== 0) fail(`the next apply failed (exit ${again.status}): ${again.stderr.trim()}`);
-    if (state === 'after' && /^Applied /m.test(again.stdout)) fail(`the after state was complete, yet the next apply applied more: ${again.stdout}`);
+    if (state === 'after' && /^Applied /m.test(again.stdout))
+      fail(`the after state was complete, yet the next apply applied more: ${again.stdout}`);
     const converged = await snapshot(db);
-    if (!isDeepStrictEqual(converged.model, template.after.model)) fail('after the next apply, the schema differs from a complete apply');
-    if (!isDeepStrictEqual(converged.rows, template.after.rows)) fail('after the next apply, rows differ from a complete apply');
+    if (!isDeepStrictEqual(converged.model, template.after.model))
+      fail('after the next apply, the schema differs from a complete apply');
+    if (!isDeepStrictEqual(converged.rows, template.after.rows))
+      fail('after the next apply, rows differ from a complete apply');
     if (dialect === 'sqlite' && journalState(db.name) !== 'none') fail('a journal is left after the next apply');
-    if (dialect === 'postgres' && (await rawQuery(db, 'SELECT 1 FROM pg_index WHERE NOT indisvalid')).length > 0) fail('an invalid index is left after the next apply');
-    return { dialect, seed, mode, variant, killedAt: lastProgress(ended.stdout), killed, state, journal, invalidIndexes, failures };
+    if (dialect === 'postgres' && (await rawQuery(db, 'SELECT 1 FROM pg_index WHERE NOT indisvalid')).length > 0)
+      fail('an invalid index is left after the next apply');
+    return {
+      dialect,
+      seed,
+      mode,
+      variant,
+      killedAt: lastProgress(ended.stdout),
+      killed,
+      state,
+      journal,
+      invalidIndexes,
+      failures,
+    };
   } finally {
     await blocker?.release().catch(() => undefined);
     await db.drop();

@@ -78,7 +78,9 @@ async function sqliteDatabase(): Promise<CaseDatabase> {
   });
   const all = (sql: string) =>
     new Promise<Record<string, unknown>[]>((resolve, reject) =>
-      handle.all(sql, (error: Error | null, rows: unknown[]) => (error ? reject(error) : resolve(rows as Record<string, unknown>[]))),
+      handle.all(sql, (error: Error | null, rows: unknown[]) =>
+        error ? reject(error) : resolve(rows as Record<string, unknown>[]),
+      ),
     );
   // Like an application: foreign keys enforced for the rows inserted.
   await all('PRAGMA foreign_keys = ON');

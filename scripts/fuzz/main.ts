@@ -31,14 +31,27 @@ interface Args {
 }
 
 function parseArgs(argv: readonly string[]): Args {
-  const args: Args = { runs: 200, dialects: ['postgres', 'sqlite'], seed: Math.floor(Math.random() * 2 ** 31), record: true };
+  const args: Args = {
+    runs: 200,
+    dialects: ['postgres', 'sqlite'],
+    seed: Math.floor(Math.random() * 2 ** 31),
+    record: true,
+  };
   const read = new FlagReader(argv);
   for (let flag = read.next(); flag !== undefined; flag = read.next()) {
     switch (flag) {
-      case '--runs': args.runs = read.wholeNumber(flag, 0); break;
-      case '--seed': args.seed = read.wholeNumber(flag, 0); break;
-      case '--dialect': args.dialects = [read.dialect(flag)]; break;
-      case '--no-record': args.record = false; break;
+      case '--runs':
+        args.runs = read.wholeNumber(flag, 0);
+        break;
+      case '--seed':
+        args.seed = read.wholeNumber(flag, 0);
+        break;
+      case '--dialect':
+        args.dialects = [read.dialect(flag)];
+        break;
+      case '--no-record':
+        args.record = false;
+        break;
       case '--help':
         process.stdout.write(USAGE);
         return process.exit(0);
@@ -61,11 +74,15 @@ async function fuzz(dialect: DialectName, args: Args, databases: CaseDatabases, 
     lossy += r.lossy.length > 0 ? 1 : 0;
   }).afterEach(() => {
     done++;
-    if (done % 25 === 0) process.stdout.write(`  ${dialect}: ${done} cases (${((Date.now() - started) / 1000).toFixed(0)} s)\n`);
+    if (done % 25 === 0)
+      process.stdout.write(`  ${dialect}: ${done} cases (${((Date.now() - started) / 1000).toFixed(0)} s)\n`);
   });
   const details = await fc.check(property, { numRuns: args.runs, seed: args.seed });
   const seconds = (Date.now() - started) / 1000;
-  const coverage = [...kinds].sort((a, b) => b[1] - a[1]).map(([kind, n]) => `${kind} ${n}`).join(', ');
+  const coverage = [...kinds]
+    .sort((a, b) => b[1] - a[1])
+    .map(([kind, n]) => `${kind} ${n}`)
+    .join(', ');
   process.stdout.write(
     `  ${dialect}: passing cases by change kind in the A -> B plan: ${coverage}\n` +
       `  ${dialect}: ${rows} rows seeded, ${compared} compared after apply; ${lossy} plan(s) declared DATA_LOSS\n`,
@@ -77,7 +94,8 @@ async function fuzz(dialect: DialectName, args: Args, databases: CaseDatabases, 
     mkdirSync(dir, { recursive: true });
     const file = path.join(dir, `${dialect}-${args.seed}.json`);
     writeFileSync(file, `${JSON.stringify({ universe, case: resolveCase(dialect, universe) }, null, 2)}\n`);
-    const error = details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance);
+    const error =
+      details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance);
     process.stdout.write(
       `  ${dialect}: FAILED after ${details.numRuns} case(s), shrunk ${details.numShrinks} time(s); seed ${args.seed}, path ${details.counterexamplePath}\n` +
         `  ${error.split('\n').join('\n  ')}\n  the shrunk case: ${path.relative(root, file)}\n`,
@@ -102,7 +120,11 @@ async function main(): Promise<number> {
     await admin?.cluster?.stop();
   }
   if (args.record) {
-    recordResult(path.join(root, 'RELIABILITY.md'), { date: new Date().toISOString().slice(0, 10), seed: args.seed, results });
+    recordResult(path.join(root, 'RELIABILITY.md'), {
+      date: new Date().toISOString().slice(0, 10),
+      seed: args.seed,
+      results,
+    });
     process.stdout.write('Recorded in RELIABILITY.md (## Convergence fuzzing).\n');
   }
   return results.some((r) => r.failures > 0) ? 1 : 0;

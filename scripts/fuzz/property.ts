@@ -7,7 +7,11 @@ import { runCase, type CaseResult } from './run-case';
 import { universeArbitrary } from './universe';
 
 /** `onResult` sees every case that passed (coverage statistics). */
-export function convergenceProperty(dialect: DialectName, databases: CaseDatabases, onResult?: (result: CaseResult) => void) {
+export function convergenceProperty(
+  dialect: DialectName,
+  databases: CaseDatabases,
+  onResult?: (result: CaseResult) => void,
+) {
   return fc.asyncProperty(universeArbitrary, async (universe) => {
     onResult?.(await runCase(resolveCase(dialect, universe), databases));
   });

@@ -4,7 +4,18 @@
  * resolved here, always the same way, so every case is a valid pair of schemas with rows that satisfy the
  * constraints of both sides (see RELIABILITY.md, "Convergence fuzzing", for what the generator leaves out and why).
  */
-import type { Column, DialectName, EnumType, EnumValueRename, ForeignKey, Index, Model, ReferentialAction, Renames, Table } from '../../src/model';
+import type {
+  Column,
+  DialectName,
+  EnumType,
+  EnumValueRename,
+  ForeignKey,
+  Index,
+  Model,
+  ReferentialAction,
+  Renames,
+  Table,
+} from '../../src/model';
 import { catalogue, fuzzType, type FuzzType } from './catalog';
 import type { UForeignKey, Universe, UTable } from './universe';
 
@@ -86,7 +97,9 @@ function resolveEnums(universe: Universe): ResolvedEnum[] {
     labels.forEach((label, j) => {
       if (!label.inA && label.inB) inB.splice(label.position % (inB.length + 1), 0, `l${j}`);
     });
-    const removed = labels.flatMap((label, j) => (label.inA && !label.inB ? [{ name: `l${j}`, mapped: label.mapped }] : []));
+    const removed = labels.flatMap((label, j) =>
+      label.inA && !label.inB ? [{ name: `l${j}`, mapped: label.mapped }] : [],
+    );
     return {
       name: `e${e}`,
       labels: [inA, inB],
@@ -97,7 +110,8 @@ function resolveEnums(universe: Universe): ResolvedEnum[] {
 }
 
 /** A column's type on each side: a catalogue type or an enum. */
-type ColumnType = { readonly kind: 'plain'; readonly type: FuzzType } | { readonly kind: 'enum'; readonly enum: ResolvedEnum };
+type ColumnType =
+  { readonly kind: 'plain'; readonly type: FuzzType } | { readonly kind: 'enum'; readonly enum: ResolvedEnum };
 
 const typeId = (t: ColumnType) => (t.kind === 'plain' ? t.type.id : `enum:${t.enum.name}`);
 const distinct = (t: ColumnType) => t.kind === 'plain' && t.type.distinct;
@@ -118,7 +132,13 @@ interface ResolvedColumn {
   readonly foreignKey?: { readonly parent: number; readonly spec: UForeignKey; readonly index: number };
 }
 
-function columnTypes(dialect: DialectName, types: readonly FuzzType[], enums: readonly ResolvedEnum[], type: number, conversion: number): [ColumnType, ColumnType] {
+function columnTypes(
+  dialect: DialectName,
+  types: readonly FuzzType[],
+  enums: readonly ResolvedEnum[],
+  type: number,
+  conversion: number,
+): [ColumnType, ColumnType] {
   const slot = type % (types.length + enums.length);
   if (slot >= types.length) {
     const a: ColumnType = { kind: 'enum', enum: enums[slot - types.length]! };
@@ -126,8 +146,12 @@ function columnTypes(dialect: DialectName, types: readonly FuzzType[], enums: re
   }
   const a = types[slot]!;
   const options = a.conversions;
-  const b = conversion === 0 || options.length === 0 ? a : fuzzType(dialect, options[(conversion - 1) % options.length]!.to);
-  return [{ kind: 'plain', type: a }, { kind: 'plain', type: b }];
+  const b =
+    conversion === 0 || options.length === 0 ? a : fuzzType(dialect, options[(conversion - 1) % options.length]!.to);
+  return [
+    { kind: 'plain', type: a },
+    { kind: 'plain', type: b },
+  ];
 }
 
 /** The column has a default on that side (a type without defaults, such as SQLite's blob, never has one). */
@@ -136,13 +160,28 @@ function hasDefault(c: ResolvedColumn, side: Side): boolean {
   return !c.foreignKey && c.defaults[side] >= 0 && (type.kind === 'enum' || type.type.defaults.length > 0);
 }
 
-function resolveColumns(dialect: DialectName, universe: Universe, t: number, enums: readonly ResolvedEnum[]): ResolvedColumn[] {
+function resolveColumns(
+  dialect: DialectName,
+  universe: Universe,
+  t: number,
+  enums: readonly ResolvedEnum[],
+): ResolvedColumn[] {
   const table = universe.tables[t]!;
   const types = catalogue(dialect);
-  const idType: ColumnType = { kind: 'plain', type: fuzzType(dialect, ID_TYPES[dialect][table.idType % ID_TYPES[dialect].length]!) };
+  const idType: ColumnType = {
+    kind: 'plain',
+    type: fuzzType(dialect, ID_TYPES[dialect][table.idType % ID_TYPES[dialect].length]!),
+  };
   const keyType: ColumnType = { kind: 'plain', type: fuzzType(dialect, dialect === 'postgres' ? 'int4' : 'integer') };
   const fixed = (name: string, type: ColumnType): ResolvedColumn => ({
-    name, inA: true, inB: true, types: [type, type], nullable: [false, false], defaults: [-1, -1], unique: [false, false], check: [false, false],
+    name,
+    inA: true,
+    inB: true,
+    types: [type, type],
+    nullable: [false, false],
+    defaults: [-1, -1],
+    unique: [false, false],
+    check: [false, false],
   });
   const plain = table.columns.map((u, j): ResolvedColumn => ({
     name: `c${j}`,
@@ -161,8 +200,15 @@ function resolveColumns(dialect: DialectName, universe: Universe, t: number, enu
     const parentId = fuzzType(dialect, ID_TYPES[dialect][universe.tables[parent]!.idType % ID_TYPES[dialect].length]!);
     const type: ColumnType = { kind: 'plain', type: parentId };
     return {
-      name: `f${n}`, inA: fk.columnInA, inB: fk.columnInB, types: [type, type], nullable: [fk.nullable, fk.nullable],
-      defaults: [-1, -1], unique: [false, false], check: [false, false], foreignKey: { parent, spec: fk, index: n },
+      name: `f${n}`,
+      inA: fk.columnInA,
+      inB: fk.columnInB,
+      types: [type, type],
+      nullable: [fk.nullable, fk.nullable],
+      defaults: [-1, -1],
+      unique: [false, false],
+      check: [false, false],
+      foreignKey: { parent, spec: fk, index: n },
     };
   });
   // A column added to an existing table is NOT NULL only with a default: without one, the rows it already has
@@ -184,7 +230,12 @@ function modelColumn(dialect: DialectName, column: ResolvedColumn, side: Side): 
       : { name: column.name, type: 'varchar', enumValues: labels, nullable, default: fallback };
   }
   const defaults = type.type.defaults;
-  return { name: column.name, ...type.type.column, nullable, default: d >= 0 && defaults.length > 0 ? defaults[d % defaults.length] : undefined };
+  return {
+    name: column.name,
+    ...type.type.column,
+    nullable,
+    default: d >= 0 && defaults.length > 0 ? defaults[d % defaults.length] : undefined,
+  };
 }
 
 /** The `*_pattern_ops` operator class of PostgreSQL's string types (by the model's type name). */
@@ -198,7 +249,8 @@ const PATTERN_OPS: Readonly<Record<string, string>> = {
 function withIndexDetail(index: Index, detail: number, firstType: ColumnType): Index {
   const first = index.columns[0]!;
   const rest = index.columns.slice(1).map((column) => ({ column }));
-  const stringType = firstType.kind === 'plain' && !firstType.type.column.array ? PATTERN_OPS[firstType.type.column.type] : undefined;
+  const stringType =
+    firstType.kind === 'plain' && !firstType.type.column.array ? PATTERN_OPS[firstType.type.column.type] : undefined;
   switch (detail) {
     case 1:
       return { ...index, options: ['fillfactor=70'] };
@@ -220,7 +272,13 @@ function withIndexDetail(index: Index, detail: number, firstType: ColumnType): I
   }
 }
 
-function resolveTable(dialect: DialectName, universe: Universe, t: number, columns: readonly ResolvedColumn[], side: Side): Table {
+function resolveTable(
+  dialect: DialectName,
+  universe: Universe,
+  t: number,
+  columns: readonly ResolvedColumn[],
+  side: Side,
+): Table {
   const table = universe.tables[t]!;
   const name = `t${t}`;
   const here = columns.filter((c) => present(side, c));
@@ -234,16 +292,20 @@ function resolveTable(dialect: DialectName, universe: Universe, t: number, colum
     if (!fk || !fk.spec.constraint[side]) return [];
     const parent = universe.tables[fk.parent]!;
     if (!present(side, parent) || parent.primaryKey[side] !== 'single') return [];
-    return [{
-      name: `fk_${name}_${fk.index}`,
-      columns: [c.name],
-      referencedTable: `t${fk.parent}`,
-      referencedColumns: ['id'],
-      onDelete: ACTIONS[fk.spec.onDelete[side] % ACTIONS.length]!,
-      onUpdate: ACTIONS[fk.spec.onUpdate % ACTIONS.length]!,
-      ...(dialect === 'postgres' && fk.spec.matchFull?.[side] ? { match: 'FULL' as const } : {}),
-      ...(dialect === 'postgres' && fk.spec.deferrable?.[side] ? { deferrable: DEFERRABLE[fk.spec.deferrable[side] % 2] } : {}),
-    }];
+    return [
+      {
+        name: `fk_${name}_${fk.index}`,
+        columns: [c.name],
+        referencedTable: `t${fk.parent}`,
+        referencedColumns: ['id'],
+        onDelete: ACTIONS[fk.spec.onDelete[side] % ACTIONS.length]!,
+        onUpdate: ACTIONS[fk.spec.onUpdate % ACTIONS.length]!,
+        ...(dialect === 'postgres' && fk.spec.matchFull?.[side] ? { match: 'FULL' as const } : {}),
+        ...(dialect === 'postgres' && fk.spec.deferrable?.[side]
+          ? { deferrable: DEFERRABLE[fk.spec.deferrable[side] % 2] }
+          : {}),
+      },
+    ];
   });
   const indexes: Index[] = table.indexes.flatMap((u, n) => {
     if (!present(side, u)) return [];
@@ -254,7 +316,8 @@ function resolveTable(dialect: DialectName, universe: Universe, t: number, colum
     // Values are distinct per row in distinct-typed columns, not in foreign key columns (they repeat parent ids).
     const unique = u.unique && picked.some(uniqueable);
     const plainIndex: Index = { name: `ix_${name}_${n}`, columns: picked.map((c) => c.name), unique };
-    const index = dialect === 'postgres' ? withIndexDetail(plainIndex, u.detail?.[side] ?? 0, picked[0]!.types[side]) : plainIndex;
+    const index =
+      dialect === 'postgres' ? withIndexDetail(plainIndex, u.detail?.[side] ?? 0, picked[0]!.types[side]) : plainIndex;
     return [u.partial ? { ...index, where: `${quote(picked[0]!.name)} IS NOT NULL` } : index];
   });
   const postgres = dialect === 'postgres';
@@ -269,13 +332,15 @@ function resolveTable(dialect: DialectName, universe: Universe, t: number, colum
     }),
     ...(exclusion > 0
       ? {
-          exclusions: [{
-            name: `ex_${name}`,
-            method: 'btree',
-            elements: [{ column: 'id', operator: '=' }],
-            ...(exclusion === 2 ? { comment: `exclusion ex_${name}` } : {}),
-            ...(exclusion === 3 ? { deferrable: 'INITIALLY DEFERRED' as const } : {}),
-          }],
+          exclusions: [
+            {
+              name: `ex_${name}`,
+              method: 'btree',
+              elements: [{ column: 'id', operator: '=' }],
+              ...(exclusion === 2 ? { comment: `exclusion ex_${name}` } : {}),
+              ...(exclusion === 3 ? { deferrable: 'INITIALLY DEFERRED' as const } : {}),
+            },
+          ],
         }
       : {}),
     primaryKey: pk === 'none' ? undefined : { name: `pk_${name}`, columns: pk === 'single' ? ['id'] : ['id', 'k'] },
@@ -346,18 +411,23 @@ export function resolveCase(dialect: DialectName, universe: Universe): FuzzCase 
   const enums = resolveEnums(universe);
   const columns = universe.tables.map((_, t) => resolveColumns(dialect, universe, t, enums));
   const [from, to] = SIDES.map((side): Model => {
-    const tables = universe.tables.flatMap((table, t) => (present(side, table) ? [resolveTable(dialect, universe, t, columns[t]!, side)] : []));
+    const tables = universe.tables.flatMap((table, t) =>
+      present(side, table) ? [resolveTable(dialect, universe, t, columns[t]!, side)] : [],
+    );
     const used = new Set(
       universe.tables.flatMap((table, t) =>
         present(side, table)
-          ? columns[t]!.filter((c) => present(side, c)).flatMap((c) => (c.types[side].kind === 'enum' ? [typeId(c.types[side])] : []))
+          ? columns[t]!.filter((c) => present(side, c)).flatMap((c) =>
+              c.types[side].kind === 'enum' ? [typeId(c.types[side])] : [],
+            )
           : [],
       ),
     );
     return {
       dialect,
       extensions: [],
-      enums: dialect === 'postgres' ? enums.filter((e) => used.has(`enum:${e.name}`)).map((e) => enumModel(e, side)) : [],
+      enums:
+        dialect === 'postgres' ? enums.filter((e) => used.has(`enum:${e.name}`)).map((e) => enumModel(e, side)) : [],
       tables,
     };
   }) as [Model, Model];
@@ -369,7 +439,10 @@ export function resolveCase(dialect: DialectName, universe: Universe): FuzzCase 
     if (!table.inA) return;
     const made = tableRows(dialect, table, t, columns[t]!, ids, next);
     rows[`t${t}`] = made;
-    ids.set(t, made.map((row) => row.id!));
+    ids.set(
+      t,
+      made.map((row) => row.id!),
+    );
   });
 
   // What the plan does to kept values: type conversions, and labels mapped onto another.
@@ -381,13 +454,18 @@ export function resolveCase(dialect: DialectName, universe: Universe): FuzzCase 
     for (const column of columns[t]!) {
       if (!column.inA || !column.inB) continue;
       const [a, b] = column.types;
-      if (typeId(a) !== typeId(b)) converted.push({ table: `t${t}`, column: column.name, from: typeId(a), to: typeId(b) });
+      if (typeId(a) !== typeId(b))
+        converted.push({ table: `t${t}`, column: column.name, from: typeId(a), to: typeId(b) });
       if (a.kind !== 'enum' || b.kind !== 'enum') continue;
       for (const [label, target] of a.enum.mapped) {
         mapped.push({ table: `t${t}`, column: column.name, from: label, to: target });
         if (dialect === 'sqlite') {
           enumValues.push({
-            enum: { name: `t${t}.${column.name}` }, from: label, to: target, rename: true, source: 'fuzz case',
+            enum: { name: `t${t}.${column.name}` },
+            from: label,
+            to: target,
+            rename: true,
+            source: 'fuzz case',
             columns: [{ table: { name: `t${t}` }, column: column.name }],
           });
         }
@@ -397,11 +475,20 @@ export function resolveCase(dialect: DialectName, universe: Universe): FuzzCase 
   if (dialect === 'postgres') {
     for (const e of enums) {
       const users = to.tables.flatMap((table) =>
-        table.columns.filter((c) => c.enum?.name === e.name).map((c) => ({ table: { schema: 'public', name: table.name }, column: c.name })),
+        table.columns
+          .filter((c) => c.enum?.name === e.name)
+          .map((c) => ({ table: { schema: 'public', name: table.name }, column: c.name })),
       );
       if (users.length === 0 || !from.enums.some((x) => x.name === e.name)) continue;
       for (const [label, target] of e.mapped) {
-        enumValues.push({ enum: { schema: 'public', name: e.name }, from: label, to: target, rename: true, source: 'fuzz case', columns: users });
+        enumValues.push({
+          enum: { schema: 'public', name: e.name },
+          from: label,
+          to: target,
+          rename: true,
+          source: 'fuzz case',
+          columns: users,
+        });
       }
     }
   }

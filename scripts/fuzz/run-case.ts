@@ -19,7 +19,10 @@ import { fuzzType } from './catalog';
 import type { FuzzCase, Row } from './resolve';
 
 export class FuzzFailure extends Error {
-  constructor(readonly stage: string, message: string) {
+  constructor(
+    readonly stage: string,
+    message: string,
+  ) {
     super(`${stage}: ${message}`);
     this.name = 'FuzzFailure';
   }
@@ -39,7 +42,9 @@ export function sameData(a: unknown, b: unknown): boolean {
 function canonical(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) =>
     v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([p], [q]) => (p < q ? -1 : p > q ? 1 : 0)))
+      ? Object.fromEntries(
+          Object.entries(v as Record<string, unknown>).sort(([p], [q]) => (p < q ? -1 : p > q ? 1 : 0)),
+        )
       : v,
   );
 }
@@ -51,10 +56,18 @@ export function differences(a: unknown, b: unknown, at = '$', limit = 8, out: st
     const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])];
     const byName = (v: unknown, k: string) => {
       const item = (v as Record<string, unknown>)[k];
-      return item && typeof item === 'object' && 'name' in item ? `${k}(${String((item as { name: unknown }).name)})` : k;
+      return item && typeof item === 'object' && 'name' in item
+        ? `${k}(${String((item as { name: unknown }).name)})`
+        : k;
     };
     for (const k of keys) {
-      differences((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], `${at}.${byName(a, k)}`, limit, out);
+      differences(
+        (a as Record<string, unknown>)[k],
+        (b as Record<string, unknown>)[k],
+        `${at}.${byName(a, k)}`,
+        limit,
+        out,
+      );
     }
     return out;
   }
@@ -73,7 +86,12 @@ function columnsByName(model: Model): Model {
 }
 
 /** Plans towards `desired` as `apply` does, answering every rename question "no" (a drop and an add, as drawn). */
-async function planTowards(session: DatabaseSession, dialect: Dialect, desired: Model, declared: Declared): Promise<{ plan: Plan; declared: Declared }> {
+async function planTowards(
+  session: DatabaseSession,
+  dialect: Dialect,
+  desired: Model,
+  declared: Declared,
+): Promise<{ plan: Plan; declared: Declared }> {
   let current = declared;
   for (let round = 0; ; round++) {
     const plan = await replan(session, dialect, desired, [], current);
@@ -83,25 +101,41 @@ async function planTowards(session: DatabaseSession, dialect: Dialect, desired: 
   }
 }
 
-async function migrate(session: DatabaseSession, dialect: Dialect, desired: Model, given: Declared, stage: string): Promise<Plan> {
+async function migrate(
+  session: DatabaseSession,
+  dialect: Dialect,
+  desired: Model,
+  given: Declared,
+  stage: string,
+): Promise<Plan> {
   const { plan, declared } = await planTowards(session, dialect, desired, given);
   const errors = plan.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length > 0) throw new FuzzFailure(`${stage}/plan`, errors.map((d) => d.message).join('; '));
-  if (plan.decisions.length > 0) throw new FuzzFailure(`${stage}/plan`, `questions left: ${plan.decisions.map((d) => d.question).join('; ')}`);
+  if (plan.decisions.length > 0)
+    throw new FuzzFailure(`${stage}/plan`, `questions left: ${plan.decisions.map((d) => d.question).join('; ')}`);
   try {
     await applyPlanned({ session, desired, plan, options: {} });
   } catch (error) {
     const sql = plan.statements.map((s) => s.sql).join(';\n');
-    throw new FuzzFailure(`${stage}/apply`, `${error instanceof Error ? error.message : String(error)}\n-- plan:\n${sql}`);
+    throw new FuzzFailure(
+      `${stage}/apply`,
+      `${error instanceof Error ? error.message : String(error)}\n-- plan:\n${sql}`,
+    );
   }
   const read = columnsByName(managedPart(dialect.normalize(await session.introspect({ schemas: ['public'] }))));
   const wanted = columnsByName(dialect.normalize(desired));
   if (!sameData(read, wanted)) {
-    throw new FuzzFailure(`${stage}/introspect`, `the database differs from the target:\n  ${differences(read, wanted).join('\n  ')}`);
+    throw new FuzzFailure(
+      `${stage}/introspect`,
+      `the database differs from the target:\n  ${differences(read, wanted).join('\n  ')}`,
+    );
   }
   const again = await replan(session, dialect, desired, [], declared);
   if (again.changes.length > 0) {
-    throw new FuzzFailure(`${stage}/replan`, `planning again is not empty: ${again.statements.map((s) => s.sql).join('; ')}`);
+    throw new FuzzFailure(
+      `${stage}/replan`,
+      `planning again is not empty: ${again.statements.map((s) => s.sql).join('; ')}`,
+    );
   }
   return plan;
 }
@@ -122,13 +156,20 @@ export function declaredLoss(plan: Plan): Map<string, Set<string>> {
         add(change.table.name, change.to.name);
         break;
       case 'table.rebuild': {
-        const named = change.from.columns.filter((c) => hazards.some((h) => new RegExp(`\\b${c.name}\\b`).test(h.message)));
+        const named = change.from.columns.filter((c) =>
+          hazards.some((h) => new RegExp(`\\b${c.name}\\b`).test(h.message)),
+        );
         if (named.length === 0) add(change.from.name, '*');
         for (const c of named) add(change.from.name, c.name);
         break;
       }
       default:
-        add('table' in change && typeof change.table === 'object' && change.table && 'name' in change.table ? String(change.table.name) : '*', '*');
+        add(
+          'table' in change && typeof change.table === 'object' && change.table && 'name' in change.table
+            ? String(change.table.name)
+            : '*',
+          '*',
+        );
     }
   }
   return lost;
@@ -138,7 +179,9 @@ const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 /** Rows as the database prints each value (NULL as null), only the given columns. */
 async function readRows(db: CaseDatabase, table: string, columns: readonly string[]): Promise<Row[]> {
-  const list = columns.map((c) => (db.dialect === 'postgres' ? `${quote(c)}::text AS ${quote(c)}` : `CAST(${quote(c)} AS TEXT) AS ${quote(c)}`));
+  const list = columns.map((c) =>
+    db.dialect === 'postgres' ? `${quote(c)}::text AS ${quote(c)}` : `CAST(${quote(c)} AS TEXT) AS ${quote(c)}`,
+  );
   return (await db.query(`SELECT ${list.join(', ')} FROM ${quote(table)}`)) as Row[];
 }
 
@@ -154,7 +197,10 @@ async function insertRows(db: CaseDatabase, dialect: Dialect, c: FuzzCase): Prom
       try {
         await db.query(sql);
       } catch (error) {
-        throw new FuzzFailure('seed', `the generator made a row A refuses (${sql}): ${error instanceof Error ? error.message : String(error)}`);
+        throw new FuzzFailure(
+          'seed',
+          `the generator made a row A refuses (${sql}): ${error instanceof Error ? error.message : String(error)}`,
+        );
       }
     }
   }
@@ -199,7 +245,12 @@ export async function runCase(c: FuzzCase, databases: CaseDatabases): Promise<Ca
     const kept = c.from.tables.flatMap((a) => {
       const b = c.to.tables.find((t) => t.name === a.name);
       if (!b) return [];
-      return [{ table: a.name, columns: a.columns.filter((x) => b.columns.some((y) => y.name === x.name)).map((x) => x.name) }];
+      return [
+        {
+          table: a.name,
+          columns: a.columns.filter((x) => b.columns.some((y) => y.name === x.name)).map((x) => x.name),
+        },
+      ];
     });
     const before = new Map<string, Row[]>();
     for (const { table, columns } of kept) before.set(table, await readRows(db, table, columns));
@@ -214,7 +265,9 @@ export async function runCase(c: FuzzCase, databases: CaseDatabases): Promise<Ca
       const compared = columns.filter((col) => !lossy?.has(col));
       const rows = before.get(table)!;
       const after = await readRows(db, table, compared);
-      const expected = rows.map((row) => Object.fromEntries(compared.map((col) => [col, expectedValue(c, table, col, row[col] ?? null)])));
+      const expected = rows.map((row) =>
+        Object.fromEntries(compared.map((col) => [col, expectedValue(c, table, col, row[col] ?? null)])),
+      );
       const [got, want] = [sorted(after, compared), sorted(expected, compared)];
       count += rows.length;
       if (!sameData(got, want)) {
@@ -230,7 +283,9 @@ export async function runCase(c: FuzzCase, databases: CaseDatabases): Promise<Ca
     return {
       statements: plan.statements.length,
       lossy: [...lost].flatMap(([table, columns]) => [...columns].map((column) => `${table}.${column}`)),
-      kinds: plan.changes.flatMap((change) => (change.kind === 'table.rebuild' ? change.changes.map((inner) => inner.kind) : [change.kind])),
+      kinds: plan.changes.flatMap((change) =>
+        change.kind === 'table.rebuild' ? change.changes.map((inner) => inner.kind) : [change.kind],
+      ),
       rows: Object.values(c.rows).reduce((n, rows) => n + rows.length, 0),
       compared: count,
     };

@@ -118,9 +118,13 @@ const column: fc.Arbitrary<UColumn> = fc
     nullable: stable(fc.boolean()),
     defaults: stable(fc.oneof({ arbitrary: fc.constant(-1), weight: 2 }, { arbitrary: fc.nat(3), weight: 1 })),
     unique: stable(fc.oneof({ arbitrary: fc.constant(false), weight: 4 }, { arbitrary: fc.constant(true), weight: 1 })),
-    deferrable: stable(fc.oneof({ arbitrary: fc.constant(false), weight: 3 }, { arbitrary: fc.constant(true), weight: 1 })),
+    deferrable: stable(
+      fc.oneof({ arbitrary: fc.constant(false), weight: 3 }, { arbitrary: fc.constant(true), weight: 1 }),
+    ),
     check: stable(fc.boolean()),
-    comment: stable(fc.oneof({ arbitrary: fc.constant(false), weight: 3 }, { arbitrary: fc.constant(true), weight: 1 })),
+    comment: stable(
+      fc.oneof({ arbitrary: fc.constant(false), weight: 3 }, { arbitrary: fc.constant(true), weight: 1 }),
+    ),
   })
   .map(({ sides: [inA, inB], ...rest }) => ({ inA, inB, ...rest }));
 
@@ -142,7 +146,9 @@ const foreignKey: fc.Arbitrary<UForeignKey> = fc
     constraint: stable(fc.boolean()),
     onDelete: stable(fc.nat(4)),
     onUpdate: fc.nat(4),
-    matchFull: stable(fc.oneof({ arbitrary: fc.constant(false), weight: 3 }, { arbitrary: fc.constant(true), weight: 1 })),
+    matchFull: stable(
+      fc.oneof({ arbitrary: fc.constant(false), weight: 3 }, { arbitrary: fc.constant(true), weight: 1 }),
+    ),
     deferrable: stable(fc.oneof({ arbitrary: fc.constant(0), weight: 3 }, { arbitrary: fc.nat(2), weight: 1 })),
   })
   .map(({ sides: [columnInA, columnInB], ...rest }) => ({ columnInA, columnInB, ...rest }));

@@ -21,12 +21,16 @@ export function canAsk(io: CliIo): boolean {
  * The renames file as it is, for the answers to be added to: `undefined` when it does not exist (or cannot be read as
  * a JSON object any more: then only the answers are printed, with a note).
  */
-function existingRenames(file: string, cwd: string): { readonly content?: Record<string, unknown>; readonly unreadable?: boolean } {
+function existingRenames(
+  file: string,
+  cwd: string,
+): { readonly content?: Record<string, unknown>; readonly unreadable?: boolean } {
   const absolute = path.resolve(cwd, file);
   if (!existsSync(absolute)) return {};
   try {
     const data: unknown = JSON.parse(readFileSync(absolute, 'utf8'));
-    if (typeof data === 'object' && data !== null && !Array.isArray(data)) return { content: data as Record<string, unknown> };
+    if (typeof data === 'object' && data !== null && !Array.isArray(data))
+      return { content: data as Record<string, unknown> };
   } catch {
     // said below
   }
@@ -38,9 +42,13 @@ function keepAnswers(answers: readonly Answer[], file: string, io: CliIo): void 
   const existing = existingRenames(file, io.cwd);
   const intro = 'These answers count for this run only. To keep them (or declare the yeses with @RenamedFrom),';
   if (existing.content) {
-    io.stderr.write(`${intro} add them to ${file}, which then reads (what it holds is kept):\n${renamesFileFor(answers, existing.content)}`);
+    io.stderr.write(
+      `${intro} add them to ${file}, which then reads (what it holds is kept):\n${renamesFileFor(answers, existing.content)}`,
+    );
   } else if (existing.unreadable) {
-    io.stderr.write(`${intro} add these entries to the sections of ${file} (it is not a JSON object now):\n${renamesFileFor(answers)}`);
+    io.stderr.write(
+      `${intro} add these entries to the sections of ${file} (it is not a JSON object now):\n${renamesFileFor(answers)}`,
+    );
   } else {
     io.stderr.write(`${intro} create ${file} with:\n${renamesFileFor(answers)}`);
   }

@@ -25,13 +25,16 @@ export const EXAMPLES: Record<CommandName, readonly (readonly [string, string])[
     ['$0 apply --plan plan.json --yes', 'apply exactly the reviewed plan, or nothing'],
   ],
   diff: [
-    ['$0 diff --from $PROD_URL --to $STAGING_URL', 'what turns production\'s schema into staging\'s'],
-    ["$0 diff --from generated/model.json --to 'entities:schema/**/*.ts' --dialect postgres", 'a PR\'s entity changes, no database'],
+    ['$0 diff --from $PROD_URL --to $STAGING_URL', "what turns production's schema into staging's"],
+    [
+      "$0 diff --from generated/model.json --to 'entities:schema/**/*.ts' --dialect postgres",
+      "a PR's entity changes, no database",
+    ],
     ['$0 diff --from $DATABASE_URL --to schema.sql', 'a hand-written schema against a database'],
     ['$0 diff --from old.sql --to new.sql --dialect postgres', 'two schema files (evaluated in a sandbox)'],
   ],
   inspect: [
-    ['$0 inspect --url sqlite:./dev.sqlite', 'a summary of a database\'s schema'],
+    ['$0 inspect --url sqlite:./dev.sqlite', "a summary of a database's schema"],
     ["$0 inspect --entities 'schema/**/*.ts' --dialect postgres --format sql", 'the DDL the entities compile to'],
     ['$0 inspect --url $DATABASE_URL --format typeorm --out src/entities', 'entity files for an existing database'],
   ],
@@ -44,9 +47,18 @@ type Row = readonly [code: string, meaning: string];
 
 const OK: Row = [`${EXIT.ok}`, 'success'];
 const ERROR: Row = [`${EXIT.error}`, 'an error: one "error:" line on stderr, usually with a "hint:"'];
-const CANCELLED: Row = [`${EXIT.interrupted}`, `cancelled by Ctrl-C (${EXIT.terminated}: by SIGTERM); nothing more is run`];
-const GAVE_UP: Row = [`${EXIT.gaveUp}`, 'gave up waiting (a lock past --lock-timeout, a statement past --statement-timeout); nothing was applied'];
-const QUESTION: Row = [`${EXIT.decisions}`, 'a question only you can answer is open (renamed or dropped?); nothing was applied'];
+const CANCELLED: Row = [
+  `${EXIT.interrupted}`,
+  `cancelled by Ctrl-C (${EXIT.terminated}: by SIGTERM); nothing more is run`,
+];
+const GAVE_UP: Row = [
+  `${EXIT.gaveUp}`,
+  'gave up waiting (a lock past --lock-timeout, a statement past --statement-timeout); nothing was applied',
+];
+const QUESTION: Row = [
+  `${EXIT.decisions}`,
+  'a question only you can answer is open (renamed or dropped?); nothing was applied',
+];
 
 /** The exit codes of each command, and of the CLI as a whole (`all`). */
 const EXIT_CODES: Record<CommandName | 'all', readonly Row[]> = {
@@ -68,10 +80,16 @@ const EXIT_CODES: Record<CommandName | 'all', readonly Row[]> = {
   ],
   apply: [
     [`${EXIT.ok}`, 'applied and verified (or nothing to do, or --dry-run)'],
-    [ERROR[0], `${ERROR[1]}; or apply refused the plan (hazards not allowed, rows that make it fail), or you answered no; nothing was applied unless it says so`],
+    [
+      ERROR[0],
+      `${ERROR[1]}; or apply refused the plan (hazards not allowed, rows that make it fail), or you answered no; nothing was applied unless it says so`,
+    ],
     QUESTION,
     GAVE_UP,
-    [CANCELLED[0], `cancelled by Ctrl-C (${EXIT.terminated}: by SIGTERM): the running statement is rolled back; one line says what stays applied`],
+    [
+      CANCELLED[0],
+      `cancelled by Ctrl-C (${EXIT.terminated}: by SIGTERM): the running statement is rolled back; one line says what stays applied`,
+    ],
   ],
   diff: [
     [`${EXIT.ok}`, 'a plan was made (with --exit-code: the sides do not differ)'],
@@ -82,7 +100,11 @@ const EXIT_CODES: Record<CommandName | 'all', readonly Row[]> = {
   ],
   inspect: [OK, ERROR, CANCELLED],
   generate: [OK, ERROR],
-  check: [[`${EXIT.ok}`, 'generated/ is in line with the entities'], ERROR, [`${EXIT.changes}`, 'generated/ is stale or missing a file']],
+  check: [
+    [`${EXIT.ok}`, 'generated/ is in line with the entities'],
+    ERROR,
+    [`${EXIT.changes}`, 'generated/ is stale or missing a file'],
+  ],
 };
 
 /** `text` in lines of at most `width` characters, at word boundaries; the lines after the first indented by `indent`. */
@@ -109,7 +131,9 @@ export function exitCodesHelp(command: CommandName | 'all', width = 110): string
   const codeWidth = Math.max(...rows.map(([code]) => code.length));
   // yargs prints an epilogue's lines without their leading spaces: the codes start the lines.
   const indent = codeWidth + 2;
-  const lines = rows.flatMap(([code, meaning]) => wrapHanging(`${code.padEnd(codeWidth)}  ${meaning}`, width - 2, indent));
+  const lines = rows.flatMap(([code, meaning]) =>
+    wrapHanging(`${code.padEnd(codeWidth)}  ${meaning}`, width - 2, indent),
+  );
   const more = command === 'all' ? 'Run `schema <command> --help` for its options, examples and exit codes.\n\n' : '';
   return `${more}Exit codes:\n${lines.join('\n')}`;
 }

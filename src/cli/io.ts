@@ -91,12 +91,15 @@ export function processIo(signal?: AbortSignal): CliIo {
     env: process.env,
     cwd: process.cwd(),
     exportEnv: (values) => {
-      for (const [name, value] of Object.entries(values)) if (process.env[name] === undefined) process.env[name] = value;
+      for (const [name, value] of Object.entries(values))
+        if (process.env[name] === undefined) process.env[name] = value;
     },
     signal,
     ask: async (prompt) => {
       stderr.write(prompt);
-      const cancelled = new Promise<undefined>((resolve) => signal?.addEventListener('abort', () => resolve(undefined), { once: true }));
+      const cancelled = new Promise<undefined>((resolve) =>
+        signal?.addEventListener('abort', () => resolve(undefined), { once: true }),
+      );
       const answer = signal?.aborted ? undefined : await Promise.race([nextLine(), cancelled]);
       if (answer === undefined) stderr.write('\n');
       return answer;

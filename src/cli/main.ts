@@ -113,19 +113,32 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
   try {
     let cli = withConfig(yargs([...argv]))
       .scriptName('schema')
-      .usage('$0 <command> [options]\n\nSchema-as-code for TypeORM: plan and apply database changes from your entities.')
+      .usage(
+        '$0 <command> [options]\n\nSchema-as-code for TypeORM: plan and apply database changes from your entities.',
+      )
       .option('debug', { type: 'boolean', default: false, describe: 'print stack traces on errors' })
-      .option('color', { type: 'boolean', describe: 'colour output (default: on a TTY; --no-color, NO_COLOR to disable)' });
+      .option('color', {
+        type: 'boolean',
+        describe: 'colour output (default: on a TTY; --no-color, NO_COLOR to disable)',
+      });
     cli = valuesRequired(cli as unknown as Argv) as unknown as typeof cli;
     for (const name of COMMAND_NAMES) {
-      cli = cli.command(name, COMMANDS[name].describe, (y) => documented(name, y as unknown as Argv), async (args) => {
-        // diff resolves no database URL from files (its databases are --from and --to): nothing to note as a secret.
-        exitCode = await COMMANDS[name].run(args, name === 'diff' ? io : run, argv);
-      }) as typeof cli;
+      cli = cli.command(
+        name,
+        COMMANDS[name].describe,
+        (y) => documented(name, y as unknown as Argv),
+        async (args) => {
+          // diff resolves no database URL from files (its databases are --from and --to): nothing to note as a secret.
+          exitCode = await COMMANDS[name].run(args, name === 'diff' ? io : run, argv);
+        },
+      ) as typeof cli;
     }
     let output = '';
     await cli
-      .demandCommand(1, `name a command: ${COMMAND_NAMES.slice(0, -1).join(', ')} or ${COMMAND_NAMES[COMMAND_NAMES.length - 1]}`)
+      .demandCommand(
+        1,
+        `name a command: ${COMMAND_NAMES.slice(0, -1).join(', ')} or ${COMMAND_NAMES[COMMAND_NAMES.length - 1]}`,
+      )
       .example('$0 plan', 'the plan for the entities against $DATABASE_URL')
       .example('$0 apply', 'apply it, after asking')
       .example('$0 plan --exit-code', 'CI: exit 2 when changes are pending')

@@ -1,7 +1,13 @@
 import type { Argv } from 'yargs';
 import { DEFAULT_DATABASE_URL, type DatabaseTarget } from '../connect/url';
 import { readDotenv, type DotenvFile } from '../config/dotenv';
-import { DEFAULT_ENTITIES, resolveSources as resolveFrom, type ProjectSources, type SourceFlags, type Sources } from '../config/sources';
+import {
+  DEFAULT_ENTITIES,
+  resolveSources as resolveFrom,
+  type ProjectSources,
+  type SourceFlags,
+  type Sources,
+} from '../config/sources';
 import { renderDatabaseOrigin } from '../report/database-origin';
 import { DEFAULT_LOCK_ATTEMPTS, DEFAULT_LOCK_TIMEOUT_SECONDS, type Dialect } from '../dialects/dialect';
 import { UsageError } from '../errors/errors';
@@ -65,10 +71,13 @@ export function withTimeouts<T>(yargs: Argv<T>) {
       type: 'number',
       default: DEFAULT_LOCK_TIMEOUT_SECONDS,
       describe:
-        'seconds to wait for each lock: another apply\'s, and every table lock a statement needs (then rolled back and ' +
+        "seconds to wait for each lock: another apply's, and every table lock a statement needs (then rolled back and " +
         `retried, ${DEFAULT_LOCK_ATTEMPTS} attempts in all, before apply gives up)`,
     })
-    .option('statement-timeout', { type: 'number', describe: 'seconds a statement may run before it is cancelled (default: no limit)' });
+    .option('statement-timeout', {
+      type: 'number',
+      describe: 'seconds a statement may run before it is cancelled (default: no limit)',
+    });
 }
 
 /** The timeouts the flags give, checked: a usage error for a negative or non-numeric value. */
@@ -79,7 +88,10 @@ export function timeoutsOf(args: TimeoutArgs, dialect?: Dialect): Timeouts {
   }
   const statementTimeout = args['statement-timeout'];
   if (statementTimeout !== undefined && (!Number.isFinite(statementTimeout) || statementTimeout < 0)) {
-    throw new UsageError('--statement-timeout must be a number of seconds, 0 or more (0: no limit)', 'For example --statement-timeout 60.');
+    throw new UsageError(
+      '--statement-timeout must be a number of seconds, 0 or more (0: no limit)',
+      'For example --statement-timeout 60.',
+    );
   }
   return {
     lockTimeout,
@@ -97,7 +109,8 @@ export function withConfig<T>(yargs: Argv<T>) {
     })
     .option('data-source', {
       type: 'string',
-      describe: 'TypeORM DataSource file: entities, naming strategy and connection (default: $SCHEMA_DATA_SOURCE, else the config file\'s "dataSource")',
+      describe:
+        'TypeORM DataSource file: entities, naming strategy and connection (default: $SCHEMA_DATA_SOURCE, else the config file\'s "dataSource")',
     });
 }
 

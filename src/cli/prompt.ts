@@ -9,7 +9,11 @@ const MAX_TRIES = 5;
  * again, as for any other answer, saying what it expects. `undefined` when no answer came (end of input, the run was
  * cancelled, or too many answers that were neither): the caller treats the question as unanswered.
  */
-export async function askYesNo(io: CliIo, question: string, options: { readonly default?: boolean } = {}): Promise<boolean | undefined> {
+export async function askYesNo(
+  io: CliIo,
+  question: string,
+  options: { readonly default?: boolean } = {},
+): Promise<boolean | undefined> {
   const choices = options.default === undefined ? '[y/n]' : options.default ? '[Y/n]' : '[y/N]';
   for (let tries = 0; tries < MAX_TRIES; tries++) {
     const answer = await io.ask(`${question} ${choices} `);
@@ -18,7 +22,9 @@ export async function askYesNo(io: CliIo, question: string, options: { readonly 
     if (word === 'y' || word === 'yes') return true;
     if (word === 'n' || word === 'no') return false;
     if (word === '' && options.default !== undefined) return options.default;
-    io.stderr.write(`Please answer y (yes) or n (no)${options.default === undefined ? '' : `, or press Enter for ${options.default ? 'yes' : 'no'}`}.\n`);
+    io.stderr.write(
+      `Please answer y (yes) or n (no)${options.default === undefined ? '' : `, or press Enter for ${options.default ? 'yes' : 'no'}`}.\n`,
+    );
   }
   return undefined;
 }

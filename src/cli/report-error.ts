@@ -7,7 +7,11 @@ import type { CliIo } from './io';
  * Prints an error as one clear line (for a failed apply, followed by the failing statement) and a hint (a stack trace only with --debug), with every password that could be
  * in it masked, and returns the exit code.
  */
-export function reportError(error: unknown, io: CliIo, options: { debug: boolean; urls: readonly (string | undefined)[] }): number {
+export function reportError(
+  error: unknown,
+  io: CliIo,
+  options: { debug: boolean; urls: readonly (string | undefined)[] },
+): number {
   const redact = (text: string) => options.urls.reduce<string>((out, url) => redactSecrets(out, url), text);
   if (error instanceof CancelledError) {
     // One line, what was applied; not an error of the tool (a stack trace still with --debug).

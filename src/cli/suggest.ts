@@ -70,15 +70,21 @@ function unknownArguments(names: readonly string[], argv: readonly string[], kno
     const url = /^[a-z][a-z0-9+.-]*:/i.test(word) && command.name !== 'diff';
     return new UsageError(
       `unexpected argument "${word}" for schema ${command.name}`,
-      url ? `Pass a database URL with --url: schema ${command.name} --url ${word}` : `schema ${command.name} takes options only. ${help}`,
+      url
+        ? `Pass a database URL with --url: schema ${command.name} --url ${word}`
+        : `schema ${command.name} takes options only. ${help}`,
     );
   }
   const described = options.map((name) => {
     const elsewhere = Object.entries(known.options)
       .filter(([other, list]) => other !== command.name && list.includes(name))
       .map(([other]) => `schema ${other}`);
-    if (elsewhere.length > 0) return `${flag(name)} (an option of ${elsewhere.join(' and ')}, not of schema ${command.name})`;
-    const guess = nearest(name, own.filter((option) => option.length > 1));
+    if (elsewhere.length > 0)
+      return `${flag(name)} (an option of ${elsewhere.join(' and ')}, not of schema ${command.name})`;
+    const guess = nearest(
+      name,
+      own.filter((option) => option.length > 1),
+    );
     return guess ? `${flag(name)} (did you mean ${flag(guess)}?)` : flag(name);
   });
   const plural = options.length > 1 ? 's' : '';
@@ -91,7 +97,9 @@ function unknownArguments(names: readonly string[], argv: readonly string[], kno
  */
 export function usageErrorFor(message: string, argv: readonly string[], known: KnownArguments): UsageError {
   const command = commandOf(argv, known).name;
-  const help = command ? `Run schema ${command} --help for its options and examples.` : 'Run schema --help for the commands and options.';
+  const help = command
+    ? `Run schema ${command} --help for its options and examples.`
+    : 'Run schema --help for the commands and options.';
   const unknown = /^Unknown arguments?: (.*)$/s.exec(message);
   if (unknown) return unknownArguments(unknown[1]!.split(', '), argv, known);
   const invalid = /Argument: (\S+), Given: "([^"]*)", Choices: (.*)$/m.exec(message);

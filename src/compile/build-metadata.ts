@@ -80,7 +80,11 @@ export async function buildMetadata(
   return { dataSource, entityMetadatas, enumsAsSimpleEnum };
 }
 
-function dataSourceOptions(entities: readonly Function[], dialect: DialectName, options: MetadataOptions): DataSourceOptions {
+function dataSourceOptions(
+  entities: readonly Function[],
+  dialect: DialectName,
+  options: MetadataOptions,
+): DataSourceOptions {
   const naming = { namingStrategy: options.namingStrategy, entityPrefix: options.entityPrefix };
   return dialectFor(dialect).typeormDataSource.metadataOptions(entities, naming, options);
 }

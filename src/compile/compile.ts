@@ -59,7 +59,13 @@ export async function compileEntities(
   const entityNames = namesOf(built.entityMetadatas, defaultSchema);
   checkIdentifierCharacters(compiled.model, entityNames);
   checkIdentifierLengths(compiled.model, entityNames, spoken);
-  return { model: compiled.model, diagnostics: [...compiled.diagnostics, ...notes], unmanaged: compiled.unmanaged, renames, entityNames };
+  return {
+    model: compiled.model,
+    diagnostics: [...compiled.diagnostics, ...notes],
+    unmanaged: compiled.unmanaged,
+    renames,
+    entityNames,
+  };
 }
 
 function namesOf(metadatas: readonly EntityMetadata[], defaultSchema: string | undefined): EntityNames {
@@ -70,7 +76,8 @@ function namesOf(metadatas: readonly EntityMetadata[], defaultSchema: string | u
     if (metadata.tableType === 'entity-child' || metadata.tableType === 'view' || !metadata.targetName) continue;
     const key = qualifiedKey({ schema: defaultSchema && (metadata.schema ?? defaultSchema), name: metadata.tableName });
     tables[key] = metadata.targetName;
-    for (const column of metadata.columns) columns[`${key}.${column.databaseName}`] ??= `${metadata.targetName}.${column.propertyPath}`;
+    for (const column of metadata.columns)
+      columns[`${key}.${column.databaseName}`] ??= `${metadata.targetName}.${column.propertyPath}`;
   }
   return { tables, columns };
 }
@@ -98,7 +105,8 @@ export async function compileFiles(
     const files = cache.enabled ? await findEntityFiles(globs, cwd) : [];
     if (files.length > 0) return compileCached(cache, globs, files, dialect, cwd, options);
   }
-  const { classes, files } = globs.length > 0 || given.length === 0 ? await loadEntities(globs, cwd) : { classes: [], files: [] };
+  const { classes, files } =
+    globs.length > 0 || given.length === 0 ? await loadEntities(globs, cwd) : { classes: [], files: [] };
   return { ...(await compileEntities([...new Set([...given, ...classes])], dialect, options)), files };
 }
 
@@ -139,6 +147,7 @@ async function compileCached(
     return compileEntities(classes, dialect, options);
   });
   const loaded = loadedTypeorm();
-  if (loaded?.packageDir === typeorm.packageDir) cache.store(key, record, governedDirectories(), typeorm.packageDir, value);
+  if (loaded?.packageDir === typeorm.packageDir)
+    cache.store(key, record, governedDirectories(), typeorm.packageDir, value);
   return { ...value, files };
 }

@@ -7,7 +7,11 @@ import { EntityLoadError } from '../errors/errors';
  * relation decorators without being an entity, an embedded class or the base class of one (a forgotten `@Entity()`).
  * `fileOf` gives the file each class came from, relative to the working directory.
  */
-export function checkEntityClasses(classes: readonly Function[], fileOf: ReadonlyMap<Function, string>, globs: readonly string[]): void {
+export function checkEntityClasses(
+  classes: readonly Function[],
+  fileOf: ReadonlyMap<Function, string>,
+  globs: readonly string[],
+): void {
   const storage = appTypeorm().getMetadataArgsStorage();
   const entityTargets = new Set<Function | string>(storage.tables.map((table) => table.target));
   const isEntity = (target: Function) => entityTargets.has(target);
@@ -15,7 +19,9 @@ export function checkEntityClasses(classes: readonly Function[], fileOf: Readonl
     ...storage.columns.map((column) => column.target),
     ...storage.relations.map((relation) => relation.target),
   ]);
-  const embedded = new Set<Function>(storage.embeddeds.map((e) => e.type()).filter((t): t is Function => typeof t === 'function'));
+  const embedded = new Set<Function>(
+    storage.embeddeds.map((e) => e.type()).filter((t): t is Function => typeof t === 'function'),
+  );
   const entityClasses = [...entityTargets].filter((t): t is Function => typeof t === 'function');
   const isBaseOfEntity = (candidate: Function) =>
     entityClasses.some((entity) => entity !== candidate && entity.prototype instanceof candidate);

@@ -37,7 +37,11 @@ export function checkIdentifierCharacters(model: Model, names: EntityNames): voi
 }
 
 /** Calls `check` with every name of the model that reaches the database (enum labels included), and its owner. */
-function forEachName(model: Model, names: EntityNames, check: (what: string, name: string | undefined, owner: string) => void): void {
+function forEachName(
+  model: Model,
+  names: EntityNames,
+  check: (what: string, name: string | undefined, owner: string) => void,
+): void {
   for (const type of model.enums) {
     check('enum type', type.name, `schema ${type.schema ?? 'public'}`);
     for (const label of type.values) check('label', label, `enum ${type.name}`);

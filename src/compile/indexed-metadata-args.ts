@@ -44,7 +44,10 @@ const PROPERTY_METHODS: Readonly<Record<string, string>> = {
  * arrays do not change while TypeORM builds metadata (an array whose length changed is indexed again, to be safe).
  */
 export class TargetIndex {
-  private readonly indexes = new Map<readonly TargetRecord[], { readonly length: number; readonly byTarget: Map<unknown, number[]> }>();
+  private readonly indexes = new Map<
+    readonly TargetRecord[],
+    { readonly length: number; readonly byTarget: Map<unknown, number[]> }
+  >();
 
   private positionsByTarget(array: readonly TargetRecord[]): Map<unknown, number[]> {
     const known = this.indexes.get(array);
@@ -82,7 +85,12 @@ export async function withIndexedMetadataArgs<T>(storage: object, work: () => Pr
   for (const name of ARRAY_METHODS) {
     const original = proto[name] as Method;
     shadow(name, function indexed(this: unknown, array: unknown, target: unknown, ...rest: unknown[]) {
-      return original.call(this, Array.isArray(array) ? index.narrow(array as TargetRecord[], target) : array, target, ...rest);
+      return original.call(
+        this,
+        Array.isArray(array) ? index.narrow(array as TargetRecord[], target) : array,
+        target,
+        ...rest,
+      );
     });
   }
   for (const [name, property] of Object.entries(PROPERTY_METHODS)) {
@@ -112,7 +120,10 @@ type InheritanceCheck = (this: unknown, target1: unknown, target2: unknown) => b
  * that chain looking for `target2.prototype`. Anything else than plain classes with the default `instanceof` (a
  * custom `Symbol.hasInstance`, a bound function, a missing prototype) is left to TypeORM's own check.
  */
-export async function withMemoizedInheritance<T>(utils: { isInherited: InheritanceCheck }, work: () => Promise<T>): Promise<T> {
+export async function withMemoizedInheritance<T>(
+  utils: { isInherited: InheritanceCheck },
+  work: () => Promise<T>,
+): Promise<T> {
   const original = utils.isInherited;
   const owned = Object.prototype.hasOwnProperty.call(utils, 'isInherited');
   // Per class, once: its prototype (null: not a plain class, see above) and the chain of prototypes above it.
@@ -131,7 +142,12 @@ export async function withMemoizedInheritance<T>(utils: { isInherited: Inheritan
       const prototype = (target as { prototype?: unknown }).prototype;
       if (typeof prototype === 'object' && prototype !== null) {
         const chain = new Set<object>();
-        for (let proto = Object.getPrototypeOf(prototype) as object | null; proto !== null; proto = Object.getPrototypeOf(proto) as object | null) chain.add(proto);
+        for (
+          let proto = Object.getPrototypeOf(prototype) as object | null;
+          proto !== null;
+          proto = Object.getPrototypeOf(proto) as object | null
+        )
+          chain.add(proto);
         known = { prototype, chain };
       }
     }

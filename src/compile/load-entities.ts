@@ -14,7 +14,12 @@ export interface LoadedEntities {
 
 /** Resolves entity globs (relative to `cwd`) to a sorted, de-duplicated list of absolute file paths. */
 export async function findEntityFiles(globs: readonly string[], cwd: string): Promise<string[]> {
-  const files = await fg([...globs], { cwd, absolute: true, onlyFiles: true, ignore: ['**/node_modules/**', '**/*.d.ts'] });
+  const files = await fg([...globs], {
+    cwd,
+    absolute: true,
+    onlyFiles: true,
+    ignore: ['**/node_modules/**', '**/*.d.ts'],
+  });
   return [...new Set(files)].sort();
 }
 

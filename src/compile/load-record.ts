@@ -30,7 +30,9 @@ export function nodeLoaderInUse(): boolean {
  * The record also holds what earlier loads in this process read (`readSoFar`). Over-recording is harmless (a cache
  * entry is only invalidated more often); `process.env` and `fs.readFileSync` are restored afterwards whatever happens.
  */
-export async function recordLoad<T>(work: () => Promise<T>): Promise<{ readonly value: T; readonly record: LoadRecord }> {
+export async function recordLoad<T>(
+  work: () => Promise<T>,
+): Promise<{ readonly value: T; readonly record: LoadRecord }> {
   const before = new Set(Object.keys(moduleCache));
   const files = new Set<string>();
   const names = new Set<string>();
@@ -73,7 +75,10 @@ export async function recordLoad<T>(work: () => Promise<T>): Promise<{ readonly 
   try {
     const value = await work();
     remember();
-    return { value, record: { files: [...readSoFar.files].sort(), env: { all: readSoFar.all, names: [...readSoFar.names].sort() } } };
+    return {
+      value,
+      record: { files: [...readSoFar.files].sort(), env: { all: readSoFar.all, names: [...readSoFar.names].sort() } },
+    };
   } catch (error) {
     remember(); // what a failed load ran stays loaded, and later loads depend on it
     throw error;

@@ -53,8 +53,11 @@ export function metadataToModel(
   const extensions = new Set<string>();
   const spoken = dialectFor(dialect);
   const can = spoken.capabilities;
-  const defaultSchema = can.schemas ? ((dataSource.options as { schema?: string }).schema ?? spoken.defaultSchema) : undefined;
-  const schemaOf = (metadata: EntityMetadata): string | undefined => (can.schemas ? (metadata.schema ?? defaultSchema) : undefined);
+  const defaultSchema = can.schemas
+    ? ((dataSource.options as { schema?: string }).schema ?? spoken.defaultSchema)
+    : undefined;
+  const schemaOf = (metadata: EntityMetadata): string | undefined =>
+    can.schemas ? (metadata.schema ?? defaultSchema) : undefined;
 
   const tables: Table[] = [];
   const views: (View & { declaredDependencies: readonly QualifiedName[] })[] = [];
@@ -70,7 +73,8 @@ export function metadataToModel(
     if (!previous) seen.set(key, metadata);
     return key;
   };
-  const addSide = (key: string, side: JunctionSide): void => void junctions.set(key, [...(junctions.get(key) ?? []), side]);
+  const addSide = (key: string, side: JunctionSide): void =>
+    void junctions.set(key, [...(junctions.get(key) ?? []), side]);
   const unmanaged: QualifiedName[] = [];
   const leaveAlone = (metadata: EntityMetadata): void => {
     unmanaged.push({ schema: schemaOf(metadata), name: metadata.tableName });
@@ -106,7 +110,15 @@ export function metadataToModel(
       const columnMetadata = metadata.columns.find((c) => c.databaseName === tc.name);
       checkEnumDefault(tc, columnMetadata, metadata);
       const where = `${metadata.tableName}.${tc.name}`;
-      const declared = withRepairedDefault(toColumn(tc, columnMetadata, spoken), tc, columnMetadata, dataSource, spoken, where, diagnostics);
+      const declared = withRepairedDefault(
+        toColumn(tc, columnMetadata, spoken),
+        tc,
+        columnMetadata,
+        dataSource,
+        spoken,
+        where,
+        diagnostics,
+      );
       const column = withComputed(declared, tc, spoken, where, diagnostics);
       return spoken.typeorm.column ? spoken.typeorm.column(column, tc, scope) : column;
     });
@@ -178,7 +190,13 @@ export function metadataToModel(
     return { ...view, dependsOn: [...named, ...declaredDependencies] };
   });
   return {
-    model: normalizeModel({ dialect, extensions: [...extensions], enums: [...enums.values()], tables, views: withDependencies }),
+    model: normalizeModel({
+      dialect,
+      extensions: [...extensions],
+      enums: [...enums.values()],
+      tables,
+      views: withDependencies,
+    }),
     diagnostics,
     unmanaged,
   };
@@ -219,7 +237,9 @@ function toView(
   }
   // `dependsOn` names entities (classes) or view names; TypeORM only uses it to order views.
   const declaredDependencies = [...(metadata.dependsOn ?? [])].flatMap((dependency): QualifiedName[] => {
-    const target = metadatas.find((m) => m.target === dependency || m.name === dependency || m.tableName === dependency);
+    const target = metadatas.find(
+      (m) => m.target === dependency || m.name === dependency || m.tableName === dependency,
+    );
     return target ? [{ schema: schemaOf(target), name: target.tableName }] : [];
   });
   // TypeORM creates the indexes of a materialized view on PostgreSQL (`createViewIndices`), nowhere else.
@@ -230,7 +250,11 @@ function toView(
           columns: index.columns.map((column) => column.databaseName),
           unique: index.isUnique,
           where: index.where ? index.where : undefined,
-          method: index.isSpatial ? 'gist' : index.type === undefined || index.type === 'btree' ? undefined : index.type,
+          method: index.isSpatial
+            ? 'gist'
+            : index.type === undefined || index.type === 'btree'
+              ? undefined
+              : index.type,
         }))
       : [];
   return {
@@ -258,7 +282,8 @@ function withRepairedDefault(
   diagnostics: Diagnostic[],
 ): Column {
   const { line, version } = appTypeorm();
-  const declared = line === '0.3' && columnMetadata ? dialect.typeorm.rewrittenDefault03?.(columnMetadata, tc.default) : undefined;
+  const declared =
+    line === '0.3' && columnMetadata ? dialect.typeorm.rewrittenDefault03?.(columnMetadata, tc.default) : undefined;
   if (declared !== undefined) {
     diagnostics.push({
       severity: 'warning',
@@ -309,7 +334,11 @@ function withComputed(
     });
     return column;
   }
-  return { ...column, default: undefined, computed: { expression: tc.asExpression, stored: tc.generatedType === 'STORED' } };
+  return {
+    ...column,
+    default: undefined,
+    computed: { expression: tc.asExpression, stored: tc.generatedType === 'STORED' },
+  };
 }
 
 function toColumn(tc: TableColumn, columnMetadata: ColumnMetadata | undefined, dialect: Dialect): Column {

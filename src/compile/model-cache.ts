@@ -35,7 +35,10 @@ const OWN_CODE = path.resolve(__dirname, '..');
 function ownVersion(): string {
   for (let dir = OWN_CODE; path.dirname(dir) !== dir; dir = path.dirname(dir)) {
     try {
-      const manifest = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { name?: string; version?: string };
+      const manifest = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as {
+        name?: string;
+        version?: string;
+      };
       if (manifest.name === 'schemaplan') return manifest.version ?? 'unknown';
     } catch {
       // not here
@@ -89,7 +92,13 @@ function tsconfigStamp(directory: string): string {
 
 const envHash = (env: NodeJS.ProcessEnv): string =>
   createHash('sha1')
-    .update(JSON.stringify(Object.keys(env).sort().map((name) => [name, env[name]])))
+    .update(
+      JSON.stringify(
+        Object.keys(env)
+          .sort()
+          .map((name) => [name, env[name]]),
+      ),
+    )
     .digest('hex');
 
 /** This build of schemaplan: its version, and the size and time of each of its own code files (a rebuild is new). */
@@ -153,7 +162,13 @@ export class ModelCache {
    * and of the TypeORM package (`typeormDir`) are covered by the key. Best effort; a result that JSON cannot carry
    * exactly is not stored.
    */
-  store(key: ModelCacheKey, record: LoadRecord, tsconfigDirectories: readonly string[], typeormDir: string, result: unknown): void {
+  store(
+    key: ModelCacheKey,
+    record: LoadRecord,
+    tsconfigDirectories: readonly string[],
+    typeormDir: string,
+    result: unknown,
+  ): void {
     if (!this.dir) return;
     try {
       this.write(key, record, tsconfigDirectories, typeormDir, result);
@@ -162,14 +177,26 @@ export class ModelCache {
     }
   }
 
-  private write(key: ModelCacheKey, record: LoadRecord, tsconfigDirectories: readonly string[], typeormDir: string, result: unknown): void {
+  private write(
+    key: ModelCacheKey,
+    record: LoadRecord,
+    tsconfigDirectories: readonly string[],
+    typeormDir: string,
+    result: unknown,
+  ): void {
     const encoded = encode(result);
     if (!encoded) return;
     const inside = (file: string, dir: string) => file === dir || file.startsWith(dir + path.sep);
     const files: [string, readonly [string, string] | null][] = [];
     for (const file of record.files) {
       // The caches' own files (transpiled entity files: derived from the sources, which are recorded) are not inputs.
-      if (!path.isAbsolute(file) || inside(file, typeormDir) || inside(file, OWN_CODE) || inside(file, path.dirname(this.dir!))) continue;
+      if (
+        !path.isAbsolute(file) ||
+        inside(file, typeormDir) ||
+        inside(file, OWN_CODE) ||
+        inside(file, path.dirname(this.dir!))
+      )
+        continue;
       files.push([file, fileStamp(file)]);
     }
     const keyText = this.keyText(key);
@@ -180,7 +207,9 @@ export class ModelCache {
         all: record.env.all ? envHash(process.env) : null,
         values: record.env.names.map((name) => [name, process.env[name] ?? null] as const),
       },
-      tsconfigs: [...new Set(tsconfigDirectories)].sort().map((directory) => [directory, tsconfigStamp(directory)] as const),
+      tsconfigs: [...new Set(tsconfigDirectories)]
+        .sort()
+        .map((directory) => [directory, tsconfigStamp(directory)] as const),
       result: encoded,
     };
     const file = this.entryFile(keyText);
@@ -196,7 +225,9 @@ export class ModelCache {
  * are listed by path and put back by `decode`. Anything else JSON would change (a class instance, a Map, a function,
  * a non-finite number or -0, a `__proto__` member) makes the value unstorable (null).
  */
-function encode(value: unknown): { readonly value: unknown; readonly undefinedAt: readonly (readonly (string | number)[])[] } | null {
+function encode(
+  value: unknown,
+): { readonly value: unknown; readonly undefinedAt: readonly (readonly (string | number)[])[] } | null {
   const undefinedAt: (string | number)[][] = [];
   const check = (item: unknown, at: (string | number)[]): boolean => {
     if (item === undefined) {
@@ -216,7 +247,10 @@ function encode(value: unknown): { readonly value: unknown; readonly undefinedAt
   return check(value, []) ? { value, undefinedAt } : null;
 }
 
-function decode(stored: { readonly value: unknown; readonly undefinedAt: readonly (readonly (string | number)[])[] }): unknown {
+function decode(stored: {
+  readonly value: unknown;
+  readonly undefinedAt: readonly (readonly (string | number)[])[];
+}): unknown {
   const { value } = stored;
   for (const at of stored.undefinedAt) {
     let parent = value as Record<string | number, unknown>;

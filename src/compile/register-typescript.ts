@@ -34,7 +34,10 @@ function loadCompiler(): { readonly ts: typeof ts; readonly options: ts.Compiler
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded lazily, synchronously, inside a require hook
     const typescript = require('typescript') as typeof ts;
     const converted = typescript.convertCompilerOptionsFromJson(compilerOptionsJson, '');
-    if (converted.errors.length > 0) throw new Error(`internal error: invalid transpile options: ${converted.errors.map((e) => e.messageText).join('; ')}`);
+    if (converted.errors.length > 0)
+      throw new Error(
+        `internal error: invalid transpile options: ${converted.errors.map((e) => e.messageText).join('; ')}`,
+      );
     compiler = { ts: typescript, options: converted.options };
   }
   return compiler;
@@ -75,7 +78,12 @@ function describeDiagnostic(diagnostic: ts.Diagnostic, filename: string): string
 /** What the transpiled output depends on besides the file itself (computed once, when first needed). */
 let cacheSalt: string | undefined;
 const salt = (): string =>
-  (cacheSalt ??= JSON.stringify({ typescript: typescriptVersion(), swc: swcVersion(), swcOutput: 1, compilerOptions: compilerOptionsJson }));
+  (cacheSalt ??= JSON.stringify({
+    typescript: typescriptVersion(),
+    swc: swcVersion(),
+    swcOutput: 1,
+    compilerOptions: compilerOptionsJson,
+  }));
 
 /**
  * Lets `require()` load `.ts` files outside node_modules, through the transpile cache of the project in `cwd`.
@@ -97,6 +105,11 @@ export function registerTypeScript(cwd: string): void {
   extensions['.ts'] = (module, filename) => {
     if (filename.includes('/node_modules/') && previous) return previous(module, filename);
     const source = readFileSync(filename, 'utf8');
-    module._compile(cache.get(salt(), filename, source, () => transpileTypeScript(source, filename, path.relative(cwd, filename) || filename)), filename);
+    module._compile(
+      cache.get(salt(), filename, source, () =>
+        transpileTypeScript(source, filename, path.relative(cwd, filename) || filename),
+      ),
+      filename,
+    );
   };
 }

@@ -3,7 +3,15 @@ import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 import { CompileError } from '../errors/errors';
 import { renamedFromRecords, type RenamedFromRecord } from '../hints/renamed-from';
 import type { RenamesFile } from '../hints/renames-file';
-import type { ColumnRename, DialectName, EnumRename, EnumValueRename, QualifiedName, Renames, TableRename } from '../model';
+import type {
+  ColumnRename,
+  DialectName,
+  EnumRename,
+  EnumValueRename,
+  QualifiedName,
+  Renames,
+  TableRename,
+} from '../model';
 import { compareStrings, qualifiedKey } from '../model';
 import { appTypeorm } from '../typeorm/runtime';
 import { dialectFor } from '../dialects/registry';
@@ -61,7 +69,13 @@ export function resolveRenames(context: Context, file: RenamesFile | undefined):
       tables.push({ from: parseName(context, e.from, to.schema), to, rename: e.rename, source });
     }
     for (const e of file.columns) {
-      columns.push({ table: parseName(context, e.table, context.defaultSchema), from: e.from, to: e.to, rename: e.rename, source });
+      columns.push({
+        table: parseName(context, e.table, context.defaultSchema),
+        from: e.from,
+        to: e.to,
+        rename: e.rename,
+        source,
+      });
     }
     for (const e of file.enums) {
       const to = parseName(context, e.to, context.defaultSchema);
@@ -74,10 +88,26 @@ export function resolveRenames(context: Context, file: RenamesFile | undefined):
   }
 
   return {
-    tables: unique(tables, (r) => `${qualifiedKey(r.from)}`, (r) => qualifiedKey(r.to)),
-    columns: unique(columns, (r) => `${qualifiedKey(r.table)}.${r.from}`, (r) => r.to),
-    enums: unique(enums, (r) => qualifiedKey(r.from), (r) => qualifiedKey(r.to)),
-    enumValues: unique(values, (r) => `${qualifiedKey(r.enum)}:${r.from}`, (r) => r.to).map((r) => ({
+    tables: unique(
+      tables,
+      (r) => `${qualifiedKey(r.from)}`,
+      (r) => qualifiedKey(r.to),
+    ),
+    columns: unique(
+      columns,
+      (r) => `${qualifiedKey(r.table)}.${r.from}`,
+      (r) => r.to,
+    ),
+    enums: unique(
+      enums,
+      (r) => qualifiedKey(r.from),
+      (r) => qualifiedKey(r.to),
+    ),
+    enumValues: unique(
+      values,
+      (r) => `${qualifiedKey(r.enum)}:${r.from}`,
+      (r) => r.to,
+    ).map((r) => ({
       ...r,
       columns: enumColumns(context, r.enum),
     })),
@@ -96,7 +126,10 @@ function metadatasOf(context: Context, record: RenamedFromRecord): EntityMetadat
 }
 
 function tableName(context: Context, metadata: EntityMetadata): QualifiedName {
-  return { schema: dialectFor(context.dialect).capabilities.schemas ? (metadata.schema ?? context.defaultSchema) : undefined, name: metadata.tableName };
+  return {
+    schema: dialectFor(context.dialect).capabilities.schemas ? (metadata.schema ?? context.defaultSchema) : undefined,
+    name: metadata.tableName,
+  };
 }
 
 /** `schema.name` or `name` (in `schema`); SQLite has no schemas, so a dot is part of the name there. */
@@ -130,7 +163,8 @@ function enumNamedByColumn(context: Context, text: string): QualifiedName | unde
   if (dot < 0) return undefined;
   const [tableName, columnName] = [text.slice(0, dot), text.slice(dot + 1)];
   for (const metadata of context.metadatas) {
-    if (metadata.tableType === 'entity-child' || metadata.tableType === 'view' || metadata.tableName !== tableName) continue;
+    if (metadata.tableType === 'entity-child' || metadata.tableType === 'view' || metadata.tableName !== tableName)
+      continue;
     const column = metadata.columns.find((c) => c.databaseName === columnName && c.enum);
     if (column) return { schema: undefined, name: enumName(context, metadata, column) };
   }
@@ -150,7 +184,9 @@ function enumColumns(context: Context, type: QualifiedName): EnumValueRename['co
       }
     }
   }
-  return result.sort((a, b) => compareStrings(`${qualifiedKey(a.table)}.${a.column}`, `${qualifiedKey(b.table)}.${b.column}`));
+  return result.sort((a, b) =>
+    compareStrings(`${qualifiedKey(a.table)}.${a.column}`, `${qualifiedKey(b.table)}.${b.column}`),
+  );
 }
 
 /** One declaration per old name; the same declaration made twice (decorator and file) counts once. */

@@ -3,7 +3,13 @@ import Module from 'node:module';
 import path from 'node:path';
 import { appTypeorm, RUNTIME_FILE } from '../typeorm/runtime';
 
-type Resolve = (this: unknown, request: string, parent: NodeJS.Module | undefined, isMain: boolean, options?: { paths?: string[] }) => string;
+type Resolve = (
+  this: unknown,
+  request: string,
+  parent: NodeJS.Module | undefined,
+  isMain: boolean,
+  options?: { paths?: string[] },
+) => string;
 
 const loader = Module as unknown as { _resolveFilename: Resolve };
 const TYPEORM = /^typeorm(?:\/(.*))?$/;
@@ -30,7 +36,10 @@ export function shareModules(): void {
   // not: its own `reflect-metadata` import is shared too).
   const exempt = new Set([__filename, RUNTIME_FILE]);
   loader._resolveFilename = function resolveShared(request, parent, isMain, options) {
-    if ((TYPEORM.test(request) || REFLECT_METADATA.test(request)) && !(parent?.filename && exempt.has(parent.filename))) {
+    if (
+      (TYPEORM.test(request) || REFLECT_METADATA.test(request)) &&
+      !(parent?.filename && exempt.has(parent.filename))
+    ) {
       let file = resolved.get(request);
       if (file === undefined) {
         file = sharedFile(request, parent);

@@ -57,7 +57,9 @@ let strict: boolean | undefined;
 function strictTypescript(): boolean {
   if (strict === undefined) {
     try {
-      const { version } = JSON.parse(readFileSync(require.resolve('typescript/package.json'), 'utf8')) as { version: string };
+      const { version } = JSON.parse(readFileSync(require.resolve('typescript/package.json'), 'utf8')) as {
+        version: string;
+      };
       strict = Number(version.split('.')[0]) >= 6;
     } catch {
       strict = false;
@@ -85,7 +87,8 @@ const TOLERANT_GETTER =
   '(function (get) { return function () { try { return get(); } catch (error) { if (error instanceof ReferenceError) return undefined; throw error; } }; })';
 const EXPORT_HELPER_GETTER = 'get: Object.getOwnPropertyDescriptor(all, name).get';
 /** `Object.defineProperty(exports, "A", {\n    enumerable: true,\n    get: function() {\n        return A;\n    }\n});` */
-const SINGLE_EXPORT = /^Object\.defineProperty\(exports, "([^"\\]+)", \{\n {4}enumerable: true,\n {4}get: function\(\) \{\n {8}return ([\w$.]+);\n {4}\}\n\}\);$/gm;
+const SINGLE_EXPORT =
+  /^Object\.defineProperty\(exports, "([^"\\]+)", \{\n {4}enumerable: true,\n {4}get: function\(\) \{\n {8}return ([\w$.]+);\n {4}\}\n\}\);$/gm;
 const IDENTIFIER_PATH = String.raw`[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)?`;
 const SWC_GUARD = new RegExp(String.raw`typeof (${IDENTIFIER_PATH}) === "undefined" \? Object : \1(?![\w$.])`, 'g');
 const DESIGN_TYPE = /_ts_metadata\("design:type", (.*)\),?$/gm;
@@ -111,7 +114,9 @@ export function transpileWithSwc(source: string, filename: string): string | und
     return undefined; // a syntax error: TypeScript says it in its own words
   }
   // Export getters answer undefined for a binding not initialised yet (an import cycle), as TypeScript's exports do.
-  const exportsDefined = (code.match(/^Object\.defineProperty\(exports, "/gm) ?? []).length - (code.match(/^Object\.defineProperty\(exports, "__esModule"/gm) ?? []).length;
+  const exportsDefined =
+    (code.match(/^Object\.defineProperty\(exports, "/gm) ?? []).length -
+    (code.match(/^Object\.defineProperty\(exports, "__esModule"/gm) ?? []).length;
   let patched = 0;
   code = code.replace(SINGLE_EXPORT, (_whole, name: string, value: string) => {
     patched++;
@@ -120,7 +125,10 @@ export function transpileWithSwc(source: string, filename: string): string | und
   if (patched !== exportsDefined) return undefined;
   if (/^_export\(exports, /m.test(code)) {
     if (!code.includes(EXPORT_HELPER_GETTER)) return undefined;
-    code = code.replace(EXPORT_HELPER_GETTER, `get: ${TOLERANT_GETTER}(Object.getOwnPropertyDescriptor(all, name).get)`);
+    code = code.replace(
+      EXPORT_HELPER_GETTER,
+      `get: ${TOLERANT_GETTER}(Object.getOwnPropertyDescriptor(all, name).get)`,
+    );
   }
   // TypeScript's guard for a type's run-time value.
   code = code.replace(SWC_GUARD, (_whole, value: string) => `typeof ${value} === "function" ? ${value} : Object`);

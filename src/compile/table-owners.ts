@@ -17,7 +17,10 @@ import { compareStrings } from '../model';
 import { CompileError } from '../errors/errors';
 
 /** The many-to-many relation whose `@JoinTable` built this junction metadata, whichever side TypeORM made the owner. */
-export function junctionRelation(junction: EntityMetadata, metadatas: readonly EntityMetadata[]): RelationMetadata | undefined {
+export function junctionRelation(
+  junction: EntityMetadata,
+  metadatas: readonly EntityMetadata[],
+): RelationMetadata | undefined {
   // A relation's join columns are columns of its own junction (`registerJoinColumns`), while `junctionEntityMetadata`
   // of both sides points at whichever junction TypeORM built last.
   return metadatas
@@ -25,7 +28,8 @@ export function junctionRelation(junction: EntityMetadata, metadatas: readonly E
     .find((relation) => relation.isManyToMany && relation.joinColumns[0]?.entityMetadata === junction);
 }
 
-const relationName = (relation: RelationMetadata): string => `${relation.entityMetadata.targetName}.${relation.propertyPath}`;
+const relationName = (relation: RelationMetadata): string =>
+  `${relation.entityMetadata.targetName}.${relation.propertyPath}`;
 
 /** How messages name the declaration of a table: `entity User`, `@JoinTable of Student.courses`, `the closure table of Category`. */
 export function describeOwner(metadata: EntityMetadata, metadatas: readonly EntityMetadata[]): string {
@@ -44,14 +48,21 @@ export function describeOwner(metadata: EntityMetadata, metadatas: readonly Enti
 function renameHint(metadata: EntityMetadata, metadatas: readonly EntityMetadata[]): string {
   if (metadata.tableType === 'junction') {
     const relation = junctionRelation(metadata, metadatas);
-    return relation ? `give the @JoinTable of ${relationName(relation)} another name` : 'give the @JoinTable another name';
+    return relation
+      ? `give the @JoinTable of ${relationName(relation)} another name`
+      : 'give the @JoinTable another name';
   }
   if (metadata.tableType === 'closure-junction') return `give ${describeOwner(metadata, metadatas)} another name`;
   return `give ${describeOwner(metadata, metadatas)} another ${metadata.tableType === 'view' ? '@ViewEntity()' : '@Entity()'} name`;
 }
 
 /** Two declarations map to one table, and they are not the two sides of one many-to-many: an error naming both. */
-export function nameClash(key: string, first: EntityMetadata, second: EntityMetadata, metadatas: readonly EntityMetadata[]): CompileError {
+export function nameClash(
+  key: string,
+  first: EntityMetadata,
+  second: EntityMetadata,
+  metadatas: readonly EntityMetadata[],
+): CompileError {
   const hints = [renameHint(first, metadatas), renameHint(second, metadatas)];
   return new CompileError(
     `${describeOwner(first, metadatas)} and ${describeOwner(second, metadatas)} both map to table ${key}`,
@@ -70,13 +81,23 @@ export interface JunctionSide {
   readonly table?: Table;
 }
 
-const byName = <T extends { name: string }>(items: readonly T[]): T[] => [...items].sort((x, y) => compareStrings(x.name, y.name));
+const byName = <T extends { name: string }>(items: readonly T[]): T[] =>
+  [...items].sort((x, y) => compareStrings(x.name, y.name));
 const list = (names: readonly string[]): string => `(${names.join(', ')})`;
 
 /** A column as a reviewer reads it: `integer NOT NULL`, `character varying(36) DEFAULT 'x'`. */
 function columnText(column: Column): string {
   const size = [column.length, column.precision, column.scale].filter((n) => n !== undefined);
-  const rest = { ...column, name: undefined, type: undefined, length: undefined, precision: undefined, scale: undefined, nullable: undefined, default: undefined };
+  const rest = {
+    ...column,
+    name: undefined,
+    type: undefined,
+    length: undefined,
+    precision: undefined,
+    scale: undefined,
+    nullable: undefined,
+    default: undefined,
+  };
   const extra = JSON.stringify(rest);
   return (
     `${column.type}${size.length > 0 ? `(${size.join(',')})` : ''}${column.array ? '[]' : ''}${column.nullable ? '' : ' NOT NULL'}` +
@@ -87,14 +108,18 @@ function columnText(column: Column): string {
 const foreignKeyText = (fk: ForeignKey): string =>
   `${fk.name} ${list(fk.columns)} -> ${fk.referencedTable} ${list(fk.referencedColumns)} ON DELETE ${fk.onDelete} ON UPDATE ${fk.onUpdate}` +
   (fk.deferrable ? ` DEFERRABLE ${fk.deferrable}` : '');
-const indexText = (index: Index): string => `${index.name} ${list(index.columns)}${index.unique ? ' unique' : ''}${index.where ? ` WHERE ${index.where}` : ''}`;
+const indexText = (index: Index): string =>
+  `${index.name} ${list(index.columns)}${index.unique ? ' unique' : ''}${index.where ? ` WHERE ${index.where}` : ''}`;
 
 /** The table with its column order (and so its key order) left out: what both sides of one junction must agree on. */
 function orderFree(table: Table): string {
   return JSON.stringify({
     ...table,
     columns: byName(table.columns),
-    primaryKey: table.primaryKey && { ...table.primaryKey, columns: [...table.primaryKey.columns].sort(compareStrings) },
+    primaryKey: table.primaryKey && {
+      ...table.primaryKey,
+      columns: [...table.primaryKey.columns].sort(compareStrings),
+    },
     foreignKeys: byName(table.foreignKeys),
     uniques: byName(table.uniques),
     checks: byName(table.checks),
@@ -112,20 +137,29 @@ function differences(a: Table, b: Table): string[] {
   const result: string[] = [];
   for (const column of byName(a.columns)) {
     const other = b.columns.find((c) => c.name === column.name)!;
-    if (columnText(other) !== columnText(column)) result.push(`column ${column.name} ${columnText(column)} vs ${columnText(other)}`);
+    if (columnText(other) !== columnText(column))
+      result.push(`column ${column.name} ${columnText(column)} vs ${columnText(other)}`);
   }
-  if (a.primaryKey?.name !== b.primaryKey?.name) result.push(`primary key ${a.primaryKey?.name ?? 'unnamed'} vs ${b.primaryKey?.name ?? 'unnamed'}`);
-  const sets = <T extends { name: string }>(what: string, x: readonly T[], y: readonly T[], text: (item: T) => string) => {
+  if (a.primaryKey?.name !== b.primaryKey?.name)
+    result.push(`primary key ${a.primaryKey?.name ?? 'unnamed'} vs ${b.primaryKey?.name ?? 'unnamed'}`);
+  const sets = <T extends { name: string }>(
+    what: string,
+    x: readonly T[],
+    y: readonly T[],
+    text: (item: T) => string,
+  ) => {
     const [tx, ty] = [byName(x).map(text), byName(y).map(text)];
     const only = (p: string[], q: string[]) => p.filter((item) => !q.includes(item));
     const [ox, oy] = [only(tx, ty), only(ty, tx)];
-    if (ox.length + oy.length > 0) result.push(`${what} ${ox.join(', ') || 'none other'} vs ${oy.join(', ') || 'none other'}`);
+    if (ox.length + oy.length > 0)
+      result.push(`${what} ${ox.join(', ') || 'none other'} vs ${oy.join(', ') || 'none other'}`);
   };
   sets('foreign keys', a.foreignKeys, b.foreignKeys, foreignKeyText);
   sets('indexes', a.indexes, b.indexes, indexText);
   sets('unique constraints', a.uniques, b.uniques, (u) => `${u.name} ${list(u.columns)}`);
   sets('checks', a.checks, b.checks, (c) => `${c.name} (${c.expression})`);
-  if (a.comment !== b.comment) result.push(`comment ${JSON.stringify(a.comment ?? null)} vs ${JSON.stringify(b.comment ?? null)}`);
+  if (a.comment !== b.comment)
+    result.push(`comment ${JSON.stringify(a.comment ?? null)} vs ${JSON.stringify(b.comment ?? null)}`);
   return result;
 }
 
@@ -141,7 +175,11 @@ function sideKey(side: JunctionSide, metadatas: readonly EntityMetadata[]): stri
  * TypeORM picked), with a primary key whose column order is not fixed. Two sides of one relation that disagree: a
  * `CompileError` naming both and what differs; two unrelated relations: a name clash naming both.
  */
-export function mergeJunctionSides(key: string, sides: readonly JunctionSide[], metadatas: readonly EntityMetadata[]): JunctionSide {
+export function mergeJunctionSides(
+  key: string,
+  sides: readonly JunctionSide[],
+  metadatas: readonly EntityMetadata[],
+): JunctionSide {
   if (sides.length === 1) return sides[0]!;
   // In a fixed order (see `sideKey`), so the message and the choice never depend on the order TypeORM loaded them in.
   const sorted = [...sides].sort((p, q) => compareStrings(sideKey(p, metadatas), sideKey(q, metadatas)));
@@ -154,9 +192,15 @@ export function mergeJunctionSides(key: string, sides: readonly JunctionSide[], 
       : [`synchronize ${first.metadata.synchronize} vs ${second.metadata.synchronize}`];
   if (first.table && second.table && what.length === 0 && orderFree(first.table) === orderFree(second.table)) {
     const { primaryKey } = first.table;
-    return { ...first, table: { ...first.table, primaryKey: primaryKey && { ...primaryKey, anyOrder: true as const } } };
+    return {
+      ...first,
+      table: { ...first.table, primaryKey: primaryKey && { ...primaryKey, anyOrder: true as const } },
+    };
   }
-  const inverse = areInverseSides(junctionRelation(first.metadata, metadatas), junctionRelation(second.metadata, metadatas));
+  const inverse = areInverseSides(
+    junctionRelation(first.metadata, metadatas),
+    junctionRelation(second.metadata, metadatas),
+  );
   if (!inverse) throw nameClash(key, first.metadata, second.metadata, metadatas);
   const [x, y] = [describeOwner(first.metadata, metadatas), describeOwner(second.metadata, metadatas)];
   throw new CompileError(

@@ -11,7 +11,9 @@ export function cacheBaseDir(cwd: string, env: NodeJS.ProcessEnv = process.env):
   if (env.SCHEMAPLAN_CACHE_DIR === '') return undefined;
   if (env.SCHEMAPLAN_CACHE_DIR) return path.resolve(cwd, env.SCHEMAPLAN_CACHE_DIR);
   const modules = path.join(cwd, 'node_modules');
-  const base = existsSync(modules) ? path.join(modules, '.cache') : path.join(os.tmpdir(), `schemaplan-${os.userInfo().uid}`);
+  const base = existsSync(modules)
+    ? path.join(modules, '.cache')
+    : path.join(os.tmpdir(), `schemaplan-${os.userInfo().uid}`);
   return path.join(base, 'schemaplan');
 }
 
@@ -36,7 +38,13 @@ export class TranspileCache {
   /** The cached output for this input, or the result of `transpile` (then stored). */
   get(salt: string, filename: string, source: string, transpile: () => string): string {
     if (!this.dir) return transpile();
-    const key = createHash('sha256').update(salt).update('\0').update(filename).update('\0').update(source).digest('hex');
+    const key = createHash('sha256')
+      .update(salt)
+      .update('\0')
+      .update(filename)
+      .update('\0')
+      .update(source)
+      .digest('hex');
     const file = path.join(this.dir, key.slice(0, 2), `${key}.js`);
     try {
       return readFileSync(file, 'utf8');

@@ -4,7 +4,13 @@ import path from 'node:path';
 import { createPathsMatcher, getTsconfig, type PathsMatcher } from 'get-tsconfig';
 import { EntityLoadError } from '../errors/errors';
 
-type Resolve = (this: unknown, request: string, parent: NodeJS.Module | undefined, isMain: boolean, options?: { paths?: string[] }) => string;
+type Resolve = (
+  this: unknown,
+  request: string,
+  parent: NodeJS.Module | undefined,
+  isMain: boolean,
+  options?: { paths?: string[] },
+) => string;
 
 const loader = Module as unknown as { _resolveFilename: Resolve };
 let installed = false;
@@ -42,7 +48,10 @@ function governingTsconfig(directory: string): Governing | { readonly file: stri
     found = tsconfig ? { file: tsconfig.path, matcher: createPathsMatcher(tsconfig) } : null;
   } catch (error) {
     const file = nearestTsconfigFile(directory);
-    found = { file: file ?? path.join(directory, 'tsconfig.json'), error: error instanceof Error ? error.message : String(error) };
+    found = {
+      file: file ?? path.join(directory, 'tsconfig.json'),
+      error: error instanceof Error ? error.message : String(error),
+    };
   }
   governing.set(directory, found);
   return found;

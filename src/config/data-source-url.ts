@@ -19,7 +19,9 @@ export async function dataSourceUrl(options: DataSourceConnection, file: string,
   const spoken = allDialects().find((dialect) => dialect.typeormDataSource.urlTypes.includes(options.type));
   if (spoken) return spoken.typeormDataSource.url(options, file, cwd);
   const hint = 'Give the database with --url, $DATABASE_URL or "url" in schema.config.json.';
-  const supported = allDialects().map((dialect) => dialect.typeormDataSource.urlTypes[0]).join(', ');
+  const supported = allDialects()
+    .map((dialect) => dialect.typeormDataSource.urlTypes[0])
+    .join(', ');
   throw new ConfigError(`${file}: data source type "${options.type}" is not supported (${supported})`, hint);
 }
 

@@ -26,9 +26,13 @@ export function readDotenv(cwd: string, env: Readonly<Record<string, string | un
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return undefined;
-    throw new ConfigError(`${DOTENV_FILE}: cannot be read (${code ?? (error as Error).message})`, 'Make it a readable file, or remove it.', {
-      cause: error,
-    });
+    throw new ConfigError(
+      `${DOTENV_FILE}: cannot be read (${code ?? (error as Error).message})`,
+      'Make it a readable file, or remove it.',
+      {
+        cause: error,
+      },
+    );
   }
   const values: Record<string, string> = {};
   for (const [name, value] of Object.entries(parse(text))) if (env[name] === undefined) values[name] = value;

@@ -23,7 +23,10 @@ export async function loadConfig(cwd: string, named?: string): Promise<LoadedCon
   if (named !== undefined) {
     absolute = path.resolve(cwd, named);
     if (!existsSync(absolute)) {
-      throw new ConfigError(`${shown(cwd, absolute)}: no such config file`, 'Fix the path given by --config or $SCHEMA_CONFIG, or remove it.');
+      throw new ConfigError(
+        `${shown(cwd, absolute)}: no such config file`,
+        'Fix the path given by --config or $SCHEMA_CONFIG, or remove it.',
+      );
     }
   } else {
     const found = CONFIG_FILES.map((name) => path.join(cwd, name)).filter((file) => existsSync(file));

@@ -47,11 +47,16 @@ export async function loadDataSource(named: string | DataSource, cwd: string): P
   const absolute = path.resolve(cwd, named);
   const file = path.relative(cwd, absolute) || absolute;
   if (!existsSync(absolute)) {
-    throw new ConfigError(`${file}: no such data source file`, 'Fix the path given by --data-source, $SCHEMA_DATA_SOURCE or "dataSource".');
+    throw new ConfigError(
+      `${file}: no such data source file`,
+      'Fix the path given by --data-source, $SCHEMA_DATA_SOURCE or "dataSource".',
+    );
   }
   // The app's TypeORM, as the data source file resolves it (a monorepo package may have its own copy).
   appTypeorm(path.dirname(absolute));
-  const dataSource = await withoutDrivers(async () => findDataSource(requireUserFile(absolute, cwd, 'data source file'), file));
+  const dataSource = await withoutDrivers(async () =>
+    findDataSource(requireUserFile(absolute, cwd, 'data source file'), file),
+  );
   return dataSourceSettings(dataSource, file, cwd);
 }
 
@@ -60,7 +65,10 @@ export async function loadDataSource(named: string | DataSource, cwd: string): P
  * `file` names it in messages.
  */
 function dataSourceSettings(dataSource: DataSource, file: string, cwd: string): DataSourceSettings {
-  const options = dataSource.options as DataSource['options'] & { schema?: string; uuidExtension?: 'uuid-ossp' | 'pgcrypto' };
+  const options = dataSource.options as DataSource['options'] & {
+    schema?: string;
+    uuidExtension?: 'uuid-ossp' | 'pgcrypto';
+  };
   const { classes, globs } = entitiesOf(options.entities, file);
   return {
     file,
@@ -89,7 +97,8 @@ async function withoutDrivers<T>(load: () => Promise<T>): Promise<T> {
 }
 
 async function findDataSource(exports: unknown, file: string): Promise<DataSource> {
-  const hint = 'Export the DataSource: `export default new DataSource({ ... })` or `export const AppDataSource = new DataSource({ ... })`.';
+  const hint =
+    'Export the DataSource: `export default new DataSource({ ... })` or `export const AppDataSource = new DataSource({ ... })`.';
   const { InstanceChecker } = appTypeorm();
   if (InstanceChecker.isDataSource(exports)) return exports as DataSource;
   if (typeof exports !== 'object' || exports === null) throw new ConfigError(`${file}: exports no DataSource`, hint);
@@ -100,13 +109,20 @@ async function findDataSource(exports: unknown, file: string): Promise<DataSourc
   }
   if (found.size === 0) throw new ConfigError(`${file}: exports no DataSource`, hint);
   if (found.size > 1) {
-    throw new ConfigError(`${file}: exports ${found.size} different DataSource instances`, 'Export exactly one, as TypeORM\'s CLI requires.');
+    throw new ConfigError(
+      `${file}: exports ${found.size} different DataSource instances`,
+      "Export exactly one, as TypeORM's CLI requires.",
+    );
   }
   return [...found][0]!;
 }
 
 export function migrationsFolder(migrations: unknown, file: string, cwd: string): MigrationsFolder {
-  const list: unknown[] = Array.isArray(migrations) ? migrations : migrations && typeof migrations === 'object' ? Object.values(migrations) : [];
+  const list: unknown[] = Array.isArray(migrations)
+    ? migrations
+    : migrations && typeof migrations === 'object'
+      ? Object.values(migrations)
+      : [];
   const globs = list.filter((entry): entry is string => typeof entry === 'string' && entry.trim() !== '');
   const glob = globs.find((g) => !/\.[cm]?js$/.test(g));
   if (glob !== undefined) {
@@ -123,15 +139,24 @@ export function migrationsFolder(migrations: unknown, file: string, cwd: string)
 
 /** TypeORM's `entities`: a list (or an object) of classes, glob strings and entity schemas. */
 function entitiesOf(entities: unknown, file: string): { classes: Function[]; globs: string[] } {
-  const list: unknown[] = Array.isArray(entities) ? entities : entities && typeof entities === 'object' ? Object.values(entities) : [];
+  const list: unknown[] = Array.isArray(entities)
+    ? entities
+    : entities && typeof entities === 'object'
+      ? Object.values(entities)
+      : [];
   const classes: Function[] = [];
   const globs: string[] = [];
   list.forEach((entry, index) => {
     if (typeof entry === 'function') classes.push(entry);
     else if (typeof entry === 'string') globs.push(entry);
     else {
-      const what = appTypeorm().InstanceChecker.isEntitySchema(entry) ? 'an EntitySchema, which schemaplan does not compile' : 'neither a class nor a glob';
-      throw new ConfigError(`${file}: entities[${index}] is ${what}`, 'List decorated entity classes or globs of their files.');
+      const what = appTypeorm().InstanceChecker.isEntitySchema(entry)
+        ? 'an EntitySchema, which schemaplan does not compile'
+        : 'neither a class nor a glob';
+      throw new ConfigError(
+        `${file}: entities[${index}] is ${what}`,
+        'List decorated entity classes or globs of their files.',
+      );
     }
   });
   return { classes, globs };

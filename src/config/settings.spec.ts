@@ -43,7 +43,9 @@ describe('parseConfig', () => {
       dialects: ['postgres'],
     });
     expect(parseConfig({}, FILE)).toEqual({});
-    expect(parseConfig({ dialects: ['sqlite', 'postgres', 'sqlite'] }, FILE)).toEqual({ dialects: ['sqlite', 'postgres'] });
+    expect(parseConfig({ dialects: ['sqlite', 'postgres', 'sqlite'] }, FILE)).toEqual({
+      dialects: ['sqlite', 'postgres'],
+    });
   });
 
   it.each([
@@ -62,12 +64,24 @@ describe('parseConfig', () => {
     [{ migrations: 'db' }, 'schema.config.json: "migrations" must be an object'],
     [{ dialects: 'mysql' }, 'schema.config.json: "dialects" must be "postgres" or "sqlite", or a list of them'],
     [{ dialects: [] }, 'schema.config.json: "dialects" must be "postgres" or "sqlite", or a list of them'],
-    [{ dialects: ['postgres', 'Postgres'] }, 'schema.config.json: "dialects" must be "postgres" or "sqlite", or a list of them'],
+    [
+      { dialects: ['postgres', 'Postgres'] },
+      'schema.config.json: "dialects" must be "postgres" or "sqlite", or a list of them',
+    ],
     [{ migrations: { directory: 'db' } }, 'schema.config.json: unknown key "migrations.directory"'],
     [{ migrations: { dir: 1 } }, 'schema.config.json: "migrations.dir" must be a directory path'],
-    [{ migrations: { template: '{slug}' } }, 'schema.config.json: "migrations.template" must be a file name template using {timestamp}, {slug}, {epoch}'],
-    [{ migrations: { template: '{timestamp}_{name}' } }, 'schema.config.json: "migrations.template" must be a file name template using {timestamp}, {slug}, {epoch}'],
-    [{ migrations: { template: 'sub/{timestamp}' } }, 'schema.config.json: "migrations.template" must be a file name template using {timestamp}, {slug}, {epoch}'],
+    [
+      { migrations: { template: '{slug}' } },
+      'schema.config.json: "migrations.template" must be a file name template using {timestamp}, {slug}, {epoch}',
+    ],
+    [
+      { migrations: { template: '{timestamp}_{name}' } },
+      'schema.config.json: "migrations.template" must be a file name template using {timestamp}, {slug}, {epoch}',
+    ],
+    [
+      { migrations: { template: 'sub/{timestamp}' } },
+      'schema.config.json: "migrations.template" must be a file name template using {timestamp}, {slug}, {epoch}',
+    ],
   ])('%j: %s', (data, message) => {
     const { message: actual, hint } = failure(data);
     expect(actual).toBe(message);
@@ -75,7 +89,9 @@ describe('parseConfig', () => {
   });
 
   it('hints the known keys for an unknown one, and an example for a wrong type', () => {
-    expect(failure({ entity: 'x' }).hint).toBe('Known keys: url, entities, renames, concurrently, migrations, exclude, schemas, dataSource, dialects.');
+    expect(failure({ entity: 'x' }).hint).toBe(
+      'Known keys: url, entities, renames, concurrently, migrations, exclude, schemas, dataSource, dialects.',
+    );
     expect(failure({ migrations: { dirr: 'x' } }).hint).toBe('Known keys: migrations.dir, migrations.template.');
     expect(failure({ exclude: 1 }).hint).toBe('e.g. "exclude": ["legacy_*", "audit.events"]');
   });

@@ -59,7 +59,11 @@ const KEYS: Record<Exclude<keyof ConfigFile, 'migrations'>, KeySpec> = {
     example: '"concurrently": true',
     parse: (value) => (typeof value === 'boolean' ? value : undefined),
   },
-  exclude: { type: 'a table name or glob, or a list of them', example: '"exclude": ["legacy_*", "audit.events"]', parse: texts },
+  exclude: {
+    type: 'a table name or glob, or a list of them',
+    example: '"exclude": ["legacy_*", "audit.events"]',
+    parse: texts,
+  },
   schemas: { type: 'a schema name or a list of them', example: '"schemas": ["app", "audit"]', parse: texts },
   dataSource: { type: 'a file path', example: '"dataSource": "src/data-source.ts"', parse: text },
   dialects: {
@@ -88,7 +92,17 @@ const MIGRATION_KEYS: Record<'dir' | 'template', KeySpec> = {
   },
 };
 
-const KNOWN = ['url', 'entities', 'renames', 'concurrently', 'migrations', 'exclude', 'schemas', 'dataSource', 'dialects'];
+const KNOWN = [
+  'url',
+  'entities',
+  'renames',
+  'concurrently',
+  'migrations',
+  'exclude',
+  'schemas',
+  'dataSource',
+  'dialects',
+];
 
 /**
  * Validates the contents of a config file strictly: an unknown key or a value of the wrong type is a one-line
@@ -96,7 +110,10 @@ const KNOWN = ['url', 'entities', 'renames', 'concurrently', 'migrations', 'excl
  */
 export function parseConfig(data: unknown, shown: string): ConfigFile {
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-    throw new ConfigError(`${shown}: the configuration must be an object`, `e.g. { "url": "...", "entities": ["src/**/*.entity.ts"] }`);
+    throw new ConfigError(
+      `${shown}: the configuration must be an object`,
+      `e.g. { "url": "...", "entities": ["src/**/*.entity.ts"] }`,
+    );
   }
   const result: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(data)) {
@@ -114,13 +131,21 @@ export function parseConfig(data: unknown, shown: string): ConfigFile {
 
 function parseMigrations(value: unknown, shown: string): ConfigFile['migrations'] {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new ConfigError(`${shown}: "migrations" must be an object`, 'e.g. "migrations": { "dir": "generated/migrations", "template": "{timestamp}_{slug}" }');
+    throw new ConfigError(
+      `${shown}: "migrations" must be an object`,
+      'e.g. "migrations": { "dir": "generated/migrations", "template": "{timestamp}_{slug}" }',
+    );
   }
   const result: Record<string, unknown> = {};
   for (const [key, item] of Object.entries(value)) {
     if (item === undefined) continue;
     const spec = MIGRATION_KEYS[key as keyof typeof MIGRATION_KEYS];
-    if (!spec) throw unknownKey(shown, `migrations.${key}`, Object.keys(MIGRATION_KEYS).map((k) => `migrations.${k}`));
+    if (!spec)
+      throw unknownKey(
+        shown,
+        `migrations.${key}`,
+        Object.keys(MIGRATION_KEYS).map((k) => `migrations.${k}`),
+      );
     result[key] = checked(spec, item, shown, `migrations.${key}`);
   }
   return result;

@@ -92,9 +92,24 @@ const TRUE = /^(1|true|yes|on)$/i;
  * `$SCHEMA_DATA_SOURCE` / `dataSource`: its entities, connection, type and migrations folder), which wins over the
  * defaults. An empty variable counts as unset. Files named explicitly must exist; default ones may not.
  */
-export async function resolveSources(flags: SourceFlags, env: Environment, cwd: string, options?: ResolveOptions & { database?: true }): Promise<Sources>;
-export async function resolveSources(flags: SourceFlags, env: Environment, cwd: string, options: ResolveOptions & { database: false }): Promise<ProjectSources>;
-export async function resolveSources(flags: SourceFlags, env: Environment, cwd: string, options: ResolveOptions = {}): Promise<Sources | ProjectSources> {
+export async function resolveSources(
+  flags: SourceFlags,
+  env: Environment,
+  cwd: string,
+  options?: ResolveOptions & { database?: true },
+): Promise<Sources>;
+export async function resolveSources(
+  flags: SourceFlags,
+  env: Environment,
+  cwd: string,
+  options: ResolveOptions & { database: false },
+): Promise<ProjectSources>;
+export async function resolveSources(
+  flags: SourceFlags,
+  env: Environment,
+  cwd: string,
+  options: ResolveOptions = {},
+): Promise<Sources | ProjectSources> {
   const dotenv = options.dotenv === undefined ? readDotenv(cwd, env) : (options.dotenv ?? undefined);
   const variable = (name: string): { value: string; origin: UrlOrigin } | undefined => {
     const fromFile = dotenv?.values[name];
@@ -109,7 +124,10 @@ export async function resolveSources(flags: SourceFlags, env: Environment, cwd: 
   const dataSourceName = flags.dataSource ?? fromEnv('SCHEMA_DATA_SOURCE') ?? settings.dataSource;
   const dataSource = dataSourceName === undefined ? undefined : await loadDataSource(dataSourceName, cwd);
 
-  const envEntities = fromEnv('SCHEMA_ENTITIES')?.split(',').map((s) => s.trim()).filter(Boolean);
+  const envEntities = fromEnv('SCHEMA_ENTITIES')
+    ?.split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const globs = flags.entities?.length ? flags.entities : envEntities?.length ? envEntities : settings.entities;
   const entities = globs ? { entities: globs } : (dataSourceEntities(dataSource) ?? { entities: DEFAULT_ENTITIES });
   const renames = flags.renames ?? fromEnv('SCHEMA_RENAMES') ?? settings.renames;
@@ -120,8 +138,11 @@ export async function resolveSources(flags: SourceFlags, env: Environment, cwd: 
     ...entities,
     ...(dataSource ? { compile: dataSource.compile, dataSourceFile: dataSource.file } : {}),
     cwd,
-    concurrently: flags.concurrently ?? (concurrently !== undefined ? TRUE.test(concurrently.trim()) : (settings.concurrently ?? false)),
-    renames: renames !== undefined ? { file: renames, required: true } : { file: DEFAULT_RENAMES_FILE, required: false },
+    concurrently:
+      flags.concurrently ??
+      (concurrently !== undefined ? TRUE.test(concurrently.trim()) : (settings.concurrently ?? false)),
+    renames:
+      renames !== undefined ? { file: renames, required: true } : { file: DEFAULT_RENAMES_FILE, required: false },
     exclude: settings.exclude ?? [],
     schemas: settings.schemas ?? [],
     migrations: migrationsSetting(settings, dataSource),
@@ -160,9 +181,15 @@ function migrationsSetting(settings: ConfigFile, dataSource: DataSourceSettings 
 }
 
 /** A data source's entities, when it lists any. */
-function dataSourceEntities(dataSource: DataSourceSettings | undefined): Pick<Sources, 'entities' | 'entityClasses' | 'entitiesLabel'> | undefined {
+function dataSourceEntities(
+  dataSource: DataSourceSettings | undefined,
+): Pick<Sources, 'entities' | 'entityClasses' | 'entitiesLabel'> | undefined {
   if (!dataSource || (dataSource.classes.length === 0 && dataSource.globs.length === 0)) return undefined;
-  return { entities: dataSource.globs, entityClasses: dataSource.classes, entitiesLabel: `the entities of ${dataSource.file}` };
+  return {
+    entities: dataSource.globs,
+    entityClasses: dataSource.classes,
+    entitiesLabel: `the entities of ${dataSource.file}`,
+  };
 }
 
 /** The entities in words: the data source they come from, or the globs. */

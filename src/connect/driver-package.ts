@@ -29,5 +29,8 @@ export function resolveDriver(name: DriverPackage, anchors: readonly string[], a
       if ((error as NodeJS.ErrnoException).code !== 'MODULE_NOT_FOUND') throw error;
     }
   }
-  throw new DependencyError(`${DATABASE[name]} needs the driver package "${name}", which is not installed in ${appDir}`, `npm install ${name}`);
+  throw new DependencyError(
+    `${DATABASE[name]} needs the driver package "${name}", which is not installed in ${appDir}`,
+    `npm install ${name}`,
+  );
 }

@@ -40,19 +40,23 @@ describe('redaction', () => {
 
 describe('redaction of every credential a URL carries', () => {
   it('masks the user info password and the secret query parameters, keeping the rest as written', () => {
-    expect(redactUrl('postgres://app:pw@db:5432/x?sslmode=require&password=p2&sslpassword=p3&application_name=a+b')).toBe(
-      'postgres://app:***@db:5432/x?sslmode=require&password=***&sslpassword=***&application_name=a+b',
-    );
+    expect(
+      redactUrl('postgres://app:pw@db:5432/x?sslmode=require&password=p2&sslpassword=p3&application_name=a+b'),
+    ).toBe('postgres://app:***@db:5432/x?sslmode=require&password=***&sslpassword=***&application_name=a+b');
     expect(redactUrl('postgres://app@db/x?sslkey=%2Fhome%2Fme%2Fkey.pem&passfile=~%2F.pgpass&sslcert=c.pem#frag')).toBe(
       'postgres://app@db/x?sslkey=***&passfile=***&sslcert=c.pem#frag',
     );
-    expect(redactUrl('postgres://app@db/x?PASSWORD=p&api_token=t')).toBe('postgres://app@db/x?PASSWORD=***&api_token=***');
+    expect(redactUrl('postgres://app@db/x?PASSWORD=p&api_token=t')).toBe(
+      'postgres://app@db/x?PASSWORD=***&api_token=***',
+    );
     expect(redactUrl('postgres://app:pw@[::1/app')).toBe('postgres://app:***@[::1/app');
     expect(parseDatabaseUrl('postgres://u:a@h/db?password=b').redacted).toBe('postgres://u:***@h/db?password=***');
   });
 
   it('lists the secrets raw, URL-decoded and form-decoded, also of a URL inside an argument', () => {
-    expect(urlSecrets('--url=postgres://u:p%40w@h/db?password=a+b%21&sslpassword=c').sort()).toEqual(['a b!', 'a b%21', 'a+b!', 'a+b%21', 'c', 'p%40w', 'p@w'].sort());
+    expect(urlSecrets('--url=postgres://u:p%40w@h/db?password=a+b%21&sslpassword=c').sort()).toEqual(
+      ['a b!', 'a b%21', 'a+b!', 'a+b%21', 'c', 'p%40w', 'p@w'].sort(),
+    );
     expect(urlSecrets('sqlite:./dev.sqlite')).toEqual([]);
     expect(urlSecrets(undefined)).toEqual([]);
   });

@@ -58,7 +58,8 @@ function parseSqlite(url: string, cwd: string): DatabaseTarget {
   if (rest === ':memory:' || rest === '//:memory:' || rest === '///:memory:' || rest === '') {
     return { dialect: 'sqlite', filename: ':memory:', redacted: 'sqlite::memory:' };
   }
-  if (rest.startsWith('///')) rest = rest.slice(2); // sqlite:///abs/path -> /abs/path (SQLAlchemy)
+  if (rest.startsWith('///'))
+    rest = rest.slice(2); // sqlite:///abs/path -> /abs/path (SQLAlchemy)
   else if (rest.startsWith('//')) rest = rest.slice(2); // sqlite://relative -> relative
   rest = rest.split('?')[0] ?? rest;
   try {
@@ -137,7 +138,10 @@ export function urlSecrets(text: string | undefined): string[] {
   }
   const query = url.indexOf('?');
   if (query >= 0) {
-    for (const pair of url.slice(query + 1).split('#')[0]!.split('&')) {
+    for (const pair of url
+      .slice(query + 1)
+      .split('#')[0]!
+      .split('&')) {
       const equals = pair.indexOf('=');
       if (equals < 0) continue;
       const name = safeDecode(pair.slice(0, equals).replace(/\+/g, ' '));

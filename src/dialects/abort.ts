@@ -5,7 +5,10 @@ import { CancelledError } from '../errors/errors';
  * A signal that aborts as soon as any of `signals` does (a session's own and an apply's); `dispose` stops listening.
  * (`AbortSignal.any` does the same from Node 20.3 on; this works on every Node 20.)
  */
-export function anySignal(signals: readonly (AbortSignal | undefined)[]): { readonly signal: AbortSignal; dispose(): void } {
+export function anySignal(signals: readonly (AbortSignal | undefined)[]): {
+  readonly signal: AbortSignal;
+  dispose(): void;
+} {
   const controller = new AbortController();
   const given = signals.filter((s): s is AbortSignal => s !== undefined);
   const already = given.find((s) => s.aborted);

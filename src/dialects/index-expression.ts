@@ -34,7 +34,8 @@ function whyNotEnclosable(text: string, dialect: DialectName): string | undefine
     const closer = quotes[c];
     if (closer !== undefined) {
       // PostgreSQL's E'...' strings take backslash escapes; every other quote only escapes itself by doubling.
-      const backslashes = dialect === 'postgres' && c === "'" && /[eE]/.test(text[i - 1] ?? '') && !/\w/.test(text[i - 2] ?? '');
+      const backslashes =
+        dialect === 'postgres' && c === "'" && /[eE]/.test(text[i - 1] ?? '') && !/\w/.test(text[i - 2] ?? '');
       let j = i + 1;
       for (; j < text.length; j++) {
         if (backslashes && text[j] === '\\') j++;

@@ -1,7 +1,8 @@
 import { redactSecrets } from '../connect/url';
 import { SourceError } from '../errors/errors';
 
-const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' ').trim();
+const messageOf = (error: unknown): string =>
+  (error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' ').trim();
 
 /** The 1-based line of a 1-based character position in `text`. */
 function lineAt(text: string, position: number): number {

@@ -104,7 +104,9 @@ function enumUsesProbes(changes: readonly Change[], from: Model | undefined): En
   const schemas = from?.schemas;
   if (!schemas) return [];
   return changes.flatMap((change): EnumUsesProbe[] =>
-    change.kind === 'enum.recreate' ? [{ kind: 'enumUses', enum: { schema: change.from.schema, name: change.from.name }, schemas }] : [],
+    change.kind === 'enum.recreate'
+      ? [{ kind: 'enumUses', enum: { schema: change.from.schema, name: change.from.name }, schemas }]
+      : [],
   );
 }
 
@@ -160,7 +162,10 @@ export function measuredCount(
 const rows = (n: number): string => (n === 1 ? '1 row' : `${n} rows`);
 
 /** Refusals: rows still hold a label the target removes and no mapping says where they go. */
-export function enumRemovalDiagnostics(changes: readonly Change[], measurements: readonly Measurement[] | undefined): Diagnostic[] {
+export function enumRemovalDiagnostics(
+  changes: readonly Change[],
+  measurements: readonly Measurement[] | undefined,
+): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   for (const removal of changes.flatMap(enumColumnRemovals)) {
     for (const value of removal.removed) {
@@ -187,14 +192,18 @@ export function enumRemovalDiagnostics(changes: readonly Change[], measurements:
 }
 
 /** What converting one column does to rows holding removed labels, for the statement that converts it. */
-export function enumRemovalHazards(removal: EnumColumnRemoval, measurements: readonly Measurement[] | undefined): Hazard[] {
+export function enumRemovalHazards(
+  removal: EnumColumnRemoval,
+  measurements: readonly Measurement[] | undefined,
+): Hazard[] {
   const name = columnName(removal.table, removal.column);
   const hazards: Hazard[] = [];
   for (const value of removal.removed) {
     const mapping = removal.mappings.find((m) => m.from === value);
     const count = measuredCount(measurements, 'enumValueRows', removal.table, removal.column, value);
     if (mapping) {
-      const who = count === undefined ? `rows of ${name} holding '${value}'` : `${rows(count)} of ${name} holding '${value}'`;
+      const who =
+        count === undefined ? `rows of ${name} holding '${value}'` : `${rows(count)} of ${name} holding '${value}'`;
       hazards.push({
         code: 'ENUM_VALUE_REMOVED',
         message: `label '${value}' is removed: ${who} ${count === 1 ? 'becomes' : 'become'} '${mapping.to}' (declared by ${mapping.source})`,

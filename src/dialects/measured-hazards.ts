@@ -78,7 +78,8 @@ export function backfillHazards(subject: string, name: string, rows: TableRows):
 export function addNotNullColumnHazards(column: string, table: string, rows: TableRows): Hazard[] {
   const subject = `adds NOT NULL column ${column} without a default to ${table}`;
   if (rows.measured && !rows.estimated && rows.rows.value === 0) return [];
-  if (!rows.measured) return [{ code: 'NOT_NULL_VIOLATION', message: `${subject}: apply fails if ${table} has rows (${rows.why})` }];
+  if (!rows.measured)
+    return [{ code: 'NOT_NULL_VIOLATION', message: `${subject}: apply fails if ${table} has rows (${rows.why})` }];
   const { outcome, fails } = failing(rows.rows);
   const message = `${subject}: ${table} has ${formatCount(rows.rows, 'row')}${estimateNote(rows.rows)}, ${outcome}`;
   return [{ code: 'NOT_NULL_VIOLATION', message, ...(fails ? { fails } : {}) }];
@@ -91,7 +92,13 @@ export function addNotNullColumnHazards(column: string, table: string, rows: Tab
  */
 export function narrowingHazards(
   column: string,
-  change: { readonly name: string; readonly from: string; readonly to: string; readonly length: number; readonly array: boolean },
+  change: {
+    readonly name: string;
+    readonly from: string;
+    readonly to: string;
+    readonly length: number;
+    readonly array: boolean;
+  },
   rows: TableRows,
 ): Hazard[] {
   const subject = `narrows ${column} ${change.from} to ${change.to}`;
@@ -102,7 +109,8 @@ export function narrowingHazards(
     change.array
       ? `${formatCount(count, 'row')} ${is(count, 'holds an element', 'hold elements')} ${what}`
       : `${formatCount(count, 'value')} ${is(count, 'is', 'are')} ${what}`;
-  if (!longer) return [{ code: 'DATA_LOSS', message: `${subject}: apply fails if a value is ${what} (${notCounted(rows)})` }];
+  if (!longer)
+    return [{ code: 'DATA_LOSS', message: `${subject}: apply fails if a value is ${what} (${notCounted(rows)})` }];
   const { outcome, fails } = failing(longer);
   return [{ code: 'DATA_LOSS', message: `${subject}: ${counted(longer)}, ${outcome}`, ...(fails ? { fails } : {}) }];
 }
@@ -139,11 +147,21 @@ export function primaryKeyLockHazard(subject: string, table: string, rows: Table
  * `undefined` when there is nothing to count (the current key has the same columns, or the plan adds a key column).
  * None when no key is duplicated.
  */
-export function duplicateKeyHazards(subject: string, columns: readonly string[] | undefined, rows: TableRows): Hazard[] {
+export function duplicateKeyHazards(
+  subject: string,
+  columns: readonly string[] | undefined,
+  rows: TableRows,
+): Hazard[] {
   if (!columns) return [];
   const duplicated = rows.measured ? rows.duplicateKeys(columns) : undefined;
   if (duplicated && duplicated.value === 0) return [];
-  if (!duplicated) return [{ code: 'UNIQUE_VIOLATION', message: `${subject}: apply fails if two rows hold the same key (${notCounted(rows)})` }];
+  if (!duplicated)
+    return [
+      {
+        code: 'UNIQUE_VIOLATION',
+        message: `${subject}: apply fails if two rows hold the same key (${notCounted(rows)})`,
+      },
+    ];
   const { outcome, fails } = failing(duplicated);
   const message = `${subject}: ${formatCount(duplicated, 'key')} ${is(duplicated, 'is', 'are')} held by more than one row${estimateNote(duplicated)}, ${outcome}`;
   return [{ code: 'UNIQUE_VIOLATION', message, ...(fails ? { fails } : {}) }];

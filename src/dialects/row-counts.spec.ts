@@ -33,7 +33,10 @@ describe('row counts', () => {
       { value: 3, estimated: false },
       undefined,
     ]);
-    expect(tableRows([measurement], { schema: 'public', name: 'people' })).toEqual({ measured: false, why: 'not counted' });
+    expect(tableRows([measurement], { schema: 'public', name: 'people' })).toEqual({
+      measured: false,
+      why: 'not counted',
+    });
     expect(tableRows(undefined, { schema: 'public', name: 'users' })).toEqual({
       measured: false,
       why: 'not counted: planned without a database',

@@ -68,7 +68,11 @@ export interface TableProbeOptions {
   readonly from?: Model;
 }
 
-export function tableRowsProbes(changes: readonly Change[], names: CurrentNames, options: TableProbeOptions = {}): TableRowsProbe[] {
+export function tableRowsProbes(
+  changes: readonly Change[],
+  names: CurrentNames,
+  options: TableProbeOptions = {},
+): TableRowsProbe[] {
   const { narrowedLength, from } = options;
   const byTable = new Map<string, Needs>();
   const existing = from && new Set(from.tables.map(qualifiedKey));
@@ -115,7 +119,12 @@ export function tableRowsProbes(changes: readonly Change[], names: CurrentNames,
         const length = narrowedLength?.(change.from, change.to);
         if (length !== undefined) {
           const array = change.from.array ?? false;
-          touch(change.table).counts.set(countKey.longer(change.from.name), { kind: 'longer', column: change.from.name, length, array });
+          touch(change.table).counts.set(countKey.longer(change.from.name), {
+            kind: 'longer',
+            column: change.from.name,
+            length,
+            array,
+          });
         }
         break;
       }
@@ -130,7 +139,8 @@ export function tableRowsProbes(changes: readonly Change[], names: CurrentNames,
     const current = names.table(table);
     const asCounted = (count: RowCount): RowCount => {
       if (count.kind === 'rows') return count;
-      if (count.kind === 'duplicateKeys') return { ...count, columns: count.columns.map((c) => names.column(table, c)) };
+      if (count.kind === 'duplicateKeys')
+        return { ...count, columns: count.columns.map((c) => names.column(table, c)) };
       return { ...count, column: names.column(table, count.column) };
     };
     return {

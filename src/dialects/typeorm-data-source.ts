@@ -48,7 +48,11 @@ export interface TypeormDataSource {
    * The options of the DataSource compiling builds metadata with: of this dialect's driver, with stand-ins for the
    * driver modules (metadata building never uses them, so compiling needs no driver package installed).
    */
-  metadataOptions(entities: readonly Function[], naming: MetadataNaming, options: DataSourceCompileOptions): DataSourceOptions;
+  metadataOptions(
+    entities: readonly Function[],
+    naming: MetadataNaming,
+    options: DataSourceCompileOptions,
+  ): DataSourceOptions;
 }
 
 /** The naming options of the app's DataSource. */

@@ -59,7 +59,14 @@ export function metadataRecordSql(d: MetadataSqlDialect, records: MetadataRecord
       ]),
     ),
     ...records.insertViews.map((view) =>
-      insert(['NULL', literal(d.schemaOf(view)), 'NULL', literal(viewType(view)), literal(view.name), literal(view.expression)]),
+      insert([
+        'NULL',
+        literal(d.schemaOf(view)),
+        'NULL',
+        literal(viewType(view)),
+        literal(view.name),
+        literal(view.expression),
+      ]),
     ),
     ...records.insertColumns.map((record) =>
       insert([

@@ -26,7 +26,7 @@ export function withViewUpkeep(changes: readonly Change[], context: RenderContex
     if (change.kind === 'view.create') created.add(qualifiedKey(change.view));
   }
   const targets = new Map((context.to.views ?? []).map((view): [string, View] => [qualifiedKey(view), view]));
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false;
     for (const view of context.from.views ?? []) {
       const key = qualifiedKey(view);
@@ -57,7 +57,7 @@ export function withViewUpkeep(changes: readonly Change[], context: RenderContex
   if (out.some(writesMetadata)) {
     out.unshift({
       kind: 'typeormMetadata.create',
-      reason: "TypeORM records view and generated column expressions in typeorm_metadata, created if it is missing",
+      reason: 'TypeORM records view and generated column expressions in typeorm_metadata, created if it is missing',
     });
   }
   return out;

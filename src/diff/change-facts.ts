@@ -26,8 +26,7 @@ export function objectNameOf(change: Change): string {
 
 /** Enum types (qualified keys) whose existence a change needs before it runs. */
 export function enumsUsedBy(change: Change): string[] {
-  const ofColumns = (columns: readonly Column[]) =>
-    columns.flatMap((c) => (c.enum ? [qualifiedKey(c.enum)] : []));
+  const ofColumns = (columns: readonly Column[]) => columns.flatMap((c) => (c.enum ? [qualifiedKey(c.enum)] : []));
   switch (change.kind) {
     case 'table.create':
       return ofColumns(change.table.columns);
@@ -44,8 +43,7 @@ export function enumsUsedBy(change: Change): string[] {
 
 /** Enum types (qualified keys) that stop being used once a change has run. */
 export function enumsReleasedBy(change: Change): string[] {
-  const ofColumns = (columns: readonly Column[]) =>
-    columns.flatMap((c) => (c.enum ? [qualifiedKey(c.enum)] : []));
+  const ofColumns = (columns: readonly Column[]) => columns.flatMap((c) => (c.enum ? [qualifiedKey(c.enum)] : []));
   switch (change.kind) {
     case 'table.drop':
       return ofColumns(change.table.columns);

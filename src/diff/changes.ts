@@ -15,14 +15,7 @@ import type {
 
 /** Which attributes of a column differ; a `column.alter` carries the full before/after column too. */
 export type ColumnField =
-  | 'type'
-  | 'nullable'
-  | 'default'
-  | 'generated'
-  | 'comment'
-  | 'enumValues'
-  | 'computed'
-  | 'collation';
+  'type' | 'nullable' | 'default' | 'generated' | 'comment' | 'enumValues' | 'computed' | 'collation';
 
 /** Rows holding label `from` are converted to label `to`, which the enum keeps (declared; see `Renames.enumValues`). */
 export interface EnumValueMapping {
@@ -83,7 +76,12 @@ export type Change =
   /** PostgreSQL: `ALTER TYPE ... RENAME TO` (declared in `Renames.enums`); columns follow the type. */
   | (Base & { readonly kind: 'enum.rename'; readonly from: QualifiedName; readonly to: QualifiedName })
   /** PostgreSQL: `ALTER TYPE ... RENAME VALUE` (declared); rows, defaults and constraints follow the label. */
-  | (Base & { readonly kind: 'enum.value.rename'; readonly enum: QualifiedName; readonly from: string; readonly to: string })
+  | (Base & {
+      readonly kind: 'enum.value.rename';
+      readonly enum: QualifiedName;
+      readonly from: string;
+      readonly to: string;
+    })
   /**
    * PostgreSQL: labels removed or reordered, which `ALTER TYPE` cannot do. The type is swapped as TypeORM does it:
    * the old type is renamed aside, the new one created, every column converted (`USING`, through text, with the
@@ -107,17 +105,37 @@ export type Change =
    * A declared table rename. `table` is the table as it is before the rename; changes after it name the table by `to`.
    * Foreign keys of other tables follow the table (both dialects rewrite them).
    */
-  | (Base & { readonly kind: 'table.rename'; readonly from: QualifiedName; readonly to: QualifiedName; readonly table: Table })
+  | (Base & {
+      readonly kind: 'table.rename';
+      readonly from: QualifiedName;
+      readonly to: QualifiedName;
+      readonly table: Table;
+    })
   | (Base & { readonly kind: 'table.create'; readonly table: Table })
   | (Base & { readonly kind: 'table.drop'; readonly table: Table })
   /** SQLite: a table recreated because SQLite cannot ALTER what changed; `changes` are the ones it replaces. */
-  | (Base & { readonly kind: 'table.rebuild'; readonly from: Table; readonly to: Table; readonly changes: readonly Change[] })
-  | (Base & { readonly kind: 'table.comment'; readonly table: QualifiedName; readonly from?: string; readonly to?: string })
+  | (Base & {
+      readonly kind: 'table.rebuild';
+      readonly from: Table;
+      readonly to: Table;
+      readonly changes: readonly Change[];
+    })
+  | (Base & {
+      readonly kind: 'table.comment';
+      readonly table: QualifiedName;
+      readonly from?: string;
+      readonly to?: string;
+    })
   /**
    * PostgreSQL `COMMENT ON <kind> ... IS ...` (`to` absent: `IS NULL`) for an object that exists and keeps its
    * definition; an object created or re-created gets its comment with it.
    */
-  | (Base & { readonly kind: 'comment.set'; readonly target: CommentTarget; readonly from?: string; readonly to?: string })
+  | (Base & {
+      readonly kind: 'comment.set';
+      readonly target: CommentTarget;
+      readonly from?: string;
+      readonly to?: string;
+    })
   /** A declared column rename, in the table named by its target name; `column` is the column before the rename. */
   | (Base & {
       readonly kind: 'column.rename';
@@ -145,7 +163,12 @@ export type Change =
    * PostgreSQL: a foreign key that differs only in its deferrability (`DEFERRABLE`, `INITIALLY DEFERRED`) is altered
    * in place (`ALTER CONSTRAINT`): no drop, no re-check of the rows. SQLite rebuilds the table.
    */
-  | (Base & { readonly kind: 'foreignKey.alter'; readonly table: QualifiedName; readonly from: ForeignKey; readonly to: ForeignKey })
+  | (Base & {
+      readonly kind: 'foreignKey.alter';
+      readonly table: QualifiedName;
+      readonly from: ForeignKey;
+      readonly to: ForeignKey;
+    })
   | (Base & { readonly kind: 'unique.add'; readonly table: QualifiedName; readonly unique: Unique })
   | (Base & { readonly kind: 'unique.drop'; readonly table: QualifiedName; readonly unique: Unique })
   | (Base & { readonly kind: 'check.add'; readonly table: QualifiedName; readonly check: Check })

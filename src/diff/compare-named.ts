@@ -44,6 +44,10 @@ export function deepEqual(a: unknown, b: unknown): boolean {
  * `UnmodelledAttribute`).
  */
 export function definitionOf<T extends object>(item: T): Omit<T, 'comment' | 'unmodelled'> {
-  const { comment: _comment, unmodelled: _unmodelled, ...definition } = item as T & { comment?: unknown; unmodelled?: unknown };
+  const {
+    comment: _comment,
+    unmodelled: _unmodelled,
+    ...definition
+  } = item as T & { comment?: unknown; unmodelled?: unknown };
   return definition;
 }

@@ -72,7 +72,9 @@ export function mapColumns(model: Model, type: QualifiedName, map: (column: Colu
   return {
     ...model,
     tables: model.tables.map((table) =>
-      table.columns.some((c) => sameName(c.enum, type)) ? { ...table, columns: table.columns.map((c) => (sameName(c.enum, type) ? map(c) : c)) } : table,
+      table.columns.some((c) => sameName(c.enum, type))
+        ? { ...table, columns: table.columns.map((c) => (sameName(c.enum, type) ? map(c) : c)) }
+        : table,
     ),
   };
 }
@@ -83,7 +85,10 @@ export interface LabelDeclarations {
   readonly notRenamed: ReadonlySet<string>;
 }
 
-export function declarationsFor(renames: Renames, matches: (entry: Renames['enumValues'][number]) => boolean): LabelDeclarations {
+export function declarationsFor(
+  renames: Renames,
+  matches: (entry: Renames['enumValues'][number]) => boolean,
+): LabelDeclarations {
   const entries = renames.enumValues.filter(matches);
   return {
     renames: entries.filter((e) => e.rename).map((e) => ({ from: e.from, to: e.to, source: e.source })),

@@ -4,7 +4,9 @@ import type { Diagnostic } from '../model';
 import { pairByKey } from './compare-named';
 
 const describe = (partitioning: Partitioning | undefined): string =>
-  partitioning ? `partitioned (PARTITION BY ${partitioning.strategy.toUpperCase()} (${partitioning.key}))` : 'not partitioned';
+  partitioning
+    ? `partitioned (PARTITION BY ${partitioning.strategy.toUpperCase()} (${partitioning.key}))`
+    : 'not partitioned';
 
 const samePartitioning = (a: Table['partitioning'], b: Table['partitioning']): boolean =>
   a?.strategy === b?.strategy && a?.key === b?.key;

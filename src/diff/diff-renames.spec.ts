@@ -3,9 +3,15 @@ import { NO_RENAMES, normalizeModel } from '../model';
 import { postgresEnums } from '../dialects/postgres/enum-diff';
 import { diffModels as diffWith, type DiffOptions } from './diff';
 
-const diffModels = (from: Model, to: Model, options: Omit<DiffOptions, 'enums'> = {}) => diffWith(from, to, { enums: postgresEnums, ...options });
+const diffModels = (from: Model, to: Model, options: Omit<DiffOptions, 'enums'> = {}) =>
+  diffWith(from, to, { enums: postgresEnums, ...options });
 
-const col = (name: string, extra: Partial<Column> = {}): Column => ({ name, type: 'integer', nullable: false, ...extra });
+const col = (name: string, extra: Partial<Column> = {}): Column => ({
+  name,
+  type: 'integer',
+  nullable: false,
+  ...extra,
+});
 const table = (name: string, extra: Partial<Table> = {}): Table => ({
   schema: 'public',
   name,
@@ -48,12 +54,29 @@ describe('declared renames', () => {
   const declared = renames({ tables: [{ from: at('writers'), to: at('authors'), rename: true, source }] });
 
   it('renames a table, follows it with the foreign keys that reference it, and renames keys by definition', () => {
-    const result = diffModels(model([writers, books('writers')]), model([authors, books('authors')]), { renames: declared });
+    const result = diffModels(model([writers, books('writers')]), model([authors, books('authors')]), {
+      renames: declared,
+    });
     expect(result.decisions).toEqual([]);
     expect(result.changes).toEqual([
-      expect.objectContaining({ kind: 'table.rename', from: at('writers'), to: at('authors'), reason: expect.stringContaining(source) }),
-      expect.objectContaining({ kind: 'constraint.rename', constraint: 'primaryKey', from: 'PK_writers', to: 'PK_authors' }),
-      expect.objectContaining({ kind: 'constraint.rename', constraint: 'unique', from: 'UQ_writers_email', to: 'UQ_authors_email' }),
+      expect.objectContaining({
+        kind: 'table.rename',
+        from: at('writers'),
+        to: at('authors'),
+        reason: expect.stringContaining(source),
+      }),
+      expect.objectContaining({
+        kind: 'constraint.rename',
+        constraint: 'primaryKey',
+        from: 'PK_writers',
+        to: 'PK_authors',
+      }),
+      expect.objectContaining({
+        kind: 'constraint.rename',
+        constraint: 'unique',
+        from: 'UQ_writers_email',
+        to: 'UQ_authors_email',
+      }),
       expect.objectContaining({ kind: 'index.rename', from: writers.indexes[0], to: authors.indexes[0] }),
     ]);
   });
@@ -67,11 +90,22 @@ describe('declared renames', () => {
   it('renames a column, then alters it like any other column', () => {
     const from = model([table('people', { columns: [col('id'), col('age')] })]);
     const to = model([table('people', { columns: [col('id'), col('years', { type: 'bigint' })] })]);
-    const columns = [{ table: at('people'), from: 'age', to: 'years', rename: true, source: '@RenamedFrom on Person.years' }];
+    const columns = [
+      { table: at('people'), from: 'age', to: 'years', rename: true, source: '@RenamedFrom on Person.years' },
+    ];
     const result = diffModels(from, to, { renames: renames({ columns }) });
     expect(result.changes).toEqual([
-      expect.objectContaining({ kind: 'column.rename', from: 'age', to: 'years', reason: expect.stringContaining('@RenamedFrom on Person.years') }),
-      expect.objectContaining({ kind: 'column.alter', fields: ['type'], from: expect.objectContaining({ name: 'years', type: 'integer' }) }),
+      expect.objectContaining({
+        kind: 'column.rename',
+        from: 'age',
+        to: 'years',
+        reason: expect.stringContaining('@RenamedFrom on Person.years'),
+      }),
+      expect.objectContaining({
+        kind: 'column.alter',
+        fields: ['type'],
+        from: expect.objectContaining({ name: 'years', type: 'integer' }),
+      }),
     ]);
     expect(result.decisions).toEqual([]);
   });
@@ -98,14 +132,23 @@ describe('look-alikes without a declaration', () => {
   });
 
   it('asks about a dropped and an added column of compatible types, preferring an identical definition', () => {
-    const from = model([table('users', { columns: [col('id'), col('name', { type: 'text' }), col('flag', { type: 'boolean' })] })]);
+    const from = model([
+      table('users', { columns: [col('id'), col('name', { type: 'text' }), col('flag', { type: 'boolean' })] }),
+    ]);
     const to = model([
       table('users', {
-        columns: [col('id'), col('bio', { type: 'text', nullable: true }), col('full_name', { type: 'text' }), col('n')],
+        columns: [
+          col('id'),
+          col('bio', { type: 'text', nullable: true }),
+          col('full_name', { type: 'text' }),
+          col('n'),
+        ],
         indexes: [{ name: 'IDX_full_name', columns: ['full_name'], unique: false }],
       }),
     ]);
-    const result = diffModels(from, to, { entityNames: { tables: {}, columns: { 'public.users.full_name': 'User.fullName' } } });
+    const result = diffModels(from, to, {
+      entityNames: { tables: {}, columns: { 'public.users.full_name': 'User.fullName' } },
+    });
     expect(result.decisions).toEqual([
       expect.objectContaining({
         object: 'column',
@@ -125,9 +168,12 @@ describe('look-alikes without a declaration', () => {
   });
 
   it('does not ask about an unrelated dropped and added column of the same base type (issue 13)', () => {
-    const varchar = (name: string, length: number, extra: Partial<Column> = {}) => col(name, { type: 'character varying', length, ...extra });
+    const varchar = (name: string, length: number, extra: Partial<Column> = {}) =>
+      col(name, { type: 'character varying', length, ...extra });
     const from = model([table('users', { columns: [col('id'), varchar('legacyMenuState', 32, { nullable: true })] })]);
-    const to = model([table('users', { columns: [col('id'), varchar('timezone', 64, { default: "'UTC'::character varying" })] })]);
+    const to = model([
+      table('users', { columns: [col('id'), varchar('timezone', 64, { default: "'UTC'::character varying" })] }),
+    ]);
     const result = diffModels(from, to);
     expect(result.decisions).toEqual([]);
     expect(result.changes.map((c) => [c.kind, 'column' in c ? c.column.name : ''])).toEqual([
@@ -137,9 +183,18 @@ describe('look-alikes without a declaration', () => {
   });
 
   it('pairs each dropped column with its most alike added column, best pairs first', () => {
-    const from = model([table('users', { columns: [col('id'), col('name', { type: 'text' }), col('mail', { type: 'text' })] })]);
+    const from = model([
+      table('users', { columns: [col('id'), col('name', { type: 'text' }), col('mail', { type: 'text' })] }),
+    ]);
     const to = model([
-      table('users', { columns: [col('id'), col('nickname', { type: 'text' }), col('email', { type: 'text' }), col('full_name', { type: 'text' })] }),
+      table('users', {
+        columns: [
+          col('id'),
+          col('nickname', { type: 'text' }),
+          col('email', { type: 'text' }),
+          col('full_name', { type: 'text' }),
+        ],
+      }),
     ]);
     expect(diffModels(from, to).decisions.map((d) => [d.from, d.to])).toEqual([
       ['public.users.mail', 'public.users.email'],

@@ -152,13 +152,17 @@ export function findLookAlikes(from: Model, to: Model, renames: Renames, names: 
   const columns = new Map<string, Set<string>>();
   const delta = pairByKey(from.tables, to.tables, tableKey);
 
-  const declined = new Set(renames.tables.filter((r) => !r.rename).map((r) => `${qualifiedKey(r.from)} -> ${qualifiedKey(r.to)}`));
+  const declined = new Set(
+    renames.tables.filter((r) => !r.rename).map((r) => `${qualifiedKey(r.from)} -> ${qualifiedKey(r.to)}`),
+  );
   const candidates = delta.dropped
     .flatMap((a) => delta.added.map((b) => ({ a, b, likeness: tableLikeness(a, b) })))
     .filter(({ a, b, likeness }) => likeness.plausible && !declined.has(`${tableKey(a)} -> ${tableKey(b)}`))
     .sort(
       (x, y) =>
-        y.likeness.score - x.likeness.score || compareStrings(tableKey(x.a), tableKey(y.a)) || compareStrings(tableKey(x.b), tableKey(y.b)),
+        y.likeness.score - x.likeness.score ||
+        compareStrings(tableKey(x.a), tableKey(y.a)) ||
+        compareStrings(tableKey(x.b), tableKey(y.b)),
     );
   for (const { a, b } of candidates) {
     const [fromKey, toKey] = [tableKey(a), tableKey(b)];
@@ -186,7 +190,9 @@ export function findLookAlikes(from: Model, to: Model, renames: Renames, names: 
     const dropped = a.columns.filter((c) => !b.columns.some((d) => d.name === c.name));
     const pairs = dropped
       .flatMap((old, i) => added.map((match, j) => ({ old, match, i, j, likeness: columnLikeness(old, match) })))
-      .filter(({ old, match, likeness }) => likeness.plausible && !declinedColumns.has(`${key}.${old.name} -> ${match.name}`))
+      .filter(
+        ({ old, match, likeness }) => likeness.plausible && !declinedColumns.has(`${key}.${old.name} -> ${match.name}`),
+      )
       .sort((x, y) => y.likeness.score - x.likeness.score || x.i - y.i || x.j - y.j);
     const taken = new Set<string>();
     for (const { old, match } of pairs) {

@@ -3,7 +3,8 @@ import { normalizeModel } from '../model';
 import { postgresEnums } from '../dialects/postgres/enum-diff';
 import { diffModels as diffWith, type DiffOptions } from './diff';
 
-const diffModels = (from: Model, to: Model, options: Omit<DiffOptions, 'enums'> = {}) => diffWith(from, to, { enums: postgresEnums, ...options });
+const diffModels = (from: Model, to: Model, options: Omit<DiffOptions, 'enums'> = {}) =>
+  diffWith(from, to, { enums: postgresEnums, ...options });
 
 const table = (name: string, columns: Table['columns']): Table => ({
   schema: 'public',
@@ -19,7 +20,12 @@ const id = { name: 'id', type: 'integer', nullable: false };
 const n = { name: 'n', type: 'bigint', nullable: true };
 const model = (tables: Table[], sequences?: Sequence[]): Model =>
   normalizeModel({ dialect: 'postgres', extensions: [], enums: [], tables, sequences });
-const seq = (name: string, extra: Partial<Sequence> = {}): Sequence => ({ schema: 'public', name, type: 'bigint', ...extra });
+const seq = (name: string, extra: Partial<Sequence> = {}): Sequence => ({
+  schema: 'public',
+  name,
+  type: 'bigint',
+  ...extra,
+});
 const changes = (from: Model, to: Model) => diffModels(from, to).changes;
 
 describe('diffSequences', () => {
@@ -55,11 +61,14 @@ describe('diffSequences', () => {
 
   it('drops a sequence, except one its dropped owner (table or column) takes along', () => {
     const t = table('t', [id, n]);
-    const from = model([t, table('gone', [id, n])], [
-      seq('loose'),
-      seq('of_gone', { ownedBy: { table: 'gone', column: 'n' } }),
-      seq('of_n', { ownedBy: { table: 't', column: 'n' } }),
-    ]);
+    const from = model(
+      [t, table('gone', [id, n])],
+      [
+        seq('loose'),
+        seq('of_gone', { ownedBy: { table: 'gone', column: 'n' } }),
+        seq('of_n', { ownedBy: { table: 't', column: 'n' } }),
+      ],
+    );
     const to = model([table('t', [id])]);
     expect(changes(from, to).filter((c) => c.kind.startsWith('sequence.'))).toEqual([
       { kind: 'sequence.drop', sequence: seq('loose'), reason: 'sequence public.loose is not in the target schema' },
@@ -85,7 +94,14 @@ describe('diffSequences', () => {
     const from = model([table('old', [id, n])], [seq('s', { ownedBy: { table: 'old', column: 'n' } })]);
     const to = model([table('new', [id, n])], [seq('s', { ownedBy: { table: 'new', column: 'n' } })]);
     const renames = {
-      tables: [{ from: { schema: 'public', name: 'old' }, to: { schema: 'public', name: 'new' }, rename: true, source: 'test' }],
+      tables: [
+        {
+          from: { schema: 'public', name: 'old' },
+          to: { schema: 'public', name: 'new' },
+          rename: true,
+          source: 'test',
+        },
+      ],
       columns: [],
       enums: [],
       enumValues: [],

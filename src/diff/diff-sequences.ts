@@ -3,7 +3,15 @@ import { qualifiedKey } from '../model';
 import type { Change, SequenceField } from './changes';
 import { deepEqual, pairByKey } from './compare-named';
 
-const FIELDS: readonly Exclude<SequenceField, 'ownedBy'>[] = ['type', 'increment', 'minValue', 'maxValue', 'start', 'cache', 'cycle'];
+const FIELDS: readonly Exclude<SequenceField, 'ownedBy'>[] = [
+  'type',
+  'increment',
+  'minValue',
+  'maxValue',
+  'start',
+  'cache',
+  'cycle',
+];
 
 const ownerText = (sequence: Sequence): string =>
   sequence.ownedBy ? `${sequence.ownedBy.table}.${sequence.ownedBy.column}` : 'nothing';
@@ -54,13 +62,21 @@ export function diffSequences(from: Model, to: Model): Change[] {
   const [wasSerial, becomesSerial] = [impliedSequences(from), impliedSequences(to)];
   const kept = [
     ...delta.kept,
-    ...delta.added.flatMap((b) => (wasSerial.has(qualifiedKey(b)) ? [{ from: wasSerial.get(qualifiedKey(b))!, to: b }] : [])),
-    ...delta.dropped.flatMap((a) => (becomesSerial.has(qualifiedKey(a)) ? [{ from: a, to: becomesSerial.get(qualifiedKey(a))! }] : [])),
+    ...delta.added.flatMap((b) =>
+      wasSerial.has(qualifiedKey(b)) ? [{ from: wasSerial.get(qualifiedKey(b))!, to: b }] : [],
+    ),
+    ...delta.dropped.flatMap((a) =>
+      becomesSerial.has(qualifiedKey(a)) ? [{ from: a, to: becomesSerial.get(qualifiedKey(a))! }] : [],
+    ),
   ];
   for (const sequence of delta.added) {
     if (wasSerial.has(qualifiedKey(sequence))) continue;
     const { ownedBy, ...unowned } = sequence;
-    changes.push({ kind: 'sequence.create', sequence: unowned, reason: `sequence ${qualifiedKey(sequence)} is missing` });
+    changes.push({
+      kind: 'sequence.create',
+      sequence: unowned,
+      reason: `sequence ${qualifiedKey(sequence)} is missing`,
+    });
     if (ownedBy) {
       changes.push({
         kind: 'sequence.alter',
@@ -73,7 +89,11 @@ export function diffSequences(from: Model, to: Model): Change[] {
   }
   for (const sequence of delta.dropped) {
     if (ownerDropped(sequence, to) || becomesSerial.has(qualifiedKey(sequence))) continue;
-    changes.push({ kind: 'sequence.drop', sequence, reason: `sequence ${qualifiedKey(sequence)} is not in the target schema` });
+    changes.push({
+      kind: 'sequence.drop',
+      sequence,
+      reason: `sequence ${qualifiedKey(sequence)} is not in the target schema`,
+    });
   }
   for (const { from: a, to: b } of kept) {
     if (a.comment !== b.comment) {
@@ -88,8 +108,16 @@ export function diffSequences(from: Model, to: Model): Change[] {
     const fields: SequenceField[] = FIELDS.filter((field) => a[field] !== b[field]);
     if (!deepEqual(a.ownedBy, b.ownedBy)) fields.push('ownedBy');
     if (fields.length === 0) continue;
-    const what = fields.map((field) => (field === 'ownedBy' ? `owner (${ownerText(a)} -> ${ownerText(b)})` : field)).join(', ');
-    changes.push({ kind: 'sequence.alter', from: a, to: b, fields, reason: `sequence ${qualifiedKey(b)} has a different ${what}` });
+    const what = fields
+      .map((field) => (field === 'ownedBy' ? `owner (${ownerText(a)} -> ${ownerText(b)})` : field))
+      .join(', ');
+    changes.push({
+      kind: 'sequence.alter',
+      from: a,
+      to: b,
+      fields,
+      reason: `sequence ${qualifiedKey(b)} has a different ${what}`,
+    });
   }
   return changes;
 }

@@ -38,7 +38,11 @@ export function diffTables(from: Model, to: Model, options: DiffTablesOptions = 
   const delta = pairByKey(from.tables, to.tables, tableKey);
   for (const table of delta.added) {
     // Foreign keys are separate changes, so that tables referencing each other can be created in any order.
-    changes.push({ kind: 'table.create', table: { ...table, foreignKeys: [] }, reason: `table ${tableKey(table)} is missing` });
+    changes.push({
+      kind: 'table.create',
+      table: { ...table, foreignKeys: [] },
+      reason: `table ${tableKey(table)} is missing`,
+    });
     for (const foreignKey of table.foreignKeys) {
       changes.push({
         kind: 'foreignKey.add',
@@ -126,7 +130,11 @@ function diffTable(
     `${kind} ${a} on ${name} is renamed to ${b}: same definition, its name follows the renamed table or column`;
 
   // A comment of an index or constraint that stays (under its name `to`) is set in place.
-  const commentChange = (kind: 'index' | 'constraint', a: { comment?: string }, b: { name?: string; comment?: string }): void => {
+  const commentChange = (
+    kind: 'index' | 'constraint',
+    a: { comment?: string },
+    b: { name?: string; comment?: string },
+  ): void => {
     if (a.comment === b.comment || b.name === undefined) return;
     changes.push({
       kind: 'comment.set',
@@ -158,7 +166,12 @@ function diffTable(
     commentChange('constraint', pkFrom, pkTo);
   } else if (!samePrimaryKey(from.primaryKey, to.primaryKey)) {
     if (from.primaryKey) {
-      changes.push({ kind: 'primaryKey.drop', table, primaryKey: from.primaryKey, reason: `primary key of ${name} changes` });
+      changes.push({
+        kind: 'primaryKey.drop',
+        table,
+        primaryKey: from.primaryKey,
+        reason: `primary key of ${name} changes`,
+      });
     }
     if (to.primaryKey) {
       changes.push({
@@ -189,7 +202,8 @@ function diffTable(
     if (pairByDefinition) {
       for (const item of delta.dropped) {
         const same = delta.added.find(
-          (other) => !renamed.has(other) && deepEqual({ ...definitionOf(item), name: '' }, { ...definitionOf(other), name: '' }),
+          (other) =>
+            !renamed.has(other) && deepEqual({ ...definitionOf(item), name: '' }, { ...definitionOf(other), name: '' }),
         );
         if (!same) continue;
         renamed.add(item).add(same);
@@ -200,7 +214,8 @@ function diffTable(
     for (const item of delta.dropped) {
       if (!renamed.has(item)) changes.push(drop(item, `${kind} ${item.name} on ${name} is not in the target schema`));
     }
-    for (const item of delta.added) if (!renamed.has(item)) changes.push(add(item, `${kind} ${item.name} on ${name} is missing`));
+    for (const item of delta.added)
+      if (!renamed.has(item)) changes.push(add(item, `${kind} ${item.name} on ${name} is missing`));
     for (const pair of delta.kept) {
       if (deepEqual(definitionOf(pair.from), definitionOf(pair.to))) {
         const why = recreated?.(pair.to);
@@ -216,7 +231,9 @@ function diffTable(
         !('notValid' in pair.to && pair.to.notValid) &&
         deepEqual({ ...definitionOf(pair.from), notValid: undefined }, definitionOf(pair.to))
       ) {
-        changes.push(validate(pair.to, `${kind} ${pair.to.name} on ${name} is NOT VALID: the existing rows are validated`));
+        changes.push(
+          validate(pair.to, `${kind} ${pair.to.name} on ${name} is NOT VALID: the existing rows are validated`),
+        );
         commentChange(commentKind, pair.from, pair.to);
         continue;
       }
@@ -240,20 +257,44 @@ function diffTable(
     to.foreignKeys,
     (foreignKey, reason) => ({ kind: 'foreignKey.add', table, foreignKey, reason }),
     (foreignKey, reason) => ({ kind: 'foreignKey.drop', table, foreignKey, reason }),
-    (a, b, reason) => ({ kind: 'constraint.rename', table, constraint: 'foreignKey', from: a.name, to: b.name, reason }),
-    (foreignKey, reason) => ({ kind: 'constraint.validate', table, constraintType: 'foreignKey', name: foreignKey.name, reason }),
+    (a, b, reason) => ({
+      kind: 'constraint.rename',
+      table,
+      constraint: 'foreignKey',
+      from: a.name,
+      to: b.name,
+      reason,
+    }),
+    (foreignKey, reason) => ({
+      kind: 'constraint.validate',
+      table,
+      constraintType: 'foreignKey',
+      name: foreignKey.name,
+      reason,
+    }),
     // PostgreSQL cannot change the type of a key column while a foreign key ties it to a column of the old type.
     (foreignKey) => {
       const own = foreignKey.columns.filter((c) => retyped.get(name)?.has(c));
-      const referenced = foreignKey.referencedColumns.filter((c) => retyped.get(referencedTableKey(foreignKey))?.has(c));
+      const referenced = foreignKey.referencedColumns.filter((c) =>
+        retyped.get(referencedTableKey(foreignKey))?.has(c),
+      );
       if (own.length === 0 && referenced.length === 0) return undefined;
-      const columns = [...own.map((c) => `${to.name}.${c}`), ...referenced.map((c) => `${foreignKey.referencedTable}.${c}`)];
+      const columns = [
+        ...own.map((c) => `${to.name}.${c}`),
+        ...referenced.map((c) => `${foreignKey.referencedTable}.${c}`),
+      ];
       return `foreign key ${foreignKey.name} on ${name} is re-created: the type of ${columns.join(', ')} changes`;
     },
     // Only the deferrability differs: altered in place.
     (a, b) =>
       deepEqual({ ...definitionOf(a), deferrable: undefined }, { ...definitionOf(b), deferrable: undefined })
-        ? { kind: 'foreignKey.alter', table, from: a, to: b, reason: `foreign key ${b.name} on ${name} is ${deferrability(b)}` }
+        ? {
+            kind: 'foreignKey.alter',
+            table,
+            from: a,
+            to: b,
+            reason: `foreign key ${b.name} on ${name} is ${deferrability(b)}`,
+          }
         : undefined,
   );
   named(

@@ -54,10 +54,20 @@ function diffViewIndexes(from: View, to: View): Change[] {
   const changes: Change[] = [];
   const delta = pairByKey(from.indexes ?? [], to.indexes ?? [], (index) => index.name);
   for (const index of delta.dropped) {
-    changes.push({ kind: 'index.drop', table, index, reason: `index ${index.name} on materialized view ${name} is not in the target schema` });
+    changes.push({
+      kind: 'index.drop',
+      table,
+      index,
+      reason: `index ${index.name} on materialized view ${name} is not in the target schema`,
+    });
   }
   for (const index of delta.added) {
-    changes.push({ kind: 'index.create', table, index, reason: `index ${index.name} on materialized view ${name} is missing` });
+    changes.push({
+      kind: 'index.create',
+      table,
+      index,
+      reason: `index ${index.name} on materialized view ${name} is missing`,
+    });
   }
   for (const pair of delta.kept) {
     if (deepEqual(definitionOf(pair.from), definitionOf(pair.to))) {
@@ -73,7 +83,10 @@ function diffViewIndexes(from: View, to: View): Change[] {
       continue;
     }
     const reason = `index ${pair.to.name} on materialized view ${name} has a different definition`;
-    changes.push({ kind: 'index.drop', table, index: pair.from, reason }, { kind: 'index.create', table, index: pair.to, reason });
+    changes.push(
+      { kind: 'index.drop', table, index: pair.from, reason },
+      { kind: 'index.create', table, index: pair.to, reason },
+    );
   }
   return changes;
 }

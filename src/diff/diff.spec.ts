@@ -3,9 +3,15 @@ import { NO_RENAMES, normalizeModel } from '../model';
 import { postgresEnums } from '../dialects/postgres/enum-diff';
 import { diffModels as diffWith, type DiffOptions } from './diff';
 
-const diffModels = (from: Model, to: Model, options: Omit<DiffOptions, 'enums'> = {}) => diffWith(from, to, { enums: postgresEnums, ...options });
+const diffModels = (from: Model, to: Model, options: Omit<DiffOptions, 'enums'> = {}) =>
+  diffWith(from, to, { enums: postgresEnums, ...options });
 
-const col = (name: string, extra: Partial<Column> = {}): Column => ({ name, type: 'integer', nullable: false, ...extra });
+const col = (name: string, extra: Partial<Column> = {}): Column => ({
+  name,
+  type: 'integer',
+  nullable: false,
+  ...extra,
+});
 const table = (name: string, extra: Partial<Table> = {}): Table => ({
   schema: 'public',
   name,
@@ -46,9 +52,15 @@ describe('diffModels', () => {
 
   it('reports columns added, dropped and altered, naming the fields that differ', () => {
     // `old` and `age` have different types: not a possible rename (see diff-renames.spec.ts for those).
-    const from = model([table('users', { columns: [col('id'), col('bio', { type: 'text', nullable: true }), col('old', { type: 'boolean' })] })]);
+    const from = model([
+      table('users', {
+        columns: [col('id'), col('bio', { type: 'text', nullable: true }), col('old', { type: 'boolean' })],
+      }),
+    ]);
     const to = model([
-      table('users', { columns: [col('id'), col('bio', { type: 'text', nullable: false, default: "''" }), col('age')] }),
+      table('users', {
+        columns: [col('id'), col('bio', { type: 'text', nullable: false, default: "''" }), col('age')],
+      }),
     ]);
     const changes = diffModels(from, to).changes;
     expect(changes.map((c) => c.kind)).toEqual(['column.add', 'column.drop', 'column.alter']);
@@ -76,7 +88,9 @@ describe('diffModels', () => {
 
   it('drops and re-adds a constraint whose definition changed under the same name', () => {
     const from = model([table('t', { uniques: [{ name: 'UQ_x', columns: ['id'] }] })]);
-    const to = model([table('t', { columns: [col('id'), col('b')], uniques: [{ name: 'UQ_x', columns: ['id', 'b'] }] })]);
+    const to = model([
+      table('t', { columns: [col('id'), col('b')], uniques: [{ name: 'UQ_x', columns: ['id', 'b'] }] }),
+    ]);
     expect(kinds(from, to)).toEqual(['column.add', 'unique.drop', 'unique.add']);
   });
 
@@ -99,7 +113,14 @@ describe('diffModels', () => {
     const declared = (from: string, to: string, rename = true): Renames => ({
       ...NO_RENAMES,
       enumValues: [
-        { enum: { schema: 'public', name: 'level' }, from, to, rename, source: 'test', columns: [{ table: { schema: 'public', name: 'decks' }, column: 'level' }] },
+        {
+          enum: { schema: 'public', name: 'level' },
+          from,
+          to,
+          rename,
+          source: 'test',
+          columns: [{ table: { schema: 'public', name: 'decks' }, column: 'level' }],
+        },
       ],
     });
 
@@ -114,7 +135,12 @@ describe('diffModels', () => {
           from: level(['A1', 'B1', 'C1']),
           to: level(['B1', 'A1']),
           mappings: [],
-          columns: [expect.objectContaining({ table: { schema: 'public', name: 'decks' }, from: expect.objectContaining({ name: 'level' }) })],
+          columns: [
+            expect.objectContaining({
+              table: { schema: 'public', name: 'decks' },
+              from: expect.objectContaining({ name: 'level' }),
+            }),
+          ],
         }),
       ]);
     });
@@ -124,8 +150,15 @@ describe('diffModels', () => {
       const index = { name: 'IDX_b1', columns: ['id'], unique: false, where: `level = 'B1'` };
       const other = { name: 'IDX_id', columns: ['id'], unique: false, where: 'id > 0' };
       const tables = decks({}, { checks: [check], indexes: [index, other] });
-      const result = diffModels(model([tables], { enums: [level(['A1', 'B1'])] }), model([tables], { enums: [level(['B1', 'A1'])] }));
-      expect(result.changes.map((c) => `${c.kind} ${c.kind === 'enum.recreate' ? '' : c.kind.startsWith('check') ? 'CHK_level' : (c as { index: { name: string } }).index.name}`.trim())).toEqual([
+      const result = diffModels(
+        model([tables], { enums: [level(['A1', 'B1'])] }),
+        model([tables], { enums: [level(['B1', 'A1'])] }),
+      );
+      expect(
+        result.changes.map((c) =>
+          `${c.kind} ${c.kind === 'enum.recreate' ? '' : c.kind.startsWith('check') ? 'CHK_level' : (c as { index: { name: string } }).index.name}`.trim(),
+        ),
+      ).toEqual([
         'enum.recreate',
         'check.drop CHK_level',
         'check.add CHK_level',
@@ -136,7 +169,9 @@ describe('diffModels', () => {
 
     it('renames a label in place when declared, and maps rows onto a kept label when that is declared', () => {
       const from = model([decks({ default: "'A0'" })], { enums: [level(['A0', 'B1'])] });
-      const renamed = diffModels(from, model([decks({ default: "'A1'" })], { enums: [level(['A1', 'B1'])] }), { renames: declared('A0', 'A1') });
+      const renamed = diffModels(from, model([decks({ default: "'A1'" })], { enums: [level(['A1', 'B1'])] }), {
+        renames: declared('A0', 'A1'),
+      });
       expect(renamed.changes).toEqual([expect.objectContaining({ kind: 'enum.value.rename', from: 'A0', to: 'A1' })]);
       expect(renamed.decisions).toEqual([]);
 
@@ -170,14 +205,27 @@ describe('diffModels', () => {
     it('renames a type when declared, and otherwise asks about a dropped and an added type with the same labels', () => {
       const to = model([decks()], { enums: [level(['A1', 'B1'])] });
       const fromTables = model(
-        [table('decks', { columns: [col('id'), col('level', { type: 'enum', enum: { schema: 'public', name: 'old_level' } })] })],
+        [
+          table('decks', {
+            columns: [col('id'), col('level', { type: 'enum', enum: { schema: 'public', name: 'old_level' } })],
+          }),
+        ],
         { enums: [level(['A1', 'B1'], 'old_level')] },
       );
       const asked = diffModels(fromTables, to);
-      expect(asked.decisions).toEqual([expect.objectContaining({ object: 'enum', from: 'public.old_level', to: 'public.level' })]);
+      expect(asked.decisions).toEqual([
+        expect.objectContaining({ object: 'enum', from: 'public.old_level', to: 'public.level' }),
+      ]);
       const renames: Renames = {
         ...NO_RENAMES,
-        enums: [{ from: { schema: 'public', name: 'old_level' }, to: { schema: 'public', name: 'level' }, rename: true, source: 'test' }],
+        enums: [
+          {
+            from: { schema: 'public', name: 'old_level' },
+            to: { schema: 'public', name: 'level' },
+            rename: true,
+            source: 'test',
+          },
+        ],
       };
       const renamed = diffModels(fromTables, to, { renames });
       expect(renamed.changes).toEqual([expect.objectContaining({ kind: 'enum.rename' })]);
@@ -202,10 +250,9 @@ describe('diffModels', () => {
       table('d', { foreignKeys: [fk('FK_d_d', 'd')] }),
     ]);
     const changes = diffModels(from, model([])).changes;
-    expect(changes.filter((c) => c.kind === 'foreignKey.drop').map((c) => c.kind === 'foreignKey.drop' && c.foreignKey.name)).toEqual([
-      'FK_a_b',
-      'FK_b_a',
-    ]);
+    expect(
+      changes.filter((c) => c.kind === 'foreignKey.drop').map((c) => c.kind === 'foreignKey.drop' && c.foreignKey.name),
+    ).toEqual(['FK_a_b', 'FK_b_a']);
   });
 
   it('only ever adds extensions', () => {
@@ -214,12 +261,18 @@ describe('diffModels', () => {
   });
 
   it('against an inventory, creates an extension in the schema the inventory has it in', () => {
-    const to = model([], { extensions: ['pg_trgm', 'uuid-ossp'], notManaged: [{ schema: 'search', kind: 'extension', names: ['pg_trgm'] }] });
+    const to = model([], {
+      extensions: ['pg_trgm', 'uuid-ossp'],
+      notManaged: [{ schema: 'search', kind: 'extension', names: ['pg_trgm'] }],
+    });
     expect(diffModels(model([]), to, { targetScope: 'inventory' }).changes).toMatchObject([
       { kind: 'extension.create', name: 'pg_trgm', schema: 'search' },
       { kind: 'extension.create', name: 'uuid-ossp' },
     ]);
-    expect(diffModels(model([]), to).changes.map((c) => c.kind === 'extension.create' && c.schema)).toEqual([undefined, undefined]);
+    expect(diffModels(model([]), to).changes.map((c) => c.kind === 'extension.create' && c.schema)).toEqual([
+      undefined,
+      undefined,
+    ]);
   });
 
   describe('PostgreSQL index and constraint details', () => {
@@ -232,14 +285,28 @@ describe('diffModels', () => {
         enums: [{ schema: 'public', name: 'mood', values: ['a'] }],
         sequences: [{ schema: 'public', name: 's', type: 'bigint' }],
       });
-      const to = model([table('users', { indexes: [{ ...ix, comment: 'i' }], primaryKey: { name: 'PK_users', columns: ['id'], comment: 'pk' } })], {
-        views: [{ ...view, comment: 'v' }],
-        enums: [{ schema: 'public', name: 'mood', values: ['a'], comment: 'm' }],
-        sequences: [{ schema: 'public', name: 's', type: 'bigint', comment: 's' }],
-      });
+      const to = model(
+        [
+          table('users', {
+            indexes: [{ ...ix, comment: 'i' }],
+            primaryKey: { name: 'PK_users', columns: ['id'], comment: 'pk' },
+          }),
+        ],
+        {
+          views: [{ ...view, comment: 'v' }],
+          enums: [{ schema: 'public', name: 'mood', values: ['a'], comment: 'm' }],
+          sequences: [{ schema: 'public', name: 's', type: 'bigint', comment: 's' }],
+        },
+      );
       const changes = diffModels(from, to).changes;
       expect(changes.map((c) => (c.kind === 'comment.set' ? [c.target.kind, c.to] : c.kind)).sort()).toEqual(
-        [['constraint', 'pk'], ['index', 'i'], ['sequence', 's'], ['type', 'm'], ['view', 'v']].sort(),
+        [
+          ['constraint', 'pk'],
+          ['index', 'i'],
+          ['sequence', 's'],
+          ['type', 'm'],
+          ['view', 'v'],
+        ].sort(),
       );
     });
 
@@ -252,20 +319,27 @@ describe('diffModels', () => {
         { ...ix, unique: true, nullsNotDistinct: true as const },
       ];
       for (const variant of variants) {
-        expect(kinds(model([table('users', { indexes: [ix] })]), model([table('users', { indexes: [variant] })]))).toEqual([
-          'index.drop',
-          'index.create',
-        ]);
+        expect(
+          kinds(model([table('users', { indexes: [ix] })]), model([table('users', { indexes: [variant] })])),
+        ).toEqual(['index.drop', 'index.create']);
       }
     });
 
     it('drops and adds a unique or primary key whose DEFERRABLE changes, and a foreign key whose MATCH changes', () => {
       const unique = { name: 'UQ_a', columns: ['id'] };
       expect(
-        kinds(model([table('users', { uniques: [unique] })]), model([table('users', { uniques: [{ ...unique, deferrable: 'INITIALLY DEFERRED' }] })])),
+        kinds(
+          model([table('users', { uniques: [unique] })]),
+          model([table('users', { uniques: [{ ...unique, deferrable: 'INITIALLY DEFERRED' }] })]),
+        ),
       ).toEqual(['unique.drop', 'unique.add']);
       expect(
-        kinds(model([table('users')]), model([table('users', { primaryKey: { name: 'PK_users', columns: ['id'], deferrable: 'INITIALLY IMMEDIATE' } })])),
+        kinds(
+          model([table('users')]),
+          model([
+            table('users', { primaryKey: { name: 'PK_users', columns: ['id'], deferrable: 'INITIALLY IMMEDIATE' } }),
+          ]),
+        ),
       ).toEqual(['primaryKey.drop', 'primaryKey.add']);
       const fk = {
         name: 'FK_a',
@@ -277,21 +351,27 @@ describe('diffModels', () => {
         onUpdate: 'NO ACTION' as const,
       };
       expect(
-        kinds(model([table('users', { foreignKeys: [fk] })]), model([table('users', { foreignKeys: [{ ...fk, match: 'FULL' }] })])),
+        kinds(
+          model([table('users', { foreignKeys: [fk] })]),
+          model([table('users', { foreignKeys: [{ ...fk, match: 'FULL' }] })]),
+        ),
       ).toEqual(['foreignKey.drop', 'foreignKey.add']);
     });
 
     it('never compares what the model does not describe', () => {
-      const from = model([table('users', { unmodelled: [{ attribute: 'persistence', value: 'unlogged' }], indexes: [ix] })]);
-      const to = model([table('users', { indexes: [{ ...ix, unmodelled: [{ attribute: 'tablespace', value: 'fast' }] }] })]);
+      const from = model([
+        table('users', { unmodelled: [{ attribute: 'persistence', value: 'unlogged' }], indexes: [ix] }),
+      ]);
+      const to = model([
+        table('users', { indexes: [{ ...ix, unmodelled: [{ attribute: 'tablespace', value: 'fast' }] }] }),
+      ]);
       expect(diffModels(from, to).changes).toEqual([]);
     });
 
     it('re-creates a view whose options change', () => {
-      expect(kinds(model([], { views: [view] }), model([], { views: [{ ...view, options: ['security_barrier=true'] }] }))).toEqual([
-        'view.drop',
-        'view.create',
-      ]);
+      expect(
+        kinds(model([], { views: [view] }), model([], { views: [{ ...view, options: ['security_barrier=true'] }] })),
+      ).toEqual(['view.drop', 'view.create']);
     });
   });
 });

@@ -51,7 +51,10 @@ export function diffModels(from: Model, to: Model, options: DiffOptions): DiffRe
   const declared = applyDeclaredRenames(from, to, renames);
   const enums = options.enums.diffTypes(declared.from, to, renames);
   const lookAlikes = findLookAlikes(enums.from, to, renames, options.entityNames);
-  const tableChanges = withholdLookAlikes(diffTables(enums.from, to, { pairByDefinition: declared.touched }), lookAlikes);
+  const tableChanges = withholdLookAlikes(
+    diffTables(enums.from, to, { pairByDefinition: declared.touched }),
+    lookAlikes,
+  );
   const tables = options.enums.finishColumns(tableChanges, enums, to, renames);
   const scope = options.targetScope ?? 'needs';
   const extensions = diffExtensions(from, to, scope);

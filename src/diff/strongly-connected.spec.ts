@@ -4,7 +4,10 @@ const graph = (edges: Record<string, string[]>) => (node: string) => edges[node]
 
 describe('componentIds', () => {
   it('puts nodes that reach each other together, and nothing else', () => {
-    const ids = componentIds(['a', 'b', 'c', 'd', 'e'], graph({ a: ['b'], b: ['c'], c: ['a', 'd'], d: ['e'], e: ['d'] }));
+    const ids = componentIds(
+      ['a', 'b', 'c', 'd', 'e'],
+      graph({ a: ['b'], b: ['c'], c: ['a', 'd'], d: ['e'], e: ['d'] }),
+    );
     expect(ids.get('a')).toBe(ids.get('b'));
     expect(ids.get('b')).toBe(ids.get('c'));
     expect(ids.get('d')).toBe(ids.get('e'));

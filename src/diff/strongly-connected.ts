@@ -3,7 +3,10 @@
  * stack): returns, for each node, the id of its component. Two nodes share an id exactly when each reaches the other.
  * O(nodes + edges).
  */
-export function componentIds(nodes: readonly string[], successors: (node: string) => readonly string[]): Map<string, number> {
+export function componentIds(
+  nodes: readonly string[],
+  successors: (node: string) => readonly string[],
+): Map<string, number> {
   const index = new Map<string, number>();
   const low = new Map<string, number>();
   const onStack = new Set<string>();

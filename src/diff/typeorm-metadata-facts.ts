@@ -24,7 +24,9 @@ const NONE: MetadataRecords = { deleteViews: [], insertViews: [], deleteColumns:
 const ref = (table: QualifiedName): QualifiedName => ({ schema: table.schema, name: table.name });
 
 function recordsOf(table: QualifiedName, columns: readonly Column[]): GeneratedColumnRecord[] {
-  return columns.flatMap((c) => (c.computed ? [{ table: ref(table), column: c.name, expression: c.computed.expression }] : []));
+  return columns.flatMap((c) =>
+    c.computed ? [{ table: ref(table), column: c.name, expression: c.computed.expression }] : [],
+  );
 }
 
 /** Records to replace when a column goes from `from` to `to` (either may be absent). */
@@ -40,7 +42,11 @@ function columnDelta(table: QualifiedName, from: Column | undefined, to: Column 
 function tableDelta(from: Table, to: Table): MetadataRecords {
   const names = [...new Set([...from.columns, ...to.columns].map((c) => c.name))];
   const deltas = names.map((name) =>
-    columnDelta(to, from.columns.find((c) => c.name === name), to.columns.find((c) => c.name === name)),
+    columnDelta(
+      to,
+      from.columns.find((c) => c.name === name),
+      to.columns.find((c) => c.name === name),
+    ),
   );
   return {
     ...NONE,

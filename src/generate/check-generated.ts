@@ -23,7 +23,11 @@ export interface GeneratedFileStatus {
  * Compares `generated/` with what the entities compile to, without any database: the drift gate for CI
  * (`schema check`). Reads files, writes nothing.
  */
-export async function checkGenerated(entities: readonly string[], cwd: string, options: GenerateOptions = {}): Promise<GeneratedFileStatus[]> {
+export async function checkGenerated(
+  entities: readonly string[],
+  cwd: string,
+  options: GenerateOptions = {},
+): Promise<GeneratedFileStatus[]> {
   const generated = await generate(entities, cwd, options);
   const result: GeneratedFileStatus[] = [];
   for (const [file, expected] of [...generated.files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {

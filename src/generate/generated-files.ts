@@ -16,19 +16,29 @@ export const MODEL_FILE = path.join(GENERATED_DIR, 'model.json');
  * per dialect, for the dialects the project declares (`dialects`; absent: every dialect). Keys are paths relative to
  * `cwd`; content is deterministic.
  */
-export async function generatedFiles(entities: readonly string[], cwd: string, options: GenerateOptions = {}): Promise<Map<string, string>> {
+export async function generatedFiles(
+  entities: readonly string[],
+  cwd: string,
+  options: GenerateOptions = {},
+): Promise<Map<string, string>> {
   return (await generate(entities, cwd, options)).files;
 }
 
 /** How the entities are compiled besides their globs: a data source's classes and naming, exclusions, schemas. */
-export type GenerateOptions = Partial<Pick<Sources, 'entityClasses' | 'compile' | 'exclude' | 'schemas' | 'entitiesLabel' | 'dialects'>>;
+export type GenerateOptions = Partial<
+  Pick<Sources, 'entityClasses' | 'compile' | 'exclude' | 'schemas' | 'entitiesLabel' | 'dialects'>
+>;
 
 export interface Generated {
   readonly files: Map<string, string>;
   readonly document: ModelDocument;
 }
 
-export async function generate(entities: readonly string[], cwd: string, options: GenerateOptions = {}): Promise<Generated> {
+export async function generate(
+  entities: readonly string[],
+  cwd: string,
+  options: GenerateOptions = {},
+): Promise<Generated> {
   const files = new Map<string, string>();
   const models: { [D in DialectName]?: ModelDocument['models'][D] } = {};
   const { dialects = DIALECT_NAMES, ...compileOptions } = options;

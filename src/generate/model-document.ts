@@ -11,11 +11,17 @@ export function parseModelDocument(text: string, file: string): ModelDocument {
   try {
     data = JSON.parse(text);
   } catch (error) {
-    throw new SourceError(`${file}: not valid JSON: ${(error as Error).message}`, 'Regenerate it with `schema generate`.');
+    throw new SourceError(
+      `${file}: not valid JSON: ${(error as Error).message}`,
+      'Regenerate it with `schema generate`.',
+    );
   }
   const document = data as Partial<ModelDocument> | null;
   if (typeof document !== 'object' || document === null || document.format !== 'schemaplan.model') {
-    throw new SourceError(`${file}: not a schemaplan model (no "format": "schemaplan.model")`, 'Regenerate it with `schema generate`.');
+    throw new SourceError(
+      `${file}: not a schemaplan model (no "format": "schemaplan.model")`,
+      'Regenerate it with `schema generate`.',
+    );
   }
   if (document.version !== 1) {
     throw new SourceError(

@@ -28,7 +28,10 @@ const index = {
     invalid: { const: true },
     keys: {
       type: 'array',
-      items: { type: 'object', properties: { column: name, expression: text, desc: { const: true }, nulls: { enum: ['first', 'last'] } } },
+      items: {
+        type: 'object',
+        properties: { column: name, expression: text, desc: { const: true }, nulls: { enum: ['first', 'last'] } },
+      },
     },
   },
 } as const;
@@ -40,7 +43,14 @@ const MODEL_SCHEMA = {
     dialect: { enum: ['postgres', 'sqlite'] },
     schemas: names,
     extensions: names,
-    enums: { type: 'array', items: { type: 'object', required: ['name', 'values'], properties: { schema: name, name, values: { type: 'array', items: text } } } },
+    enums: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['name', 'values'],
+        properties: { schema: name, name, values: { type: 'array', items: text } },
+      },
+    },
     tables: {
       type: 'array',
       items: {
@@ -70,13 +80,21 @@ const MODEL_SCHEMA = {
                 default: text,
                 generated: { enum: ['increment', 'identity-always', 'identity-by-default'] },
                 identity,
-                computed: { type: 'object', required: ['expression', 'stored'], properties: { expression: text, stored: { type: 'boolean' } } },
+                computed: {
+                  type: 'object',
+                  required: ['expression', 'stored'],
+                  properties: { expression: text, stored: { type: 'boolean' } },
+                },
                 comment: text,
                 collation: text,
               },
             },
           },
-          primaryKey: { type: 'object', required: ['columns'], properties: { name, columns: { ...names, minItems: 1 } } },
+          primaryKey: {
+            type: 'object',
+            required: ['columns'],
+            properties: { name, columns: { ...names, minItems: 1 } },
+          },
           foreignKeys: {
             type: 'array',
             items: {
@@ -95,13 +113,23 @@ const MODEL_SCHEMA = {
               },
             },
           },
-          uniques: { type: 'array', items: { type: 'object', required: ['name', 'columns'], properties: { name, columns: names } } },
+          uniques: {
+            type: 'array',
+            items: { type: 'object', required: ['name', 'columns'], properties: { name, columns: names } },
+          },
           checks: {
             type: 'array',
-            items: { type: 'object', required: ['name', 'expression'], properties: { name, expression: text, notValid: { const: true }, noInherit: { const: true } } },
+            items: {
+              type: 'object',
+              required: ['name', 'expression'],
+              properties: { name, expression: text, notValid: { const: true }, noInherit: { const: true } },
+            },
           },
           indexes: { type: 'array', items: index },
-          triggers: { type: 'array', items: { type: 'object', required: ['name', 'sql'], properties: { name, sql: text } } },
+          triggers: {
+            type: 'array',
+            items: { type: 'object', required: ['name', 'sql'], properties: { name, sql: text } },
+          },
         },
       },
     },
@@ -110,10 +138,24 @@ const MODEL_SCHEMA = {
       items: {
         type: 'object',
         required: ['name', 'expression', 'dependsOn'],
-        properties: { schema: name, name, expression: text, materialized: { type: 'boolean' }, indexes: { type: 'array', items: index }, dependsOn: { type: 'array', items: qualified } },
+        properties: {
+          schema: name,
+          name,
+          expression: text,
+          materialized: { type: 'boolean' },
+          indexes: { type: 'array', items: index },
+          dependsOn: { type: 'array', items: qualified },
+        },
       },
     },
-    notManaged: { type: 'array', items: { type: 'object', required: ['kind', 'names'], properties: { schema: name, kind: text, names: { type: 'array', items: text } } } },
+    notManaged: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['kind', 'names'],
+        properties: { schema: name, kind: text, names: { type: 'array', items: text } },
+      },
+    },
     sequences: {
       type: 'array',
       items: {
@@ -137,14 +179,20 @@ const DOCUMENT_SCHEMA = {
   properties: {
     format: { const: 'schemaplan.model' },
     version: { const: 1 },
-    models: { type: 'object', properties: { postgres: MODEL_SCHEMA, sqlite: MODEL_SCHEMA }, additionalProperties: false },
+    models: {
+      type: 'object',
+      properties: { postgres: MODEL_SCHEMA, sqlite: MODEL_SCHEMA },
+      additionalProperties: false,
+    },
   },
 } as const;
 
 /** JSON Schemas of both shapes, for tools and docs (`schema check` and `diff` validate with them). */
 export const MODEL_JSON_SCHEMAS = { model: MODEL_SCHEMA, document: DOCUMENT_SCHEMA } as const;
 
-type Validate = ((data: unknown) => boolean) & { errors?: { instancePath: string; keyword: string; message?: string; params?: Record<string, unknown> }[] | null };
+type Validate = ((data: unknown) => boolean) & {
+  errors?: { instancePath: string; keyword: string; message?: string; params?: Record<string, unknown> }[] | null;
+};
 const validators = new Map<string, Validate>();
 
 /** Ajv, compiled once per shape, on the first model file read (plan never pays for it). */
@@ -174,8 +222,11 @@ export function validateModelJson(data: unknown, shape: 'model' | 'document', fi
   if (validate(data)) return;
   const first = validate.errors?.[0];
   const where = jsonPath(first?.instancePath ?? '') || 'the file';
-  const extra = first?.params?.allowedValues ? ` (${(first.params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')})` : '';
-  const problem = first?.keyword === 'pattern' ? 'must not contain a NUL character' : `${first?.message ?? 'is not valid'}${extra}`;
+  const extra = first?.params?.allowedValues
+    ? ` (${(first.params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')})`
+    : '';
+  const problem =
+    first?.keyword === 'pattern' ? 'must not contain a NUL character' : `${first?.message ?? 'is not valid'}${extra}`;
   const shown = `${where}: ${problem}`;
   throw new SourceError(
     `${file}: not a valid schemaplan ${shape === 'model' ? 'model' : 'model document'}: ${shown.length > 150 ? `${shown.slice(0, 149)}…` : shown}`,

@@ -13,7 +13,13 @@ const table = (name: string, extra: Partial<Table> = {}): Table => ({
   indexes: [],
   ...extra,
 });
-const model = (tables: Table[], extra: Partial<Model> = {}): Model => ({ dialect: 'postgres', extensions: [], enums: [], tables, ...extra });
+const model = (tables: Table[], extra: Partial<Model> = {}): Model => ({
+  dialect: 'postgres',
+  extensions: [],
+  enums: [],
+  tables,
+  ...extra,
+});
 
 describe('typeormEntityFiles', () => {
   it("leaves out TypeORM's own tables and reports a table without a primary key instead of declaring it", () => {
@@ -21,12 +27,21 @@ describe('typeormEntityFiles', () => {
       model([table('migrations'), table('typeorm_metadata'), table('logs', { primaryKey: undefined }), table('users')]),
     );
     expect([...files.keys()]).toEqual(['users.ts']);
-    expect(diagnostics.map((d) => [d.severity, d.code, d.location])).toEqual([['error', 'ENTITY_NO_PRIMARY_KEY', 'table public.logs']]);
+    expect(diagnostics.map((d) => [d.severity, d.code, d.location])).toEqual([
+      ['error', 'ENTITY_NO_PRIMARY_KEY', 'table public.logs'],
+    ]);
   });
 
   it('gives colliding names distinct classes and files, none of them a TypeORM decorator or the enum file', () => {
     const { files } = typeormEntityFiles(
-      model([table('user_tag'), table('user-tag'), table('Index'), table('enums'), table('con'), table('user_tag', { schema: 'billing' })]),
+      model([
+        table('user_tag'),
+        table('user-tag'),
+        table('Index'),
+        table('enums'),
+        table('con'),
+        table('user_tag', { schema: 'billing' }),
+      ]),
     );
     const classes = [...files.values()].map((content) => /export class (\w+)/.exec(content)![1]);
     expect(Object.fromEntries([...files.keys()].map((file, i) => [file, classes[i]]))).toEqual({
@@ -73,7 +88,11 @@ describe('typeormEntityFiles', () => {
   it('reports standalone sequences, which no entity declares', () => {
     const m = model([table('users')], { sequences: [{ schema: 'public', name: 'invoice_no', type: 'integer' }] });
     expect(typeormEntityFiles(m).diagnostics).toEqual([
-      expect.objectContaining({ code: 'ENTITY_SEQUENCE_NOT_DECLARED', severity: 'warning', location: 'sequence public.invoice_no' }),
+      expect.objectContaining({
+        code: 'ENTITY_SEQUENCE_NOT_DECLARED',
+        severity: 'warning',
+        location: 'sequence public.invoice_no',
+      }),
     ]);
   });
 
@@ -81,7 +100,9 @@ describe('typeormEntityFiles', () => {
     const a: Column = { name: 'a', type: 'integer', nullable: false };
     const b: Column = { name: 'b', type: 'integer', nullable: false };
     const c: Column = { name: 'c', type: 'text', nullable: true };
-    const { files } = typeormEntityFiles(model([table('pairs', { columns: [a, c, b], primaryKey: { name: 'PK', columns: ['b', 'a'] } })]));
+    const { files } = typeormEntityFiles(
+      model([table('pairs', { columns: [a, c, b], primaryKey: { name: 'PK', columns: ['b', 'a'] } })]),
+    );
     const properties = [...files.get('pairs.ts')!.matchAll(/^ {2}(\w+)!:/gm)].map((m) => m[1]);
     expect(properties).toEqual(['b', 'a', 'c']);
   });
@@ -95,8 +116,14 @@ describe('typeormEntityFiles', () => {
     ];
     const { files, diagnostics } = typeormEntityFiles(model([table('events', { columns: [id, at], indexes })]));
     expect(diagnostics.map((d) => [d.code, d.message])).toEqual([
-      ['ENTITY_INDEX_NOT_DECLARED', 'public.events: index IDX_at is not declared: TypeORM cannot declare the sort order of an index key (DESC, NULLS FIRST/LAST)'],
-      ['ENTITY_INDEX_NOT_DECLARED', 'public.events: index IDX_at_nulls is not declared: TypeORM cannot declare the sort order of an index key (DESC, NULLS FIRST/LAST)'],
+      [
+        'ENTITY_INDEX_NOT_DECLARED',
+        'public.events: index IDX_at is not declared: TypeORM cannot declare the sort order of an index key (DESC, NULLS FIRST/LAST)',
+      ],
+      [
+        'ENTITY_INDEX_NOT_DECLARED',
+        'public.events: index IDX_at_nulls is not declared: TypeORM cannot declare the sort order of an index key (DESC, NULLS FIRST/LAST)',
+      ],
     ]);
     const file = files.get('events.ts')!;
     expect(file).toContain('INDEX "IDX_at" ("at" DESC)');
@@ -110,9 +137,16 @@ describe('typeormEntityFiles', () => {
       dialect: 'sqlite',
       extensions: [],
       enums: [],
-      tables: [{ name: 't', columns, primaryKey: { columns: pk }, foreignKeys: [], uniques: [], checks: [], indexes: [] }],
+      tables: [
+        { name: 't', columns, primaryKey: { columns: pk }, foreignKeys: [], uniques: [], checks: [], indexes: [] },
+      ],
     });
-    const col = (name: string, type: string, extra: Partial<Column> = {}): Column => ({ name, type, nullable: true, ...extra });
+    const col = (name: string, type: string, extra: Partial<Column> = {}): Column => ({
+      name,
+      type,
+      nullable: true,
+      ...extra,
+    });
     const { files, diagnostics } = typeormEntityFiles(
       sqlite([
         col('id', 'int', { nullable: false }),
@@ -125,7 +159,9 @@ describe('typeormEntityFiles', () => {
         col('p', 'point'),
       ]),
     );
-    const declared = [...files.get('t.ts')!.matchAll(/name: '(\w+)', type: '([\w ]+)'(?:, length: (\d+))?/g)].map((m) => m.slice(1).filter(Boolean).join(' '));
+    const declared = [...files.get('t.ts')!.matchAll(/name: '(\w+)', type: '([\w ]+)'(?:, length: (\d+))?/g)].map((m) =>
+      m.slice(1).filter(Boolean).join(' '),
+    );
     expect(declared).toEqual([
       'id integer',
       'at datetime',
@@ -138,7 +174,11 @@ describe('typeormEntityFiles', () => {
       'p integer',
     ]);
     expect(diagnostics.map((d) => [d.severity, d.code, d.location])).toEqual(
-      ['id', 'at', 'code', 'label', 'payload', 'amount', 'ratio', 'p'].map((c) => ['warning', 'ENTITY_TYPE_APPROXIMATED', `column t.${c}`]),
+      ['id', 'at', 'code', 'label', 'payload', 'amount', 'ratio', 'p'].map((c) => [
+        'warning',
+        'ENTITY_TYPE_APPROXIMATED',
+        `column t.${c}`,
+      ]),
     );
     expect(diagnostics[0]!.message).toBe(
       't.id: TypeORM accepts int but creates it as integer, which makes a sole primary key an alias of the rowid (an int one is not); ' +
@@ -151,7 +191,12 @@ describe('typeormEntityFiles', () => {
   });
 
   it('declares a column of a domain as its base type, and one of a type TypeORM does not know on PostgreSQL as text', () => {
-    const year: Column = { name: 'y', type: 'year', nullable: true, domain: { schema: 'public', name: 'year', base: { type: 'integer' } } };
+    const year: Column = {
+      name: 'y',
+      type: 'year',
+      nullable: true,
+      domain: { schema: 'public', name: 'year', base: { type: 'integer' } },
+    };
     const tid: Column = { name: 'tid', type: 'oid', nullable: true, array: true };
     const { files, diagnostics } = typeormEntityFiles(model([table('films', { columns: [id, year, tid] })]));
     expect(diagnostics.map((d) => [d.code, d.location])).toEqual([
@@ -163,14 +208,18 @@ describe('typeormEntityFiles', () => {
       '  // the database type is the domain public.year (over integer), which TypeORM cannot declare: declared as integer\n' +
         "  @Column({ name: 'y', type: 'integer', nullable: true })",
     );
-    expect(file).toContain("@Column({ name: 'tid', type: 'text', array: true, nullable: true })\n  tid!: string[] | null;");
+    expect(file).toContain(
+      "@Column({ name: 'tid', type: 'text', array: true, nullable: true })\n  tid!: string[] | null;",
+    );
   });
 
   it('writes a partitioned table as an ordinary entity with its partitioning in a comment, and reports it as an error', () => {
     const partitioning = {
       strategy: 'range' as const,
       key: 'at',
-      partitions: [{ schema: 'public', name: 'events_2024', bound: "FOR VALUES FROM ('2024-01-01') TO ('2025-01-01')" }],
+      partitions: [
+        { schema: 'public', name: 'events_2024', bound: "FOR VALUES FROM ('2024-01-01') TO ('2025-01-01')" },
+      ],
     };
     const { files, diagnostics } = typeormEntityFiles(model([table('events', { partitioning })]));
     expect(diagnostics.map((d) => [d.severity, d.code, d.message])).toEqual([
@@ -253,7 +302,10 @@ describe('typeormEntityFiles', () => {
       model([
         table('codes', { columns: [code], primaryKey: { name: 'PK_codes', columns: ['code'] } }),
         table('tagged', { columns: [id, code], uniques: [{ name: 'UQ_tagged_code', columns: ['code'] }] }),
-        table('users', { columns: [id, ref], foreignKeys: [fk('FK_users_codes', 'ref', 'codes', 'code'), fk('FK_users_tagged', 'ref', 'tagged', 'code')] }),
+        table('users', {
+          columns: [id, ref],
+          foreignKeys: [fk('FK_users_codes', 'ref', 'codes', 'code'), fk('FK_users_tagged', 'ref', 'tagged', 'code')],
+        }),
       ]),
     );
     expect([...files.keys()]).toEqual(['tagged.ts', 'users.ts']);

@@ -33,7 +33,6 @@ export interface TypeormEntityFiles {
   readonly diagnostics: Diagnostic[];
 }
 
-
 export interface TypeormEntityOptions {
   /** The TypeORM line the app uses (default 1.x): 0.3 cannot declare index methods, and keeps relation column orders. */
   readonly typeorm?: TypeormLine;
@@ -49,31 +48,35 @@ export function typeormEntityFiles(model: Model, options: TypeormEntityOptions =
 
   const knownEnums = new Set(model.enums.map((type) => qualifiedKey(type)));
   const enumRead = (type: QualifiedName) => knownEnums.has(qualifiedKey(type));
-  const tables = model.tables.filter((table) => isManagedTable(table.name)).filter((table) => {
-    if (!table.primaryKey || table.primaryKey.columns.length === 0) {
+  const tables = model.tables
+    .filter((table) => isManagedTable(table.name))
+    .filter((table) => {
+      if (!table.primaryKey || table.primaryKey.columns.length === 0) {
+        diagnostics.push({
+          severity: 'error',
+          code: 'ENTITY_NO_PRIMARY_KEY',
+          message: `table ${qualifiedKey(table)} has no primary key, which every TypeORM entity needs; no entity is generated for it`,
+          location: `table ${qualifiedKey(table)}`,
+          hint: 'Add a primary key to the table first (a plan against entities without it would drop it).',
+        });
+        return false;
+      }
+      // An entity without its primary column would make TypeORM refuse every entity loaded with it.
+      const undeclared = table.columns.filter(
+        (c) => table.primaryKey!.columns.includes(c.name) && undeclarableColumn(c, enumRead),
+      );
+      if (undeclared.length === 0) return true;
       diagnostics.push({
         severity: 'error',
-        code: 'ENTITY_NO_PRIMARY_KEY',
-        message: `table ${qualifiedKey(table)} has no primary key, which every TypeORM entity needs; no entity is generated for it`,
+        code: 'ENTITY_PRIMARY_KEY_NOT_DECLARED',
+        message:
+          `table ${qualifiedKey(table)}: its primary-key column ${undeclared.map((c) => c.name).join(', ')} cannot be declared ` +
+          `(${undeclared.map((c) => undeclarableColumn(c, enumRead)).join('; ')}); no entity is generated for it`,
         location: `table ${qualifiedKey(table)}`,
-        hint: 'Add a primary key to the table first (a plan against entities without it would drop it).',
+        hint: 'Generate it together with what it needs (read every schema), or declare the entity by hand.',
       });
       return false;
-    }
-    // An entity without its primary column would make TypeORM refuse every entity loaded with it.
-    const undeclared = table.columns.filter((c) => table.primaryKey!.columns.includes(c.name) && undeclarableColumn(c, enumRead));
-    if (undeclared.length === 0) return true;
-    diagnostics.push({
-      severity: 'error',
-      code: 'ENTITY_PRIMARY_KEY_NOT_DECLARED',
-      message:
-        `table ${qualifiedKey(table)}: its primary-key column ${undeclared.map((c) => c.name).join(', ')} cannot be declared ` +
-        `(${undeclared.map((c) => undeclarableColumn(c, enumRead)).join('; ')}); no entity is generated for it`,
-      location: `table ${qualifiedKey(table)}`,
-      hint: 'Generate it together with what it needs (read every schema), or declare the entity by hand.',
     });
-    return false;
-  });
   for (const table of tables) {
     const at = { location: `table ${qualifiedKey(table)}` };
     for (const column of table.columns.filter((c) => c.identity)) {
@@ -85,7 +88,9 @@ export function typeormEntityFiles(model: Model, options: TypeormEntityOptions =
         hint: 'A plan against the generated entities resets them to the defaults.',
       });
     }
-    for (const constraint of [...table.checks, ...table.foreignKeys].filter((c) => c.notValid || ('noInherit' in c && c.noInherit))) {
+    for (const constraint of [...table.checks, ...table.foreignKeys].filter(
+      (c) => c.notValid || ('noInherit' in c && c.noInherit),
+    )) {
       diagnostics.push({
         severity: 'warning',
         code: 'ENTITY_CONSTRAINT_OPTIONS_NOT_DECLARED',
@@ -107,7 +112,9 @@ export function typeormEntityFiles(model: Model, options: TypeormEntityOptions =
   for (const table of tables.filter((t) => t.partitioning)) diagnostics.push(partitioningDiagnostic(table));
   const views = model.views ?? [];
   const usedEnums = new Set(
-    tables.flatMap((t) => t.columns.map(asBaseType).flatMap((c) => (c.type === 'enum' && c.enum ? [qualifiedKey(c.enum)] : []))),
+    tables.flatMap((t) =>
+      t.columns.map(asBaseType).flatMap((c) => (c.type === 'enum' && c.enum ? [qualifiedKey(c.enum)] : [])),
+    ),
   );
   for (const type of model.enums.filter((e) => !usedEnums.has(qualifiedKey(e)))) {
     const domains = type.unmodelled?.find((entry) => entry.attribute === 'domains')?.value;
@@ -134,7 +141,10 @@ export function typeormEntityFiles(model: Model, options: TypeormEntityOptions =
   const enums = model.enums.filter((e) => usedEnums.has(qualifiedKey(e)));
   const naming = planNames(tables, views, enums, defaultSchema);
   const skippedByTable = new Map(
-    tables.map((t) => [qualifiedKey(t), new Set(t.columns.filter((c) => undeclarableColumn(c, enumRead)).map((c) => c.name))]),
+    tables.map((t) => [
+      qualifiedKey(t),
+      new Set(t.columns.filter((c) => undeclarableColumn(c, enumRead)).map((c) => c.name)),
+    ]),
   );
   const relations = planRelations(tables, naming, diagnostics, line, skippedByTable);
   diagnostics.push(...undeclaredDetails(model, tables));
@@ -179,13 +189,16 @@ export function typeormEntityFiles(model: Model, options: TypeormEntityOptions =
     files.set(`${names.fileName}.ts`, renderViewFile(view, names, dependencies, defaultSchema, indexes));
   }
   if (naming.enums.length > 0) {
-    const declarations = naming.enums.map(({ type, tsEnum }) => renderEnum(tsEnum, `PostgreSQL enum type ${qualifiedKey(type)}`));
+    const declarations = naming.enums.map(({ type, tsEnum }) =>
+      renderEnum(tsEnum, `PostgreSQL enum type ${qualifiedKey(type)}`),
+    );
     files.set(`${ENUMS_FILE}.ts`, `${HEADER}\n${declarations.join('\n')}`);
   }
   return { files: new Map([...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))), diagnostics };
 }
 
-const describePartitioning = (partitioning: Partitioning) => `PARTITION BY ${partitioning.strategy.toUpperCase()} (${partitioning.key})`;
+const describePartitioning = (partitioning: Partitioning) =>
+  `PARTITION BY ${partitioning.strategy.toUpperCase()} (${partitioning.key})`;
 
 /** A partitioned table: written as an ordinary table (plans from entities leave the partitioning alone), and said so. */
 function partitioningDiagnostic(table: Table): Diagnostic {
@@ -197,7 +210,9 @@ function partitioningDiagnostic(table: Table): Diagnostic {
     message:
       `table ${qualifiedKey(table)} is partitioned (${describePartitioning(partitioning)}), which TypeORM entities cannot declare: ` +
       `its entity declares an ordinary table` +
-      (count === 0 ? ' (it has no partitions)' : `, and its ${count === 1 ? 'partition' : `${count} partitions`} (not managed) ${count === 1 ? 'has' : 'have'} no entity`),
+      (count === 0
+        ? ' (it has no partitions)'
+        : `, and its ${count === 1 ? 'partition' : `${count} partitions`} (not managed) ${count === 1 ? 'has' : 'have'} no entity`),
     location: `table ${qualifiedKey(table)}`,
     hint:
       'Plans against the entities leave the partitioning and the partitions alone; a database built from the entities has an ' +

@@ -39,7 +39,10 @@ export function readRenamesFile(file: string, cwd: string, required: boolean): R
   const shown = path.relative(cwd, absolute) || absolute;
   if (!existsSync(absolute)) {
     if (!required) return undefined;
-    throw new CompileError(`${shown}: no such renames file`, 'Create it, or drop --renames to use schema/renames.json.');
+    throw new CompileError(
+      `${shown}: no such renames file`,
+      'Create it, or drop --renames to use schema/renames.json.',
+    );
   }
   let data: unknown;
   try {
@@ -57,10 +60,12 @@ export function parseRenames(data: unknown, shown: string): RenamesFile {
       'Each section is a list of { "from": "...", "to": "..." } (columns add "table", enumValues add "enum"; optional "rename": false).',
     );
   };
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) return fail('the file', 'must be a JSON object');
+  if (typeof data !== 'object' || data === null || Array.isArray(data))
+    return fail('the file', 'must be a JSON object');
   const object = data as Record<string, unknown>;
   for (const key of Object.keys(object)) {
-    if (key !== '$schema' && !(key in SECTIONS)) fail(`"${key}"`, `is not a section (use ${Object.keys(SECTIONS).join(', ')})`);
+    if (key !== '$schema' && !(key in SECTIONS))
+      fail(`"${key}"`, `is not a section (use ${Object.keys(SECTIONS).join(', ')})`);
   }
   const section = (name: keyof typeof SECTIONS) => {
     const list = object[name] ?? [];

@@ -22,11 +22,16 @@ function enumColumns(model: Model, type: QualifiedName, written: string): { tabl
       .filter(
         (column) =>
           (column.enum !== undefined && qualifiedKey(column.enum) === key) ||
-          (byColumn > 0 && table.name === written.slice(0, byColumn) && column.name === written.slice(byColumn + 1) && column.enumValues !== undefined),
+          (byColumn > 0 &&
+            table.name === written.slice(0, byColumn) &&
+            column.name === written.slice(byColumn + 1) &&
+            column.enumValues !== undefined),
       )
       .map((column) => ({ table: { schema: table.schema, name: table.name }, column: column.name })),
   );
-  return result.sort((a, b) => compareStrings(`${qualifiedKey(a.table)}.${a.column}`, `${qualifiedKey(b.table)}.${b.column}`));
+  return result.sort((a, b) =>
+    compareStrings(`${qualifiedKey(a.table)}.${a.column}`, `${qualifiedKey(b.table)}.${b.column}`),
+  );
 }
 
 /** The declarations of `file` in the names of `target` (the TO side of the diff). */
@@ -37,14 +42,27 @@ export function renamesForModel(file: RenamesFile, target: Model, defaultSchema:
       const to = parseName(e.to, defaultSchema);
       return { from: parseName(e.from, to.schema), to, rename: e.rename, source };
     }),
-    columns: file.columns.map((e) => ({ table: parseName(e.table, defaultSchema), from: e.from, to: e.to, rename: e.rename, source })),
+    columns: file.columns.map((e) => ({
+      table: parseName(e.table, defaultSchema),
+      from: e.from,
+      to: e.to,
+      rename: e.rename,
+      source,
+    })),
     enums: file.enums.map((e) => {
       const to = parseName(e.to, defaultSchema);
       return { from: parseName(e.from, to.schema), to, rename: e.rename, source };
     }),
     enumValues: file.enumValues.map((e) => {
       const type = parseName(e.enum, defaultSchema);
-      return { enum: type, from: e.from, to: e.to, rename: e.rename, source, columns: enumColumns(target, type, e.enum) };
+      return {
+        enum: type,
+        from: e.from,
+        to: e.to,
+        rename: e.rename,
+        source,
+        columns: enumColumns(target, type, e.enum),
+      };
     }),
   };
 }

@@ -25,7 +25,16 @@ function declarableTable(table: Table): Table {
 /** A column of a domain as a column of the domain's base type (an array of a domain: an array of the base type). */
 export function asBaseType(column: Column): Column {
   if (!column.domain) return column;
-  const { domain, type: _type, length: _length, precision: _precision, scale: _scale, array, enum: _enum, ...rest } = column;
+  const {
+    domain,
+    type: _type,
+    length: _length,
+    precision: _precision,
+    scale: _scale,
+    array,
+    enum: _enum,
+    ...rest
+  } = column;
   const base = domain.base;
   const out: Record<string, unknown> = { ...rest, ...base, array: array || base.array || undefined };
   for (const key of Object.keys(out)) if (out[key] === undefined) delete out[key];

@@ -23,7 +23,10 @@ export interface Decision {
   /** `Is users.full_name renamed from users.name?` */
   readonly question: string;
   /** The `schema/renames.json` entry that answers yes (with `"rename": false`: no). */
-  readonly entry: { readonly section: 'tables' | 'columns' | 'enums' | 'enumValues'; readonly value: Readonly<Record<string, string>> };
+  readonly entry: {
+    readonly section: 'tables' | 'columns' | 'enums' | 'enumValues';
+    readonly value: Readonly<Record<string, string>>;
+  };
   /** The same answer as a decorator, when one applies: `@RenamedFrom('name') on User.fullName`. */
   readonly decorator?: string;
 }

@@ -1,7 +1,12 @@
 import { excludeFromModel, exclusionMatcher } from './exclude';
 import type { Column, Model, Table } from './types';
 
-const column = (name: string, extra: Partial<Column> = {}): Column => ({ name, type: 'integer', nullable: false, ...extra });
+const column = (name: string, extra: Partial<Column> = {}): Column => ({
+  name,
+  type: 'integer',
+  nullable: false,
+  ...extra,
+});
 const table = (schema: string, name: string, columns: Column[] = [column('id')]): Table => ({
   schema,
   name,
@@ -21,7 +26,10 @@ const model: Model = {
     { schema: 'public', name: 'unused_state', values: ['c'] },
   ],
   tables: [
-    table('public', 'users', [column('id'), column('state', { type: 'enum', enum: { schema: 'public', name: 'shared_state' } })]),
+    table('public', 'users', [
+      column('id'),
+      column('state', { type: 'enum', enum: { schema: 'public', name: 'shared_state' } }),
+    ]),
     table('public', 'legacy_orders', [
       column('id'),
       column('state', { type: 'enum', enum: { schema: 'public', name: 'legacy_state' } }),
@@ -72,7 +80,11 @@ describe('excludeFromModel', () => {
   });
 
   it('matches qualified patterns against the schema', () => {
-    expect(names(excludeFromModel(model, ['audit.*']))).toEqual(['public.users', 'public.legacy_orders', 'public.legacy_items']);
+    expect(names(excludeFromModel(model, ['audit.*']))).toEqual([
+      'public.users',
+      'public.legacy_orders',
+      'public.legacy_items',
+    ]);
     expect(names(excludeFromModel(model, ['audit.users', 'legacy_items']))).toEqual([
       'public.users',
       'public.legacy_orders',

@@ -27,7 +27,11 @@ function globChar(char: string): string {
  * `exact` names more tables or views to leave out, literally (no globs). Pure; returns `model` itself when nothing is
  * excluded.
  */
-export function excludeFromModel(model: Model, patterns: readonly string[], exact: readonly QualifiedName[] = []): Model {
+export function excludeFromModel(
+  model: Model,
+  patterns: readonly string[],
+  exact: readonly QualifiedName[] = [],
+): Model {
   if (patterns.length === 0 && exact.length === 0) return model;
   const matches = exclusionMatcher(patterns);
   const names = new Set(exact.map(qualifiedKey));
@@ -36,7 +40,9 @@ export function excludeFromModel(model: Model, patterns: readonly string[], exac
   const views = model.views?.filter((view) => !excluded(view));
   if (tables.length === model.tables.length && views?.length === model.views?.length) return model;
   const enumKeys = (list: Model['tables']) =>
-    new Set(list.flatMap((table) => table.columns.flatMap((column) => (column.enum ? [qualifiedKey(column.enum)] : []))));
+    new Set(
+      list.flatMap((table) => table.columns.flatMap((column) => (column.enum ? [qualifiedKey(column.enum)] : []))),
+    );
   const kept = enumKeys(tables);
   const dropped = enumKeys(model.tables.filter((table) => excluded(table)));
   const enums = model.enums.filter((type) => kept.has(qualifiedKey(type)) || !dropped.has(qualifiedKey(type)));

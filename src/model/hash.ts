@@ -39,5 +39,7 @@ export function stableJson(value: unknown): string {
  * Two reads of an unchanged database give the same hash; any change to what a plan is made from changes it.
  */
 export function hashModel(model: Model): string {
-  return `sha256:${createHash('sha256').update(stableJson(normalizeModel(model))).digest('hex')}`;
+  return `sha256:${createHash('sha256')
+    .update(stableJson(normalizeModel(model)))
+    .digest('hex')}`;
 }

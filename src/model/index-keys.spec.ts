@@ -23,7 +23,12 @@ describe('index key order', () => {
   });
 
   it('keeps `keys` only when a key is an expression or has an order', () => {
-    expect(withIndexKeys(base, [{ column: 'a', nulls: 'last' }, { column: 'b', desc: true, nulls: 'first' }])).toEqual({
+    expect(
+      withIndexKeys(base, [
+        { column: 'a', nulls: 'last' },
+        { column: 'b', desc: true, nulls: 'first' },
+      ]),
+    ).toEqual({
       ...base,
       columns: ['a', 'b'],
       keys: [{ column: 'a' }, { column: 'b', desc: true }],
@@ -47,7 +52,9 @@ describe('index key order', () => {
     const spelled = normalizeModel(model({ ...base, columns: ['a'], keys: [{ column: 'a', nulls: 'last' }] }));
     const plain = normalizeModel(model({ ...base, columns: ['a'] }));
     expect(JSON.stringify(spelled)).toBe(JSON.stringify(plain));
-    const ordered = normalizeModel(model({ ...base, columns: ['a'], keys: [{ column: 'a', nulls: 'first', desc: true }] }));
+    const ordered = normalizeModel(
+      model({ ...base, columns: ['a'], keys: [{ column: 'a', nulls: 'first', desc: true }] }),
+    );
     expect(ordered.tables[0]!.indexes[0]).toEqual({ ...base, columns: ['a'], keys: [{ column: 'a', desc: true }] });
   });
 });

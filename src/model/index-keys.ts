@@ -23,7 +23,8 @@ export function hasKeyOrder(key: IndexKeyOrder): boolean {
 export function canonicalKeyOrder(order: IndexKeyOrder): IndexKeyOrder {
   const desc = order.desc === true;
   const nullsFirstByDefault = desc;
-  const nulls = order.nulls === undefined || (order.nulls === 'first') === nullsFirstByDefault ? undefined : order.nulls;
+  const nulls =
+    order.nulls === undefined || (order.nulls === 'first') === nullsFirstByDefault ? undefined : order.nulls;
   return { ...(desc ? { desc: true as const } : {}), ...(nulls ? { nulls } : {}) };
 }
 
@@ -42,8 +43,13 @@ export function hasKeyClass(key: IndexKeyClass): boolean {
 /** One key in canonical shape: its column or expression, then its non-default order, operator class and collation. */
 function canonicalKey(key: IndexKey): IndexKey {
   const order = canonicalKeyOrder(key);
-  const keyClass = { ...(key.collation ? { collation: key.collation } : {}), ...(key.opclass ? { opclass: key.opclass } : {}) };
-  return isExpressionKey(key) ? { expression: key.expression, ...order, ...keyClass } : { column: key.column, ...order, ...keyClass };
+  const keyClass = {
+    ...(key.collation ? { collation: key.collation } : {}),
+    ...(key.opclass ? { opclass: key.opclass } : {}),
+  };
+  return isExpressionKey(key)
+    ? { expression: key.expression, ...order, ...keyClass }
+    : { column: key.column, ...order, ...keyClass };
 }
 
 /**

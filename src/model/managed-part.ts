@@ -29,7 +29,9 @@ export function managedPart(model: Model): Model {
       uniques: table.uniques.map(modelled),
       indexes: table.indexes.map(modelled),
     })),
-    ...(managed.views ? { views: managed.views.map((view) => ({ ...modelled(view), indexes: view.indexes?.map(modelled) })) } : {}),
+    ...(managed.views
+      ? { views: managed.views.map((view) => ({ ...modelled(view), indexes: view.indexes?.map(modelled) })) }
+      : {}),
     ...(managed.sequences ? { sequences: managed.sequences.map(modelled) } : {}),
   };
 }

@@ -41,15 +41,29 @@ function normalizeTable(table: Table): Table {
     columns: table.columns.map(normalizeColumn),
     primaryKey:
       table.primaryKey &&
-      compact({ ...table.primaryKey, anyOrder: table.primaryKey.anyOrder || undefined, unmodelled: normalizeUnmodelled(table.primaryKey.unmodelled) }),
-    foreignKeys: [...table.foreignKeys].map((fk) => compact({ ...fk, unmodelled: normalizeUnmodelled(fk.unmodelled) })).sort(byName),
+      compact({
+        ...table.primaryKey,
+        anyOrder: table.primaryKey.anyOrder || undefined,
+        unmodelled: normalizeUnmodelled(table.primaryKey.unmodelled),
+      }),
+    foreignKeys: [...table.foreignKeys]
+      .map((fk) => compact({ ...fk, unmodelled: normalizeUnmodelled(fk.unmodelled) }))
+      .sort(byName),
     uniques: [...table.uniques]
-      .map((unique) => compact({ ...unique, nullsNotDistinct: unique.nullsNotDistinct || undefined, unmodelled: normalizeUnmodelled(unique.unmodelled) }))
+      .map((unique) =>
+        compact({
+          ...unique,
+          nullsNotDistinct: unique.nullsNotDistinct || undefined,
+          unmodelled: normalizeUnmodelled(unique.unmodelled),
+        }),
+      )
       .sort(byName),
     checks: [...table.checks].map((check) => compact({ ...check })).sort(byName),
     indexes: [...table.indexes].map(normalizeIndex).sort(byName),
     exclusions: table.exclusions?.length
-      ? [...table.exclusions].map((e) => compact({ ...e, elements: e.elements.map((el) => compact({ ...el })) })).sort(byName)
+      ? [...table.exclusions]
+          .map((e) => compact({ ...e, elements: e.elements.map((el) => compact({ ...el })) }))
+          .sort(byName)
       : undefined,
     triggers: table.triggers && table.triggers.length > 0 ? [...table.triggers].sort(byName) : undefined,
     partitioning: table.partitioning && {

@@ -39,12 +39,19 @@ const sameDefinition = (a: object, b: object): boolean =>
  * the name of an unclaimed target with the same definition (names derived from the table and column names, as
  * TypeORM and the introspector derive them, change with their spelling).
  */
-function respellNamed<T extends { name: string }>(items: readonly T[], targets: readonly T[], byDefinition: boolean): T[] {
+function respellNamed<T extends { name: string }>(
+  items: readonly T[],
+  targets: readonly T[],
+  byDefinition: boolean,
+): T[] {
   const spell = speller(targets.map((t) => t.name));
-  const claimed = new Set(items.map((item) => foldCase(spell(item.name))).filter((name) => targets.some((t) => foldCase(t.name) === name)));
+  const claimed = new Set(
+    items.map((item) => foldCase(spell(item.name))).filter((name) => targets.some((t) => foldCase(t.name) === name)),
+  );
   return items.map((item) => {
     const named = spell(item.name);
-    if (named !== item.name || !byDefinition || targets.some((t) => foldCase(t.name) === foldCase(item.name))) return { ...item, name: named };
+    if (named !== item.name || !byDefinition || targets.some((t) => foldCase(t.name) === foldCase(item.name)))
+      return { ...item, name: named };
     const same = targets.find((t) => !claimed.has(foldCase(t.name)) && sameDefinition(item, t));
     if (!same) return item;
     claimed.add(foldCase(same.name));
@@ -69,7 +76,12 @@ function respellTable(
     target !== undefined && (target.name !== table.name || table.columns.some((c) => column(c.name) !== c.name));
   const foreignKeys = table.foreignKeys.map((fk) => {
     const referencedTable = relation(fk.referencedTable);
-    return { ...fk, columns: columns(fk.columns), referencedTable, referencedColumns: fk.referencedColumns.map(columnsOf(referencedTable)) };
+    return {
+      ...fk,
+      columns: columns(fk.columns),
+      referencedTable,
+      referencedColumns: fk.referencedColumns.map(columnsOf(referencedTable)),
+    };
   });
   const uniques = table.uniques.map((u) => ({ ...u, columns: columns(u.columns) }));
   return {
@@ -102,7 +114,9 @@ export function respellLike(from: Model, to: Model): Model {
     const target = targetByName.get(foldCase(table));
     return speller(target ? target.columns.map((c) => c.name) : []);
   };
-  const tables = from.tables.map((table) => respellTable(table, targetTables.get(relationKey(table)), relation, targetColumns, index));
+  const tables = from.tables.map((table) =>
+    respellTable(table, targetTables.get(relationKey(table)), relation, targetColumns, index),
+  );
   const views = from.views?.map((view) => ({
     ...view,
     name: relation(view.name),
@@ -132,11 +146,19 @@ export function respellReferences(model: Model): Model {
         primaryKey: table.primaryKey && { ...table.primaryKey, columns: table.primaryKey.columns.map(column) },
         foreignKeys: table.foreignKeys.map((fk) => {
           const referencedTable = relation(fk.referencedTable);
-          return { ...fk, columns: fk.columns.map(column), referencedTable, referencedColumns: fk.referencedColumns.map(columnsOf(referencedTable)) };
+          return {
+            ...fk,
+            columns: fk.columns.map(column),
+            referencedTable,
+            referencedColumns: fk.referencedColumns.map(columnsOf(referencedTable)),
+          };
         }),
         uniques: table.uniques.map((u) => ({ ...u, columns: u.columns.map(column) })),
         indexes: table.indexes.map((i) =>
-          withIndexKeys(i, indexKeys(i).map((key) => (isExpressionKey(key) ? key : { ...key, column: column(key.column) }))),
+          withIndexKeys(
+            i,
+            indexKeys(i).map((key) => (isExpressionKey(key) ? key : { ...key, column: column(key.column) })),
+          ),
         ),
       };
     }),

@@ -10,8 +10,11 @@ import type { Model, QualifiedName } from './types';
 export function reverseRenames(renames: Renames, current: Model): Renames {
   const oldTable = new Map(renames.tables.filter((r) => r.rename).map((r) => [qualifiedKey(r.to), r.from]));
   const oldTableOf = (table: QualifiedName): QualifiedName => oldTable.get(qualifiedKey(table)) ?? table;
-  const oldColumn = new Map(renames.columns.filter((r) => r.rename).map((r) => [`${qualifiedKey(r.table)}\u0000${r.to}`, r.from]));
-  const oldColumnOf = (table: QualifiedName, column: string): string => oldColumn.get(`${qualifiedKey(table)}\u0000${column}`) ?? column;
+  const oldColumn = new Map(
+    renames.columns.filter((r) => r.rename).map((r) => [`${qualifiedKey(r.table)}\u0000${r.to}`, r.from]),
+  );
+  const oldColumnOf = (table: QualifiedName, column: string): string =>
+    oldColumn.get(`${qualifiedKey(table)}\u0000${column}`) ?? column;
   const oldEnum = new Map(renames.enums.filter((r) => r.rename).map((r) => [qualifiedKey(r.to), r.from]));
   const oldEnumOf = (name: QualifiedName): QualifiedName => oldEnum.get(qualifiedKey(name)) ?? name;
 
@@ -36,7 +39,10 @@ export function reverseRenames(renames: Renames, current: Model): Renames {
         enum: oldEnumOf(r.enum),
         from: r.to,
         to: r.from,
-        columns: r.columns.map(({ table, column }) => ({ table: oldTableOf(table), column: oldColumnOf(table, column) })),
+        columns: r.columns.map(({ table, column }) => ({
+          table: oldTableOf(table),
+          column: oldColumnOf(table, column),
+        })),
       })),
   };
 }

@@ -23,7 +23,17 @@ describe('sequences and the models that leave them out', () => {
     dialect: 'postgres',
     extensions: [],
     enums: [],
-    tables: [{ schema: 'public', name: 'legacy', columns: [{ name: 'n', type: 'bigint', nullable: true }], foreignKeys: [], uniques: [], checks: [], indexes: [] }],
+    tables: [
+      {
+        schema: 'public',
+        name: 'legacy',
+        columns: [{ name: 'n', type: 'bigint', nullable: true }],
+        foreignKeys: [],
+        uniques: [],
+        checks: [],
+        indexes: [],
+      },
+    ],
     sequences: [
       { schema: 'public', name: 'kept', type: 'bigint' },
       { schema: 'public', name: 'legacy_n', type: 'bigint', ownedBy: { table: 'legacy', column: 'n' } },

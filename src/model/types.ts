@@ -16,7 +16,6 @@ import type { Column, IdentityOptions } from './columns';
 import type { Check, Exclusion, ForeignKey, PrimaryKey, Unique } from './constraints';
 import type { Index } from './indexes';
 
-
 export * from './common';
 export * from './columns';
 export * from './constraints';

@@ -7,7 +7,10 @@ const relations = [
   { schema: 'app', name: 'posts' },
   { schema: 'public', name: 'generate_series' },
 ];
-const read = (sql: string) => relationsNamedIn(sql, relations, ['public']).map((r) => `${r.schema}.${r.name}`).sort();
+const read = (sql: string) =>
+  relationsNamedIn(sql, relations, ['public'])
+    .map((r) => `${r.schema}.${r.name}`)
+    .sort();
 
 describe('relationsNamedIn', () => {
   it('finds the relations after FROM, JOIN and the commas of a FROM list, quoted or not, at any depth', () => {
@@ -15,11 +18,9 @@ describe('relationsNamedIn', () => {
       'public.authors',
       'public.posts',
     ]);
-    expect(read('SELECT * FROM (SELECT id FROM app.posts) x, "Tags" t WHERE x.id IN (SELECT id FROM AUTHORS)')).toEqual([
-      'app.posts',
-      'public.Tags',
-      'public.authors',
-    ]);
+    expect(read('SELECT * FROM (SELECT id FROM app.posts) x, "Tags" t WHERE x.id IN (SELECT id FROM AUTHORS)')).toEqual(
+      ['app.posts', 'public.Tags', 'public.authors'],
+    );
   });
 
   it('ignores columns, aliases, strings, comments, function calls and case-mismatched quoted names', () => {

@@ -9,14 +9,17 @@ interface Token {
 
 function tokenize(sql: string): Token[] {
   const tokens: Token[] = [];
-  const pattern = /'(?:[^']|'')*'|--[^\n]*|\/\*[\s\S]*?\*\/|"((?:[^"]|"")*)"|`([^`]*)`|\[([^\]]*)\]|([A-Za-z_][A-Za-z0-9_$]*)|(\S)/g;
+  const pattern =
+    /'(?:[^']|'')*'|--[^\n]*|\/\*[\s\S]*?\*\/|"((?:[^"]|"")*)"|`([^`]*)`|\[([^\]]*)\]|([A-Za-z_][A-Za-z0-9_$]*)|(\S)/g;
   for (const match of sql.matchAll(pattern)) {
     const [text, doubleQuoted, backticked, bracketed, word, punct] = match;
     if (doubleQuoted !== undefined) tokens.push({ text: doubleQuoted.replace(/""/g, '"'), kind: 'quoted' });
-    else if (backticked !== undefined || bracketed !== undefined) tokens.push({ text: (backticked ?? bracketed)!, kind: 'quoted' });
+    else if (backticked !== undefined || bracketed !== undefined)
+      tokens.push({ text: (backticked ?? bracketed)!, kind: 'quoted' });
     else if (word !== undefined) tokens.push({ text: word, kind: 'word' });
     else if (punct !== undefined) tokens.push({ text: punct, kind: 'punct' });
-    else if (!text.startsWith("'")) continue; // comments
+    else if (!text.startsWith("'"))
+      continue; // comments
     else tokens.push({ text: "''", kind: 'punct' }); // a string literal: a value, never a name
   }
   return tokens;
@@ -24,8 +27,22 @@ function tokenize(sql: string): Token[] {
 
 const FROM_STARTS = new Set(['FROM', 'JOIN']);
 const FROM_ENDS = new Set([
-  'WHERE', 'GROUP', 'ORDER', 'HAVING', 'LIMIT', 'OFFSET', 'UNION', 'INTERSECT', 'EXCEPT', 'ON', 'USING', 'WINDOW',
-  'SELECT', 'VALUES', 'FETCH', 'FOR',
+  'WHERE',
+  'GROUP',
+  'ORDER',
+  'HAVING',
+  'LIMIT',
+  'OFFSET',
+  'UNION',
+  'INTERSECT',
+  'EXCEPT',
+  'ON',
+  'USING',
+  'WINDOW',
+  'SELECT',
+  'VALUES',
+  'FETCH',
+  'FOR',
 ]);
 const SKIPPED = new Set(['LATERAL', 'ONLY']);
 
@@ -62,7 +79,11 @@ function relationReferences(sql: string): { qualifier?: string; name: string; qu
       let reference = { qualifier: undefined as string | undefined, name: token.text, quoted: token.kind === 'quoted' };
       let next = i + 1;
       if (tokens[next]?.text === '.' && isName(tokens[next + 1])) {
-        reference = { qualifier: token.text, name: tokens[next + 1]!.text, quoted: tokens[next + 1]!.kind === 'quoted' };
+        reference = {
+          qualifier: token.text,
+          name: tokens[next + 1]!.text,
+          quoted: tokens[next + 1]!.kind === 'quoted',
+        };
         next += 2;
       }
       if (tokens[next]?.text !== '(') references.push(reference);
@@ -93,8 +114,10 @@ export function relationsNamedIn(
   for (const mention of relationReferences(expression)) {
     for (const candidate of candidates) {
       if (!same(candidate.name, mention.name, mention.quoted)) continue;
-      if (mention.qualifier !== undefined && candidate.schema !== undefined && candidate.schema !== mention.qualifier) continue;
-      if (mention.qualifier === undefined && candidate.schema !== undefined && !schemas.includes(candidate.schema)) continue;
+      if (mention.qualifier !== undefined && candidate.schema !== undefined && candidate.schema !== mention.qualifier)
+        continue;
+      if (mention.qualifier === undefined && candidate.schema !== undefined && !schemas.includes(candidate.schema))
+        continue;
       if (self && qualifiedKey(candidate) === qualifiedKey(self)) continue;
       found.set(qualifiedKey(candidate), { schema: candidate.schema, name: candidate.name });
     }

@@ -39,12 +39,25 @@ describe('hazard gate', () => {
             { code: 'NOT_NULL_VIOLATION', message: 'sets t.d NOT NULL: 1 row is NULL, apply will fail', fails: true },
           ],
         },
-        { sql: 'e', transactional: true, change: 4, hazards: [{ code: 'NOT_NULL_VIOLATION', message: 'sets t.e NOT NULL: ~3 rows are NULL (catalog estimate), apply will likely fail' }] },
+        {
+          sql: 'e',
+          transactional: true,
+          change: 4,
+          hazards: [
+            {
+              code: 'NOT_NULL_VIOLATION',
+              message: 'sets t.e NOT NULL: ~3 rows are NULL (catalog estimate), apply will likely fail',
+            },
+          ],
+        },
       ],
     };
     expect(failingHazards(failing)).toEqual({
       codes: ['DATA_LOSS', 'NOT_NULL_VIOLATION'],
-      messages: ['DATA_LOSS: narrows t.d: 2 values are longer, apply will fail', 'NOT_NULL_VIOLATION: sets t.d NOT NULL: 1 row is NULL, apply will fail'],
+      messages: [
+        'DATA_LOSS: narrows t.d: 2 values are longer, apply will fail',
+        'NOT_NULL_VIOLATION: sets t.d NOT NULL: 1 row is NULL, apply will fail',
+      ],
       statements: 1,
     });
     expect(blockedHazards(failing, new Set())?.flag).toBe('--allow-hazards DATA_LOSS,NOT_NULL_VIOLATION,TABLE_REWRITE');

@@ -29,7 +29,10 @@ export interface BlockedHazards {
 /** Parses `--allow-hazards` values (comma-separated, repeatable, case-insensitive); unknown codes are an error. */
 export function parseAllowedHazards(values: readonly string[], all: boolean): AllowedHazards | { unknown: string[] } {
   if (all) return 'all';
-  const codes = values.flatMap((v) => v.split(',')).map((v) => v.trim().toUpperCase()).filter(Boolean);
+  const codes = values
+    .flatMap((v) => v.split(','))
+    .map((v) => v.trim().toUpperCase())
+    .filter(Boolean);
   const unknown = codes.filter((c) => !HAZARD_CODES.includes(c as HazardCode));
   if (unknown.length > 0) return { unknown };
   return new Set(codes as HazardCode[]);

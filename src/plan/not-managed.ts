@@ -15,7 +15,9 @@ export function notManagedBy(from: Model, to: Model, changes: readonly Change[])
   const handled = new Set([...to.extensions, ...changes.flatMap((c) => (c.kind === 'extension.drop' ? [c.name] : []))]);
   const left = (from.notManaged ?? [])
     .filter((entry) => !UNLISTED.has(entry.kind))
-    .map((entry) => (entry.kind === 'extension' ? { ...entry, names: entry.names.filter((name) => !handled.has(name)) } : entry))
+    .map((entry) =>
+      entry.kind === 'extension' ? { ...entry, names: entry.names.filter((name) => !handled.has(name)) } : entry,
+    )
     .filter((entry) => entry.names.length > 0);
   return left.length > 0 ? left : undefined;
 }
@@ -55,7 +57,9 @@ export function describeNotManaged(entries: readonly NotManaged[]): string {
   for (const entry of entries) bySchema.set(entry.schema ?? '', [...(bySchema.get(entry.schema ?? '') ?? []), entry]);
   return [...bySchema]
     .map(([schema, list]) => {
-      const counts = list.map((e) => `${e.names.length} ${e.names.length === 1 ? (SINGULARS[e.kind] ?? e.kind) : PLURALS[e.kind]}`);
+      const counts = list.map(
+        (e) => `${e.names.length} ${e.names.length === 1 ? (SINGULARS[e.kind] ?? e.kind) : PLURALS[e.kind]}`,
+      );
       return `${counts.join(', ')}${schema ? ` in ${schema}` : ''}`;
     })
     .join('; ');

@@ -33,7 +33,9 @@ describe('orderChanges', () => {
       { kind: 'table.create', table: table('b'), reason: '' },
       {
         kind: 'table.create',
-        table: table('a', { columns: [{ name: 'e', type: 'enum', enum: { schema: 'public', name: 'e' }, nullable: false }] }),
+        table: table('a', {
+          columns: [{ name: 'e', type: 'enum', enum: { schema: 'public', name: 'e' }, nullable: false }],
+        }),
         reason: '',
       },
       { kind: 'enum.create', enum: { schema: 'public', name: 'e', values: ['x'] }, reason: '' },
@@ -92,7 +94,12 @@ describe('orderChanges', () => {
       { kind: 'index.drop', table: t, index: { name: 'IDX_old', columns: ['old'], unique: false }, reason: '' },
       { kind: 'column.add', table: t, column: { name: 'new', type: 'integer', nullable: true }, reason: '' },
     ];
-    expect(orderChanges(changes).map((c) => c.kind)).toEqual(['index.drop', 'column.add', 'index.create', 'column.drop']);
+    expect(orderChanges(changes).map((c) => c.kind)).toEqual([
+      'index.drop',
+      'column.add',
+      'index.create',
+      'column.drop',
+    ]);
   });
 
   it('creates referenced tables first when foreign keys are inline (SQLite), unless they form a cycle', () => {
@@ -119,8 +126,20 @@ describe('orderChanges', () => {
 describe('topologicalSort', () => {
   it('names the cycle it cannot order', () => {
     const nodes = [0, 1, 2].map((id) => ({ id, priority: [id], label: `n${id}` }));
-    expect(() => topologicalSort(nodes, [[0, 1], [1, 2], [2, 1]])).toThrow(DependencyCycleError);
-    expect(() => topologicalSort(nodes, [[0, 1], [1, 2], [2, 1]])).toThrow(/n1\n {2}-> n2\n {2}-> n1/);
+    expect(() =>
+      topologicalSort(nodes, [
+        [0, 1],
+        [1, 2],
+        [2, 1],
+      ]),
+    ).toThrow(DependencyCycleError);
+    expect(() =>
+      topologicalSort(nodes, [
+        [0, 1],
+        [1, 2],
+        [2, 1],
+      ]),
+    ).toThrow(/n1\n {2}-> n2\n {2}-> n1/);
   });
 
   it('renames a table or column before anything uses the new name, and frees a name before a rename reuses it', () => {
@@ -130,8 +149,20 @@ describe('topologicalSort', () => {
     const changes: Change[] = [
       { kind: 'index.rename', table: at('members'), from: index('IDX_old'), to: index('IDX_new'), reason: '' },
       { kind: 'index.drop', table: at('members'), index: index('IDX_new'), reason: '' },
-      { kind: 'foreignKey.add', table: at('pets'), foreignKey: { ...fk('FK_pets', 'members'), referencedColumns: ['member_id'] }, reason: '' },
-      { kind: 'column.rename', table: at('members'), from: 'id', to: 'member_id', column: people.columns[0]!, reason: '' },
+      {
+        kind: 'foreignKey.add',
+        table: at('pets'),
+        foreignKey: { ...fk('FK_pets', 'members'), referencedColumns: ['member_id'] },
+        reason: '',
+      },
+      {
+        kind: 'column.rename',
+        table: at('members'),
+        from: 'id',
+        to: 'member_id',
+        column: people.columns[0]!,
+        reason: '',
+      },
       { kind: 'table.rename', from: at('people'), to: at('members'), table: people, reason: '' },
     ];
     expect(orderChanges(changes).map((c) => c.kind)).toEqual([

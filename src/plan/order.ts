@@ -14,8 +14,22 @@ import { factsOf } from '../diff/change-kinds';
 import { DependencyCycleError, topologicalSort, type SortNode } from './graph';
 import { viewEdges } from './view-order';
 
-const ADDS = new Set<ChangeKind>(['primaryKey.add', 'foreignKey.add', 'unique.add', 'check.add', 'exclusion.add', 'index.create']);
-const DROPS = new Set<ChangeKind>(['primaryKey.drop', 'foreignKey.drop', 'unique.drop', 'check.drop', 'exclusion.drop', 'index.drop']);
+const ADDS = new Set<ChangeKind>([
+  'primaryKey.add',
+  'foreignKey.add',
+  'unique.add',
+  'check.add',
+  'exclusion.add',
+  'index.create',
+]);
+const DROPS = new Set<ChangeKind>([
+  'primaryKey.drop',
+  'foreignKey.drop',
+  'unique.drop',
+  'check.drop',
+  'exclusion.drop',
+  'index.drop',
+]);
 const RENAMES = new Set<ChangeKind>(['constraint.rename', 'index.rename']);
 const KEY_ADDS = new Set<ChangeKind>(['primaryKey.add', 'unique.add', 'index.create']);
 const KEY_DROPS = new Set<ChangeKind>(['primaryKey.drop', 'unique.drop', 'index.drop']);
@@ -63,7 +77,8 @@ function schemaActedIn(change: Change): string | undefined {
 }
 
 /** Kinds an extension is dropped after: every change but those on schemas and extensions themselves. */
-const usesExtensions = (change: Change): boolean => !change.kind.startsWith('schema.') && !change.kind.startsWith('extension.');
+const usesExtensions = (change: Change): boolean =>
+  !change.kind.startsWith('schema.') && !change.kind.startsWith('extension.');
 
 /** The enum type (qualified key) a change creates or changes, so that columns using it come after. */
 function enumProvidedBy(change: Change): string | undefined {
@@ -85,15 +100,26 @@ function enumProvidedBy(change: Change): string | undefined {
 function enumMustPrecede(x: Change, y: Change): boolean {
   const renamed = (c: Change) => (c.kind === 'enum.rename' ? qualifiedKey(c.to) : undefined);
   const onType = (c: Change) =>
-    c.kind === 'enum.value.add' || c.kind === 'enum.value.rename' ? qualifiedKey(c.enum) : c.kind === 'enum.recreate' ? qualifiedKey(c.from) : undefined;
+    c.kind === 'enum.value.add' || c.kind === 'enum.value.rename'
+      ? qualifiedKey(c.enum)
+      : c.kind === 'enum.recreate'
+        ? qualifiedKey(c.from)
+        : undefined;
   // A type is renamed before its labels change; a label is renamed before labels are added next to it or the type is swapped.
   if (renamed(x) !== undefined && renamed(x) === onType(y)) return true;
-  if (x.kind === 'enum.value.rename' && (y.kind === 'enum.value.add' || y.kind === 'enum.recreate') && onType(x) === onType(y)) return true;
+  if (
+    x.kind === 'enum.value.rename' &&
+    (y.kind === 'enum.value.add' || y.kind === 'enum.recreate') &&
+    onType(x) === onType(y)
+  )
+    return true;
   // A label is added before the labels that go right before it (`ADD VALUE 'b' BEFORE 'c'` needs 'c').
-  if (x.kind === 'enum.value.add' && y.kind === 'enum.value.add' && onType(x) === onType(y) && y.before === x.value) return true;
+  if (x.kind === 'enum.value.add' && y.kind === 'enum.value.add' && onType(x) === onType(y) && y.before === x.value)
+    return true;
   // A name is freed (dropped, renamed away) before it is taken.
   if (x.kind === 'enum.drop' && renamed(y) === qualifiedKey(x.enum)) return true;
-  if (x.kind === 'enum.rename' && y.kind === 'enum.create' && qualifiedKey(x.from) === qualifiedKey(y.enum)) return true;
+  if (x.kind === 'enum.rename' && y.kind === 'enum.create' && qualifiedKey(x.from) === qualifiedKey(y.enum))
+    return true;
   // A swap comes after the columns that stop using the type, and after constraints on converted tables are dropped;
   // the constraints that come back are added after it.
   if (y.kind === 'enum.recreate') {
@@ -134,10 +160,14 @@ export function mustPrecede(a: Indexed, b: Indexed): boolean {
     if (referencedTableKey(y.foreignKey) === a.table || b.table === a.table) return true;
   }
   // Referencing foreign keys go before the table they reference is dropped.
-  if (y.kind === 'table.drop' && x.kind === 'foreignKey.drop' && referencedTableKey(x.foreignKey) === b.table) return true;
+  if (y.kind === 'table.drop' && x.kind === 'foreignKey.drop' && referencedTableKey(x.foreignKey) === b.table)
+    return true;
   // A foreign key needs the referenced key first; dropping that key needs the foreign key gone first.
   if (y.kind === 'foreignKey.add' && KEY_ADDS.has(x.kind) && referencedTableKey(y.foreignKey) === a.table) return true;
-  if (x.kind === 'foreignKey.drop' && (KEY_DROPS.has(y.kind) || y.kind === 'column.alter' || y.kind === 'column.drop')) {
+  if (
+    x.kind === 'foreignKey.drop' &&
+    (KEY_DROPS.has(y.kind) || y.kind === 'column.alter' || y.kind === 'column.drop')
+  ) {
     if (referencedTableKey(x.foreignKey) === b.table) return true;
   }
   // A dropped table's foreign keys go with it, so it is dropped before the keys they reference go, and before the
@@ -145,13 +175,15 @@ export function mustPrecede(a: Indexed, b: Indexed): boolean {
   if (x.kind === 'table.drop' && a.table !== b.table) {
     const column = y.kind === 'column.drop' ? y.column.name : y.kind === 'column.alter' ? y.from.name : undefined;
     const references = (fk: ForeignKey) =>
-      referencedTableKey(fk) === b.table && (KEY_DROPS.has(y.kind) || (column !== undefined && fk.referencedColumns.includes(column)));
+      referencedTableKey(fk) === b.table &&
+      (KEY_DROPS.has(y.kind) || (column !== undefined && fk.referencedColumns.includes(column)));
     if (x.table.foreignKeys.some(references)) return true;
   }
   // A renamed table or column is renamed before anything uses its new name: every change on that table, and
   // foreign keys of other tables pointing at it.
   if (x.kind === 'table.rename' || x.kind === 'column.rename') {
-    const onTable = a.table === b.table && y.kind !== 'table.rename' && !(x.kind === 'column.rename' && y.kind === 'column.rename');
+    const onTable =
+      a.table === b.table && y.kind !== 'table.rename' && !(x.kind === 'column.rename' && y.kind === 'column.rename');
     const referencing =
       y.kind === 'foreignKey.add' &&
       referencedTableKey(y.foreignKey) === a.table &&
@@ -159,11 +191,21 @@ export function mustPrecede(a: Indexed, b: Indexed): boolean {
     if (onTable || referencing) return true;
   }
   // A name is freed before a rename reuses it.
-  if (DROPS.has(x.kind) && RENAMES.has(y.kind) && a.table === b.table && objectNameOf(x) === objectNameOf(y)) return true;
+  if (DROPS.has(x.kind) && RENAMES.has(y.kind) && a.table === b.table && objectNameOf(x) === objectNameOf(y))
+    return true;
   if (a.table !== b.table || a.table === '') return false;
   // Same table: columns exist before constraints use them; constraints go before their columns change or go.
-  if ((x.kind === 'column.add' || x.kind === 'column.alter') && ADDS.has(y.kind) && intersects(columnsOf(x), columnsOf(y))) return true;
-  if (DROPS.has(x.kind) && (y.kind === 'column.drop' || y.kind === 'column.alter') && intersects(columnsOf(x), columnsOf(y))) {
+  if (
+    (x.kind === 'column.add' || x.kind === 'column.alter') &&
+    ADDS.has(y.kind) &&
+    intersects(columnsOf(x), columnsOf(y))
+  )
+    return true;
+  if (
+    DROPS.has(x.kind) &&
+    (y.kind === 'column.drop' || y.kind === 'column.alter') &&
+    intersects(columnsOf(x), columnsOf(y))
+  ) {
     return true;
   }
   // The same name is freed before it is reused.
@@ -196,7 +238,10 @@ function sequenceMustPrecede(a: Indexed, b: Indexed): boolean {
   if (y.kind === 'sequence.drop' && sequencesReleasedBy(x).includes(qualifiedKey(y.sequence))) return true;
   if (y.kind === 'sequence.alter' && MAKES_OWNER.has(x.kind) && sequenceOwnerTables(y).to === a.table) return true;
   // Before the old owner's column changes too: a serial column that stops being one drops the sequence it owns.
-  if (x.kind === 'sequence.alter' && (y.kind === 'table.drop' || y.kind === 'column.drop' || y.kind === 'column.alter')) {
+  if (
+    x.kind === 'sequence.alter' &&
+    (y.kind === 'table.drop' || y.kind === 'column.drop' || y.kind === 'column.alter')
+  ) {
     if (sequenceOwnerTables(x).from === b.table) return true;
   }
   return false;
@@ -265,7 +310,8 @@ export function candidatePairs(indexed: readonly Indexed[]): [Indexed, Indexed][
     }
     if (isEnumKind(x)) {
       for (const key of new Set(enumKeysOf(x))) for (const b of byEnum.get(key) ?? []) add(a, b);
-      if (x.kind === 'enum.recreate') for (const table of swappedTables(x)) for (const b of byTable.get(table) ?? []) add(a, b);
+      if (x.kind === 'enum.recreate')
+        for (const table of swappedTables(x)) for (const b of byTable.get(table) ?? []) add(a, b);
     }
     if (x.kind === 'schema.create') for (const b of bySchema.get(x.name) ?? []) add(a, b);
     if (x.kind === 'schema.drop') for (const b of actedIn.get(x.name) ?? []) add(a, b);
@@ -273,7 +319,8 @@ export function candidatePairs(indexed: readonly Indexed[]): [Indexed, Indexed][
     const sequence = sequenceOf(x);
     if (sequence !== undefined) for (const b of bySequence.get(sequence) ?? []) add(a, b);
     const owners = sequenceOwnerTables(x);
-    for (const owner of new Set([owners.from, owners.to])) if (owner !== undefined) for (const b of byTable.get(owner) ?? []) add(a, b);
+    for (const owner of new Set([owners.from, owners.to]))
+      if (owner !== undefined) for (const b of byTable.get(owner) ?? []) add(a, b);
   }
   return [...pairs.values()];
 }
@@ -304,7 +351,8 @@ export function preferenceEdges(changes: readonly Change[]): [number, number][] 
   changes.forEach((change, i) => {
     if (change.kind === 'table.create') created.set(qualifiedKey(change.table), i);
     if (change.kind === 'table.drop') dropped.set(qualifiedKey(change.table), i);
-    if (change.kind === 'foreignKey.drop') droppedForeignKeys.add(`${qualifiedKey(change.table)}/${change.foreignKey.name}`);
+    if (change.kind === 'foreignKey.drop')
+      droppedForeignKeys.add(`${qualifiedKey(change.table)}/${change.foreignKey.name}`);
   });
   const edges: [number, number][] = [];
   changes.forEach((change, i) => {
@@ -330,7 +378,9 @@ export function orderChanges(changes: readonly Change[]): Change[] {
   const nodes: SortNode[] = changes.map((change, id) => ({
     id,
     priority: [factsOf(change.kind).rank, tableKeyOf(change), objectNameOf(change)],
-    label: [change.kind, tableKeyOf(change), objectNameOf(change)].filter((part, i, all) => part && all.indexOf(part) === i).join(' '),
+    label: [change.kind, tableKeyOf(change), objectNameOf(change)]
+      .filter((part, i, all) => part && all.indexOf(part) === i)
+      .join(' '),
   }));
   const required = dependencyEdges(changes);
   try {

@@ -34,7 +34,8 @@ function unmodelledObjects(model: Model): Map<string, readonly UnmodelledAttribu
   return out;
 }
 
-const byAttribute = (list: readonly UnmodelledAttribute[]) => new Map(list.map((entry) => [entry.attribute, entry.value]));
+const byAttribute = (list: readonly UnmodelledAttribute[]) =>
+  new Map(list.map((entry) => [entry.attribute, entry.value]));
 
 /**
  * Every unmodelled attribute of `from` (the database), and, when `to` is read as a whole (`compareTarget`), every one
@@ -66,16 +67,28 @@ function recreatedKey(change: Change): { key: string; side: 'drop' | 'create' } 
   switch (change.kind) {
     case 'index.drop':
     case 'index.create':
-      return { key: `index ${qualifiedKey(change.table)}.${change.index.name}`, side: change.kind === 'index.drop' ? 'drop' : 'create' };
+      return {
+        key: `index ${qualifiedKey(change.table)}.${change.index.name}`,
+        side: change.kind === 'index.drop' ? 'drop' : 'create',
+      };
     case 'unique.drop':
     case 'unique.add':
-      return { key: `unique constraint ${qualifiedKey(change.table)}.${change.unique.name}`, side: change.kind === 'unique.drop' ? 'drop' : 'create' };
+      return {
+        key: `unique constraint ${qualifiedKey(change.table)}.${change.unique.name}`,
+        side: change.kind === 'unique.drop' ? 'drop' : 'create',
+      };
     case 'primaryKey.drop':
     case 'primaryKey.add':
-      return { key: `primary key ${qualifiedKey(change.table)}`, side: change.kind === 'primaryKey.drop' ? 'drop' : 'create' };
+      return {
+        key: `primary key ${qualifiedKey(change.table)}`,
+        side: change.kind === 'primaryKey.drop' ? 'drop' : 'create',
+      };
     case 'foreignKey.drop':
     case 'foreignKey.add':
-      return { key: `foreign key ${qualifiedKey(change.table)}.${change.foreignKey.name}`, side: change.kind === 'foreignKey.drop' ? 'drop' : 'create' };
+      return {
+        key: `foreign key ${qualifiedKey(change.table)}.${change.foreignKey.name}`,
+        side: change.kind === 'foreignKey.drop' ? 'drop' : 'create',
+      };
     case 'view.drop':
     case 'view.create':
       return { key: `view ${qualifiedKey(change.view)}`, side: change.kind === 'view.drop' ? 'drop' : 'create' };
@@ -96,7 +109,10 @@ function unmodelledOfDropped(change: Change): readonly UnmodelledAttribute[] | u
     case 'foreignKey.drop':
       return change.foreignKey.unmodelled;
     case 'view.drop':
-      return [...(change.view.unmodelled ?? []), ...(change.view.indexes ?? []).flatMap((index) => index.unmodelled ?? [])];
+      return [
+        ...(change.view.unmodelled ?? []),
+        ...(change.view.indexes ?? []).flatMap((index) => index.unmodelled ?? []),
+      ];
     case 'table.rebuild':
       return [...(change.from.unmodelled ?? []), ...change.from.columns.flatMap((column) => column.unmodelled ?? [])];
     case 'enum.recreate':
@@ -132,7 +148,8 @@ function retypeLosses(change: Extract<Change, { kind: 'column.alter' }>): Diagno
   ];
 }
 
-const describe = (list: readonly UnmodelledAttribute[]): string => list.map((entry) => `${entry.attribute} ${entry.value}`).join('; ');
+const describe = (list: readonly UnmodelledAttribute[]): string =>
+  list.map((entry) => `${entry.attribute} ${entry.value}`).join('; ');
 
 export interface Recreations {
   /** One error per object the plan would re-create (or retype) and so lose what it does not manage. */
@@ -147,10 +164,12 @@ export interface Recreations {
  * object, a column type change that resets its storage. Those changes are refused: no format prints their SQL.
  */
 export function partlyManagedRecreations(changes: readonly Change[]): Recreations {
-  const creates = new Map(changes.flatMap((change) => {
-    const found = recreatedKey(change);
-    return found?.side === 'create' ? [[found.key, change] as const] : [];
-  }));
+  const creates = new Map(
+    changes.flatMap((change) => {
+      const found = recreatedKey(change);
+      return found?.side === 'create' ? [[found.key, change] as const] : [];
+    }),
+  );
   const refused = new Set<Change>();
   const diagnostics = changes.flatMap((change): Diagnostic[] => {
     if (change.kind === 'column.alter' && change.fields.includes('type')) {

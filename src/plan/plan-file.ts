@@ -31,7 +31,10 @@ const HASH = /^sha256:[0-9a-f]{64}$/;
 /** Validates the text of a plan file; `PlanFileError` with the first thing wrong. */
 export function parsePlanFile(text: string, file: string): PlanFile {
   const fail = (what: string): never => {
-    throw new PlanFileError(`${file} is not a plan written by \`schema plan --out\`: ${what}`, 'Write it with schema plan --out FILE against the database to apply it to.');
+    throw new PlanFileError(
+      `${file} is not a plan written by \`schema plan --out\`: ${what}`,
+      'Write it with schema plan --out FILE against the database to apply it to.',
+    );
   };
   let data: unknown;
   try {
@@ -43,9 +46,11 @@ export function parsePlanFile(text: string, file: string): PlanFile {
   const doc = data as Record<string, unknown>;
   if (doc.version !== 1) return fail(`version ${JSON.stringify(doc.version)}, expected 1`);
   if (!isDialectName(doc.dialect)) return fail(`unknown dialect ${JSON.stringify(doc.dialect)}`);
-  if (typeof doc.database !== 'string' || !doc.database) return fail('it names no database (was it written by plan --format json instead of --out?)');
+  if (typeof doc.database !== 'string' || !doc.database)
+    return fail('it names no database (was it written by plan --format json instead of --out?)');
   if (typeof doc.fromHash !== 'string' || !HASH.test(doc.fromHash)) return fail('no schema hash (fromHash)');
-  if (doc.concurrently !== undefined && typeof doc.concurrently !== 'boolean') return fail('"concurrently" is not true or false');
+  if (doc.concurrently !== undefined && typeof doc.concurrently !== 'boolean')
+    return fail('"concurrently" is not true or false');
   if (!Array.isArray(doc.statements)) return fail('no statements list');
   const statements = doc.statements.map((statement: unknown, index) => {
     const s = statement as Record<string, unknown> | null;
@@ -54,7 +59,14 @@ export function parsePlanFile(text: string, file: string): PlanFile {
     }
     return { sql: s.sql, transactional: s.transactional };
   });
-  return { file, dialect: doc.dialect, database: doc.database, fromHash: doc.fromHash, concurrently: doc.concurrently === true, statements };
+  return {
+    file,
+    dialect: doc.dialect,
+    database: doc.database,
+    fromHash: doc.fromHash,
+    concurrently: doc.concurrently === true,
+    statements,
+  };
 }
 
 /** The first line of a statement, cut, for a one-line message. */
@@ -71,10 +83,16 @@ export function checkPlanFile(reviewed: PlanFile, now: { readonly plan: Plan; re
   const { file } = reviewed;
   const hint = `Review the new plan (schema plan --out ${file}) and apply that.`;
   if (reviewed.dialect !== now.plan.dialect) {
-    throw new PlanFileError(`${file} is a ${reviewed.dialect} plan, and this is a ${now.plan.dialect} database; nothing was applied`, hint);
+    throw new PlanFileError(
+      `${file} is a ${reviewed.dialect} plan, and this is a ${now.plan.dialect} database; nothing was applied`,
+      hint,
+    );
   }
   if (reviewed.database !== now.database) {
-    throw new PlanFileError(`${file} was made for database ${reviewed.database}, and this is ${now.database}; nothing was applied`, hint);
+    throw new PlanFileError(
+      `${file} was made for database ${reviewed.database}, and this is ${now.database}; nothing was applied`,
+      hint,
+    );
   }
   if (reviewed.fromHash !== now.plan.fromHash) {
     const short = (hash: string | undefined) => (hash ?? '?').replace(/^sha256:/, '').slice(0, 12);
@@ -84,7 +102,9 @@ export function checkPlanFile(reviewed: PlanFile, now: { readonly plan: Plan; re
     );
   }
   const planned = now.plan.statements;
-  const differs = reviewed.statements.findIndex((s, i) => planned[i]?.sql !== s.sql || planned[i]?.transactional !== s.transactional);
+  const differs = reviewed.statements.findIndex(
+    (s, i) => planned[i]?.sql !== s.sql || planned[i]?.transactional !== s.transactional,
+  );
   if (differs >= 0 || reviewed.statements.length !== planned.length) {
     const at = differs >= 0 ? differs : Math.min(reviewed.statements.length, planned.length);
     const was = reviewed.statements[at];

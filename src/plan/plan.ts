@@ -62,7 +62,14 @@ export function preparePlan(input: PlanInput): PreparedPlan {
   return {
     probes: probesOf(input, diffed),
     create: (measurements, diagnostics = []) =>
-      planOf({ ...input, measurements, diagnostics: diagnostics.length > 0 ? [...(input.diagnostics ?? []), ...diagnostics] : input.diagnostics }, diffed),
+      planOf(
+        {
+          ...input,
+          measurements,
+          diagnostics: diagnostics.length > 0 ? [...(input.diagnostics ?? []), ...diagnostics] : input.diagnostics,
+        },
+        diffed,
+      ),
   };
 }
 
@@ -73,7 +80,10 @@ function computeDiffInput({ from, to, dialect, renames, entityNames, targetScope
   const target = dialect.normalize(to);
   const current = dialect.normalize(from);
   // Where names are case-insensitive, the current schema is read with the target's spelling of the names both have.
-  const normalized = { from: dialect.capabilities.caseInsensitiveNames ? respellLike(current, target) : current, to: target };
+  const normalized = {
+    from: dialect.capabilities.caseInsensitiveNames ? respellLike(current, target) : current,
+    to: target,
+  };
   const diff = diffModels(normalized.from, normalized.to, { enums: dialect.enums, renames, entityNames, targetScope });
   // Lowering and rendering start from the current schema as it reads after the renames, which run first.
   return { context: { from: diff.from, to: normalized.to }, diff, current: normalized.from };
@@ -85,7 +95,10 @@ export function planProbes(input: PlanInput): Probe[] {
 }
 
 function probesOf(input: PlanInput, { context, diff }: DiffInput): Probe[] {
-  return probesFor(input.dialect.lower(diff.changes, context), { narrowedLength: input.dialect.narrowedLength, from: context.from });
+  return probesFor(input.dialect.lower(diff.changes, context), {
+    narrowedLength: input.dialect.narrowedLength,
+    from: context.from,
+  });
 }
 
 /** from x to -> ordered changes -> statements. Pure: no I/O. */
@@ -94,14 +107,23 @@ export function createPlan(input: PlanInput): Plan {
 }
 
 function planOf(input: PlanInput, diffed: DiffInput): Plan {
-  const { dialect, diagnostics = [], measurements, concurrently = false, largeTableRows = LARGE_TABLE_ROWS, oneColumnPerLine } = input;
+  const {
+    dialect,
+    diagnostics = [],
+    measurements,
+    concurrently = false,
+    largeTableRows = LARGE_TABLE_ROWS,
+    oneColumnPerLine,
+  } = input;
   const { context: models, diff, current } = diffed;
   const context = { ...models, measurements, concurrently, largeTableRows, oneColumnPerLine };
   const changes = orderChanges(dialect.lower(diff.changes, context));
   // A change that would lose what the model does not describe is refused: an error, and no SQL in any format.
   const recreations = partlyManagedRecreations(changes);
   const statements: PlannedStatement[] = changes.flatMap((change, index) =>
-    recreations.refused.has(change) ? [] : dialect.render(change, context).map((statement) => ({ ...statement, change: index })),
+    recreations.refused.has(change)
+      ? []
+      : dialect.render(change, context).map((statement) => ({ ...statement, change: index })),
   );
   const notManaged = notManagedBy(current, models.to, changes);
   const partlyManaged = partlyManagedBy(current, models.to, (input.targetScope ?? 'needs') === 'inventory');

@@ -14,10 +14,13 @@ export function summarize(changes: readonly Change[], statements: readonly Plann
   };
   changes.forEach(count);
   const parts = CHANGE_KINDS.filter((kind) => byKind[kind]).map((kind) => {
-      const { direction: sign, words: [one, many] } = CHANGE_KIND_FACTS[kind];
-      const n = byKind[kind]!;
-      return `${sign}${n} ${n === 1 ? one : many}`;
-    });
+    const {
+      direction: sign,
+      words: [one, many],
+    } = CHANGE_KIND_FACTS[kind];
+    const n = byKind[kind]!;
+    return `${sign}${n} ${n === 1 ? one : many}`;
+  });
   return {
     changes: changes.length,
     statements: statements.length,

@@ -1,12 +1,5 @@
 import type { Change } from '../diff/changes';
-import type {
-  Decision,
-  Diagnostic,
-  DialectName,
-  NotManaged,
-  PlannedStatement,
-  ScriptFrame,
-} from '../model';
+import type { Decision, Diagnostic, DialectName, NotManaged, PlannedStatement, ScriptFrame } from '../model';
 
 // The vocabulary shared with lower layers lives in src/model (statement.ts, probe.ts, diagnostic.ts); re-exported here
 // for the modules that import it from plan.

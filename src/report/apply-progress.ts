@@ -44,7 +44,9 @@ export function renderStatementStopped(ms: number, p: Paint): string {
 
 /** `Applied 3 statements in 0.4 s; verified: the database is in line with the schema.` */
 export function renderApplied(count: number, ms: number, p: Paint): string {
-  return p.green(`Applied ${count} statement${count === 1 ? '' : 's'} in ${formatDuration(ms)}; verified: the database is in line with the schema.\n`);
+  return p.green(
+    `Applied ${count} statement${count === 1 ? '' : 's'} in ${formatDuration(ms)}; verified: the database is in line with the schema.\n`,
+  );
 }
 
 /** `phase 2/3: outside a transaction (commits on its own), 1 statement` */
@@ -79,7 +81,9 @@ export function renderFailingHazards(failing: FailingHazards, p: Paint): string 
 /** The dry run's note (stdout) that apply would refuse the plan because of the rows. */
 export function renderFailingNote(failing: FailingHazards, p: Paint): string {
   const n = failing.statements;
-  return p.magenta(`Apply would refuse this plan: the rows as counted make ${n} statement${n === 1 ? '' : 's'} fail (${failing.codes.join(', ')}).\n`);
+  return p.magenta(
+    `Apply would refuse this plan: the rows as counted make ${n} statement${n === 1 ? '' : 's'} fail (${failing.codes.join(', ')}).\n`,
+  );
 }
 
 /** Apply's refusal (stderr) when the plan has hazards that were not allowed. */
@@ -93,7 +97,9 @@ export function renderBlockedHazards(blocked: BlockedHazards, p: Paint): string 
 
 /** The dry run's note (stdout) that apply would refuse these hazards. */
 export function renderBlockedNote(blocked: BlockedHazards, p: Paint): string {
-  return p.magenta(`Apply would stop at ${blocked.messages.length} hazard(s) not allowed (${blocked.codes.join(', ')}): allow them with ${blocked.flag}.\n`);
+  return p.magenta(
+    `Apply would stop at ${blocked.messages.length} hazard(s) not allowed (${blocked.codes.join(', ')}): allow them with ${blocked.flag}.\n`,
+  );
 }
 
 /**

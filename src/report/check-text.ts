@@ -16,7 +16,14 @@ export function renderCheckText(statuses: readonly GeneratedFileStatus[], entiti
     if (status.problem) lines.push(`  ${status.problem}`);
     for (const change of status.modelChanges ?? []) lines.push(`  ${change.dialect}: ${change.summary}`);
     if (status.file.endsWith('.sql')) {
-      lines.push(renderUnifiedDiff(status.committed ?? '', status.expected, { before: `${status.file} (committed)`, after: `${status.file} (from the entities)` }, p));
+      lines.push(
+        renderUnifiedDiff(
+          status.committed ?? '',
+          status.expected,
+          { before: `${status.file} (committed)`, after: `${status.file} (from the entities)` },
+          p,
+        ),
+      );
     }
   }
   lines.push('', p.bold(`generated/ is stale: run \`schema generate\` and commit the result.`));

@@ -22,7 +22,10 @@ function inDesiredOrder(current: Table, desired: Table, fold: (name: string) => 
   const sorted = [...shared].sort((a, b) => order.get(fold(a.name))! - order.get(fold(b.name))!);
   if (sorted.every((column, index) => column === shared[index])) return undefined;
   let next = 0;
-  return { ...current, columns: current.columns.map((column) => (order.has(fold(column.name)) ? sorted[next++]! : column)) };
+  return {
+    ...current,
+    columns: current.columns.map((column) => (order.has(fold(column.name)) ? sorted[next++]! : column)),
+  };
 }
 
 /**
@@ -41,7 +44,9 @@ export function renderDdlDiff(
 ): DdlDiff {
   const before = dialect.normalize(current);
   const after = dialect.normalize(desired);
-  const fold = dialect.capabilities.caseInsensitiveNames ? (name: string) => name.toLowerCase() : (name: string) => name;
+  const fold = dialect.capabilities.caseInsensitiveNames
+    ? (name: string) => name.toLowerCase()
+    : (name: string) => name;
   const desiredTables = new Map(after.tables.map((table) => [fold(qualifiedKey(table)), table]));
   const reordered: string[] = [];
   const tables = before.tables.map((table) => {
@@ -58,7 +63,10 @@ export function renderDdlDiff(
 }
 
 /** Says that, and where, the DDL diff compared columns in the desired order (see `renderDdlDiff`); empty if nowhere. */
-export function columnOrderNote(reordered: readonly string[], names: { before: string; after: string } = { before: 'database', after: 'entities' }): string {
+export function columnOrderNote(
+  reordered: readonly string[],
+  names: { before: string; after: string } = { before: 'database', after: 'entities' },
+): string {
   if (reordered.length === 0) return '';
   const tables = reordered.length === 1 ? `table ${reordered[0]}` : `tables ${reordered.join(', ')}`;
   return (

@@ -3,7 +3,9 @@ import type { Paint } from './colors';
 
 /** `{ "from": "users", "to": "members" }`, as it goes into a renames file; `rename: false` for a no. */
 export function renamesEntry(decision: Decision, rename: boolean): string {
-  const fields = Object.entries(decision.entry.value).map(([key, value]) => `${JSON.stringify(key)}: ${JSON.stringify(value)}`);
+  const fields = Object.entries(decision.entry.value).map(
+    ([key, value]) => `${JSON.stringify(key)}: ${JSON.stringify(value)}`,
+  );
   if (!rename) fields.push('"rename": false');
   return `{ ${fields.join(', ')} }`;
 }
@@ -35,12 +37,20 @@ export function renderDecisions(decisions: readonly Decision[], renamesFile: str
 /** `{ "table": "users", "from": "name", "to": "full_name" }`: one entry of a renames file on one line. */
 function entryLine(entry: unknown): string {
   if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) return JSON.stringify(entry);
-  return `{ ${Object.entries(entry).map(([key, value]) => `${JSON.stringify(key)}: ${JSON.stringify(value)}`).join(', ')} }`;
+  return `{ ${Object.entries(entry)
+    .map(([key, value]) => `${JSON.stringify(key)}: ${JSON.stringify(value)}`)
+    .join(', ')} }`;
 }
 
 /** The fields that name what an entry is about (all but `rename`), to tell an answer the file already holds. */
 const entryKey = (entry: unknown): string =>
-  typeof entry === 'object' && entry !== null ? JSON.stringify(Object.entries(entry).filter(([key]) => key !== 'rename').sort()) : JSON.stringify(entry);
+  typeof entry === 'object' && entry !== null
+    ? JSON.stringify(
+        Object.entries(entry)
+          .filter(([key]) => key !== 'rename')
+          .sort(),
+      )
+    : JSON.stringify(entry);
 
 /**
  * The renames file that keeps the given answers: `existing` (the file's parsed content, when it exists) with the

@@ -35,7 +35,14 @@ export function renderModelText(model: Model): string {
     const computed = table.columns.filter((c) => c.computed).length;
     if (computed) parts.splice(1, 0, plural(computed, 'generated column'));
     // Attributes the model does not describe (see `UnmodelledAttribute`): named, so a reader knows they are not compared.
-    const unmodelled = [table, ...table.columns, table.primaryKey, ...table.foreignKeys, ...table.uniques, ...table.indexes]
+    const unmodelled = [
+      table,
+      ...table.columns,
+      table.primaryKey,
+      ...table.foreignKeys,
+      ...table.uniques,
+      ...table.indexes,
+    ]
       .flatMap((object) => object?.unmodelled ?? [])
       .map((entry) => entry.attribute);
     if (unmodelled.length) parts.push(`partly managed (${[...new Set(unmodelled)].join(', ')}: not compared)`);

@@ -44,12 +44,13 @@ export function renderMarkdown(plan: Plan, context: MarkdownContext = {}): strin
         ? '**No plan**: the errors below must be resolved first.'
         : partlyManagedDiffers(plan)
           ? `**${NO_CHANGES_BUT_DIFFERS}**`
-        : '**No changes**: the database is in line with the schema.',
+          : '**No changes**: the database is in line with the schema.',
   );
   if (plan.notManaged) out.push('', `Not managed (left untouched): ${describeNotManaged(plan.notManaged)}`);
   if (plan.partlyManaged) {
     out.push('', 'Partly managed (attributes schemaplan does not compare, left as they are):', '');
-    for (const entry of plan.partlyManaged) out.push(`- ${entry.differs ? '**differs** ' : ''}${describePartlyManaged(entry).replace(/\|/g, '\\|')}`);
+    for (const entry of plan.partlyManaged)
+      out.push(`- ${entry.differs ? '**differs** ' : ''}${describePartlyManaged(entry).replace(/\|/g, '\\|')}`);
   }
 
   if (plan.decisions.length > 0) {
@@ -70,7 +71,9 @@ export function renderMarkdown(plan: Plan, context: MarkdownContext = {}): strin
     for (const d of problems) out.push(`- **${d.severity}** ${d.message}${d.hint ? ` _(${d.hint})_` : ''}`);
   }
 
-  const hazards = plan.statements.flatMap((s) => s.hazards.map((h) => ({ hazard: h, change: plan.changes[s.change]! })));
+  const hazards = plan.statements.flatMap((s) =>
+    s.hazards.map((h) => ({ hazard: h, change: plan.changes[s.change]! })),
+  );
   if (hazards.length > 0) {
     out.push('', '#### Hazards', '', '| hazard | change | detail |', '| --- | --- | --- |');
     for (const { hazard, change } of hazards) {
@@ -91,7 +94,8 @@ export function renderMarkdown(plan: Plan, context: MarkdownContext = {}): strin
       sql.push('', `**${group.title}**`, '', fenced('sql', lines.join('\n')));
     }
     const fold = plan.statements.length > (context.foldAfter ?? 20);
-    if (fold) out.push('', `<details><summary>SQL (${plan.statements.length} statements)</summary>`, ...sql, '', '</details>');
+    if (fold)
+      out.push('', `<details><summary>SQL (${plan.statements.length} statements)</summary>`, ...sql, '', '</details>');
     else out.push('', '#### SQL', ...sql);
   }
   return `${out.join('\n')}\n`;

@@ -32,16 +32,22 @@ describe('migrationFiles', () => {
   const up = plan(
     [
       { sql: 'ALTER TYPE "e" ADD VALUE \'x`${y}\\\'', hazards: [], transactional: false, change: 0 },
-      { sql: 'DROP TABLE "t"', hazards: [{ code: 'DATA_LOSS', message: 'table t and all its rows are dropped' }], transactional: true, change: 1 },
+      {
+        sql: 'DROP TABLE "t"',
+        hazards: [{ code: 'DATA_LOSS', message: 'table t and all its rows are dropped' }],
+        transactional: true,
+        change: 1,
+      },
     ],
     [
       { kind: 'enum.value.add', enum: { name: 'e' }, value: 'x', reason: 'enum e lacks x' },
       { kind: 'table.drop', table, reason: 'table t is not in the target schema' },
     ],
   );
-  const down = plan([{ sql: 'CREATE TABLE "t" ()', hazards: [], transactional: true, change: 0 }], [
-    { kind: 'table.create', table, reason: 'table t is missing' },
-  ]);
+  const down = plan(
+    [{ sql: 'CREATE TABLE "t" ()', hazards: [], transactional: true, change: 0 }],
+    [{ kind: 'table.create', table, reason: 'table t is missing' }],
+  );
 
   it('names files by UTC time and slug (or a template) and the class by the 13-digit timestamp TypeORM orders by', () => {
     const files = migrationFiles({ description: 'Drop t', createdAt, up, down });
@@ -54,22 +60,32 @@ describe('migrationFiles', () => {
 
   it('writes SQL verbatim into template literals, runs non-transactional statements outside, and marks what down cannot restore', () => {
     const { typescript, sql } = migrationFiles({ description: 'Drop t', createdAt, up, down });
-    expect(typescript).toContain("export class DropT1795248900123 implements MigrationInterface {\n  name = 'DropT1795248900123';");
-    expect(typescript).toContain('await this.outsideTransaction(queryRunner, `ALTER TYPE "e" ADD VALUE \'x\\`\\${y}\\\\\'`);');
-    expect(typescript).toContain('    // hazard DATA_LOSS: table t and all its rows are dropped\n    await queryRunner.query(`DROP TABLE "t"`);');
+    expect(typescript).toContain(
+      "export class DropT1795248900123 implements MigrationInterface {\n  name = 'DropT1795248900123';",
+    );
+    expect(typescript).toContain(
+      'await this.outsideTransaction(queryRunner, `ALTER TYPE "e" ADD VALUE \'x\\`\\${y}\\\\\'`);',
+    );
+    expect(typescript).toContain(
+      '    // hazard DATA_LOSS: table t and all its rows are dropped\n    await queryRunner.query(`DROP TABLE "t"`);',
+    );
     expect(typescript).toContain(
       '  public async down(queryRunner: QueryRunner): Promise<void> {\n' +
         '    // IRREVERSIBLE: table t and all its rows are dropped: the data is not restored\n',
     );
     expect(typescript).toContain('private async outsideTransaction(');
     expect(sql).toContain('-- runs outside the transaction\nALTER TYPE "e" ADD VALUE \'x`${y}\\\';');
-    expect(sql).toContain('-- down: summary\n-- IRREVERSIBLE: table t and all its rows are dropped: the data is not restored\n');
+    expect(sql).toContain(
+      '-- down: summary\n-- IRREVERSIBLE: table t and all its rows are dropped: the data is not restored\n',
+    );
   });
 
   it('type-checks under a strict app tsconfig, a method that issues nothing included (noUnusedParameters)', () => {
     const empty = plan([]);
     const { typescript } = migrationFiles({ description: 'Drop t', createdAt, up, down: empty });
-    expect(typescript).toContain('  public async down(_queryRunner: QueryRunner): Promise<void> {\n    // IRREVERSIBLE: ');
+    expect(typescript).toContain(
+      '  public async down(_queryRunner: QueryRunner): Promise<void> {\n    // IRREVERSIBLE: ',
+    );
     expect(typescript).toContain('  public async up(queryRunner: QueryRunner): Promise<void> {\n');
     // The file as if it were in this folder, so `typeorm` resolves to the installed package.
     const file = path.join(__dirname, 'strict-migration-check.ts');

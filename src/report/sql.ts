@@ -15,7 +15,8 @@ export function renderSql(plan: Plan): string {
   const errors = plan.diagnostics.filter((d) => d.severity === 'error');
   for (const d of errors) lines.push(`-- error ${d.code}: ${d.message.replace(/\s*\n\s*/g, ' ')}`);
   if (errors.length > 0) lines.push('');
-  for (const entry of plan.partlyManaged ?? []) lines.push(`-- partly managed: ${describePartlyManaged(entry).replace(/\s*\n\s*/g, ' ')}`);
+  for (const entry of plan.partlyManaged ?? [])
+    lines.push(`-- partly managed: ${describePartlyManaged(entry).replace(/\s*\n\s*/g, ' ')}`);
   if (plan.partlyManaged) lines.push('');
   if (plan.script) lines.push(...plan.script.before, '');
   plan.changes.forEach((change, index) => {

@@ -73,9 +73,13 @@ const oneLine = (text: string): string => text.replace(/\s*\n\s*/g, ' ');
 /** `~ column.alter  column users.bio differs in type`; a SQLite rebuild lists the changes it carries beneath it. */
 function changeLines(change: Change, p: Paint, indent: string): string[] {
   const { sign, colour } = direction(change, p);
-  if (change.kind !== 'table.rebuild') return [`${indent}${colour(`${sign} ${change.kind}`)}  ${p.dim(oneLine(change.reason))}`];
+  if (change.kind !== 'table.rebuild')
+    return [`${indent}${colour(`${sign} ${change.kind}`)}  ${p.dim(oneLine(change.reason))}`];
   const reason = `SQLite cannot alter ${change.to.name} in place, so it is rebuilt with:`;
-  return [`${indent}${colour(`${sign} ${change.kind}`)}  ${p.dim(reason)}`, ...change.changes.flatMap((c) => changeLines(c, p, `${indent}  `))];
+  return [
+    `${indent}${colour(`${sign} ${change.kind}`)}  ${p.dim(reason)}`,
+    ...change.changes.flatMap((c) => changeLines(c, p, `${indent}  `)),
+  ];
 }
 
 /**
@@ -92,7 +96,8 @@ export function renderText(plan: Plan, p: Paint, context: TextContext = {}): str
   }
   if (plan.changes.length > 0) lines.push(p.bold(plan.summary.text) + p.dim(`  (${sizeLine(plan)})`));
   // Errors mean the schemas differ in a way no change can express: never "in line".
-  else if (plan.diagnostics.some((d) => d.severity === 'error')) lines.push(p.bold('No plan: the errors below must be resolved first.'));
+  else if (plan.diagnostics.some((d) => d.severity === 'error'))
+    lines.push(p.bold('No plan: the errors below must be resolved first.'));
   else if (plan.decisions.length > 0) lines.push(p.bold('No changes besides the open questions below.'));
   else if (partlyManagedDiffers(plan)) lines.push(p.yellow(NO_CHANGES_BUT_DIFFERS));
   else lines.push(p.green('No changes: the database is in line with the schema.'));
@@ -100,7 +105,8 @@ export function renderText(plan: Plan, p: Paint, context: TextContext = {}): str
   if (plan.notManaged) lines.push(p.dim(`Not managed (left untouched): ${describeNotManaged(plan.notManaged)}`));
   if (plan.partlyManaged) {
     lines.push(p.dim('Partly managed (attributes schemaplan does not compare, left as they are):'));
-    for (const entry of plan.partlyManaged) lines.push((entry.differs ? p.yellow : p.dim)(`  ${describePartlyManaged(entry)}`));
+    for (const entry of plan.partlyManaged)
+      lines.push((entry.differs ? p.yellow : p.dim)(`  ${describePartlyManaged(entry)}`));
   }
   for (const group of groupChanges(plan)) {
     lines.push('', p.bold(group.title));
@@ -111,8 +117,12 @@ export function renderText(plan: Plan, p: Paint, context: TextContext = {}): str
         lines.push(...statement.hazards.map((hazard) => hazardLine(hazard, p)));
         const [first = '', ...rest] = terminate(statement.sql).split('\n');
         const step = `[${statement.step}]`;
-        lines.push(`    ${p.dim(step)} ${colour(first)}`, ...rest.map((line) => `    ${' '.repeat(step.length)} ${colour(line)}`));
-        if (!statement.transactional) lines.push(`    ${' '.repeat(step.length)} ${p.dim('(runs outside the transaction)')}`);
+        lines.push(
+          `    ${p.dim(step)} ${colour(first)}`,
+          ...rest.map((line) => `    ${' '.repeat(step.length)} ${colour(line)}`),
+        );
+        if (!statement.transactional)
+          lines.push(`    ${' '.repeat(step.length)} ${p.dim('(runs outside the transaction)')}`);
       }
     }
   }
@@ -121,7 +131,12 @@ export function renderText(plan: Plan, p: Paint, context: TextContext = {}): str
   if (failing) lines.push('', p.magenta(failingSentence(failing)));
   const blocked = blockedHazards(plan, new Set());
   if (blocked) {
-    lines.push('', p.magenta(`Review the hazards above; apply refuses them unless allowed: ${blocked.flag} (or --allow-all-hazards).`));
+    lines.push(
+      '',
+      p.magenta(
+        `Review the hazards above; apply refuses them unless allowed: ${blocked.flag} (or --allow-all-hazards).`,
+      ),
+    );
   }
   lines.push(...renderDecisions(plan.decisions, context.renamesFile ?? 'schema/renames.json', p));
   return `${lines.join('\n')}\n`;

@@ -18,8 +18,13 @@ export function renderUnifiedDiff(
   options: { readonly ignoreTrailingComma?: boolean } = {},
 ): string {
   if (before === after) return '';
-  const comparator = options.ignoreTrailingComma ? (left: string, right: string) => withoutComma(left) === withoutComma(right) : undefined;
-  const patch = createTwoFilesPatch(names.before, names.after, before, after, '', '', { context: 3, ...(comparator ? { comparator } : {}) });
+  const comparator = options.ignoreTrailingComma
+    ? (left: string, right: string) => withoutComma(left) === withoutComma(right)
+    : undefined;
+  const patch = createTwoFilesPatch(names.before, names.after, before, after, '', '', {
+    context: 3,
+    ...(comparator ? { comparator } : {}),
+  });
   return patch
     .split('\n')
     .filter((line) => !line.startsWith('====='))

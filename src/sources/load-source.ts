@@ -10,7 +10,14 @@ import { SourceError, UsageError } from '../errors/errors';
 import { modelOf, parseModelDocument } from '../generate/model-document';
 import { validateModelJson } from '../generate/model-schema';
 import type { RenamesFile } from '../hints/renames-file';
-import { excludeFromModel, type DialectName, type Model, type ModelDocument, type Renames, type TargetScope } from '../model';
+import {
+  excludeFromModel,
+  type DialectName,
+  type Model,
+  type ModelDocument,
+  type Renames,
+  type TargetScope,
+} from '../model';
 import type { Diagnostic } from '../plan/types';
 import type { SourceSpec } from './source-spec';
 import { loadSqlFile } from './sql-file';
@@ -79,12 +86,19 @@ function readJson(file: string, cwd: string): unknown {
   try {
     text = readFileSync(path.resolve(cwd, file), 'utf8');
   } catch (error) {
-    throw new SourceError(`cannot read model file ${file}: ${(error as Error).message}`, 'Check the path of the .json file.', { cause: error });
+    throw new SourceError(
+      `cannot read model file ${file}: ${(error as Error).message}`,
+      'Check the path of the .json file.',
+      { cause: error },
+    );
   }
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw new SourceError(`${file}: not valid JSON: ${(error as Error).message}`, 'Write it with `schema generate` or `schema inspect --format json`.');
+    throw new SourceError(
+      `${file}: not valid JSON: ${(error as Error).message}`,
+      'Write it with `schema generate` or `schema inspect --format json`.',
+    );
   }
 }
 
@@ -137,13 +151,21 @@ export interface LoadOptions {
 export async function loadSource(spec: SourceSpec, dialect: DialectName, options: LoadOptions): Promise<LoadedSource> {
   const loaded = await loadSide(spec, dialect, options);
   const exclude = options.exclude ?? [];
-  return exclude.length > 0 && spec.kind !== 'entities' ? { ...loaded, model: excludeFromModel(loaded.model, exclude) } : loaded;
+  return exclude.length > 0 && spec.kind !== 'entities'
+    ? { ...loaded, model: excludeFromModel(loaded.model, exclude) }
+    : loaded;
 }
 
 async function loadSide(spec: SourceSpec, dialect: DialectName, options: LoadOptions): Promise<LoadedSource> {
   switch (spec.kind) {
     case 'entities': {
-      const sources = { entities: spec.globs, cwd: options.cwd, compile: options.compile, exclude: options.exclude, schemas: options.extraSchemas };
+      const sources = {
+        entities: spec.globs,
+        cwd: options.cwd,
+        compile: options.compile,
+        exclude: options.exclude,
+        schemas: options.extraSchemas,
+      };
       const compiled = await compileSources(sources, dialect, options.renamesFile);
       return {
         spec,
@@ -166,7 +188,14 @@ async function loadSide(spec: SourceSpec, dialect: DialectName, options: LoadOpt
       try {
         const schemas = options.schemas ?? (await session.listSchemas());
         const model = await session.introspect({ schemas });
-        return { spec, model, diagnostics: [], scope: 'inventory', session, serverVersion: await session.serverVersion() };
+        return {
+          spec,
+          model,
+          diagnostics: [],
+          scope: 'inventory',
+          session,
+          serverVersion: await session.serverVersion(),
+        };
       } catch (error) {
         await session.close();
         throw error;

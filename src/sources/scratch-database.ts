@@ -51,7 +51,8 @@ export function scratchName(): string {
   return `${SCRATCH_PREFIX}${process.pid}_${randomBytes(4).toString('hex')}`;
 }
 
-const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' ').trim();
+const messageOf = (error: unknown): string =>
+  (error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' ').trim();
 
 /** `serverUrl` with its database replaced by `name`. */
 export function databaseUrl(serverUrl: string, name: string): string {

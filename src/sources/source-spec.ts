@@ -19,7 +19,11 @@ const HINT = 'A source is a database URL, entities:GLOB[,GLOB], a model .json fi
 export function parseSourceSpec(text: string, cwd: string): SourceSpec {
   const value = text.trim();
   if (value.startsWith('entities:')) {
-    const globs = value.slice('entities:'.length).split(',').map((g) => g.trim()).filter(Boolean);
+    const globs = value
+      .slice('entities:'.length)
+      .split(',')
+      .map((g) => g.trim())
+      .filter(Boolean);
     if (globs.length === 0) throw new UsageError(`no glob after entities: in "${value}"`, HINT);
     return { kind: 'entities', globs, label: `entities:${globs.join(',')}` };
   }

@@ -32,8 +32,11 @@ export function readSqlFile(file: string, cwd: string = process.cwd()): string {
     return readFileSync(path.resolve(cwd, file), 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : String((error as Error).message);
-    throw new SourceError(`cannot read SQL file ${file}: ${reason}`, 'Check the path of the .sql file.', { cause: error });
+    const reason =
+      code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : String((error as Error).message);
+    throw new SourceError(`cannot read SQL file ${file}: ${reason}`, 'Check the path of the .sql file.', {
+      cause: error,
+    });
   }
 }
 
@@ -44,6 +47,11 @@ export async function loadSqlFile(file: string, dialect: DialectName, options: S
 }
 
 /** `loadSqlFile` for SQL text already read (`file` names it in messages). */
-export async function loadSql(sql: string, file: string, dialect: DialectName, options: SqlFileOptions = {}): Promise<Model> {
+export async function loadSql(
+  sql: string,
+  file: string,
+  dialect: DialectName,
+  options: SqlFileOptions = {},
+): Promise<Model> {
   return dialectFor(dialect).loadSql(sql, file, options);
 }

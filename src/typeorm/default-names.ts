@@ -12,9 +12,12 @@ import type { TypeormLine } from './versions';
  * `test/typeorm-default-names.test.ts` checks these against TypeORM's own strategy on both lines.
  */
 export const defaultNames = {
-  foreignKeyName: (table: string, columns: readonly string[]): string => `FK_${hash(columnsKey(table, columns)).slice(0, 27)}`,
-  uniqueConstraintName: (table: string, columns: readonly string[]): string => `UQ_${hash(columnsKey(table, columns)).slice(0, 27)}`,
-  checkConstraintName: (table: string, expression: string): string => `CHK_${hash(`${tableKey(table)}_${expression}`).slice(0, 26)}`,
+  foreignKeyName: (table: string, columns: readonly string[]): string =>
+    `FK_${hash(columnsKey(table, columns)).slice(0, 27)}`,
+  uniqueConstraintName: (table: string, columns: readonly string[]): string =>
+    `UQ_${hash(columnsKey(table, columns)).slice(0, 27)}`,
+  checkConstraintName: (table: string, expression: string): string =>
+    `CHK_${hash(`${tableKey(table)}_${expression}`).slice(0, 26)}`,
 };
 
 /** TypeORM's key: the table name without a schema (`a.b` -> `b`), then the column names sorted, joined by `_`. */

@@ -65,14 +65,19 @@ export function appTypeorm(from?: string): TypeormRuntime {
     Table: typeorm.Table,
     TableForeignKey: typeorm.TableForeignKey,
     getMetadataArgsStorage: typeorm.getMetadataArgsStorage,
-    ConnectionMetadataBuilder: load<{ ConnectionMetadataBuilder: typeof ConnectionMetadataBuilder }>('connection/ConnectionMetadataBuilder.js')
-      .ConnectionMetadataBuilder,
-    EntityMetadataValidator: load<{ EntityMetadataValidator: typeof EntityMetadataValidator }>('metadata-builder/EntityMetadataValidator.js')
-      .EntityMetadataValidator,
+    ConnectionMetadataBuilder: load<{ ConnectionMetadataBuilder: typeof ConnectionMetadataBuilder }>(
+      'connection/ConnectionMetadataBuilder.js',
+    ).ConnectionMetadataBuilder,
+    EntityMetadataValidator: load<{ EntityMetadataValidator: typeof EntityMetadataValidator }>(
+      'metadata-builder/EntityMetadataValidator.js',
+    ).EntityMetadataValidator,
     DriverFactory: load<{ DriverFactory: typeof DriverFactory }>('driver/DriverFactory.js').DriverFactory,
     InstanceChecker: load<{ InstanceChecker: typeof InstanceChecker }>('util/InstanceChecker.js').InstanceChecker,
-    PostgresQueryRunner: load<{ PostgresQueryRunner: typeof PostgresQueryRunner }>('driver/postgres/PostgresQueryRunner.js').PostgresQueryRunner,
-    MetadataUtils: load<{ MetadataUtils: TypeormRuntime['MetadataUtils'] }>('metadata-builder/MetadataUtils.js').MetadataUtils,
+    PostgresQueryRunner: load<{ PostgresQueryRunner: typeof PostgresQueryRunner }>(
+      'driver/postgres/PostgresQueryRunner.js',
+    ).PostgresQueryRunner,
+    MetadataUtils: load<{ MetadataUtils: TypeormRuntime['MetadataUtils'] }>('metadata-builder/MetadataUtils.js')
+      .MetadataUtils,
   };
   return loaded;
 }
@@ -83,7 +88,8 @@ export function locateTypeorm(from?: string): Pick<TypeormRuntime, 'version' | '
   const anchors = [...new Set([from, process.cwd()].filter((dir): dir is string => dir !== undefined))];
   const entry = resolveTypeorm(anchors);
   const packageDir = packageDirOf(entry);
-  const version = (JSON.parse(readFileSync(path.join(packageDir, 'package.json'), 'utf8')) as { version: string }).version;
+  const version = (JSON.parse(readFileSync(path.join(packageDir, 'package.json'), 'utf8')) as { version: string })
+    .version;
   const line = lineOf(version);
   if (!line) {
     throw new DependencyError(

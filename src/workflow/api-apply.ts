@@ -1,5 +1,11 @@
 import { CancelledError, UsageError } from '../errors/errors';
-import { blockedHazards, failingHazards, HAZARD_CODES, parseAllowedHazards, type AllowedHazards } from '../plan/hazard-gate';
+import {
+  blockedHazards,
+  failingHazards,
+  HAZARD_CODES,
+  parseAllowedHazards,
+  type AllowedHazards,
+} from '../plan/hazard-gate';
 import { hasErrors } from '../plan/plan';
 import type { ApplyOptions, ApplyResult } from './api-types';
 import { applyAndVerify } from './apply-verified';
@@ -35,7 +41,12 @@ export async function apply(options: ApplyOptions = {}): Promise<ApplyResult> {
     if (plan.decisions.length > 0) throw new OpenDecisionsError(plan.decisions);
     const document = planDocument(plan, { target: planned.target.redacted, serverVersion: planned.serverVersion });
     if (plan.changes.length === 0) {
-      return { plan: document, applied: [], ms: 0, verification: { inLine: true, remainingChanges: 0, schemaHash: plan.fromHash! } };
+      return {
+        plan: document,
+        applied: [],
+        ms: 0,
+        verification: { inLine: true, remainingChanges: 0, schemaHash: plan.fromHash! },
+      };
     }
     const failing = failingHazards(plan);
     if (failing) throw new FailingHazardsError(failing);
@@ -46,13 +57,20 @@ export async function apply(options: ApplyOptions = {}): Promise<ApplyResult> {
     const result = await applyAndVerify(planned, {
       ...timeouts,
       signal,
-      onPhase: (phase, index, count) => onProgress?.({ kind: 'phase', index, count, transactional: phase.transactional }),
+      onPhase: (phase, index, count) =>
+        onProgress?.({ kind: 'phase', index, count, transactional: phase.transactional }),
       onStatement: (statement, index, count) => {
         started.set(index, performance.now());
         onProgress?.({ kind: 'statement', sql: statement.sql, index, count });
       },
       onStatementDone: (statement, index, count) =>
-        onProgress?.({ kind: 'statementDone', sql: statement.sql, index, count, ms: performance.now() - (started.get(index) ?? performance.now()) }),
+        onProgress?.({
+          kind: 'statementDone',
+          sql: statement.sql,
+          index,
+          count,
+          ms: performance.now() - (started.get(index) ?? performance.now()),
+        }),
       onRetry: (retry) => onProgress?.({ kind: 'retry', retry }),
       onVerifying: () => onProgress?.({ kind: 'verifying' }),
     });
@@ -70,7 +88,10 @@ export async function apply(options: ApplyOptions = {}): Promise<ApplyResult> {
 function allowedHazards(given: ApplyOptions['allowHazards']): AllowedHazards {
   const allowed = parseAllowedHazards(given === 'all' ? [] : [...(given ?? [])], given === 'all');
   if (allowed !== 'all' && 'unknown' in allowed) {
-    throw new UsageError(`unknown hazard code(s) in allowHazards: ${allowed.unknown.join(', ')}`, `Known codes: ${HAZARD_CODES.join(', ')} (or 'all').`);
+    throw new UsageError(
+      `unknown hazard code(s) in allowHazards: ${allowed.unknown.join(', ')}`,
+      `Known codes: ${HAZARD_CODES.join(', ')} (or 'all').`,
+    );
   }
   return allowed;
 }

@@ -17,8 +17,12 @@ export async function diff(options: DiffOptions): Promise<PlanDocument> {
     devUrl: options.devUrl,
     renames: options.renames,
     cwd,
-    project: () => resolveProjectOptions({ config: options.config, dataSource: options.dataSource, cwd, env: options.env }),
+    project: () =>
+      resolveProjectOptions({ config: options.config, dataSource: options.dataSource, cwd, env: options.env }),
     signal: options.signal,
   });
-  return planDocument(result.plan, { target: `${result.from.label} -> ${result.to.label}`, serverVersion: result.serverVersion });
+  return planDocument(result.plan, {
+    target: `${result.from.label} -> ${result.to.label}`,
+    serverVersion: result.serverVersion,
+  });
 }

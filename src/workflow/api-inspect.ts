@@ -14,6 +14,7 @@ export async function inspect(options: InspectOptions = {}): Promise<Model> {
   if (options.url && options.entities?.length) throw new UsageError('inspect takes either url or entities, not both');
   if (options.dialect) return (await compileSources(await resolveProjectOptions(options), options.dialect)).model;
   const sources = await resolveOptions(options);
-  if (options.entities?.length) return (await compileSources(sources, parseDatabaseUrl(sources.url, sources.cwd).dialect)).model;
+  if (options.entities?.length)
+    return (await compileSources(sources, parseDatabaseUrl(sources.url, sources.cwd).dialect)).model;
   return readDatabaseModel(sources, { signal: options.signal });
 }

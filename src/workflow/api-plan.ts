@@ -23,7 +23,11 @@ export async function plan(options: PlanOptions = {}): Promise<PlanDocument> {
   });
   try {
     planned = await answerFromList(planned, options.answers ?? []);
-    options.onProgress?.({ kind: 'planned', statements: planned.plan.statements.length, decisions: planned.plan.decisions.length });
+    options.onProgress?.({
+      kind: 'planned',
+      statements: planned.plan.statements.length,
+      decisions: planned.plan.decisions.length,
+    });
     return planDocument(planned.plan, { target: planned.target.redacted, serverVersion: planned.serverVersion });
   } finally {
     await planned.session.close();

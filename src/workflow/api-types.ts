@@ -112,6 +112,12 @@ export type ProgressEvent =
   | { readonly kind: 'planned'; readonly statements: number; readonly decisions: number }
   | { readonly kind: 'phase'; readonly index: number; readonly count: number; readonly transactional: boolean }
   | { readonly kind: 'statement'; readonly sql: string; readonly index: number; readonly count: number }
-  | { readonly kind: 'statementDone'; readonly sql: string; readonly index: number; readonly count: number; readonly ms: number }
+  | {
+      readonly kind: 'statementDone';
+      readonly sql: string;
+      readonly index: number;
+      readonly count: number;
+      readonly ms: number;
+    }
   | { readonly kind: 'retry'; readonly retry: LockRetry }
   | { readonly kind: 'verifying' };

@@ -43,10 +43,20 @@ export async function applyAndVerify(
   const ms = performance.now() - t0;
   const total = plan.statements.length;
   const cancelledAfter = (cause?: unknown) =>
-    new CancelledError(`cancelled after all ${total} statement(s) were applied, before checking that the database is in line`, { cause, applied: total });
+    new CancelledError(
+      `cancelled after all ${total} statement(s) were applied, before checking that the database is in line`,
+      { cause, applied: total },
+    );
   if (options.signal?.aborted) throw cancelledAfter();
   onVerifying?.();
-  const after = await replan(planned.session, planned.dialect, planned.desired, [], planned.declared, planned.options).catch((error: unknown) => {
+  const after = await replan(
+    planned.session,
+    planned.dialect,
+    planned.desired,
+    [],
+    planned.declared,
+    planned.options,
+  ).catch((error: unknown) => {
     throw error instanceof CancelledError ? cancelledAfter(error) : error;
   });
   if (after.changes.length > 0) {

@@ -50,7 +50,10 @@ export interface DiffResult {
 export async function diffSources(request: DiffRequest): Promise<DiffResult> {
   const { cwd } = request;
   const specs = [parseSourceSpec(request.from, cwd), parseSourceSpec(request.to, cwd)] as const;
-  const dialectName = diffDialect(specs[0], specs[1], request.dialect, cwd, { devUrl: request.devUrl, missingHint: request.missingDialectHint });
+  const dialectName = diffDialect(specs[0], specs[1], request.dialect, cwd, {
+    devUrl: request.devUrl,
+    missingHint: request.missingDialectHint,
+  });
   const dialect = dialectFor(dialectName);
   const project = await request.project();
   const renamesFile = request.renames ? readRenamesFile(request.renames, cwd, true) : undefined;

@@ -11,7 +11,10 @@ export class PlanErrorsError extends SchemaplanError {
 
   constructor(readonly diagnostics: readonly Diagnostic[]) {
     const errors = diagnostics.filter((d) => d.severity === 'error');
-    super(`the plan has ${errors.length} error(s); nothing was applied: ${errors.map((d) => d.message).join('; ')}`, errors[0]?.hint);
+    super(
+      `the plan has ${errors.length} error(s); nothing was applied: ${errors.map((d) => d.message).join('; ')}`,
+      errors[0]?.hint,
+    );
   }
 }
 
@@ -51,6 +54,9 @@ export class FailingHazardsError extends SchemaplanError {
   override readonly code = 'HAZARDS_WILL_FAIL';
 
   constructor(readonly failing: FailingHazards) {
-    super(`${failing.statements} statement(s) would fail on the rows as they are; nothing was applied: ${failing.messages.join('; ')}`, 'Fix the data first, then apply.');
+    super(
+      `${failing.statements} statement(s) would fail on the rows as they are; nothing was applied: ${failing.messages.join('; ')}`,
+      'Fix the data first, then apply.',
+    );
   }
 }

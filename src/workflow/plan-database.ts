@@ -6,7 +6,14 @@ import { dialectFor } from '../dialects/registry';
 import type { EntityNames } from '../diff/diff-renames';
 import { readRenamesFile } from '../hints/renames-file';
 import { CancelledError, StalePlanError } from '../errors/errors';
-import { declarableByEntities, excludeFromModel, hashModel, type Model, type QualifiedName, type Renames } from '../model';
+import {
+  declarableByEntities,
+  excludeFromModel,
+  hashModel,
+  type Model,
+  type QualifiedName,
+  type Renames,
+} from '../model';
 import { planModels } from './plan-models';
 import type { Diagnostic, Plan } from '../plan/types';
 
@@ -65,7 +72,9 @@ export interface PlanConnectOptions extends ConnectOptions {
 
 /** A cancellation while planning, as the one line the CLI prints: planning changes nothing. */
 function cancelledPlanning(error: unknown): unknown {
-  return error instanceof CancelledError ? new CancelledError('cancelled while planning; nothing was applied', { cause: error }) : error;
+  return error instanceof CancelledError
+    ? new CancelledError('cancelled while planning; nothing was applied', { cause: error })
+    : error;
 }
 
 /**
@@ -74,7 +83,10 @@ function cancelledPlanning(error: unknown): unknown {
  * exist is planned against as an empty one, not created, and the plan says so. `connect` also bounds the session's
  * waits and carries the signal that cancels planning (`CancelledError`); the session keeps both.
  */
-export async function planAgainstDatabase(given: Sources | Promise<Sources>, connect: PlanConnectOptions = {}): Promise<PlannedTarget> {
+export async function planAgainstDatabase(
+  given: Sources | Promise<Sources>,
+  connect: PlanConnectOptions = {},
+): Promise<PlannedTarget> {
   const sources = await given;
   const target = parseDatabaseUrl(sources.url, sources.cwd);
   const dialect = dialectFor(target.dialect);
@@ -105,7 +117,12 @@ export async function planAgainstDatabase(given: Sources | Promise<Sources>, con
         message: `--concurrently has no effect on ${dialect.name}: indexes are built in the transaction`,
       });
     }
-    const options = { concurrently: sources.concurrently, exclude: sources.exclude, schemas: sources.schemas, unmanaged: compiled.unmanaged };
+    const options = {
+      concurrently: sources.concurrently,
+      exclude: sources.exclude,
+      schemas: sources.schemas,
+      unmanaged: compiled.unmanaged,
+    };
     const { plan, current } = await planFrom(session, dialect, compiled.model, diagnostics, declared, options);
     return {
       target,
@@ -168,7 +185,9 @@ async function readCurrent(session: DatabaseSession, desired: Model, options: Pl
  * Throws `StalePlanError` unless the database still has the schema the plan was made from (same `fromHash`). Apply
  * calls it under its lock, right before the first statement.
  */
-export async function verifyUnchanged(planned: Pick<PlannedTarget, 'session' | 'desired' | 'plan' | 'options'>): Promise<void> {
+export async function verifyUnchanged(
+  planned: Pick<PlannedTarget, 'session' | 'desired' | 'plan' | 'options'>,
+): Promise<void> {
   const planHash = planned.plan.fromHash;
   if (planHash === undefined) throw new Error('a plan made without a database cannot be applied to one');
   const now = hashModel(await readCurrent(planned.session, planned.desired, planned.options));

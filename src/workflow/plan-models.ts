@@ -31,7 +31,11 @@ export async function planModels(input: Omit<PlanInput, 'measurements'>, live?: 
   return { ...prepared.create(measured.measurements, measured.diagnostics), fromHash: hashModel(input.from) };
 }
 
-async function measure(live: LiveSide, probes: readonly Probe[], from: Model): Promise<{ measurements?: Measurement[]; diagnostics?: Diagnostic[] }> {
+async function measure(
+  live: LiveSide,
+  probes: readonly Probe[],
+  from: Model,
+): Promise<{ measurements?: Measurement[]; diagnostics?: Diagnostic[] }> {
   try {
     return { measurements: await live.session.measure([...probes]) };
   } catch (error) {

@@ -21,7 +21,9 @@ export const TERMINAL_ANSWER = 'your answer on the terminal';
 /** A qualified key of a decision (`public.users` where model objects are schema-qualified). */
 function parseKey(key: string, dialect: Dialect): QualifiedName {
   const dot = key.indexOf('.');
-  return dialect.capabilities.schemas && dot > 0 ? { schema: key.slice(0, dot), name: key.slice(dot + 1) } : { name: key };
+  return dialect.capabilities.schemas && dot > 0
+    ? { schema: key.slice(0, dot), name: key.slice(dot + 1) }
+    : { name: key };
 }
 
 /**
@@ -41,7 +43,12 @@ function enumColumns(desired: Model, key: string, dialect: Dialect): EnumValueRe
 }
 
 /** The declared renames plus the answers, in the same terms a renames file would give; `source` names who answered. */
-export function withAnswers(renames: Renames, answers: readonly Answer[], desired: Model, source: string = TERMINAL_ANSWER): Renames {
+export function withAnswers(
+  renames: Renames,
+  answers: readonly Answer[],
+  desired: Model,
+  source: string = TERMINAL_ANSWER,
+): Renames {
   const dialect = dialectFor(desired.dialect);
   const result = {
     tables: [...renames.tables],
@@ -56,7 +63,13 @@ export function withAnswers(renames: Renames, answers: readonly Answer[], desire
         result.tables.push({ from: parseKey(value.from!, dialect), to: parseKey(value.to!, dialect), rename, source });
         break;
       case 'columns':
-        result.columns.push({ table: parseKey(value.table!, dialect), from: value.from!, to: value.to!, rename, source });
+        result.columns.push({
+          table: parseKey(value.table!, dialect),
+          from: value.from!,
+          to: value.to!,
+          rename,
+          source,
+        });
         break;
       case 'enums':
         result.enums.push({ from: parseKey(value.from!, dialect), to: parseKey(value.to!, dialect), rename, source });
@@ -79,9 +92,23 @@ export function withAnswers(renames: Renames, answers: readonly Answer[], desire
 }
 
 /** The plan made again with `answers` added to the declared renames (for this run only). */
-export async function replanWithAnswers(planned: PlannedTarget, answers: readonly Answer[], source?: string): Promise<PlannedTarget> {
-  const declared = { ...planned.declared, renames: withAnswers(planned.declared.renames, answers, planned.desired, source) };
-  const plan = await replan(planned.session, planned.dialect, planned.desired, planned.diagnostics, declared, planned.options);
+export async function replanWithAnswers(
+  planned: PlannedTarget,
+  answers: readonly Answer[],
+  source?: string,
+): Promise<PlannedTarget> {
+  const declared = {
+    ...planned.declared,
+    renames: withAnswers(planned.declared.renames, answers, planned.desired, source),
+  };
+  const plan = await replan(
+    planned.session,
+    planned.dialect,
+    planned.desired,
+    planned.diagnostics,
+    declared,
+    planned.options,
+  );
   return { ...planned, declared, plan };
 }
 
@@ -131,7 +158,12 @@ export const OPTION_ANSWER = 'the answers option';
  */
 export async function answerFromList(
   planned: PlannedTarget,
-  list: readonly { readonly from: string; readonly to: string; readonly rename: boolean; readonly object?: Decision['object'] }[],
+  list: readonly {
+    readonly from: string;
+    readonly to: string;
+    readonly rename: boolean;
+    readonly object?: Decision['object'];
+  }[],
 ): Promise<PlannedTarget> {
   if (list.length === 0) return planned;
   const given: Answer[] = [];
@@ -140,7 +172,10 @@ export async function answerFromList(
   for (;;) {
     const matched = current.plan.decisions.flatMap((decision): Answer[] => {
       if (used.has(decisionKey(decision))) return [];
-      const answer = list.find((a) => a.from === decision.from && a.to === decision.to && (a.object === undefined || a.object === decision.object));
+      const answer = list.find(
+        (a) =>
+          a.from === decision.from && a.to === decision.to && (a.object === undefined || a.object === decision.object),
+      );
       return answer ? [{ decision, rename: answer.rename }] : [];
     });
     if (matched.length === 0) return current;

@@ -1,7 +1,10 @@
 import { resolveSources, type ProjectSources, type SourceFlags, type Sources } from '../config/sources';
 import type { SourceOptions } from './api-types';
 
-type Given = Pick<SourceOptions, 'url' | 'entities' | 'config' | 'dataSource' | 'renames' | 'concurrently' | 'cwd' | 'env'>;
+type Given = Pick<
+  SourceOptions,
+  'url' | 'entities' | 'config' | 'dataSource' | 'renames' | 'concurrently' | 'cwd' | 'env'
+>;
 
 /**
  * The sources a library call works from, resolved as the CLI resolves its flags: options > environment (`env`) >
@@ -38,5 +41,10 @@ function withEntityClasses<T extends ProjectSources>(sources: T, options: Given)
   if (classes.length === 0) return sources;
   const globs = options.entities!.filter((entry): entry is string => typeof entry === 'string');
   const names = classes.map((c) => c.name).join(', ');
-  return { ...sources, entities: globs, entityClasses: classes, entitiesLabel: [...globs, names].filter(Boolean).join(' ') };
+  return {
+    ...sources,
+    entities: globs,
+    entityClasses: classes,
+    entitiesLabel: [...globs, names].filter(Boolean).join(' '),
+  };
 }

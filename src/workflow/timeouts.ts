@@ -7,7 +7,8 @@ export function timeoutsOf(options: { readonly lockTimeout?: number; readonly st
   statementTimeout?: number;
 } {
   const { lockTimeout = DEFAULT_LOCK_TIMEOUT_SECONDS, statementTimeout } = options;
-  if (!Number.isFinite(lockTimeout) || lockTimeout < 0) throw new UsageError('lockTimeout must be a number of seconds, 0 or more');
+  if (!Number.isFinite(lockTimeout) || lockTimeout < 0)
+    throw new UsageError('lockTimeout must be a number of seconds, 0 or more');
   if (statementTimeout !== undefined && (!Number.isFinite(statementTimeout) || statementTimeout < 0)) {
     throw new UsageError('statementTimeout must be a number of seconds, 0 or more (0: no limit)');
   }

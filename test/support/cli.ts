@@ -21,7 +21,12 @@ export function runCli(
   args: readonly string[],
   options: { cwd?: string; env?: Record<string, string | undefined> } = {},
 ): CliResult {
-  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, ...options.env };
+  const env: Record<string, string | undefined> = {
+    ...process.env,
+    NO_COLOR: '1',
+    FORCE_COLOR: undefined,
+    ...options.env,
+  };
   for (const key of Object.keys(env)) if (env[key] === undefined) delete env[key];
   const result = spawnSync(process.execPath, [BIN, ...args], {
     cwd: options.cwd ?? REPO_ROOT,
@@ -46,7 +51,13 @@ export function runCliOnTty(
   input: string,
   options: { cwd?: string; env?: Record<string, string | undefined> } = {},
 ): CliResult {
-  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, CI: undefined, ...options.env };
+  const env: Record<string, string | undefined> = {
+    ...process.env,
+    NO_COLOR: '1',
+    FORCE_COLOR: undefined,
+    CI: undefined,
+    ...options.env,
+  };
   for (const key of Object.keys(env)) if (env[key] === undefined) delete env[key];
   const command = [process.execPath, BIN, ...args].map(shellQuote).join(' ');
   const result = spawnSync('script', ['-qec', command, '/dev/null'], {
@@ -57,7 +68,12 @@ export function runCliOnTty(
     timeout: 120_000,
   });
   if (result.error) throw result.error;
-  return { pid: result.pid, status: result.status ?? -1, stdout: result.stdout.replace(/\r\n/g, '\n'), stderr: result.stderr };
+  return {
+    pid: result.pid,
+    status: result.status ?? -1,
+    stdout: result.stdout.replace(/\r\n/g, '\n'),
+    stderr: result.stderr,
+  };
 }
 
 /** The line a run names its database with before connecting (`--url` by default; see `renderDatabaseOrigin`). */

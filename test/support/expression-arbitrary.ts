@@ -64,7 +64,10 @@ export const anyExpression: fc.Arbitrary<Node> = fc.letrec<{ node: Node }>((tie)
         .record({ op: fc.constantFrom(...ARITHMETIC, ...COMPARISONS, ...OTHER), l: node, r: node })
         .map((r): Node => ({ k: 'bin', ...r })),
       fc
-        .record({ op: fc.constantFrom<'AND' | 'OR'>('AND', 'OR'), items: fc.array(node, { minLength: 2, maxLength: 3 }) })
+        .record({
+          op: fc.constantFrom<'AND' | 'OR'>('AND', 'OR'),
+          items: fc.array(node, { minLength: 2, maxLength: 3 }),
+        })
         .map((r): Node => ({ k: 'bool', ...r })),
       node.map((e): Node => ({ k: 'not', e })),
       notNumber.map((e): Node => ({ k: 'neg', e })),
@@ -73,7 +76,12 @@ export const anyExpression: fc.Arbitrary<Node> = fc.letrec<{ node: Node }>((tie)
         .map((r): Node => ({ k: 'is', ...r })),
       fc.record({ l: node, r: node, not: fc.boolean() }).map((r): Node => ({ k: 'distinct', ...r })),
       fc
-        .record({ op: fc.constantFrom(...COMPARISONS), quant: fc.constantFrom<'ANY' | 'ALL'>('ANY', 'ALL'), l: node, r: node })
+        .record({
+          op: fc.constantFrom(...COMPARISONS),
+          quant: fc.constantFrom<'ANY' | 'ALL'>('ANY', 'ALL'),
+          l: node,
+          r: node,
+        })
         .map((r): Node => ({ k: 'quant', ...r })),
       fc.array(node, { maxLength: 3 }).map((items): Node => ({ k: 'array', items })),
       fc.array(node, { minLength: 2, maxLength: 3 }).map((items): Node => ({ k: 'row', items })),
@@ -86,7 +94,10 @@ export const anyExpression: fc.Arbitrary<Node> = fc.letrec<{ node: Node }>((tie)
         })
         .map((r): Node => ({ k: 'case', ...r })),
       fc
-        .record({ name: fc.constantFrom('lower', 'coalesce', 'f', 'pg_catalog.length'), args: fc.array(node, { maxLength: 3 }) })
+        .record({
+          name: fc.constantFrom('lower', 'coalesce', 'f', 'pg_catalog.length'),
+          args: fc.array(node, { maxLength: 3 }),
+        })
         .map((r): Node => ({ k: 'func', ...r, star: false })),
       fc.record({ e: node, zone: node }).map((r): Node => ({ k: 'at', ...r })),
       fc.record({ e: node, collation: fc.constantFrom(...COLLATIONS) }).map((r): Node => ({ k: 'collate', ...r })),
@@ -99,7 +110,9 @@ export function flattenBooleans(node: Node): Node {
   const map = (n: Node): Node => flattenBooleans(n);
   switch (node.k) {
     case 'bool': {
-      const items = node.items.map(map).flatMap((item) => (item.k === 'bool' && item.op === node.op ? item.items : [item]));
+      const items = node.items
+        .map(map)
+        .flatMap((item) => (item.k === 'bool' && item.op === node.op ? item.items : [item]));
       return { ...node, items };
     }
     case 'cast':
@@ -178,16 +191,37 @@ function buildTyped(type: ValueType, depth: number): fc.Arbitrary<Node> {
       if (depth > 0) {
         const anyType = fc.constantFrom(...VALUE_TYPES);
         options.push(
-          fc.tuple(fc.constantFrom('+', '-', '*'), sub('integer'), sub('integer')).map(([op, l, r]) => node('bin', op, l, r)),
+          fc
+            .tuple(fc.constantFrom('+', '-', '*'), sub('integer'), sub('integer'))
+            .map(([op, l, r]) => node('bin', op, l, r)),
           sub('integer').map((e): Node => ({ k: 'neg', e })),
-          fc.tuple(sub('boolean'), sub('integer'), sub('integer')).map(([c, a, b]): Node => ({ k: 'case', whens: [[c, a]], otherwise: b })),
-          fc.array(sub('integer'), { minLength: 1, maxLength: 3 }).map((args): Node => ({ k: 'func', name: 'coalesce', args, star: false })),
+          fc
+            .tuple(sub('boolean'), sub('integer'), sub('integer'))
+            .map(([c, a, b]): Node => ({ k: 'case', whens: [[c, a]], otherwise: b })),
+          fc
+            .array(sub('integer'), { minLength: 1, maxLength: 3 })
+            .map((args): Node => ({ k: 'func', name: 'coalesce', args, star: false })),
           sub('text').map((e): Node => ({ k: 'func', name: 'length', args: [e], star: false })),
           sub('boolean').map((e): Node => ({ k: 'cast', e, type: 'integer' })),
-          fc.tuple(fc.array(sub('integer'), { minLength: 1, maxLength: 3 }), fc.integer({ min: 1, max: 3 })).map(
-            ([items, index]): Node => ({ k: 'sub', e: { k: 'array', items }, index: { k: 'num', text: String(index) } }),
+          fc
+            .tuple(fc.array(sub('integer'), { minLength: 1, maxLength: 3 }), fc.integer({ min: 1, max: 3 }))
+            .map(([items, index]): Node => ({
+              k: 'sub',
+              e: { k: 'array', items },
+              index: { k: 'num', text: String(index) },
+            })),
+          anyType.chain((t) =>
+            sub(t).map((e): Node => ({
+              k: 'case',
+              whens: [
+                [
+                  { k: 'is', e, not: false, what: 'NULL' },
+                  { k: 'num', text: '1' },
+                ],
+              ],
+              otherwise: { k: 'num', text: '0' },
+            })),
           ),
-          anyType.chain((t) => sub(t).map((e): Node => ({ k: 'case', whens: [[{ k: 'is', e, not: false, what: 'NULL' }, { k: 'num', text: '1' }]], otherwise: { k: 'num', text: '0' } }))),
           nullOf,
         );
       }
@@ -197,7 +231,9 @@ function buildTyped(type: ValueType, depth: number): fc.Arbitrary<Node> {
       if (depth > 0) {
         const comparable = fc.constantFrom<ValueType>('integer', 'text', 'timestamp', 'timestamptz');
         options.push(
-          fc.tuple(fc.constantFrom(...COMPARISONS), sub('integer'), sub('integer')).map(([op, l, r]) => node('bin', op, l, r)),
+          fc
+            .tuple(fc.constantFrom(...COMPARISONS), sub('integer'), sub('integer'))
+            .map(([op, l, r]) => node('bin', op, l, r)),
           comparable.chain((t) =>
             fc.tuple(fc.constantFrom(...COMPARISONS), sub(t), sub(t)).map(([op, l, r]) => node('bin', op, l, r)),
           ),
@@ -211,11 +247,20 @@ function buildTyped(type: ValueType, depth: number): fc.Arbitrary<Node> {
           fc
             .tuple(sub('boolean'), fc.boolean(), fc.constantFrom('TRUE', 'FALSE', 'UNKNOWN'))
             .map(([e, not, what]): Node => ({ k: 'is', e, not, what })),
-          fc.tuple(sub('integer'), sub('integer'), fc.boolean()).map(([l, r, not]): Node => ({ k: 'distinct', l, r, not })),
           fc
-            .tuple(fc.constantFrom(...COMPARISONS), fc.constantFrom<'ANY' | 'ALL'>('ANY', 'ALL'), sub('integer'), fc.array(sub('integer'), { minLength: 1, maxLength: 3 }))
+            .tuple(sub('integer'), sub('integer'), fc.boolean())
+            .map(([l, r, not]): Node => ({ k: 'distinct', l, r, not })),
+          fc
+            .tuple(
+              fc.constantFrom(...COMPARISONS),
+              fc.constantFrom<'ANY' | 'ALL'>('ANY', 'ALL'),
+              sub('integer'),
+              fc.array(sub('integer'), { minLength: 1, maxLength: 3 }),
+            )
             .map(([op, quant, l, items]): Node => ({ k: 'quant', op, quant, l, r: { k: 'array', items } })),
-          fc.tuple(fc.constantFrom('~~', '!~~', '~~*'), sub('text'), sub('text')).map(([op, l, r]) => node('bin', op, l, r)),
+          fc
+            .tuple(fc.constantFrom('~~', '!~~', '~~*'), sub('text'), sub('text'))
+            .map(([op, l, r]) => node('bin', op, l, r)),
           nullOf,
         );
       }
@@ -229,10 +274,10 @@ function buildTyped(type: ValueType, depth: number): fc.Arbitrary<Node> {
           fc.tuple(sub('text'), sub('integer')).map(([l, r]) => node('bin', '||', l, r)),
           sub('integer').map((e): Node => ({ k: 'cast', e, type: 'text' })),
           sub('text').map((e): Node => ({ k: 'func', name: 'lower', args: [e], star: false })),
+          fc.tuple(sub('text'), fc.constant('"C"')).map(([e, collation]): Node => ({ k: 'collate', e, collation })),
           fc
-            .tuple(sub('text'), fc.constant('"C"'))
-            .map(([e, collation]): Node => ({ k: 'collate', e, collation })),
-          fc.tuple(sub('boolean'), sub('text'), sub('text')).map(([c, a, b]): Node => ({ k: 'case', whens: [[c, a]], otherwise: b })),
+            .tuple(sub('boolean'), sub('text'), sub('text'))
+            .map(([c, a, b]): Node => ({ k: 'case', whens: [[c, a]], otherwise: b })),
           nullOf,
         );
       }
@@ -244,7 +289,10 @@ function buildTyped(type: ValueType, depth: number): fc.Arbitrary<Node> {
         .map(([y, m, h]): Node => ({
           k: 'cast',
           // PostgreSQL's output format (session time zone UTC), which is how the catalog prints a typed constant.
-          e: { k: 'str', raw: `'${y}-${String(m).padStart(2, '0')}-15 ${String(h).padStart(2, '0')}:30:00${type === 'timestamptz' ? '+00' : ''}'` },
+          e: {
+            k: 'str',
+            raw: `'${y}-${String(m).padStart(2, '0')}-15 ${String(h).padStart(2, '0')}:30:00${type === 'timestamptz' ? '+00' : ''}'`,
+          },
           type: SQL_TYPE[type],
         }));
       options.push(literal);
@@ -254,7 +302,11 @@ function buildTyped(type: ValueType, depth: number): fc.Arbitrary<Node> {
         options.push(
           fc.tuple(sub(other), zone).map(([e, z]): Node => ({ k: 'at', e, zone: z })),
           fc.tuple(sub(type), fc.integer({ min: 1, max: 23 })).map(([l, hours]) =>
-            node('bin', '+', l, { k: 'cast', e: { k: 'str', raw: `'${String(hours).padStart(2, '0')}:00:00'` }, type: 'interval' }),
+            node('bin', '+', l, {
+              k: 'cast',
+              e: { k: 'str', raw: `'${String(hours).padStart(2, '0')}:00:00'` },
+              type: 'interval',
+            }),
           ),
           nullOf,
         );

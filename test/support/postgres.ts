@@ -59,7 +59,12 @@ export interface TestPostgresDatabase {
 
 /** A fresh, empty database with a unique name (`sp_<prefix>_<random>`), on the admin connection's server. */
 export async function createTestDatabase(prefix: string): Promise<TestPostgresDatabase> {
-  const slug = prefix.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '').slice(0, 30) || 'test';
+  const slug =
+    prefix
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '_')
+      .replace(/^_+|_+$/g, '')
+      .slice(0, 30) || 'test';
   const name = `sp_${slug}_${process.pid}_${randomBytes(4).toString('hex')}`;
   await withAdmin((client) => client.query(`CREATE DATABASE ${quoteName(name)} TEMPLATE template0 ENCODING 'UTF8'`));
   const url = new URL(adminUrl());

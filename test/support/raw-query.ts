@@ -39,7 +39,12 @@ export async function rowCounts(db: TestDatabase, tables: readonly string[]): Pr
 const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 /** Every row of `table` (in `schema`, PostgreSQL), only the given columns, ordered by them: compared before and after a plan. */
-export async function tableRows(db: TestDatabase, table: string, columns: readonly string[], schema?: string): Promise<unknown[]> {
+export async function tableRows(
+  db: TestDatabase,
+  table: string,
+  columns: readonly string[],
+  schema?: string,
+): Promise<unknown[]> {
   const list = columns.map(quote).join(', ');
   const name = schema === undefined ? quote(table) : `${quote(schema)}.${quote(table)}`;
   return rawQuery(db, `SELECT ${list} FROM ${name} ORDER BY ${list}`);

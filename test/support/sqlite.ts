@@ -24,7 +24,11 @@ export function tempSqlite(prefix: string): TempSqlite {
 }
 
 export async function openSession(file: string): Promise<SqliteSession> {
-  return (await sqliteDialect.connect({ dialect: 'sqlite', filename: file, redacted: `sqlite:${file}` })) as SqliteSession;
+  return (await sqliteDialect.connect({
+    dialect: 'sqlite',
+    filename: file,
+    redacted: `sqlite:${file}`,
+  })) as SqliteSession;
 }
 
 /** Runs SQL on a file through its own connection (foreign keys ON, like an application), not the product's. */
@@ -34,7 +38,8 @@ export function rawSqlite<T = Record<string, unknown>>(file: string, sql: string
       if (openError) return reject(openError);
       db.exec('PRAGMA foreign_keys = ON', (pragmaError) => {
         if (pragmaError) return db.close(() => reject(pragmaError));
-        const done = (error: Error | null, rows?: unknown[]) => db.close(() => (error ? reject(error) : resolve((rows ?? []) as T[])));
+        const done = (error: Error | null, rows?: unknown[]) =>
+          db.close(() => (error ? reject(error) : resolve((rows ?? []) as T[])));
         if (/^\s*(select|pragma)/i.test(sql)) db.all(sql, done);
         else db.exec(sql, (error) => done(error));
       });

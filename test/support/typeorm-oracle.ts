@@ -24,7 +24,8 @@ async function open(
   options: OracleOptions = {},
 ): Promise<DataSource> {
   // The oracle is the TypeORM schemaplan compiles with (the line of the Jest project): never another copy.
-  if (DataSource !== appTypeorm().DataSource) throw new Error('the oracle and schemaplan loaded different TypeORM copies');
+  if (DataSource !== appTypeorm().DataSource)
+    throw new Error('the oracle and schemaplan loaded different TypeORM copies');
   const common = { entities: [...entities], migrations: [...migrations], logging: false, ...options };
   const dataSource =
     target.dialect === 'postgres'
@@ -70,7 +71,8 @@ export async function runTypeormMigrations(
   migrations: readonly Function[],
   action: 'run' | 'undo',
 ): Promise<void> {
-  const bytes = target.dialect === 'sqlite' ? new Uint8Array(await readFile(target.file).catch(() => Buffer.alloc(0))) : undefined;
+  const bytes =
+    target.dialect === 'sqlite' ? new Uint8Array(await readFile(target.file).catch(() => Buffer.alloc(0))) : undefined;
   const dataSource = await open(target, [], bytes?.length ? bytes : undefined, migrations);
   try {
     if (action === 'run') await dataSource.runMigrations();

@@ -3,7 +3,13 @@ import path from 'node:path';
 import type { Argv } from 'yargs';
 import type { ApplyOptions } from '../../dialects/dialect';
 import { CancelledError, PlanFileError, UsageError } from '../../errors/errors';
-import { blockedHazards, failingHazards, HAZARD_CODES, parseAllowedHazards, type AllowedHazards } from '../../plan/hazard-gate';
+import {
+  blockedHazards,
+  failingHazards,
+  HAZARD_CODES,
+  parseAllowedHazards,
+  type AllowedHazards,
+} from '../../plan/hazard-gate';
 import { hasErrors } from '../../plan/plan';
 import { checkPlanFile, parsePlanFile, type PlanFile } from '../../plan/plan-file';
 import {
@@ -50,7 +56,12 @@ export interface ApplyArgs extends SourceArgs, TimeoutArgs {
 
 export function applyOptions<T>(yargs: Argv<T>) {
   return withTimeouts(withConcurrently(withRenames(withEntities(withUrl(yargs)))))
-    .option('yes', { alias: 'y', type: 'boolean', default: false, describe: 'apply without asking (required without a TTY)' })
+    .option('yes', {
+      alias: 'y',
+      type: 'boolean',
+      default: false,
+      describe: 'apply without asking (required without a TTY)',
+    })
     .option('dry-run', { type: 'boolean', default: false, describe: 'print the plan, change nothing' })
     .option('allow-hazards', {
       type: 'string',
@@ -66,7 +77,8 @@ export function applyOptions<T>(yargs: Argv<T>) {
     })
     .option('plan', {
       type: 'string',
-      describe: 'apply the plan `schema plan --out FILE` wrote, only if it is still exactly the plan for this database (else nothing)',
+      describe:
+        'apply the plan `schema plan --out FILE` wrote, only if it is still exactly the plan for this database (else nothing)',
     });
 }
 
@@ -88,7 +100,10 @@ function readReviewedPlan(file: string, io: CliIo): PlanFile {
   try {
     text = readFileSync(path.resolve(io.cwd, file), 'utf8');
   } catch (error) {
-    throw new PlanFileError(`cannot read the plan file ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, 'Write it with schema plan --out FILE.');
+    throw new PlanFileError(
+      `cannot read the plan file ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+      'Write it with schema plan --out FILE.',
+    );
   }
   return parsePlanFile(text, file);
 }
@@ -98,7 +113,10 @@ function readReviewedPlan(file: string, io: CliIo): PlanFile {
  * starts and its time as it ends, and the phases when several; on stderr, each retry after a lock timeout. `stop()`
  * ends the line of a statement apply stopped in (failed, gave up, cancelled), so the error starts on a line of its own.
  */
-function progress(io: CliIo, p: Paint): { hooks: Pick<ApplyOptions, 'onPhase' | 'onStatement' | 'onStatementDone' | 'onRetry'>; stop(): void } {
+function progress(
+  io: CliIo,
+  p: Paint,
+): { hooks: Pick<ApplyOptions, 'onPhase' | 'onStatement' | 'onStatementDone' | 'onRetry'>; stop(): void } {
   let started: number | undefined;
   const stop = () => {
     if (started === undefined) return;
@@ -146,7 +164,10 @@ export async function runApply(args: ApplyArgs, io: CliIo): Promise<number> {
   const sources = await resolveSources(args, io);
   // A reviewed plan is made again as it was made (--concurrently as recorded), so that it can be compared.
   const connect = { signal: io.signal, lockTimeout, statementTimeout, connecting: announceDatabase(sources, io) };
-  let planned = await planAgainstDatabase(reviewed ? { ...sources, concurrently: reviewed.concurrently } : sources, connect);
+  let planned = await planAgainstDatabase(
+    reviewed ? { ...sources, concurrently: reviewed.concurrently } : sources,
+    connect,
+  );
   const p = paint(colourEnabled(io, args.color));
   const context = {
     target: planned.target.redacted,
@@ -200,9 +221,16 @@ export async function runApply(args: ApplyArgs, io: CliIo): Promise<number> {
     }
     if (!args.yes) {
       if (!io.stdinIsTTY) {
-        throw new UsageError('refusing to apply without confirmation: stdin is not a terminal', 'Pass --yes to apply non-interactively.');
+        throw new UsageError(
+          'refusing to apply without confirmation: stdin is not a terminal',
+          'Pass --yes to apply non-interactively.',
+        );
       }
-      const confirmed = await askYesNo(io, `Apply ${nStatements(plan.statements.length)} to ${planned.target.redacted}?`, { default: false });
+      const confirmed = await askYesNo(
+        io,
+        `Apply ${nStatements(plan.statements.length)} to ${planned.target.redacted}?`,
+        { default: false },
+      );
       if (io.signal?.aborted) throw new CancelledError('cancelled; nothing was applied');
       if (confirmed !== true) {
         io.stderr.write(`${confirmed === false ? 'Not confirmed' : 'No answer'}: nothing was applied.\n`);
@@ -213,7 +241,12 @@ export async function runApply(args: ApplyArgs, io: CliIo): Promise<number> {
     const shown = progress(io, p);
     io.stdout.write('\n');
     // Verified once applied: the database is planned again and must have nothing left to do.
-    const { ms } = await applyAndVerify(planned, { lockTimeout, statementTimeout, signal: io.signal, ...shown.hooks }).finally(() => shown.stop());
+    const { ms } = await applyAndVerify(planned, {
+      lockTimeout,
+      statementTimeout,
+      signal: io.signal,
+      ...shown.hooks,
+    }).finally(() => shown.stop());
     io.stdout.write(renderApplied(plan.statements.length, ms, p));
     return EXIT.ok;
   } finally {

@@ -31,10 +31,14 @@ export function inspectOptions<T>(yargs: Argv<T>) {
       default: 'text' as const,
       describe: 'text summary, the model as json, its DDL as sql, or TypeORM entity files (written to --out)',
     })
-    .option('out', { type: 'string', default: 'schema', describe: 'with --format typeorm: the folder the entity files go to' })
+    .option('out', {
+      type: 'string',
+      default: 'schema',
+      describe: 'with --format typeorm: the folder the entity files go to',
+    })
     .option('dialect', {
       choices: ['postgres', 'sqlite'] as const,
-      describe: 'with --entities: the dialect to compile for (default: the URL\'s)',
+      describe: "with --entities: the dialect to compile for (default: the URL's)",
     });
 }
 
@@ -52,10 +56,19 @@ export async function runInspect(args: InspectArgs, io: CliIo): Promise<number> 
     model = (await compileSources(sources, parseDatabaseUrl(sources.url, io.cwd).dialect)).model;
   } else {
     const sources = await resolveSources(args, io);
-    model = await readDatabaseModel(sources, { signal: io.signal, allSchemas: args.format === 'typeorm', connecting: announceDatabase(sources, io) });
+    model = await readDatabaseModel(sources, {
+      signal: io.signal,
+      allSchemas: args.format === 'typeorm',
+      connecting: announceDatabase(sources, io),
+    });
   }
   if (args.format === 'typeorm') return writeEntityFiles(model, args, io);
-  const text = args.format === 'json' ? toJson(model) : args.format === 'sql' ? modelDdl(model, dialectFor(model.dialect)) : renderModelText(model);
+  const text =
+    args.format === 'json'
+      ? toJson(model)
+      : args.format === 'sql'
+        ? modelDdl(model, dialectFor(model.dialect))
+        : renderModelText(model);
   io.stdout.write(text);
   return EXIT.ok;
 }
@@ -80,7 +93,8 @@ function writeEntityFiles(model: Model, args: InspectArgs, io: CliIo): number {
     mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
     writeFileSync(path.join(dir, file), content);
   }
-  if (diagnostics.length > 0) io.stderr.write(`${renderDiagnostics(diagnostics, paint(colourEnabled(io, args.color))).join('\n')}\n`);
+  if (diagnostics.length > 0)
+    io.stderr.write(`${renderDiagnostics(diagnostics, paint(colourEnabled(io, args.color))).join('\n')}\n`);
   io.stderr.write(`Wrote ${files.size} file(s) to ${args.out}\n`);
   return diagnostics.some((d) => d.severity === 'error') ? EXIT.error : EXIT.ok;
 }

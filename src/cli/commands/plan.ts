@@ -49,7 +49,11 @@ export interface PlanArgs extends SourceArgs, TimeoutArgs {
 
 export function planOptions<T>(yargs: Argv<T>) {
   return withTimeouts(withConcurrently(withRenames(withEntities(withUrl(yargs)))))
-    .option('format', { choices: ['text', 'json', 'sql', 'markdown'] as const, default: 'text' as const, describe: 'output format' })
+    .option('format', {
+      choices: ['text', 'json', 'sql', 'markdown'] as const,
+      default: 'text' as const,
+      describe: 'output format',
+    })
     .option('exit-code', {
       type: 'boolean',
       default: false,
@@ -71,12 +75,15 @@ export function planOptions<T>(yargs: Argv<T>) {
     })
     .option('out', {
       type: 'string',
-      describe: 'also write the plan (JSON) to this file, for review; `schema apply --plan FILE` then applies exactly that plan, or nothing',
+      describe:
+        'also write the plan (JSON) to this file, for review; `schema apply --plan FILE` then applies exactly that plan, or nothing',
     })
     .check((args) => {
       checkDiffFormat(args);
-      if (args.migration !== undefined && !args.migration.trim()) throw new UsageError('--migration needs a description', 'For example: schema plan -m "add deck level".');
-      if (args.out !== undefined && !args.out.trim()) throw new UsageError('--out needs a file name', 'For example: schema plan --out plan.json.');
+      if (args.migration !== undefined && !args.migration.trim())
+        throw new UsageError('--migration needs a description', 'For example: schema plan -m "add deck level".');
+      if (args.out !== undefined && !args.out.trim())
+        throw new UsageError('--out needs a file name', 'For example: schema plan --out plan.json.');
       return true;
     });
 }
@@ -84,13 +91,21 @@ export function planOptions<T>(yargs: Argv<T>) {
 /** `--diff` shows DDL, which only the text and markdown formats have a place for. */
 export function checkDiffFormat(args: { readonly diff: boolean; readonly format: PlanFormat }): void {
   if (args.diff && (args.format === 'json' || args.format === 'sql')) {
-    throw new UsageError(`--diff has no place in --format ${args.format}`, 'Use --diff with the text or markdown format.');
+    throw new UsageError(
+      `--diff has no place in --format ${args.format}`,
+      'Use --diff with the text or markdown format.',
+    );
   }
 }
 
 /** The DDL diff for `--diff`, as the format shows it (a fenced, collapsible block in markdown). */
 export function ddlDiffSection(
-  sides: { readonly current: Model; readonly desired: Model; readonly dialect: Dialect; readonly names?: { before: string; after: string } },
+  sides: {
+    readonly current: Model;
+    readonly desired: Model;
+    readonly dialect: Dialect;
+    readonly names?: { before: string; after: string };
+  },
   format: PlanFormat,
   colour: boolean,
 ): string {
@@ -115,7 +130,12 @@ export function renderPlan(
   format: PlanFormat,
   colour: boolean,
 ): string {
-  const context = { target: planned.target.redacted, serverVersion: planned.serverVersion, renamesFile: planned.renamesFile, timeouts: planned.timeouts };
+  const context = {
+    target: planned.target.redacted,
+    serverVersion: planned.serverVersion,
+    renamesFile: planned.renamesFile,
+    timeouts: planned.timeouts,
+  };
   switch (format) {
     case 'json':
       return renderJson(planned.plan, context);
@@ -150,7 +170,9 @@ function writeMigrationFor(planned: PlannedTarget, sources: Sources, args: PlanA
   }
   const dir = args['migrations-dir'] ?? sources.migrations.dir;
   if (args['migrations-dir'] === undefined && sources.migrations.note) {
-    io.stderr.write(`note: ${sources.migrations.note}: writing to ${dir} (set "migrations.dir" in the config, or pass --migrations-dir)\n`);
+    io.stderr.write(
+      `note: ${sources.migrations.note}: writing to ${dir} (set "migrations.dir" in the config, or pass --migrations-dir)\n`,
+    );
   }
   const written = writeMigration(planned, {
     description: args.migration!,
@@ -202,7 +224,9 @@ export async function runPlan(args: PlanArgs, io: CliIo): Promise<number> {
     if (args.diff) io.stdout.write(ddlDiffSection(planned, args.format, colour));
     // The text plan lists open questions itself; JSON carries them as data and SQL cannot: say them on stderr too.
     if (args.format !== 'text' && planned.plan.decisions.length > 0) {
-      io.stderr.write(`${renderDecisions(planned.plan.decisions, planned.renamesFile, paint(false)).join('\n').trimStart()}\n`);
+      io.stderr.write(
+        `${renderDecisions(planned.plan.decisions, planned.renamesFile, paint(false)).join('\n').trimStart()}\n`,
+      );
     }
     let code = planExitCode(planned.plan, args['exit-code']);
     if (args.out !== undefined) code = await writePlanFile(planned, args.out, io, code);

@@ -52,7 +52,9 @@ export interface FailurePoint {
 export function applyError(error: unknown, at: FailurePoint, connectionString: string): ApplyError {
   const e = (error ?? {}) as DatabaseErrorLike;
   const reason = [String(e.message ?? error), ...(e.detail ? [e.detail] : [])].join(': ');
-  const rolledBack = at.transactional ? 'the transaction was rolled back' : 'the failed statement ran on its own, outside a transaction';
+  const rolledBack = at.transactional
+    ? 'the transaction was rolled back'
+    : 'the failed statement ran on its own, outside a transaction';
   const outcome =
     at.applied === 0
       ? `Nothing was applied: ${rolledBack}.`
@@ -63,10 +65,15 @@ export function applyError(error: unknown, at: FailurePoint, connectionString: s
       : '';
   const remedy = remedyFor(e);
   const redact = (text: string) => redactSecrets(text, connectionString);
-  return new ApplyError(redact(`${at.what} failed: ${reason}`), redact(at.sql), redact(`${outcome}${invalidIndex}${remedy ? ` ${remedy}` : ''}`), {
-    cause: error,
-    applied: at.applied,
-  });
+  return new ApplyError(
+    redact(`${at.what} failed: ${reason}`),
+    redact(at.sql),
+    redact(`${outcome}${invalidIndex}${remedy ? ` ${remedy}` : ''}`),
+    {
+      cause: error,
+      applied: at.applied,
+    },
+  );
 }
 
 /** SQLSTATEs after which a phase may simply be tried again: lock_not_available (lock_timeout), deadlock_detected. */
@@ -87,7 +94,9 @@ const seconds = (value: number) => `${Number(value.toFixed(3))}s`;
 
 /** What stays applied after a phase was rolled back, as the end of a one-line message. */
 function stays(at: FailurePoint): string {
-  return at.applied === 0 ? 'nothing was applied' : `statements 1-${at.applied} (earlier phases) were committed and stay applied`;
+  return at.applied === 0
+    ? 'nothing was applied'
+    : `statements 1-${at.applied} (earlier phases) were committed and stay applied`;
 }
 
 /**
@@ -98,24 +107,37 @@ export function gaveUpError(
   error: unknown,
   at: FailurePoint,
   connectionString: string,
-  facts: { wait?: LockWait; attempts: number; lockTimeout: number; statementTimeout?: number; leftInvalidIndex?: boolean },
+  facts: {
+    wait?: LockWait;
+    attempts: number;
+    lockTimeout: number;
+    statementTimeout?: number;
+    leftInvalidIndex?: boolean;
+  },
 ): GaveUpError {
   const redact = (text: string) => redactSecrets(text, connectionString);
   const rolledBack = at.transactional ? 'Its transaction was rolled back' : 'It ran on its own, outside a transaction';
   const again = at.applied === 0 ? '' : ' Plan again: the plan picks up from there.';
-  const invalid = facts.leftInvalidIndex ? ' The cut concurrent build left an invalid index behind, which the next plan drops and builds again.' : '';
+  const invalid = facts.leftInvalidIndex
+    ? ' The cut concurrent build left an invalid index behind, which the next plan drops and builds again.'
+    : '';
   if (isStatementTimeout(error)) {
     return new GaveUpError(
-      redact(`${at.what} ran longer than the statement timeout (${seconds(facts.statementTimeout ?? 0)}) and was cancelled; ${stays(at)}`),
+      redact(
+        `${at.what} ran longer than the statement timeout (${seconds(facts.statementTimeout ?? 0)}) and was cancelled; ${stays(at)}`,
+      ),
       redact(at.sql),
       `${rolledBack}.${invalid}${again} Allow longer with --statement-timeout SECONDS, or apply when the database is quieter.`,
       { cause: error, applied: at.applied },
     );
   }
   const holder = facts.wait?.blockers[0];
-  const tries = facts.attempts > 1 ? `${facts.attempts} attempts of ${seconds(facts.lockTimeout)}` : seconds(facts.lockTimeout);
+  const tries =
+    facts.attempts > 1 ? `${facts.attempts} attempts of ${seconds(facts.lockTimeout)}` : seconds(facts.lockTimeout);
   const deadlock = (error as DatabaseErrorLike | null)?.code === '40P01';
-  const what = deadlock ? `was chosen to end a deadlock, ${facts.attempts} time(s)` : `gave up after ${tries} waiting for ${describeWait(facts.wait)}`;
+  const what = deadlock
+    ? `was chosen to end a deadlock, ${facts.attempts} time(s)`
+    : `gave up after ${tries} waiting for ${describeWait(facts.wait)}`;
   const end = holder ? ` If that session is stuck, end it with SELECT pg_terminate_backend(${holder.pid}).` : '';
   return new GaveUpError(
     redact(`${at.what} ${what}; ${stays(at)}`),

@@ -14,7 +14,8 @@ function element(value: ArrayElement): string {
   if (value === null) return 'NULL';
   if (Array.isArray(value)) return arrayLiteral(value);
   const text = String(value);
-  if (text === '' || /^null$/i.test(text) || /[{}",\\ \t\n\r\v\f]/.test(text)) return `"${text.replace(/["\\]/g, '\\$&')}"`;
+  if (text === '' || /^null$/i.test(text) || /[{}",\\ \t\n\r\v\f]/.test(text))
+    return `"${text.replace(/["\\]/g, '\\$&')}"`;
   return text;
 }
 

@@ -113,9 +113,13 @@ function parseError(error: unknown, sql: string, file: string): SourceError {
   const position = details?.cursorPosition;
   const where = typeof position === 'number' && position >= 0 ? `:${lineOf(Buffer.from(sql, 'utf8'), position)}` : '';
   const message = (error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' ').trim();
-  return new SourceError(`${file}${where}: ${message}`, 'The .sql source must be valid PostgreSQL; fix the statement the parser names.', {
-    cause: error,
-  });
+  return new SourceError(
+    `${file}${where}: ${message}`,
+    'The .sql source must be valid PostgreSQL; fix the statement the parser names.',
+    {
+      cause: error,
+    },
+  );
 }
 
 export type CheckOptions = RuleOptions;
@@ -150,7 +154,8 @@ export async function checkPostgresScript(sql: string, file: string, options: Ch
       const first = body.split('\n')[0]!.replace(/\s+/g, ' ').slice(0, 60);
       throw new SourceError(
         `${file}:${line}: ${verdict.what} is not allowed in a schema file (${first}${first.length < body.length ? '…' : ''}): ${verdict.why}`,
-        verdict.hint ?? 'A .sql source may hold schema DDL only (see "What a schema file may contain" in the README); nothing was run.',
+        verdict.hint ??
+          'A .sql source may hold schema DDL only (see "What a schema file may contain" in the README); nothing was run.',
       );
     }
     if (verdict.action === 'skip') continue;

@@ -36,23 +36,35 @@ export function connectionError(error: unknown, connectionString: string): Conne
     new ConnectionError(redactSecrets(message, connectionString), hint, { cause: error });
   switch (e.code) {
     case 'ECONNREFUSED':
-      return make(`cannot connect to ${at}: connection refused`, 'Is the server running and listening on that host and port?');
+      return make(
+        `cannot connect to ${at}: connection refused`,
+        'Is the server running and listening on that host and port?',
+      );
     case 'ENOTFOUND':
     case 'EAI_AGAIN':
       return make(`cannot connect to ${at}: host not found`, 'Check the host name in the database URL.');
     case 'ETIMEDOUT':
     case 'EHOSTUNREACH':
     case 'ENETUNREACH':
-      return make(`cannot connect to ${at}: host unreachable (${e.code})`, 'Check the host, the port and any firewall in between.');
+      return make(
+        `cannot connect to ${at}: host unreachable (${e.code})`,
+        'Check the host, the port and any firewall in between.',
+      );
     case 'ECONNRESET':
-      return make(`cannot connect to ${at}: the server closed the connection`, 'Check that the port belongs to PostgreSQL and whether it requires SSL (add ?sslmode=require).');
+      return make(
+        `cannot connect to ${at}: the server closed the connection`,
+        'Check that the port belongs to PostgreSQL and whether it requires SSL (add ?sslmode=require).',
+      );
     case '28P01':
       return make(
         `PostgreSQL at ${endpoint} rejected the password for user "${user ?? '?'}"`,
         'Check the user name and password in the database URL.',
       );
     case '28000':
-      return make(`PostgreSQL at ${endpoint} refused user "${user ?? '?'}": ${raw}`, 'Check pg_hba.conf and the user name in the database URL.');
+      return make(
+        `PostgreSQL at ${endpoint} refused user "${user ?? '?'}": ${raw}`,
+        'Check pg_hba.conf and the user name in the database URL.',
+      );
     case '3D000':
       return make(
         `database "${database ?? '?'}" does not exist on ${at}`,
@@ -66,10 +78,16 @@ export function connectionError(error: unknown, connectionString: string): Conne
       break;
   }
   if (/password must be a string|SASL/i.test(raw)) {
-    return make(`PostgreSQL at ${endpoint} requires a password for user "${user ?? '?'}"`, 'Put the password in the database URL: postgres://user:password@host/db.');
+    return make(
+      `PostgreSQL at ${endpoint} requires a password for user "${user ?? '?'}"`,
+      'Put the password in the database URL: postgres://user:password@host/db.',
+    );
   }
   if (/timeout|timed out/i.test(raw)) {
-    return make(`cannot connect to ${at}: connection timed out`, 'Check the host, the port and any firewall in between.');
+    return make(
+      `cannot connect to ${at}: connection timed out`,
+      'Check the host, the port and any firewall in between.',
+    );
   }
   if (/terminated unexpectedly/i.test(raw)) {
     return make(
@@ -78,7 +96,10 @@ export function connectionError(error: unknown, connectionString: string): Conne
     );
   }
   if (e.code === 'ENOENT') {
-    return make(`cannot connect to ${at}: no server socket there`, 'Is the server running? Check the socket directory given as host.');
+    return make(
+      `cannot connect to ${at}: no server socket there`,
+      'Is the server running? Check the socket directory given as host.',
+    );
   }
   return make(`cannot connect to ${at}: ${raw}`, 'Check the database URL.');
 }

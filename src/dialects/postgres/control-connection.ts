@@ -23,7 +23,11 @@ export class ControlConnection {
   private open(): Promise<Client | undefined> {
     if (this.opening) return this.opening;
     const pg = requireDriver<typeof import('pg')>('pg');
-    const client = new pg.Client({ ...this.config, application_name: CONTROL_APPLICATION_NAME, connectionTimeoutMillis: 5_000 });
+    const client = new pg.Client({
+      ...this.config,
+      application_name: CONTROL_APPLICATION_NAME,
+      connectionTimeoutMillis: 5_000,
+    });
     client.on('error', () => undefined);
     this.opening = client.connect().then(
       () => client,

@@ -21,7 +21,8 @@ import { runStatements } from '../run-statements';
 
 /** What a database that should be empty holds, for the message (`table public.users`), or undefined when empty. */
 function firstObject(model: Model): string | undefined {
-  const named = (kind: string, o: { schema?: string; name: string }) => `${kind} ${o.schema ? `${o.schema}.` : ''}${o.name}`;
+  const named = (kind: string, o: { schema?: string; name: string }) =>
+    `${kind} ${o.schema ? `${o.schema}.` : ''}${o.name}`;
   const table = model.tables[0];
   if (table) return named('table', table);
   const view = model.views?.[0];
@@ -83,7 +84,8 @@ async function revokeThrowawayGrant(client: Client, role: string | undefined): P
 /** Checks `sql` (the text of `file`) and evaluates it in the dev database `devUrl`, leaving that database as it was. */
 export async function loadIntoDevDatabase(sql: string, file: string, devUrl: string): Promise<Model> {
   const target = parseDatabaseUrl(devUrl);
-  if (target.dialect !== 'postgres') throw new SourceError(`the dev database ${target.redacted} is not a PostgreSQL database`);
+  if (target.dialect !== 'postgres')
+    throw new SourceError(`the dev database ${target.redacted} is not a PostgreSQL database`);
   const script = await checkPostgresScript(sql, file, { evaluator: DEV });
   const client = await connect(target.connectionString);
   const session = await postgresSessionOn(client, target.redacted).catch(async (error: unknown) => {
@@ -92,7 +94,10 @@ export async function loadIntoDevDatabase(sql: string, file: string, devUrl: str
   });
   const inspect = async () => session.introspect({ schemas: await session.listSchemas() });
   const notEmpty = (what: string) =>
-    new SourceError(`the dev database ${target.redacted} is not empty: ${what}`, 'Give an empty database as the dev database.');
+    new SourceError(
+      `the dev database ${target.redacted} is not empty: ${what}`,
+      'Give an empty database as the dev database.',
+    );
   try {
     const existing = firstObject(await inspect());
     if (existing) throw notEmpty(`it has ${existing}`);

@@ -88,7 +88,8 @@ function nearestPostgresType(column: Column): NearestType {
   return {
     type: { type: 'text', array: column.array },
     because: 'every value has a text form',
-    consequence: 'a plan against the generated entities changes the column to text (ALTER COLUMN ... TYPE text: the values are kept as text)',
+    consequence:
+      'a plan against the generated entities changes the column to text (ALTER COLUMN ... TYPE text: the values are kept as text)',
   };
 }
 

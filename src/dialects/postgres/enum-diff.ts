@@ -37,7 +37,8 @@ function diffEnumTypes(from: Model, to: Model, renames: Renames): EnumDiff {
   for (const entry of renames.enums) {
     if (!entry.rename) continue;
     const type = current.enums.find((e) => sameName(e, entry.from));
-    if (!type || current.enums.some((e) => sameName(e, entry.to)) || !to.enums.some((e) => sameName(e, entry.to))) continue;
+    if (!type || current.enums.some((e) => sameName(e, entry.to)) || !to.enums.some((e) => sameName(e, entry.to)))
+      continue;
     const renamed: EnumType = { ...type, schema: entry.to.schema ?? type.schema, name: entry.to.name };
     changes.push({
       kind: 'enum.rename',
@@ -45,11 +46,10 @@ function diffEnumTypes(from: Model, to: Model, renames: Renames): EnumDiff {
       to: { schema: renamed.schema, name: renamed.name },
       reason: `enum ${qualifiedKey(type)} is renamed to ${qualifiedKey(renamed)} (declared by ${entry.source})`,
     });
-    current = mapColumns(
-      { ...current, enums: current.enums.map((e) => (e === type ? renamed : e)) },
-      type,
-      (c) => ({ ...c, enum: { schema: renamed.schema, name: renamed.name } }),
-    );
+    current = mapColumns({ ...current, enums: current.enums.map((e) => (e === type ? renamed : e)) }, type, (c) => ({
+      ...c,
+      enum: { schema: renamed.schema, name: renamed.name },
+    }));
   }
 
   const delta = pairByKey(current.enums, to.enums, qualifiedKey);
@@ -185,7 +185,8 @@ function finishEnumColumns(
 ): { changes: Change[]; decisions: Decision[] } {
   const swaps = enums.changes.filter((c): c is ChangeOf<'enum.recreate'> => c.kind === 'enum.recreate');
   const swapped = new Map<string, EnumSwapColumn>();
-  for (const swap of swaps) for (const column of swap.columns) swapped.set(`${tableKey(column.table)}\u0000${column.to.name}`, column);
+  for (const swap of swaps)
+    for (const column of swap.columns) swapped.set(`${tableKey(column.table)}\u0000${column.to.name}`, column);
   if (swapped.size === 0) return { changes: [...tableChanges], decisions: [] };
 
   const changes: Change[] = [];
@@ -199,18 +200,36 @@ function finishEnumColumns(
       changes.push(change);
       continue;
     }
-    const rebased: Column = { ...change.from, array: change.to.array, enum: change.to.enum, default: change.to.default };
+    const rebased: Column = {
+      ...change.from,
+      array: change.to.array,
+      enum: change.to.enum,
+      default: change.to.default,
+    };
     const fields = columnFieldsThatDiffer(rebased, change.to);
     if (fields.length > 0) {
-      changes.push({ ...change, from: rebased, fields, reason: `column ${change.table.name}.${change.to.name} differs in ${fields.join(', ')}` });
+      changes.push({
+        ...change,
+        from: rebased,
+        fields,
+        reason: `column ${change.table.name}.${change.to.name} differs in ${fields.join(', ')}`,
+      });
     }
   }
 
   // Constraints whose expressions mention a converted column are dropped before the swap and recreated after it.
-  const has = (kind: 'check.add' | 'check.drop' | 'index.create' | 'index.drop', table: QualifiedName, name: string): boolean =>
+  const has = (
+    kind: 'check.add' | 'check.drop' | 'index.create' | 'index.drop',
+    table: QualifiedName,
+    name: string,
+  ): boolean =>
     changes.some((c) => {
       if (c.kind !== kind || tableKey(c.table) !== tableKey(table)) return false;
-      return (c.kind === 'check.add' || c.kind === 'check.drop' ? c.check.name : (c as ChangeOf<'index.create'>).index.name) === name;
+      return (
+        (c.kind === 'check.add' || c.kind === 'check.drop'
+          ? c.check.name
+          : (c as ChangeOf<'index.create'>).index.name) === name
+      );
     });
   const tables = new Map<string, { table: QualifiedName; columns: string[] }>();
   for (const column of swapped.values()) {
@@ -223,18 +242,23 @@ function finishEnumColumns(
     const before = enums.from.tables.find((t) => tableKey(t) === key);
     const after = to.tables.find((t) => tableKey(t) === key);
     if (!before) continue;
-    const why = (what: string) => `${what} mentions ${columns.map((c) => `${table.name}.${c}`).join(', ')}, which the swap of its enum type converts`;
+    const why = (what: string) =>
+      `${what} mentions ${columns.map((c) => `${table.name}.${c}`).join(', ')}, which the swap of its enum type converts`;
     for (const check of before.checks) {
       if (!columns.some((c) => mentionsColumn(check.expression, c))) continue;
-      if (!has('check.drop', table, check.name)) changes.push({ kind: 'check.drop', table, check, reason: why(`check ${check.name}`) });
+      if (!has('check.drop', table, check.name))
+        changes.push({ kind: 'check.drop', table, check, reason: why(`check ${check.name}`) });
       const kept = after?.checks.find((c) => c.name === check.name);
-      if (kept && !has('check.add', table, kept.name)) changes.push({ kind: 'check.add', table, check: kept, reason: why(`check ${kept.name}`) });
+      if (kept && !has('check.add', table, kept.name))
+        changes.push({ kind: 'check.add', table, check: kept, reason: why(`check ${kept.name}`) });
     }
     for (const index of before.indexes) {
       if (!columns.some((c) => mentionsColumn(index.where, c))) continue;
-      if (!has('index.drop', table, index.name)) changes.push({ kind: 'index.drop', table, index, reason: why(`index ${index.name}`) });
+      if (!has('index.drop', table, index.name))
+        changes.push({ kind: 'index.drop', table, index, reason: why(`index ${index.name}`) });
       const kept = after?.indexes.find((i) => i.name === index.name);
-      if (kept && !has('index.create', table, kept.name)) changes.push({ kind: 'index.create', table, index: kept, reason: why(`index ${kept.name}`) });
+      if (kept && !has('index.create', table, kept.name))
+        changes.push({ kind: 'index.create', table, index: kept, reason: why(`index ${kept.name}`) });
     }
   }
   return { changes, decisions: [] };

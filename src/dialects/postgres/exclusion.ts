@@ -30,7 +30,7 @@ function skipQuoted(text: string, i: number): number {
 /** Index of the `)` closing the `(` at `open`, quotes and nesting considered. */
 function closingParen(text: string, open: number): number {
   let depth = 0;
-  for (let i = open; i < text.length; ) {
+  for (let i = open; i < text.length;) {
     const c = text[i]!;
     if (c === "'" || c === '"') {
       i = skipQuoted(text, i);
@@ -47,7 +47,7 @@ function closingParen(text: string, open: number): number {
 function splitTopLevel(text: string): string[] {
   const parts: string[] = [];
   let start = 0;
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     const c = text[i]!;
     if (c === "'" || c === '"') i = skipQuoted(text, i);
     else if (c === '(') i = closingParen(text, i) + 1;
@@ -66,7 +66,7 @@ function splitTopLevel(text: string): string[] {
 /** Top-level words and parenthesised groups of `text`, with where each starts. */
 function topLevelWords(text: string): { word: string; at: number; end: number }[] {
   const words: { word: string; at: number; end: number }[] = [];
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     const c = text[i]!;
     if (SPACE.test(c)) {
       i++;
@@ -111,7 +111,8 @@ function canonicalOperator(text: string): string {
 function parseElement(text: string): ExclusionElement {
   const words = topLevelWords(text);
   const withAt = words.map((w) => w.word.toUpperCase()).lastIndexOf('WITH');
-  if (withAt <= 0 || withAt === words.length - 1) throw new ExclusionSyntaxError(`element "${text}" has no WITH operator`);
+  if (withAt <= 0 || withAt === words.length - 1)
+    throw new ExclusionSyntaxError(`element "${text}" has no WITH operator`);
   const operator = canonicalOperator(text.slice(words[withAt + 1]!.at));
   const key = words.slice(0, withAt);
   // The key: a parenthesised expression, a (qualified) function call, or a column name.
@@ -208,8 +209,13 @@ export function parseExclusion(text: string): Omit<Exclusion, 'name'> {
       throw new ExclusionSyntaxError(`unexpected ${words[i]!.word}`);
     }
   }
-  const options = optionsStart === undefined ? undefined : tail.slice(optionsStart, optionsEnd).replace(/\s+/g, ' ').trim();
-  const deferral: Deferrable | undefined = deferrable ? (deferred ? 'INITIALLY DEFERRED' : 'INITIALLY IMMEDIATE') : undefined;
+  const options =
+    optionsStart === undefined ? undefined : tail.slice(optionsStart, optionsEnd).replace(/\s+/g, ' ').trim();
+  const deferral: Deferrable | undefined = deferrable
+    ? deferred
+      ? 'INITIALLY DEFERRED'
+      : 'INITIALLY IMMEDIATE'
+    : undefined;
   return {
     method,
     elements,
@@ -225,7 +231,9 @@ export function normalizeExclusion(exclusion: Exclusion): Exclusion {
     name: exclusion.name,
     method: exclusion.method.trim().toLowerCase() || 'btree',
     elements: exclusion.elements.map((element) => ({
-      ...('column' in element ? { column: element.column } : { expression: canonicalizeKeyExpression(element.expression) }),
+      ...('column' in element
+        ? { column: element.column }
+        : { expression: canonicalizeKeyExpression(element.expression) }),
       ...(element.opclass ? { opclass: element.opclass } : {}),
       ...(element.desc ? { desc: true as const } : {}),
       ...(element.nulls && element.nulls !== (element.desc ? 'first' : 'last') ? { nulls: element.nulls } : {}),
@@ -238,7 +246,8 @@ export function normalizeExclusion(exclusion: Exclusion): Exclusion {
   };
 }
 
-const OPERATOR = /^(?:[+\-*/<>=~!@#%^&|`?]+|OPERATOR\((?:"(?:[^"]|"")+"|[A-Za-z_][A-Za-z0-9_$]*)\.[+\-*/<>=~!@#%^&|`?]+\))$/;
+const OPERATOR =
+  /^(?:[+\-*/<>=~!@#%^&|`?]+|OPERATOR\((?:"(?:[^"]|"")+"|[A-Za-z_][A-Za-z0-9_$]*)\.[+\-*/<>=~!@#%^&|`?]+\))$/;
 const QUALIFIED_NAME = /^(?:(?:"(?:[^"]|"")+"|[A-Za-z_][A-Za-z0-9_$]*)\.)?(?:"(?:[^"]|"")+"|[A-Za-z_][A-Za-z0-9_$]*)$/;
 
 /** Text that comes from the catalog or an entity and cannot be quoted is checked to be what it claims, or refused. */
@@ -255,8 +264,11 @@ function checked(text: string, pattern: RegExp, what: string, name: string): str
 /** What follows `EXCLUDE`: `USING "gist" ("room" WITH =, (lower("name")) WITH =) WHERE (...) DEFERRABLE ...`. */
 export function exclusionBody(exclusion: Exclusion): string {
   const elements = exclusion.elements.map((element) => {
-    const subject = 'column' in element ? quoteIdentifier(element.column) : enclosedExpression(element.expression, 'postgres');
-    const opclass = element.opclass ? ` ${checked(element.opclass, QUALIFIED_NAME, 'operator class', exclusion.name)}` : '';
+    const subject =
+      'column' in element ? quoteIdentifier(element.column) : enclosedExpression(element.expression, 'postgres');
+    const opclass = element.opclass
+      ? ` ${checked(element.opclass, QUALIFIED_NAME, 'operator class', exclusion.name)}`
+      : '';
     const order = `${element.desc ? ' DESC' : ''}${element.nulls ? ` NULLS ${element.nulls.toUpperCase()}` : ''}`;
     return `${subject}${opclass}${order} WITH ${checked(element.operator, OPERATOR, 'operator', exclusion.name)}`;
   });

@@ -2,7 +2,16 @@
 import { quoteIdentifier } from './quote';
 import { Unsupported, type Token } from './expression-tokens';
 import { BP, COMPARISON, operatorPower, type Node } from './expression-tree';
-import { SQL_VALUE_FUNCTIONS, WITH_PRECISION, TYPED_LITERAL_WORDS, STOP_WORDS, namePart, printedTypePart, printedNamePart, canonicalTypeText } from './expression-words';
+import {
+  SQL_VALUE_FUNCTIONS,
+  WITH_PRECISION,
+  TYPED_LITERAL_WORDS,
+  STOP_WORDS,
+  namePart,
+  printedTypePart,
+  printedNamePart,
+  canonicalTypeText,
+} from './expression-words';
 
 export class Parser {
   private position = 0;
@@ -187,8 +196,22 @@ export class Parser {
         this.expectWord('and');
         const high = this.expression(BP.like);
         return negated
-          ? { k: 'bool', op: 'OR', items: [{ k: 'bin', op: '<', l: left, r: low }, { k: 'bin', op: '>', l: left, r: high }] }
-          : { k: 'bool', op: 'AND', items: [{ k: 'bin', op: '>=', l: left, r: low }, { k: 'bin', op: '<=', l: left, r: high }] };
+          ? {
+              k: 'bool',
+              op: 'OR',
+              items: [
+                { k: 'bin', op: '<', l: left, r: low },
+                { k: 'bin', op: '>', l: left, r: high },
+              ],
+            }
+          : {
+              k: 'bool',
+              op: 'AND',
+              items: [
+                { k: 'bin', op: '>=', l: left, r: low },
+                { k: 'bin', op: '<=', l: left, r: high },
+              ],
+            };
       }
       default:
         throw new Unsupported(word);
@@ -206,7 +229,8 @@ export class Parser {
         if (token.text !== '-' && token.text !== '+') throw new Unsupported(`prefix operator ${token.text}`);
         const operand = this.expression(BP.unary);
         if (token.text === '+') return operand;
-        if (operand.k === 'num') return { k: 'num', text: operand.text.startsWith('-') ? operand.text.slice(1) : `-${operand.text}` };
+        if (operand.k === 'num')
+          return { k: 'num', text: operand.text.startsWith('-') ? operand.text.slice(1) : `-${operand.text}` };
         return { k: 'neg', e: operand };
       }
       case 'punct': {
@@ -351,7 +375,8 @@ export class Parser {
       if (last === 'character' || last === 'char' || last === 'bit') return word === 'varying';
       return false;
     };
-    while (this.peek()?.k === 'word' && continues(this.peek()!.text.toLowerCase())) words.push(this.next().text.toLowerCase());
+    while (this.peek()?.k === 'word' && continues(this.peek()!.text.toLowerCase()))
+      words.push(this.next().text.toLowerCase());
     let modifiers = '';
     if (this.isPunct('(')) {
       this.position++;
@@ -370,9 +395,10 @@ export class Parser {
       this.expectWord('zone');
       words.push(zone, 'time', 'zone');
     }
-    const written = words[0] === 'time' || words[0] === 'timestamp'
-      ? `${words[0]}${modifiers}${words.length > 1 ? ` ${words.slice(1).join(' ')}` : ''}`
-      : `${words.join(' ')}${modifiers}`;
+    const written =
+      words[0] === 'time' || words[0] === 'timestamp'
+        ? `${words[0]}${modifiers}${words.length > 1 ? ` ${words.slice(1).join(' ')}` : ''}`
+        : `${words.join(' ')}${modifiers}`;
     return canonicalTypeText(written) + this.arrayBounds();
   }
 

@@ -60,7 +60,8 @@ function wrap(node: Node, parent: number, tight: boolean): string {
  * a `b_expr` too, but read ambiguously next to a column's constraints (`DEFAULT 1 = 1 NOT NULL`): parenthesised.
  */
 export function isBareOperand(node: Node): boolean {
-  const bare = (child: Node, parent: number, tight: boolean): boolean => wrapped(child, parent, tight) || isBareOperand(child);
+  const bare = (child: Node, parent: number, tight: boolean): boolean =>
+    wrapped(child, parent, tight) || isBareOperand(child);
   switch (node.k) {
     case 'bool':
     case 'not':

@@ -83,13 +83,19 @@ export function simplify(node: Node, context: LiteralContext): Node {
         case 'CURRENT_DATE':
           return nowCast('date');
         case 'CURRENT_TIME':
-          return nowCast(node.precision === undefined ? 'time with time zone' : `time(${node.precision}) with time zone`);
+          return nowCast(
+            node.precision === undefined ? 'time with time zone' : `time(${node.precision}) with time zone`,
+          );
         case 'LOCALTIMESTAMP':
           return nowCast(
-            node.precision === undefined ? 'timestamp without time zone' : `timestamp(${node.precision}) without time zone`,
+            node.precision === undefined
+              ? 'timestamp without time zone'
+              : `timestamp(${node.precision}) without time zone`,
           );
         case 'LOCALTIME':
-          return nowCast(node.precision === undefined ? 'time without time zone' : `time(${node.precision}) without time zone`);
+          return nowCast(
+            node.precision === undefined ? 'time without time zone' : `time(${node.precision}) without time zone`,
+          );
         case 'CURRENT_SCHEMA':
           return { k: 'func', name: 'current_schema', args: [], star: false };
         default:
@@ -102,7 +108,8 @@ export function simplify(node: Node, context: LiteralContext): Node {
       const operand = simplify(node.e, context === 'implied' && node.e.k === 'array' ? 'implied' : 'kept');
       // A negative constant prints as `'-1'::integer` (a bare `-1` would read as an operator): the number literal.
       const number = operand.k === 'str' ? unquote(operand.raw) : undefined;
-      if (number !== undefined && NUMBER.test(number) && numberLiteralType(number) === node.type) return { k: 'num', text: number };
+      if (number !== undefined && NUMBER.test(number) && numberLiteralType(number) === node.type)
+        return { k: 'num', text: number };
       if (context === 'text' && operand.k === 'str' && node.type === 'text') return operand;
       const valueContext = context === 'implied';
       if (valueContext && isLiteral(operand) && castImplied(operand, node.type)) {
@@ -113,9 +120,11 @@ export function simplify(node: Node, context: LiteralContext): Node {
         return operand;
       }
       // An empty array keeps its cast: `ARRAY[]` alone has no type ("cannot determine type of empty array").
-      if (valueContext && operand.k === 'array' && operand.items.length > 0 && operand.items.every(isLiteral)) return operand;
+      if (valueContext && operand.k === 'array' && operand.items.length > 0 && operand.items.every(isLiteral))
+        return operand;
       // `(status)::text = 'a'`: a varchar column compared as text. Kept where the value itself matters (an index key).
-      if (context !== 'kept' && operand.k === 'col' && (node.type === 'text' || node.type === 'character varying')) return operand;
+      if (context !== 'kept' && operand.k === 'col' && (node.type === 'text' || node.type === 'character varying'))
+        return operand;
       if (operand.k === 'func' && operand.name === 'now' && node.type === 'timestamp with time zone') return operand;
       return { ...node, e: operand };
     }
@@ -155,7 +164,10 @@ export function simplify(node: Node, context: LiteralContext): Node {
     case 'neg': {
       const operand = simplify(node.e, 'kept');
       if (operand.k !== 'num') return { ...node, e: operand };
-      return simplify({ k: 'num', text: operand.text.startsWith('-') ? operand.text.slice(1) : `-${operand.text}` }, context);
+      return simplify(
+        { k: 'num', text: operand.text.startsWith('-') ? operand.text.slice(1) : `-${operand.text}` },
+        context,
+      );
     }
     case 'is':
       return { ...node, e: simplify(node.e, 'kept') };

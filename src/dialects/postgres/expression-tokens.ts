@@ -121,9 +121,12 @@ function escapeString(sql: string, start: number): { value: string; end: number 
       if (SIMPLE_ESCAPES[next] !== undefined) {
         value += SIMPLE_ESCAPES[next];
         j += 2;
-      } else if (
-        !(code(/^([0-7]{1,3})/, 8) || code(/^x([0-9A-Fa-f]{1,2})/, 16) || code(/^u([0-9A-Fa-f]{4})/, 16) || code(/^U([0-9A-Fa-f]{8})/, 16))
-      ) {
+      } else if (!(
+        code(/^([0-7]{1,3})/, 8) ||
+        code(/^x([0-9A-Fa-f]{1,2})/, 16) ||
+        code(/^u([0-9A-Fa-f]{4})/, 16) ||
+        code(/^U([0-9A-Fa-f]{8})/, 16)
+      )) {
         value += next;
         j += 2;
       }

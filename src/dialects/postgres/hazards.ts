@@ -152,7 +152,9 @@ export function typeChangeHazards(
   rows: TableRows,
 ): Hazard[] {
   const hazards: Hazard[] = [
-    hazard.lock(`changing the type of ${table}.${to.name} holds an ACCESS EXCLUSIVE lock on ${table}: reads and writes wait`),
+    hazard.lock(
+      `changing the type of ${table}.${to.name} holds an ACCESS EXCLUSIVE lock on ${table}: reads and writes wait`,
+    ),
   ];
   // A domain's values are values of its base type: a column leaving a domain converts from that type (to the base
   // type itself: no rewrite, nothing lost). One becoming a domain is checked against the domain's constraints, which

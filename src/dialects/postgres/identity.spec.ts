@@ -9,14 +9,27 @@ describe('identity sequence options', () => {
     expect(normalizeIdentity('bigint', catalog)).toEqual({ maxValue: '2147483647' });
     // START defaults to the minimum, whatever the minimum is
     expect(normalizeIdentity('bigint', { start: '2', minValue: '2' })).toEqual({ minValue: '2' });
-    expect(normalizeIdentity('smallint', { start: '3', increment: '4', minValue: '2', maxValue: '9', cache: '5', cycle: true })).toEqual(
-      { start: '3', increment: '4', minValue: '2', maxValue: '9', cache: '5', cycle: true },
-    );
+    expect(
+      normalizeIdentity('smallint', {
+        start: '3',
+        increment: '4',
+        minValue: '2',
+        maxValue: '9',
+        cache: '5',
+        cycle: true,
+      }),
+    ).toEqual({ start: '3', increment: '4', minValue: '2', maxValue: '9', cache: '5', cycle: true });
   });
 
   it('knows the defaults of a descending sequence', () => {
-    expect(effectiveIdentity('integer', { increment: '-1' })).toMatchObject({ minValue: '-2147483648', maxValue: '-1', start: '-1' });
-    expect(normalizeIdentity('integer', { increment: '-1', minValue: '-2147483648', maxValue: '-1', start: '-1' })).toEqual({
+    expect(effectiveIdentity('integer', { increment: '-1' })).toMatchObject({
+      minValue: '-2147483648',
+      maxValue: '-1',
+      start: '-1',
+    });
+    expect(
+      normalizeIdentity('integer', { increment: '-1', minValue: '-2147483648', maxValue: '-1', start: '-1' }),
+    ).toEqual({
       increment: '-1',
     });
   });

@@ -1,5 +1,21 @@
 /** Catalog rows (introspect-rows.ts) to model objects, one function per object kind. */
-import type { Check, Column, ColumnDomain, Deferrable, Exclusion, ForeignKey, Index, IndexKey, IndexKeyOrder, Partitioning, PartitionStrategy, PrimaryKey, ReferentialAction, Unique, UnmodelledAttribute } from '../../model';
+import type {
+  Check,
+  Column,
+  ColumnDomain,
+  Deferrable,
+  Exclusion,
+  ForeignKey,
+  Index,
+  IndexKey,
+  IndexKeyOrder,
+  Partitioning,
+  PartitionStrategy,
+  PrimaryKey,
+  ReferentialAction,
+  Unique,
+  UnmodelledAttribute,
+} from '../../model';
 import { SchemaplanError } from '../../errors/errors';
 import { qualifiedKey, withIndexKeys } from '../../model';
 import { ExclusionSyntaxError, parseExclusion } from './exclusion';
@@ -163,7 +179,8 @@ export function enumUnmodelled(row: EnumRow): UnmodelledAttribute[] | undefined 
 function keyIndexUnmodelled(row: ConstraintRow): UnmodelledAttribute[] | undefined {
   const list: UnmodelledAttribute[] = [];
   if (row.include.length > 0) list.push({ attribute: 'index include', value: row.include.join(', ') });
-  if (row.index_options?.length) list.push({ attribute: 'index storage parameters', value: row.index_options.map(canonicalOption).join(', ') });
+  if (row.index_options?.length)
+    list.push({ attribute: 'index storage parameters', value: row.index_options.map(canonicalOption).join(', ') });
   if (row.index_tablespace !== null) list.push({ attribute: 'index tablespace', value: row.index_tablespace });
   return list.length > 0 ? list : undefined;
 }
@@ -230,7 +247,11 @@ export function toCheck(row: ConstraintRow): Check {
 /** `EXCLUDE USING gist (room WITH =, during WITH &&) WHERE (...)`, as `pg_get_constraintdef` prints it. */
 export function toExclusion(row: ConstraintRow, table: string): Exclusion {
   try {
-    return { name: row.name, ...parseExclusion(row.definition ?? ''), ...(row.comment !== null ? { comment: row.comment } : {}) };
+    return {
+      name: row.name,
+      ...parseExclusion(row.definition ?? ''),
+      ...(row.comment !== null ? { comment: row.comment } : {}),
+    };
   } catch (error) {
     if (!(error instanceof ExclusionSyntaxError)) throw error;
     throw new SchemaplanError(
@@ -246,14 +267,19 @@ const INDOPTION_NULLS_FIRST = 2;
 
 function keyOrder(option: number | undefined): IndexKeyOrder {
   const bits = option ?? 0;
-  return { desc: (bits & INDOPTION_DESC) !== 0 || undefined, nulls: (bits & INDOPTION_NULLS_FIRST) !== 0 ? 'first' : 'last' };
+  return {
+    desc: (bits & INDOPTION_DESC) !== 0 || undefined,
+    nulls: (bits & INDOPTION_NULLS_FIRST) !== 0 ? 'first' : 'last',
+  };
 }
 
 export function toIndex(row: IndexRow): Index {
   const keys = row.key_columns.map((column, i): IndexKey => {
     const order = keyOrder(row.key_options[i]);
     const keyClass = { opclass: row.key_opclasses[i] ?? undefined, collation: row.key_collations[i] ?? undefined };
-    return column === null ? { expression: row.key_expressions[i] ?? '', ...order, ...keyClass } : { column, ...order, ...keyClass };
+    return column === null
+      ? { expression: row.key_expressions[i] ?? '', ...order, ...keyClass }
+      : { column, ...order, ...keyClass };
   });
   const unmodelled: UnmodelledAttribute[] = [];
   row.key_opclass_options.forEach((options, i) => {

@@ -4,11 +4,41 @@ import { TYPEORM_METADATA_TABLE } from '../typeorm-metadata';
 import { isManagedTable, UNMANAGED_TABLES } from '../unmanaged';
 import { DEFAULT_SCHEMA, normalizePostgresModel } from './normalize';
 import { quoteQualified } from './quote';
-import { COLUMNS_SQL, CONSTRAINTS_SQL, ENUMS_SQL, EXTENSIONS_SQL, INDEXES_SQL, NOT_MANAGED_SQL, SEQUENCES_SQL, TABLES_SQL, viewsSql } from './queries';
+import {
+  COLUMNS_SQL,
+  CONSTRAINTS_SQL,
+  ENUMS_SQL,
+  EXTENSIONS_SQL,
+  INDEXES_SQL,
+  NOT_MANAGED_SQL,
+  SEQUENCES_SQL,
+  TABLES_SQL,
+  viewsSql,
+} from './queries';
 import { standaloneSequences, type SequenceRow } from './introspect-sequences';
 import { canonicalViewDefinition } from './view-definition';
-import { type QueryFn, type TableRow, type ColumnRow, type ViewRow, type ConstraintRow, type IndexRow, type NotManagedRow, type EnumRow } from './introspect-rows';
-import { toPartitioning, tableUnmodelled, enumUnmodelled, toColumn, toPrimaryKey, toUnique, toForeignKey, toCheck, toExclusion, toIndex } from './introspect-convert';
+import {
+  type QueryFn,
+  type TableRow,
+  type ColumnRow,
+  type ViewRow,
+  type ConstraintRow,
+  type IndexRow,
+  type NotManagedRow,
+  type EnumRow,
+} from './introspect-rows';
+import {
+  toPartitioning,
+  tableUnmodelled,
+  enumUnmodelled,
+  toColumn,
+  toPrimaryKey,
+  toUnique,
+  toForeignKey,
+  toCheck,
+  toExclusion,
+  toIndex,
+} from './introspect-convert';
 
 /**
  * Reads the managed schemas (those that exist) with eight set-based catalog queries (the indexes query reads the
@@ -17,7 +47,10 @@ import { toPartitioning, tableUnmodelled, enumUnmodelled, toColumn, toPrimaryKey
  * (in `typeorm_metadata` of the default schema, where TypeORM keeps it) are read by the views query, when the table
  * exists.
  */
-export async function introspectPostgres(query: QueryFn, schemas: readonly string[] = [DEFAULT_SCHEMA]): Promise<Model> {
+export async function introspectPostgres(
+  query: QueryFn,
+  schemas: readonly string[] = [DEFAULT_SCHEMA],
+): Promise<Model> {
   const schemaList = [...schemas];
   const schemaRows = await query<TableRow>(TABLES_SQL, [schemaList]);
   const tableRows = schemaRows.filter((row) => row.oid !== null && isManagedTable(row.name));
@@ -69,32 +102,28 @@ export async function introspectPostgres(query: QueryFn, schemas: readonly strin
       unmodelled: tableUnmodelled(row),
     };
   });
-  const enums = enumRows.map(
-    (row): EnumType => ({
-      schema: row.schema,
-      name: row.name,
-      values: row.values,
-      comment: row.comment ?? undefined,
-      unmodelled: enumUnmodelled(row),
-    }),
-  );
+  const enums = enumRows.map((row): EnumType => ({
+    schema: row.schema,
+    name: row.name,
+    values: row.values,
+    comment: row.comment ?? undefined,
+    unmodelled: enumUnmodelled(row),
+  }));
   // A view's expression is what TypeORM recorded (what it compares), else the catalog's; it depends on what its
   // rewrite rule depends on, among the relations read here.
   const viewList = viewRows.filter((row) => row.kind === 'view');
   const relations = new Set([...tableRows, ...viewList].map((row) => qualifiedKey(row)));
-  const views = viewList.map(
-    (row): View => ({
-      schema: row.schema,
-      name: row.name,
-      expression: (row.recorded ?? canonicalViewDefinition(row.definition ?? '')).trim(),
-      materialized: row.materialized || undefined,
-      indexes: row.materialized ? (indexesOf.get(String(row.oid)) ?? []).map(toIndex) : undefined,
-      dependsOn: row.depends_on.filter((d) => relations.has(qualifiedKey(d))),
-      comment: row.comment ?? undefined,
-      options: row.options ?? undefined,
-      unmodelled: row.tablespace === null ? undefined : [{ attribute: 'tablespace', value: row.tablespace }],
-    }),
-  );
+  const views = viewList.map((row): View => ({
+    schema: row.schema,
+    name: row.name,
+    expression: (row.recorded ?? canonicalViewDefinition(row.definition ?? '')).trim(),
+    materialized: row.materialized || undefined,
+    indexes: row.materialized ? (indexesOf.get(String(row.oid)) ?? []).map(toIndex) : undefined,
+    dependsOn: row.depends_on.filter((d) => relations.has(qualifiedKey(d))),
+    comment: row.comment ?? undefined,
+    options: row.options ?? undefined,
+    unmodelled: row.tablespace === null ? undefined : [{ attribute: 'tablespace', value: row.tablespace }],
+  }));
   const schemaComments = Object.fromEntries(
     schemaRows.flatMap((row) => (row.schema_comment === null ? [] : [[row.schema, row.schema_comment] as const])),
   );

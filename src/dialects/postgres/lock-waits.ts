@@ -52,7 +52,9 @@ export interface LockWaitRow {
 export function lockWaitFrom(rows: readonly LockWaitRow[]): LockWait | undefined {
   const first = rows[0];
   if (!first) return undefined;
-  const same = rows.filter((r) => r.relation === first.relation && r.mode === first.mode && r.locktype === first.locktype);
+  const same = rows.filter(
+    (r) => r.relation === first.relation && r.mode === first.mode && r.locktype === first.locktype,
+  );
   const seen = new Set<number>();
   const blockers = same
     .filter((r) => !seen.has(r.pid) && seen.add(r.pid))
@@ -72,7 +74,9 @@ export function describeBlocker(blocker: Blocker): string {
   const facts = [
     blocker.application ? `application "${blocker.application}"` : undefined,
     blocker.user ? `user ${blocker.user}` : undefined,
-    blocker.state ? `${blocker.state}${blocker.seconds !== null ? ` for ${duration(blocker.seconds)}` : ''}` : undefined,
+    blocker.state
+      ? `${blocker.state}${blocker.seconds !== null ? ` for ${duration(blocker.seconds)}` : ''}`
+      : undefined,
   ].filter(Boolean);
   return `pid ${blocker.pid}${facts.length > 0 ? ` (${facts.join(', ')})` : ''}`;
 }
@@ -88,6 +92,9 @@ export function describeWait(wait: LockWait | undefined): string {
   if (wait.relation === undefined && (wait.locktype === 'virtualxid' || wait.locktype === 'transactionid')) {
     return first ? `the transaction of ${describeBlocker(first)}${more} to end` : 'older transactions to end';
   }
-  const what = wait.relation !== undefined ? `a lock on table ${wait.relation} (${wait.mode})` : `a ${wait.locktype} lock (${wait.mode})`;
+  const what =
+    wait.relation !== undefined
+      ? `a lock on table ${wait.relation} (${wait.mode})`
+      : `a ${wait.locktype} lock (${wait.mode})`;
   return first ? `${what} held by ${describeBlocker(first)}${more}` : what;
 }

@@ -62,8 +62,12 @@ function foreignKeysAroundDroppedKeys(changes: readonly Change[], context: Rende
     }
   }
   // A foreign key added back in its target definition needs no ALTER CONSTRAINT of its deferrability besides.
-  const readded = new Set(extra.flatMap((change) => (change.kind === 'foreignKey.add' ? [fkKey(change.table, change.foreignKey)] : [])));
-  const kept = changes.filter((change) => change.kind !== 'foreignKey.alter' || !readded.has(fkKey(change.table, change.to)));
+  const readded = new Set(
+    extra.flatMap((change) => (change.kind === 'foreignKey.add' ? [fkKey(change.table, change.foreignKey)] : [])),
+  );
+  const kept = changes.filter(
+    (change) => change.kind !== 'foreignKey.alter' || !readded.has(fkKey(change.table, change.to)),
+  );
   return [...kept, ...extra];
 }
 
@@ -75,7 +79,9 @@ function breaksViews(change: Change): string[] {
     change.kind === 'enum.recreate' ||
     (change.kind === 'column.alter' && (change.fields.includes('type') || change.fields.includes('computed')));
   if (!breaking) return [];
-  return tablesTouchedBy(change).map((table) => qualifiedKey({ schema: table.schema ?? DEFAULT_SCHEMA, name: table.name }));
+  return tablesTouchedBy(change).map((table) =>
+    qualifiedKey({ schema: table.schema ?? DEFAULT_SCHEMA, name: table.name }),
+  );
 }
 
 export function lowerPostgres(changes: readonly Change[], context: RenderContext): Change[] {

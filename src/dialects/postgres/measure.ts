@@ -6,7 +6,15 @@
  * analyzed); larger tables are not scanned, their counts are the catalog's estimates.
  */
 import { ESTIMATE_ABOVE_ROWS } from '../row-counts';
-import type { EnumUsesProbe, EnumValueRowsProbe, Measurement, MeasureOptions, Probe, RowCount, TableRowsProbe } from '../../model';
+import type {
+  EnumUsesProbe,
+  EnumValueRowsProbe,
+  Measurement,
+  MeasureOptions,
+  Probe,
+  RowCount,
+  TableRowsProbe,
+} from '../../model';
 import { DEFAULT_SCHEMA } from './normalize';
 import { quoteIdentifier, quoteQualified } from './quote';
 import { duplicateKeysSql } from '../duplicate-keys';
@@ -37,7 +45,12 @@ async function countEnumValues(query: Query, probe: EnumValueRowsProbe): Promise
 /** Row estimates of all probed tables in one catalog query; tables never analyzed (reltuples -1) are left out. */
 async function catalogEstimates(query: Query, probes: readonly TableRowsProbe[]): Promise<Map<string, Estimate>> {
   const tables = probes.map(qualified);
-  const rows = await query<{ schema: string; name: string; estimate: number; null_fractions: Record<string, number> | null }>(
+  const rows = await query<{
+    schema: string;
+    name: string;
+    estimate: number;
+    null_fractions: Record<string, number> | null;
+  }>(
     'SELECT t.schema, t.name, c.reltuples::float8 AS estimate, ' +
       '(SELECT json_object_agg(s.attname, s.null_frac ORDER BY s.inherited) FROM pg_stats AS s ' +
       'WHERE s.schemaname = t.schema AND s.tablename = t.name) AS null_fractions ' +
@@ -75,7 +88,9 @@ function aggregate(count: RowCount, table: string): string {
       if (!Number.isInteger(count.length)) throw new Error(`internal error: length ${count.length} is not an integer`);
       const column = quoteIdentifier(count.column);
       const longer = (value: string) => `length(rtrim(${value})) > ${count.length}`;
-      const condition = count.array ? `EXISTS (SELECT FROM unnest(${column}) AS e WHERE ${longer('e')})` : longer(column);
+      const condition = count.array
+        ? `EXISTS (SELECT FROM unnest(${column}) AS e WHERE ${longer('e')})`
+        : longer(column);
       return `count(*) FILTER (WHERE ${condition})`;
     }
     case 'duplicateKeys':
@@ -95,7 +110,10 @@ async function countRows(query: Query, probe: TableRowsProbe): Promise<Measureme
  * The columns outside the read schemas whose type is each probed enum type (or an array of it), for all the probes
  * in one catalog query: tables, views, materialized views, foreign tables and composite types.
  */
-async function enumUses(query: Query, probes: readonly EnumUsesProbe[]): Promise<Map<EnumUsesProbe, Record<string, number>>> {
+async function enumUses(
+  query: Query,
+  probes: readonly EnumUsesProbe[],
+): Promise<Map<EnumUsesProbe, Record<string, number>>> {
   const types = probes.map((probe) => ({ schema: probe.enum.schema ?? DEFAULT_SCHEMA, name: probe.enum.name }));
   const rows = await query<{ i: number; schema: string; relation: string; column: string }>(
     'SELECT p.i, n.nspname AS schema, c.relname AS relation, a.attname AS column ' +
@@ -103,7 +121,7 @@ async function enumUses(query: Query, probes: readonly EnumUsesProbe[]): Promise
       'JOIN pg_catalog.pg_namespace AS tn ON tn.nspname = p.schema ' +
       'JOIN pg_catalog.pg_type AS t ON t.typnamespace = tn.oid AND t.typname = p.name ' +
       'JOIN pg_catalog.pg_attribute AS a ON a.atttypid IN (t.oid, t.typarray) AND a.attnum > 0 AND NOT a.attisdropped ' +
-      'JOIN pg_catalog.pg_class AS c ON c.oid = a.attrelid AND c.relkind IN (\'r\', \'p\', \'f\', \'v\', \'m\', \'c\') ' +
+      "JOIN pg_catalog.pg_class AS c ON c.oid = a.attrelid AND c.relkind IN ('r', 'p', 'f', 'v', 'm', 'c') " +
       'JOIN pg_catalog.pg_namespace AS n ON n.oid = c.relnamespace ' +
       'WHERE n.nspname <> ALL($3::text[]) ' +
       'ORDER BY p.i, n.nspname, c.relname, a.attnum',
@@ -115,7 +133,11 @@ async function enumUses(query: Query, probes: readonly EnumUsesProbe[]): Promise
   return result;
 }
 
-export async function measurePostgres(query: Query, probes: readonly Probe[], options: MeasureOptions = {}): Promise<Measurement[]> {
+export async function measurePostgres(
+  query: Query,
+  probes: readonly Probe[],
+  options: MeasureOptions = {},
+): Promise<Measurement[]> {
   const estimateAbove = options.estimateAbove ?? ESTIMATE_ABOVE_ROWS;
   const tables = probes.filter((probe): probe is TableRowsProbe => probe.kind === 'tableRows');
   const estimates = tables.length > 0 ? await catalogEstimates(query, tables) : new Map<string, Estimate>();
@@ -132,7 +154,9 @@ export async function measurePostgres(query: Query, probes: readonly Probe[], op
       continue;
     }
     const estimate = estimates.get(tableKey(probe));
-    results.push(estimate && estimate.rows > estimateAbove ? estimated(probe, estimate) : await countRows(query, probe));
+    results.push(
+      estimate && estimate.rows > estimateAbove ? estimated(probe, estimate) : await countRows(query, probe),
+    );
   }
   return results;
 }

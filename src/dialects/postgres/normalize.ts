@@ -1,5 +1,23 @@
-import type { Check, Column, ColumnDomain, ColumnType, EnumType, ForeignKey, Index, Model, Table, View } from '../../model';
-import { indexKeys, isExpressionKey, normalizeModel, qualifiedKey, sequenceOfDefault, withIndexKeys } from '../../model';
+import type {
+  Check,
+  Column,
+  ColumnDomain,
+  ColumnType,
+  EnumType,
+  ForeignKey,
+  Index,
+  Model,
+  Table,
+  View,
+} from '../../model';
+import {
+  indexKeys,
+  isExpressionKey,
+  normalizeModel,
+  qualifiedKey,
+  sequenceOfDefault,
+  withIndexKeys,
+} from '../../model';
 import { stripEnclosingParens } from '../index-expression';
 import { trimFractionZeros } from '../number-literal';
 import { canonicalizeExpression, canonicalizeKeyExpression, isEmptyArray, isNumberText, unquote } from './expression';
@@ -87,7 +105,8 @@ function normalizeView(view: View): View {
     ...view,
     schema: view.schema ?? DEFAULT_SCHEMA,
     expression: view.expression.trim(),
-    indexes: view.materialized && view.indexes && view.indexes.length > 0 ? view.indexes.map(normalizeIndex) : undefined,
+    indexes:
+      view.materialized && view.indexes && view.indexes.length > 0 ? view.indexes.map(normalizeIndex) : undefined,
     options: canonicalOptions(view.options),
     dependsOn: view.dependsOn.map((d) => ({ schema: d.schema ?? DEFAULT_SCHEMA, name: d.name })),
   };
@@ -131,7 +150,9 @@ function normalizeCheck(check: Check): Check {
  */
 function normalizeIndex(index: Index): Index {
   const where = index.where?.trim() ? canonicalizeExpression(index.where) : undefined;
-  const keys = indexKeys(index).map((key) => (isExpressionKey(key) ? { ...key, expression: stripEnclosingParens(key.expression) } : key));
+  const keys = indexKeys(index).map((key) =>
+    isExpressionKey(key) ? { ...key, expression: stripEnclosingParens(key.expression) } : key,
+  );
   const method = index.method?.trim().toLowerCase();
   const options = canonicalOptions(index.options);
   return withIndexKeys({ ...index, where, method: method === 'btree' || !method ? undefined : method, options }, keys);
@@ -143,7 +164,11 @@ const NO_SEQUENCES: ReadonlySet<string> = new Set();
  * One column in canonical form. A `nextval(...)` default on an integer column means a serial column, unless the
  * sequence it calls is one of `standalone` (qualified keys of the model's standalone sequences).
  */
-export function normalizeColumn(column: Column, inPrimaryKey: boolean, standalone: ReadonlySet<string> = NO_SEQUENCES): Column {
+export function normalizeColumn(
+  column: Column,
+  inPrimaryKey: boolean,
+  standalone: ReadonlySet<string> = NO_SEQUENCES,
+): Column {
   const parsed = parseTypeName(column.type);
   const { type, length, precision, scale, array } = normalizeType(column, parsed);
   let generated = column.generated ?? (parsed.serial ? 'increment' : undefined);
@@ -176,7 +201,10 @@ export function normalizeColumn(column: Column, inPrimaryKey: boolean, standalon
     precision,
     scale,
     array,
-    enum: type === 'enum' && column.enum ? { schema: column.enum.schema ?? DEFAULT_SCHEMA, name: column.enum.name } : undefined,
+    enum:
+      type === 'enum' && column.enum
+        ? { schema: column.enum.schema ?? DEFAULT_SCHEMA, name: column.enum.name }
+        : undefined,
     nullable: inPrimaryKey || generated !== undefined ? false : column.nullable,
     default: defaultValue,
     generated,
@@ -219,7 +247,10 @@ function normalizeType(
 /** A domain's base type in canonical form (as a column of that type would have it). */
 function normalizeDomain(domain: ColumnDomain): ColumnDomain {
   const base = normalizeType(domain.base);
-  const enumType = base.type === 'enum' && domain.base.enum ? { schema: domain.base.enum.schema ?? DEFAULT_SCHEMA, name: domain.base.enum.name } : undefined;
+  const enumType =
+    base.type === 'enum' && domain.base.enum
+      ? { schema: domain.base.enum.schema ?? DEFAULT_SCHEMA, name: domain.base.enum.name }
+      : undefined;
   return { schema: domain.schema, name: domain.name, base: { ...base, enum: enumType } };
 }
 

@@ -117,13 +117,17 @@ class WorkerClient implements QueryClient {
     const rows = await new Promise<unknown[]>((resolve, reject) => {
       const timer = setTimeout(() => {
         this.pending.delete(id);
-        reject(new SourceError(`a statement did not finish within ${SANDBOX_STATEMENT_SECONDS} s in the sandbox (PGlite)`));
+        reject(
+          new SourceError(`a statement did not finish within ${SANDBOX_STATEMENT_SECONDS} s in the sandbox (PGlite)`),
+        );
         void this.worker.terminate();
       }, SANDBOX_STATEMENT_SECONDS * 1000);
-      const done = <T>(settle: (value: T) => void) => (value: T) => {
-        clearTimeout(timer);
-        settle(value);
-      };
+      const done =
+        <T>(settle: (value: T) => void) =>
+        (value: T) => {
+          clearTimeout(timer);
+          settle(value);
+        };
       this.pending.set(id, { resolve: done(resolve), reject: done(reject) });
       this.worker.postMessage({ id, sql, params });
     });
@@ -181,12 +185,18 @@ async function startWorker(extensions: readonly string[], cwd: string, useCache 
       pglite: require.resolve('@electric-sql/pglite'),
       adapter: require.resolve('@electric-sql/pglite/node-postgres'),
       pg: require.resolve('pg'),
-      extensions: [...new Set(extensions)].filter((name) => name !== 'plpgsql').map((name) => [name.replace(/-/g, '_'), contribFile(name)]),
+      extensions: [...new Set(extensions)]
+        .filter((name) => name !== 'plpgsql')
+        .map((name) => [name.replace(/-/g, '_'), contribFile(name)]),
     },
   });
   try {
     await new Promise<void>((resolve, reject) => {
-      worker.once('message', (reply: Reply) => (reply.ready ? resolve() : reject(new SourceError(`the sandbox (PGlite) did not start: ${reply.failed?.message}`))));
+      worker.once('message', (reply: Reply) =>
+        reply.ready
+          ? resolve()
+          : reject(new SourceError(`the sandbox (PGlite) did not start: ${reply.failed?.message}`)),
+      );
       worker.once('error', (error) => reject(new SourceError(`the sandbox (PGlite) did not start: ${error.message}`)));
     });
   } catch (error) {

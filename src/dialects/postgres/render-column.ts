@@ -106,7 +106,10 @@ export function renderColumnAdd(change: ChangeOf<'column.add'>, context: RenderC
  * dropping the column and adding it again: its values are computed again from the other columns, so nothing is lost
  * unless the column held ordinary values before. `undefined`: not such a change (see `renderColumnAlter`).
  */
-export function renderComputedColumnAlter(change: ChangeOf<'column.alter'>, context: RenderContext): Statement[] | undefined {
+export function renderComputedColumnAlter(
+  change: ChangeOf<'column.alter'>,
+  context: RenderContext,
+): Statement[] | undefined {
   const { from, to } = change;
   if (!from.computed && !to.computed) return undefined;
   const table = qualifiedTable(change.table);
@@ -219,7 +222,9 @@ export function renderColumnAlter(change: ChangeOf<'column.alter'>, context: Ren
   }
 
   const setsDefault =
-    to.default !== undefined && to.generated === undefined && (defaultChanged || typeChanged || from.generated !== undefined);
+    to.default !== undefined &&
+    to.generated === undefined &&
+    (defaultChanged || typeChanged || from.generated !== undefined);
   // The old default goes when it is not simply replaced by SET DEFAULT below (it may not convert to the new type).
   if (from.default !== undefined && from.generated === undefined && (typeChanged || (defaultChanged && !setsDefault))) {
     out.push(alter('DROP DEFAULT'));
@@ -255,7 +260,10 @@ export function renderColumnAlter(change: ChangeOf<'column.alter'>, context: Ren
       // Like the SQLite rebuild's COALESCE: rows holding NULL take the column's default, so SET NOT NULL holds.
       const column = quoteIdentifier(to.name);
       out.push(
-        statement(`UPDATE ${name} SET ${column} = DEFAULT WHERE ${column} IS NULL`, backfillHazards(subject, from.name, rows)),
+        statement(
+          `UPDATE ${name} SET ${column} = DEFAULT WHERE ${column} IS NULL`,
+          backfillHazards(subject, from.name, rows),
+        ),
       );
     }
     out.push(alter('SET NOT NULL', existing && !fill ? notNullHazards(subject, from.name, rows) : []));
@@ -263,7 +271,12 @@ export function renderColumnAlter(change: ChangeOf<'column.alter'>, context: Ren
 
   const sequence = { schema: table.schema, name: `${table.name}_${to.name}_seq` };
   const fromSequence = from.generated === undefined ? sequenceOfDefault(from.default) : undefined;
-  if (generatedChanged && to.generated === 'increment' && fromSequence && qualifiedKey(fromSequence) === qualifiedKey(sequence)) {
+  if (
+    generatedChanged &&
+    to.generated === 'increment' &&
+    fromSequence &&
+    qualifiedKey(fromSequence) === qualifiedKey(sequence)
+  ) {
     // The column already draws from the sequence a serial has: that (standalone) sequence becomes the serial's
     // (`sequence.alter` gives it the column as owner); the default stays.
     out.push(alter(`SET DEFAULT nextval(${quoteLiteral(quoteQualified(sequence))}::regclass)`));

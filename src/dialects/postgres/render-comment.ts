@@ -6,7 +6,8 @@ import { DEFAULT_SCHEMA } from './normalize';
 import { quoteIdentifier, quoteLiteral, quoteQualified } from './quote';
 import { statement } from './render-column';
 
-const qualified = (name: QualifiedName): string => quoteQualified({ schema: name.schema ?? DEFAULT_SCHEMA, name: name.name });
+const qualified = (name: QualifiedName): string =>
+  quoteQualified({ schema: name.schema ?? DEFAULT_SCHEMA, name: name.name });
 
 /** The object part of `COMMENT ON <object> IS ...`. */
 function commentObject(target: CommentTarget): string {

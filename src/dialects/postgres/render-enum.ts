@@ -18,7 +18,9 @@ export function renderEnumRename(change: ChangeOf<'enum.rename'>): Statement[] {
   const statements = [statement(`ALTER TYPE ${quoteQualified(from)} RENAME TO ${quoteIdentifier(to.name)}`)];
   if (from.schema !== to.schema) {
     statements.push(
-      statement(`ALTER TYPE ${quoteQualified({ schema: from.schema, name: to.name })} SET SCHEMA ${quoteIdentifier(to.schema!)}`),
+      statement(
+        `ALTER TYPE ${quoteQualified({ schema: from.schema, name: to.name })} SET SCHEMA ${quoteIdentifier(to.schema!)}`,
+      ),
     );
   }
   return statements;
@@ -36,7 +38,9 @@ export function renderEnumValueRename(change: ChangeOf<'enum.value.rename'>): St
 function asideName(type: QualifiedName, context: RenderContext): string {
   const schema = type.schema ?? DEFAULT_SCHEMA;
   const taken = new Set(
-    [...context.from.enums, ...context.to.enums].filter((e) => (e.schema ?? DEFAULT_SCHEMA) === schema).map((e) => e.name),
+    [...context.from.enums, ...context.to.enums]
+      .filter((e) => (e.schema ?? DEFAULT_SCHEMA) === schema)
+      .map((e) => e.name),
   );
   let name = `${type.name}_old`;
   for (let i = 2; taken.has(name); i++) name = `${type.name}_old${i}`;
@@ -74,19 +78,28 @@ export function renderEnumRecreate(change: ChangeOf<'enum.recreate'>, context: R
   const aside = asideName(type, context);
   const statements: Statement[] = [
     statement(`ALTER TYPE ${quoteQualified(type)} RENAME TO ${quoteIdentifier(aside)}`),
-    statement(`CREATE TYPE ${quoteQualified(qualified(change.to))} AS ENUM (${change.to.values.map(quoteLiteral).join(', ')})`),
+    statement(
+      `CREATE TYPE ${quoteQualified(qualified(change.to))} AS ENUM (${change.to.values.map(quoteLiteral).join(', ')})`,
+    ),
   ];
   const removals = enumColumnRemovals(change);
   for (const column of change.columns) {
     const table = qualifiedTable(column.table);
     const alter = (action: string, hazards: Statement['hazards'] = []) =>
-      statement(`ALTER TABLE ${quoteQualified(table)} ALTER COLUMN ${quoteIdentifier(column.to.name)} ${action}`, hazards);
+      statement(
+        `ALTER TABLE ${quoteQualified(table)} ALTER COLUMN ${quoteIdentifier(column.to.name)} ${action}`,
+        hazards,
+      );
     if (column.from.default !== undefined) statements.push(alter('DROP DEFAULT'));
     const removal = removals.find((r) => label(r.table) === label(table) && r.column === column.from.name);
     statements.push(
       alter(`TYPE ${renderColumnType(column.to)} USING ${usingSwap(column, change.mappings)}`, [
-        hazard.lock(`converting ${label(table)}.${column.to.name} holds an ACCESS EXCLUSIVE lock on ${label(table)}: reads and writes wait`),
-        hazard.rewrite(`converting ${label(table)}.${column.to.name} to the new enum type rewrites every row of ${label(table)} (and rebuilds its indexes)`),
+        hazard.lock(
+          `converting ${label(table)}.${column.to.name} holds an ACCESS EXCLUSIVE lock on ${label(table)}: reads and writes wait`,
+        ),
+        hazard.rewrite(
+          `converting ${label(table)}.${column.to.name} to the new enum type rewrites every row of ${label(table)} (and rebuilds its indexes)`,
+        ),
         ...(removal ? enumRemovalHazards(removal, context.measurements) : []),
       ]),
     );

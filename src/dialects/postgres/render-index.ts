@@ -23,7 +23,9 @@ export function renderCreateIndex(
 ): Statement {
   const keys = indexKeys(index)
     .map((key) => {
-      const target = isExpressionKey(key) ? enclosedExpression(key.expression, 'postgres') : quoteIdentifier(key.column);
+      const target = isExpressionKey(key)
+        ? enclosedExpression(key.expression, 'postgres')
+        : quoteIdentifier(key.column);
       const parts = [
         target,
         key.collation ? `COLLATE ${quoteIdentifier(key.collation)}` : '',
@@ -50,7 +52,10 @@ export function renderCreateIndexWithComment(
   hazards: readonly Hazard[] = [],
   concurrently = false,
 ): Statement[] {
-  return [renderCreateIndex(table, index, hazards, concurrently), ...commentOf({ kind: 'index', table, name: index.name }, index.comment)];
+  return [
+    renderCreateIndex(table, index, hazards, concurrently),
+    ...commentOf({ kind: 'index', table, name: index.name }, index.comment),
+  ];
 }
 
 export function renderDropIndex(table: QualifiedName, index: Index, concurrently = false): Statement {

@@ -61,10 +61,18 @@ export function renderColumnRename(change: ChangeOf<'column.rename'>): Statement
 
 export function renderConstraintRename(change: ChangeOf<'constraint.rename'>): Statement[] {
   const table = quoteQualified(qualifiedTable(change.table));
-  return [statement(`ALTER TABLE ${table} RENAME CONSTRAINT ${quoteIdentifier(change.from)} TO ${quoteIdentifier(change.to)}`)];
+  return [
+    statement(
+      `ALTER TABLE ${table} RENAME CONSTRAINT ${quoteIdentifier(change.from)} TO ${quoteIdentifier(change.to)}`,
+    ),
+  ];
 }
 
 export function renderIndexRename(change: ChangeOf<'index.rename'>): Statement[] {
   const schema = qualifiedTable(change.table).schema;
-  return [statement(`ALTER INDEX ${quoteQualified({ schema, name: change.from.name })} RENAME TO ${quoteIdentifier(change.to.name)}`)];
+  return [
+    statement(
+      `ALTER INDEX ${quoteQualified({ schema, name: change.from.name })} RENAME TO ${quoteIdentifier(change.to.name)}`,
+    ),
+  ];
 }

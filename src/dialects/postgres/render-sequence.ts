@@ -16,7 +16,9 @@ export function renderSequenceCreate(change: ChangeOf<'sequence.create'>): State
 export function renderSequenceAlter(change: ChangeOf<'sequence.alter'>): Statement[] {
   const clauses = alterSequenceClauses(change.from, change.to);
   if (clauses === '') {
-    throw new SchemaplanError(`internal error: sequence.alter on ${label(change.to)} changes nothing (${change.fields.join(', ')})`);
+    throw new SchemaplanError(
+      `internal error: sequence.alter on ${label(change.to)} changes nothing (${change.fields.join(', ')})`,
+    );
   }
   return [statement(`ALTER SEQUENCE ${qualifiedSequence(change.to)} ${clauses}`)];
 }

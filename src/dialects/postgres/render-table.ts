@@ -1,5 +1,14 @@
 import { SchemaplanError } from '../../errors/errors';
-import type { Check, Deferrable, ForeignKey, PrimaryKey, QualifiedName, ReferentialAction, Table, Unique } from '../../model';
+import type {
+  Check,
+  Deferrable,
+  ForeignKey,
+  PrimaryKey,
+  QualifiedName,
+  ReferentialAction,
+  Table,
+  Unique,
+} from '../../model';
 import type { Statement } from '../../model';
 import { exclusionClause } from './exclusion';
 import { quoteIdentifier, quoteLiteral, quoteQualified } from './quote';
@@ -7,7 +16,13 @@ import { commentOf } from './render-comment';
 import { renderCreateIndexWithComment } from './render-index';
 import { qualifiedTable, renderColumnComment, renderColumnDefinition, statement } from './render-column';
 
-const ACTIONS: ReadonlySet<ReferentialAction> = new Set(['NO ACTION', 'RESTRICT', 'CASCADE', 'SET NULL', 'SET DEFAULT']);
+const ACTIONS: ReadonlySet<ReferentialAction> = new Set([
+  'NO ACTION',
+  'RESTRICT',
+  'CASCADE',
+  'SET NULL',
+  'SET DEFAULT',
+]);
 
 function columnList(columns: readonly string[]): string {
   return columns.map(quoteIdentifier).join(', ');
@@ -54,7 +69,9 @@ export function foreignKeyClause(fk: ForeignKey): string {
 }
 
 export function renderTableComment(table: QualifiedName, comment: string | undefined): Statement {
-  return statement(`COMMENT ON TABLE ${quoteQualified(qualifiedTable(table))} IS ${comment ? quoteLiteral(comment) : 'NULL'}`);
+  return statement(
+    `COMMENT ON TABLE ${quoteQualified(qualifiedTable(table))} IS ${comment ? quoteLiteral(comment) : 'NULL'}`,
+  );
 }
 
 /**
@@ -85,7 +102,9 @@ export function renderCreateTable(table: Table, oneColumnPerLine = false): State
     ...(table.primaryKey ? [primaryKeyClause(table.primaryKey)] : []),
   ];
   // A partitioned table is created partitioned (its partitions are not managed: they are not created here).
-  const partitioned = table.partitioning ? ` PARTITION BY ${table.partitioning.strategy.toUpperCase()} (${table.partitioning.key})` : '';
+  const partitioned = table.partitioning
+    ? ` PARTITION BY ${table.partitioning.strategy.toUpperCase()} (${table.partitioning.key})`
+    : '';
   const body = oneColumnPerLine ? `(\n  ${parts.join(',\n  ')}\n)` : `(${parts.join(', ')})`;
   const statements = [statement(`CREATE TABLE ${name} ${body}${partitioned}`)];
   for (const unique of later) statements.push(statement(`ALTER TABLE ${name} ADD ${uniqueClause(unique)}`));
@@ -97,7 +116,9 @@ export function renderCreateTable(table: Table, oneColumnPerLine = false): State
   for (const column of table.columns) {
     if (column.comment) statements.push(renderColumnComment(target, column.name, column.comment));
   }
-  const constraints = [table.primaryKey, ...table.uniques, ...table.checks, ...(table.exclusions ?? [])].flatMap((c) => (c?.name ? [c as { name: string; comment?: string }] : []));
+  const constraints = [table.primaryKey, ...table.uniques, ...table.checks, ...(table.exclusions ?? [])].flatMap((c) =>
+    c?.name ? [c as { name: string; comment?: string }] : [],
+  );
   for (const constraint of constraints) {
     statements.push(...commentOf({ kind: 'constraint', table: target, name: constraint.name }, constraint.comment));
   }

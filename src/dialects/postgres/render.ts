@@ -32,7 +32,12 @@ import {
 } from './render-column';
 import { renderColumnRename, renderConstraintRename, renderIndexRename, renderTableRename } from './render-rename';
 import { metadataRecordsOf } from '../../diff/typeorm-metadata-facts';
-import { createMetadataTableSql, metadataRecordSql, TYPEORM_METADATA_TABLE, type MetadataSqlDialect } from '../typeorm-metadata';
+import {
+  createMetadataTableSql,
+  metadataRecordSql,
+  TYPEORM_METADATA_TABLE,
+  type MetadataSqlDialect,
+} from '../typeorm-metadata';
 import {
   checkClause,
   foreignKeyClause,
@@ -57,8 +62,13 @@ function alterTable(table: QualifiedName, action: string): string {
 }
 
 /** `COMMENT ON CONSTRAINT` of a constraint just added, when it has a comment. */
-function constraintComment(table: QualifiedName, constraint: { readonly name?: string; readonly comment?: string }): Statement[] {
-  return constraint.name === undefined ? [] : commentOf({ kind: 'constraint', table: qualifiedTable(table), name: constraint.name }, constraint.comment);
+function constraintComment(
+  table: QualifiedName,
+  constraint: { readonly name?: string; readonly comment?: string },
+): Statement[] {
+  return constraint.name === undefined
+    ? []
+    : commentOf({ kind: 'constraint', table: qualifiedTable(table), name: constraint.name }, constraint.comment);
 }
 
 function dropConstraint(table: QualifiedName, name: string): Statement {
@@ -111,7 +121,11 @@ function primaryKeyBuildHazards(context: RenderContext, change: ChangeOf<'primar
     : `adds primary key ${describeKey(change.primaryKey)} to ${table}`;
   return [
     primaryKeyLockHazard(subject, table, rows),
-    ...duplicateKeyHazards(`primary key ${describeKey(change.primaryKey)} of ${table}`, keyToCount(current, change.primaryKey.columns), rows),
+    ...duplicateKeyHazards(
+      `primary key ${describeKey(change.primaryKey)} of ${table}`,
+      keyToCount(current, change.primaryKey.columns),
+      rows,
+    ),
   ];
 }
 
@@ -135,7 +149,10 @@ function canonical(change: Change, context: RenderContext): Change {
     case 'check.add':
       return { ...change, check: { ...change.check, expression: canonicalizeExpression(change.check.expression) } };
     case 'index.create':
-      return { ...change, index: { ...change.index, where: change.index.where && canonicalizeExpression(change.index.where) } };
+      return {
+        ...change,
+        index: { ...change.index, where: change.index.where && canonicalizeExpression(change.index.where) },
+      };
     default:
       return change;
   }
@@ -154,7 +171,10 @@ function usesEnumValue(model: Model, name: QualifiedName, value: string): boolea
     (table) =>
       table.columns.some(
         (column) =>
-          column.enum !== undefined && label(column.enum) === key && column.default !== undefined && inDefault(column.default),
+          column.enum !== undefined &&
+          label(column.enum) === key &&
+          column.default !== undefined &&
+          inDefault(column.default),
       ) ||
       table.checks.some((check) => check.expression.includes(literal)) ||
       table.indexes.some(
@@ -202,7 +222,9 @@ function renderChange(change: Change, context: RenderContext): Statement[] {
       // RESTRICT (the default): the plan drops what it holds first, and a schema holding anything else is not dropped.
       return [
         statement(`DROP SCHEMA ${quoteIdentifier(change.name)}`, [
-          hazard.dataLoss(`drops schema ${change.name}, with its privileges and comment (the plan drops what it holds before)`),
+          hazard.dataLoss(
+            `drops schema ${change.name}, with its privileges and comment (the plan drops what it holds before)`,
+          ),
         ]),
       ];
     case 'extension.create':
@@ -258,7 +280,9 @@ function renderChange(change: Change, context: RenderContext): Statement[] {
       return [statement(`DROP TABLE ${quoteQualified(table)}`, [dropTableHazard(label(table), rows)])];
     }
     case 'table.rebuild':
-      throw new SchemaplanError('internal error: table.rebuild is a SQLite change and cannot be rendered for PostgreSQL');
+      throw new SchemaplanError(
+        'internal error: table.rebuild is a SQLite change and cannot be rendered for PostgreSQL',
+      );
     case 'table.comment':
       return [renderTableComment(change.table, change.to)];
     case 'comment.set':
@@ -306,7 +330,10 @@ function renderChange(change: Change, context: RenderContext): Statement[] {
     }
     case 'unique.add': {
       const hazards = indexBuildHazards(context, change.table, `unique constraint ${change.unique.name}`);
-      return [statement(alterTable(change.table, `ADD ${uniqueClause(change.unique)}`), hazards), ...constraintComment(change.table, change.unique)];
+      return [
+        statement(alterTable(change.table, `ADD ${uniqueClause(change.unique)}`), hazards),
+        ...constraintComment(change.table, change.unique),
+      ];
     }
     case 'unique.drop':
       return [dropConstraint(change.table, change.unique.name)];
@@ -319,7 +346,10 @@ function renderChange(change: Change, context: RenderContext): Statement[] {
       return [dropConstraint(change.table, change.check.name)];
     case 'exclusion.add':
       return [
-        statement(alterTable(change.table, `ADD ${exclusionClause(change.exclusion)}`), exclusionBuildHazards(context, change)),
+        statement(
+          alterTable(change.table, `ADD ${exclusionClause(change.exclusion)}`),
+          exclusionBuildHazards(context, change),
+        ),
         ...constraintComment(change.table, change.exclusion),
       ];
     case 'exclusion.drop':
@@ -335,7 +365,10 @@ function renderChange(change: Change, context: RenderContext): Statement[] {
       return [
         statement(`CREATE ${viewName(change.view)}${withOptions(change.view.options)} AS ${change.view.expression}`),
         ...(change.view.indexes ?? []).flatMap((index) => renderCreateIndexWithComment(view, index)),
-        ...commentOf({ kind: change.view.materialized ? 'materialized view' : 'view', object: view }, change.view.comment),
+        ...commentOf(
+          { kind: change.view.materialized ? 'materialized view' : 'view', object: view },
+          change.view.comment,
+        ),
       ];
     }
     case 'view.drop':
@@ -345,7 +378,10 @@ function renderChange(change: Change, context: RenderContext): Statement[] {
     case 'index.drop':
       return [renderDropIndex(change.table, change.index, context.concurrently)];
     case 'sequence.create':
-      return [...renderSequenceCreate(change), ...commentOf({ kind: 'sequence', object: change.sequence }, change.sequence.comment)];
+      return [
+        ...renderSequenceCreate(change),
+        ...commentOf({ kind: 'sequence', object: change.sequence }, change.sequence.comment),
+      ];
     case 'sequence.alter':
       return renderSequenceAlter(change);
     case 'sequence.drop':

@@ -7,13 +7,19 @@ import { quoteIdentifier, quoteQualified } from './quote';
 
 const DEFAULT_SCHEMA = 'public';
 const TYPES: readonly SequenceType[] = ['smallint', 'integer', 'bigint'];
-const TYPE_SYNONYMS: Readonly<Record<string, SequenceType>> = { int2: 'smallint', int4: 'integer', int: 'integer', int8: 'bigint' };
+const TYPE_SYNONYMS: Readonly<Record<string, SequenceType>> = {
+  int2: 'smallint',
+  int4: 'integer',
+  int: 'integer',
+  int8: 'bigint',
+};
 
 /** `bigint` when not said; synonyms (`int4`) in the catalog's spelling. */
 export function sequenceType(text: string | undefined): SequenceType {
   const type = text?.trim().toLowerCase() ?? 'bigint';
   const known = TYPE_SYNONYMS[type] ?? TYPES.find((t) => t === type);
-  if (known === undefined) throw new SchemaplanError(`sequence type ${JSON.stringify(text)} is not smallint, integer or bigint`);
+  if (known === undefined)
+    throw new SchemaplanError(`sequence type ${JSON.stringify(text)} is not smallint, integer or bigint`);
   return known;
 }
 
@@ -58,7 +64,8 @@ export function createSequenceSql(sequence: Sequence): string {
   if (options.increment !== '1') parts.push(`INCREMENT BY ${options.increment}`);
   if (options.minValue !== defaults.minValue) parts.push(`MINVALUE ${options.minValue}`);
   if (options.maxValue !== defaults.maxValue) parts.push(`MAXVALUE ${options.maxValue}`);
-  if (options.start !== (BigInt(options.increment) > 0n ? options.minValue : options.maxValue)) parts.push(`START WITH ${options.start}`);
+  if (options.start !== (BigInt(options.increment) > 0n ? options.minValue : options.maxValue))
+    parts.push(`START WITH ${options.start}`);
   if (options.cache !== '1') parts.push(`CACHE ${options.cache}`);
   if (options.cycle) parts.push('CYCLE');
   return parts.join(' ');

@@ -5,8 +5,22 @@ import type { Model } from '../../model';
 import { applyPhases, type ApplyPhase } from '../apply-phases';
 import type { Measurement, MeasureOptions, Probe, Statement } from '../../model';
 import { anySignal, pause } from '../abort';
-import { DEFAULT_LOCK_ATTEMPTS, DEFAULT_LOCK_TIMEOUT_SECONDS, type ApplyOptions, type ConnectOptions, type DatabaseSession, type IntrospectOptions } from '../dialect';
-import { applyError, cancelledApply, gaveUpError, isLockFailure, isStatementTimeout, type FailurePoint } from './apply-error';
+import {
+  DEFAULT_LOCK_ATTEMPTS,
+  DEFAULT_LOCK_TIMEOUT_SECONDS,
+  type ApplyOptions,
+  type ConnectOptions,
+  type DatabaseSession,
+  type IntrospectOptions,
+} from '../dialect';
+import {
+  applyError,
+  cancelledApply,
+  gaveUpError,
+  isLockFailure,
+  isStatementTimeout,
+  type FailurePoint,
+} from './apply-error';
 import { releaseApplyLock, takeApplyLock } from './apply-lock';
 import { ControlConnection } from './control-connection';
 import { introspectPostgres } from './introspect';
@@ -105,7 +119,9 @@ class PostgresSession implements DatabaseSession {
   private async query<Row>(sql: string, params?: readonly unknown[], options: QueryOptions = {}): Promise<Row[]> {
     if (this.signal?.aborted && !options.cleanup) throw new CancelledError('cancelled');
     if (this.running !== undefined) {
-      throw new Error(`internal error: a query was sent while another runs on the same connection (${this.running.split('\n')[0]})`);
+      throw new Error(
+        `internal error: a query was sent while another runs on the same connection (${this.running.split('\n')[0]})`,
+      );
     }
     this.running = sql;
     this.queries++;
@@ -194,7 +210,9 @@ class PostgresSession implements DatabaseSession {
   async identity(): Promise<string> {
     const [row] = await this.query<{ name: string }>('SELECT current_database() AS name');
     // The cluster's identifier (pg_control_system() may be revoked from the role: then the name alone).
-    const system = await this.query<{ id: string }>('SELECT system_identifier::text AS id FROM pg_control_system()').then(
+    const system = await this.query<{ id: string }>(
+      'SELECT system_identifier::text AS id FROM pg_control_system()',
+    ).then(
       (rows) => rows[0]?.id ?? '?',
       (error: unknown) => {
         if (error instanceof CancelledError) throw error;
@@ -206,12 +224,16 @@ class PostgresSession implements DatabaseSession {
 
   introspect(options: IntrospectOptions = {}): Promise<Model> {
     const schemas = options.schemas && options.schemas.length > 0 ? options.schemas : [DEFAULT_SCHEMA];
-    return this.reading('reading the schema', () => introspectPostgres((sql, params) => this.query(sql, params), schemas));
+    return this.reading('reading the schema', () =>
+      introspectPostgres((sql, params) => this.query(sql, params), schemas),
+    );
   }
 
   /** Set-based answers to the plan's probes (see measure.ts). */
   measure(probes: readonly Probe[], options?: MeasureOptions): Promise<Measurement[]> {
-    return this.reading('counting the rows the plan depends on', () => measurePostgres((sql, params) => this.query(sql, params), probes, options));
+    return this.reading('counting the rows the plan depends on', () =>
+      measurePostgres((sql, params) => this.query(sql, params), probes, options),
+    );
   }
 
   async runScript(sql: string): Promise<void> {
@@ -238,7 +260,9 @@ class PostgresSession implements DatabaseSession {
     try {
       await takeApplyLock(query, this.target, lockTimeout, (ms) => pause(ms, joined.signal));
       try {
-        const statementTimeout = options.statementTimeout ? `; SET statement_timeout = ${timeoutMs(options.statementTimeout)}` : '';
+        const statementTimeout = options.statementTimeout
+          ? `; SET statement_timeout = ${timeoutMs(options.statementTimeout)}`
+          : '';
         await this.query(`SET lock_timeout = ${timeoutMs(lockTimeout)}${statementTimeout}`);
         await options.verify?.();
         await this.runPhases(statements, options, lockTimeout, (n) => (applied = n));
@@ -248,7 +272,8 @@ class PostgresSession implements DatabaseSession {
         await releaseApplyLock(cleanup);
       }
     } catch (error) {
-      if (error instanceof CancelledError || joined.signal.aborted) throw cancelledApply(applied, statements.length, error);
+      if (error instanceof CancelledError || joined.signal.aborted)
+        throw cancelledApply(applied, statements.length, error);
       throw error;
     } finally {
       restore();
@@ -278,7 +303,12 @@ class PostgresSession implements DatabaseSession {
     for (const [number, phase] of phases.entries()) {
       for (let attempt = 1; ; attempt++) {
         options.onPhase?.(phase, number, phases.length);
-        let at: FailurePoint = { sql: 'BEGIN', what: `BEGIN of phase ${number + 1}`, transactional: phase.transactional, applied };
+        let at: FailurePoint = {
+          sql: 'BEGIN',
+          what: `BEGIN of phase ${number + 1}`,
+          transactional: phase.transactional,
+          applied,
+        };
         let index = phase.start;
         try {
           if (phase.transactional) await this.query('BEGIN');
@@ -301,16 +331,33 @@ class PostgresSession implements DatabaseSession {
           }
           if (error instanceof CancelledError) throw error;
           if (!isLockFailure(error)) {
-            if (isStatementTimeout(error)) throw gaveUpError(error, at, this.connectionString, { attempts: attempt, lockTimeout, statementTimeout: options.statementTimeout });
+            if (isStatementTimeout(error))
+              throw gaveUpError(error, at, this.connectionString, {
+                attempts: attempt,
+                lockTimeout,
+                statementTimeout: options.statementTimeout,
+              });
             throw applyError(error, at, this.connectionString);
           }
           const wait = this.waits.get(error as object);
           const leftInvalidIndex = await this.leftInvalidIndex(phase, at.sql);
           if (attempt >= attempts || leftInvalidIndex) {
-            throw gaveUpError(error, at, this.connectionString, { wait, attempts: attempt, lockTimeout, leftInvalidIndex });
+            throw gaveUpError(error, at, this.connectionString, {
+              wait,
+              attempts: attempt,
+              lockTimeout,
+              leftInvalidIndex,
+            });
           }
           const delayMs = RETRY_DELAY_MS * 2 ** (attempt - 1);
-          options.onRetry?.({ statement: statements[index]!, index, attempt: attempt + 1, attempts, delayMs, waitedFor: describeWait(wait) });
+          options.onRetry?.({
+            statement: statements[index]!,
+            index,
+            attempt: attempt + 1,
+            attempts,
+            delayMs,
+            waitedFor: describeWait(wait),
+          });
           await pause(delayMs, this.signal);
           // Nothing is committed yet: the schema may have changed meanwhile (not by an apply: we hold its lock).
           if (applied === 0) await options.verify?.();
@@ -325,7 +372,9 @@ class PostgresSession implements DatabaseSession {
   private async leftInvalidIndex(phase: ApplyPhase, sql: string): Promise<boolean> {
     const build = phase.transactional ? undefined : CONCURRENT_BUILD.exec(sql);
     if (!build) return false;
-    const [row] = await this.query<{ found: boolean }>('SELECT to_regclass($1) IS NOT NULL AS found', [`${build[2]}.${build[1]}`]);
+    const [row] = await this.query<{ found: boolean }>('SELECT to_regclass($1) IS NOT NULL AS found', [
+      `${build[2]}.${build[1]}`,
+    ]);
     return row?.found === true;
   }
 
@@ -342,8 +391,10 @@ class PostgresSession implements DatabaseSession {
  */
 function sessionSettings(options: ConnectOptions): string {
   const settings = [`set_config('standard_conforming_strings', 'on', false)`];
-  if (options.lockTimeout !== undefined) settings.push(`set_config('lock_timeout', '${timeoutMs(options.lockTimeout)}', false)`);
-  if (options.statementTimeout) settings.push(`set_config('statement_timeout', '${timeoutMs(options.statementTimeout)}', false)`);
+  if (options.lockTimeout !== undefined)
+    settings.push(`set_config('lock_timeout', '${timeoutMs(options.lockTimeout)}', false)`);
+  if (options.statementTimeout)
+    settings.push(`set_config('statement_timeout', '${timeoutMs(options.statementTimeout)}', false)`);
   return settings.join(', ');
 }
 
@@ -352,7 +403,11 @@ export async function connectPostgres(target: PostgresTarget, options: ConnectOp
   if (options.signal?.aborted) throw new CancelledError('cancelled');
   // Loaded on the first connection, not at start: a run against SQLite never pays for the driver.
   const pg = requireDriver<typeof import('pg')>('pg');
-  const client = new pg.Client({ connectionString: target.connectionString, application_name: 'schemaplan', connectionTimeoutMillis: 15_000 });
+  const client = new pg.Client({
+    connectionString: target.connectionString,
+    application_name: 'schemaplan',
+    connectionTimeoutMillis: 15_000,
+  });
   // An error event after connect (server restart) must not crash the process; the next query fails instead.
   client.on('error', () => undefined);
   const onAbort = () => void client.end().catch(() => undefined);
@@ -360,7 +415,8 @@ export async function connectPostgres(target: PostgresTarget, options: ConnectOp
   let pid: number;
   try {
     await client.connect();
-    const [row] = (await client.query<{ pid: number }>(`SELECT pg_backend_pid() AS pid, ${sessionSettings(options)}`)).rows;
+    const [row] = (await client.query<{ pid: number }>(`SELECT pg_backend_pid() AS pid, ${sessionSettings(options)}`))
+      .rows;
     pid = row!.pid;
   } catch (error) {
     await client.end().catch(() => undefined);

@@ -89,7 +89,10 @@ const REFUSED: Readonly<Record<string, readonly [what: string, why: string]>> = 
   DeleteStmt: ['DELETE', 'a schema file holds no data'],
   MergeStmt: ['MERGE', 'a schema file holds no data'],
   TruncateStmt: ['TRUNCATE', 'a schema file holds no data'],
-  SelectStmt: ['a query', 'queries run code at load (only SELECT pg_catalog.set_config of a session setting is allowed)'],
+  SelectStmt: [
+    'a query',
+    'queries run code at load (only SELECT pg_catalog.set_config of a session setting is allowed)',
+  ],
   DoStmt: ['DO', 'it runs code at load'],
   CallStmt: ['CALL', 'it runs code at load'],
   ExecuteStmt: ['EXECUTE', 'it runs code at load'],
@@ -211,8 +214,12 @@ function defElems(list: unknown): { name: string; value: unknown }[] {
 function setting(name: string | undefined): Verdict {
   const lower = (name ?? '').toLowerCase();
   if (SETTINGS.has(lower)) return RUN;
-  if (lower === 'role' || lower === 'session_authorization') return refuse(`SET ${lower.toUpperCase().replace('_', ' ')}`, 'roles are outside a schema');
-  return refuse(`SET ${name ?? ''}`.trim(), 'only session settings a schema dump uses are allowed (search_path, check_function_bodies, ...)');
+  if (lower === 'role' || lower === 'session_authorization')
+    return refuse(`SET ${lower.toUpperCase().replace('_', ' ')}`, 'roles are outside a schema');
+  return refuse(
+    `SET ${name ?? ''}`.trim(),
+    'only session settings a schema dump uses are allowed (search_path, check_function_bodies, ...)',
+  );
 }
 
 /** `SELECT pg_catalog.set_config('search_path', '', false)`, as pg_dump writes it: nothing else. */
@@ -222,7 +229,13 @@ function selectStatement(node: Node): Verdict {
   const call = targets?.length === 1 ? targets[0]?.ResTarget?.val?.FuncCall : undefined;
   const name = ((call?.funcname as unknown[]) ?? []).map(stringOf).join('.');
   const args = (call?.args as { A_Const?: { sval?: { sval?: string } } }[] | undefined) ?? [];
-  if (only && call && (name === 'pg_catalog.set_config' || name === 'set_config') && args.length === 3 && args.every((a) => a.A_Const)) {
+  if (
+    only &&
+    call &&
+    (name === 'pg_catalog.set_config' || name === 'set_config') &&
+    args.length === 3 &&
+    args.every((a) => a.A_Const)
+  ) {
     return setting(args[0]!.A_Const!.sval?.sval);
   }
   return refuse(...REFUSED.SelectStmt!);
@@ -261,7 +274,11 @@ const CLUSTER_OBJECTS = new Set([
 ]);
 
 /** `OBJECT_EVENT_TRIGGER` -> `event trigger`. */
-const objectWord = (type: string): string => type.replace(/^OBJECT_/, '').replace(/_/g, ' ').toLowerCase();
+const objectWord = (type: string): string =>
+  type
+    .replace(/^OBJECT_/, '')
+    .replace(/_/g, ' ')
+    .toLowerCase();
 
 export interface RuleOptions {
   /** Whether the evaluating database can create an extension; absent: any not in the unsafe list. */
@@ -278,7 +295,10 @@ export function judgeStatement(kind: string, node: Node, options: RuleOptions): 
     case 'TransactionStmt': {
       const k = String(node.kind);
       if (k === 'TRANS_STMT_BEGIN' || k === 'TRANS_STMT_START' || k === 'TRANS_STMT_COMMIT') return SKIP;
-      return refuse(k.replace('TRANS_STMT_', '').replace('_', ' '), 'a schema file is evaluated as one unit (BEGIN and COMMIT are ignored)');
+      return refuse(
+        k.replace('TRANS_STMT_', '').replace('_', ' '),
+        'a schema file is evaluated as one unit (BEGIN and COMMIT are ignored)',
+      );
     }
     case 'VariableSetStmt': {
       if (node.kind === 'VAR_RESET_ALL') return RUN;
@@ -294,7 +314,10 @@ export function judgeStatement(kind: string, node: Node, options: RuleOptions): 
     case 'CreateExtensionStmt': {
       const name = String(node.extname);
       if (UNSAFE_EXTENSIONS.has(name)) {
-        return refuse(`CREATE EXTENSION ${name}`, 'it reads or writes server files, reaches other servers or runs untrusted code');
+        return refuse(
+          `CREATE EXTENSION ${name}`,
+          'it reads or writes server files, reaches other servers or runs untrusted code',
+        );
       }
       if (options.hasExtension && !options.hasExtension(name)) {
         return refuse(
@@ -309,7 +332,8 @@ export function judgeStatement(kind: string, node: Node, options: RuleOptions): 
       return RUN;
     case 'GrantStmt': {
       const type = String(node.objtype);
-      if (SERVER_OBJECTS.has(type)) return refuse(`GRANT/REVOKE on ${objectWord(type)}`, 'these privileges are outside a schema');
+      if (SERVER_OBJECTS.has(type))
+        return refuse(`GRANT/REVOKE on ${objectWord(type)}`, 'these privileges are outside a schema');
       return RUN;
     }
     case 'AlterTableStmt': {

@@ -20,7 +20,8 @@ export const postgresTypeormCompile: TypeormCompile = {
 const queryRunners = new WeakMap<DataSource, PostgresQueryRunner>();
 function queryRunnerOf(dataSource: DataSource): PostgresQueryRunner {
   let runner = queryRunners.get(dataSource);
-  if (!runner) queryRunners.set(dataSource, (runner = dataSource.driver.createQueryRunner('master') as PostgresQueryRunner));
+  if (!runner)
+    queryRunners.set(dataSource, (runner = dataSource.driver.createQueryRunner('master') as PostgresQueryRunner));
   return runner;
 }
 
@@ -105,15 +106,21 @@ function exclusionsOf(scope: TypeormTableScope, columns: readonly Column[]): Exc
     }
     const declared = deferrableOf((e as { deferrable?: string }).deferrable);
     const exclusion: Exclusion = { name, ...parsed, ...(declared ? { deferrable: declared } : {}) };
-    const needsBtreeGist = exclusion.method === 'gist' && exclusion.elements.some((element) => {
-      const column = 'column' in element ? columns.find((c) => c.name === element.column) : undefined;
-      return column !== undefined && !column.array && SCALAR_OPERATORS.has(element.operator) && NEEDS_BTREE_GIST.test(column.type);
-    });
+    const needsBtreeGist =
+      exclusion.method === 'gist' &&
+      exclusion.elements.some((element) => {
+        const column = 'column' in element ? columns.find((c) => c.name === element.column) : undefined;
+        return (
+          column !== undefined &&
+          !column.array &&
+          SCALAR_OPERATORS.has(element.operator) &&
+          NEEDS_BTREE_GIST.test(column.type)
+        );
+      });
     if (needsBtreeGist) extensions.add('btree_gist');
     return exclusion;
   });
 }
-
 
 /** TypeORM 0.3, PostgreSQL: see `TypeormCompile.repairedDefault03` and typeorm/line-differences.ts. */
 function repairedDefault03(column: ColumnMetadata, driver: Driver): string | undefined {
@@ -122,7 +129,9 @@ function repairedDefault03(column: ColumnMetadata, driver: Driver): string | und
   const quotedJson = (json: unknown) => `'${JSON.stringify(json).replace(/'/g, "''")}'`;
   if (column.isArray && Array.isArray(value)) return undefined;
   if (isEnum && typeof value === 'function') {
-    return (driver as unknown as { normalizeDatetimeFunction(sql: string): string }).normalizeDatetimeFunction((value as () => string)());
+    return (driver as unknown as { normalizeDatetimeFunction(sql: string): string }).normalizeDatetimeFunction(
+      (value as () => string)(),
+    );
   }
   if (!isEnum && typeof value === 'object' && JSON.stringify(value).includes("'")) return quotedJson(value);
   return undefined;

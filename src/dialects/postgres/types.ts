@@ -59,12 +59,7 @@ const SERIALS: Readonly<Record<string, string>> = {
 };
 
 export const INTEGER_TYPES: ReadonlySet<string> = new Set(['smallint', 'integer', 'bigint']);
-export const NUMERIC_TYPES: ReadonlySet<string> = new Set([
-  ...INTEGER_TYPES,
-  'numeric',
-  'real',
-  'double precision',
-]);
+export const NUMERIC_TYPES: ReadonlySet<string> = new Set([...INTEGER_TYPES, 'numeric', 'real', 'double precision']);
 export const JSON_TYPES: ReadonlySet<string> = new Set(['json', 'jsonb']);
 /** Types whose modifier is a length: `character varying(n)`. */
 export const LENGTH_TYPES: ReadonlySet<string> = new Set([
@@ -153,11 +148,10 @@ export function renderBaseType(column: Pick<Column, 'type' | 'length' | 'precisi
     if (!column.enum) throw new SchemaplanError(`an enum column has no enum type name`);
     return quoteQualified(column.enum);
   }
-  if (column.length !== undefined && LENGTH_TYPES.has(column.type)) return withModifier(column.type, `(${column.length})`);
+  if (column.length !== undefined && LENGTH_TYPES.has(column.type))
+    return withModifier(column.type, `(${column.length})`);
   if (column.precision !== undefined && column.type === 'numeric') {
-    return column.scale !== undefined
-      ? `numeric(${column.precision},${column.scale})`
-      : `numeric(${column.precision})`;
+    return column.scale !== undefined ? `numeric(${column.precision},${column.scale})` : `numeric(${column.precision})`;
   }
   if (column.precision !== undefined && PRECISION_TYPES.has(column.type)) {
     return withModifier(column.type, `(${column.precision})`);

@@ -47,7 +47,8 @@ function pieces(sql: string): Piece[] {
   return out;
 }
 
-const upper = (p: Piece | undefined): string => (p && p.kind === 'word' && !p.text.startsWith('"') ? p.text.toUpperCase() : '');
+const upper = (p: Piece | undefined): string =>
+  p && p.kind === 'word' && !p.text.startsWith('"') ? p.text.toUpperCase() : '';
 const FROM_END = new Set(['WHERE', 'GROUP', 'HAVING', 'WINDOW', 'ORDER', 'LIMIT', 'OFFSET', 'FETCH', 'FOR']);
 const SUBQUERY = new Set(['SELECT', 'WITH', 'VALUES', 'TABLE']);
 
@@ -82,8 +83,14 @@ export function canonicalViewDefinition(definition: string): string {
     const dot = all[i + 1];
     const next = all[i + 2];
     const prefix =
-      p.kind === 'word' && p.text === refname && !inSubquery[i] && dot?.text === '.' && dot.start === p.start + p.text.length &&
-      next?.kind === 'word' && next.start === dot.start + 1 && all[i - 1]?.text !== '.';
+      p.kind === 'word' &&
+      p.text === refname &&
+      !inSubquery[i] &&
+      dot?.text === '.' &&
+      dot.start === p.start + p.text.length &&
+      next?.kind === 'word' &&
+      next.start === dot.start + 1 &&
+      all[i - 1]?.text !== '.';
     if (!prefix) continue;
     out += definition.slice(at, p.start);
     at = next!.start;

@@ -3,7 +3,8 @@ import type { Change } from '../../diff/changes';
 import { assertNever } from '../../diff/changes';
 import type { Table } from '../../model';
 
-const without = <T extends { name: string }>(items: readonly T[], name: string): T[] => items.filter((i) => i.name !== name);
+const without = <T extends { name: string }>(items: readonly T[], name: string): T[] =>
+  items.filter((i) => i.name !== name);
 
 export function applyToTable(table: Table, change: Change): Table {
   switch (change.kind) {

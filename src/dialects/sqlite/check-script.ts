@@ -70,16 +70,22 @@ function split(sql: string, tokens: readonly Token[]): Statement[] {
 
 /** Why a statement is refused, or undefined when it may run. */
 function refusal(tokens: readonly Token[]): string | undefined {
-  const named = tokens.find((t) => (t.kind === 'word' || t.kind === 'identifier') && FILE_FUNCTIONS.has(t.value.toLowerCase()));
+  const named = tokens.find(
+    (t) => (t.kind === 'word' || t.kind === 'identifier') && FILE_FUNCTIONS.has(t.value.toLowerCase()),
+  );
   if (named) return `${named.value.toLowerCase()}() loads code or touches files`;
   const words = tokens.slice(0, 4).map(word);
   switch (words[0]) {
     case 'CREATE': {
       const object = words.slice(1).find((w) => !['TEMP', 'TEMPORARY', 'UNIQUE', 'VIRTUAL'].includes(w));
-      return ['TABLE', 'INDEX', 'VIEW', 'TRIGGER'].includes(object ?? '') ? undefined : `CREATE ${object ?? ''} is not schema DDL`;
+      return ['TABLE', 'INDEX', 'VIEW', 'TRIGGER'].includes(object ?? '')
+        ? undefined
+        : `CREATE ${object ?? ''} is not schema DDL`;
     }
     case 'DROP':
-      return ['TABLE', 'INDEX', 'VIEW', 'TRIGGER'].includes(words[1]!) ? undefined : `DROP ${words[1]} is not schema DDL`;
+      return ['TABLE', 'INDEX', 'VIEW', 'TRIGGER'].includes(words[1]!)
+        ? undefined
+        : `DROP ${words[1]} is not schema DDL`;
     case 'ALTER':
       return words[1] === 'TABLE' ? undefined : 'only ALTER TABLE is schema DDL';
     case 'BEGIN':
@@ -121,7 +127,9 @@ export function checkSqliteScript(sql: string, file: string): void {
   try {
     tokens = tokenize(sql);
   } catch (error) {
-    throw new SourceError(`${file}: ${(error as Error).message}`, 'The .sql source must be valid SQLite.', { cause: error });
+    throw new SourceError(`${file}: ${(error as Error).message}`, 'The .sql source must be valid SQLite.', {
+      cause: error,
+    });
   }
   for (const statement of split(sql, tokens)) {
     const why = refusal(statement.tokens);

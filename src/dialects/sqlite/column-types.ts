@@ -37,7 +37,14 @@ export const PRECISION_TYPES: ReadonlySet<string> = new Set([
 ]);
 
 /** Types whose `(p,s)` has a scale. */
-export const SCALE_TYPES: ReadonlySet<string> = new Set(['real', 'double', 'double precision', 'float', 'numeric', 'decimal']);
+export const SCALE_TYPES: ReadonlySet<string> = new Set([
+  'real',
+  'double',
+  'double precision',
+  'float',
+  'numeric',
+  'decimal',
+]);
 
 /** Spellings TypeORM itself turns into another type on SQLite (`AbstractSqliteDriver.normalizeType`). */
 const SYNONYMS: Readonly<Record<string, string>> = {
@@ -100,7 +107,8 @@ export function canonicalType(column: Column, isSolePrimaryKey: boolean): Parsed
 export function fullType(column: Column): string {
   if (column.enumValues) return 'varchar';
   if (column.length) return `${column.type}(${column.length})`;
-  if (column.precision !== undefined && column.scale !== undefined) return `${column.type}(${column.precision},${column.scale})`;
+  if (column.precision !== undefined && column.scale !== undefined)
+    return `${column.type}(${column.precision},${column.scale})`;
   if (column.precision !== undefined) return `${column.type}(${column.precision})`;
   return column.type;
 }

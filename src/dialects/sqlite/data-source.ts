@@ -18,11 +18,20 @@ export const sqliteDataSource: TypeormDataSource = {
       throw new ConfigError(`${file}: the ${options.type} data source names no database file`, hint);
     }
     if (database === ':memory:') {
-      throw new ConfigError(`${file}: the data source's database is :memory:, which is empty for every connection`, hint);
+      throw new ConfigError(
+        `${file}: the data source's database is :memory:, which is empty for every connection`,
+        hint,
+      );
     }
     return `sqlite:${encodeURIComponent(path.resolve(cwd, database))}`;
   },
   compileOptions: () => ({}),
   // The driver option receives the module TypeORM would load; metadata building never calls it.
-  metadataOptions: (entities, naming) => ({ type: 'better-sqlite3', database: ':memory:', entities: [...entities], driver: function stub() {}, ...naming }),
+  metadataOptions: (entities, naming) => ({
+    type: 'better-sqlite3',
+    database: ':memory:',
+    entities: [...entities],
+    driver: function stub() {},
+    ...naming,
+  }),
 };

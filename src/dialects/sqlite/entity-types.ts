@@ -72,7 +72,8 @@ function sqliteAffinity(type: string): 'INTEGER' | 'TEXT' | 'BLOB' | 'REAL' | 'N
   return 'NUMERIC';
 }
 
-const SQLITE_REBUILD = 'a plan against the generated entities rebuilds the table with this declared type (the values are kept)';
+const SQLITE_REBUILD =
+  'a plan against the generated entities rebuilds the table with this declared type (the values are kept)';
 
 /**
  * SQLite: a type TypeORM accepts with the same affinity, so the column stores and compares its values exactly as
@@ -87,9 +88,11 @@ function nearestSqliteType(column: Column, isSolePrimaryKey: boolean): NearestTy
   if (type === 'int' && isSolePrimaryKey) {
     return {
       type: { type: 'integer' },
-      problem: 'TypeORM accepts int but creates it as integer, which makes a sole primary key an alias of the rowid (an int one is not)',
+      problem:
+        'TypeORM accepts int but creates it as integer, which makes a sole primary key an alias of the rowid (an int one is not)',
       because: 'what TypeORM creates for int',
-      consequence: 'a plan against the generated entities rebuilds the table with an integer primary key (the values are kept)',
+      consequence:
+        'a plan against the generated entities rebuilds the table with an integer primary key (the values are kept)',
     };
   }
   switch (affinity) {
@@ -100,9 +103,17 @@ function nearestSqliteType(column: Column, isSolePrimaryKey: boolean): NearestTy
       if (type.includes('char')) return { type: { type: 'character', length: column.length }, because, consequence };
       return { type: { type: 'text' }, because, consequence };
     case 'BLOB':
-      return { type: { type: 'blob' }, because: type.trim() === '' ? 'a column without a type has BLOB affinity' : because, consequence };
+      return {
+        type: { type: 'blob' },
+        because: type.trim() === '' ? 'a column without a type has BLOB affinity' : because,
+        consequence,
+      };
     case 'REAL':
-      return { type: { type: type.includes('doub') ? 'double' : type.includes('floa') ? 'float' : 'real' }, because, consequence };
+      return {
+        type: { type: type.includes('doub') ? 'double' : type.includes('floa') ? 'float' : 'real' },
+        because,
+        consequence,
+      };
     case 'NUMERIC':
       if (/date|time/.test(type)) return { type: { type: 'datetime' }, because, consequence };
       if (type.includes('bool')) return { type: { type: 'boolean' }, because, consequence };

@@ -17,7 +17,10 @@ export function tableDropHazard(table: Table, rows: TableRows): Hazard {
 
 export function rebuildHazard(from: Table, to?: Table): Hazard {
   // A STRICT table refuses a value its column's type cannot hold, so rows a loose table took may not copy.
-  const strict = to?.strict && !from.strict ? '; the new table is STRICT: a value that does not fit its column type fails the copy' : '';
+  const strict =
+    to?.strict && !from.strict
+      ? '; the new table is STRICT: a value that does not fit its column type fails the copy'
+      : '';
   return {
     code: 'SQLITE_REBUILD',
     message:
@@ -44,7 +47,8 @@ export function notNullHazards(from: Table, to: Table, rows: TableRows): Hazard[
     if (!isNotNullWithoutDefault(column)) continue;
     const old = before.get(column.name);
     if (!old) hazards.push(...addNotNullColumnHazards(column.name, to.name, rows));
-    else if (old.nullable) hazards.push(...measuredNotNull(`sets ${to.name}.${column.name} NOT NULL`, column.name, rows));
+    else if (old.nullable)
+      hazards.push(...measuredNotNull(`sets ${to.name}.${column.name} NOT NULL`, column.name, rows));
   }
   return hazards;
 }

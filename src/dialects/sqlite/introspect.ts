@@ -111,7 +111,8 @@ function buildTable(
         nullable: num(row.not_null) === 0,
         default: row.dflt === null || row.dflt === undefined ? undefined : String(row.dflt),
         generated: info?.autoincrement ? 'increment' : undefined,
-        computed: (hidden === 2 || hidden === 3) && expression !== undefined ? { expression, stored: hidden === 3 } : undefined,
+        computed:
+          (hidden === 2 || hidden === 3) && expression !== undefined ? { expression, stored: hidden === 3 } : undefined,
         collation: info?.collation,
       };
     });
@@ -166,9 +167,16 @@ function buildTable(
       // An expression key has no column name: its text comes from the CREATE INDEX statement.
       const keys = group.map((row, i): IndexKey => {
         const order = num(row.desc) === 1 ? { desc: true as const } : {};
-        return row.col === null ? { expression: definition?.columns[i] ?? '', ...order } : { column: str(row.col), ...order };
+        return row.col === null
+          ? { expression: definition?.columns[i] ?? '', ...order }
+          : { column: str(row.col), ...order };
       });
-      indexes.push(withIndexKeys({ name: indexName, columns: [], unique: num(group[0]!.uniq) === 1, where: definition?.where }, keys));
+      indexes.push(
+        withIndexKeys(
+          { name: indexName, columns: [], unique: num(group[0]!.uniq) === 1, where: definition?.where },
+          keys,
+        ),
+      );
     }
     // origin 'pk': the primary key's own index
   }
@@ -213,7 +221,9 @@ export function buildSqliteModel(
       .map((row) => [`${str(row.table)}\u0000${str(row.name)}`, str(row.value)]),
   );
   const recordedViews = new Map(
-    metadata.filter((row) => row.type === 'VIEW' && typeof row.value === 'string').map((row) => [str(row.name), str(row.value)]),
+    metadata
+      .filter((row) => row.type === 'VIEW' && typeof row.value === 'string')
+      .map((row) => [str(row.name), str(row.value)]),
   );
   const tableRows = master.filter((row) => row.type === 'table' && isManagedTable(str(row.name)) && row.sql !== null);
   const parsedIndexes = new Map<string, ParsedIndex>();
@@ -232,14 +242,20 @@ export function buildSqliteModel(
   const primaryKeys = new Map<string, string[]>();
   for (const [table, rows] of columnsByTable) {
     const pk = rows.filter((row) => num(row.pk) > 0).sort((a, b) => num(a.pk) - num(b.pk));
-    primaryKeys.set(table.toLowerCase(), pk.map((row) => str(row.name)));
+    primaryKeys.set(
+      table.toLowerCase(),
+      pk.map((row) => str(row.name)),
+    );
   }
   const tables = tableRows
     .filter((row) => !str(row.sql).startsWith('CREATE VIRTUAL'))
     .map((row) => {
       const name = str(row.name);
       const parsed = parseOrExplain('table', name, str(row.sql), parseCreateTable);
-      const triggers = (triggersByTable.get(name.toLowerCase()) ?? []).map((t) => ({ name: str(t.name), sql: str(t.sql) }));
+      const triggers = (triggersByTable.get(name.toLowerCase()) ?? []).map((t) => ({
+        name: str(t.name),
+        sql: str(t.sql),
+      }));
       const table = buildTable(
         name,
         parsed,
@@ -258,10 +274,18 @@ export function buildSqliteModel(
   const relations = [...tables, ...viewRows.map((row) => ({ name: str(row.name) }))];
   const views = viewRows.map((row): View => {
     const name = str(row.name);
-    const expression = recordedViews.get(name) ?? parseOrExplain('view', name, str(row.sql), parseCreateView).expression;
+    const expression =
+      recordedViews.get(name) ?? parseOrExplain('view', name, str(row.sql), parseCreateView).expression;
     return { name, expression, dependsOn: relationsNamedIn(expression, relations, [undefined], { name }) };
   });
-  return normalizeSqliteModel({ dialect: 'sqlite', extensions: [], enums: [], tables, views, notManaged: notManagedOf(master) });
+  return normalizeSqliteModel({
+    dialect: 'sqlite',
+    extensions: [],
+    enums: [],
+    tables,
+    views,
+    notManaged: notManagedOf(master),
+  });
 }
 
 /**

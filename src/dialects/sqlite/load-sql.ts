@@ -6,7 +6,11 @@ import { checkSqliteScript } from './check-script';
 import { connectSqlite } from './session';
 
 /** A SQLite database file (`:memory:`: one in memory), as a scratch database opens it. */
-export const sqliteLocalTarget = (filename: string): DatabaseTarget => ({ dialect: 'sqlite', filename, redacted: `sqlite:${filename}` });
+export const sqliteLocalTarget = (filename: string): DatabaseTarget => ({
+  dialect: 'sqlite',
+  filename,
+  redacted: `sqlite:${filename}`,
+});
 
 /** A schema file on SQLite: checked, then run in an in-memory database and read back. */
 export async function loadSqliteSql(sql: string, file: string): Promise<Model> {

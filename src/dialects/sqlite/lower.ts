@@ -27,7 +27,8 @@ function findTable(tables: readonly Table[], key: string): Table | undefined {
 function storageChange(from: Table, to: Table): string | undefined {
   const reasons: string[] = [];
   if (!from.strict !== !to.strict) reasons.push(to.strict ? 'becomes STRICT' : 'is no longer STRICT');
-  if (!from.withoutRowid !== !to.withoutRowid) reasons.push(to.withoutRowid ? 'becomes WITHOUT ROWID' : 'gets a rowid (no longer WITHOUT ROWID)');
+  if (!from.withoutRowid !== !to.withoutRowid)
+    reasons.push(to.withoutRowid ? 'becomes WITHOUT ROWID' : 'gets a rowid (no longer WITHOUT ROWID)');
   return reasons.length > 0 ? `table ${to.name} ${reasons.join(' and ')}` : undefined;
 }
 
@@ -56,9 +57,9 @@ export function lowerSqlite(changes: readonly Change[], context: RenderContext):
       case 'enum.create':
       case 'enum.drop':
       case 'enum.value.add':
-    case 'enum.rename':
-    case 'enum.value.rename':
-    case 'enum.recreate':
+      case 'enum.rename':
+      case 'enum.value.rename':
+      case 'enum.recreate':
         throw new Error(
           `internal error: ${change.kind} cannot occur on SQLite (no schemas, no extensions; an enum is a CHECK on its column)`,
         );

@@ -61,12 +61,18 @@ function aggregate(count: RowCount, table: string): string {
 /** Every count of one table in one scan. */
 async function countRows(query: Query, probe: TableRowsProbe): Promise<Measurement> {
   const entries = Object.entries(probe.counts);
-  const select = entries.map(([, count], i) => `${aggregate(count, quoteIdentifier(probe.table.name))} AS c${i}`).join(', ');
+  const select = entries
+    .map(([, count], i) => `${aggregate(count, quoteIdentifier(probe.table.name))} AS c${i}`)
+    .join(', ');
   const [row] = await query(`SELECT ${select} FROM ${quoteIdentifier(probe.table.name)}`);
   return { probe, counts: Object.fromEntries(entries.map(([key], i) => [key, Number(row?.[`c${i}`] ?? 0)])) };
 }
 
-export async function measureSqlite(query: Query, probes: readonly Probe[], options: MeasureOptions = {}): Promise<Measurement[]> {
+export async function measureSqlite(
+  query: Query,
+  probes: readonly Probe[],
+  options: MeasureOptions = {},
+): Promise<Measurement[]> {
   const estimateAbove = options.estimateAbove ?? ESTIMATE_ABOVE_ROWS;
   const tables = probes.filter((probe): probe is TableRowsProbe => probe.kind === 'tableRows');
   const estimates = tables.length > 0 ? await statEstimates(query, tables) : new Map<string, number>();
@@ -81,7 +87,9 @@ export async function measureSqlite(query: Query, probes: readonly Probe[], opti
       continue;
     }
     const estimate = estimates.get(probe.table.name.toLowerCase());
-    results.push(estimate !== undefined && estimate > estimateAbove ? estimated(probe, estimate) : await countRows(query, probe));
+    results.push(
+      estimate !== undefined && estimate > estimateAbove ? estimated(probe, estimate) : await countRows(query, probe),
+    );
   }
   return results;
 }

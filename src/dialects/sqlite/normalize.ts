@@ -90,7 +90,9 @@ function normalizeIndex(index: Index): Index {
   const where = index.where === undefined ? undefined : stripOuterParens(index.where);
   const keys = indexKeys(index).map((key) => {
     const order = { desc: key.desc };
-    return isExpressionKey(key) ? { expression: stripOuterParens(key.expression), ...order } : { column: key.column, ...order };
+    return isExpressionKey(key)
+      ? { expression: stripOuterParens(key.expression), ...order }
+      : { column: key.column, ...order };
   });
   return withIndexKeys({ name: index.name, columns: [], unique: index.unique, where: where || undefined }, keys);
 }
@@ -125,12 +127,14 @@ function normalizeView(view: View): View {
 
 export function normalizeSqliteModel(model: Model): Model {
   // A reference spelled in another case than the object it names (`REFERENCES Users` for `users`) is the same one.
-  return normalizeModel(respellReferences({
-    dialect: 'sqlite',
-    extensions: model.extensions,
-    enums: model.enums,
-    tables: model.tables.map(normalizeTable),
-    views: model.views?.map(normalizeView),
-    notManaged: model.notManaged,
-  }));
+  return normalizeModel(
+    respellReferences({
+      dialect: 'sqlite',
+      extensions: model.extensions,
+      enums: model.enums,
+      tables: model.tables.map(normalizeTable),
+      views: model.views?.map(normalizeView),
+      notManaged: model.notManaged,
+    }),
+  );
 }

@@ -3,15 +3,7 @@
  * report: constraint names, CHECK expressions (and TypeORM's inline enum CHECK), AUTOINCREMENT, column collations and
  * index predicates.
  */
-import {
-  isKeyword,
-  isPunct,
-  matchingParen,
-  sourceText,
-  splitTopLevel,
-  tokenize,
-  type Token,
-} from './tokenize';
+import { isKeyword, isPunct, matchingParen, sourceText, splitTopLevel, tokenize, type Token } from './tokenize';
 
 export interface ParsedForeignKey {
   readonly name?: string;
@@ -174,7 +166,9 @@ function referencesClause(cursor: Cursor): Omit<ParsedForeignKey, 'name' | 'colu
       cursor.pos += 2;
       const first = cursor.peek?.value.toUpperCase() ?? '';
       const words = first === 'SET' || first === 'NO' ? 2 : 1; // SET NULL | SET DEFAULT | NO ACTION | CASCADE | RESTRICT
-      actions[event] = sourceText(cursor.sql, cursor.tokens, cursor.pos, cursor.pos + words).toUpperCase().replace(/\s+/g, ' ');
+      actions[event] = sourceText(cursor.sql, cursor.tokens, cursor.pos, cursor.pos + words)
+        .toUpperCase()
+        .replace(/\s+/g, ' ');
       cursor.pos += words;
     } else if (cursor.keyword('MATCH')) {
       cursor.pos++;
@@ -188,7 +182,13 @@ function referencesClause(cursor: Cursor): Omit<ParsedForeignKey, 'name' | 'colu
       cursor.pos++;
     } else {
       const deferral = deferrable ? (initiallyDeferred ? 'INITIALLY DEFERRED' : 'INITIALLY IMMEDIATE') : undefined;
-      return { referencedTable, referencedColumns, onDelete: actions.DELETE, onUpdate: actions.UPDATE, deferrable: deferral };
+      return {
+        referencedTable,
+        referencedColumns,
+        onDelete: actions.DELETE,
+        onUpdate: actions.UPDATE,
+        deferrable: deferral,
+      };
     }
   }
 }
@@ -259,7 +259,10 @@ export function parseCreateTable(sql: string): ParsedTable {
     // A column definition.
     const columnName = item.name();
     const typeFrom = item.pos;
-    while (!item.done() && !(item.peek!.kind === 'word' && COLUMN_CONSTRAINT_START.has(item.peek!.value.toUpperCase()))) {
+    while (
+      !item.done() &&
+      !(item.peek!.kind === 'word' && COLUMN_CONSTRAINT_START.has(item.peek!.value.toUpperCase()))
+    ) {
       item.skip();
     }
     const type = sourceText(sql, tokens, typeFrom, item.pos);
@@ -286,7 +289,8 @@ export function parseCreateTable(sql: string): ParsedTable {
         uniques.push({ name: constraintName, columns: [columnName] });
       } else if (item.keyword('CHECK')) {
         const [a, b] = item.parenthesized();
-        const values = constraintName === undefined && !enumValues ? enumCheckValues(tokens, a, b, columnName) : undefined;
+        const values =
+          constraintName === undefined && !enumValues ? enumCheckValues(tokens, a, b, columnName) : undefined;
         if (values) enumValues = values;
         else checks.push({ name: constraintName, expression: sourceText(sql, tokens, a, b) });
       } else if (item.keyword('DEFAULT')) {

@@ -13,7 +13,11 @@ import { quoteIdentifier as q, quoteLiteral } from './quote';
 import { createIndexSql, createTableSql } from './render-table';
 import { tokenize } from './tokenize';
 
-const statement = (sql: string, hazards: Statement['hazards'] = []): Statement => ({ sql, hazards, transactional: true });
+const statement = (sql: string, hazards: Statement['hazards'] = []): Statement => ({
+  sql,
+  hazards,
+  transactional: true,
+});
 
 /** `temporary_<name>`, made unique against the tables that exist on either side. */
 export function temporaryName(table: string, taken: ReadonlySet<string>): string {
@@ -54,10 +58,10 @@ function mentions(sql: string, table: string): boolean {
  */
 function namedByOtherTriggers(table: string, tables: readonly Table[]): boolean {
   return tables.some(
-    (other) => other.name.toLowerCase() !== table.toLowerCase() && (other.triggers ?? []).some((t) => mentions(t.sql, table)),
+    (other) =>
+      other.name.toLowerCase() !== table.toLowerCase() && (other.triggers ?? []).some((t) => mentions(t.sql, table)),
   );
 }
-
 
 export interface RebuildOptions {
   /** Declared label renames and mappings per target column, applied as rows are copied. */
@@ -70,7 +74,12 @@ export interface RebuildOptions {
   readonly rows?: TableRows;
 }
 
-export function renderRebuild(from: Table, to: Table, taken: ReadonlySet<string>, options: RebuildOptions = {}): Statement[] {
+export function renderRebuild(
+  from: Table,
+  to: Table,
+  taken: ReadonlySet<string>,
+  options: RebuildOptions = {},
+): Statement[] {
   const temporary = temporaryName(to.name, taken);
   const before = new Map(from.columns.map((c) => [c.name, c]));
   // A generated column cannot be written: it is computed again in the new table.

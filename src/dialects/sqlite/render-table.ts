@@ -62,7 +62,10 @@ export function createIndexSql(table: string, index: Index): string {
   const where = index.where === undefined ? '' : ` WHERE ${index.where}`;
   const keys = indexKeys(index)
     // SQLite has no NULLS FIRST/LAST in an index: its normalised model never has `nulls`.
-    .map((key) => `${isExpressionKey(key) ? enclosedExpression(key.expression, 'sqlite') : q(key.column)}${key.desc ? ' DESC' : ''}`)
+    .map(
+      (key) =>
+        `${isExpressionKey(key) ? enclosedExpression(key.expression, 'sqlite') : q(key.column)}${key.desc ? ' DESC' : ''}`,
+    )
     .join(', ');
   return `CREATE ${index.unique ? 'UNIQUE ' : ''}INDEX ${q(index.name)} ON ${q(table)} (${keys})${where}`;
 }

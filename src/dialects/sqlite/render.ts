@@ -12,7 +12,12 @@ import { quoteIdentifier as q } from './quote';
 import { renderRebuild } from './rebuild';
 import { columnSql, createIndexSql, createTableSql, dropIndexSql } from './render-table';
 import { metadataRecordsOf } from '../../diff/typeorm-metadata-facts';
-import { createMetadataTableSql, metadataRecordSql, TYPEORM_METADATA_TABLE, type MetadataSqlDialect } from '../typeorm-metadata';
+import {
+  createMetadataTableSql,
+  metadataRecordSql,
+  TYPEORM_METADATA_TABLE,
+  type MetadataSqlDialect,
+} from '../typeorm-metadata';
 import { quoteLiteral } from './quote';
 
 /** TypeORM's metadata table on SQLite: no schema, no database recorded. */
@@ -25,7 +30,11 @@ const METADATA: MetadataSqlDialect = {
   columnDatabase: 'NULL',
 };
 
-const statement = (sql: string, hazards: Statement['hazards'] = []): Statement => ({ sql, hazards, transactional: true });
+const statement = (sql: string, hazards: Statement['hazards'] = []): Statement => ({
+  sql,
+  hazards,
+  transactional: true,
+});
 
 const mustBeLowered = (change: Change): Error =>
   new Error(`internal error: ${change.kind} on SQLite must be lowered into a table rebuild first (Dialect.lower)`);
@@ -57,16 +66,27 @@ function renderChange(change: Change, context: RenderContext): Statement[] {
     case 'table.drop':
       // Foreign key enforcement is off during apply, so this never runs ON DELETE actions on child rows.
       return [
-        statement(`DROP TABLE ${q(change.table.name)}`, [tableDropHazard(change.table, tableRows(context.measurements, change.table))]),
+        statement(`DROP TABLE ${q(change.table.name)}`, [
+          tableDropHazard(change.table, tableRows(context.measurements, change.table)),
+        ]),
       ];
     case 'table.rebuild': {
       const taken = new Set([...context.from.tables, ...context.to.tables].map((table) => table.name));
       const valueMaps = new Map(
-        change.changes.flatMap((c) => (c.kind === 'column.alter' && c.valueMap ? [[c.to.name, c.valueMap] as const] : [])),
+        change.changes.flatMap((c) =>
+          c.kind === 'column.alter' && c.valueMap ? [[c.to.name, c.valueMap] as const] : [],
+        ),
       );
-      const copyHazards = enumColumnRemovals(change).flatMap((removal) => enumRemovalHazards(removal, context.measurements));
+      const copyHazards = enumColumnRemovals(change).flatMap((removal) =>
+        enumRemovalHazards(removal, context.measurements),
+      );
       const rows = tableRows(context.measurements, change.from);
-      return renderRebuild(change.from, change.to, taken, { valueMaps, copyHazards, tables: context.from.tables, rows });
+      return renderRebuild(change.from, change.to, taken, {
+        valueMaps,
+        copyHazards,
+        tables: context.from.tables,
+        rows,
+      });
     }
     case 'table.comment':
     case 'comment.set':

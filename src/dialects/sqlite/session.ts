@@ -12,7 +12,14 @@ import path from 'node:path';
 import type sqlite3 from 'sqlite3';
 import { requireDriver } from '../../connect/driver-package';
 import type { DatabaseTarget } from '../../connect/url';
-import { ApplyError, ApplyLockedError, CancelledError, ConnectionError, GaveUpError, SchemaplanError } from '../../errors/errors';
+import {
+  ApplyError,
+  ApplyLockedError,
+  CancelledError,
+  ConnectionError,
+  GaveUpError,
+  SchemaplanError,
+} from '../../errors/errors';
 import type { Model } from '../../model';
 import type { Measurement, MeasureOptions, Probe, Statement } from '../../model';
 import { anySignal, pause } from '../abort';
@@ -33,7 +40,10 @@ function openDatabase(driver: typeof sqlite3, filename: string, readOnly: boolea
 /** Why an existing file cannot be read, in one line, or undefined when it can (a read-only session needs no more). */
 function unreadableReason(filename: string): { message: string; hint: string } | undefined {
   if (fs.statSync(filename).isDirectory()) {
-    return { message: `${filename} is a directory`, hint: 'Point the URL at a database file, e.g. sqlite:./dev.sqlite.' };
+    return {
+      message: `${filename} is a directory`,
+      hint: 'Point the URL at a database file, e.g. sqlite:./dev.sqlite.',
+    };
   }
   try {
     fs.accessSync(filename, fs.constants.R_OK);
@@ -48,16 +58,25 @@ function unwritableReason(filename: string): { message: string; hint: string } |
   if (filename === ':memory:' || filename === '') return undefined;
   const directory = path.dirname(filename);
   if (!fs.existsSync(directory)) {
-    return { message: `directory ${directory} does not exist`, hint: `Create it (mkdir -p ${directory}) or fix the path in the URL.` };
+    return {
+      message: `directory ${directory} does not exist`,
+      hint: `Create it (mkdir -p ${directory}) or fix the path in the URL.`,
+    };
   }
   if (fs.existsSync(filename)) {
     if (fs.statSync(filename).isDirectory()) {
-      return { message: `${filename} is a directory`, hint: 'Point the URL at a database file, e.g. sqlite:./dev.sqlite.' };
+      return {
+        message: `${filename} is a directory`,
+        hint: 'Point the URL at a database file, e.g. sqlite:./dev.sqlite.',
+      };
     }
     try {
       fs.accessSync(filename, fs.constants.R_OK | fs.constants.W_OK);
     } catch {
-      return { message: `${filename} is not readable and writable`, hint: `Check the file's permissions (chmod u+rw ${filename}).` };
+      return {
+        message: `${filename} is not readable and writable`,
+        hint: `Check the file's permissions (chmod u+rw ${filename}).`,
+      };
     }
   }
   try {
@@ -81,12 +100,15 @@ function remedyFor(message: string): string | undefined {
   if (/NOT NULL constraint failed/i.test(message)) {
     return 'Rows would hold NULL in a NOT NULL column: fill them first, or give the column a default in the entity, then apply again.';
   }
-  if (/UNIQUE constraint failed/i.test(message)) return 'Rows hold duplicate values: remove the duplicates, then apply again.';
-  if (/CHECK constraint failed/i.test(message)) return 'Rows hold values the new CHECK refuses: update them, then apply again.';
+  if (/UNIQUE constraint failed/i.test(message))
+    return 'Rows hold duplicate values: remove the duplicates, then apply again.';
+  if (/CHECK constraint failed/i.test(message))
+    return 'Rows hold values the new CHECK refuses: update them, then apply again.';
   return undefined;
 }
 
-const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' ');
+const messageOf = (error: unknown): string =>
+  (error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' ');
 
 export class SqliteSession implements DatabaseSession {
   readonly dialect = 'sqlite' as const;
@@ -113,8 +135,13 @@ export class SqliteSession implements DatabaseSession {
       new ConnectionError(`cannot open SQLite database ${target.redacted}: ${message}`, hint, { cause });
     const missing = options.create === false && target.filename !== ':memory:' && !fs.existsSync(target.filename);
     // Reading needs no write access: an existing file is opened read-only (a read-only file or directory is fine).
-    const readOnly = !missing && Boolean(options.readOnly) && target.filename !== ':memory:' && fs.existsSync(target.filename);
-    const problem = missing ? undefined : readOnly ? unreadableReason(target.filename) : unwritableReason(target.filename);
+    const readOnly =
+      !missing && Boolean(options.readOnly) && target.filename !== ':memory:' && fs.existsSync(target.filename);
+    const problem = missing
+      ? undefined
+      : readOnly
+        ? unreadableReason(target.filename)
+        : unwritableReason(target.filename);
     if (problem) throw fail(problem.message, problem.hint);
     // Loaded on the first connection, not at start: a run against PostgreSQL never loads the native module.
     const driver = requireDriver<typeof sqlite3>('sqlite3');
@@ -122,7 +149,11 @@ export class SqliteSession implements DatabaseSession {
     try {
       db = await openDatabase(driver, missing ? ':memory:' : target.filename, readOnly);
     } catch (error) {
-      throw fail(messageOf(error), readOnly ? 'Check that the file exists and is readable.' : 'Check that the path exists and is writable.', error);
+      throw fail(
+        messageOf(error),
+        readOnly ? 'Check that the file exists and is readable.' : 'Check that the path exists and is writable.',
+        error,
+      );
     }
     const busyTimeoutMs = options.lockTimeout !== undefined ? Math.round(options.lockTimeout * 1000) : BUSY_TIMEOUT_MS;
     const session = new SqliteSession(db, target.redacted, busyTimeoutMs, readOnly, missing || undefined);
@@ -137,7 +168,11 @@ export class SqliteSession implements DatabaseSession {
     } catch (error) {
       await session.close().catch(() => undefined);
       if (error instanceof CancelledError) throw error;
-      throw fail(messageOf(error), 'Is this an SQLite database file? Check the path and that no other process locks it.', error);
+      throw fail(
+        messageOf(error),
+        'Is this an SQLite database file? Check the path and that no other process locks it.',
+        error,
+      );
     }
     return session;
   }
@@ -160,7 +195,13 @@ export class SqliteSession implements DatabaseSession {
   }
 
   /** Fails with `CancelledError` when cancelled, or with the statement's own error. */
-  private settle<T>(error: Error | null, value: T, cleanup: boolean, resolve: (value: T) => void, reject: (error: unknown) => void): void {
+  private settle<T>(
+    error: Error | null,
+    value: T,
+    cleanup: boolean,
+    resolve: (value: T) => void,
+    reject: (error: unknown) => void,
+  ): void {
     if (error && this.signal?.aborted && !cleanup) reject(new CancelledError('cancelled', { cause: error }));
     else if (error) reject(error);
     else resolve(value);
@@ -170,14 +211,18 @@ export class SqliteSession implements DatabaseSession {
   query(sql: string, cleanup = false): Promise<Row[]> {
     if (this.signal?.aborted && !cleanup) return Promise.reject(new CancelledError('cancelled'));
     this.queries++;
-    return new Promise((resolve, reject) => this.db.all<Row>(sql, (error, rows) => this.settle(error, rows, cleanup, resolve, reject)));
+    return new Promise((resolve, reject) =>
+      this.db.all<Row>(sql, (error, rows) => this.settle(error, rows, cleanup, resolve, reject)),
+    );
   }
 
   /** Runs SQL that returns no rows (may hold several statements). */
   run(sql: string, cleanup = false): Promise<void> {
     if (this.signal?.aborted && !cleanup) return Promise.reject(new CancelledError('cancelled'));
     this.queries++;
-    return new Promise((resolve, reject) => this.db.exec(sql, (error) => this.settle(error, undefined, cleanup, resolve, reject)));
+    return new Promise((resolve, reject) =>
+      this.db.exec(sql, (error) => this.settle(error, undefined, cleanup, resolve, reject)),
+    );
   }
 
   async serverVersion(): Promise<string> {
@@ -214,7 +259,11 @@ export class SqliteSession implements DatabaseSession {
   async apply(statements: readonly Statement[], options: ApplyOptions = {}): Promise<void> {
     if (statements.length === 0) return;
     if (this.readOnly) {
-      throw new ApplyError(`cannot apply to ${this.target}: it was opened read-only`, '', 'Nothing was applied. Apply opens the file for writing.');
+      throw new ApplyError(
+        `cannot apply to ${this.target}: it was opened read-only`,
+        '',
+        'Nothing was applied. Apply opens the file for writing.',
+      );
     }
     const joined = anySignal([this.signal, options.signal]);
     const restore = this.useSignal(joined.signal);
@@ -243,7 +292,10 @@ export class SqliteSession implements DatabaseSession {
         await this.run('ROLLBACK', true).catch(() => undefined); // SQLite may already have rolled back
         await this.run('PRAGMA legacy_alter_table = OFF', true); // a rebuild may have failed between ON and OFF
         if (error instanceof CancelledError || joined.signal.aborted) {
-          throw new CancelledError('cancelled; nothing was applied (the running statement was interrupted and the transaction rolled back)', { cause: error });
+          throw new CancelledError(
+            'cancelled; nothing was applied (the running statement was interrupted and the transaction rolled back)',
+            { cause: error },
+          );
         }
         if (error instanceof SchemaplanError) throw error; // verify's refusal, the foreign key check, a timeout
         const message = messageOf(error);
@@ -255,7 +307,9 @@ export class SqliteSession implements DatabaseSession {
             { cause: error },
           );
         }
-        const hint = ['Nothing was applied: the transaction was rolled back.', remedyFor(message)].filter(Boolean).join(' ');
+        const hint = ['Nothing was applied: the transaction was rolled back.', remedyFor(message)]
+          .filter(Boolean)
+          .join(' ');
         throw new ApplyError(`${at.what} failed: ${message}`, at.sql, hint, { cause: error });
       }
     } catch (error) {
@@ -305,9 +359,14 @@ export class SqliteSession implements DatabaseSession {
       outcome = await this.untilNotBusy(timeoutSeconds, () => this.run('BEGIN IMMEDIATE'));
     } catch (error) {
       if (error instanceof CancelledError) throw error;
-      throw new ApplyError(`could not start a write transaction: ${messageOf(error)}`, 'BEGIN IMMEDIATE', 'Nothing was applied.', {
-        cause: error,
-      });
+      throw new ApplyError(
+        `could not start a write transaction: ${messageOf(error)}`,
+        'BEGIN IMMEDIATE',
+        'Nothing was applied.',
+        {
+          cause: error,
+        },
+      );
     }
     if (outcome === 'busy') {
       throw new ApplyLockedError(
@@ -349,6 +408,7 @@ export class SqliteSession implements DatabaseSession {
 }
 
 export function connectSqlite(target: DatabaseTarget, options?: ConnectOptions): Promise<SqliteSession> {
-  if (target.dialect !== 'sqlite') throw new Error(`internal error: a ${target.dialect} target given to the SQLite dialect`);
+  if (target.dialect !== 'sqlite')
+    throw new Error(`internal error: a ${target.dialect} target given to the SQLite dialect`);
   return SqliteSession.connect(target, options);
 }

@@ -75,7 +75,9 @@ export function tokenize(sql: string): Token[] {
       push('blob', start, end, value);
       i = end;
     } else if (/[0-9]/.test(c) || (c === '.' && /[0-9]/.test(sql[i + 1] ?? ''))) {
-      const match = /^(?:0[xX][0-9A-Fa-f_]+|(?:[0-9][0-9_]*(?:\.[0-9_]*)?|\.[0-9_]+)(?:[eE][+-]?[0-9_]+)?)/.exec(sql.slice(i));
+      const match = /^(?:0[xX][0-9A-Fa-f_]+|(?:[0-9][0-9_]*(?:\.[0-9_]*)?|\.[0-9_]+)(?:[eE][+-]?[0-9_]+)?)/.exec(
+        sql.slice(i),
+      );
       const end = i + match![0].length;
       push('number', i, end, sql.slice(i, end));
       i = end;

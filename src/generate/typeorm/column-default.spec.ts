@@ -1,8 +1,15 @@
 import type { Column, DialectName } from '../../model';
 import { defaultCode } from './column-default';
 
-const column = (type: string, sql: string, extra: Partial<Column> = {}): Column => ({ name: 'c', type, nullable: true, default: sql, ...extra });
-const code = (dialect: DialectName, c: Column, enumMember?: (label: string) => string | undefined) => defaultCode(c, { dialect, enumMember });
+const column = (type: string, sql: string, extra: Partial<Column> = {}): Column => ({
+  name: 'c',
+  type,
+  nullable: true,
+  default: sql,
+  ...extra,
+});
+const code = (dialect: DialectName, c: Column, enumMember?: (label: string) => string | undefined) =>
+  defaultCode(c, { dialect, enumMember });
 
 describe('defaultCode on postgres', () => {
   it.each([
@@ -23,10 +30,10 @@ describe('defaultCode on postgres', () => {
     ['text', "lower('X'::text)", `() => "lower('X'::text)"`],
     ['boolean', '1 IS NOT NULL', "() => '(1 IS NOT NULL)'"],
     ['timestamp without time zone', "now() AT TIME ZONE 'utc'", `() => "(now() AT TIME ZONE 'utc')"`],
-    ['text', `'a' COLLATE "C"`, "() => `('a' COLLATE \"C\")`"],
+    ['text', `'a' COLLATE "C"`, '() => `(\'a\' COLLATE "C")`'],
     ['jsonb', `'{"a":1,"b":[true,null]}'`, '{ a: 1, b: [true, null] }'],
-    ['jsonb', `'"x"'`, "() => `'\"x\"'`"],
-    ['json', `'{"__proto__":1}'`, "() => `'{\"__proto__\":1}'`"],
+    ['jsonb', `'"x"'`, '() => `\'"x"\'`'],
+    ['json', `'{"__proto__":1}'`, '() => `\'{"__proto__":1}\'`'],
   ])('%s default %s -> %s', (type, sql, expected) => {
     expect(code('postgres', column(type, sql))).toBe(expected);
   });
@@ -35,7 +42,7 @@ describe('defaultCode on postgres', () => {
     ['text', "'{}'", '[]'],
     ['text', "'{a,b}'", "['a', 'b']"],
     ['integer', "'{1,2}'", '[1, 2]'],
-    ['text', `'{"a b"}'`, "() => `'{\"a b\"}'`"],
+    ['text', `'{"a b"}'`, '() => `\'{"a b"}\'`'],
     ['text', "'{NULL}'", `() => "'{NULL}'"`],
   ])('array of %s default %s -> %s', (type, sql, expected) => {
     expect(code('postgres', column(type, sql, { array: true }))).toBe(expected);
@@ -60,7 +67,7 @@ describe('defaultCode on sqlite', () => {
     ['varchar', "'it''s'", `() => "'it''s'"`],
     ['datetime', "datetime('now')", `() => "datetime('now')"`],
     ['integer', '1 + 1', "() => '1 + 1'"],
-    ['json', `'{"a":1}'`, "() => `'{\"a\":1}'`"],
+    ['json', `'{"a":1}'`, '() => `\'{"a":1}\'`'],
   ])('%s default %s -> %s', (type, sql, expected) => {
     expect(code('sqlite', column(type, sql))).toBe(expected);
   });

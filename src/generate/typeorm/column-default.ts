@@ -53,7 +53,8 @@ function hasTopLevelOperator(sql: string): boolean {
     else if (depth === 0) {
       if (c === ':' && sql[i + 1] === ':') i++;
       else if ('+-*/<>=|&%^!~#@'.includes(c) && !(i === 0 && c === '-')) return true;
-      else if (/\s/.test(c) && /^\s+(AND|OR|IS|NOT|LIKE|ILIKE|IN|BETWEEN|AT|COLLATE)\b/i.test(sql.slice(i))) return true;
+      else if (/\s/.test(c) && /^\s+(AND|OR|IS|NOT|LIKE|ILIKE|IN|BETWEEN|AT|COLLATE)\b/i.test(sql.slice(i)))
+        return true;
     }
   }
   return false;

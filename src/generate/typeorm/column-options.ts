@@ -50,7 +50,13 @@ function strategyOf(column: Column, dialect: DialectName): Strategy | undefined 
   if (column.generated === 'increment') return 'increment';
   if (column.generated === 'identity-always' || column.generated === 'identity-by-default') return 'identity';
   // TypeORM reads a uuid column defaulting to uuid_generate_v4() as a generated one (and compiles one to that default).
-  if (dialectFor(dialect).capabilities.uuidType && column.type === 'uuid' && !column.array && column.default === UUID_GENERATOR) return 'uuid';
+  if (
+    dialectFor(dialect).capabilities.uuidType &&
+    column.type === 'uuid' &&
+    !column.array &&
+    column.default === UUID_GENERATOR
+  )
+    return 'uuid';
   return undefined;
 }
 
@@ -77,7 +83,9 @@ function declarableColumn(original: Column, context: ColumnContext, notes: strin
     column = asBaseType(original);
     const domain = qualifiedKey(original.domain);
     const base = typeText(column);
-    notes.push(`the database type is the domain ${domain} (over ${base}), which TypeORM cannot declare: declared as ${base}`);
+    notes.push(
+      `the database type is the domain ${domain} (over ${base}), which TypeORM cannot declare: declared as ${base}`,
+    );
     diagnostics.push({
       severity: 'warning',
       code: 'ENTITY_DOMAIN_AS_BASE_TYPE',
@@ -93,7 +101,15 @@ function declarableColumn(original: Column, context: ColumnContext, notes: strin
   if (isEnum || isSupportedType(dialect, column.type)) return column;
   const pk = table.primaryKey?.columns ?? [];
   const nearest = nearestType(dialect, column, pk.length === 1 && pk[0] === column.name);
-  const { type: _type, length: _length, precision: _precision, scale: _scale, array: _array, enum: _enum, ...rest } = column;
+  const {
+    type: _type,
+    length: _length,
+    precision: _precision,
+    scale: _scale,
+    array: _array,
+    enum: _enum,
+    ...rest
+  } = column;
   const before = typeText(column);
   const after = typeText(nearest.type);
   const problem = nearest.problem ?? `TypeORM cannot declare type ${before} on ${dialect}`;
@@ -145,7 +161,10 @@ export function planColumn(original: Column, context: ColumnContext): ColumnPlan
     enumName = column.enum!.name === typeormEnumName(table, column) ? undefined : column.enum!.name;
   } else if (!can.enumTypes && column.enumValues) {
     type = 'simple-enum';
-    inlineEnum = tsEnum(naming.classScope.claim(`${names.className}${pascalCase(property, 'Value')}`), column.enumValues);
+    inlineEnum = tsEnum(
+      naming.classScope.claim(`${names.className}${pascalCase(property, 'Value')}`),
+      column.enumValues,
+    );
   }
   const tsEnumType = sharedEnum ?? inlineEnum;
 
@@ -173,7 +192,8 @@ export function planColumn(original: Column, context: ColumnContext): ColumnPlan
   const identity = { 'identity-always': "'ALWAYS'", 'identity-by-default': "'BY DEFAULT'", increment: undefined }[
     column.generated ?? 'increment'
   ];
-  const pkName = inPrimaryKey && can.namedPrimaryKeys && table.primaryKey?.name ? tsString(table.primaryKey.name) : undefined;
+  const pkName =
+    inPrimaryKey && can.namedPrimaryKeys && table.primaryKey?.name ? tsString(table.primaryKey.name) : undefined;
   const comment = column.comment !== undefined ? tsString(column.comment) : undefined;
   const name = tsString(column.name);
   const tsType = `${tsTypeOf(dialect, column, tsEnumType?.name)}${column.nullable && !inPrimaryKey ? ' | null' : ''}`;

@@ -28,7 +28,10 @@ export function typeText(type: ColumnType): string {
       : type.precision !== undefined
         ? `(${type.precision}${type.scale !== undefined ? `,${type.scale}` : ''})`
         : '';
-  const name = type.type === 'enum' && type.enum ? `enum ${type.enum.schema ? `${type.enum.schema}.` : ''}${type.enum.name}` : type.type || '(no type)';
+  const name =
+    type.type === 'enum' && type.enum
+      ? `enum ${type.enum.schema ? `${type.enum.schema}.` : ''}${type.enum.name}`
+      : type.type || '(no type)';
   return `${name}${modifiers}${type.array ? '[]' : ''}`;
 }
 

@@ -16,13 +16,18 @@ export interface DecoratorCall {
 
 const MAX_WIDTH = 120;
 
-const present = (arg: ObjectArg) => arg.entries.filter((entry): entry is readonly [string, Code] => entry[1] !== undefined);
+const present = (arg: ObjectArg) =>
+  arg.entries.filter((entry): entry is readonly [string, Code] => entry[1] !== undefined);
 const isObject = (arg: DecoratorArg): arg is ObjectArg => typeof arg !== 'string';
 
 export function decorator(name: string, ...args: DecoratorArg[]): DecoratorCall {
   // An empty options object says nothing: left out when it is the last argument.
   const trimmed = [...args];
-  while (trimmed.length > 0 && isObject(trimmed[trimmed.length - 1]!) && present(trimmed[trimmed.length - 1] as ObjectArg).length === 0) {
+  while (
+    trimmed.length > 0 &&
+    isObject(trimmed[trimmed.length - 1]!) &&
+    present(trimmed[trimmed.length - 1] as ObjectArg).length === 0
+  ) {
     trimmed.pop();
   }
   return { name, args: trimmed };

@@ -30,7 +30,12 @@ export function tsString(value: string, template = true): string {
   const escaped = value.replace(
     // eslint-disable-next-line no-control-regex -- control characters are what this escapes
     /[\\'"\n\r\t\b\f\v\u2028\u2029]|[\u0000-\u001f\u007f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g,
-    (c) => (c === "'" || c === '"' ? (c === quote ? `\\${c}` : c) : (ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)),
+    (c) =>
+      c === "'" || c === '"'
+        ? c === quote
+          ? `\\${c}`
+          : c
+        : (ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`),
   );
   return `${quote}${escaped}${quote}`;
 }
@@ -87,7 +92,12 @@ export function jsonCode(value: unknown): Code | undefined {
 export function tsTemplate(value: string): string {
   const escaped = value.replace(
     /[\\`\r]|\$\{|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g,
-    (c) => (c === '\r' ? '\\r' : c.length === 1 && /[\ud800-\udfff]/.test(c) ? `\\u${c.charCodeAt(0).toString(16)}` : `\\${c}`),
+    (c) =>
+      c === '\r'
+        ? '\\r'
+        : c.length === 1 && /[\ud800-\udfff]/.test(c)
+          ? `\\u${c.charCodeAt(0).toString(16)}`
+          : `\\${c}`,
   );
   return `\`${escaped}\``;
 }

@@ -90,8 +90,10 @@ export function planNames(
   const classScope = new NameScope(RESERVED_CLASS_NAMES);
   const fileScope = new NameScope(RESERVED_FILE_NAMES, true);
   const isDefault = (object: QualifiedName) => object.schema === undefined || object.schema === defaultSchema;
-  const byDefaultSchemaFirst = <T extends QualifiedName>(objects: readonly T[]): T[] =>
-    [...objects.filter(isDefault), ...objects.filter((o) => !isDefault(o))];
+  const byDefaultSchemaFirst = <T extends QualifiedName>(objects: readonly T[]): T[] => [
+    ...objects.filter(isDefault),
+    ...objects.filter((o) => !isDefault(o)),
+  ];
   const classFor = (object: QualifiedName, fallback: string, ...extra: string[]): ClassNames => {
     const own = pascalCase(object.name, fallback);
     const qualified = pascalCase(`${object.schema ?? ''} ${object.name}`, fallback);
@@ -103,7 +105,9 @@ export function planNames(
   for (const table of byDefaultSchemaFirst(tables)) {
     const names = classFor(table, 'Table', `${pascalCase(table.name, 'Table')}Entity`);
     const propertyScope = new NameScope(RESERVED_PROPERTY_NAMES);
-    const properties = new Map(table.columns.map((c) => [c.name, propertyScope.claim(propertyNameFor(c.name), `${propertyNameFor(c.name)}_`)]));
+    const properties = new Map(
+      table.columns.map((c) => [c.name, propertyScope.claim(propertyNameFor(c.name), `${propertyNameFor(c.name)}_`)]),
+    );
     entities.set(qualifiedKey(table), { ...names, properties, propertyScope });
   }
   const viewNames = new Map<string, ClassNames>();
@@ -113,7 +117,10 @@ export function planNames(
   const enumTypes = byDefaultSchemaFirst(enums).map((type) => {
     const own = pascalCase(type.name, 'Enum');
     const names = [own, `${own}Enum`, pascalCase(`${type.schema ?? ''} ${type.name}`, 'Enum')];
-    return { type, tsEnum: tsEnum(classScope.claim(...(isDefault(type) ? names : [own, names[2]!, names[1]!])), type.values) };
+    return {
+      type,
+      tsEnum: tsEnum(classScope.claim(...(isDefault(type) ? names : [own, names[2]!, names[1]!])), type.values),
+    };
   });
   const enumByKey = new Map(enumTypes.map((e) => [qualifiedKey(e.type), e.tsEnum]));
   return {

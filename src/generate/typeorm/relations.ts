@@ -62,7 +62,10 @@ export function planRelations(
   const byKey = new Map(tables.map((t) => [qualifiedKey(t), t]));
   // TypeORM refuses a cycle of non-nullable relations (CircularRelationsError): those stay `nullable` relations.
   const requiredEdges = (key: string) =>
-    byKey.get(key)!.foreignKeys.filter((fk) => isRequired(byKey.get(key)!, fk) && byKey.has(referencedTableKey(fk))).map(referencedTableKey);
+    byKey
+      .get(key)!
+      .foreignKeys.filter((fk) => isRequired(byKey.get(key)!, fk) && byKey.has(referencedTableKey(fk)))
+      .map(referencedTableKey);
   const component = componentIds([...byKey.keys()], requiredEdges);
 
   const result = new Map<string, RelationPlan[]>();
@@ -106,7 +109,9 @@ export function planRelations(
         continue;
       }
       // TypeORM 0.3 keeps the declared order.
-      const order = line.relationColumnsInPrimaryKeyOrder ? typeormColumnOrder(fk, targetTable) : fk.columns.map((_, i) => i);
+      const order = line.relationColumnsInPrimaryKeyOrder
+        ? typeormColumnOrder(fk, targetTable)
+        : fk.columns.map((_, i) => i);
       if (order.some((position, i) => position !== i)) {
         diagnostics.push({
           severity: 'warning',
@@ -119,7 +124,10 @@ export function planRelations(
         });
       }
       relations.push({
-        property: names.propertyScope.claim(...relationNameFor(fk, target), `${relationNameFor(fk, target)[0]}Relation`),
+        property: names.propertyScope.claim(
+          ...relationNameFor(fk, target),
+          `${relationNameFor(fk, target)[0]}Relation`,
+        ),
         foreignKey: fk,
         target,
         joinColumns: fk.columns.map((name, i) => ({ name, referencedProperty: referencedProperties[i]! })),

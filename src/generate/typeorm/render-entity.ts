@@ -50,7 +50,13 @@ function relationDecorator(relation: RelationPlan, dialect: DialectName): Decora
       ['onDelete', action(fk.onDelete)],
       ['onUpdate', action(fk.onUpdate)],
       // SQLite only keeps INITIALLY DEFERRED (INITIALLY IMMEDIATE behaves as not deferrable there).
-      ['deferrable', fk.deferrable && (dialectFor(dialect).capabilities.deferrableConstraints || fk.deferrable === 'INITIALLY DEFERRED') ? tsString(fk.deferrable) : undefined],
+      [
+        'deferrable',
+        fk.deferrable &&
+        (dialectFor(dialect).capabilities.deferrableConstraints || fk.deferrable === 'INITIALLY DEFERRED')
+          ? tsString(fk.deferrable)
+          : undefined,
+      ],
       ['nullable', relation.required ? 'false' : undefined],
     ],
   });
@@ -84,7 +90,9 @@ export function renderEntityFile(file: EntityFile): string {
       continue;
     }
     const notes = (column.notes ?? []).map((note) => `${lineComment(note, indent)}\n`).join('');
-    members.push(`${notes}${renderDecorator(use(column.decorator), indent)}\n${indent}${column.property}!: ${column.tsType};`);
+    members.push(
+      `${notes}${renderDecorator(use(column.decorator), indent)}\n${indent}${column.property}!: ${column.tsType};`,
+    );
   }
   for (const relation of file.relations) {
     used.add('JoinColumn');
@@ -106,9 +114,13 @@ export function renderEntityFile(file: EntityFile): string {
   const imports = [
     `import { ${[...used].sort().join(', ')} } from 'typeorm';`,
     ...(sharedEnums.length > 0 ? [`import { ${sharedEnums.join(', ')} } from './${ENUMS_FILE}';`] : []),
-    ...[...targets].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([fileName, className]) => `import { ${className} } from './${fileName}';`),
+    ...[...targets]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([fileName, className]) => `import { ${className} } from './${fileName}';`),
   ];
-  const inlineEnums = file.columns.flatMap((c) => (c.inlineEnum ? [renderEnum(c.inlineEnum, `the values of ${table.name}.${c.column.name}`)] : []));
+  const inlineEnums = file.columns.flatMap((c) =>
+    c.inlineEnum ? [renderEnum(c.inlineEnum, `the values of ${table.name}.${c.column.name}`)] : [],
+  );
 
   return [
     HEADER,

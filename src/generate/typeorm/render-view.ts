@@ -36,9 +36,17 @@ export function planViewIndexes(view: View, diagnostics: Diagnostic[], line: Lin
       continue;
     }
     for (const column of index.columns) {
-      if (!properties.has(column)) properties.set(column, scope.claim(propertyNameFor(column), `${propertyNameFor(column)}_`));
+      if (!properties.has(column))
+        properties.set(column, scope.claim(propertyNameFor(column), `${propertyNameFor(column)}_`));
     }
-    lines.push({ call: indexDecorator(index, index.method, arrayLiteral(index.columns.map((c) => tsString(properties.get(c)!))), line) });
+    lines.push({
+      call: indexDecorator(
+        index,
+        index.method,
+        arrayLiteral(index.columns.map((c) => tsString(properties.get(c)!))),
+        line,
+      ),
+    });
   }
   return { lines, properties };
 }
@@ -60,15 +68,23 @@ export function renderViewFile(
       ['expression', view.expression.includes('\n') ? tsTemplate(view.expression) : tsString(view.expression)],
     ],
   });
-  const decorators = ['ViewEntity', ...(indexes.lines.some((l) => 'call' in l) ? ['Index'] : []), ...(indexes.properties.size > 0 ? ['ViewColumn'] : [])];
+  const decorators = [
+    'ViewEntity',
+    ...(indexes.lines.some((l) => 'call' in l) ? ['Index'] : []),
+    ...(indexes.properties.size > 0 ? ['ViewColumn'] : []),
+  ];
   const imports = [
     `import { ${decorators.sort().join(', ')} } from 'typeorm';`,
     ...others.map((d) => `import { ${d.className} } from './${d.fileName}';`),
   ];
-  const classLines = [renderDecorator(options, ''), ...indexes.lines.map((l) => ('call' in l ? renderDecorator(l.call, '') : lineComment(l.comment)))];
+  const classLines = [
+    renderDecorator(options, ''),
+    ...indexes.lines.map((l) => ('call' in l ? renderDecorator(l.call, '') : lineComment(l.comment))),
+  ];
   // The view's columns are not in the model: only those an index names are declared, typed `unknown`.
   const members = [...indexes.properties].map(
-    ([column, property]) => `${renderDecorator(decorator('ViewColumn', { entries: [['name', tsString(column)]] }), '  ')}\n  ${property}!: unknown;`,
+    ([column, property]) =>
+      `${renderDecorator(decorator('ViewColumn', { entries: [['name', tsString(column)]] }), '  ')}\n  ${property}!: unknown;`,
   );
   const body = members.length > 0 ? `{\n${members.join('\n\n')}\n}` : '{}';
   return `${HEADER}\n${imports.join('\n')}\n\n${classLines.join('\n')}\nexport class ${names.className} ${body}\n`;

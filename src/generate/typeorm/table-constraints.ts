@@ -62,21 +62,34 @@ export function planTableConstraints(context: ConstraintContext): ClassDecorator
   const { dialect, table, names, skippedColumns, diagnostics, line } = context;
   const key = qualifiedKey(table);
   const location = `table ${key}`;
-  const properties = (columns: readonly string[]) => arrayLiteral(columns.map((c) => tsString(names.properties.get(c) ?? c)));
+  const properties = (columns: readonly string[]) =>
+    arrayLiteral(columns.map((c) => tsString(names.properties.get(c) ?? c)));
   const lines: ClassDecoratorLine[] = [];
   const onSkippedColumn = (kind: string, name: string, columns: readonly string[]): boolean => {
     const skipped = columns.filter((c) => skippedColumns.has(c));
     if (skipped.length === 0) return false;
     const reason = `${kind} "${name}" is not declared: column ${skipped.join(', ')} is not`;
-    diagnostics.push({ severity: 'error', code: 'ENTITY_CONSTRAINT_ON_SKIPPED_COLUMN', message: `${key}: ${reason}`, location });
+    diagnostics.push({
+      severity: 'error',
+      code: 'ENTITY_CONSTRAINT_ON_SKIPPED_COLUMN',
+      message: `${key}: ${reason}`,
+      location,
+    });
     lines.push({ comment: reason });
     return true;
   };
 
   for (const unique of table.uniques) {
     if (onSkippedColumn('unique constraint', unique.name, unique.columns)) continue;
-    const deferrable = dialectFor(dialect).capabilities.deferrableConstraints && unique.deferrable ? tsString(unique.deferrable) : undefined;
-    lines.push({ call: decorator('Unique', tsString(unique.name), properties(unique.columns), { entries: [['deferrable', deferrable]] }) });
+    const deferrable =
+      dialectFor(dialect).capabilities.deferrableConstraints && unique.deferrable
+        ? tsString(unique.deferrable)
+        : undefined;
+    lines.push({
+      call: decorator('Unique', tsString(unique.name), properties(unique.columns), {
+        entries: [['deferrable', deferrable]],
+      }),
+    });
   }
   for (const check of table.checks) {
     lines.push({ call: decorator('Check', tsString(check.name), tsString(check.expression)) });
@@ -85,7 +98,9 @@ export function planTableConstraints(context: ConstraintContext): ClassDecorator
   for (const exclusion of table.exclusions ?? []) {
     const columns = exclusion.elements.flatMap((element) => ('column' in element ? [element.column] : []));
     if (onSkippedColumn('exclusion constraint', exclusion.name, columns)) continue;
-    lines.push({ call: decorator('Exclusion', tsString(exclusion.name), tsString(dialectFor(dialect).exclusionBody!(exclusion))) });
+    lines.push({
+      call: decorator('Exclusion', tsString(exclusion.name), tsString(dialectFor(dialect).exclusionBody!(exclusion))),
+    });
   }
   for (const index of table.indexes) {
     const method = dialectFor(dialect).capabilities.indexMethods ? index.method : undefined;
@@ -105,8 +120,10 @@ export function planTableConstraints(context: ConstraintContext): ClassDecorator
 /** Why TypeORM cannot declare an index (of a table or a materialized view), or `undefined` when it can. */
 export function undeclarableIndex(index: Index, method: string | undefined, line: LineDifferences): string | undefined {
   if (indexKeys(index).some(isExpressionKey)) return 'TypeORM cannot declare an index key that is an expression';
-  if (indexKeys(index).some(hasKeyOrder)) return 'TypeORM cannot declare the sort order of an index key (DESC, NULLS FIRST/LAST)';
-  if (method !== undefined && !POSTGRES_INDEX_TYPES.has(method)) return `TypeORM cannot declare an index using ${method}`;
+  if (indexKeys(index).some(hasKeyOrder))
+    return 'TypeORM cannot declare the sort order of an index key (DESC, NULLS FIRST/LAST)';
+  if (method !== undefined && !POSTGRES_INDEX_TYPES.has(method))
+    return `TypeORM cannot declare an index using ${method}`;
   if (method !== undefined && method !== 'gist' && !line.indexTypeOption) {
     return `TypeORM ${line.line} cannot declare an index using ${method} (@Index has a \`type\` option from TypeORM 1.0)`;
   }
@@ -114,7 +131,13 @@ export function undeclarableIndex(index: Index, method: string | undefined, line
 }
 
 /** The diagnostic and the comment for an index TypeORM cannot declare. */
-export function notDeclaredIndex(owner: string, location: string, index: Index, reason: string, diagnostics: Diagnostic[]): ClassDecoratorLine {
+export function notDeclaredIndex(
+  owner: string,
+  location: string,
+  index: Index,
+  reason: string,
+  diagnostics: Diagnostic[],
+): ClassDecoratorLine {
   diagnostics.push({
     severity: 'warning',
     code: 'ENTITY_INDEX_NOT_DECLARED',
@@ -129,7 +152,12 @@ export function notDeclaredIndex(owner: string, location: string, index: Index, 
  * `@Index('name', ['a', 'b'], { unique: true, where: '...', type: 'gin' })`; `properties` is the array of property
  * names. TypeORM 0.3 has no `type` option: a GiST index is `spatial: true` there.
  */
-export function indexDecorator(index: Index, method: string | undefined, properties: string, line: LineDifferences): DecoratorCall {
+export function indexDecorator(
+  index: Index,
+  method: string | undefined,
+  properties: string,
+  line: LineDifferences,
+): DecoratorCall {
   return decorator('Index', tsString(index.name), properties, {
     entries: [
       ['unique', index.unique ? 'true' : undefined],

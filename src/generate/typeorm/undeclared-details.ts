@@ -10,11 +10,18 @@ import type { Model, Table, UnmodelledAttribute } from '../../model';
 import { qualifiedKey } from '../../model';
 import type { Diagnostic } from '../../plan/types';
 
-const PLAN_RESETS = 'A plan against the generated entities resets it: set it again by hand after such a plan, or keep it out of the plan.';
+const PLAN_RESETS =
+  'A plan against the generated entities resets it: set it again by hand after such a plan, or keep it out of the plan.';
 const LEFT_ALONE = 'Plans leave it as it is (schemaplan does not manage it).';
 
 function detail(location: string, what: string, hint: string): Diagnostic {
-  return { severity: 'warning', code: 'ENTITY_DETAIL_NOT_DECLARED', message: `${what}: entities cannot declare it`, location, hint };
+  return {
+    severity: 'warning',
+    code: 'ENTITY_DETAIL_NOT_DECLARED',
+    message: `${what}: entities cannot declare it`,
+    location,
+    hint,
+  };
 }
 
 function unmodelled(location: string, object: string, list: readonly UnmodelledAttribute[] | undefined): Diagnostic[] {
@@ -29,11 +36,13 @@ function tableDetails(table: Table): Diagnostic[] {
   const pk = table.primaryKey;
   if (pk?.deferrable) out.push(detail(at, `primary key of ${key} is DEFERRABLE ${pk.deferrable}`, PLAN_RESETS));
   for (const constraint of [pk, ...table.uniques, ...table.checks, ...table.foreignKeys]) {
-    if (constraint?.comment) out.push(detail(at, `constraint ${constraint.name ?? ''} on ${key} has a comment`, PLAN_RESETS));
+    if (constraint?.comment)
+      out.push(detail(at, `constraint ${constraint.name ?? ''} on ${key} has a comment`, PLAN_RESETS));
   }
   if (pk) out.push(...unmodelled(at, `primary key of ${key}`, pk.unmodelled));
   for (const unique of table.uniques) {
-    if (unique.nullsNotDistinct) out.push(detail(at, `unique constraint ${unique.name} on ${key} is NULLS NOT DISTINCT`, PLAN_RESETS));
+    if (unique.nullsNotDistinct)
+      out.push(detail(at, `unique constraint ${unique.name} on ${key} is NULLS NOT DISTINCT`, PLAN_RESETS));
     out.push(...unmodelled(at, `unique constraint ${unique.name} on ${key}`, unique.unmodelled));
   }
   for (const fk of table.foreignKeys) {
@@ -58,15 +67,19 @@ export function undeclaredDetails(model: Model, tables: readonly Table[]): Diagn
   for (const view of model.views ?? []) {
     const at = `view ${qualifiedKey(view)}`;
     if (view.comment) out.push(detail(at, `view ${qualifiedKey(view)} has a comment`, PLAN_RESETS));
-    if (view.options?.length) out.push(detail(at, `view ${qualifiedKey(view)} has options ${view.options.join(', ')}`, PLAN_RESETS));
+    if (view.options?.length)
+      out.push(detail(at, `view ${qualifiedKey(view)} has options ${view.options.join(', ')}`, PLAN_RESETS));
     out.push(...unmodelled(at, `view ${qualifiedKey(view)}`, view.unmodelled));
     for (const index of view.indexes ?? []) {
-      if (index.comment) out.push(detail(at, `index ${index.name} on ${qualifiedKey(view)} has a comment`, PLAN_RESETS));
+      if (index.comment)
+        out.push(detail(at, `index ${index.name} on ${qualifiedKey(view)} has a comment`, PLAN_RESETS));
       out.push(...unmodelled(at, `index ${index.name} on ${qualifiedKey(view)}`, index.unmodelled));
     }
   }
   for (const schema of Object.keys(model.schemaComments ?? {})) {
-    out.push(detail(`schema ${schema}`, `schema ${schema} has a comment`, 'Plans from entities leave schema comments alone.'));
+    out.push(
+      detail(`schema ${schema}`, `schema ${schema} has a comment`, 'Plans from entities leave schema comments alone.'),
+    );
   }
   return out;
 }
