@@ -63,6 +63,7 @@ export type {
   PlanOptions,
   ApplyOptions,
   DiffOptions,
+  DiffSource,
   InspectOptions,
   RenameAnswer,
   ApplyResult,

@@ -3,6 +3,7 @@
  * apply as typed errors with a stable `code`, cancellation by an AbortSignal, progress events, and `diff` / `inspect`
  * giving exactly what the CLI prints as JSON.
  */
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import {
   apply,
@@ -13,6 +14,7 @@ import {
   inspect,
   OpenDecisionsError,
   plan,
+  type ModelDocument,
   type ProgressEvent,
   type SchemaplanError,
 } from '../src';
@@ -139,6 +141,47 @@ describe.each(DIALECTS)('the library API on %s', (dialect) => {
     expect(model).toEqual(JSON.parse(printed.stdout));
     const compiled = await inspect({ entities: TO, dialect, cwd: REPO_ROOT });
     expect(compiled.tables.map((t) => t.name).sort()).toEqual(['authors', 'books']);
+  });
+
+  it('diff() takes a model (as inspect() returns it) or a model document as data, checked as a file would be', async () => {
+    const to = `entities:${FROM[0]}`;
+    const model = await inspect({ url: db.url, cwd: REPO_ROOT });
+    const kept = JSON.stringify(model);
+    const fromDatabase = await diff({ from: db.url, to, cwd: REPO_ROOT });
+    const fromModel = await diff({ from: model, to, cwd: REPO_ROOT });
+    expect(fromModel.decisions.length).toBeGreaterThan(0); // renamed back? (statements wait for the answers)
+    expect(fromModel.decisions).toEqual(fromDatabase.decisions);
+    expect(fromModel.statements).toEqual(fromDatabase.statements);
+    expect(fromModel.target).toBe(`(from model) -> ${to}`);
+    // The dialect is the model's own; the caller's object is read, never changed.
+    expect((await diff({ from: model, to: model, cwd: REPO_ROOT })).statements).toEqual([]);
+    expect(JSON.stringify(model)).toBe(kept);
+
+    // A model document (generated/model.json, committed for schema/): its model for the dialect, as from the file.
+    const documentFile = path.join(REPO_ROOT, 'generated/model.json');
+    const document = JSON.parse(readFileSync(documentFile, 'utf8')) as ModelDocument;
+    const schemaEntities = `entities:${path.join(REPO_ROOT, 'schema/**/*.ts')}`;
+    const asData = await diff({ from: document, to: schemaEntities, dialect, cwd: REPO_ROOT });
+    const asFile = await diff({ from: documentFile, to: schemaEntities, dialect, cwd: REPO_ROOT });
+    expect(asData.statements).toEqual([]);
+    expect({ ...asData, target: '' }).toEqual({ ...asFile, target: '' });
+    const empty = await freshDatabase(dialect, 'library-empty');
+    try {
+      const emptyModel = await inspect({ url: empty.url, cwd: REPO_ROOT });
+      const create = await diff({ from: emptyModel, to: document, cwd: REPO_ROOT });
+      expect(create.statements.map((s) => s.sql).join('\n')).toMatch(/CREATE TABLE "(public"\.")?decks"/);
+    } finally {
+      await empty.drop();
+    }
+
+    // Not a model: the same error as such a file gives.
+    const notModel = await rejection(diff({ from: { dialect, tables: 'none' } as never, to, cwd: REPO_ROOT }));
+    expect(notModel.code).toBe('SOURCE');
+    expect(notModel.message).toContain('(from model)');
+    const circular: Record<string, unknown> = {};
+    circular.self = circular;
+    expect((await rejection(diff({ from: circular as never, to, cwd: REPO_ROOT }))).code).toBe('SOURCE');
+    expect((await rejection(diff({ from: 42 as never, to, cwd: REPO_ROOT }))).code).toBe('USAGE');
   });
 });
 

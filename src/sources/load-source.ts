@@ -55,8 +55,8 @@ export function diffDialect(
 ): DialectName {
   const said = [from, to].flatMap((spec) => {
     if (spec.kind === 'database') return [{ dialect: spec.dialect, by: spec.label }];
-    if (spec.kind === 'model') {
-      const own = rawModelDialect(spec.file, cwd);
+    if (spec.kind === 'model' || spec.kind === 'modelData') {
+      const own = rawModelDialect(modelData(spec, cwd), spec.label);
       return own ? [{ dialect: own, by: spec.label }] : [];
     }
     return [];
@@ -107,21 +107,39 @@ function isRawModel(data: unknown): data is Model {
   return typeof data === 'object' && data !== null && 'dialect' in data && 'tables' in data;
 }
 
-function rawModelDialect(file: string, cwd: string): DialectName | undefined {
-  const data = readJson(file, cwd);
+/**
+ * The JSON of a model side: the file's, or the data given, through JSON (so it is checked and read exactly as the same
+ * file would be, and the caller's objects are never shared with the plan).
+ */
+function modelData(spec: Extract<SourceSpec, { kind: 'model' | 'modelData' }>, cwd: string): unknown {
+  if (spec.kind === 'model') return readJson(spec.file, cwd);
+  try {
+    return JSON.parse(JSON.stringify(spec.data)) as unknown;
+  } catch (error) {
+    throw new SourceError(
+      `${spec.label}: not JSON data: ${(error as Error).message}`,
+      'Give a model as inspect() returns it, or a model document as generated/model.json holds it.',
+    );
+  }
+}
+
+function rawModelDialect(data: unknown, label: string): DialectName | undefined {
   if (!isRawModel(data)) return undefined;
-  validateModelJson(data, 'model', file);
+  validateModelJson(data, 'model', label);
   return data.dialect;
 }
 
-function modelFile(file: string, dialect: DialectName, cwd: string): { model: Model; scope: TargetScope } {
-  const data = readJson(file, cwd);
+/**
+ * A model side: a raw model (checked against the model's JSON Schema, then used as it is: an inventory) or a model
+ * document (its model for `dialect`: what the entities need).
+ */
+function modelSide(data: unknown, label: string, dialect: DialectName): { model: Model; scope: TargetScope } {
   if (isRawModel(data)) {
-    validateModelJson(data, 'model', file);
+    validateModelJson(data, 'model', label);
     return { model: data, scope: 'inventory' };
   }
-  const document: ModelDocument = parseModelDocument(JSON.stringify(data), file);
-  return { model: modelOf(document, dialect, file), scope: 'needs' };
+  const document: ModelDocument = parseModelDocument(JSON.stringify(data), label);
+  return { model: modelOf(document, dialect, label), scope: 'needs' };
 }
 
 export interface LoadOptions {
@@ -177,7 +195,8 @@ async function loadSide(spec: SourceSpec, dialect: DialectName, options: LoadOpt
       };
     }
     case 'model':
-      return { spec, ...modelFile(spec.file, dialect, options.cwd), diagnostics: [] };
+    case 'modelData':
+      return { spec, ...modelSide(modelData(spec, options.cwd), spec.label, dialect), diagnostics: [] };
     case 'sql': {
       const model = await loadSqlFile(spec.file, dialect, { cwd: options.cwd, devUrl: options.devUrl });
       return { spec, model, diagnostics: [], scope: 'inventory' };

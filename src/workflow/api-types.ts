@@ -4,7 +4,7 @@
  */
 import type { DataSource } from 'typeorm';
 import type { LockRetry } from '../dialects/dialect';
-import type { DialectName } from '../model';
+import type { DialectName, Model, ModelDocument } from '../model';
 import type { HazardCode } from '../plan/types';
 import type { PlanDocument } from './plan-document';
 
@@ -67,11 +67,18 @@ export interface ApplyOptions extends PlanOptions {
   readonly allowHazards?: readonly HazardCode[] | 'all';
 }
 
+/**
+ * One side of `diff()`: a database URL, `entities:GLOB[,GLOB]`, a model `.json` file or a `.sql` file (as
+ * `schema diff --from/--to` take them), or the same data in memory: a model (as `inspect()` returns it) or a model
+ * document (as `generated/model.json` holds it). Data is checked as a file would be (`SourceError` if it is not one).
+ */
+export type DiffSource = string | Model | ModelDocument;
+
 export interface DiffOptions {
-  /** The current state: a database URL, `entities:GLOB[,GLOB]`, a model `.json` file or a `.sql` file. */
-  readonly from: string;
-  /** The desired state, as `from`. */
-  readonly to: string;
+  /** The current state. */
+  readonly from: DiffSource;
+  /** The desired state. */
+  readonly to: DiffSource;
   /** When neither side is a database (nor `devUrl` given): the dialect to compare in. */
   readonly dialect?: DialectName;
   /** PostgreSQL: an empty database to evaluate `.sql` sides in (default: the built-in sandbox, PGlite). */

@@ -5,15 +5,19 @@ import { readRenamesFile } from '../hints/renames-file';
 import { renamesForModel } from '../hints/renames-for-model';
 import { declarableByEntities, type DialectName, type Model } from '../model';
 import type { Plan } from '../plan/types';
+import type { DiffSource } from './api-types';
 import { diffDialect, loadSource, type LoadedSource } from '../sources/load-source';
-import { parseSourceSpec } from '../sources/source-spec';
+import { sourceSpecOf } from '../sources/source-spec';
 import { managedSchemas } from './plan-database';
 import { planModels } from './plan-models';
 
-/** Two schema sources to compare: each a database URL, `entities:GLOB[,GLOB]`, a model `.json` or a `.sql` file. */
+/**
+ * Two schema sources to compare: each a database URL, `entities:GLOB[,GLOB]`, a model `.json` or a `.sql` file, or
+ * (from code) a model or model document as data.
+ */
 export interface DiffRequest {
-  readonly from: string;
-  readonly to: string;
+  readonly from: DiffSource;
+  readonly to: DiffSource;
   /** When neither side is a database (nor `devUrl` given): the dialect to compare in. */
   readonly dialect?: DialectName;
   /** PostgreSQL: an empty database to evaluate `.sql` sides in (default: the built-in sandbox, PGlite). */
@@ -49,7 +53,7 @@ export interface DiffResult {
  */
 export async function diffSources(request: DiffRequest): Promise<DiffResult> {
   const { cwd } = request;
-  const specs = [parseSourceSpec(request.from, cwd), parseSourceSpec(request.to, cwd)] as const;
+  const specs = [sourceSpecOf(request.from, 'from', cwd), sourceSpecOf(request.to, 'to', cwd)] as const;
   const dialectName = diffDialect(specs[0], specs[1], request.dialect, cwd, {
     devUrl: request.devUrl,
     missingHint: request.missingDialectHint,
