@@ -22,6 +22,13 @@ import {
   type FailurePoint,
 } from './apply-error';
 import { releaseApplyLock, takeApplyLock } from './apply-lock';
+import {
+  FOOTPRINT_WORTH_CHECKING,
+  LOCK_TABLE_SETTINGS_SQL,
+  lockTableRefusal,
+  transactionFootprint,
+  type LockTableSettings,
+} from './lock-footprint';
 import { ControlConnection } from './control-connection';
 import { introspectPostgres } from './introspect';
 import { describeWait, type LockWait } from './lock-waits';
@@ -258,6 +265,7 @@ class PostgresSession implements DatabaseSession {
     const lockTimeout = options.lockTimeout ?? DEFAULT_LOCK_TIMEOUT_SECONDS;
     let applied = 0;
     try {
+      await this.refuseWhatCannotFit(statements);
       await takeApplyLock(query, this.target, lockTimeout, (ms) => pause(ms, joined.signal));
       try {
         const statementTimeout = options.statementTimeout
@@ -279,6 +287,15 @@ class PostgresSession implements DatabaseSession {
       restore();
       joined.dispose();
     }
+  }
+
+  /** A plan one of whose transactions cannot fit in the server's lock table is refused before anything runs. */
+  private async refuseWhatCannotFit(statements: readonly Statement[]): Promise<void> {
+    const footprint = transactionFootprint(statements);
+    if (footprint < FOOTPRINT_WORTH_CHECKING) return;
+    const [settings] = await this.query<LockTableSettings>(LOCK_TABLE_SETTINGS_SQL);
+    const refusal = settings && lockTableRefusal(footprint, settings);
+    if (refusal) throw refusal;
   }
 
   /** Puts the session's own timeouts back (`ConnectOptions`) after apply's. */
