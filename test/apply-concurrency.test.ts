@@ -183,7 +183,10 @@ describe('concurrent schema apply on postgres, while the first is inside its app
         for (let tries = 0; holder === undefined && tries < 600; tries++) {
           const [row] = await pgQuery<{ pid: number }>(
             db.url,
-            `SELECT pid FROM pg_stat_activity WHERE application_name = 'schemaplan' AND wait_event_type = 'Lock'`,
+            // The apply lock's holder, once it waits in its concurrent build (not any schemaplan session waiting).
+            `SELECT a.pid FROM pg_stat_activity a JOIN pg_locks l ON l.pid = a.pid
+              WHERE a.application_name = 'schemaplan' AND a.wait_event_type = 'Lock' AND l.locktype = 'advisory'
+                AND l.granted AND (l.classid::bigint << 32) + l.objid::bigint = ${APPLY_LOCK_KEY}`,
           );
           holder = row?.pid;
           if (holder === undefined) await sleep(50);
