@@ -245,18 +245,36 @@ WHERE ix.indrelid = ANY($1::oid[])
     WHERE con.conindid = ix.indexrelid AND con.conrelid = ix.indrelid AND con.contype IN ('p', 'u', 'x'))
 ORDER BY ix.indrelid, i.relname`;
 
-/** Enum types of the managed schemas (not members of an extension), labels in their sort order, with their comments. */
+/**
+ * Enum types of the managed schemas (not members of an extension), labels in their sort order, with their comments,
+ * and the domains over each (over the enum or its array type). The domains are found for all enums at once, from the
+ * domains (index lookups of their base type), aggregated per enum: a subquery per enum scanned all of pg_type each time.
+ */
 export const ENUMS_SQL = `
+WITH enum_domain AS (
+  SELECT et.oid AS enum_oid, dn.nspname || '.' || dt.typname AS name
+  FROM pg_catalog.pg_type dt
+  JOIN pg_catalog.pg_namespace dn ON dn.oid = dt.typnamespace
+  JOIN pg_catalog.pg_type et ON et.oid = dt.typbasetype AND et.typtype = 'e'
+  WHERE dt.typtype = 'd'
+  UNION ALL
+  SELECT et.oid, dn.nspname || '.' || dt.typname
+  FROM pg_catalog.pg_type dt
+  JOIN pg_catalog.pg_namespace dn ON dn.oid = dt.typnamespace
+  JOIN pg_catalog.pg_type at ON at.oid = dt.typbasetype
+  JOIN pg_catalog.pg_type et ON et.oid = at.typelem AND et.typarray = at.oid AND et.typtype = 'e'
+  WHERE dt.typtype = 'd'),
+enum_domains AS (
+  SELECT enum_oid, array_agg(name ORDER BY name COLLATE "C") AS names FROM enum_domain GROUP BY enum_oid)
 SELECT n.nspname AS schema, t.typname AS name,
   ARRAY(SELECT e.enumlabel FROM pg_catalog.pg_enum e WHERE e.enumtypid = t.oid ORDER BY e.enumsortorder)::text[] AS values,
   d.description AS comment, t.typacl IS NOT NULL AS has_privileges,
-  ARRAY(SELECT dn.nspname || '.' || dt.typname FROM pg_catalog.pg_type dt
-    JOIN pg_catalog.pg_namespace dn ON dn.oid = dt.typnamespace
-    WHERE dt.typtype = 'd' AND dt.typbasetype IN (t.oid, t.typarray) ORDER BY 1)::text[] AS domains
+  COALESCE(ed.names, '{}')::text[] AS domains
 FROM pg_catalog.pg_type t
 JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
 LEFT JOIN pg_catalog.pg_description d
   ON d.objoid = t.oid AND d.classoid = 'pg_catalog.pg_type'::regclass AND d.objsubid = 0
+LEFT JOIN enum_domains ed ON ed.enum_oid = t.oid
 WHERE t.typtype = 'e' AND n.nspname = ANY($1::text[])
   AND NOT EXISTS (
     SELECT 1 FROM pg_catalog.pg_depend e
