@@ -23,6 +23,8 @@ export interface TableRow {
   force_row_security: boolean;
   access_method: string | null;
   of_type: string | null;
+  /** The server's `server_version_num` (the same on every row). */
+  server_version_num: number;
 }
 export interface ColumnRow {
   table_oid: string;
@@ -45,7 +47,7 @@ export interface ColumnRow {
   identity_max: string | null;
   identity_cache: string | null;
   identity_cycle: boolean | null;
-  /** When the (element) type is a domain: the type it is over (NULL otherwise), see COLUMNS_SQL. */
+  /** When the (element) type is a domain: the type it is over (NULL otherwise), see columnsSql. */
   domain_typmod: number | null;
   domain_is_array: boolean | null;
   domain_type: string | null;

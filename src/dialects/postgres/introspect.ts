@@ -5,11 +5,11 @@ import { isManagedTable, UNMANAGED_TABLES } from '../unmanaged';
 import { DEFAULT_SCHEMA, normalizePostgresModel } from './normalize';
 import { quoteQualified } from './quote';
 import {
-  COLUMNS_SQL,
-  CONSTRAINTS_SQL,
+  columnsSql,
+  constraintsSql,
   ENUMS_SQL,
   EXTENSIONS_SQL,
-  INDEXES_SQL,
+  indexesSql,
   NOT_MANAGED_SQL,
   SEQUENCES_SQL,
   TABLES_SQL,
@@ -60,9 +60,10 @@ export async function introspectPostgres(
     ? quoteQualified({ schema: DEFAULT_SCHEMA, name: TYPEORM_METADATA_TABLE })
     : undefined;
   const oids = tableRows.map((row) => row.oid);
+  const serverVersion = schemaRows[0]?.server_version_num;
   const [columnRows, constraintRows, enumRows, extensionRows, viewRows] = [
-    await query<ColumnRow>(COLUMNS_SQL, [oids]),
-    await query<ConstraintRow>(CONSTRAINTS_SQL, [oids]),
+    await query<ColumnRow>(columnsSql(serverVersion), [oids]),
+    await query<ConstraintRow>(constraintsSql(serverVersion), [oids]),
     await query<EnumRow>(ENUMS_SQL, [schemaList]),
     await query<{ name: string }>(EXTENSIONS_SQL, []),
     await query<ViewRow>(viewsSql(metadataTable), [schemaList]),
@@ -70,7 +71,7 @@ export async function introspectPostgres(
   const sequenceRows = await query<SequenceRow>(SEQUENCES_SQL, [schemaList]);
   // Indexes of the tables and of the materialized views, in one query.
   const materializedOids = viewRows.filter((row) => row.kind === 'view' && row.materialized).map((row) => row.oid!);
-  const indexRows = await query<IndexRow>(INDEXES_SQL, [[...oids, ...materializedOids]]);
+  const indexRows = await query<IndexRow>(indexesSql(serverVersion), [[...oids, ...materializedOids]]);
   const notManagedRows = await query<NotManagedRow>(NOT_MANAGED_SQL, [schemaList, UNMANAGED_TABLES]);
   const recordedColumns = new Map(
     viewRows

@@ -44,6 +44,9 @@ export const DEFAULT_SCHEMA = 'public';
 /** `nextval('users_id_seq'::regclass)`, possibly schema-qualified and quoted: the default of a serial column. */
 const SEQUENCE_DEFAULT = /^nextval\('(?:[^']|'')+'(?:::regclass)?\)$/i;
 
+/** Models `normalizePostgresModel` returned. */
+const canonicalModels = new WeakSet<Model>();
+
 /**
  * The canonical PostgreSQL model: what a compiled model (TypeORM's `Table.create`) and an introspected one (the
  * catalog) look like when they mean the same schema.
@@ -62,9 +65,17 @@ const SEQUENCE_DEFAULT = /^nextval\('(?:[^']|'')+'(?:::regclass)?\)$/i;
  * - implied facts made explicit: the schema (`public`), NOT NULL on primary-key and generated columns, the schemas
  *   the model's objects live in (and `public`); `public`'s comment from initdb (`standard public schema`) left out.
  *
- * Idempotent; the result is valid SQL to render from.
+ * Idempotent; the result is valid SQL to render from. A model this returned is returned as it is (models are never
+ * changed once made): planning normalises both sides, and the introspected side already is canonical.
  */
 export function normalizePostgresModel(model: Model): Model {
+  if (canonicalModels.has(model)) return model;
+  const normalized = canonicalPostgresModel(model);
+  canonicalModels.add(normalized);
+  return normalized;
+}
+
+function canonicalPostgresModel(model: Model): Model {
   const enums = model.enums.map(normalizeEnum);
   const sequences = model.sequences?.map(normalizeSequence);
   const standalone = sequenceKeys(sequences);

@@ -5,10 +5,26 @@
  */
 
 /**
+ * Catalog columns that not every server version has (`attcompression` from PostgreSQL 14, `indnullsnotdistinct` and
+ * `confdelsetcols` from 15; `attstattarget` changed type in 17) are read directly on the versions known to have them
+ * (`serverVersion`: `server_version_num`, which TABLES_SQL returns), else through `to_jsonb` of the whole row (absent:
+ * NULL), which costs the server more than the rest of the query at a thousand tables (it serialises every column of
+ * every row).
+ */
+function hasCurrentColumns(serverVersion: number | undefined): boolean {
+  return typeof serverVersion === 'number' && serverVersion >= 150000 && serverVersion < 190000;
+}
+
+/** `alias.column` read directly when the server has it, else through `to_jsonb(alias)` (absent: NULL). */
+function versionedColumn(alias: string, column: string, direct: boolean): string {
+  return direct ? `${alias}.${column}::text` : `to_jsonb(${alias}) ->> '${column}'`;
+}
+
+/**
  * The schemas read that exist (with their comments), each with its ordinary and partitioned tables (not partitions,
  * not members of an extension) and their comments; a schema without tables is one row with a NULL table. A
  * partitioned table has its strategy and key (`RANGE (at)`, from `pg_get_partkeydef`) and its partitions with their
- * bounds. Also what a table has that the model does not describe (reported as partly managed, see
+ * bounds. Also the server's version (`server_version_num`, for the queries that follow), and what a table has that the model does not describe (reported as partly managed, see
  * `UnmodelledAttribute`): storage parameters, tablespace, persistence, replica identity (and its index), inheritance
  * parents, forced row level security, table access method (when not `heap`), the composite type of a typed table.
  */
@@ -34,7 +50,8 @@ SELECT c.oid::int8 AS oid, n.nspname AS schema, c.relname AS name, d.description
     WHERE i.inhparent = c.oid), '[]'::jsonb) END AS partitions,
   c.relforcerowsecurity AS force_row_security,
   tam.amname AS access_method,
-  CASE WHEN c.reloftype <> 0 THEN pg_catalog.format_type(c.reloftype, NULL) END AS of_type
+  CASE WHEN c.reloftype <> 0 THEN pg_catalog.format_type(c.reloftype, NULL) END AS of_type,
+  pg_catalog.current_setting('server_version_num')::int AS server_version_num
 FROM pg_catalog.pg_namespace n
 LEFT JOIN pg_catalog.pg_description sd
   ON sd.objoid = n.oid AND sd.classoid = 'pg_catalog.pg_namespace'::regclass AND sd.objsubid = 0
@@ -59,9 +76,11 @@ ORDER BY n.nspname, c.relname`;
  * over (its element type with `domain_is_array` when that is an array), with that domain's typmod. Also what the
  * model does not describe (partly managed): the storage mode when it is not the type's, compression, statistics
  * target, attribute options, and whether column privileges are granted. Columns that not every server version has
- * are read through `to_jsonb` (absent: NULL).
+ * are read as `hasCurrentColumns` says.
  */
-export const COLUMNS_SQL = `
+export function columnsSql(serverVersion?: number): string {
+  const direct = hasCurrentColumns(serverVersion);
+  return `
 WITH RECURSIVE domain_chain(domain_oid, base_oid, typmod) AS (
   SELECT t.oid, t.typbasetype, t.typtypmod FROM pg_catalog.pg_type t WHERE t.typtype = 'd'
   UNION ALL
@@ -83,8 +102,8 @@ SELECT a.attrelid::int8 AS table_oid, a.attname AS name, a.attnotnull AS not_nul
   s.seqmax::text AS identity_max, s.seqcache::text AS identity_cache, s.seqcycle AS identity_cycle,
   db.typmod AS domain_typmod, db.is_array AS domain_is_array, pg_catalog.format_type(dbt.oid, NULL) AS domain_type,
   dbt.typtype AS domain_typtype, dbn.nspname AS domain_type_schema, dbt.typname AS domain_type_name,
-  a.attstorage AS storage, t.typstorage AS type_storage, to_jsonb(a) ->> 'attcompression' AS compression,
-  (to_jsonb(a) ->> 'attstattarget')::int AS statistics_target, a.attoptions::text[] AS attribute_options,
+  a.attstorage AS storage, t.typstorage AS type_storage, ${versionedColumn('a', 'attcompression', direct)} AS compression,
+  (${versionedColumn('a', 'attstattarget', direct)})::int AS statistics_target, a.attoptions::text[] AS attribute_options,
   a.attacl IS NOT NULL AS has_privileges
 FROM pg_catalog.pg_attribute a
 JOIN pg_catalog.pg_type t ON t.oid = a.atttypid
@@ -105,6 +124,7 @@ LEFT JOIN pg_catalog.pg_depend sd
 LEFT JOIN pg_catalog.pg_sequence s ON s.seqrelid = sd.objid
 WHERE a.attrelid = ANY($1::oid[]) AND a.attnum > 0 AND NOT a.attisdropped
 ORDER BY a.attrelid, a.attnum`;
+}
 
 /**
  * Primary keys, foreign keys, uniques and checks, with their columns in key order, their comments, and for the keys
@@ -112,7 +132,9 @@ ORDER BY a.attrelid, a.attnum`;
  * does not describe (INCLUDE columns, storage parameters, tablespace). Constraints with a parent are clones PostgreSQL
  * maintains itself (a foreign key to a partitioned table has one per partition): left out.
  */
-export const CONSTRAINTS_SQL = `
+export function constraintsSql(serverVersion?: number): string {
+  const direct = hasCurrentColumns(serverVersion);
+  return `
 SELECT con.conrelid::int8 AS table_oid, con.conname AS name, con.contype AS type,
   ARRAY(
     SELECT a.attname FROM unnest(con.conkey) WITH ORDINALITY AS k(attnum, ord)
@@ -129,9 +151,9 @@ SELECT con.conrelid::int8 AS table_oid, con.conname AS name, con.contype AS type
   CASE WHEN con.contype IN ('c', 'x') THEN pg_catalog.pg_get_constraintdef(con.oid) END AS definition,
   d.description AS comment,
   ARRAY(
-    SELECT a.attname FROM unnest((to_jsonb(con) ->> 'confdelsetcols')::int2[]) AS k(attnum)
+    SELECT a.attname FROM unnest((${versionedColumn('con', 'confdelsetcols', direct)})::int2[]) AS k(attnum)
     JOIN pg_catalog.pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.attnum)::text[] AS delete_set_columns,
-  COALESCE((to_jsonb(ix) ->> 'indnullsnotdistinct')::boolean, false) AS nulls_not_distinct,
+  COALESCE((${versionedColumn('ix', 'indnullsnotdistinct', direct)})::boolean, false) AS nulls_not_distinct,
   ARRAY(
     SELECT a.attname FROM unnest(ix.indkey::int2[]) WITH ORDINALITY AS k(attnum, ord)
     JOIN pg_catalog.pg_attribute a ON a.attrelid = ix.indrelid AND a.attnum = k.attnum
@@ -147,6 +169,7 @@ LEFT JOIN pg_catalog.pg_class i ON i.oid = ix.indexrelid
 LEFT JOIN pg_catalog.pg_tablespace its ON its.oid = i.reltablespace
 WHERE con.conrelid = ANY($1::oid[]) AND con.contype IN ('p', 'f', 'u', 'c', 'x') AND con.conparentid = 0
 ORDER BY con.conrelid, con.conname`;
+}
 
 /**
  * Indexes (of tables and of materialized views) that do not back a constraint of their table (those are read as constraints), with their access method.
@@ -159,7 +182,9 @@ ORDER BY con.conrelid, con.conname`;
  * the INCLUDE columns. Also the storage parameters, NULLS NOT DISTINCT, the comment, and what the model does not
  * describe (tablespace, CLUSTER mark, replica identity mark, statistics targets).
  */
-export const INDEXES_SQL = `
+export function indexesSql(serverVersion?: number): string {
+  const direct = hasCurrentColumns(serverVersion);
+  return `
 SELECT ix.indrelid::int8 AS table_oid, i.relname AS name, ix.indisunique AS is_unique, am.amname AS method,
   NOT ix.indisvalid AS invalid,
   ARRAY(
@@ -220,16 +245,16 @@ SELECT ix.indrelid::int8 AS table_oid, i.relname AS name, ix.indisunique AS is_u
     WHERE ia.attrelid = ix.indexrelid AND ia.attnum <= ix.indnkeyatts
     ORDER BY ia.attnum)::text[] AS key_opclass_options,
   ARRAY(
-    SELECT (ia.attnum::text || '=' || (to_jsonb(ia) ->> 'attstattarget'))
+    SELECT (ia.attnum::text || '=' || (${versionedColumn('ia', 'attstattarget', direct)}))
     FROM pg_catalog.pg_attribute ia
-    WHERE ia.attrelid = ix.indexrelid AND (to_jsonb(ia) ->> 'attstattarget')::int >= 0
+    WHERE ia.attrelid = ix.indexrelid AND (${versionedColumn('ia', 'attstattarget', direct)})::int >= 0
     ORDER BY ia.attnum)::text[] AS statistics_targets,
   ARRAY(
     SELECT a.attname FROM unnest(ix.indkey::int2[]) WITH ORDINALITY AS k(attnum, ord)
     JOIN pg_catalog.pg_attribute a ON a.attrelid = ix.indrelid AND a.attnum = k.attnum
     WHERE k.ord > ix.indnkeyatts ORDER BY k.ord)::text[] AS include,
   i.reloptions::text[] AS options,
-  COALESCE((to_jsonb(ix) ->> 'indnullsnotdistinct')::boolean, false) AS nulls_not_distinct,
+  COALESCE((${versionedColumn('ix', 'indnullsnotdistinct', direct)})::boolean, false) AS nulls_not_distinct,
   d.description AS comment, ts.spcname AS tablespace, ix.indisclustered AS clustered,
   ix.indisreplident AS replica_identity,
   pg_catalog.pg_get_expr(ix.indpred, ix.indrelid) AS predicate
@@ -244,19 +269,38 @@ WHERE ix.indrelid = ANY($1::oid[])
     SELECT 1 FROM pg_catalog.pg_constraint con
     WHERE con.conindid = ix.indexrelid AND con.conrelid = ix.indrelid AND con.contype IN ('p', 'u', 'x'))
 ORDER BY ix.indrelid, i.relname`;
+}
 
-/** Enum types of the managed schemas (not members of an extension), labels in their sort order, with their comments. */
+/**
+ * Enum types of the managed schemas (not members of an extension), labels in their sort order, with their comments,
+ * and the domains over each (over the enum or its array type). The domains are found for all enums at once, from the
+ * domains (index lookups of their base type), aggregated per enum: a subquery per enum scanned all of pg_type each time.
+ */
 export const ENUMS_SQL = `
+WITH enum_domain AS (
+  SELECT et.oid AS enum_oid, dn.nspname || '.' || dt.typname AS name
+  FROM pg_catalog.pg_type dt
+  JOIN pg_catalog.pg_namespace dn ON dn.oid = dt.typnamespace
+  JOIN pg_catalog.pg_type et ON et.oid = dt.typbasetype AND et.typtype = 'e'
+  WHERE dt.typtype = 'd'
+  UNION ALL
+  SELECT et.oid, dn.nspname || '.' || dt.typname
+  FROM pg_catalog.pg_type dt
+  JOIN pg_catalog.pg_namespace dn ON dn.oid = dt.typnamespace
+  JOIN pg_catalog.pg_type at ON at.oid = dt.typbasetype
+  JOIN pg_catalog.pg_type et ON et.oid = at.typelem AND et.typarray = at.oid AND et.typtype = 'e'
+  WHERE dt.typtype = 'd'),
+enum_domains AS (
+  SELECT enum_oid, array_agg(name ORDER BY name COLLATE "C") AS names FROM enum_domain GROUP BY enum_oid)
 SELECT n.nspname AS schema, t.typname AS name,
   ARRAY(SELECT e.enumlabel FROM pg_catalog.pg_enum e WHERE e.enumtypid = t.oid ORDER BY e.enumsortorder)::text[] AS values,
   d.description AS comment, t.typacl IS NOT NULL AS has_privileges,
-  ARRAY(SELECT dn.nspname || '.' || dt.typname FROM pg_catalog.pg_type dt
-    JOIN pg_catalog.pg_namespace dn ON dn.oid = dt.typnamespace
-    WHERE dt.typtype = 'd' AND dt.typbasetype IN (t.oid, t.typarray) ORDER BY 1)::text[] AS domains
+  COALESCE(ed.names, '{}')::text[] AS domains
 FROM pg_catalog.pg_type t
 JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
 LEFT JOIN pg_catalog.pg_description d
   ON d.objoid = t.oid AND d.classoid = 'pg_catalog.pg_type'::regclass AND d.objsubid = 0
+LEFT JOIN enum_domains ed ON ed.enum_oid = t.oid
 WHERE t.typtype = 'e' AND n.nspname = ANY($1::text[])
   AND NOT EXISTS (
     SELECT 1 FROM pg_catalog.pg_depend e
