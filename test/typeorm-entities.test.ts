@@ -169,6 +169,16 @@ const LIMITS: Record<string, Limit> = {
     changes: ['column.alter id'],
     typeorm: [],
   },
+  'postgres-identity-narrowed-bounds/sql/postgres': {
+    codes: Array(2).fill('ENTITY_IDENTITY_OPTIONS_NOT_DECLARED'),
+    changes: ['column.alter id', 'column.alter volt'],
+    typeorm: [],
+  },
+  'postgres-identity-narrowed-bounds/to-sql/postgres': {
+    codes: Array(2).fill('ENTITY_IDENTITY_OPTIONS_NOT_DECLARED'),
+    changes: ['column.alter id', 'column.alter volt'],
+    typeorm: [],
+  },
   'postgres-not-valid-constraints/sql/postgres': {
     codes: ['ENTITY_CONSTRAINT_OPTIONS_NOT_DECLARED', 'ENTITY_CONSTRAINT_OPTIONS_NOT_DECLARED'],
     changes: ['constraint.validate books', 'constraint.validate books'],
