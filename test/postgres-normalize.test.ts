@@ -74,7 +74,12 @@ const column = (extra: Partial<Column>): Column => ({ name: 'c', type: 'text', n
 describe('columns', () => {
   test('modifiers that are meaningless or the default are dropped', () => {
     expect(normalizeColumn(column({ type: 'integer', length: 11 }), false)).toMatchObject({ length: undefined });
-    expect(normalizeColumn(column({ type: 'timestamp', precision: 6 }), false)).toMatchObject({ precision: undefined });
+    // `timestamp(6)` behaves as `timestamp` but is not stored as it (atttypmod 6, not -1): the precision stays.
+    for (const type of ['timestamp', 'timestamptz', 'time', 'timetz', 'interval']) {
+      expect(normalizeColumn(column({ type, precision: 6 }), false)).toMatchObject({ precision: 6 });
+      expect(normalizeColumn(column({ type: `${type}(6)` }), false)).toMatchObject({ precision: 6 });
+      expect(normalizeColumn(column({ type }), false)).toMatchObject({ precision: undefined });
+    }
     expect(normalizeColumn(column({ type: 'timestamp', precision: 3 }), false)).toMatchObject({ precision: 3 });
     expect(normalizeColumn(column({ type: 'char', length: 1 }), false)).toMatchObject({
       type: 'character',

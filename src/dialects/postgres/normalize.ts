@@ -28,7 +28,6 @@ import { canonicalOptions } from './render-options';
 import { normalizeSequence, sequenceKeys } from './sequence';
 import {
   DEFAULT_LENGTH,
-  DEFAULT_PRECISION,
   INTEGER_TYPES,
   JSON_TYPES,
   LENGTH_TYPES,
@@ -49,8 +48,9 @@ const SEQUENCE_DEFAULT = /^nextval\('(?:[^']|'')+'(?:::regclass)?\)$/i;
  * catalog) look like when they mean the same schema.
  *
  * - types: synonyms to the catalog's spelling (`int4` -> `integer`, `timestamptz` -> `timestamp with time zone`),
- *   `serial` to `integer` + `generated: 'increment'`, modifiers that cannot apply or are the default dropped
- *   (`timestamp(6)` is `timestamp`, `char(1)` is `char`, no length on `integer`), `numeric(p)` is `numeric(p,0)`;
+ *   `serial` to `integer` + `generated: 'increment'`, modifiers that cannot apply or that the catalog
+ *   stores as if absent dropped (`char(1)` is `char`, no length on `integer`; `timestamp(6)` stays, its `atttypmod`
+ *   is 6 where `timestamp`'s is -1), `numeric(p)` is `numeric(p,0)`;
  * - defaults: literal casts removed (`'en'::character varying` -> `'en'`), an empty array in one spelling
  *   (`ARRAY[]::integer[]` -> `'{}'`), numbers unquoted on numeric columns
  *   (`'20'` -> `20`), booleans and JSON literals in one spelling, `CURRENT_TIMESTAMP` -> `now()`,
@@ -222,8 +222,8 @@ export function normalizeColumn(
 }
 
 /**
- * A type's modifiers in canonical form: those that cannot apply or are the default dropped (`timestamp(6)` is
- * `timestamp`, `char(1)` is `char`, no length on `integer`), `numeric(p)` is `numeric(p,0)`.
+ * A type's modifiers in canonical form: those that cannot apply or that PostgreSQL stores as if absent dropped
+ * (`char(1)` is `char`, no length on `integer`), `numeric(p)` is `numeric(p,0)`; `timestamp(6)` is not `timestamp`.
  */
 function normalizeType(
   column: ColumnType,
@@ -236,8 +236,10 @@ function normalizeType(
   let length = column.length ?? (LENGTH_TYPES.has(type) ? firstModifier : undefined);
   if (!LENGTH_TYPES.has(type) || length === DEFAULT_LENGTH[type]) length = undefined;
 
+  // A date/time precision is kept even when it is the one PostgreSQL applies without one: `time(6)` and `time`
+  // behave alike but are not the same column (`atttypmod` 6 and -1, `format_type` tells them apart).
   let precision = column.precision ?? (PRECISION_TYPES.has(type) ? firstModifier : undefined);
-  if (!PRECISION_TYPES.has(type) || precision === DEFAULT_PRECISION[type]) precision = undefined;
+  if (!PRECISION_TYPES.has(type)) precision = undefined;
   let scale = column.scale ?? (type === 'numeric' ? secondModifier : undefined);
   if (type !== 'numeric' || precision === undefined) scale = undefined;
   else scale ??= 0;
