@@ -164,6 +164,19 @@ describe('expressions', () => {
     [`qty > -100`, `(qty > '-100'::integer)`],
     [`"isPublic" = true`, `("isPublic" = true)`],
     [`length(name) > 0`, `(length((name)::text) > 0)`],
+    // One list of strings, spelled with casts that keep the values: PostgreSQL prints each back its own way.
+    [
+      `status::text = ANY (ARRAY['a'::character varying::text, 'b'::character varying::text])`,
+      `((status)::text = ANY (ARRAY[('a'::character varying)::text, ('b'::character varying)::text]))`,
+    ],
+    [
+      `((status)::text = ANY ((ARRAY['a'::character varying, 'b'::character varying])::text[]))`,
+      `((status)::text = ANY (ARRAY[('a'::character varying)::text, ('b'::character varying)::text]))`,
+    ],
+    [
+      `status IN ('a', 'b')`,
+      `((status)::text = ANY ((ARRAY[(('a'::character varying)::text)::character varying, (('b'::character varying)::text)::character varying])::text[]))`,
+    ],
     ['current_schema()', 'CURRENT_SCHEMA'],
     ['current_user', 'CURRENT_USER'],
   ])('%s == %s', (written, stored) => {
@@ -175,6 +188,11 @@ describe('expressions', () => {
     expect(canonicalizeExpression('(a + b) * c')).not.toBe(canonicalizeExpression('a + b * c'));
     expect(canonicalizeExpression(`"Name" = 'x'`)).not.toBe(canonicalizeExpression(`name = 'x'`));
     expect(canonicalizeExpression(`('now'::text)::date`)).not.toBe(canonicalizeExpression(`'now'::date`));
+    // A cast that cuts the string (or drops its trailing spaces) is not one that keeps it.
+    expect(canonicalizeExpression(`x = 'abc'::character varying(2)::text`)).not.toBe(
+      canonicalizeExpression(`x = 'abc'`),
+    );
+    expect(canonicalizeExpression(`x = 'a '::character(2)::text`)).not.toBe(canonicalizeExpression(`x = 'a '`));
   });
 
   test('output is canonical (idempotent) and falls back to the text for what it does not parse', () => {
