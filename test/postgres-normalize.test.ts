@@ -142,7 +142,33 @@ describe('defaults: TypeORM spelling and catalog spelling meet', () => {
   test('array defaults and NULL', () => {
     expect(normalizeDefault(`'{A1,B1}'::deck_level[]`, 'enum', true)).toBe(`'{A1,B1}'`);
     expect(normalizeDefault(`'{1,2}'`, 'integer', true)).toBe(`'{1,2}'`);
-    expect(normalizeDefault('NULL::character varying', 'character varying', false)).toBeUndefined();
+  });
+
+  test('DEFAULT NULL is a default where PostgreSQL keeps one (pg_attrdef, atthasdef), else none', () => {
+    const nullOn = (extra: Partial<Column>, value = 'NULL') =>
+      normalizeColumn(column({ ...extra, default: value }), false);
+    // Kept: a length or precision to apply (character and bit have length 1), a domain to check.
+    expect(nullOn({ type: 'character varying', length: 16 }).default).toBe('NULL');
+    expect(nullOn({ type: 'character varying', length: 16 }, 'NULL::character varying').default).toBe('NULL');
+    expect(nullOn({ type: 'numeric', precision: 10, scale: 2 }, 'NULL::numeric').default).toBe('NULL');
+    expect(nullOn({ type: 'timestamp', precision: 3 }).default).toBe('NULL');
+    expect(nullOn({ type: 'char' }, 'NULL::bpchar').default).toBe('NULL');
+    expect(nullOn({ type: 'bit' }, 'NULL::"bit"').default).toBe('NULL');
+    expect(nullOn({ type: 'character varying', length: 16, array: true }, 'NULL::character varying[]').default).toBe(
+      'NULL',
+    );
+    expect(
+      nullOn({ type: 'd1', domain: { schema: 'public', name: 'd1', base: { type: 'integer' } } }, 'NULL::integer')
+        .default,
+    ).toBe('NULL');
+    // Not kept: a typed constant NULL is stored as no default at all.
+    for (const type of ['integer', 'text', 'character varying', 'numeric', 'timestamp', 'uuid']) {
+      expect(nullOn({ type }).default).toBeUndefined();
+    }
+    expect(nullOn({ type: 'interval', precision: 6 }).default).toBeUndefined();
+    expect(nullOn({ type: 'integer', array: true }).default).toBeUndefined();
+    // Cast through another type, PostgreSQL keeps the cast (a relabelling), and so does the model.
+    expect(nullOn({ type: 'character varying' }, 'NULL::text').default).toBe('NULL::text');
   });
 
   test('a quoted number stays a string on a text column', () => {

@@ -54,7 +54,7 @@ const SEQUENCE_DEFAULT = /^nextval\('(?:[^']|'')+'(?:::regclass)?\)$/i;
  * - defaults: literal casts removed (`'en'::character varying` -> `'en'`), an empty array in one spelling
  *   (`ARRAY[]::integer[]` -> `'{}'`), numbers unquoted on numeric columns
  *   (`'20'` -> `20`), booleans and JSON literals in one spelling, `CURRENT_TIMESTAMP` -> `now()`,
- *   `CURRENT_DATE` -> `('now'::text)::date` (TypeORM's spelling), `NULL` -> no default, and a serial's
+ *   `CURRENT_DATE` -> `('now'::text)::date` (TypeORM's spelling), `NULL::text` -> `NULL` (a default still), and a serial's
  *   `nextval(...)` -> `generated: 'increment'` (unless it calls one of the model's standalone `sequences`: then it
  *   stays a default, which needs that sequence);
  * - sequences: the schema made explicit, the type in catalog spelling, default options absent;
@@ -192,7 +192,11 @@ export function normalizeColumn(
   const computed = column.computed && { expression: column.computed.expression.trim(), stored: true };
   if (computed) generated = undefined;
   if (generated !== undefined || computed) defaultValue = undefined;
-  if (defaultValue !== undefined) defaultValue = normalizeDefault(defaultValue, valueType, valueArray ?? false);
+  if (defaultValue !== undefined) {
+    defaultValue = normalizeDefault(defaultValue, valueType, valueArray ?? false, {
+      keepsNull: keepsNullDefault(type, length, precision, domain !== undefined),
+    });
+  }
 
   return {
     name: column.name,
@@ -282,12 +286,40 @@ function zoneChangingCast(expression: string, type: string): string | undefined 
   return (ZONED[type] ?? '') === target || ZONED[target] === type ? kept : undefined;
 }
 
-/** A default expression in canonical spelling, or undefined for `NULL` (which is the same as no default). */
-export function normalizeDefault(expression: string, type: string, array: boolean): string | undefined {
+/**
+ * Whether PostgreSQL keeps `DEFAULT NULL` on a column of this type (a `pg_attrdef` row, `atthasdef`): only when
+ * making the NULL a value of the column's type takes more than a typed constant, which PostgreSQL does not store
+ * ("the default behavior is equivalent"): a length or precision to apply (`character varying(16)`, `numeric(10,2)`,
+ * `timestamp(3)`, `character` and `bit`, whose length is 1 unless given; not `interval(6)`, whose input takes the
+ * precision itself), or a domain to check.
+ */
+function keepsNullDefault(
+  type: string,
+  length: number | undefined,
+  precision: number | undefined,
+  domain: boolean,
+): boolean {
+  if (domain) return true;
+  if (type === 'interval') return false;
+  return length !== undefined || precision !== undefined || type === 'character' || type === 'bit';
+}
+
+/**
+ * A default expression in canonical spelling. A `NULL` default is what PostgreSQL makes of it on the column (see
+ * `keepsNullDefault`): kept, it is the default `NULL` (the value no default gives, but a default in the catalog, so
+ * not the same as none); otherwise none. A NULL cast through another type than the column's (`NULL::text` on a
+ * `character varying` column), which PostgreSQL keeps, keeps its cast.
+ */
+export function normalizeDefault(
+  expression: string,
+  type: string,
+  array: boolean,
+  column: { readonly keepsNull: boolean } = { keepsNull: true },
+): string | undefined {
   const zoned = array ? undefined : zoneChangingCast(expression, type);
   if (zoned !== undefined) return zoned;
   const text = canonicalizeExpression(expression);
-  if (text === 'NULL') return undefined;
+  if (text === 'NULL') return nullDefault(expression, type, array, column.keepsNull);
   // `ARRAY[]::integer[]`, `'{}'::integer[]` and `'{}'` all default an array column to its empty array.
   if (array && isEmptyArray(text)) return "'{}'";
   const literal = unquote(text);
@@ -304,6 +336,16 @@ export function normalizeDefault(expression: string, type: string, array: boolea
     }
   }
   return text;
+}
+
+function nullDefault(expression: string, type: string, array: boolean, keepsNull: boolean): string | undefined {
+  const written = canonicalizeKeyExpression(expression);
+  const cast = /^NULL::(.+)$/s.exec(written)?.[1];
+  if (cast !== undefined && type !== 'enum') {
+    const parsed = parseTypeName(cast.replace(/"/g, ''));
+    if (parsed.type !== type || parsed.array !== array) return written;
+  }
+  return keepsNull ? 'NULL' : undefined;
 }
 
 /** Compact JSON; `jsonb` does not keep key order, so its keys are sorted. */

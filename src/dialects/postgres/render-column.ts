@@ -3,7 +3,7 @@ import { SchemaplanError } from '../../errors/errors';
 import { qualifiedKey, sequenceOfDefault, type Column, type QualifiedName } from '../../model';
 import { addNotNullColumnHazards, backfillHazards, notNullHazards } from '../measured-hazards';
 import { tableRows } from '../row-counts';
-import { isNotNullWithoutDefault } from '../table-probes';
+import { defaultGivesValue, isNotNullWithoutDefault } from '../table-probes';
 import type { Hazard, Statement } from '../../model';
 import type { RenderContext } from '../dialect';
 import { hazard, isEpochConversion, label, tableExists, typeChangeHazards } from './hazards';
@@ -276,7 +276,7 @@ export function renderColumnAlter(change: ChangeOf<'column.alter'>, context: Ren
 
   if (from.nullable && !to.nullable) {
     const existing = tableExists(context.from, table);
-    const fill = to.default !== undefined && to.generated === undefined;
+    const fill = defaultGivesValue(to) && to.generated === undefined;
     const subject = `sets ${label(table)}.${to.name} NOT NULL`;
     if (fill && existing) {
       // Like the SQLite rebuild's COALESCE: rows holding NULL take the column's default, so SET NOT NULL holds.
