@@ -306,15 +306,15 @@ function keepsNullDefault(
 
 /**
  * A default expression in canonical spelling. A `NULL` default is what PostgreSQL makes of it on the column (see
- * `keepsNullDefault`): kept, it is the default `NULL` (the value no default gives, but a default in the catalog, so
- * not the same as none); otherwise none. A NULL cast through another type than the column's (`NULL::text` on a
+ * `keepsNullDefault`; without `column`, a column of `type` as such, which keeps none): kept, it is the default `NULL`
+ * (the value no default gives, but a default in the catalog, so not the same as none); otherwise none. A NULL cast through another type than the column's (`NULL::text` on a
  * `character varying` column), which PostgreSQL keeps, keeps its cast.
  */
 export function normalizeDefault(
   expression: string,
   type: string,
   array: boolean,
-  column: { readonly keepsNull: boolean } = { keepsNull: true },
+  column: { readonly keepsNull: boolean } = { keepsNull: false },
 ): string | undefined {
   const zoned = array ? undefined : zoneChangingCast(expression, type);
   if (zoned !== undefined) return zoned;
