@@ -74,7 +74,12 @@ const column = (extra: Partial<Column>): Column => ({ name: 'c', type: 'text', n
 describe('columns', () => {
   test('modifiers that are meaningless or the default are dropped', () => {
     expect(normalizeColumn(column({ type: 'integer', length: 11 }), false)).toMatchObject({ length: undefined });
-    expect(normalizeColumn(column({ type: 'timestamp', precision: 6 }), false)).toMatchObject({ precision: undefined });
+    // `timestamp(6)` behaves as `timestamp` but is not stored as it (atttypmod 6, not -1): the precision stays.
+    for (const type of ['timestamp', 'timestamptz', 'time', 'timetz', 'interval']) {
+      expect(normalizeColumn(column({ type, precision: 6 }), false)).toMatchObject({ precision: 6 });
+      expect(normalizeColumn(column({ type: `${type}(6)` }), false)).toMatchObject({ precision: 6 });
+      expect(normalizeColumn(column({ type }), false)).toMatchObject({ precision: undefined });
+    }
     expect(normalizeColumn(column({ type: 'timestamp', precision: 3 }), false)).toMatchObject({ precision: 3 });
     expect(normalizeColumn(column({ type: 'char', length: 1 }), false)).toMatchObject({
       type: 'character',
@@ -137,7 +142,33 @@ describe('defaults: TypeORM spelling and catalog spelling meet', () => {
   test('array defaults and NULL', () => {
     expect(normalizeDefault(`'{A1,B1}'::deck_level[]`, 'enum', true)).toBe(`'{A1,B1}'`);
     expect(normalizeDefault(`'{1,2}'`, 'integer', true)).toBe(`'{1,2}'`);
-    expect(normalizeDefault('NULL::character varying', 'character varying', false)).toBeUndefined();
+  });
+
+  test('DEFAULT NULL is a default where PostgreSQL keeps one (pg_attrdef, atthasdef), else none', () => {
+    const nullOn = (extra: Partial<Column>, value = 'NULL') =>
+      normalizeColumn(column({ ...extra, default: value }), false);
+    // Kept: a length or precision to apply (character and bit have length 1), a domain to check.
+    expect(nullOn({ type: 'character varying', length: 16 }).default).toBe('NULL');
+    expect(nullOn({ type: 'character varying', length: 16 }, 'NULL::character varying').default).toBe('NULL');
+    expect(nullOn({ type: 'numeric', precision: 10, scale: 2 }, 'NULL::numeric').default).toBe('NULL');
+    expect(nullOn({ type: 'timestamp', precision: 3 }).default).toBe('NULL');
+    expect(nullOn({ type: 'char' }, 'NULL::bpchar').default).toBe('NULL');
+    expect(nullOn({ type: 'bit' }, 'NULL::"bit"').default).toBe('NULL');
+    expect(nullOn({ type: 'character varying', length: 16, array: true }, 'NULL::character varying[]').default).toBe(
+      'NULL',
+    );
+    expect(
+      nullOn({ type: 'd1', domain: { schema: 'public', name: 'd1', base: { type: 'integer' } } }, 'NULL::integer')
+        .default,
+    ).toBe('NULL');
+    // Not kept: a typed constant NULL is stored as no default at all.
+    for (const type of ['integer', 'text', 'character varying', 'numeric', 'timestamp', 'uuid']) {
+      expect(nullOn({ type }).default).toBeUndefined();
+    }
+    expect(nullOn({ type: 'interval', precision: 6 }).default).toBeUndefined();
+    expect(nullOn({ type: 'integer', array: true }).default).toBeUndefined();
+    // Cast through another type, PostgreSQL keeps the cast (a relabelling), and so does the model.
+    expect(nullOn({ type: 'character varying' }, 'NULL::text').default).toBe('NULL::text');
   });
 
   test('a quoted number stays a string on a text column', () => {
@@ -159,6 +190,19 @@ describe('expressions', () => {
     [`qty > -100`, `(qty > '-100'::integer)`],
     [`"isPublic" = true`, `("isPublic" = true)`],
     [`length(name) > 0`, `(length((name)::text) > 0)`],
+    // One list of strings, spelled with casts that keep the values: PostgreSQL prints each back its own way.
+    [
+      `status::text = ANY (ARRAY['a'::character varying::text, 'b'::character varying::text])`,
+      `((status)::text = ANY (ARRAY[('a'::character varying)::text, ('b'::character varying)::text]))`,
+    ],
+    [
+      `((status)::text = ANY ((ARRAY['a'::character varying, 'b'::character varying])::text[]))`,
+      `((status)::text = ANY (ARRAY[('a'::character varying)::text, ('b'::character varying)::text]))`,
+    ],
+    [
+      `status IN ('a', 'b')`,
+      `((status)::text = ANY ((ARRAY[(('a'::character varying)::text)::character varying, (('b'::character varying)::text)::character varying])::text[]))`,
+    ],
     ['current_schema()', 'CURRENT_SCHEMA'],
     ['current_user', 'CURRENT_USER'],
   ])('%s == %s', (written, stored) => {
@@ -170,6 +214,11 @@ describe('expressions', () => {
     expect(canonicalizeExpression('(a + b) * c')).not.toBe(canonicalizeExpression('a + b * c'));
     expect(canonicalizeExpression(`"Name" = 'x'`)).not.toBe(canonicalizeExpression(`name = 'x'`));
     expect(canonicalizeExpression(`('now'::text)::date`)).not.toBe(canonicalizeExpression(`'now'::date`));
+    // A cast that cuts the string (or drops its trailing spaces) is not one that keeps it.
+    expect(canonicalizeExpression(`x = 'abc'::character varying(2)::text`)).not.toBe(
+      canonicalizeExpression(`x = 'abc'`),
+    );
+    expect(canonicalizeExpression(`x = 'a '::character(2)::text`)).not.toBe(canonicalizeExpression(`x = 'a '`));
   });
 
   test('output is canonical (idempotent) and falls back to the text for what it does not parse', () => {

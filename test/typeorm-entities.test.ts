@@ -169,6 +169,23 @@ const LIMITS: Record<string, Limit> = {
     changes: ['column.alter id'],
     typeorm: [],
   },
+  // `DEFAULT NULL::text` on a character varying column: TypeORM reads the catalog's default with its casts cut
+  // (`NULL`), so its schema builder keeps setting the declared `NULL::text` again; schemaplan plans nothing.
+  'postgres-default-null-catalog/to-sql/postgres': {
+    codes: [],
+    changes: [],
+    typeorm: ['ALTER TABLE "notes" ALTER COLUMN "body" SET DEFAULT NULL::text'],
+  },
+  'postgres-identity-narrowed-bounds/sql/postgres': {
+    codes: Array(2).fill('ENTITY_IDENTITY_OPTIONS_NOT_DECLARED'),
+    changes: ['column.alter id', 'column.alter volt'],
+    typeorm: [],
+  },
+  'postgres-identity-narrowed-bounds/to-sql/postgres': {
+    codes: Array(2).fill('ENTITY_IDENTITY_OPTIONS_NOT_DECLARED'),
+    changes: ['column.alter id', 'column.alter volt'],
+    typeorm: [],
+  },
   'postgres-not-valid-constraints/sql/postgres': {
     codes: ['ENTITY_CONSTRAINT_OPTIONS_NOT_DECLARED', 'ENTITY_CONSTRAINT_OPTIONS_NOT_DECLARED'],
     changes: ['constraint.validate books', 'constraint.validate books'],

@@ -11,9 +11,14 @@ import type { RowCount, TableRowsProbe } from '../model';
 /** The length a column change narrows a textual column to, if values longer than it make the change fail. */
 export type NarrowedLength = (from: Column, to: Column) => number | undefined;
 
-/** A new column existing rows have no value for: NOT NULL, without a default, not generated or computed. */
+/** A default that gives a value: `DEFAULT NULL` (or `NULL::text`) is a default (the catalog keeps it) that gives none. */
+export function defaultGivesValue(column: Column): boolean {
+  return column.default !== undefined && !/^NULL(?:::.*)?$/s.test(column.default);
+}
+
+/** A new column existing rows have no value for: NOT NULL, without a default giving one, not generated or computed. */
 export function isNotNullWithoutDefault(column: Column): boolean {
-  return !column.nullable && column.default === undefined && column.generated === undefined && !column.computed;
+  return !column.nullable && !defaultGivesValue(column) && column.generated === undefined && !column.computed;
 }
 
 /** Current names of renamed objects, by the names the plan uses after its renames. */

@@ -36,6 +36,22 @@ function isLiteralLike(node: Node): boolean {
 const INTEGER_TYPES = new Set(['smallint', 'integer', 'bigint']);
 
 /**
+ * The types a string cast to keeps its value as it is: `text` and `character varying` without a length (not
+ * `character varying(2)`, which cuts it, nor `character`, whose trailing spaces a cast to text drops).
+ */
+const STRING_TYPES: ReadonlySet<string> = new Set(['text', 'character varying']);
+
+/**
+ * The string literal `node` is, under casts to `STRING_TYPES` only (`'a'`, `'a'::character varying`,
+ * `('a'::text)::character varying`): PostgreSQL prints `IN ('a')` on a `character varying` column as
+ * `ARRAY['a'::character varying]::text[]` or `ARRAY[('a'::character varying)::text]`, depending on how it was written.
+ */
+function keptString(node: Node): Node | undefined {
+  if (node.k === 'str') return node;
+  return node.k === 'cast' && STRING_TYPES.has(node.type) ? keptString(node.e) : undefined;
+}
+
+/**
  * True if the cast of `literal` to `type` is what its surroundings would do anyway: a string or NULL (untyped until
  * then), a boolean to boolean, a number to a numeric type that holds it (`(1.3)::double precision`, not
  * `(1.5)::integer`, which rounds).
@@ -102,6 +118,9 @@ export function simplify(node: Node, context: LiteralContext): Node {
           return node;
       }
     case 'cast': {
+      // `'a'::character varying::text`: a string through casts that keep its value is the string cast to the last.
+      const string = STRING_TYPES.has(node.type) ? keptString(node.e) : undefined;
+      if (string !== undefined && string !== node.e) return simplify({ ...node, e: string }, context);
       if (isNowText(node.e)) {
         return node.type === 'timestamp with time zone' ? { k: 'func', name: 'now', args: [], star: false } : node;
       }

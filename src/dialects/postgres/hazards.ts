@@ -120,6 +120,12 @@ function isRewriteFree(from: Column, to: Column): boolean {
     if (to.precision === undefined) return true;
     return from.precision !== undefined && (from.scale ?? 0) === (to.scale ?? 0) && to.precision >= from.precision;
   }
+  // Date/time precision: no rewrite when no value is rounded (PostgreSQL's `timestamp_support`, `time_support`,
+  // `interval_support`): none given, or at least the old one (none given holds what precision 6 holds).
+  if (from.type === to.type && from.type !== 'numeric' && PRECISION_TYPES.has(from.type)) {
+    const fallback = DEFAULT_PRECISION[from.type] ?? 6;
+    return to.precision === undefined || to.precision >= (from.precision ?? fallback);
+  }
   return false;
 }
 

@@ -1,4 +1,4 @@
-import { effectiveIdentity, identityOptionsClause, normalizeIdentity } from './identity';
+import { effectiveIdentity, identityOptionsClause, narrowedIdentityBounds, normalizeIdentity } from './identity';
 
 describe('identity sequence options', () => {
   it('keeps only the options that differ from the defaults for the column type', () => {
@@ -38,5 +38,16 @@ describe('identity sequence options', () => {
     const column = { name: 'id', type: 'bigint', nullable: false, identity: { start: '3', cycle: true as const } };
     expect(identityOptionsClause(column)).toBe(' (START WITH 3 CYCLE)');
     expect(identityOptionsClause({ ...column, identity: undefined })).toBe('');
+  });
+
+  it('tells when new bounds may not hold the current value (PostgreSQL then needs a RESTART)', () => {
+    const column = (identity: object) => ({ name: 'v', type: 'integer', nullable: false, identity });
+    const from = column({ start: '-200', increment: '10', minValue: '-200', maxValue: '200' });
+    expect(
+      narrowedIdentityBounds(from, column({ start: '-100', increment: '5', minValue: '-100', maxValue: '100' })),
+    ).toEqual({ minValue: '-100', maxValue: '100' });
+    expect(narrowedIdentityBounds(from, column({ increment: '5', minValue: '-300', maxValue: '300' }))).toBeUndefined();
+    // defaults filled in: 1..2147483647 holds 100..1000
+    expect(narrowedIdentityBounds(column({ minValue: '100', maxValue: '1000' }), column({}))).toBeUndefined();
   });
 });

@@ -87,6 +87,7 @@ export function identityOptionsClause(column: Column): string {
 /**
  * `SET INCREMENT BY 4 SET MINVALUE 1 ...`: the options of an identity column that change from `from` to `to`, as
  * one `ALTER COLUMN` action list (applied together, so a new START may lie outside the old bounds); '' when none.
+ * PostgreSQL also requires the sequence's current value to lie within the new bounds: see `narrowedIdentityBounds`.
  */
 export function identityOptionChanges(from: Column, to: Column): string {
   const a = effectiveIdentity(from.type, from.identity);
@@ -99,4 +100,17 @@ export function identityOptionChanges(from: Column, to: Column): string {
   if (a.cache !== b.cache) parts.push(`SET CACHE ${b.cache}`);
   if (a.cycle !== b.cycle) parts.push(b.cycle ? 'SET CYCLE' : 'SET NO CYCLE');
   return parts.join(' ');
+}
+
+/**
+ * The new bounds of an identity sequence when they do not contain the old ones, so the sequence's current value
+ * (anywhere within the old bounds) may lie outside them: PostgreSQL then refuses the change ("RESTART value (-200)
+ * cannot be less than MINVALUE (-100)") unless it also restarts the sequence. `undefined` when every value the
+ * sequence can be at stays within the new bounds.
+ */
+export function narrowedIdentityBounds(from: Column, to: Column): { minValue: string; maxValue: string } | undefined {
+  const a = effectiveIdentity(from.type, from.identity);
+  const b = effectiveIdentity(to.type, to.identity);
+  if (BigInt(a.minValue) >= BigInt(b.minValue) && BigInt(a.maxValue) <= BigInt(b.maxValue)) return undefined;
+  return { minValue: b.minValue, maxValue: b.maxValue };
 }

@@ -28,7 +28,6 @@ import { canonicalOptions } from './render-options';
 import { normalizeSequence, sequenceKeys } from './sequence';
 import {
   DEFAULT_LENGTH,
-  DEFAULT_PRECISION,
   INTEGER_TYPES,
   JSON_TYPES,
   LENGTH_TYPES,
@@ -52,12 +51,13 @@ const canonicalModels = new WeakSet<Model>();
  * catalog) look like when they mean the same schema.
  *
  * - types: synonyms to the catalog's spelling (`int4` -> `integer`, `timestamptz` -> `timestamp with time zone`),
- *   `serial` to `integer` + `generated: 'increment'`, modifiers that cannot apply or are the default dropped
- *   (`timestamp(6)` is `timestamp`, `char(1)` is `char`, no length on `integer`), `numeric(p)` is `numeric(p,0)`;
+ *   `serial` to `integer` + `generated: 'increment'`, modifiers that cannot apply or that the catalog
+ *   stores as if absent dropped (`char(1)` is `char`, no length on `integer`; `timestamp(6)` stays, its `atttypmod`
+ *   is 6 where `timestamp`'s is -1), `numeric(p)` is `numeric(p,0)`;
  * - defaults: literal casts removed (`'en'::character varying` -> `'en'`), an empty array in one spelling
  *   (`ARRAY[]::integer[]` -> `'{}'`), numbers unquoted on numeric columns
  *   (`'20'` -> `20`), booleans and JSON literals in one spelling, `CURRENT_TIMESTAMP` -> `now()`,
- *   `CURRENT_DATE` -> `('now'::text)::date` (TypeORM's spelling), `NULL` -> no default, and a serial's
+ *   `CURRENT_DATE` -> `('now'::text)::date` (TypeORM's spelling), `NULL::text` -> `NULL` (a default still), and a serial's
  *   `nextval(...)` -> `generated: 'increment'` (unless it calls one of the model's standalone `sequences`: then it
  *   stays a default, which needs that sequence);
  * - sequences: the schema made explicit, the type in catalog spelling, default options absent;
@@ -203,7 +203,11 @@ export function normalizeColumn(
   const computed = column.computed && { expression: column.computed.expression.trim(), stored: true };
   if (computed) generated = undefined;
   if (generated !== undefined || computed) defaultValue = undefined;
-  if (defaultValue !== undefined) defaultValue = normalizeDefault(defaultValue, valueType, valueArray ?? false);
+  if (defaultValue !== undefined) {
+    defaultValue = normalizeDefault(defaultValue, valueType, valueArray ?? false, {
+      keepsNull: keepsNullDefault(type, length, precision, domain !== undefined),
+    });
+  }
 
   return {
     name: column.name,
@@ -233,8 +237,8 @@ export function normalizeColumn(
 }
 
 /**
- * A type's modifiers in canonical form: those that cannot apply or are the default dropped (`timestamp(6)` is
- * `timestamp`, `char(1)` is `char`, no length on `integer`), `numeric(p)` is `numeric(p,0)`.
+ * A type's modifiers in canonical form: those that cannot apply or that PostgreSQL stores as if absent dropped
+ * (`char(1)` is `char`, no length on `integer`), `numeric(p)` is `numeric(p,0)`; `timestamp(6)` is not `timestamp`.
  */
 function normalizeType(
   column: ColumnType,
@@ -247,8 +251,10 @@ function normalizeType(
   let length = column.length ?? (LENGTH_TYPES.has(type) ? firstModifier : undefined);
   if (!LENGTH_TYPES.has(type) || length === DEFAULT_LENGTH[type]) length = undefined;
 
+  // A date/time precision is kept even when it is the one PostgreSQL applies without one: `time(6)` and `time`
+  // behave alike but are not the same column (`atttypmod` 6 and -1, `format_type` tells them apart).
   let precision = column.precision ?? (PRECISION_TYPES.has(type) ? firstModifier : undefined);
-  if (!PRECISION_TYPES.has(type) || precision === DEFAULT_PRECISION[type]) precision = undefined;
+  if (!PRECISION_TYPES.has(type)) precision = undefined;
   let scale = column.scale ?? (type === 'numeric' ? secondModifier : undefined);
   if (type !== 'numeric' || precision === undefined) scale = undefined;
   else scale ??= 0;
@@ -291,12 +297,40 @@ function zoneChangingCast(expression: string, type: string): string | undefined 
   return (ZONED[type] ?? '') === target || ZONED[target] === type ? kept : undefined;
 }
 
-/** A default expression in canonical spelling, or undefined for `NULL` (which is the same as no default). */
-export function normalizeDefault(expression: string, type: string, array: boolean): string | undefined {
+/**
+ * Whether PostgreSQL keeps `DEFAULT NULL` on a column of this type (a `pg_attrdef` row, `atthasdef`): only when
+ * making the NULL a value of the column's type takes more than a typed constant, which PostgreSQL does not store
+ * ("the default behavior is equivalent"): a length or precision to apply (`character varying(16)`, `numeric(10,2)`,
+ * `timestamp(3)`, `character` and `bit`, whose length is 1 unless given; not `interval(6)`, whose input takes the
+ * precision itself), or a domain to check.
+ */
+function keepsNullDefault(
+  type: string,
+  length: number | undefined,
+  precision: number | undefined,
+  domain: boolean,
+): boolean {
+  if (domain) return true;
+  if (type === 'interval') return false;
+  return length !== undefined || precision !== undefined || type === 'character' || type === 'bit';
+}
+
+/**
+ * A default expression in canonical spelling. A `NULL` default is what PostgreSQL makes of it on the column (see
+ * `keepsNullDefault`; without `column`, a column of `type` as such, which keeps none): kept, it is the default `NULL`
+ * (the value no default gives, but a default in the catalog, so not the same as none); otherwise none. A NULL cast through another type than the column's (`NULL::text` on a
+ * `character varying` column), which PostgreSQL keeps, keeps its cast.
+ */
+export function normalizeDefault(
+  expression: string,
+  type: string,
+  array: boolean,
+  column: { readonly keepsNull: boolean } = { keepsNull: false },
+): string | undefined {
   const zoned = array ? undefined : zoneChangingCast(expression, type);
   if (zoned !== undefined) return zoned;
   const text = canonicalizeExpression(expression);
-  if (text === 'NULL') return undefined;
+  if (text === 'NULL') return nullDefault(expression, type, array, column.keepsNull);
   // `ARRAY[]::integer[]`, `'{}'::integer[]` and `'{}'` all default an array column to its empty array.
   if (array && isEmptyArray(text)) return "'{}'";
   const literal = unquote(text);
@@ -313,6 +347,16 @@ export function normalizeDefault(expression: string, type: string, array: boolea
     }
   }
   return text;
+}
+
+function nullDefault(expression: string, type: string, array: boolean, keepsNull: boolean): string | undefined {
+  const written = canonicalizeKeyExpression(expression);
+  const cast = /^NULL::(.+)$/s.exec(written)?.[1];
+  if (cast !== undefined && type !== 'enum') {
+    const parsed = parseTypeName(cast.replace(/"/g, ''));
+    if (parsed.type !== type || parsed.array !== array) return written;
+  }
+  return keepsNull ? 'NULL' : undefined;
 }
 
 /** Compact JSON; `jsonb` does not keep key order, so its keys are sorted. */

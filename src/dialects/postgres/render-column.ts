@@ -3,13 +3,13 @@ import { SchemaplanError } from '../../errors/errors';
 import { qualifiedKey, sequenceOfDefault, type Column, type QualifiedName } from '../../model';
 import { addNotNullColumnHazards, backfillHazards, notNullHazards } from '../measured-hazards';
 import { tableRows } from '../row-counts';
-import { isNotNullWithoutDefault } from '../table-probes';
+import { defaultGivesValue, isNotNullWithoutDefault } from '../table-probes';
 import type { Hazard, Statement } from '../../model';
 import type { RenderContext } from '../dialect';
 import { hazard, isEpochConversion, label, tableExists, typeChangeHazards } from './hazards';
 import { DEFAULT_SCHEMA } from './normalize';
 import { defaultOperand, isNumberText } from './expression';
-import { identityOptionChanges, identityOptionsClause } from './identity';
+import { identityOptionChanges, identityOptionsClause, narrowedIdentityBounds } from './identity';
 import { deepEqual } from '../../diff/compare-named';
 import { quoteIdentifier, quoteLiteral, quoteQualified } from './quote';
 import { renderBaseType, renderColumnType, serialTypeFor } from './types';
@@ -183,6 +183,28 @@ export function serialSequenceExpression(table: QualifiedName, column: string): 
   return `pg_get_serial_sequence(${quoteLiteral(quoteQualified(table))}, ${quoteLiteral(column)})`;
 }
 
+/**
+ * `ALTER COLUMN ... SET INCREMENT BY ...` for an identity column. When the new bounds may not hold the sequence's
+ * current value (`narrowed`), a DO block reads that value when the plan runs: within the new bounds the options are
+ * set as they are; outside them PostgreSQL takes the change only with a RESTART, which restarts the sequence at its
+ * (new) START, the value a new sequence with these options would give first.
+ */
+function identityOptionsAlter(
+  table: QualifiedName,
+  column: string,
+  options: string,
+  narrowed: { minValue: string; maxValue: string } | undefined,
+): Statement {
+  const alter = `ALTER TABLE ${quoteQualified(table)} ALTER COLUMN ${quoteIdentifier(column)} ${options}`;
+  if (!narrowed) return statement(alter);
+  return statement(
+    doBlock(
+      `DECLARE v bigint; BEGIN EXECUTE ${quoteLiteral('SELECT last_value FROM ')} || ${serialSequenceExpression(table, column)} INTO v; ` +
+        `IF v BETWEEN ${narrowed.minValue} AND ${narrowed.maxValue} THEN ${alter}; ELSE ${alter} RESTART; END IF; END`,
+    ),
+  );
+}
+
 function restartSequenceAfterMax(table: QualifiedName, column: string, sequence: string): Statement {
   return statement(
     `SELECT setval(${sequence}, COALESCE(MAX(${quoteIdentifier(column)}), 0) + 1, false) FROM ${quoteQualified(table)}`,
@@ -254,7 +276,7 @@ export function renderColumnAlter(change: ChangeOf<'column.alter'>, context: Ren
 
   if (from.nullable && !to.nullable) {
     const existing = tableExists(context.from, table);
-    const fill = to.default !== undefined && to.generated === undefined;
+    const fill = defaultGivesValue(to) && to.generated === undefined;
     const subject = `sets ${label(table)}.${to.name} NOT NULL`;
     if (fill && existing) {
       // Like the SQLite rebuild's COALESCE: rows holding NULL take the column's default, so SET NOT NULL holds.
@@ -299,7 +321,7 @@ export function renderColumnAlter(change: ChangeOf<'column.alter'>, context: Ren
 
   if (isIdentity(from.generated) && isIdentity(to.generated) && !deepEqual(from.identity, to.identity)) {
     const options = identityOptionChanges(from, to);
-    if (options) out.push(alter(options));
+    if (options) out.push(identityOptionsAlter(table, to.name, options, narrowedIdentityBounds(from, to)));
   }
 
   if (!from.nullable && to.nullable) out.push(alter('DROP NOT NULL'));
