@@ -72,7 +72,7 @@ const COVERAGE: Readonly<Record<string, Readonly<Record<string, Coverage>>>> = {
     attnum: { modelled: 'column order, index key order' },
     attndims: { irrelevant: 'PostgreSQL does not enforce array dimensions; `int[][]` is `int[]`' },
     attcacheoff: STORAGE_INTERNAL,
-    atttypmod: { modelled: 'Column.length / precision / scale' },
+    atttypmod: { modelled: 'Column.length / precision / scale; interval fields: column unmodelled "interval fields"' },
     attbyval: DERIVED,
     attalign: DERIVED,
     attstorage: { reported: 'column unmodelled "storage" when it is not the type\'s' },

@@ -14,7 +14,8 @@ import { rawQuery } from './support/raw-query';
 
 /**
  * Tables, columns and indexes with attributes the model does not describe (storage parameters, UNLOGGED, replica
- * identity, inheritance, column storage, compression, statistics, options, CLUSTER, operator class options): they are
+ * identity, inheritance, column storage, compression, statistics, options, interval fields, CLUSTER, operator class
+ * options): they are
  * read, listed by every plan in every format, compared against a target read as a whole, kept by the changes a plan
  * makes, and no plan re-creates an object that has them.
  */
@@ -22,7 +23,8 @@ const SOURCE = `
   CREATE EXTENSION pg_trgm;
   CREATE TABLE parent (id int PRIMARY KEY, note text);
   CREATE TABLE child (extra int) INHERITS (parent);
-  CREATE UNLOGGED TABLE logs (id int PRIMARY KEY, body text, n int, tag text) WITH (fillfactor = 70, autovacuum_enabled = false);
+  CREATE UNLOGGED TABLE logs (id int PRIMARY KEY, body text, n int, tag text, span interval day to second(3))
+    WITH (fillfactor = 70, autovacuum_enabled = false);
   ALTER TABLE logs ALTER COLUMN body SET STORAGE EXTERNAL, ALTER COLUMN body SET COMPRESSION pglz,
     ALTER COLUMN n SET STATISTICS 500, ALTER COLUMN n SET (n_distinct = 10);
   ALTER TABLE logs REPLICA IDENTITY FULL;
@@ -78,6 +80,12 @@ describe('partly managed PostgreSQL objects', () => {
         { attribute: 'statistics target', value: '500' },
       ],
       tag: undefined,
+      span: [{ attribute: 'interval fields', value: 'day to second' }],
+    });
+    // The precision is modelled.
+    expect(table(model, 'logs').columns.find((c) => c.name === 'span')).toMatchObject({
+      type: 'interval',
+      precision: 3,
     });
     const indexes = Object.fromEntries(table(model, 'logs').indexes.map((i) => [i.name, i.unmodelled]));
     expect(indexes).toEqual({
@@ -157,7 +165,13 @@ describe('partly managed PostgreSQL objects', () => {
         t === logs
           ? {
               ...t,
-              columns: t.columns.map((c) => (c.name === 'body' ? { ...c, type: 'character varying', length: 50 } : c)),
+              columns: t.columns.map((c) =>
+                c.name === 'body'
+                  ? { ...c, type: 'character varying', length: 50 }
+                  : c.name === 'span'
+                    ? { ...c, precision: 6 } // written without its fields, the column would lose them
+                    : c,
+              ),
               indexes: t.indexes.map((i) => (i.name === 'logs_n' ? { ...i, unique: true } : i)),
             }
           : t,
@@ -167,13 +181,22 @@ describe('partly managed PostgreSQL objects', () => {
     const refusals = result.diagnostics.filter((d) => d.code === 'PARTLY_MANAGED_RECREATE');
     expect(refusals.map((d) => [d.severity, d.location]).sort()).toEqual([
       ['error', 'column public.logs.body'],
+      ['error', 'column public.logs.span'],
       ['error', 'index public.logs.logs_n'],
     ]);
+    expect(refusals.find((d) => d.location === 'column public.logs.span')!.message).toContain(
+      'interval fields day to second',
+    );
     expect(refusals.find((d) => d.location === 'index public.logs.logs_n')!.message).toContain(
       'cluster the table is clustered on it',
     );
     // No format prints the SQL that would lose them: the refused changes have no statements, and the script says why.
-    expect(result.changes.map((c) => c.kind).sort()).toEqual(['column.alter', 'index.create', 'index.drop']);
+    expect(result.changes.map((c) => c.kind).sort()).toEqual([
+      'column.alter',
+      'column.alter',
+      'index.create',
+      'index.drop',
+    ]);
     expect(result.statements).toEqual([]);
     const sql = renderSql(result);
     expect(sql).toContain('-- error PARTLY_MANAGED_RECREATE: index public.logs.logs_n would be re-created');

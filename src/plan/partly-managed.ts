@@ -129,10 +129,13 @@ function selfRecreated(change: Change): string | undefined {
   return undefined;
 }
 
-/** Attributes PostgreSQL resets to the new type's defaults when `ALTER COLUMN ... TYPE` runs. */
-const RESET_BY_RETYPE: ReadonlySet<string> = new Set(['storage', 'compression']);
+/**
+ * Attributes an `ALTER COLUMN ... TYPE` loses: PostgreSQL resets storage and compression to the new type's defaults,
+ * and the new type, written from the model, has no interval fields.
+ */
+const RESET_BY_RETYPE: ReadonlySet<string> = new Set(['storage', 'compression', 'interval fields']);
 
-/** A column type change resets the column's storage mode and compression: refused when it has either. */
+/** A column type change loses the column's storage mode, compression and interval fields: refused when it has one. */
 function retypeLosses(change: Extract<Change, { kind: 'column.alter' }>): Diagnostic[] {
   const lost = (change.from.unmodelled ?? []).filter((entry) => RESET_BY_RETYPE.has(entry.attribute));
   if (lost.length === 0) return [];

@@ -90,8 +90,37 @@ export function tableUnmodelled(row: TableRow): UnmodelledAttribute[] | undefine
 const SERVER_OPTION = /^pg_/;
 
 /** What a column has that the model does not describe (see `UnmodelledAttribute`). */
+/**
+ * The fields of an `interval` column (`interval day to second(3)`): the range mask in the high half of its typmod
+ * (PostgreSQL's `INTERVAL_MASK` bits: MONTH 1, YEAR 2, DAY 3, HOUR 10, MINUTE 11, SECOND 12; all of them when none
+ * are given), as `format_type` names them.
+ */
+const INTERVAL_FIELDS: Readonly<Record<number, string>> = {
+  [1 << 2]: 'year',
+  [1 << 1]: 'month',
+  [1 << 3]: 'day',
+  [1 << 10]: 'hour',
+  [1 << 11]: 'minute',
+  [1 << 12]: 'second',
+  [(1 << 2) | (1 << 1)]: 'year to month',
+  [(1 << 3) | (1 << 10)]: 'day to hour',
+  [(1 << 3) | (1 << 10) | (1 << 11)]: 'day to minute',
+  [(1 << 3) | (1 << 10) | (1 << 11) | (1 << 12)]: 'day to second',
+  [(1 << 10) | (1 << 11)]: 'hour to minute',
+  [(1 << 10) | (1 << 11) | (1 << 12)]: 'hour to second',
+  [(1 << 11) | (1 << 12)]: 'minute to second',
+};
+
+function intervalFields(row: ColumnRow): string | undefined {
+  if (row.type !== 'interval' || row.typmod < 0) return undefined;
+  const range = (row.typmod >> 16) & 0xffff;
+  return range === 0x7fff ? undefined : (INTERVAL_FIELDS[range] ?? `range mask ${range}`);
+}
+
 function columnUnmodelled(row: ColumnRow): UnmodelledAttribute[] | undefined {
   const list: UnmodelledAttribute[] = [];
+  const fields = intervalFields(row);
+  if (fields) list.push({ attribute: 'interval fields', value: fields });
   const storage: Readonly<Record<string, string>> = { p: 'plain', e: 'external', m: 'main', x: 'extended' };
   if (row.storage !== row.type_storage) list.push({ attribute: 'storage', value: storage[row.storage] ?? row.storage });
   const compression: Readonly<Record<string, string>> = { p: 'pglz', l: 'lz4' };
