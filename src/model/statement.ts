@@ -9,7 +9,12 @@ export type HazardCode =
   /** A primary key (or unique index) is built over rows that hold the same key twice: apply fails. */
   | 'UNIQUE_VIOLATION'
   /** An enum label is removed: rows holding it are mapped as declared, or (not measured) would make the plan fail. */
-  | 'ENUM_VALUE_REMOVED';
+  | 'ENUM_VALUE_REMOVED'
+  /**
+   * An identity sequence whose new bounds may not hold its current value restarts at its START when they do not: rows
+   * already holding the ids it then issues make new inserts fail.
+   */
+  | 'SEQUENCE_RESTART';
 
 export interface Hazard {
   readonly code: HazardCode;

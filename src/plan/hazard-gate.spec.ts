@@ -85,6 +85,7 @@ describe('hazard gate', () => {
       'INDEX_BUILD',
       'UNIQUE_VIOLATION',
       'ENUM_VALUE_REMOVED',
+      'SEQUENCE_RESTART',
     ]);
   });
 });

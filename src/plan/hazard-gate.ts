@@ -10,6 +10,7 @@ const CODES: Record<HazardCode, true> = {
   INDEX_BUILD: true,
   UNIQUE_VIOLATION: true,
   ENUM_VALUE_REMOVED: true,
+  SEQUENCE_RESTART: true,
 };
 
 export const HAZARD_CODES: readonly HazardCode[] = Object.keys(CODES) as HazardCode[];

@@ -12,6 +12,7 @@ export const hazard = {
   dataLoss: (message: string): Hazard => ({ code: 'DATA_LOSS', message }),
   rewrite: (message: string): Hazard => ({ code: 'TABLE_REWRITE', message }),
   lock: (message: string): Hazard => ({ code: 'ACCESS_EXCLUSIVE_LOCK', message }),
+  restart: (message: string): Hazard => ({ code: 'SEQUENCE_RESTART', message }),
 };
 
 /** How messages name an object: `public.users` (no quotes; they are for people). */

@@ -45,7 +45,7 @@ describe('identity sequence options', () => {
     const from = column({ start: '-200', increment: '10', minValue: '-200', maxValue: '200' });
     expect(
       narrowedIdentityBounds(from, column({ start: '-100', increment: '5', minValue: '-100', maxValue: '100' })),
-    ).toEqual({ minValue: '-100', maxValue: '100' });
+    ).toEqual({ minValue: '-100', maxValue: '100', start: '-100' });
     expect(narrowedIdentityBounds(from, column({ increment: '5', minValue: '-300', maxValue: '300' }))).toBeUndefined();
     // defaults filled in: 1..2147483647 holds 100..1000
     expect(narrowedIdentityBounds(column({ minValue: '100', maxValue: '1000' }), column({}))).toBeUndefined();

@@ -108,9 +108,12 @@ export function identityOptionChanges(from: Column, to: Column): string {
  * cannot be less than MINVALUE (-100)") unless it also restarts the sequence. `undefined` when every value the
  * sequence can be at stays within the new bounds.
  */
-export function narrowedIdentityBounds(from: Column, to: Column): { minValue: string; maxValue: string } | undefined {
+export function narrowedIdentityBounds(
+  from: Column,
+  to: Column,
+): { minValue: string; maxValue: string; start: string } | undefined {
   const a = effectiveIdentity(from.type, from.identity);
   const b = effectiveIdentity(to.type, to.identity);
   if (BigInt(a.minValue) >= BigInt(b.minValue) && BigInt(a.maxValue) <= BigInt(b.maxValue)) return undefined;
-  return { minValue: b.minValue, maxValue: b.maxValue };
+  return { minValue: b.minValue, maxValue: b.maxValue, start: b.start };
 }

@@ -193,7 +193,7 @@ function identityOptionsAlter(
   table: QualifiedName,
   column: string,
   options: string,
-  narrowed: { minValue: string; maxValue: string } | undefined,
+  narrowed: { minValue: string; maxValue: string; start: string } | undefined,
 ): Statement {
   const alter = `ALTER TABLE ${quoteQualified(table)} ALTER COLUMN ${quoteIdentifier(column)} ${options}`;
   if (!narrowed) return statement(alter);
@@ -202,6 +202,13 @@ function identityOptionsAlter(
       `DECLARE v bigint; BEGIN EXECUTE ${quoteLiteral('SELECT last_value FROM ')} || ${serialSequenceExpression(table, column)} INTO v; ` +
         `IF v BETWEEN ${narrowed.minValue} AND ${narrowed.maxValue} THEN ${alter}; ELSE ${alter} RESTART; END IF; END`,
     ),
+    [
+      hazard.restart(
+        `the identity of ${label(table)}.${column} gets bounds ${narrowed.minValue} to ${narrowed.maxValue}: if its ` +
+          `current value is outside them, its sequence restarts at ${narrowed.start}, and rows already holding the ids ` +
+          `it then issues make new inserts fail`,
+      ),
+    ],
   );
 }
 
