@@ -34,6 +34,15 @@ test('the number of catalog queries does not depend on the number of tables', as
   await pg.raw.query(`DROP TABLE ${Array.from({ length: 60 }, (_, i) => `t${i}`).join(', ')} CASCADE`);
 });
 
+test('the session runs with JIT compilation off: catalog queries over many tables would spend longer compiling than running', async () => {
+  const check = `DO $$ BEGIN IF current_setting('jit') <> 'off' THEN RAISE EXCEPTION 'jit is %', current_setting('jit'); END IF; END $$`;
+  await expect(pg.session.runScript(check)).resolves.toBeUndefined();
+  // The check itself can fail: a connection of its own (TypeORM's, psql's) has the server's default.
+  await pg.raw.query(`SET jit = on`);
+  await expect(pg.raw.query(check)).rejects.toThrow('jit is on');
+  await pg.raw.query(`RESET jit`);
+});
+
 test('reads schemas, unmanaged tables, expression indexes, and foreign keys across schemas', async () => {
   await pg.raw.query(`
     CREATE SCHEMA app;

@@ -14,7 +14,11 @@ export function compareStrings(a: string, b: string): number {
 /** Drops keys whose value is `undefined` so that two equal models serialise to the same JSON. */
 function compact<T extends object>(value: T): T {
   const out: Record<string, unknown> = {};
-  for (const [key, v] of Object.entries(value)) if (v !== undefined) out[key] = v;
+  const record = value as Record<string, unknown>;
+  for (const key of Object.keys(record)) {
+    const v = record[key];
+    if (v !== undefined) out[key] = v;
+  }
   return out as T;
 }
 

@@ -3,6 +3,7 @@ import { fallback, isBareOperand, print } from './expression-print';
 import { simplify } from './expression-simplify';
 import { tokenize, Unsupported } from './expression-tokens';
 import { stripEnclosingParens } from '../index-expression';
+import { memoizeByString } from '../memo';
 
 export { isNumberText, unquote } from './expression-simplify';
 
@@ -20,28 +21,28 @@ export { isNumberText, unquote } from './expression-simplify';
  * case and only the parentheses precedence needs. The output is valid SQL with the same meaning. Anything the
  * parser does not understand (subqueries, `E''` strings, ...) falls back to the text with whitespace collapsed.
  */
-export function canonicalizeExpression(sql: string): string {
+export const canonicalizeExpression: (sql: string) => string = memoizeByString((sql) => {
   try {
     return print(simplify(new Parser(tokenize(sql)).parseAll(), 'implied'));
   } catch (error) {
     if (error instanceof Unsupported) return fallback(sql);
     throw error;
   }
-}
+});
 
 /**
  * Canonical spelling of an expression whose value itself matters (an exclusion constraint's element, like an index
  * key): as `canonicalizeExpression`, but no cast PostgreSQL would not add itself is removed (`(id)::text` indexes
  * text, not `id`).
  */
-export function canonicalizeKeyExpression(sql: string): string {
+export const canonicalizeKeyExpression: (sql: string) => string = memoizeByString((sql) => {
   try {
     return print(simplify(new Parser(tokenize(sql)).parseAll(), 'kept'));
   } catch (error) {
     if (error instanceof Unsupported) return fallback(sql);
     throw error;
   }
-}
+});
 
 /**
  * `sql` (an expression in canonical spelling) as the operand of a column's `DEFAULT`, which PostgreSQL's grammar

@@ -1,6 +1,7 @@
 import { SchemaplanError } from '../../errors/errors';
 import type { Column } from '../../model';
 import { quoteQualified } from './quote';
+import { memoizeByString } from '../memo';
 
 /**
  * PostgreSQL type names: synonyms, modifiers and how a column's full type is spelled in DDL.
@@ -103,7 +104,13 @@ export interface ParsedType {
  * Parses a type as written by a user, TypeORM or the catalog (`int4`, `varchar(20)`, `_int4`, `text[]`,
  * `timestamp(3) with time zone`, `"public"."deck_level"`) into its canonical base name, array flag and modifiers.
  */
-export function parseTypeName(written: string): ParsedType {
+export const parseTypeName: (written: string) => ParsedType = memoizeByString((written) => {
+  const parsed = parseTypeNameOnce(written);
+  Object.freeze(parsed.modifiers);
+  return Object.freeze(parsed);
+});
+
+function parseTypeNameOnce(written: string): ParsedType {
   let text = written.trim();
   let array = false;
   while (/\[\s*\d*\s*\]$/.test(text)) {
