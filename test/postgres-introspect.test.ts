@@ -1,4 +1,6 @@
-import { postgresDialect } from '../src/dialects/postgres';
+import { introspectPostgres, postgresDialect } from '../src/dialects/postgres';
+import { parseDatabaseUrl } from '../src/connect/url';
+import { NOT_MANAGED_SQL } from '../src/dialects/postgres/queries';
 import { usePostgresTestDatabase } from './support/postgres';
 
 const pg = usePostgresTestDatabase('introspect');
@@ -112,6 +114,64 @@ test('reads schemas, unmanaged tables, expression indexes, and foreign keys acro
     nullable: false,
     default: `'red'`,
   });
+});
+
+test('reads on a second connection beside its own give the model one connection reads; inside a transaction only its own reads', async () => {
+  const alone = await introspectPostgres(
+    async <Row>(sql: string, params: readonly unknown[]) => (await pg.raw.query(sql, [...params])).rows as Row[],
+    ['app', 'public'],
+  );
+  const before = pg.session.queryCount;
+  expect(await pg.session.introspect({ schemas: ['app', 'public'] })).toEqual(alone);
+  expect(pg.session.queryCount - before).toBe(9);
+  const names = async () =>
+    (
+      await pg.raw.query<{ name: string }>(
+        `SELECT application_name AS name FROM pg_stat_activity WHERE datname = current_database() AND application_name LIKE 'schemaplan%' ORDER BY 1`,
+      )
+    ).rows.map((row) => row.name);
+  expect(await names()).toEqual(['schemaplan', 'schemaplan (read)']);
+  // The second connection's last query is the last of its lane's (the not-managed listing).
+  const lastBeside = await pg.raw.query<{ query: string }>(
+    `SELECT query FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'schemaplan (read)'`,
+  );
+  const shown = lastBeside.rows[0]!.query; // cut at track_activity_query_size
+  expect(shown.length).toBeGreaterThan(200);
+  expect(NOT_MANAGED_SQL.startsWith(shown)).toBe(true);
+  // In a transaction, a table created in it is read (the second connection would not see it).
+  await pg.session.runScript('BEGIN; CREATE TABLE in_transaction (id integer PRIMARY KEY)');
+  try {
+    const inside = await pg.session.introspect({ schemas: ['app', 'public'] });
+    expect(inside.tables.map((t) => t.name)).toContain('in_transaction');
+    expect(inside.tables.find((t) => t.name === 'in_transaction')!.primaryKey).toEqual({
+      name: 'in_transaction_pkey',
+      columns: ['id'],
+    });
+  } finally {
+    await pg.session.runScript('ROLLBACK');
+  }
+});
+
+test('a role that may open one connection only: the session reads on its own, with the same result', async () => {
+  const role = `one_connection_${process.pid}`;
+  await pg.raw.query(
+    `DROP ROLE IF EXISTS ${role}; CREATE ROLE ${role} LOGIN CONNECTION LIMIT 1; GRANT SELECT ON ALL TABLES IN SCHEMA public TO ${role}`,
+  );
+  const url = new URL(pg.db.url);
+  url.username = role;
+  url.password = '';
+  const session = await postgresDialect.connect(parseDatabaseUrl(url.toString()));
+  try {
+    const expected = await pg.session.introspect();
+    const before = session.queryCount;
+    expect(await session.introspect()).toEqual(expected);
+    expect(session.queryCount - before).toBe(9);
+    const connections = await pg.raw.query(`SELECT application_name FROM pg_stat_activity WHERE usename = $1`, [role]);
+    expect(connections.rows).toEqual([{ application_name: 'schemaplan' }]); // the second one was refused
+  } finally {
+    await session.close();
+    await pg.raw.query(`DROP OWNED BY ${role}; DROP ROLE ${role}`);
+  }
 });
 
 test('an expression index survives a render and re-introspection', async () => {

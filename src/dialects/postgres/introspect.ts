@@ -46,10 +46,15 @@ import {
  * and returns the model in canonical (normalised) form. TypeORM's records of view and generated-column expressions
  * (in `typeorm_metadata` of the default schema, where TypeORM keeps it) are read by the views query, when the table
  * exists.
+ *
+ * After the tables query, the rest runs in two lanes that do not wait on each other's answers: on `query` alone, one
+ * after the other, or the second on `beside()`'s connection when it gives one (asked once the tables are read), so
+ * that the server answers both at once. Either way the same queries give the same rows.
  */
 export async function introspectPostgres(
   query: QueryFn,
   schemas: readonly string[] = [DEFAULT_SCHEMA],
+  beside: () => QueryFn | undefined = () => undefined,
 ): Promise<Model> {
   const schemaList = [...schemas];
   const schemaRows = await query<TableRow>(TABLES_SQL, [schemaList]);
@@ -61,18 +66,32 @@ export async function introspectPostgres(
     : undefined;
   const oids = tableRows.map((row) => row.oid);
   const serverVersion = schemaRows[0]?.server_version_num;
-  const [columnRows, constraintRows, enumRows, extensionRows, viewRows] = [
-    await query<ColumnRow>(columnsSql(serverVersion), [oids]),
-    await query<ConstraintRow>(constraintsSql(serverVersion), [oids]),
-    await query<EnumRow>(ENUMS_SQL, [schemaList]),
-    await query<{ name: string }>(EXTENSIONS_SQL, []),
-    await query<ViewRow>(viewsSql(metadataTable), [schemaList]),
-  ];
-  const sequenceRows = await query<SequenceRow>(SEQUENCES_SQL, [schemaList]);
-  // Indexes of the tables and of the materialized views, in one query.
-  const materializedOids = viewRows.filter((row) => row.kind === 'view' && row.materialized).map((row) => row.oid!);
-  const indexRows = await query<IndexRow>(indexesSql(serverVersion), [[...oids, ...materializedOids]]);
-  const notManagedRows = await query<NotManagedRow>(NOT_MANAGED_SQL, [schemaList, UNMANAGED_TABLES]);
+  // The columns query takes about as long as the other three large ones together (1,000 tables: 110 ms against 70
+  // for constraints and 80 for indexes, PostgreSQL 15), so it has a lane of its own with the small ones.
+  const columnsLane = async (read: QueryFn) => ({
+    columnRows: await read<ColumnRow>(columnsSql(serverVersion), [oids]),
+    enumRows: await read<EnumRow>(ENUMS_SQL, [schemaList]),
+    extensionRows: await read<{ name: string }>(EXTENSIONS_SQL, []),
+    sequenceRows: await read<SequenceRow>(SEQUENCES_SQL, [schemaList]),
+  });
+  const constraintsLane = async (read: QueryFn) => {
+    const viewRows = await read<ViewRow>(viewsSql(metadataTable), [schemaList]);
+    // Indexes of the tables and of the materialized views, in one query.
+    const materializedOids = viewRows.filter((row) => row.kind === 'view' && row.materialized).map((row) => row.oid!);
+    return {
+      viewRows,
+      indexRows: await read<IndexRow>(indexesSql(serverVersion), [[...oids, ...materializedOids]]),
+      constraintRows: await read<ConstraintRow>(constraintsSql(serverVersion), [oids]),
+      notManagedRows: await read<NotManagedRow>(NOT_MANAGED_SQL, [schemaList, UNMANAGED_TABLES]),
+    };
+  };
+  const second = beside();
+  const [
+    { columnRows, enumRows, extensionRows, sequenceRows },
+    { viewRows, indexRows, constraintRows, notManagedRows },
+  ] = second
+    ? await bothLanes(columnsLane(query), constraintsLane(second))
+    : [await columnsLane(query), await constraintsLane(query)];
   const recordedColumns = new Map(
     viewRows
       .filter((row) => row.kind === 'column' && row.recorded !== null)
@@ -150,4 +169,15 @@ function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[
     else groups.set(k, [row]);
   }
   return groups;
+}
+
+/**
+ * Both lanes' answers; when one fails, the other is still waited for (its connection must be idle again before the
+ * session's next query), then the first failure is thrown.
+ */
+async function bothLanes<A, B>(a: Promise<A>, b: Promise<B>): Promise<[A, B]> {
+  const [first, second] = await Promise.allSettled([a, b]);
+  if (first.status === 'rejected') throw first.reason;
+  if (second.status === 'rejected') throw second.reason;
+  return [first.value, second.value];
 }
