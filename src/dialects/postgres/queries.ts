@@ -2,6 +2,11 @@
  * Catalog queries for introspection. Each reads one kind of object for ALL managed tables at once, so the number of
  * queries is fixed whatever the size of the schema. `$1` is the array of schema names (tables, enums) or of table
  * OIDs (everything hanging off a table).
+ *
+ * The arrays of the queries with a row per table, column, constraint, index or enum come back as JSON
+ * (`to_json(ARRAY(...))`): the driver parses `json` with `JSON.parse`, which gives the same strings, numbers and NULLs
+ * as its parser of text arrays in about half the client time (some 40 ms at 1,000 tables: nine arrays per index, one
+ * per column).
  */
 
 /**
@@ -31,15 +36,15 @@ function versionedColumn(alias: string, column: string, direct: boolean): string
 export const TABLES_SQL = `
 SELECT c.oid::int8 AS oid, n.nspname AS schema, c.relname AS name, d.description AS comment,
   sd.description AS schema_comment,
-  c.reloptions::text[] AS options, ts.spcname AS tablespace, c.relpersistence AS persistence,
+  to_json(c.reloptions::text[]) AS options, ts.spcname AS tablespace, c.relpersistence AS persistence,
   c.relreplident AS replica_identity,
   (SELECT ri.relname FROM pg_catalog.pg_index rx JOIN pg_catalog.pg_class ri ON ri.oid = rx.indexrelid
     WHERE rx.indrelid = c.oid AND rx.indisreplident LIMIT 1) AS replica_index,
-  ARRAY(
+  to_json(ARRAY(
     SELECT pn.nspname || '.' || pc.relname FROM pg_catalog.pg_inherits ih
     JOIN pg_catalog.pg_class pc ON pc.oid = ih.inhparent
     JOIN pg_catalog.pg_namespace pn ON pn.oid = pc.relnamespace
-    WHERE ih.inhrelid = c.oid ORDER BY ih.inhseqno)::text[] AS inherits,
+    WHERE ih.inhrelid = c.oid ORDER BY ih.inhseqno)::text[]) AS inherits,
   CASE WHEN c.relkind = 'p' THEN pg_catalog.pg_get_partkeydef(c.oid) END AS partition_key,
   CASE WHEN c.relkind = 'p' THEN COALESCE((
     SELECT jsonb_agg(jsonb_build_object('schema', pn.nspname, 'name', pc.relname,
@@ -103,7 +108,7 @@ SELECT a.attrelid::int8 AS table_oid, a.attname AS name, a.attnotnull AS not_nul
   db.typmod AS domain_typmod, db.is_array AS domain_is_array, pg_catalog.format_type(dbt.oid, NULL) AS domain_type,
   dbt.typtype AS domain_typtype, dbn.nspname AS domain_type_schema, dbt.typname AS domain_type_name,
   a.attstorage AS storage, t.typstorage AS type_storage, ${versionedColumn('a', 'attcompression', direct)} AS compression,
-  (${versionedColumn('a', 'attstattarget', direct)})::int AS statistics_target, a.attoptions::text[] AS attribute_options,
+  (${versionedColumn('a', 'attstattarget', direct)})::int AS statistics_target, to_json(a.attoptions::text[]) AS attribute_options,
   a.attacl IS NOT NULL AS has_privileges
 FROM pg_catalog.pg_attribute a
 JOIN pg_catalog.pg_type t ON t.oid = a.atttypid
@@ -136,29 +141,29 @@ export function constraintsSql(serverVersion?: number): string {
   const direct = hasCurrentColumns(serverVersion);
   return `
 SELECT con.conrelid::int8 AS table_oid, con.conname AS name, con.contype AS type,
-  ARRAY(
+  to_json(ARRAY(
     SELECT a.attname FROM unnest(con.conkey) WITH ORDINALITY AS k(attnum, ord)
     JOIN pg_catalog.pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.attnum
-    ORDER BY k.ord)::text[] AS columns,
+    ORDER BY k.ord)::text[]) AS columns,
   fn.nspname AS referenced_schema, fc.relname AS referenced_table,
-  ARRAY(
+  to_json(ARRAY(
     SELECT a.attname FROM unnest(con.confkey) WITH ORDINALITY AS k(attnum, ord)
     JOIN pg_catalog.pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.attnum
-    ORDER BY k.ord)::text[] AS referenced_columns,
+    ORDER BY k.ord)::text[]) AS referenced_columns,
   con.confdeltype AS on_delete, con.confupdtype AS on_update, con.confmatchtype AS match,
   con.condeferrable AS deferrable, con.condeferred AS deferred,
   con.convalidated AS validated, con.connoinherit AS no_inherit,
   CASE WHEN con.contype IN ('c', 'x') THEN pg_catalog.pg_get_constraintdef(con.oid) END AS definition,
   d.description AS comment,
-  ARRAY(
+  to_json(ARRAY(
     SELECT a.attname FROM unnest((${versionedColumn('con', 'confdelsetcols', direct)})::int2[]) AS k(attnum)
-    JOIN pg_catalog.pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.attnum)::text[] AS delete_set_columns,
+    JOIN pg_catalog.pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.attnum)::text[]) AS delete_set_columns,
   COALESCE((${versionedColumn('ix', 'indnullsnotdistinct', direct)})::boolean, false) AS nulls_not_distinct,
-  ARRAY(
+  to_json(ARRAY(
     SELECT a.attname FROM unnest(ix.indkey::int2[]) WITH ORDINALITY AS k(attnum, ord)
     JOIN pg_catalog.pg_attribute a ON a.attrelid = ix.indrelid AND a.attnum = k.attnum
-    WHERE k.ord > ix.indnkeyatts ORDER BY k.ord)::text[] AS include,
-  i.reloptions::text[] AS index_options, its.spcname AS index_tablespace
+    WHERE k.ord > ix.indnkeyatts ORDER BY k.ord)::text[]) AS include,
+  to_json(i.reloptions::text[]) AS index_options, its.spcname AS index_tablespace
 FROM pg_catalog.pg_constraint con
 LEFT JOIN pg_catalog.pg_class fc ON fc.oid = con.confrelid
 LEFT JOIN pg_catalog.pg_namespace fn ON fn.oid = fc.relnamespace
@@ -187,23 +192,23 @@ export function indexesSql(serverVersion?: number): string {
   return `
 SELECT ix.indrelid::int8 AS table_oid, i.relname AS name, ix.indisunique AS is_unique, am.amname AS method,
   NOT ix.indisvalid AS invalid,
-  ARRAY(
+  to_json(ARRAY(
     SELECT a.attname::text
     FROM unnest(ix.indkey::int2[]) WITH ORDINALITY AS k(attnum, ord)
     LEFT JOIN pg_catalog.pg_attribute a ON a.attrelid = ix.indrelid AND a.attnum = k.attnum AND k.attnum <> 0
     WHERE k.ord <= ix.indnkeyatts
-    ORDER BY k.ord)::text[] AS key_columns,
-  ARRAY(
+    ORDER BY k.ord)::text[]) AS key_columns,
+  to_json(ARRAY(
     SELECT CASE WHEN k.attnum = 0 THEN pg_catalog.pg_get_indexdef(ix.indexrelid, k.ord::int, true) END
     FROM unnest(ix.indkey::int2[]) WITH ORDINALITY AS k(attnum, ord)
     WHERE k.ord <= ix.indnkeyatts
-    ORDER BY k.ord)::text[] AS key_expressions,
-  ARRAY(
+    ORDER BY k.ord)::text[]) AS key_expressions,
+  to_json(ARRAY(
     SELECT o.option
     FROM unnest(ix.indoption::int2[]) WITH ORDINALITY AS o(option, ord)
     WHERE o.ord <= ix.indnkeyatts
-    ORDER BY o.ord)::int4[] AS key_options,
-  ARRAY(
+    ORDER BY o.ord)::int4[]) AS key_options,
+  to_json(ARRAY(
     SELECT CASE
       WHEN oc.opcdefault AND (
         oc.opcintype = kt.oid
@@ -229,8 +234,8 @@ SELECT ix.indrelid::int8 AS table_oid, i.relname AS name, ix.indisunique AS is_u
     LEFT JOIN pg_catalog.pg_attribute ta ON ta.attrelid = ix.indrelid AND ta.attnum = k.attnum AND k.attnum <> 0
     JOIN pg_catalog.pg_type kt ON kt.oid = COALESCE(ta.atttypid, ia.atttypid)
     WHERE k.ord <= ix.indnkeyatts
-    ORDER BY k.ord)::text[] AS key_opclasses,
-  ARRAY(
+    ORDER BY k.ord)::text[]) AS key_opclasses,
+  to_json(ARRAY(
     SELECT CASE WHEN k.coll <> 0 AND k.coll <> COALESCE(ta.attcollation, kt.typcollation) THEN co.collname END
     FROM unnest(ix.indkey::int2[], ix.indcollation::oid[]) WITH ORDINALITY AS k(attnum, coll, ord)
     JOIN pg_catalog.pg_attribute ia ON ia.attrelid = ix.indexrelid AND ia.attnum = k.ord
@@ -238,22 +243,22 @@ SELECT ix.indrelid::int8 AS table_oid, i.relname AS name, ix.indisunique AS is_u
     JOIN pg_catalog.pg_type kt ON kt.oid = COALESCE(ta.atttypid, ia.atttypid)
     LEFT JOIN pg_catalog.pg_collation co ON co.oid = k.coll
     WHERE k.ord <= ix.indnkeyatts
-    ORDER BY k.ord)::text[] AS key_collations,
-  ARRAY(
+    ORDER BY k.ord)::text[]) AS key_collations,
+  to_json(ARRAY(
     SELECT array_to_string(ia.attoptions, ',')
     FROM pg_catalog.pg_attribute ia
     WHERE ia.attrelid = ix.indexrelid AND ia.attnum <= ix.indnkeyatts
-    ORDER BY ia.attnum)::text[] AS key_opclass_options,
-  ARRAY(
+    ORDER BY ia.attnum)::text[]) AS key_opclass_options,
+  to_json(ARRAY(
     SELECT (ia.attnum::text || '=' || (${versionedColumn('ia', 'attstattarget', direct)}))
     FROM pg_catalog.pg_attribute ia
     WHERE ia.attrelid = ix.indexrelid AND (${versionedColumn('ia', 'attstattarget', direct)})::int >= 0
-    ORDER BY ia.attnum)::text[] AS statistics_targets,
-  ARRAY(
+    ORDER BY ia.attnum)::text[]) AS statistics_targets,
+  to_json(ARRAY(
     SELECT a.attname FROM unnest(ix.indkey::int2[]) WITH ORDINALITY AS k(attnum, ord)
     JOIN pg_catalog.pg_attribute a ON a.attrelid = ix.indrelid AND a.attnum = k.attnum
-    WHERE k.ord > ix.indnkeyatts ORDER BY k.ord)::text[] AS include,
-  i.reloptions::text[] AS options,
+    WHERE k.ord > ix.indnkeyatts ORDER BY k.ord)::text[]) AS include,
+  to_json(i.reloptions::text[]) AS options,
   COALESCE((${versionedColumn('ix', 'indnullsnotdistinct', direct)})::boolean, false) AS nulls_not_distinct,
   d.description AS comment, ts.spcname AS tablespace, ix.indisclustered AS clustered,
   ix.indisreplident AS replica_identity,
@@ -293,9 +298,9 @@ WITH enum_domain AS (
 enum_domains AS (
   SELECT enum_oid, array_agg(name ORDER BY name COLLATE "C") AS names FROM enum_domain GROUP BY enum_oid)
 SELECT n.nspname AS schema, t.typname AS name,
-  ARRAY(SELECT e.enumlabel FROM pg_catalog.pg_enum e WHERE e.enumtypid = t.oid ORDER BY e.enumsortorder)::text[] AS values,
+  to_json(ARRAY(SELECT e.enumlabel FROM pg_catalog.pg_enum e WHERE e.enumtypid = t.oid ORDER BY e.enumsortorder)::text[]) AS values,
   d.description AS comment, t.typacl IS NOT NULL AS has_privileges,
-  COALESCE(ed.names, '{}')::text[] AS domains
+  to_json(COALESCE(ed.names, '{}')::text[]) AS domains
 FROM pg_catalog.pg_type t
 JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
 LEFT JOIN pg_catalog.pg_description d
