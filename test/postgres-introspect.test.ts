@@ -152,6 +152,22 @@ test('reads on a second connection beside its own give the model one connection 
   }
 });
 
+test('work given as `meanwhile` runs once, while the catalog queries run, and what it throws does not fail the read', async () => {
+  const expected = await pg.session.introspect();
+  const before = pg.session.queryCount;
+  const sent: number[] = [];
+  expect(await pg.session.introspect({ meanwhile: () => sent.push(pg.session.queryCount - before) })).toEqual(expected);
+  // Called once, after the tables query and the first query of each lane were sent, before the rest.
+  expect(sent).toEqual([3]);
+  await expect(
+    pg.session.introspect({
+      meanwhile: () => {
+        throw new Error('not the failure of the read');
+      },
+    }),
+  ).resolves.toEqual(expected);
+});
+
 test('a role that may open one connection only: the session reads on its own, with the same result', async () => {
   const role = `one_connection_${process.pid}`;
   await pg.raw.query(

@@ -164,7 +164,7 @@ async function planFrom(
   options: PlanScope,
 ): Promise<{ plan: Plan; current: Model }> {
   const { exclude: _exclude, schemas: _schemas, unmanaged: _unmanaged, ...planOptions } = options;
-  const current = await readCurrent(session, desired, options);
+  const current = await readCurrent(session, desired, options, dialect);
   const input = { from: current, to: desired, dialect, diagnostics, ...declared, ...planOptions };
   const plan = await planModels(input, { session, reread: () => readCurrent(session, desired, options) });
   return { plan, current };
@@ -175,9 +175,18 @@ async function planFrom(
  * as entities can declare it: standalone sequences, partitioning and domains, which entities cannot declare, are left
  * alone (never dropped or changed by the plan; see `declarableByEntities`).
  */
-async function readCurrent(session: DatabaseSession, desired: Model, options: PlanScope): Promise<Model> {
+async function readCurrent(
+  session: DatabaseSession,
+  desired: Model,
+  options: PlanScope,
+  dialect?: Dialect,
+): Promise<Model> {
   const { exclude = [], schemas = [], unmanaged = [] } = options;
-  const current = await session.introspect({ schemas: managedSchemas(desired, schemas) });
+  const current = await session.introspect({
+    schemas: managedSchemas(desired, schemas),
+    // The plan normalises the desired model, which the dialect remembers: done while the server answers.
+    meanwhile: dialect && (() => void dialect.normalize(desired)),
+  });
   return declarableByEntities(excludeFromModel(current, exclude, unmanaged));
 }
 

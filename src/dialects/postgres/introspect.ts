@@ -55,6 +55,7 @@ export async function introspectPostgres(
   query: QueryFn,
   schemas: readonly string[] = [DEFAULT_SCHEMA],
   beside: () => QueryFn | undefined = () => undefined,
+  meanwhile?: () => void,
 ): Promise<Model> {
   const schemaList = [...schemas];
   const schemaRows = await query<TableRow>(TABLES_SQL, [schemaList]);
@@ -86,12 +87,18 @@ export async function introspectPostgres(
     };
   };
   const second = beside();
+  // Each lane's first query is sent when the lane starts; the caller's other work runs while the server answers.
+  const columns = columnsLane(query);
+  const constraints = second && constraintsLane(second);
+  try {
+    meanwhile?.();
+  } catch {
+    // Its caller meets the failure again when it does that work itself (see `IntrospectOptions.meanwhile`).
+  }
   const [
     { columnRows, enumRows, extensionRows, sequenceRows },
     { viewRows, indexRows, constraintRows, notManagedRows },
-  ] = second
-    ? await bothLanes(columnsLane(query), constraintsLane(second))
-    : [await columnsLane(query), await constraintsLane(query)];
+  ] = constraints ? await bothLanes(columns, constraints) : [await columns, await constraintsLane(query)];
   const recordedColumns = new Map(
     viewRows
       .filter((row) => row.kind === 'column' && row.recorded !== null)

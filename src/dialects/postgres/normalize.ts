@@ -45,6 +45,8 @@ const SEQUENCE_DEFAULT = /^nextval\('(?:[^']|'')+'(?:::regclass)?\)$/i;
 
 /** Models `normalizePostgresModel` returned. */
 const canonicalModels = new WeakSet<Model>();
+/** What `normalizePostgresModel` returned for a model given to it (models are never changed once made). */
+const canonicalOf = new WeakMap<Model, Model>();
 
 /**
  * The canonical PostgreSQL model: what a compiled model (TypeORM's `Table.create`) and an introspected one (the
@@ -65,13 +67,17 @@ const canonicalModels = new WeakSet<Model>();
  * - implied facts made explicit: the schema (`public`), NOT NULL on primary-key and generated columns, the schemas
  *   the model's objects live in (and `public`); `public`'s comment from initdb (`standard public schema`) left out.
  *
- * Idempotent; the result is valid SQL to render from. A model this returned is returned as it is (models are never
- * changed once made): planning normalises both sides, and the introspected side already is canonical.
+ * Idempotent; the result is valid SQL to render from. A model this returned is returned as it is, and a model given
+ * before gets the same answer again (models are never changed once made): planning normalises both sides, the
+ * introspected side already is canonical, and the desired side is normalised while the catalog queries run.
  */
 export function normalizePostgresModel(model: Model): Model {
   if (canonicalModels.has(model)) return model;
+  const known = canonicalOf.get(model);
+  if (known) return known;
   const normalized = canonicalPostgresModel(model);
   canonicalModels.add(normalized);
+  canonicalOf.set(model, normalized);
   return normalized;
 }
 

@@ -265,6 +265,7 @@ class PostgresSession implements DatabaseSession {
           (sql, params) => this.query(sql, params),
           schemas,
           () => this.besideReader(),
+          options.meanwhile,
         ),
       );
     } finally {
