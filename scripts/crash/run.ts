@@ -24,7 +24,8 @@ import {
 
 /**
  * Where the kill lands:
- * - `progress`: once the binary reports statement k of the plan (k from the seed), after 0-24 ms more;
+ * - `progress`: once the binary reports statement k of the plan (k from the seed): stopped (SIGSTOP) as soon as the
+ *   line is read, so it lands wherever the apply has got to by then, killed 0-24 ms later;
  * - `timer`: 20-110 % of an undisturbed apply's run time after the start: while compiling, planning, taking the lock,
  *   applying, re-planning, or after the end;
  * - `blocked`: while a statement waits for a lock the harness holds (PostgreSQL: a table lock in an open transaction,
@@ -157,6 +158,9 @@ async function killAt(
   if (mode === 'progress') {
     const k = 1 + Math.floor(next() * statements);
     await running.waitForLine(new RegExp(`^\\[\\s*${k}/${statements}\\] `));
+    // Stopped at once, then killed: on a loaded machine a timer fires late, and a SQLite apply (36 statements in
+    // about 25 ms) could run to its end before a kill that waits for one (a run of the suite killed after "Applied").
+    running.child.kill('SIGSTOP');
     await sleep(Math.floor(next() * 25));
   } else if (mode === 'timer') {
     await sleep(Math.floor(applyMs * (0.2 + 0.9 * next())));

@@ -257,16 +257,17 @@ class PostgresSession implements DatabaseSession {
 
   async introspect(options: IntrospectOptions = {}): Promise<Model> {
     const schemas = options.schemas && options.schemas.length > 0 ? options.schemas : [DEFAULT_SCHEMA];
-    // The second connection is cancelled by what cancels this one now (an apply's signal, while it verifies).
-    const restore = this.beside?.useSignal(this.signal);
+    // The second connection, when it reads, is cancelled by what cancels this one now (an apply's signal, while it
+    // verifies).
+    let restore: (() => void) | undefined;
+    const beside = (): QueryFn | undefined => {
+      const reader = this.besideReader();
+      if (reader && !restore) restore = this.beside!.useSignal(this.signal);
+      return reader;
+    };
     try {
       return await this.reading('reading the schema', () =>
-        introspectPostgres(
-          (sql, params) => this.query(sql, params),
-          schemas,
-          () => this.besideReader(),
-          options.meanwhile,
-        ),
+        introspectPostgres((sql, params) => this.query(sql, params), schemas, beside, options.meanwhile),
       );
     } finally {
       restore?.();
