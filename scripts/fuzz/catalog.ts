@@ -33,8 +33,9 @@ export interface FuzzType {
 
 const same = (text: string) => text;
 const pad2 = (n: number) => String(n).padStart(2, '0');
+/** Distinct for distinct `i` (`r` below 37: with `r` up to 999, rows 4 and 5 once fell on the same day, under a UNIQUE). */
 const day = (i: number, r: number) => {
-  const d = new Date(Date.UTC(2020, 0, 1) + (i * 37 + r) * 86_400_000);
+  const d = new Date(Date.UTC(2020, 0, 1) + (i * 37 + (r % 37)) * 86_400_000);
   return `${d.getUTCFullYear()}-${pad2(d.getUTCMonth() + 1)}-${pad2(d.getUTCDate())}`;
 };
 const time = (i: number, r: number) => `${pad2((i + r) % 24)}:${pad2((i * 7) % 60)}:${pad2((r * 13) % 60)}`;
