@@ -5,8 +5,9 @@ import { resolveProjectOptions } from './resolve-options';
 
 /**
  * The plan that turns `from` into `to` (each a database URL, `entities:GLOB[,GLOB]`, a model `.json` or a `.sql`
- * file, or a model or model document as data: see `DiffSource`), as `schema diff --format json` prints it; a database FROM side is measured and hashed as `plan` does. The
- * project's config file and data source apply as for the CLI. Reads only.
+ * file, or a model or model document as data: see `DiffSource`), as `schema diff --format json` prints it; a
+ * database FROM side is measured and hashed as `plan` does. The project's config file and data source apply as for
+ * the CLI. Reads only.
  */
 export async function diff(options: DiffOptions): Promise<PlanDocument> {
   const cwd = options.cwd ?? process.cwd();

@@ -89,7 +89,6 @@ export function tableUnmodelled(row: TableRow): UnmodelledAttribute[] | undefine
  */
 const SERVER_OPTION = /^pg_/;
 
-/** What a column has that the model does not describe (see `UnmodelledAttribute`). */
 /**
  * The fields of an `interval` column (`interval day to second(3)`): the range mask in the high half of its typmod
  * (PostgreSQL's `INTERVAL_MASK` bits: MONTH 1, YEAR 2, DAY 3, HOUR 10, MINUTE 11, SECOND 12; all of them when none
@@ -117,6 +116,7 @@ function intervalFields(row: ColumnRow): string | undefined {
   return range === 0x7fff ? undefined : (INTERVAL_FIELDS[range] ?? `range mask ${range}`);
 }
 
+/** What a column has that the model does not describe (see `UnmodelledAttribute`). */
 function columnUnmodelled(row: ColumnRow): UnmodelledAttribute[] | undefined {
   const list: UnmodelledAttribute[] = [];
   const fields = intervalFields(row);

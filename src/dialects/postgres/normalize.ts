@@ -59,8 +59,8 @@ const canonicalOf = new WeakMap<Model, Model>();
  * - defaults: literal casts removed (`'en'::character varying` -> `'en'`), an empty array in one spelling
  *   (`ARRAY[]::integer[]` -> `'{}'`), numbers unquoted on numeric columns
  *   (`'20'` -> `20`), booleans and JSON literals in one spelling, `CURRENT_TIMESTAMP` -> `now()`,
- *   `CURRENT_DATE` -> `('now'::text)::date` (TypeORM's spelling), `NULL::text` -> `NULL` (a default still), and a serial's
- *   `nextval(...)` -> `generated: 'increment'` (unless it calls one of the model's standalone `sequences`: then it
+ *   `CURRENT_DATE` -> `('now'::text)::date` (TypeORM's spelling), `NULL` kept or dropped as PostgreSQL stores it
+ *   (see `normalizeDefault`), and a serial's `nextval(...)` -> `generated: 'increment'` (unless it calls one of the model's standalone `sequences`: then it
  *   stays a default, which needs that sequence);
  * - sequences: the schema made explicit, the type in catalog spelling, default options absent;
  * - CHECK and index predicates: see `canonicalizeExpression`;
@@ -324,8 +324,9 @@ function keepsNullDefault(
 /**
  * A default expression in canonical spelling. A `NULL` default is what PostgreSQL makes of it on the column (see
  * `keepsNullDefault`; without `column`, a column of `type` as such, which keeps none): kept, it is the default `NULL`
- * (the value no default gives, but a default in the catalog, so not the same as none); otherwise none. A NULL cast through another type than the column's (`NULL::text` on a
- * `character varying` column), which PostgreSQL keeps, keeps its cast.
+ * (the value no default gives, but a default in the catalog, so not the same as none); otherwise none. A NULL cast
+ * through another type than the column's (`NULL::text` on a `character varying` column), which PostgreSQL keeps,
+ * keeps its cast.
  */
 export function normalizeDefault(
   expression: string,
