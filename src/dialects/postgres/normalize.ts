@@ -60,8 +60,8 @@ const canonicalOf = new WeakMap<Model, Model>();
  *   (`ARRAY[]::integer[]` -> `'{}'`), numbers unquoted on numeric columns
  *   (`'20'` -> `20`), booleans and JSON literals in one spelling, `CURRENT_TIMESTAMP` -> `now()`,
  *   `CURRENT_DATE` -> `('now'::text)::date` (TypeORM's spelling), `NULL` kept or dropped as PostgreSQL stores it
- *   (see `normalizeDefault`), and a serial's `nextval(...)` -> `generated: 'increment'` (unless it calls one of the model's standalone `sequences`: then it
- *   stays a default, which needs that sequence);
+ *   (see `normalizeDefault`), and a serial's `nextval(...)` -> `generated: 'increment'` (unless it calls one of the
+ *   model's standalone `sequences`: then it stays a default, which needs that sequence);
  * - sequences: the schema made explicit, the type in catalog spelling, default options absent;
  * - CHECK and index predicates: see `canonicalizeExpression`;
  * - implied facts made explicit: the schema (`public`), NOT NULL on primary-key and generated columns, the schemas
