@@ -219,10 +219,12 @@ describe('bad input: one clear line, exit 1, nothing written, nothing touched', 
     }
   });
 
-  it('a stack trace only with --debug; plan --migration writes nothing either', async () => {
+  it('a stack trace only with --debug, naming the TypeScript line; plan --migration writes nothing either', async () => {
     const p = await project(ENTITY_CASES[1]!.files);
     try {
       const before = snapshot(p.dir);
+      // Without --debug first: the file is transpiled without a source map then, and a --debug run must not reuse it.
+      expectOneLineError(runCli(['plan', '--url', p.url], { cwd: p.dir }), /loading the file threw/);
       const result = runCli(['plan', '--url', p.url, '--debug', '--migration', 'bad input'], { cwd: p.dir });
       expect(snapshot(p.dir)).toEqual(before);
       expect(result.status).toBe(1);
@@ -230,6 +232,8 @@ describe('bad input: one clear line, exit 1, nothing written, nothing touched', 
         'error: schema/throws.ts: loading the file threw: no config for tenant',
       );
       expect(result.stderr).toMatch(/^\s+at /m);
+      // The throw is on line 2 of schema/throws.ts (line 1 imports from typeorm).
+      expect(result.stderr).toMatch(/schema\/throws\.ts:2:\d+\)$/m);
     } finally {
       p.remove();
     }

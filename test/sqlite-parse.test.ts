@@ -125,6 +125,27 @@ describe('SQLite DDL parser', () => {
       ['punct', '->>'],
       ['punct', '<>'],
     ]);
+    // Doubled delimiters anywhere in the token, numbers in every form, words beyond ASCII, Unicode whitespace,
+    // comments; every token's text is its source and its offsets cut it out of the statement.
+    const sql = "'''' \"\"\"\" `a``b` 'x''y''z' .5 0x1F 1_000 2. 1e-3 é_$1,\u00a0-- note\n/* c */ n$";
+    const tokens = tokenize(sql);
+    expect(tokens.map((t) => [t.kind, t.value])).toEqual([
+      ['string', "'"],
+      ['identifier', '"'],
+      ['identifier', 'a`b'],
+      ['string', "x'y'z"],
+      ['number', '.5'],
+      ['number', '0x1F'],
+      ['number', '1_000'],
+      ['number', '2.'],
+      ['number', '1e-3'],
+      ['word', 'é_$1'],
+      ['punct', ','],
+      ['word', 'n$'],
+    ]);
+    for (const t of tokens) expect(sql.slice(t.start, t.end)).toBe(t.text);
+    expect(() => tokenize("'it''s")).toThrow(/unterminated ' at offset 0/);
+    expect(() => tokenize('a "b')).toThrow(/unterminated " at offset 2/);
     expect(stripOuterParens(" ((datetime('now'))) ")).toBe("datetime('now')");
     expect(stripOuterParens('(a) + (b)')).toBe('(a) + (b)');
     expect(stripOuterParens("(')')")).toBe("')'");

@@ -179,6 +179,8 @@ export function run(): void {
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
+  // With --debug, a stack trace through an entity file names its TypeScript lines (transpiled with a source map then).
+  if (process.argv.includes('--debug')) process.setSourceMapsEnabled(true);
   void main(process.argv.slice(2), processIo(controller.signal)).then((code) => {
     process.exitCode = code;
     // Cancelled: nothing is left to wait for; do not let a stray handle (a paused stdin) keep the process up.

@@ -68,12 +68,12 @@ function strictTypescript(): boolean {
   return strict;
 }
 
-const swcOptions = (filename: string) => ({
+const swcOptions = (filename: string, sourceMaps: boolean) => ({
   filename,
   swcrc: false,
   configFile: false,
-  sourceMaps: 'inline',
-  inlineSourcesContent: true,
+  sourceMaps: sourceMaps ? 'inline' : false,
+  inlineSourcesContent: sourceMaps,
   jsc: {
     parser: { syntax: 'typescript', decorators: true, tsx: filename.endsWith('.tsx') },
     target: 'es2022',
@@ -96,8 +96,11 @@ const KNOWN_TYPE = new RegExp(
   String.raw`^(?:String|Number|Boolean|Symbol|BigInt|Object|Array|Function|void 0|typeof (${IDENTIFIER_PATH}) === "function" \? \1 : Object)$`,
 );
 
-/** SWC's output for an entity file, with TypeScript's run-time behaviour; undefined: use TypeScript for this file. */
-export function transpileWithSwc(source: string, filename: string): string | undefined {
+/**
+ * SWC's output for an entity file, with TypeScript's run-time behaviour; undefined: use TypeScript for this file.
+ * With `sourceMaps`, the output ends with an inline source map (see `emitSourceMaps`).
+ */
+export function transpileWithSwc(source: string, filename: string, sourceMaps = false): string | undefined {
   const compiler = loadSwc();
   if (!compiler || !strictTypescript()) return undefined;
   // Types SWC cannot resolve as TypeScript does (see above).
@@ -109,7 +112,7 @@ export function transpileWithSwc(source: string, filename: string): string | und
   }
   let code: string;
   try {
-    code = compiler.transformSync(source, swcOptions(filename)).code;
+    code = compiler.transformSync(source, swcOptions(filename, sourceMaps)).code;
   } catch {
     return undefined; // a syntax error: TypeScript says it in its own words
   }

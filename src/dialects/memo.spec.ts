@@ -1,4 +1,5 @@
-import { memoizeByString } from './memo';
+import type { Model } from '../model';
+import { memoizeByModel, memoizeByString } from './memo';
 
 describe('memoizeByString', () => {
   it('computes each string once and gives the same answer again, undefined included', () => {
@@ -36,5 +37,31 @@ describe('memoizeByString', () => {
     expect(() => failing('x')).toThrow('no');
     expect(() => failing('x')).toThrow('no');
     expect(calls).toBe(2);
+  });
+});
+
+describe('memoizeByModel', () => {
+  const model = (name: string): Model => ({
+    dialect: 'sqlite',
+    extensions: [],
+    enums: [],
+    tables: [{ name, columns: [], foreignKeys: [], uniques: [], checks: [], indexes: [] }],
+  });
+
+  it('normalises each model object once, and returns a model it made as it is', () => {
+    const seen: Model[] = [];
+    const normalize = memoizeByModel((m) => {
+      seen.push(m);
+      return { ...m, tables: m.tables.map((t) => ({ ...t, name: t.name.toLowerCase() })) };
+    });
+    const input = model('Users');
+    const first = normalize(input);
+    expect(first.tables[0]!.name).toBe('users');
+    expect(normalize(input)).toBe(first);
+    expect(normalize(first)).toBe(first);
+    const other = model('Users');
+    expect(normalize(other)).not.toBe(first);
+    expect(normalize(other)).toEqual(first);
+    expect(seen).toEqual([input, other]);
   });
 });

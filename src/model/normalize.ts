@@ -11,13 +11,23 @@ export function compareStrings(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** Drops keys whose value is `undefined` so that two equal models serialise to the same JSON. */
-function compact<T extends object>(value: T): T {
+/**
+ * `{ ...value, ...overrides }` without the keys whose value is `undefined`, so that two equal models serialise to the
+ * same JSON. One object is made (not a spread and then a copy): this runs for every column of every model.
+ */
+function compact<T extends object>(value: T, overrides?: { readonly [K in keyof T]?: unknown }): T {
   const out: Record<string, unknown> = {};
   const record = value as Record<string, unknown>;
-  for (const key of Object.keys(record)) {
-    const v = record[key];
+  const over = overrides as Record<string, unknown> | undefined;
+  for (const key in record) {
+    if (!Object.hasOwn(record, key)) continue;
+    const v = over !== undefined && Object.hasOwn(over, key) ? over[key] : record[key];
     if (v !== undefined) out[key] = v;
+  }
+  if (over !== undefined) {
+    for (const key in over) {
+      if (Object.hasOwn(over, key) && !Object.hasOwn(record, key) && over[key] !== undefined) out[key] = over[key];
+    }
   }
   return out as T;
 }
@@ -36,7 +46,7 @@ function sortedOptions(options: readonly string[] | undefined): string[] | undef
 }
 
 function normalizeColumn(column: Column): Column {
-  return compact({ ...column, array: column.array || undefined, unmodelled: normalizeUnmodelled(column.unmodelled) });
+  return compact(column, { array: column.array || undefined, unmodelled: normalizeUnmodelled(column.unmodelled) });
 }
 
 function normalizeTable(table: Table): Table {
@@ -51,7 +61,7 @@ function normalizeTable(table: Table): Table {
         unmodelled: normalizeUnmodelled(table.primaryKey.unmodelled),
       }),
     foreignKeys: [...table.foreignKeys]
-      .map((fk) => compact({ ...fk, unmodelled: normalizeUnmodelled(fk.unmodelled) }))
+      .map((fk) => compact(fk, { unmodelled: normalizeUnmodelled(fk.unmodelled) }))
       .sort(byName),
     uniques: [...table.uniques]
       .map((unique) =>
@@ -62,7 +72,7 @@ function normalizeTable(table: Table): Table {
         }),
       )
       .sort(byName),
-    checks: [...table.checks].map((check) => compact({ ...check })).sort(byName),
+    checks: table.checks.map((check) => compact(check)).sort(byName),
     indexes: [...table.indexes].map(normalizeIndex).sort(byName),
     exclusions: table.exclusions?.length
       ? [...table.exclusions]
@@ -117,7 +127,7 @@ function normalizeSequence(sequence: Sequence): Sequence {
 }
 
 function normalizeEnum(type: EnumType): EnumType {
-  return compact({ ...type, unmodelled: normalizeUnmodelled(type.unmodelled) });
+  return compact(type, { unmodelled: normalizeUnmodelled(type.unmodelled) });
 }
 
 /**

@@ -11,7 +11,8 @@ import { normalizeModel } from './normalize';
 import type { Model, QualifiedName, Table } from './types';
 
 /** SQLite's case folding of identifiers: ASCII letters only. */
-export const foldCase = (name: string): string => name.replace(/[A-Z]/g, (c) => c.toLowerCase());
+export const foldCase = (name: string): string =>
+  /[A-Z]/.test(name) ? name.replace(/[A-Z]/g, (c) => c.toLowerCase()) : name;
 
 /** A lookup of spellings by folded name: `spell(name)` is the known spelling, or `name` itself. */
 function speller(names: Iterable<string>): (name: string) => string {
@@ -102,10 +103,65 @@ function respellTable(
 }
 
 /**
+ * Calls `visit` with every name `respellLike` or `respellReferences` may respell in a model, or spell by: relations,
+ * columns, indexes, constraints and references to them.
+ */
+function visitNames(model: Model, visit: (name: string) => void): void {
+  const each = (names: readonly string[]) => {
+    for (const name of names) visit(name);
+  };
+  for (const view of model.views ?? []) {
+    visit(view.name);
+    for (const d of view.dependsOn) visit(d.name);
+  }
+  for (const table of model.tables) {
+    visit(table.name);
+    for (const column of table.columns) visit(column.name);
+    if (table.primaryKey) each(table.primaryKey.columns);
+    for (const fk of table.foreignKeys) {
+      visit(fk.name);
+      each(fk.columns);
+      visit(fk.referencedTable);
+      each(fk.referencedColumns);
+    }
+    for (const unique of table.uniques) {
+      visit(unique.name);
+      each(unique.columns);
+    }
+    for (const check of table.checks) visit(check.name);
+    for (const index of table.indexes) {
+      visit(index.name);
+      for (const key of indexKeys(index)) if (!isExpressionKey(key)) visit(key.column);
+    }
+  }
+}
+
+/**
+ * Whether no name of `from` has another spelling in `to` (of whatever kind: a conservative check), so that
+ * `respellLike` would change nothing: the usual case, where both models come from the same entities.
+ */
+function spelledAlike(from: Model, to: Model): boolean {
+  const spellings = new Map<string, string | null>();
+  visitNames(to, (name) => {
+    const folded = foldCase(name);
+    const known = spellings.get(folded);
+    if (known === undefined) spellings.set(folded, name);
+    else if (known !== name) spellings.set(folded, null);
+  });
+  let alike = true;
+  visitNames(from, (name) => {
+    const known = spellings.get(foldCase(name));
+    if (known !== undefined && known !== name) alike = false;
+  });
+  return alike;
+}
+
+/**
  * `from` with each table, view, column, index and constraint name that `to` spells differently only in case spelled
  * as `to` does (references to them included); names `to` does not have are kept. Then normalised (sorted) again.
  */
 export function respellLike(from: Model, to: Model): Model {
+  if (spelledAlike(from, to)) return normalizeModel(from);
   const targetTables = new Map(to.tables.map((t) => [relationKey(t), t]));
   const relation = speller([...to.tables, ...(to.views ?? [])].map((r) => r.name));
   const index = speller(to.tables.flatMap((t) => t.indexes.map((i) => i.name)));
@@ -131,6 +187,7 @@ export function respellLike(from: Model, to: Model): Model {
  * reference was written.
  */
 export function respellReferences(model: Model): Model {
+  if (spelledAlike(model, model)) return model; // no two of its names differ in case alone: nothing to respell
   const relation = speller(model.tables.map((t) => t.name));
   const tableByName = firstByFoldedName(model.tables);
   const columnsOf = (table: string) => {

@@ -19,6 +19,7 @@ import {
   withIndexKeys,
 } from '../../model';
 import { stripEnclosingParens } from '../index-expression';
+import { memoizeByModel } from '../memo';
 import { trimFractionZeros } from '../number-literal';
 import { canonicalizeExpression, canonicalizeKeyExpression, isEmptyArray, isNumberText, unquote } from './expression';
 import { normalizeExclusion } from './exclusion';
@@ -43,11 +44,6 @@ export const DEFAULT_SCHEMA = 'public';
 /** `nextval('users_id_seq'::regclass)`, possibly schema-qualified and quoted: the default of a serial column. */
 const SEQUENCE_DEFAULT = /^nextval\('(?:[^']|'')+'(?:::regclass)?\)$/i;
 
-/** Models `normalizePostgresModel` returned. */
-const canonicalModels = new WeakSet<Model>();
-/** What `normalizePostgresModel` returned for a model given to it (models are never changed once made). */
-const canonicalOf = new WeakMap<Model, Model>();
-
 /**
  * The canonical PostgreSQL model: what a compiled model (TypeORM's `Table.create`) and an introspected one (the
  * catalog) look like when they mean the same schema.
@@ -71,15 +67,7 @@ const canonicalOf = new WeakMap<Model, Model>();
  * before gets the same answer again (models are never changed once made): planning normalises both sides, the
  * introspected side already is canonical, and the desired side is normalised while the catalog queries run.
  */
-export function normalizePostgresModel(model: Model): Model {
-  if (canonicalModels.has(model)) return model;
-  const known = canonicalOf.get(model);
-  if (known) return known;
-  const normalized = canonicalPostgresModel(model);
-  canonicalModels.add(normalized);
-  canonicalOf.set(model, normalized);
-  return normalized;
-}
+export const normalizePostgresModel: (model: Model) => Model = memoizeByModel(canonicalPostgresModel);
 
 function canonicalPostgresModel(model: Model): Model {
   const enums = model.enums.map(normalizeEnum);

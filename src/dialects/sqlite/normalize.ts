@@ -7,6 +7,7 @@
 import type { Check, Column, ForeignKey, Index, Model, ReferentialAction, Table, View } from '../../model';
 import { indexKeys, isExpressionKey, normalizeModel, respellReferences, withIndexKeys } from '../../model';
 import { canonicalType } from './column-types';
+import { memoizeByModel } from '../memo';
 import { trimFractionZeros } from '../number-literal';
 import { stripOuterParens } from './tokenize';
 
@@ -125,7 +126,10 @@ function normalizeView(view: View): View {
   };
 }
 
-export function normalizeSqliteModel(model: Model): Model {
+/** The canonical SQLite model (remembered per model: see `memoizeByModel`). */
+export const normalizeSqliteModel: (model: Model) => Model = memoizeByModel(canonicalSqliteModel);
+
+function canonicalSqliteModel(model: Model): Model {
   // A reference spelled in another case than the object it names (`REFERENCES Users` for `users`) is the same one.
   return normalizeModel(
     respellReferences({
