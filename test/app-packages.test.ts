@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { resolveDriver } from '../src/connect/driver-package';
@@ -112,6 +113,19 @@ describe("the app's TypeORM", () => {
 });
 
 describe("the app's database driver", () => {
+  it("pg loads without Node's fetch implementation, and no navigator is left behind", () => {
+    // pg asks at load time whether it runs in a Cloudflare Worker; without `navigator` (Node 20) it builds a fetch
+    // Response to find out, which loads undici. Node 21 and later define navigator themselves.
+    const script = `
+      const hadNavigator = 'navigator' in globalThis;
+      require(${JSON.stringify(path.join(REPO_ROOT, 'dist', 'connect', 'driver-package.js'))}).requireDriver('pg');
+      const undici = process.moduleLoadList.filter((m) => m.includes('undici'));
+      console.log(JSON.stringify({ undici, navigatorKept: 'navigator' in globalThis === hadNavigator }));`;
+    const result = spawnSync(process.execPath, ['-e', script], { cwd: REPO_ROOT, encoding: 'utf8' });
+    expect(result.stderr).toBe('');
+    expect(JSON.parse(result.stdout)).toEqual({ undici: [], navigatorKept: true });
+  });
+
   it('is resolved from the app; missing: one line naming the package and the app, and the install command', () => {
     const app = tempDir('no-driver');
     try {

@@ -183,10 +183,13 @@ describe('concurrent schema apply on postgres, while the first is inside its app
         for (let tries = 0; holder === undefined && tries < 600; tries++) {
           const [row] = await pgQuery<{ pid: number }>(
             db.url,
-            // The apply lock's holder, once it waits in its concurrent build (not any schemaplan session waiting).
+            // The apply lock's holder in this database (other test files apply to their own databases at the same
+            // time, under the same key), once it waits in its concurrent build (not any schemaplan session waiting).
             `SELECT a.pid FROM pg_stat_activity a JOIN pg_locks l ON l.pid = a.pid
               WHERE a.application_name = 'schemaplan' AND a.wait_event_type = 'Lock' AND l.locktype = 'advisory'
-                AND l.granted AND (l.classid::bigint << 32) + l.objid::bigint = ${APPLY_LOCK_KEY}`,
+                AND l.granted AND (l.classid::bigint << 32) + l.objid::bigint = ${APPLY_LOCK_KEY}
+                AND a.datname = current_database()
+                AND l.database = (SELECT oid FROM pg_catalog.pg_database WHERE datname = current_database())`,
           );
           holder = row?.pid;
           if (holder === undefined) await sleep(50);

@@ -83,7 +83,7 @@ function describeDiagnostic(diagnostic: ts.Diagnostic, filename: string): string
   return `${filename}:${line + 1}:${character + 1}: ${message}`;
 }
 
-/** What the transpiled output depends on besides the file itself (computed once, when first needed). */
+/** What the transpiled output depends on besides the file itself (computed once per source-map setting). */
 const cacheSalts = new Map<boolean, string>();
 const salt = (): string => {
   const sourceMaps = emitSourceMaps();

@@ -43,21 +43,37 @@ export function hasKeyClass(key: IndexKeyClass): boolean {
 /** One key in canonical shape: its column or expression, then its non-default order, operator class and collation. */
 function canonicalKey(key: IndexKey): IndexKey {
   const order = canonicalKeyOrder(key);
-  const keyClass = {
-    ...(key.collation ? { collation: key.collation } : {}),
-    ...(key.opclass ? { opclass: key.opclass } : {}),
-  };
-  return isExpressionKey(key)
-    ? { expression: key.expression, ...order, ...keyClass }
-    : { column: key.column, ...order, ...keyClass };
+  const out: { -readonly [K in keyof (IndexKeyOrder & IndexKeyClass)]: (IndexKeyOrder & IndexKeyClass)[K] } & {
+    column?: string;
+    expression?: string;
+  } = isExpressionKey(key) ? { expression: key.expression } : { column: key.column };
+  if (order.desc) out.desc = true;
+  if (order.nulls) out.nulls = order.nulls;
+  if (key.collation) out.collation = key.collation;
+  if (key.opclass) out.opclass = key.opclass;
+  return out as IndexKey;
+}
+
+/** A column key that reads the same as the bare column: ascending, nulls last, no operator class or collation. */
+function isPlainColumnKey(key: IndexKey): boolean {
+  return (
+    !isExpressionKey(key) &&
+    key.desc !== true &&
+    (key.nulls === undefined || key.nulls === 'last') &&
+    !key.collation &&
+    !key.opclass
+  );
 }
 
 /**
  * The canonical shape of an index's keys: `columns` lists the column keys; `keys` is kept only when one of them is
- * an expression, sorts other than ascending with nulls last, or has an operator class or collation, so an index on plain columns reads the same whichever
- * way it was built.
+ * an expression, sorts other than ascending with nulls last, or has an operator class or collation, so an index on
+ * plain columns reads the same whichever way it was built.
  */
 export function withIndexKeys<T extends Pick<Index, 'columns' | 'keys'>>(index: T, keys: readonly IndexKey[]): T {
+  if (keys.every(isPlainColumnKey)) {
+    return { ...index, columns: keys.map((key) => (key as { column: string }).column), keys: undefined };
+  }
   const canonical = keys.map(canonicalKey);
   const columns = canonical.flatMap((key) => (isExpressionKey(key) ? [] : [key.column]));
   const needsKeys = canonical.some((key) => isExpressionKey(key) || hasKeyOrder(key) || hasKeyClass(key));

@@ -63,9 +63,15 @@ const NO_CONTROL: Control = {
   close: async () => undefined,
 };
 
-/** A statement running this long is watched: what it waits for is read from a second connection, every `WATCH_EVERY_MS`. */
+/**
+ * A statement running this long is watched, every `WATCH_EVERY_MS` (a cancel request is sent again on each tick).
+ * What it waits for is read from a second connection from half the lock timeout on, between `WATCH_AFTER_MS` and
+ * `WAIT_PROBE_MAX_MS`: the wait is still there to be seen then, and a read that merely runs long (a catalog query at a
+ * thousand tables on a busy server) opens no further connection and runs no query beside it.
+ */
 const WATCH_AFTER_MS = 250;
 const WATCH_EVERY_MS = 500;
+const WAIT_PROBE_MAX_MS = 1000;
 /** The pause before the first retry of a phase that gave up waiting for a lock; it doubles for each further retry. */
 const RETRY_DELAY_MS = 1000;
 
@@ -84,6 +90,8 @@ class PostgresSession implements DatabaseSession {
   private running?: string;
   /** What a failed query waited for, as last seen while it waited (see `watchWaits`). */
   private readonly waits = new WeakMap<object, LockWait>();
+  /** The `lock_timeout` in effect, in seconds (the session's, or an apply's while it runs): when waits are read. */
+  private lockTimeout?: number;
   /** Cancels what runs: the session's signal, joined by an apply's while it runs. */
   private signal?: AbortSignal;
   /** The cancel request of the last abort, awaited before cleaning up so it cannot land on the cleanup. */
@@ -185,12 +193,18 @@ class PostgresSession implements DatabaseSession {
     let stopped = false;
     let seen: LockWait | undefined;
     let timer: NodeJS.Timeout;
+    const started = Date.now();
+    const lockTimeout = this.lockTimeout ?? this.options.lockTimeout;
+    const timeoutMs = lockTimeout ? lockTimeout * 1000 : Infinity; // 0: no lock timeout
+    const probeAfter = Math.min(WAIT_PROBE_MAX_MS, Math.max(WATCH_AFTER_MS, timeoutMs / 2));
     const probe = async () => {
       // A cancel that reached the server before the statement did was ignored: send it again while it runs.
       if (this.signal?.aborted) this.cancelRunning();
-      const wait = await this.control.waitOf(this.pid);
+      if (Date.now() - started >= probeAfter) {
+        const wait = await this.control.waitOf(this.pid);
+        if (wait) seen = wait;
+      }
       if (stopped) return;
-      if (wait) seen = wait;
       timer = setTimeout(() => void probe(), WATCH_EVERY_MS);
     };
     timer = setTimeout(() => void probe(), WATCH_AFTER_MS);
@@ -310,11 +324,13 @@ class PostgresSession implements DatabaseSession {
           ? `; SET statement_timeout = ${timeoutMs(options.statementTimeout)}`
           : '';
         await this.query(`SET lock_timeout = ${timeoutMs(lockTimeout)}${statementTimeout}`);
+        this.lockTimeout = lockTimeout;
         await options.verify?.();
         await this.runPhases(statements, options, lockTimeout, (n) => (applied = n));
       } finally {
         await this.cancelling;
         await cleanup(this.sessionTimeoutsSql()).catch(() => undefined);
+        this.lockTimeout = undefined;
         await releaseApplyLock(cleanup);
       }
     } catch (error) {
