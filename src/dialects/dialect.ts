@@ -256,8 +256,9 @@ export interface Dialect {
   readonly entityTypes: EntityTypes;
   /**
    * Rewrites a model into the dialect's canonical spelling (type synonyms, literal casts in defaults, generated
-   * sequences...) so that semantically equal models are equal data. Applied to both sides before diffing. May
-   * remember its answers (PostgreSQL does: see `IntrospectOptions.meanwhile`).
+   * sequences...) so that semantically equal models are equal data. Applied to both sides before diffing. Both
+   * dialects remember their answer per model object (`memoizeByModel`): a model is normalised once however often it is
+   * asked for (see `IntrospectOptions.meanwhile`).
    */
   normalize(model: Model): Model;
   /** How enums are diffed: named types (PostgreSQL) or CHECKs of enum columns (SQLite). */

@@ -25,7 +25,10 @@ export function canonicalKeyOrder(order: IndexKeyOrder): IndexKeyOrder {
   const nullsFirstByDefault = desc;
   const nulls =
     order.nulls === undefined || (order.nulls === 'first') === nullsFirstByDefault ? undefined : order.nulls;
-  return { ...(desc ? { desc: true as const } : {}), ...(nulls ? { nulls } : {}) };
+  const canonical: { desc?: true; nulls?: IndexKeyOrder['nulls'] } = {};
+  if (desc) canonical.desc = true;
+  if (nulls) canonical.nulls = nulls;
+  return canonical;
 }
 
 /** `DESC`, `NULLS FIRST`, `DESC NULLS LAST` or nothing: the SQL that follows a key of this order. */
@@ -56,13 +59,7 @@ function canonicalKey(key: IndexKey): IndexKey {
 
 /** A column key that reads the same as the bare column: ascending, nulls last, no operator class or collation. */
 function isPlainColumnKey(key: IndexKey): boolean {
-  return (
-    !isExpressionKey(key) &&
-    key.desc !== true &&
-    (key.nulls === undefined || key.nulls === 'last') &&
-    !key.collation &&
-    !key.opclass
-  );
+  return !isExpressionKey(key) && !hasKeyOrder(canonicalKeyOrder(key)) && !hasKeyClass(key);
 }
 
 /**

@@ -195,8 +195,8 @@ class PostgresSession implements DatabaseSession {
     let timer: NodeJS.Timeout;
     const started = Date.now();
     const lockTimeout = this.lockTimeout ?? this.options.lockTimeout;
-    const timeoutMs = lockTimeout ? lockTimeout * 1000 : Infinity; // 0: no lock timeout
-    const probeAfter = Math.min(WAIT_PROBE_MAX_MS, Math.max(WATCH_AFTER_MS, timeoutMs / 2));
+    const lockTimeoutMs = lockTimeout ? lockTimeout * 1000 : Infinity; // 0: no lock timeout
+    const probeAfter = Math.min(WAIT_PROBE_MAX_MS, Math.max(WATCH_AFTER_MS, lockTimeoutMs / 2));
     const probe = async () => {
       // A cancel that reached the server before the statement did was ignored: send it again while it runs.
       if (this.signal?.aborted) this.cancelRunning();
