@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { transpileWithSwc } from '../src/compile/swc-transpile';
+import { transpileWithSwc, transpileWithSwcAsync } from '../src/compile/swc-transpile';
 import { REPO_ROOT } from './support/cli';
 
 /** Every folder of entity files in the repository (fixtures' from/to, test entities). */
@@ -69,6 +69,23 @@ describe('SWC transpilation', () => {
     expect(Object.values(swc).filter((outcome) => outcome.startsWith('sha256:')).length).toBeGreaterThan(
       folders.length,
     );
+  });
+
+  it('transpiles ahead (on SWC threads) exactly as in the require hook, file by file', async () => {
+    const files = entityFolders().flatMap((folder) =>
+      readdirSync(path.join(REPO_ROOT, folder))
+        .filter((name) => name.endsWith('.ts'))
+        .map((name) => path.join(REPO_ROOT, folder, name)),
+    );
+    const sources = files.map((file) => readFileSync(file, 'utf8'));
+    const sync = files.map((file, i) => transpileWithSwc(sources[i]!, file) ?? null);
+    const ahead = await Promise.all(
+      files.map(async (file, i) => (await transpileWithSwcAsync(sources[i]!, file)) ?? null),
+    );
+    expect(ahead).toEqual(sync);
+    expect(sync.filter((code) => code !== null).length).toBeGreaterThan(files.length / 2);
+    // A syntax error is left to TypeScript on both paths.
+    expect(await transpileWithSwcAsync('export class {', 'bad.ts')).toBeUndefined();
   });
 
   it('tolerates import cycles as TypeScript output does: a class read before its file finished loading is undefined', () => {

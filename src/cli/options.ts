@@ -149,8 +149,8 @@ function flagsOf(args: Partial<SourceArgs>): SourceFlags {
 }
 
 /**
- * Says on stderr which database the run is about to connect to, and where that came from (see
- * `renderDatabaseOrigin`): called right before connecting, so a connection error follows the line that names it.
+ * Says on stderr which database the run is about to use, and where that came from (see `renderDatabaseOrigin`):
+ * called before the connection is used, so a connection error follows the line that names it.
  */
 export function announceDatabase(sources: Pick<Sources, 'urlOrigin'>, io: CliIo): (target: DatabaseTarget) => void {
   return (target) => {

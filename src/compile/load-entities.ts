@@ -2,9 +2,12 @@ import path from 'node:path';
 import fg from 'fast-glob';
 import { EntityLoadError, SchemaplanError } from '../errors/errors';
 import { checkEntityClasses } from './entity-classes';
-import { registerTypeScript } from './register-typescript';
+import { registerTypeScript, transpileAhead } from './register-typescript';
 import { shareModules } from './shared-modules';
 import { registerTsconfigPaths } from './tsconfig-paths';
+
+/** How long loading entity files runs before it lets the event loop turn. */
+const EVENT_LOOP_TURN_MS = 10;
 
 export interface LoadedEntities {
   /** Every exported class (function) of the files; the metadata builder keeps those that are entities. */
@@ -37,12 +40,26 @@ export async function loadEntities(globs: readonly string[], cwd: string): Promi
   }
   const classes = new Set<Function>();
   const fileOf = new Map<Function, string>();
-  for (const file of files) {
-    for (const value of Object.values(requireUserFile(file, cwd, 'entity file'))) {
-      if (typeof value !== 'function') continue;
-      classes.add(value);
-      if (!fileOf.has(value)) fileOf.set(value, path.relative(cwd, file) || file);
+  let turn = performance.now();
+  const transpiled = transpileAhead(files, cwd);
+  try {
+    for (const file of files) {
+      await transpiled.ready(file);
+      for (const value of Object.values(requireUserFile(file, cwd, 'entity file'))) {
+        if (typeof value !== 'function') continue;
+        classes.add(value);
+        if (!fileOf.has(value)) fileOf.set(value, path.relative(cwd, file) || file);
+      }
+      // Loading is synchronous: the event loop is given a turn now and then, so that what runs beside it goes on
+      // (the files transpiled ahead; planning connects and reads the database meanwhile, and the server's answers do
+      // not wait in the socket).
+      if (performance.now() - turn > EVENT_LOOP_TURN_MS) {
+        await new Promise(setImmediate);
+        turn = performance.now();
+      }
     }
+  } finally {
+    transpiled.end();
   }
   checkEntityClasses([...classes], fileOf, globs);
   return { classes: [...classes], files };

@@ -20,6 +20,7 @@ import { readFileSync } from 'node:fs';
 
 interface Swc {
   transformSync(source: string, options: Record<string, unknown>): { code: string };
+  transform(source: string, options: Record<string, unknown>): Promise<{ code: string }>;
   readonly version: string;
 }
 
@@ -96,11 +97,8 @@ const KNOWN_TYPE = new RegExp(
   String.raw`^(?:String|Number|Boolean|Symbol|BigInt|Object|Array|Function|void 0|typeof (${IDENTIFIER_PATH}) === "function" \? \1 : Object)$`,
 );
 
-/**
- * SWC's output for an entity file, with TypeScript's run-time behaviour; undefined: use TypeScript for this file.
- * With `sourceMaps`, the output ends with an inline source map (see `emitSourceMaps`).
- */
-export function transpileWithSwc(source: string, filename: string, sourceMaps = false): string | undefined {
+/** SWC, when it may transpile this source as TypeScript would (see above); undefined: TypeScript must. */
+function swcFor(source: string): Swc | undefined {
   const compiler = loadSwc();
   if (!compiler || !strictTypescript()) return undefined;
   // Types SWC cannot resolve as TypeScript does (see above).
@@ -110,12 +108,48 @@ export function transpileWithSwc(source: string, filename: string, sourceMaps = 
   for (const match of source.matchAll(/\bclass\s+([A-Za-z_$][\w$]*)/g)) {
     if (new RegExp(String.raw`:\s*${match[1]}\s*[;,)=!?\r\n]`).test(source)) return undefined;
   }
+  return compiler;
+}
+
+/**
+ * SWC's output for an entity file, with TypeScript's run-time behaviour; undefined: use TypeScript for this file.
+ * With `sourceMaps`, the output ends with an inline source map (see `emitSourceMaps`).
+ */
+export function transpileWithSwc(source: string, filename: string, sourceMaps = false): string | undefined {
+  const compiler = swcFor(source);
+  if (!compiler) return undefined;
   let code: string;
   try {
     code = compiler.transformSync(source, swcOptions(filename, sourceMaps)).code;
   } catch {
     return undefined; // a syntax error: TypeScript says it in its own words
   }
+  return asTypescriptWould(code);
+}
+
+/**
+ * `transpileWithSwc` on one of SWC's own threads (the main thread goes on meanwhile): the same output, or undefined
+ * where that gives undefined.
+ */
+export async function transpileWithSwcAsync(
+  source: string,
+  filename: string,
+  sourceMaps = false,
+): Promise<string | undefined> {
+  const compiler = swcFor(source);
+  if (!compiler) return undefined;
+  let code: string;
+  try {
+    code = (await compiler.transform(source, swcOptions(filename, sourceMaps))).code;
+  } catch {
+    return undefined;
+  }
+  return asTypescriptWould(code);
+}
+
+/** SWC's output patched to behave as TypeScript's (see above); undefined when that cannot be vouched for. */
+function asTypescriptWould(output: string): string | undefined {
+  let code = output;
   // Export getters answer undefined for a binding not initialised yet (an import cycle), as TypeScript's exports do.
   const exportsDefined =
     (code.match(/^Object\.defineProperty\(exports, "/gm) ?? []).length -

@@ -27,6 +27,8 @@ export function cacheBaseDir(cwd: string, env: NodeJS.ProcessEnv = process.env):
 export class TranspileCache {
   /** Directories of entries known to exist. */
   private readonly made = new Set<string>();
+  /** Entries stored so far (each writes its own temporary file). */
+  private stores = 0;
 
   constructor(private readonly dir: string | undefined) {}
 
@@ -37,37 +39,54 @@ export class TranspileCache {
 
   /** The cached output for this input, or the result of `transpile` (then stored). */
   get(salt: string, filename: string, source: string, transpile: () => string): string {
-    if (!this.dir) return transpile();
-    const key = createHash('sha256')
-      .update(salt)
-      .update('\0')
-      .update(filename)
-      .update('\0')
-      .update(source)
-      .digest('hex');
-    const file = path.join(this.dir, key.slice(0, 2), `${key}.js`);
-    try {
-      return readFileSync(file, 'utf8');
-    } catch {
-      // not cached yet (or unreadable): transpile and store
-    }
+    const key = this.keyOf(salt, filename, source);
+    if (key === undefined) return transpile();
+    const cached = this.read(key);
+    if (cached !== undefined) return cached;
     const output = transpile();
-    // Stored in the background (the process waits for it before exiting): a first run writes a thousand files while
-    // it goes on loading and planning. A read-only or full disk only costs the next run a transpile.
-    const temporary = `${file}.${process.pid}.tmp`;
-    const store = () =>
+    this.store(key, output);
+    return output;
+  }
+
+  /** The entry's key (undefined: caching is off). */
+  keyOf(salt: string, filename: string, source: string): string | undefined {
+    if (!this.dir) return undefined;
+    return createHash('sha256').update(salt).update('\0').update(filename).update('\0').update(source).digest('hex');
+  }
+
+  /** The cached output under `key`; undefined when there is none (or it cannot be read). */
+  read(key: string): string | undefined {
+    try {
+      return readFileSync(this.fileOf(key), 'utf8');
+    } catch {
+      return undefined;
+    }
+  }
+
+  /**
+   * Stores `output` under `key`, in the background (the process waits for it before exiting): a first run writes a
+   * thousand files while it goes on loading and planning. A read-only or full disk only costs the next run a transpile.
+   */
+  store(key: string, output: string): void {
+    const file = this.fileOf(key);
+    // A name of its own: the same entry may be stored twice at once (a file transpiled ahead and by the hook).
+    const temporary = `${file}.${process.pid}.${++this.stores}.tmp`;
+    const write = () =>
       writeFile(temporary, output, (error) => {
         if (!error) rename(temporary, file, () => undefined);
       });
     const dir = path.dirname(file);
-    if (this.made.has(dir)) store();
+    if (this.made.has(dir)) write();
     else {
       mkdir(dir, { recursive: true }, (error) => {
         if (error) return;
         this.made.add(dir);
-        store();
+        write();
       });
     }
-    return output;
+  }
+
+  private fileOf(key: string): string {
+    return path.join(this.dir!, key.slice(0, 2), `${key}.js`);
   }
 }

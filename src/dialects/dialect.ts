@@ -65,6 +65,11 @@ export interface Capabilities {
   readonly concurrentIndexBuilds: boolean;
   /** Longest identifier in bytes; longer names are refused at compile time. Absent: no limit that matters. */
   readonly identifierMaxLength?: number;
+  /**
+   * Connecting to a database that does not exist creates it, unless `create: false` (SQLite's file). Planning then
+   * connects only once the entities have compiled, so that an entity error leaves nothing behind.
+   */
+  readonly connectingCreates?: boolean;
 }
 
 export interface IntrospectOptions {

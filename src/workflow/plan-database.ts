@@ -57,7 +57,7 @@ export interface PlannedTarget {
  * PostgreSQL schemas the desired model lives in, and those configured (`schemas`): only these are read, so other
  * schemas are never touched.
  */
-export function managedSchemas(model: Model, extra: readonly string[] = []): string[] {
+export function managedSchemas(model: Pick<Model, 'tables' | 'enums'>, extra: readonly string[] = []): string[] {
   const schemas = new Set<string>(['public', ...extra]);
   for (const table of model.tables) if (table.schema) schemas.add(table.schema);
   for (const type of model.enums) if (type.schema) schemas.add(type.schema);
@@ -66,7 +66,10 @@ export function managedSchemas(model: Model, extra: readonly string[] = []): str
 
 /** How `planAgainstDatabase` connects. */
 export interface PlanConnectOptions extends ConnectOptions {
-  /** Called right before connecting, with the database about to be connected to (the CLI names it). */
+  /**
+   * Called with the database once the entities have compiled, before the connection (opened meanwhile) is used: a
+   * connection error follows it, an entity error comes without it (the CLI names the database then).
+   */
   readonly connecting?: (target: DatabaseTarget) => void;
 }
 
@@ -82,6 +85,10 @@ function cancelledPlanning(error: unknown): unknown {
  * `sources` may be given as the promise `resolveSources` returns. `create: false` (plan): a database that does not
  * exist is planned against as an empty one, not created, and the plan says so. `connect` also bounds the session's
  * waits and carries the signal that cancels planning (`CancelledError`); the session keeps both.
+ *
+ * The connection is opened, and the schemas known before compiling are read, while the entities compile (see
+ * `readEarly`): a first run loads and transpiles every entity file, seconds at a thousand entities, and the server
+ * answers meanwhile. Errors come in the order they would without it: the entities' first, then the connection's.
  */
 export async function planAgainstDatabase(
   given: Sources | Promise<Sources>,
@@ -92,16 +99,40 @@ export async function planAgainstDatabase(
   const dialect = dialectFor(target.dialect);
   const renames = sources.renames;
   const renamesFile = renames ? readRenamesFile(renames.file, sources.cwd, renames.required) : undefined;
-  const compiled = await compileSources(sources, dialect.name, renamesFile);
+  const { connecting, ...connectOptions } = connect;
+  const open = (): Promise<DatabaseSession> => dialect.connect(target, connectOptions);
+  // Not when connecting would create the database (SQLite's file, on apply): an entity error must leave nothing.
+  const early =
+    !connect.signal?.aborted && (connect.create === false || !dialect.capabilities.connectingCreates)
+      ? readEarly(open(), knownSchemas(sources))
+      : undefined;
+  let compiled: Awaited<ReturnType<typeof compileSources>>;
+  try {
+    compiled = await compileSources(sources, dialect.name, renamesFile);
+  } catch (error) {
+    early?.abandon();
+    throw error;
+  }
   const declared = { renames: compiled.renames, entityNames: compiled.entityNames };
-  if (connect.signal?.aborted) throw cancelledPlanning(new CancelledError('cancelled'));
-  connect.connecting?.(target);
-  const { connecting: _connecting, ...connectOptions } = connect;
-  const session = await dialect.connect(target, connectOptions).catch((error: unknown) => {
+  if (connect.signal?.aborted) {
+    early?.abandon();
+    throw cancelledPlanning(new CancelledError('cancelled'));
+  }
+  connecting?.(target);
+  const session = await (early?.session ?? open()).catch((error: unknown) => {
     throw cancelledPlanning(error);
   });
   try {
-    const serverVersion = await session.serverVersion();
+    const options = {
+      concurrently: sources.concurrently,
+      exclude: sources.exclude,
+      schemas: sources.schemas,
+      unmanaged: compiled.unmanaged,
+    };
+    // The plan normalises the desired model, which the dialect remembers: done while the server may still answer.
+    if (early) dialect.normalize(compiled.model);
+    const read = await early?.read;
+    const serverVersion = read?.serverVersion ?? (await session.serverVersion());
     const diagnostics = [...compiled.diagnostics];
     if (session.missing) {
       diagnostics.push({
@@ -117,13 +148,19 @@ export async function planAgainstDatabase(
         message: `--concurrently has no effect on ${dialect.name}: indexes are built in the transaction`,
       });
     }
-    const options = {
-      concurrently: sources.concurrently,
-      exclude: sources.exclude,
-      schemas: sources.schemas,
-      unmanaged: compiled.unmanaged,
-    };
-    const { plan, current } = await planFrom(session, dialect, compiled.model, diagnostics, declared, options);
+    // The early read serves when it read the schemas the compiled entities live in (it did unless an entity names a
+    // schema of its own); else the schema is read again.
+    const introspected =
+      read && sameSchemas(read.schemas, managedSchemas(compiled.model, options.schemas)) ? read.current : undefined;
+    const { plan, current } = await planFrom(
+      session,
+      dialect,
+      compiled.model,
+      diagnostics,
+      declared,
+      options,
+      introspected,
+    );
     return {
       target,
       dialect,
@@ -143,6 +180,51 @@ export async function planAgainstDatabase(
   }
 }
 
+/** What is read of the database while the entities compile. */
+interface EarlyRead {
+  readonly session: Promise<DatabaseSession>;
+  /**
+   * The server's version and the schemas known before compiling (see `knownSchemas`), as introspected; rejects as
+   * the reads do (the caller awaits it after `session`).
+   */
+  readonly read: Promise<{ serverVersion: string; schemas: readonly string[]; current: Model }>;
+  /** Closes the session once open, the reads' outcome ignored (the entities failed to compile, or a cancel). */
+  abandon(): void;
+}
+
+/** Opens the session and reads `schemas` on it, in the order planning would (`serverVersion`, then introspection). */
+function readEarly(opening: Promise<DatabaseSession>, schemas: readonly string[]): EarlyRead {
+  const read = opening.then(async (session) => {
+    const serverVersion = await session.serverVersion();
+    return { serverVersion, schemas, current: await session.introspect({ schemas }) };
+  });
+  // Awaited by whoever uses it; an unused one (its session's failure is the caller's) must not go unhandled.
+  read.catch(() => undefined);
+  opening.catch(() => undefined);
+  return {
+    session: opening,
+    read,
+    abandon: () => {
+      void opening.then(
+        (session) => read.catch(() => undefined).then(() => session.close()),
+        () => undefined,
+      );
+    },
+  };
+}
+
+/**
+ * The PostgreSQL schemas planning will read, as far as they are known before the entities compile: the default one,
+ * the data source's `schema` and the configured `schemas` (`managedSchemas` of a model with its tables there).
+ */
+function knownSchemas(sources: Sources): string[] {
+  const schema = sources.compile?.schema;
+  return managedSchemas({ tables: [], enums: [] }, [...(sources.schemas ?? []), ...(schema ? [schema] : [])]);
+}
+
+const sameSchemas = (a: readonly string[], b: readonly string[]): boolean =>
+  a.length === b.length && a.every((schema, i) => schema === b[i]);
+
 /** Introspects the database and plans it towards `desired`, measuring the live data the changes depend on. */
 export async function replan(
   session: DatabaseSession,
@@ -155,6 +237,7 @@ export async function replan(
   return (await planFrom(session, dialect, desired, diagnostics, declared, options)).plan;
 }
 
+/** Plans towards `desired` from the database as `introspected` (read before, for the same schemas) or read now. */
 async function planFrom(
   session: DatabaseSession,
   dialect: Dialect,
@@ -162,9 +245,10 @@ async function planFrom(
   diagnostics: readonly Diagnostic[],
   declared: Declared | undefined,
   options: PlanScope,
+  introspected?: Model,
 ): Promise<{ plan: Plan; current: Model }> {
   const { exclude: _exclude, schemas: _schemas, unmanaged: _unmanaged, ...planOptions } = options;
-  const current = await readCurrent(session, desired, options, dialect);
+  const current = introspected ? inScope(introspected, options) : await readCurrent(session, desired, options, dialect);
   const input = { from: current, to: desired, dialect, diagnostics, ...declared, ...planOptions };
   const plan = await planModels(input, { session, reread: () => readCurrent(session, desired, options) });
   return { plan, current };
@@ -181,13 +265,17 @@ async function readCurrent(
   options: PlanScope,
   dialect?: Dialect,
 ): Promise<Model> {
-  const { exclude = [], schemas = [], unmanaged = [] } = options;
   const current = await session.introspect({
-    schemas: managedSchemas(desired, schemas),
+    schemas: managedSchemas(desired, options.schemas),
     // The plan normalises the desired model, which the dialect remembers: done while the server answers.
     meanwhile: dialect && (() => void dialect.normalize(desired)),
   });
-  return declarableByEntities(excludeFromModel(current, exclude, unmanaged));
+  return inScope(current, options);
+}
+
+/** The introspected model without what planning leaves alone (see `readCurrent`). */
+function inScope(current: Model, options: PlanScope): Model {
+  return declarableByEntities(excludeFromModel(current, options.exclude ?? [], options.unmanaged ?? []));
 }
 
 /**

@@ -36,6 +36,7 @@ export const sqliteDialect: Dialect = {
     namedPrimaryKeys: false,
     uuidType: false,
     concurrentIndexBuilds: false,
+    connectingCreates: true,
   },
   quoteIdentifier,
   quoteLiteral,
