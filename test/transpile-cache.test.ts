@@ -1,5 +1,6 @@
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { TranspileCache } from '../src/compile/transpile-cache';
 import { REPO_ROOT, runCli } from './support/cli';
 import { tempDir } from './support/temp';
 
@@ -11,7 +12,7 @@ function filesUnder(dir: string): string[] {
 }
 
 describe('transpile cache', () => {
-  it('stores each transpiled entity file once, reads it back on the next run without loading the compiler, and misses when the source changes', () => {
+  it('stores each transpiled entity file once (a pack per run), reads it back on the next run without loading the compiler, and misses when the source changes', () => {
     const project = tempDir('transpile-cache');
     try {
       const schema = path.join(project.dir, 'schema');
@@ -39,10 +40,11 @@ describe('transpile cache', () => {
       const first = plan();
       expect(first.stderr).toBe(`${named}transpiler loaded\n`);
       expect(first.stdout).toContain('CREATE TABLE "items"');
-      // The transpiled file (the compiled-model cache keeps its own entries beside, in model/).
+      // The transpiled file, in one pack of the run (the compiled-model cache keeps its own entries beside, in model/).
       const transpiled = path.join(cache, 'transpile');
       const entries = filesUnder(transpiled);
       expect(entries).toHaveLength(1);
+      expect(Object.keys(JSON.parse(readFileSync(entries[0]!, 'utf8')) as object)).toHaveLength(1);
 
       // The second run executes the cached output, not a fresh transpile: a marked entry shows through. (The compiled
       // model, cached beside, is removed: it would otherwise serve this run without loading the file at all.)
@@ -62,5 +64,49 @@ describe('transpile cache', () => {
     } finally {
       project.remove();
     }
+  });
+
+  it("keeps a run's entries in one pack; merges what a run used once it finds eight packs, removing the others", async () => {
+    const dir = tempDir('transpile-packs');
+    try {
+      const transpiled = path.join(dir.dir, 'transpile');
+      const packs = () => readdirSync(transpiled).filter((name) => name.endsWith('.pack.json'));
+      const run = async (sources: readonly string[], make: (source: string) => string) => {
+        const cache = new TranspileCache(transpiled);
+        const outputs = sources.map((source) => cache.get('salt', `/app/${source}.ts`, source, () => make(source)));
+        await cache.flush();
+        return outputs;
+      };
+      // Nine runs, each transpiling one new file: eight packs, then the ninth run merges.
+      for (let i = 0; i < 8; i++) await run([`file${i}`], (source) => `made ${source}`);
+      expect(packs()).toHaveLength(8);
+      // A run reads every pack: nothing is transpiled again.
+      const never = (): string => {
+        throw new Error('transpiled again');
+      };
+      expect(await run(['file0', 'file7'], never)).toEqual(['made file0', 'made file7']);
+      // That run found eight packs and used two entries: one pack left, holding those two.
+      expect(packs()).toHaveLength(1);
+      const merged = JSON.parse(readFileSync(path.join(transpiled, packs()[0]!), 'utf8')) as Record<string, string>;
+      expect(Object.values(merged).sort()).toEqual(['made file0', 'made file7']);
+      expect(await run(['file0', 'file7'], never)).toEqual(['made file0', 'made file7']);
+      // An entry it did not use is gone (transpiled again when asked for).
+      expect(await run(['file3'], (source) => `again ${source}`)).toEqual(['again file3']);
+      expect(packs()).toHaveLength(2);
+
+      // A damaged pack, or one removed while a run lists the directory, is a miss, not an error.
+      writeFileSync(path.join(transpiled, `0-0-0.pack.json`), '{"trunc');
+      expect(await run(['file0', 'file9'], (source) => `new ${source}`)).toEqual(['made file0', 'new file9']);
+      // No run leaves a temporary file.
+      expect(readdirSync(transpiled).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+    } finally {
+      dir.remove();
+    }
+  });
+
+  it('stores nothing when caching is off', async () => {
+    const cache = new TranspileCache(undefined);
+    expect(cache.get('salt', '/app/a.ts', 'a', () => 'made')).toBe('made');
+    await cache.flush();
   });
 });

@@ -2,7 +2,7 @@ import path from 'node:path';
 import fg from 'fast-glob';
 import { EntityLoadError, SchemaplanError } from '../errors/errors';
 import { checkEntityClasses } from './entity-classes';
-import { registerTypeScript, transpileAhead } from './register-typescript';
+import { flushTranspiled, registerTypeScript, transpileAhead } from './register-typescript';
 import { shareModules } from './shared-modules';
 import { registerTsconfigPaths } from './tsconfig-paths';
 
@@ -45,7 +45,7 @@ export async function loadEntities(globs: readonly string[], cwd: string): Promi
   try {
     for (const file of files) {
       await transpiled.ready(file);
-      for (const value of Object.values(requireUserFile(file, cwd, 'entity file'))) {
+      for (const value of Object.values(requireOne(file, cwd, 'entity file'))) {
         if (typeof value !== 'function') continue;
         classes.add(value);
         if (!fileOf.has(value)) fileOf.set(value, path.relative(cwd, file) || file);
@@ -60,6 +60,7 @@ export async function loadEntities(globs: readonly string[], cwd: string): Promi
     }
   } finally {
     transpiled.end();
+    flushTranspiled();
   }
   checkEntityClasses([...classes], fileOf, globs);
   return { classes: [...classes], files };
@@ -72,6 +73,15 @@ export async function loadEntities(globs: readonly string[], cwd: string): Promi
  * file: a syntax error with line and column, an import that throws, a missing module.
  */
 export function requireUserFile(file: string, cwd: string, what: string): Record<string, unknown> {
+  try {
+    return requireOne(file, cwd, what);
+  } finally {
+    flushTranspiled();
+  }
+}
+
+/** `requireUserFile` without writing what it transpiled to the cache (`loadEntities` does, once all are loaded). */
+function requireOne(file: string, cwd: string, what: string): Record<string, unknown> {
   registerTypeScript(cwd);
   shareModules();
   registerTsconfigPaths(cwd);

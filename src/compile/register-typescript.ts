@@ -140,6 +140,11 @@ export function registerTypeScript(cwd: string): void {
   };
 }
 
+/** Writes what the hook transpiled since the last call to the transpile cache (see `TranspileCache.flush`). */
+export function flushTranspiled(): void {
+  void cache?.flush();
+}
+
 /** How many files `transpileAhead` keeps on their way at once (read, looked up in the cache, transpiled by SWC). */
 const AHEAD_WINDOW = 8;
 

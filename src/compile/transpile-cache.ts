@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdir, readFileSync, rename, writeFile } from 'node:fs';
+import { existsSync, mkdir, readdirSync, readFileSync, rename, unlink, writeFile } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -17,18 +17,34 @@ export function cacheBaseDir(cwd: string, env: NodeJS.ProcessEnv = process.env):
   return path.join(base, 'schemaplan');
 }
 
+/** Packs a run may find before it merges them into one (see `TranspileCache.flush`). */
+const MAX_PACKS = 8;
+const PACK_SUFFIX = '.pack.json';
+/** Packs this process wrote (numbers its packs' names). */
+let packsWritten = 0;
+
 /**
  * A content-addressed cache of transpiled entity files, so a second `schema plan` does not pay for TypeScript
  * again. The key covers the compiler version and options, the file name (it appears in source maps and errors) and
  * the source text; an entry is never invalidated, only superseded. Best effort: any I/O failure means "no cache".
  *
+ * Entries are kept in packs, one JSON file (`<time>-<pid>-<n>.pack.json`: key -> output) per run that transpiled
+ * something, written once and never changed (renamed into place whole, so a reader sees all of one or none of it):
+ * a thousand files of their own cost a first run about a third of a second of file creation here. A run that finds
+ * `MAX_PACKS` packs or more writes what it used and made into one new pack and removes those it read (entries no run
+ * used since go with them). Two runs at once each write their own pack; a pack removed under a reader is a miss.
+ *
  * Location: `$SCHEMAPLAN_CACHE_DIR`, else `node_modules/.cache/schemaplan` of the project, else the temp directory.
  */
 export class TranspileCache {
-  /** Directories of entries known to exist. */
-  private readonly made = new Set<string>();
-  /** Entries stored so far (each writes its own temporary file). */
-  private stores = 0;
+  /** The entries of the packs found (read on the first lookup). */
+  private known?: Map<string, string>;
+  /** The packs found, by file name. */
+  private packs: string[] = [];
+  /** Keys found in the packs and used by this run (kept when the packs are merged). */
+  private readonly used = new Set<string>();
+  /** Entries made by this run and not written yet. */
+  private readonly fresh = new Map<string, string>();
 
   constructor(private readonly dir: string | undefined) {}
 
@@ -54,39 +70,75 @@ export class TranspileCache {
     return createHash('sha256').update(salt).update('\0').update(filename).update('\0').update(source).digest('hex');
   }
 
-  /** The cached output under `key`; undefined when there is none (or it cannot be read). */
+  /** The cached output under `key`; undefined when there is none. */
   read(key: string): string | undefined {
-    try {
-      return readFileSync(this.fileOf(key), 'utf8');
-    } catch {
-      return undefined;
-    }
+    const made = this.fresh.get(key);
+    if (made !== undefined) return made;
+    const found = this.entries().get(key);
+    if (found !== undefined) this.used.add(key);
+    return found;
+  }
+
+  /** Keeps `output` under `key`, written with the others by `flush` (the loader calls it once a load is over). */
+  store(key: string, output: string): void {
+    if (this.dir) this.fresh.set(key, output);
   }
 
   /**
-   * Stores `output` under `key`, in the background (the process waits for it before exiting): a first run writes a
-   * thousand files while it goes on loading and planning. A read-only or full disk only costs the next run a transpile.
+   * Writes the entries made since the last flush as one pack, in the background (the process waits for it before
+   * exiting; the promise, which never rejects, says when it is done); when this run found `MAX_PACKS` packs or more,
+   * the entries it used go into that pack too and the packs it found are removed.
    */
-  store(key: string, output: string): void {
-    const file = this.fileOf(key);
-    // A name of its own: the same entry may be stored twice at once (a file transpiled ahead and by the hook).
-    const temporary = `${file}.${process.pid}.${++this.stores}.tmp`;
-    const write = () =>
-      writeFile(temporary, output, (error) => {
-        if (!error) rename(temporary, file, () => undefined);
-      });
-    const dir = path.dirname(file);
-    if (this.made.has(dir)) write();
-    else {
+  flush(): Promise<void> {
+    const dir = this.dir;
+    const merge = this.packs.length >= MAX_PACKS;
+    if (!dir || (this.fresh.size === 0 && !(merge && this.used.size > 0))) return Promise.resolve();
+    const entries: Record<string, string> = {};
+    if (merge) for (const key of this.used) entries[key] = this.known!.get(key)!;
+    for (const [key, output] of this.fresh) entries[key] = output;
+    this.fresh.clear();
+    const obsolete = merge ? this.packs : [];
+    if (merge) this.packs = [];
+    const file = path.join(dir, `${Date.now()}-${process.pid}-${++packsWritten}${PACK_SUFFIX}`);
+    const temporary = `${file}.tmp`;
+    return new Promise((resolve) => {
       mkdir(dir, { recursive: true }, (error) => {
-        if (error) return;
-        this.made.add(dir);
-        write();
+        if (error) return resolve();
+        writeFile(temporary, JSON.stringify(entries), (writeError) => {
+          if (writeError) return resolve();
+          rename(temporary, file, (renameError) => {
+            if (renameError) return resolve();
+            let left = obsolete.length;
+            if (left === 0) return resolve();
+            for (const old of obsolete) unlink(path.join(dir, old), () => --left === 0 && resolve());
+          });
+        });
       });
-    }
+    });
   }
 
-  private fileOf(key: string): string {
-    return path.join(this.dir!, key.slice(0, 2), `${key}.js`);
+  /** The entries of every pack in the directory, read once; unreadable packs (being removed, damaged) are skipped. */
+  private entries(): Map<string, string> {
+    if (this.known) return this.known;
+    this.known = new Map();
+    let names: string[];
+    try {
+      names = readdirSync(this.dir!).filter((name) => name.endsWith(PACK_SUFFIX));
+    } catch {
+      return this.known; // no cache yet
+    }
+    for (const name of names.sort()) {
+      let pack: unknown;
+      try {
+        pack = JSON.parse(readFileSync(path.join(this.dir!, name), 'utf8'));
+      } catch {
+        continue;
+      }
+      if (pack === null || typeof pack !== 'object' || Array.isArray(pack)) continue;
+      for (const [key, output] of Object.entries(pack as Record<string, unknown>))
+        if (typeof output === 'string') this.known.set(key, output);
+      this.packs.push(name);
+    }
+    return this.known;
   }
 }
