@@ -4,12 +4,13 @@
  * leaves no connection open and (SQLite, apply) no database file behind.
  */
 import { existsSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { Client } from 'pg';
 import { apply, plan } from '../src';
 import { planAgainstDatabase } from '../src/workflow/plan-database';
 import { resolveOptions } from '../src/workflow/resolve-options';
-import { REPO_ROOT } from './support/cli';
+import { REPO_ROOT, runCli } from './support/cli';
 import { freshDatabase, type TestDatabase } from './support/databases';
 import { tempDir } from './support/temp';
 
@@ -43,6 +44,31 @@ function brokenEntities(): { glob: string; dir: string; remove(): void } {
   const dir = tempDir('early-read-broken');
   writeFileSync(path.join(dir.dir, 'throws.js'), "throw new Error('no config for tenant');\n");
   return { glob: path.join(dir.dir, '*.js'), dir: dir.dir, remove: dir.remove };
+}
+
+/**
+ * A local port whose connections are never answered, as with a host behind a firewall or proxy that completes the
+ * handshake and then swallows everything: a server process listens and never accepts (its event loop is blocked), so
+ * the kernel completes connections into its queue and nothing reads them, answers or closes them.
+ */
+async function unansweringPort(): Promise<{ port: number; close(): void }> {
+  const child = spawn(
+    process.execPath,
+    [
+      '-e',
+      `const server = require('node:net').createServer();
+       server.listen({ port: 0, host: '127.0.0.1' }, () => {
+         process.stdout.write(server.address().port + '\\n');
+         Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 120000);
+       });`,
+    ],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  const port = await new Promise<number>((resolve, reject) => {
+    child.stdout.once('data', (data: Buffer) => resolve(Number(String(data).trim())));
+    child.once('exit', () => reject(new Error('the listening process ended')));
+  });
+  return { port, close: () => child.kill() };
 }
 
 describe('planning reads the database while the entities compile', () => {
@@ -97,6 +123,27 @@ describe('planning reads the database while the entities compile', () => {
       expect(await otherBackends(client, new URL(pg.url).pathname.slice(1))).toBe(0);
     } finally {
       await client.end();
+      broken.remove();
+    }
+  });
+
+  it('does not hold the process on an entity error while its connection attempt goes unanswered', async () => {
+    const silent = await unansweringPort();
+    const broken = brokenEntities();
+    try {
+      const started = Date.now();
+      const result = runCli(['plan', '--url', `postgres://postgres@127.0.0.1:${silent.port}/x`, '--entities', '*.js'], {
+        cwd: broken.dir,
+      });
+      const elapsed = Date.now() - started;
+      expect({ status: result.status, stderr: result.stderr }).toEqual({
+        status: 1,
+        stderr: expect.stringMatching(/^error: throws\.js: loading the file threw: no config for tenant\n/) as string,
+      });
+      // The attempt is dropped when the entities fail, not at the connect timeout (15 s).
+      expect(elapsed).toBeLessThan(10_000);
+    } finally {
+      silent.close();
       broken.remove();
     }
   });

@@ -5,6 +5,7 @@ import type { ApplyOptions, ConnectOptions, DatabaseSession, Dialect } from '../
 import { dialectFor } from '../dialects/registry';
 import type { EntityNames } from '../diff/diff-renames';
 import { readRenamesFile } from '../hints/renames-file';
+import { anySignal } from '../dialects/abort';
 import { CancelledError, StalePlanError } from '../errors/errors';
 import {
   declarableByEntities,
@@ -100,11 +101,14 @@ export async function planAgainstDatabase(
   const renames = sources.renames;
   const renamesFile = renames ? readRenamesFile(renames.file, sources.cwd, renames.required) : undefined;
   const { connecting, ...connectOptions } = connect;
-  const open = (): Promise<DatabaseSession> => dialect.connect(target, connectOptions);
   // Not when connecting would create the database (SQLite's file, on apply): an entity error must leave nothing.
   const early =
     !connect.signal?.aborted && (connect.create === false || !dialect.capabilities.connectingCreates)
-      ? readEarly(open(), knownSchemas(sources))
+      ? readEarly(
+          (signal) => dialect.connect(target, { ...connectOptions, signal }),
+          connect.signal,
+          knownSchemas(sources),
+        )
       : undefined;
   let compiled: Awaited<ReturnType<typeof compileSources>>;
   try {
@@ -119,7 +123,7 @@ export async function planAgainstDatabase(
     throw cancelledPlanning(new CancelledError('cancelled'));
   }
   connecting?.(target);
-  const session = await (early?.session ?? open()).catch((error: unknown) => {
+  const session = await (early?.session ?? dialect.connect(target, connectOptions)).catch((error: unknown) => {
     throw cancelledPlanning(error);
   });
   try {
@@ -192,8 +196,21 @@ interface EarlyRead {
   abandon(): void;
 }
 
-/** Opens the session and reads `schemas` on it, in the order planning would (`serverVersion`, then introspection). */
-function readEarly(opening: Promise<DatabaseSession>, schemas: readonly string[]): EarlyRead {
+/**
+ * Opens the session and reads `schemas` on it, in the order planning would (`serverVersion`, then introspection).
+ * The connection attempt is abandoned at once when planning gives up on it (an unreachable host that drops packets
+ * must not hold the process until the connect timeout); an open session is closed once its reads end.
+ */
+function readEarly(
+  connect: (signal: AbortSignal) => Promise<DatabaseSession>,
+  given: AbortSignal | undefined,
+  schemas: readonly string[],
+): EarlyRead {
+  const abandoning = new AbortController();
+  // The session keeps this signal: the caller's cancels it as before (its listener is left for the session's life).
+  const joined = anySignal([given, abandoning.signal]);
+  let open: DatabaseSession | undefined;
+  const opening = connect(joined.signal).then((session) => (open = session));
   const read = opening.then(async (session) => {
     const serverVersion = await session.serverVersion();
     return { serverVersion, schemas, current: await session.introspect({ schemas }) };
@@ -205,10 +222,15 @@ function readEarly(opening: Promise<DatabaseSession>, schemas: readonly string[]
     session: opening,
     read,
     abandon: () => {
-      void opening.then(
-        (session) => read.catch(() => undefined).then(() => session.close()),
-        () => undefined,
-      );
+      if (open) void read.catch(() => undefined).then(() => open!.close());
+      else {
+        abandoning.abort();
+        void opening.then(
+          (session) => session.close(),
+          () => undefined,
+        );
+      }
+      joined.dispose();
     },
   };
 }

@@ -60,10 +60,18 @@ export async function openClient(
   });
   // An error event after connect (server restart) must not crash the process; the next query fails instead.
   client.on('error', () => undefined);
-  const onAbort = () => void client.end().catch(() => undefined);
+  let connected = false;
+  const onAbort = () => {
+    // Not connected yet: the socket is dropped, as a graceful end would wait on a server that may never answer (a
+    // host that swallows packets holds the attempt until the connect timeout).
+    if (!connected)
+      (client as unknown as { connection?: { stream?: { destroy(): void } } }).connection?.stream?.destroy();
+    void client.end().catch(() => undefined);
+  };
   signal?.addEventListener('abort', onAbort, { once: true });
   try {
     await client.connect();
+    connected = true;
     const [row] = (await client.query<{ pid: number }>(`SELECT pg_backend_pid() AS pid, ${sessionSettings(options)}`))
       .rows;
     return { client, pid: row!.pid };
