@@ -97,6 +97,11 @@ describe('transpile cache', () => {
       // A damaged pack, or one removed while a run lists the directory, is a miss, not an error.
       writeFileSync(path.join(transpiled, `0-0-0.pack.json`), '{"trunc');
       expect(await run(['file0', 'file9'], (source) => `new ${source}`)).toEqual(['made file0', 'new file9']);
+      // It counts among the packs a merge removes.
+      for (let i = 10; i < 14; i++) await run([`file${i}`], (source) => `made ${source}`);
+      expect(packs()).toHaveLength(8);
+      await run(['file0'], never);
+      expect(packs()).toHaveLength(1);
       // No run leaves a temporary file.
       expect(readdirSync(transpiled).filter((name) => name.endsWith('.tmp'))).toEqual([]);
     } finally {

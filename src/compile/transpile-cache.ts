@@ -117,7 +117,10 @@ export class TranspileCache {
     });
   }
 
-  /** The entries of every pack in the directory, read once; unreadable packs (being removed, damaged) are skipped. */
+  /**
+   * The entries of every pack in the directory, read once; unreadable packs (being removed, damaged) are skipped, and
+   * counted among those a merge removes.
+   */
   private entries(): Map<string, string> {
     if (this.known) return this.known;
     this.known = new Map();
@@ -128,6 +131,7 @@ export class TranspileCache {
       return this.known; // no cache yet
     }
     for (const name of names.sort()) {
+      this.packs.push(name);
       let pack: unknown;
       try {
         pack = JSON.parse(readFileSync(path.join(this.dir!, name), 'utf8'));
@@ -137,7 +141,6 @@ export class TranspileCache {
       if (pack === null || typeof pack !== 'object' || Array.isArray(pack)) continue;
       for (const [key, output] of Object.entries(pack as Record<string, unknown>))
         if (typeof output === 'string') this.known.set(key, output);
-      this.packs.push(name);
     }
     return this.known;
   }
