@@ -109,9 +109,18 @@ describe('transpile cache', () => {
     }
   });
 
-  it('stores nothing when caching is off', async () => {
-    const cache = new TranspileCache(undefined);
-    expect(cache.get('salt', '/app/a.ts', 'a', () => 'made')).toBe('made');
-    await cache.flush();
+  it('transpiles every time and writes nothing when caching is off (SCHEMAPLAN_CACHE_DIR empty)', async () => {
+    const project = tempDir('transpile-off');
+    try {
+      const cache = TranspileCache.forProject(project.dir, { SCHEMAPLAN_CACHE_DIR: '' });
+      let made = 0;
+      const transpile = () => `made ${++made}`;
+      expect(cache.get('salt', '/app/a.ts', 'a', transpile)).toBe('made 1');
+      expect(cache.get('salt', '/app/a.ts', 'a', transpile)).toBe('made 2');
+      await cache.flush();
+      expect(readdirSync(project.dir)).toEqual([]);
+    } finally {
+      project.remove();
+    }
   });
 });

@@ -165,7 +165,6 @@ export interface TranspiledAhead {
 export function transpileAhead(files: readonly string[], cwd: string): TranspiledAhead {
   registerTypeScript(cwd);
   const sourceMaps = emitSourceMaps();
-  const settled = new Map<string, Promise<void>>();
   // Not under another module registry than Node's (Jest's), which transforms files itself.
   const hooked = require.cache === (moduleCache as unknown);
   const wanted = hooked ? files.filter((file) => file.endsWith('.ts') && !file.includes('/node_modules/')) : [];
@@ -183,23 +182,20 @@ export function transpileAhead(files: readonly string[], cwd: string): Transpile
     // Unless the file was loaded meanwhile (imported by one loaded before its turn).
     if (!ended && !(file in moduleCache)) ahead.set(file, code);
   };
-  let next = 0;
-  const done = new Map<string, () => void>();
-  for (const file of wanted) settled.set(file, new Promise((resolve) => done.set(file, resolve)));
-  const worker = async (): Promise<void> => {
-    while (next < wanted.length) {
-      const file = wanted[next++]!;
-      // Whatever fails here (an unreadable file) is met again, and said, by the hook.
-      await one(file).catch(() => undefined);
-      done.get(file)!();
-    }
-  };
-  for (let i = 0; i < Math.min(AHEAD_WINDOW, wanted.length); i++) void worker();
+  // File i is taken up once file i - AHEAD_WINDOW is done: at most that many on their way at once, in order.
+  const ready = new Map<string, Promise<void>>();
+  wanted.forEach((file, i) => {
+    const after = i < AHEAD_WINDOW ? Promise.resolve() : ready.get(wanted[i - AHEAD_WINDOW]!)!;
+    // Whatever fails here (an unreadable file) is met again, and said, by the hook.
+    ready.set(
+      file,
+      after.then(() => (ended ? undefined : one(file).catch(() => undefined))),
+    );
+  });
   return {
-    ready: (file) => settled.get(file) ?? Promise.resolve(),
+    ready: (file) => ready.get(file) ?? Promise.resolve(),
     end: () => {
       ended = true;
-      next = wanted.length;
       ahead.clear();
     },
   };
